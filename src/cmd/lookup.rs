@@ -1,0 +1,10 @@
+//! `alinea lookup` (being built).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`lookup` is not available in this build yet")
+}

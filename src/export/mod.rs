@@ -1,0 +1,1 @@
+//! Alignment outputs other than TMX: beads, TSV, JSON and the HTML review page.

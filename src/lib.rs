@@ -1,0 +1,25 @@
+//! alinea — align French, English and Arabic institutional texts, export translation memories,
+//! and build, query and check a trilingual termbase.
+//!
+//! The library returns data and never prints; the `alinea` binary is a thin layer over it.
+//!
+//! - [`text`]: normalisation for matching, language rules and detection, sentence segmentation.
+//! - [`doc`]: reading files (decoding, markup residue, paragraph units with spans and kinds).
+//! - [`align`]: paragraph and sentence alignment (pairwise and pivot-merged multi-way).
+//! - [`tmx`]: TMX 1.4b writing and reading.
+//! - [`export`]: the other alignment outputs (TSV, JSON, HTML review page).
+//! - [`termbase`]: the concept model, its formats (TBX, CSV/TSV, JSON, glossary source) and lookup.
+//! - [`io`]: atomic file output.
+
+pub mod align;
+pub mod doc;
+pub mod error;
+pub mod export;
+pub mod io;
+pub mod lang;
+pub mod termbase;
+pub mod text;
+pub mod tmx;
+
+pub use error::{Error, Result};
+pub use lang::Lang;

@@ -1,0 +1,59 @@
+//! The `alinea` command line: parses arguments and hands each subcommand to its module in
+//! `cmd/`. Errors are printed on one line; bad input exits with code 2.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Align French, English and Arabic institutional texts, export TMX, build and query a termbase.
+#[derive(Parser)]
+#[command(name = "alinea", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read documents and print their paragraph or sentence units.
+    Segment(cmd::segment::Args),
+    /// Align a pivot document with one or two translations.
+    Align(cmd::align::Args),
+    /// Align every document set of the corpus into aligned/.
+    Build(cmd::build::Args),
+    /// Look a term up in the termbase.
+    Lookup(cmd::lookup::Args),
+    /// Termbase files: convert between formats.
+    #[command(subcommand)]
+    Terms(cmd::terms::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Segment(args) => cmd::segment::run(args),
+        Command::Align(args) => cmd::align::run(args),
+        Command::Build(args) => cmd::build::run(args),
+        Command::Lookup(args) => cmd::lookup::run(args),
+        Command::Terms(command) => cmd::terms::run(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("alinea: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The termbase: a concept-oriented model (as in TBX), its formats and lookup.

@@ -1,0 +1,1 @@
+//! TMX 1.4b: writing translation memories from aligned documents, and reading them back.

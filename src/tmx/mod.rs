@@ -1,1 +1,23 @@
 //! TMX 1.4b: writing translation memories from aligned documents, and reading them back.
+
+use serde::Serialize;
+
+/// A translation unit as read from (or written to) a TMX file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Tu {
+    /// The `tuid` attribute, when present.
+    pub id: Option<String>,
+    /// `<prop type="…">value</prop>` pairs, in file order.
+    pub props: Vec<(String, String)>,
+    /// One variant per language, in file order.
+    pub variants: Vec<Tuv>,
+}
+
+/// One language variant of a translation unit.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Tuv {
+    /// The `xml:lang` (or legacy `lang`) tag as written, e.g. `fr-FR`.
+    pub lang: String,
+    /// The segment's text (inline codes dropped unless asked to keep them).
+    pub text: String,
+}

@@ -2,10 +2,27 @@
 //!
 //! The result of a pairwise alignment is a list of [`Bead`]s in document order, covering every
 //! unit of both sides exactly once (a side may be empty: an omission or an addition).
+//!
+//! [`align_pair`] runs a dynamic programme over beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1
+//! whose cost combines a Gale–Church length term (ratio and variance estimated from the pair),
+//! anchors (numbers, symbols, labels, URLs, Latin names in Arabic text), cognates and a shipped
+//! bilingual word list. A second pass learns word translations from the confident beads of the
+//! first, re-estimates the length model and realigns in a narrow band around the first path.
+//! Both passes search a band of target positions, so time and memory are linear in length.
 
+pub mod multi;
+
+mod dp;
+mod evidence;
+mod features;
+mod lexicon;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Lang;
+use dp::{Band, CostModel, Step, SHAPES};
+use evidence::{Evidence, EvidenceSettings};
 
 /// A group of source units aligned with a group of target units.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -25,8 +42,181 @@ pub struct PairAlignment {
 }
 
 /// Settings of the aligner.
-#[derive(Clone, Debug, Default)]
-pub struct Options {}
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Use the shipped bilingual word lists where one exists for the pair (default: true).
+    pub lexicon: bool,
+    /// Learn word translations from a first alignment and realign (default: true).
+    pub realign: bool,
+    /// Half-width of the first-pass search band, in units; `None` chooses it from the length.
+    /// The band is widened automatically when the best path runs along its edge.
+    pub band: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lexicon: true,
+            realign: true,
+            band: None,
+        }
+    }
+}
+
+/// One document pair for [`align_many`].
+#[derive(Clone, Copy, Debug)]
+pub struct PairInput<'a> {
+    pub src: &'a [&'a str],
+    pub src_lang: &'a Lang,
+    pub tgt: &'a [&'a str],
+    pub tgt_lang: &'a Lang,
+}
+
+/// Align many document pairs in parallel (rayon); results are in the order of `pairs`.
+pub fn align_many(pairs: &[PairInput<'_>], opts: &Options) -> Vec<PairAlignment> {
+    pairs
+        .par_iter()
+        .map(|p| align_pair(p.src, p.src_lang, p.tgt, p.tgt_lang, opts))
+        .collect()
+}
+
+const NULL_COST: f32 = 4.5;
+
+fn initial_model(ev: &Evidence) -> CostModel {
+    let ls: f64 = ev.src_len.iter().sum();
+    let lt: f64 = ev.tgt_len.iter().sum();
+    let ratio = if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 };
+    CostModel {
+        ratio,
+        var: 6.8 * ratio,
+        prior: [0.0, NULL_COST, NULL_COST, 3.0, 3.0, 7.0, 7.0, 7.0],
+        beta: 1.0,
+        len_weight: 1.0,
+        anchor_miss: 0.5,
+    }
+}
+
+/// Re-estimate the length ratio and variance from the 1-1 beads of a path.
+fn refit_length(model: &mut CostModel, ev: &Evidence, steps: &[Step]) {
+    let mut pairs: Vec<(f64, f64)> = steps
+        .iter()
+        .filter(|s| s.shape == 0)
+        .map(|s| (ev.src_len[s.i - 1], ev.tgt_len[s.j - 1]))
+        .filter(|&(a, b)| a > 0.0 && b > 0.0)
+        .collect();
+    if pairs.len() < 20 {
+        return;
+    }
+    let ls: f64 = pairs.iter().map(|p| p.0).sum();
+    let lt: f64 = pairs.iter().map(|p| p.1).sum();
+    let ratio = lt / ls;
+    let mut z: Vec<f64> = pairs
+        .drain(..)
+        .map(|(a, b)| (b - a * ratio).powi(2) / ((a * ratio + b) / 2.0 + 1.0))
+        .collect();
+    z.sort_unstable_by(f64::total_cmp);
+    // The median of a chi-square with one degree of freedom is 0.455.
+    let var = (z[z.len() / 2] / 0.455).clamp(0.5, 50.0);
+    model.ratio = ratio;
+    model.var = var;
+}
+
+fn path_points(steps: &[Step]) -> Vec<(usize, usize)> {
+    let mut pts = Vec::with_capacity(steps.len() + 1);
+    pts.push((0, 0));
+    pts.extend(steps.iter().map(|s| (s.i, s.j)));
+    pts
+}
+
+/// Search in a band around the diagonal, widening it while the path runs along its edge.
+fn first_pass(ev: &Evidence, model: &CostModel, opts: &Options) -> Vec<Step> {
+    let (n, m) = (ev.n_src(), ev.n_tgt());
+    let longest = n.max(m);
+    let mut w = opts
+        .band
+        .unwrap_or_else(|| ((2.0 * (longest as f64).sqrt()) as usize).clamp(20, 150));
+    loop {
+        let band = Band::diagonal(n, m, w);
+        let steps = dp::search(ev, model, &band);
+        if w >= longest || !band.touched(&path_points(&steps), m, 2) {
+            return steps;
+        }
+        w *= 2;
+    }
+}
+
+/// Search in a band around a previous path, widening it while the path runs along its edge.
+fn refine(ev: &Evidence, model: &CostModel, prev: &[Step]) -> Vec<Step> {
+    let (n, m) = (ev.n_src(), ev.n_tgt());
+    let pts = path_points(prev);
+    let mut r = 6;
+    loop {
+        let band = Band::around(&pts, n, m, r);
+        let steps = dp::search(ev, model, &band);
+        if r >= n.max(m) || !band.touched(&path_points(&steps), m, 1) {
+            return steps;
+        }
+        r *= 2;
+    }
+}
+
+fn sigmoid(x: f32) -> f64 {
+    1.0 / (1.0 + (-x as f64).exp())
+}
+
+/// Confidence of each step: how much better the bead is than leaving its units unaligned
+/// (for a null bead: than pairing its unit with a neighbour).
+fn confidences(ev: &Evidence, model: &CostModel, steps: &[Step]) -> Vec<f64> {
+    let (n, m) = (ev.n_src(), ev.n_tgt());
+    let pair_cost = |u: usize, v: usize| -> f32 {
+        let (h, ha) = ev.hits(u, v);
+        let miss = (ev.src_anchor_mass[u] + ev.tgt_anchor_mass[v] - 2.0 * ha).max(0.0);
+        model.len_cost(ev.src_len[u], ev.tgt_len[v]) - model.beta * h + model.anchor_miss * miss
+    };
+    steps
+        .iter()
+        .map(|s| {
+            let (a, b) = SHAPES[s.shape as usize];
+            if a > 0 && b > 0 {
+                let alt = model.prior[1] * a as f32 + model.prior[2] * b as f32;
+                sigmoid((alt - s.cost) / 2.0)
+            } else {
+                let mut best = f32::INFINITY;
+                if a == 1 {
+                    let u = s.i - 1;
+                    for v in [s.j.wrapping_sub(1), s.j] {
+                        if v < m {
+                            best = best.min(pair_cost(u, v));
+                        }
+                    }
+                } else {
+                    let v = s.j - 1;
+                    for u in [s.i.wrapping_sub(1), s.i] {
+                        if u < n {
+                            best = best.min(pair_cost(u, v));
+                        }
+                    }
+                }
+                sigmoid((best - 2.0 * model.prior[1]) / 2.0)
+            }
+        })
+        .collect()
+}
+
+fn to_beads(steps: &[Step], conf: &[f64]) -> Vec<Bead> {
+    steps
+        .iter()
+        .zip(conf)
+        .map(|(s, &c)| {
+            let (a, b) = SHAPES[s.shape as usize];
+            Bead {
+                src: (s.i - a..s.i).collect(),
+                tgt: (s.j - b..s.j).collect(),
+                score: c.clamp(0.0, 1.0),
+            }
+        })
+        .collect()
+}
 
 /// Align `src` (in `src_lang`) with `tgt` (in `tgt_lang`); the texts are the units' plain text.
 pub fn align_pair(
@@ -36,24 +226,77 @@ pub fn align_pair(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> PairAlignment {
-    let _ = (src_lang, tgt_lang, opts);
-    let n = src.len().min(tgt.len());
-    let mut beads: Vec<Bead> = (0..n)
-        .map(|i| Bead {
-            src: vec![i],
-            tgt: vec![i],
-            score: 0.5,
-        })
-        .collect();
-    beads.extend((n..src.len()).map(|i| Bead {
-        src: vec![i],
-        tgt: vec![],
-        score: 0.0,
-    }));
-    beads.extend((n..tgt.len()).map(|j| Bead {
-        src: vec![],
-        tgt: vec![j],
-        score: 0.0,
-    }));
-    PairAlignment { beads }
+    let sf = features::extract(src, src_lang);
+    let tf = features::extract(tgt, tgt_lang);
+    let lex = lexicon::for_pair(src_lang, tgt_lang);
+    let settings = EvidenceSettings {
+        use_lexicon: opts.lexicon,
+        anchor_boost: 1.5,
+    };
+    let mut ev = Evidence::build(&sf, &tf, &lex, &settings);
+    let mut model = initial_model(&ev);
+    let mut steps = first_pass(&ev, &model, opts);
+    if opts.realign && !steps.is_empty() {
+        let conf = confidences(&ev, &model, &steps);
+        let confident: Vec<(usize, usize)> = steps
+            .iter()
+            .zip(&conf)
+            .filter(|(s, &c)| s.shape == 0 && c >= 0.8)
+            .map(|(s, _)| (s.i - 1, s.j - 1))
+            .collect();
+        refit_length(&mut model, &ev, &steps);
+        ev.learn(&confident, 2, 0.4);
+        steps = refine(&ev, &model, &steps);
+    }
+    let conf = confidences(&ev, &model, &steps);
+    PairAlignment {
+        beads: to_beads(&steps, &conf),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(a: &PairAlignment) -> Vec<(Vec<usize>, Vec<usize>)> {
+        a.beads
+            .iter()
+            .map(|b| (b.src.clone(), b.tgt.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn empty_sides() {
+        let o = Options::default();
+        assert!(align_pair(&[], &Lang::Fr, &[], &Lang::En, &o).beads.is_empty());
+        let a = align_pair(&["Bonjour."], &Lang::Fr, &[], &Lang::En, &o);
+        assert_eq!(shapes(&a), vec![(vec![0], vec![])]);
+    }
+
+    #[test]
+    fn finds_a_merge_and_an_omission() {
+        let fr = [
+            "Rapport du Secrétaire général sur la situation financière de l'Organisation en 2019.",
+            "Le Comité consultatif a examiné le rapport le 12 mars 2020.",
+            "Il recommande à l'Assemblée générale d'approuver les propositions.",
+            "GE.20-04512 (F)",
+            "La résolution 74/247 prie le Secrétaire général de présenter un rapport.",
+        ];
+        let en = [
+            "Report of the Secretary-General on the financial situation of the Organization in 2019.",
+            "The Advisory Committee considered the report on 12 March 2020. It recommends that the General Assembly approve the proposals.",
+            "Resolution 74/247 requests the Secretary-General to submit a report.",
+        ];
+        let a = align_pair(&fr, &Lang::Fr, &en, &Lang::En, &Options::default());
+        assert_eq!(
+            shapes(&a),
+            vec![
+                (vec![0], vec![0]),
+                (vec![1, 2], vec![1]),
+                (vec![3], vec![]),
+                (vec![4], vec![2]),
+            ]
+        );
+        assert!(a.beads[0].score > 0.5);
+    }
 }

@@ -1,0 +1,287 @@
+//! The dynamic programme over beads, restricted to a band of target positions per source
+//! position, so that time and memory grow linearly with the document length.
+
+use super::evidence::Evidence;
+
+/// Bead shapes: (source units, target units).
+pub(crate) const SHAPES: [(usize, usize); 8] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
+
+/// Parameters of the bead cost.
+#[derive(Clone, Debug)]
+pub(crate) struct CostModel {
+    /// Expected target characters per source character.
+    pub ratio: f64,
+    /// Variance of target length per source character.
+    pub var: f64,
+    /// Prior cost of each shape in [`SHAPES`].
+    pub prior: [f32; 8],
+    /// Weight of the lexical and anchor evidence.
+    pub beta: f32,
+    /// Scale of the length cost.
+    pub len_weight: f32,
+    /// Cost per unit of anchor weight present on one side of a bead only.
+    pub anchor_miss: f32,
+}
+
+impl CostModel {
+    /// Length cost of `ls` source characters against `lt` target characters.
+    #[inline]
+    pub fn len_cost(&self, ls: f64, lt: f64) -> f32 {
+        let base = (ls * self.ratio + lt) / 2.0 + 1.0;
+        let d = (lt - ls * self.ratio) / (self.var * base).sqrt();
+        let d2 = (d * d) as f32;
+        // A Student-like tail: large differences cost less than a Gaussian would say.
+        self.len_weight * 3.0 * (d2 / 6.0).ln_1p()
+    }
+}
+
+/// For each source position `i` (0..=n), the inclusive range of target positions searched.
+#[derive(Clone, Debug)]
+pub(crate) struct Band {
+    pub lo: Vec<usize>,
+    pub hi: Vec<usize>,
+}
+
+impl Band {
+    /// A band of half-width `w` around the diagonal from (0, 0) to (n, m).
+    pub fn diagonal(n: usize, m: usize, w: usize) -> Band {
+        let centre = |i: usize| {
+            if n == 0 {
+                0
+            } else {
+                (i as f64 * m as f64 / n as f64).round() as usize
+            }
+        };
+        let mut lo = Vec::with_capacity(n + 1);
+        let mut hi = Vec::with_capacity(n + 1);
+        for i in 0..=n {
+            let c = centre(i);
+            lo.push(c.saturating_sub(w));
+            hi.push((c + w).min(m));
+        }
+        Band::fixed(lo, hi, m)
+    }
+
+    /// A band of radius `r` around a path of (i, j) points from (0, 0) to (n, m).
+    pub fn around(path: &[(usize, usize)], n: usize, m: usize, r: usize) -> Band {
+        let mut pmin = vec![usize::MAX; n + 1];
+        let mut pmax = vec![0usize; n + 1];
+        for w in path.windows(2) {
+            let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+            for i in i0..=i1 {
+                pmin[i] = pmin[i].min(j0);
+                pmax[i] = pmax[i].max(j1);
+            }
+        }
+        for &(i, j) in path {
+            pmin[i] = pmin[i].min(j);
+            pmax[i] = pmax[i].max(j);
+        }
+        let mut lo = vec![0; n + 1];
+        let mut hi = vec![0; n + 1];
+        for i in 0..=n {
+            let a = i.saturating_sub(r);
+            let b = (i + r).min(n);
+            lo[i] = pmin[a..=b].iter().min().copied().unwrap_or(0).saturating_sub(r);
+            hi[i] = (pmax[a..=b].iter().max().copied().unwrap_or(m) + r).min(m);
+        }
+        Band::fixed(lo, hi, m)
+    }
+
+    /// Make the band monotone, anchored at both corners and connected.
+    fn fixed(mut lo: Vec<usize>, mut hi: Vec<usize>, m: usize) -> Band {
+        let n = lo.len() - 1;
+        lo[0] = 0;
+        hi[n] = m;
+        for i in 1..=n {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        for i in (0..n).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        for i in 1..=n {
+            // Row i must reach row i - 1 (a 1-0 bead keeps j).
+            lo[i] = lo[i].min(hi[i - 1]);
+        }
+        Band { lo, hi }
+    }
+
+    fn cells(&self) -> usize {
+        self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()
+    }
+
+    /// Whether the path comes within `margin` of an inner edge of the band.
+    pub fn touched(&self, path: &[(usize, usize)], m: usize, margin: usize) -> bool {
+        path.iter().any(|&(i, j)| {
+            (self.lo[i] > 0 && j < self.lo[i] + margin) || (self.hi[i] < m && j + margin > self.hi[i])
+        })
+    }
+}
+
+/// One bead of a path: shape index, end point, cost.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Step {
+    pub shape: u8,
+    pub i: usize,
+    pub j: usize,
+    pub cost: f32,
+}
+
+/// Hits of the last source rows, as the programme needs them (rolling, 4 rows).
+struct HitRows {
+    lo: [usize; 4],
+    rows: [Vec<(f32, f32)>; 4],
+}
+
+impl HitRows {
+    #[inline]
+    fn get(&self, u: usize, v: usize) -> (f32, f32) {
+        let slot = u % 4;
+        let row = &self.rows[slot];
+        v.checked_sub(self.lo[slot])
+            .and_then(|k| row.get(k))
+            .copied()
+            .unwrap_or((0.0, 0.0))
+    }
+}
+
+/// Run the programme in `band`; returns the best path as steps, in order.
+pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band) -> Vec<Step> {
+    let n = ev.n_src();
+    let m = ev.n_tgt();
+    let mut sp = vec![0.0f64; n + 1];
+    for i in 0..n {
+        sp[i + 1] = sp[i] + ev.src_len[i];
+    }
+    let mut tp = vec![0.0f64; m + 1];
+    for j in 0..m {
+        tp[j + 1] = tp[j] + ev.tgt_len[j];
+    }
+    let mut sa = vec![0.0f32; n + 1];
+    for i in 0..n {
+        sa[i + 1] = sa[i] + ev.src_anchor_mass[i];
+    }
+    let mut ta = vec![0.0f32; m + 1];
+    for j in 0..m {
+        ta[j + 1] = ta[j] + ev.tgt_anchor_mass[j];
+    }
+    let mut offset = Vec::with_capacity(n + 2);
+    let mut acc = 0usize;
+    for i in 0..=n {
+        offset.push(acc);
+        acc += band.hi[i] - band.lo[i] + 1;
+    }
+    debug_assert_eq!(acc, band.cells());
+    let mut cost = vec![f32::INFINITY; acc];
+    let mut back = vec![u8::MAX; acc];
+    let mut hits = HitRows {
+        lo: [0; 4],
+        rows: Default::default(),
+    };
+    let idx = |i: usize, j: usize| -> Option<usize> {
+        if j < band.lo[i] || j > band.hi[i] {
+            None
+        } else {
+            Some(offset[i] + j - band.lo[i])
+        }
+    };
+    for i in 0..=n {
+        if i > 0 {
+            // Hits of source unit i - 1 with every target unit a bead ending in rows i..i+2 uses.
+            let u = i - 1;
+            let vlo = band.lo[i].saturating_sub(3);
+            let vhi = band.hi[(i + 2).min(n)].min(m);
+            let slot = u % 4;
+            hits.lo[slot] = vlo;
+            let row = &mut hits.rows[slot];
+            row.clear();
+            row.extend((vlo..vhi).map(|v| ev.hits(u, v)));
+        }
+        for j in band.lo[i]..=band.hi[i] {
+            let here = offset[i] + j - band.lo[i];
+            if i == 0 && j == 0 {
+                cost[here] = 0.0;
+                continue;
+            }
+            let mut best = f32::INFINITY;
+            let mut best_k = u8::MAX;
+            for (k, &(a, b)) in SHAPES.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let Some(p) = idx(i - a, j - b) else { continue };
+                let prev = cost[p];
+                if !prev.is_finite() {
+                    continue;
+                }
+                let mut c = prev + model.prior[k];
+                if a > 0 && b > 0 {
+                    let (mut h, mut ha) = (0.0, 0.0);
+                    for u in i - a..i {
+                        for v in j - b..j {
+                            let (x, y) = hits.get(u, v);
+                            h += x;
+                            ha += y;
+                        }
+                    }
+                    let miss = (sa[i] - sa[i - a] + ta[j] - ta[j - b] - 2.0 * ha).max(0.0);
+                    c += model.len_cost(sp[i] - sp[i - a], tp[j] - tp[j - b]) - model.beta * h
+                        + model.anchor_miss * miss;
+                }
+                if c < best {
+                    best = c;
+                    best_k = k as u8;
+                }
+            }
+            cost[here] = best;
+            back[here] = best_k;
+        }
+    }
+    // Backtrace.
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let here = idx(i, j).expect("the band holds the path");
+        let k = back[here];
+        let (a, b) = SHAPES[k as usize];
+        let p = idx(i - a, j - b).expect("the band holds the path");
+        steps.push(Step {
+            shape: k,
+            i,
+            j,
+            cost: cost[here] - cost[p],
+        });
+        i -= a;
+        j -= b;
+    }
+    steps.reverse();
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_is_connected_and_anchored() {
+        let b = Band::diagonal(10, 3, 1);
+        assert_eq!(b.lo[0], 0);
+        assert_eq!(b.hi[10], 3);
+        for i in 1..=10 {
+            assert!(b.lo[i] <= b.hi[i - 1]);
+            assert!(b.lo[i] >= b.lo[i - 1] && b.hi[i] >= b.hi[i - 1]);
+        }
+        let path = [(0, 0), (1, 1), (3, 2), (10, 3)];
+        let a = Band::around(&path, 10, 3, 0);
+        assert!(a.lo[2] <= 1 && a.hi[2] >= 2);
+    }
+}

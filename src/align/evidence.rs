@@ -1,0 +1,339 @@
+//! Lexical and anchor evidence between the units of two documents.
+//!
+//! Every source word stem and every anchor becomes a *concept* with an IDF weight. Each target
+//! unit is mapped to the set of source concepts it may express: shared anchors, cognates (same
+//! script), lexicon translations and, in the second pass, translations learned from the first
+//! alignment. The evidence for a pair of units is the weight of the concepts they share.
+
+use std::collections::HashMap;
+
+use super::features::{deaccent, DocFeatures, Script};
+use super::lexicon::PairLexicon;
+
+/// The evidence of a document pair.
+pub(crate) struct Evidence {
+    pub src_len: Vec<f64>,
+    pub tgt_len: Vec<f64>,
+    /// Sorted concept ids of each source unit.
+    src_keys: Vec<Vec<u32>>,
+    /// Sorted concept ids each target unit may express.
+    tgt_keys: Vec<Vec<u32>>,
+    /// Target word stems of each unit (ids into the target vocabulary).
+    tgt_stems: Vec<Vec<u32>>,
+    /// Source word concepts of each unit (no anchors), for learning.
+    src_words: Vec<Vec<u32>>,
+    /// Whether a target stem already has a candidate concept.
+    tgt_known: Vec<bool>,
+    weight: Vec<f32>,
+    anchor: Vec<bool>,
+    /// Anchor weight of each source unit and of each target unit.
+    pub src_anchor_mass: Vec<f32>,
+    pub tgt_anchor_mass: Vec<f32>,
+}
+
+/// Settings of evidence building.
+pub(crate) struct EvidenceSettings {
+    pub use_lexicon: bool,
+    pub anchor_boost: f32,
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Whether two de-accented words of the same script look like cognates.
+fn cognate(a: &str, b: &str) -> bool {
+    let p = common_prefix(a, b);
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if p >= 6 || (p >= 4 && p * 10 >= la.max(lb) * 6) {
+        return true;
+    }
+    p >= 3 && strsim::normalized_levenshtein(a, b) >= 0.75
+}
+
+impl Evidence {
+    pub fn build(
+        src: &DocFeatures,
+        tgt: &DocFeatures,
+        lex: &PairLexicon,
+        settings: &EvidenceSettings,
+    ) -> Evidence {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut is_anchor: Vec<bool> = Vec::new();
+        let mut intern = |k: &str, anchor: bool, ids: &mut HashMap<String, u32>| -> u32 {
+            if let Some(&i) = ids.get(k) {
+                return i;
+            }
+            let i = ids.len() as u32;
+            ids.insert(k.to_string(), i);
+            is_anchor.push(anchor);
+            i
+        };
+        let cross_script = src.script != tgt.script;
+        let same_latin = src.script == Script::Latin && tgt.script == Script::Latin;
+        // Source concepts.
+        let mut src_keys = Vec::with_capacity(src.units.len());
+        let mut src_words = Vec::with_capacity(src.units.len());
+        let mut surfaces: HashMap<String, Vec<(String, u32)>> = HashMap::new();
+        for u in &src.units {
+            let mut keys = Vec::new();
+            let mut words = Vec::new();
+            for (surface, stem) in &u.words {
+                let id = intern(&format!("w:{stem}"), false, &mut ids);
+                keys.push(id);
+                words.push(id);
+                if same_latin {
+                    let d = deaccent(surface);
+                    if d.chars().count() >= 4 {
+                        let b: String = d.chars().take(3).collect();
+                        surfaces.entry(b).or_default().push((d, id));
+                    }
+                }
+            }
+            for a in &u.anchors {
+                keys.push(intern(a, true, &mut ids));
+            }
+            if cross_script {
+                for l in &u.latin_names {
+                    keys.push(intern(&format!("l:{l}"), true, &mut ids));
+                }
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            words.sort_unstable();
+            words.dedup();
+            src_keys.push(keys);
+            src_words.push(words);
+        }
+        for v in surfaces.values_mut() {
+            v.sort_unstable();
+            v.dedup();
+        }
+        // Target candidates, per distinct stem.
+        let mut tgt_vocab: HashMap<&str, u32> = HashMap::new();
+        let mut cands: Vec<Vec<u32>> = Vec::new();
+        let mut tgt_keys = Vec::with_capacity(tgt.units.len());
+        let mut tgt_stems = Vec::with_capacity(tgt.units.len());
+        let mut tgt_unknown_anchors = Vec::with_capacity(tgt.units.len());
+        for u in &tgt.units {
+            let mut keys = Vec::new();
+            let mut stems = Vec::new();
+            let mut unknown = 0u32;
+            for (surface, stem) in &u.words {
+                let sid = match tgt_vocab.get(stem.as_str()) {
+                    Some(&s) => s,
+                    None => {
+                        let s = cands.len() as u32;
+                        tgt_vocab.insert(stem, s);
+                        let mut c = Vec::new();
+                        if let Some(&i) = ids.get(&format!("w:{stem}")) {
+                            c.push(i);
+                        }
+                        if same_latin {
+                            let d = deaccent(surface);
+                            if d.chars().count() >= 4 {
+                                let b: String = d.chars().take(3).collect();
+                                for (sd, id) in surfaces.get(&b).into_iter().flatten() {
+                                    if cognate(&d, sd) {
+                                        c.push(*id);
+                                    }
+                                }
+                            }
+                        }
+                        if settings.use_lexicon {
+                            for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
+                                if let Some(&i) = ids.get(&format!("w:{s}")) {
+                                    c.push(i);
+                                }
+                            }
+                        }
+                        c.sort_unstable();
+                        c.dedup();
+                        cands.push(c);
+                        s
+                    }
+                };
+                stems.push(sid);
+                keys.extend_from_slice(&cands[sid as usize]);
+            }
+            for a in &u.anchors {
+                match ids.get(a) {
+                    Some(&i) => keys.push(i),
+                    None if a != "q" => unknown += 1,
+                    None => {}
+                }
+            }
+            tgt_unknown_anchors.push(unknown);
+            if cross_script {
+                for l in &u.latin_names {
+                    if let Some(&i) = ids.get(&format!("l:{l}")) {
+                        keys.push(i);
+                    }
+                }
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            stems.sort_unstable();
+            stems.dedup();
+            tgt_keys.push(keys);
+            tgt_stems.push(stems);
+        }
+        // IDF weights over source units.
+        let mut df = vec![0u32; ids.len()];
+        for keys in &src_keys {
+            for &k in keys {
+                df[k as usize] += 1;
+            }
+        }
+        let n = src.units.len().max(1) as f32;
+        let quote = ids.get("q").copied();
+        let weight: Vec<f32> = df
+            .iter()
+            .enumerate()
+            .map(|(k, &d)| {
+                let idf = ((n + 1.0) / (d.max(1) as f32)).ln().max(0.05);
+                if Some(k as u32) == quote {
+                    0.5
+                } else if is_anchor[k] {
+                    idf * settings.anchor_boost
+                } else {
+                    idf
+                }
+            })
+            .collect();
+        let tgt_known = cands.iter().map(|c| !c.is_empty()).collect();
+        let mass = |keys: &[u32]| -> f32 {
+            keys.iter()
+                .filter(|&&k| is_anchor[k as usize])
+                .map(|&k| weight[k as usize])
+                .sum()
+        };
+        let src_anchor_mass = src_keys.iter().map(|k| mass(k)).collect();
+        let unknown_weight = (n + 1.0).ln() * settings.anchor_boost;
+        let tgt_anchor_mass = tgt_keys
+            .iter()
+            .zip(&tgt_unknown_anchors)
+            .map(|(k, &u)| mass(k) + u as f32 * unknown_weight)
+            .collect();
+        Evidence {
+            anchor: is_anchor,
+            src_anchor_mass,
+            tgt_anchor_mass,
+            src_len: src.units.iter().map(|u| u.len).collect(),
+            tgt_len: tgt.units.iter().map(|u| u.len).collect(),
+            src_keys,
+            tgt_keys,
+            tgt_stems,
+            src_words,
+            tgt_known,
+            weight,
+        }
+    }
+
+    pub fn n_src(&self) -> usize {
+        self.src_len.len()
+    }
+
+    pub fn n_tgt(&self) -> usize {
+        self.tgt_len.len()
+    }
+
+    /// Weight of the concepts shared by source unit `u` and target unit `v`, and the part of
+    /// it that anchors make.
+    pub fn hits(&self, u: usize, v: usize) -> (f32, f32) {
+        let (a, b) = (&self.src_keys[u], &self.tgt_keys[v]);
+        let (mut i, mut j, mut s, mut an) = (0, 0, 0.0f32, 0.0f32);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = self.weight[a[i] as usize];
+                    s += w;
+                    if self.anchor[a[i] as usize] {
+                        an += w;
+                    }
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (s, an)
+    }
+
+    /// Learn word translations from aligned 1-1 unit pairs (Dice over co-occurrence) and add
+    /// them to the target candidates. Only target stems without a candidate are learned.
+    pub fn learn(&mut self, pairs: &[(usize, usize)], min_count: u32, min_dice: f32) {
+        let n_stems = self.tgt_known.len();
+        let mut c_src: HashMap<u32, u32> = HashMap::new();
+        let mut c_tgt = vec![0u32; n_stems];
+        let mut joint: Vec<u64> = Vec::new();
+        for &(u, v) in pairs {
+            for &s in &self.src_words[u] {
+                *c_src.entry(s).or_default() += 1;
+            }
+            for &t in &self.tgt_stems[v] {
+                c_tgt[t as usize] += 1;
+                if self.tgt_known[t as usize] {
+                    continue;
+                }
+                for &s in &self.src_words[u] {
+                    joint.push(((t as u64) << 32) | s as u64);
+                }
+            }
+        }
+        joint.sort_unstable();
+        let mut learned: HashMap<u32, Vec<(f32, u32)>> = HashMap::new();
+        let mut k = 0;
+        while k < joint.len() {
+            let mut e = k + 1;
+            while e < joint.len() && joint[e] == joint[k] {
+                e += 1;
+            }
+            let c = (e - k) as u32;
+            if c >= min_count {
+                let t = (joint[k] >> 32) as u32;
+                let s = joint[k] as u32;
+                let dice = 2.0 * c as f32 / (c_tgt[t as usize] + c_src[&s]) as f32;
+                if dice >= min_dice {
+                    learned.entry(t).or_default().push((dice, s));
+                }
+            }
+            k = e;
+        }
+        if learned.is_empty() {
+            return;
+        }
+        let mut add: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (t, mut v) in learned {
+            v.sort_by(|a, b| b.0.total_cmp(&a.0));
+            add.insert(t, v.into_iter().take(2).map(|x| x.1).collect());
+        }
+        for (keys, stems) in self.tgt_keys.iter_mut().zip(&self.tgt_stems) {
+            let before = keys.len();
+            for t in stems {
+                if let Some(s) = add.get(t) {
+                    keys.extend_from_slice(s);
+                }
+            }
+            if keys.len() != before {
+                keys.sort_unstable();
+                keys.dedup();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cognates() {
+        assert!(cognate("organisation", "organization"));
+        assert!(cognate("developpement", "development"));
+        assert!(cognate("principes", "principles"));
+        assert!(!cognate("maison", "house"));
+        assert!(!cognate("pour", "poor"));
+    }
+}

@@ -1,0 +1,383 @@
+//! What the aligner sees of one unit: its length in characters, its content words (surface
+//! form and stem) and its anchors — numbers, symbols such as `A/RES/74/247`, URLs, letter
+//! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::text::normalize::for_matching;
+use crate::Lang;
+
+/// The writing system of a word or a document, as far as the aligner cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Script {
+    Latin,
+    Arabic,
+    Other,
+}
+
+/// Features of one unit.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct UnitFeatures {
+    /// Characters of the normalised text, spaces excluded.
+    pub len: f64,
+    /// Content words: (surface form, lower-cased and normalised; stem).
+    pub words: Vec<(String, String)>,
+    /// Anchor keys shared by all languages (`n:1234`, `s:A/RES/74/247`, `u:…`, `p:a`, `q`).
+    pub anchors: Vec<String>,
+    /// Latin-script tokens with a capital letter (names, acronyms), lower-cased.
+    pub latin_names: Vec<String>,
+}
+
+/// Features of every unit of a document.
+pub(crate) struct DocFeatures {
+    pub units: Vec<UnitFeatures>,
+    pub script: Script,
+}
+
+/// The script of a character (letters only).
+pub(crate) fn char_script(c: char) -> Script {
+    match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+        0x600..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            Script::Arabic
+        }
+        _ => Script::Other,
+    }
+}
+
+fn stemmer_for(lang: &Lang) -> Option<Stemmer> {
+    let alg = match lang.code() {
+        "fr" => Algorithm::French,
+        "en" => Algorithm::English,
+        "ar" => Algorithm::Arabic,
+        "de" => Algorithm::German,
+        "es" => Algorithm::Spanish,
+        "it" => Algorithm::Italian,
+        "pt" => Algorithm::Portuguese,
+        "nl" => Algorithm::Dutch,
+        "da" => Algorithm::Danish,
+        "sv" => Algorithm::Swedish,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "fi" => Algorithm::Finnish,
+        "hu" => Algorithm::Hungarian,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "el" => Algorithm::Greek,
+        "tr" => Algorithm::Turkish,
+        "ta" => Algorithm::Tamil,
+        _ => return None,
+    };
+    Some(Stemmer::create(alg))
+}
+
+/// A word stemmer for a language (Snowball where there is one, a prefix otherwise), with a
+/// per-document cache.
+pub(crate) struct WordStemmer {
+    stemmer: Option<Stemmer>,
+    cache: HashMap<String, String>,
+}
+
+impl WordStemmer {
+    pub fn new(lang: &Lang) -> Self {
+        WordStemmer {
+            stemmer: stemmer_for(lang),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The stem of a lower-cased, normalised word.
+    pub fn stem(&mut self, word: &str) -> String {
+        if let Some(s) = self.cache.get(word) {
+            return s.clone();
+        }
+        let s = match &self.stemmer {
+            Some(st) => st.stem(word).into_owned(),
+            None => word.chars().take(6).collect(),
+        };
+        let s = if s.is_empty() { word.to_string() } else { s };
+        self.cache.insert(word.to_string(), s.clone());
+        s
+    }
+}
+
+/// Arabic letters folded for matching: alef variants to alef, alef maqsura to ya, ta marbuta to
+/// ha, diacritics and tatweel removed.
+pub(crate) fn fold_arabic(word: &str) -> String {
+    word.chars()
+        .filter_map(|c| match c {
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('\u{0627}'),
+            '\u{0649}' => Some('\u{064A}'),
+            '\u{0629}' => Some('\u{0647}'),
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
+            _ => Some(c),
+        })
+        .collect()
+}
+
+/// Latin letters without accents (for cognates).
+pub(crate) fn deaccent(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+        .map(|c| match c {
+            'ß' => 's',
+            'œ' => 'o',
+            'æ' => 'a',
+            _ => c,
+        })
+        .collect()
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// The abjad order used for Arabic list labels, mapped to Latin letters.
+fn abjad_label(c: char) -> Option<char> {
+    Some(match c {
+        'أ' | 'ا' => 'a',
+        'ب' => 'b',
+        'ج' => 'c',
+        'د' => 'd',
+        'ه' => 'e',
+        'و' => 'f',
+        'ز' => 'g',
+        'ح' => 'h',
+        'ط' => 'i',
+        'ي' => 'j',
+        'ك' => 'k',
+        'ل' => 'l',
+        'م' => 'm',
+        'ن' => 'n',
+        _ => return None,
+    })
+}
+
+/// A letter label at the start of a unit: `(a)`, `a)`, `(أ)`, `(هـ)`.
+fn leading_label(text: &str) -> Option<char> {
+    let t = text.trim_start();
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let mut chars = t.chars().filter(|&c| c != '\u{0640}');
+    let c = chars.next()?;
+    if chars.next()? != ')' {
+        return None;
+    }
+    if c.is_ascii_lowercase() {
+        Some(c)
+    } else {
+        abjad_label(c)
+    }
+}
+
+/// Tokens of a normalised text: maximal runs of letters, digits and marks, joined across `/`,
+/// `.`, `,` and `-` between two such characters, and across a space inside a number
+/// grouped by thousands (`100 000`).
+fn tokens(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !is_word_char(chars[k].1) {
+            k += 1;
+            continue;
+        }
+        let start = chars[k].0;
+        let mut e = k + 1;
+        loop {
+            if e < chars.len() && is_word_char(chars[e].1) {
+                e += 1;
+                continue;
+            }
+            if e + 1 < chars.len()
+                && matches!(chars[e].1, '/' | '.' | ',' | '-')
+                && is_word_char(chars[e + 1].1)
+                && is_word_char(chars[e - 1].1)
+            {
+                e += 1;
+                continue;
+            }
+            // "100 000": a digit group of three after a space, ending there.
+            if grouped_number_continues(&chars, k, e) {
+                e += 4;
+                continue;
+            }
+            break;
+        }
+        let end = chars.get(e).map_or(text.len(), |c| c.0);
+        out.push(&text[start..end]);
+        k = e;
+    }
+    out
+}
+
+/// Whether the number `chars[start..end]` (digits and grouping spaces only, first group of at
+/// most three digits) goes on with ` ddd`.
+fn grouped_number_continues(chars: &[(usize, char)], start: usize, end: usize) -> bool {
+    let digit = |i: usize| chars.get(i).is_some_and(|c| c.1.is_ascii_digit());
+    let so_far = &chars[start..end];
+    so_far.iter().all(|c| c.1.is_ascii_digit() || c.1 == ' ')
+        && so_far.iter().take_while(|c| c.1 != ' ').count() <= 3
+        && chars.get(end).map(|c| c.1) == Some(' ')
+        && (1..=3).all(|d| digit(end + d))
+        && !chars.get(end + 4).is_some_and(|c| is_word_char(c.1))
+}
+
+fn is_url(chunk: &str) -> bool {
+    chunk.contains("://")
+        || chunk.starts_with("www.")
+        || (chunk.contains('@') && chunk.contains('.') && chunk.len() > 5)
+}
+
+/// Extract the features of every unit of a document.
+pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
+    let mut stemmer = WordStemmer::new(lang);
+    let mut latin = 0usize;
+    let mut arabic = 0usize;
+    let mut feats = Vec::with_capacity(units.len());
+    for text in units {
+        let norm = for_matching(text);
+        let mut f = UnitFeatures {
+            len: norm.chars().filter(|c| !c.is_whitespace()).count() as f64,
+            ..Default::default()
+        };
+        if let Some(l) = leading_label(&norm) {
+            f.anchors.push(format!("p:{l}"));
+        }
+        if norm.contains(['«', '»', '“', '”', '"']) || norm.contains("<<") {
+            f.anchors.push("q".to_string());
+        }
+        let mut body = String::with_capacity(norm.len());
+        for chunk in norm.split(' ') {
+            let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+            if is_url(trimmed) {
+                f.anchors.push(format!("u:{}", trimmed.to_lowercase()));
+            } else {
+                body.push_str(chunk);
+                body.push(' ');
+            }
+        }
+        for tok in tokens(&body) {
+            if tok.chars().any(|c| c.is_ascii_digit()) {
+                number_anchors(tok, &mut f.anchors);
+                continue;
+            }
+            let Some(first) = tok.chars().find(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            let script = char_script(first);
+            let lower = tok.to_lowercase();
+            let word = match script {
+                Script::Arabic => {
+                    arabic += 1;
+                    fold_arabic(&lower)
+                }
+                Script::Latin => {
+                    latin += 1;
+                    if tok.chars().any(|c| c.is_uppercase()) && tok.chars().count() >= 2 {
+                        f.latin_names.push(lower.clone());
+                    }
+                    lower
+                }
+                Script::Other => lower,
+            };
+            let n = word.chars().count();
+            if n < 3 && !(script == Script::Arabic && n == 2) {
+                continue;
+            }
+            let stem = stemmer.stem(&word);
+            f.words.push((word, stem));
+        }
+        f.words.sort_unstable();
+        f.words.dedup();
+        f.anchors.sort_unstable();
+        f.anchors.dedup();
+        f.latin_names.sort_unstable();
+        f.latin_names.dedup();
+        feats.push(f);
+    }
+    let script = if arabic > latin {
+        Script::Arabic
+    } else if latin > 0 {
+        Script::Latin
+    } else {
+        Script::Other
+    };
+    DocFeatures {
+        units: feats,
+        script,
+    }
+}
+
+/// Anchors of a token containing a digit: each number (separators removed), and the whole
+/// token as a symbol when it mixes letters and digits or joins numbers with `/` or `-`.
+fn number_anchors(tok: &str, out: &mut Vec<String>) {
+    let has_letter = tok.chars().any(|c| c.is_alphabetic());
+    if has_letter || tok.contains('/') || tok.contains('-') {
+        out.push(format!("s:{}", tok.to_uppercase()));
+    }
+    for part in tok.split(['/', '-']) {
+        let digits: String = part
+            .chars()
+            .filter(|c| !matches!(c, '.' | ',' | ' ' | '\''))
+            .collect();
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            out.push(format!("n:{}", digits.trim_start_matches('0')));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_symbols_and_grouped_numbers() {
+        let t = tokens("Voir A/RES/74/247, soit 100 000 dollars (3,5 %) le 12 mai.");
+        assert_eq!(
+            t,
+            vec!["Voir", "A/RES/74/247", "soit", "100 000", "dollars", "3,5", "le", "12", "mai"]
+        );
+    }
+
+    #[test]
+    fn anchors_agree_across_scripts() {
+        let fr = extract(&["10. Voir la résolution 73/187 (100 000 personnes)."], &Lang::Fr);
+        let ar = extract(&["١٠- انظر القرار 73/187 (100000 شخص)."], &Lang::Ar);
+        let en = extract(&["10. See resolution 73/187 (100,000 people)."], &Lang::En);
+        for a in ["n:10", "s:73/187", "n:73", "n:187", "n:100000"] {
+            assert!(fr.units[0].anchors.iter().any(|x| x == a), "fr {a}");
+            assert!(ar.units[0].anchors.iter().any(|x| x == a), "ar {a}");
+            assert!(en.units[0].anchors.iter().any(|x| x == a), "en {a}");
+        }
+        assert_eq!(ar.script, Script::Arabic);
+        assert_eq!(fr.script, Script::Latin);
+    }
+
+    #[test]
+    fn labels_urls_and_names() {
+        let fr = extract(&["(b) Le PNUD et l'UNICEF, voir https://undocs.org/fr/A/1."], &Lang::Fr);
+        let ar = extract(&["(ب) برنامج UNDP، انظر https://undocs.org/fr/A/1."], &Lang::Ar);
+        assert!(fr.units[0].anchors.contains(&"p:b".to_string()));
+        assert!(ar.units[0].anchors.contains(&"p:b".to_string()));
+        assert!(fr.units[0]
+            .anchors
+            .contains(&"u:https://undocs.org/fr/a/1".to_string()));
+        assert!(ar.units[0]
+            .anchors
+            .contains(&"u:https://undocs.org/fr/a/1".to_string()));
+        assert!(ar.units[0].latin_names.contains(&"undp".to_string()));
+        assert!(fr.units[0].latin_names.contains(&"unicef".to_string()));
+    }
+
+    #[test]
+    fn arabic_folding() {
+        assert_eq!(fold_arabic("إِلَى"), "الي");
+        assert_eq!(fold_arabic("المنظمـة"), "المنظمه");
+    }
+}

@@ -1,0 +1,107 @@
+//! Bilingual word lists shipped with the crate (data/lexicon/*.tsv, converted from FreeDict by
+//! scripts/build-lexicon.py) and their stemmed, per-direction form, built once and shared.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use super::features::{fold_arabic, WordStemmer};
+use crate::Lang;
+
+const FR_EN: &str = include_str!("../../data/lexicon/fr-en.tsv");
+const EN_AR: &str = include_str!("../../data/lexicon/en-ar.tsv");
+const FR_AR: &str = include_str!("../../data/lexicon/fr-ar.tsv");
+
+/// Word translations from target stems to source stems, for one language direction.
+#[derive(Debug, Default)]
+pub(crate) struct PairLexicon {
+    pub tgt_to_src: HashMap<String, Vec<String>>,
+}
+
+fn raw(a: &str, b: &str) -> Option<(&'static str, bool)> {
+    match (a, b) {
+        ("fr", "en") => Some((FR_EN, false)),
+        ("en", "fr") => Some((FR_EN, true)),
+        ("en", "ar") => Some((EN_AR, false)),
+        ("ar", "en") => Some((EN_AR, true)),
+        ("fr", "ar") => Some((FR_AR, false)),
+        ("ar", "fr") => Some((FR_AR, true)),
+        _ => None,
+    }
+}
+
+fn key(word: &str, lang: &Lang, stemmer: &mut WordStemmer) -> String {
+    let lower = word.to_lowercase();
+    let w = if matches!(lang, Lang::Ar) {
+        fold_arabic(&lower)
+    } else {
+        lower
+    };
+    stemmer.stem(&w)
+}
+
+fn build(src: &Lang, tgt: &Lang) -> PairLexicon {
+    let Some((text, reversed)) = raw(src.code(), tgt.code()) else {
+        return PairLexicon::default();
+    };
+    // The file maps its left language to its right one.
+    let (left, right) = if reversed { (tgt, src) } else { (src, tgt) };
+    let mut ls = WordStemmer::new(left);
+    let mut rs = WordStemmer::new(right);
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for line in text.lines() {
+        let Some((l, rights)) = line.split_once('\t') else {
+            continue;
+        };
+        let lk = key(l, left, &mut ls);
+        for r in rights.split(' ').filter(|r| !r.is_empty()) {
+            let rk = key(r, right, &mut rs);
+            let (s, t) = if reversed {
+                (rk, lk.clone())
+            } else {
+                (lk.clone(), rk)
+            };
+            map.entry(t).or_default().push(s);
+        }
+    }
+    for v in map.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    PairLexicon { tgt_to_src: map }
+}
+
+/// The lexicon for `src` → `tgt` (empty when none is shipped for the pair).
+pub(crate) fn for_pair(src: &Lang, tgt: &Lang) -> Arc<PairLexicon> {
+    static CACHE: OnceLock<Mutex<HashMap<(String, String), Arc<PairLexicon>>>> = OnceLock::new();
+    let k = (src.code().to_string(), tgt.code().to_string());
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(l) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&k) {
+        return Arc::clone(l);
+    }
+    let lex = Arc::new(build(src, tgt));
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(k)
+        .or_insert(lex)
+        .clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_directions_are_available() {
+        let fe = for_pair(&Lang::Fr, &Lang::En);
+        let mut en = WordStemmer::new(&Lang::En);
+        let mut fr = WordStemmer::new(&Lang::Fr);
+        let srcs = &fe.tgt_to_src[&en.stem("principle")];
+        assert!(srcs.contains(&fr.stem("principe")));
+        let ef = for_pair(&Lang::En, &Lang::Fr);
+        assert!(ef.tgt_to_src[&fr.stem("principe")].contains(&en.stem("principle")));
+        assert!(for_pair(&Lang::Fr, &Lang::Other("de".into()))
+            .tgt_to_src
+            .is_empty());
+    }
+}

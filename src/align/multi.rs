@@ -1,0 +1,1 @@
+//! Multi-way alignment through a pivot document.

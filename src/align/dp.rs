@@ -26,6 +26,12 @@ pub(crate) struct CostModel {
     pub prior: [f32; 8],
     /// Weight of the lexical and anchor evidence.
     pub beta: f32,
+    /// Share of matched weight expected between unrelated units.
+    pub lex_base: f32,
+    /// How the lexical reward grows with the translatable weight of a bead.
+    pub unit_pow: f32,
+    /// Average translatable weight of a source unit plus a target unit.
+    pub pair_mass: f32,
     /// Scale of the length cost.
     pub len_weight: f32,
     /// Cost per unit of anchor weight present on one side of a bead only.
@@ -33,6 +39,14 @@ pub(crate) struct CostModel {
 }
 
 impl CostModel {
+    /// Lexical cost of a bead whose pairs share `h` of its `mass` of translatable weight: the
+    /// Dice ratio, scaled by a power of the bead's weight relative to an average pair's.
+    #[inline]
+    pub fn lex_cost(&self, h: f32, mass: f32) -> f32 {
+        let dice = (2.0 * h / (mass + 1.0)).min(1.0);
+        -self.beta * (dice - self.lex_base) * (mass / self.pair_mass).powf(self.unit_pow)
+    }
+
     /// Length cost of `ls` source characters against `lt` target characters.
     #[inline]
     pub fn len_cost(&self, ls: f64, lt: f64) -> f32 {
@@ -91,7 +105,12 @@ impl Band {
         for i in 0..=n {
             let a = i.saturating_sub(r);
             let b = (i + r).min(n);
-            lo[i] = pmin[a..=b].iter().min().copied().unwrap_or(0).saturating_sub(r);
+            lo[i] = pmin[a..=b]
+                .iter()
+                .min()
+                .copied()
+                .unwrap_or(0)
+                .saturating_sub(r);
             hi[i] = (pmax[a..=b].iter().max().copied().unwrap_or(m) + r).min(m);
         }
         Band::fixed(lo, hi, m)
@@ -122,7 +141,8 @@ impl Band {
     /// Whether the path comes within `margin` of an inner edge of the band.
     pub fn touched(&self, path: &[(usize, usize)], m: usize, margin: usize) -> bool {
         path.iter().any(|&(i, j)| {
-            (self.lo[i] > 0 && j < self.lo[i] + margin) || (self.hi[i] < m && j + margin > self.hi[i])
+            (self.lo[i] > 0 && j < self.lo[i] + margin)
+                || (self.hi[i] < m && j + margin > self.hi[i])
         })
     }
 }
@@ -165,6 +185,14 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band) -> Vec<Step>
     let mut tp = vec![0.0f64; m + 1];
     for j in 0..m {
         tp[j + 1] = tp[j] + ev.tgt_len[j];
+    }
+    let mut sm = vec![0.0f32; n + 1];
+    for i in 0..n {
+        sm[i + 1] = sm[i] + ev.src_mass[i];
+    }
+    let mut tm = vec![0.0f32; m + 1];
+    for j in 0..m {
+        tm[j + 1] = tm[j] + ev.tgt_mass[j];
     }
     let mut sa = vec![0.0f32; n + 1];
     for i in 0..n {
@@ -234,7 +262,9 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band) -> Vec<Step>
                         }
                     }
                     let miss = (sa[i] - sa[i - a] + ta[j] - ta[j - b] - 2.0 * ha).max(0.0);
-                    c += model.len_cost(sp[i] - sp[i - a], tp[j] - tp[j - b]) - model.beta * h
+                    let mass = sm[i] - sm[i - a] + tm[j] - tm[j - b];
+                    c += model.len_cost(sp[i] - sp[i - a], tp[j] - tp[j - b])
+                        + model.lex_cost(h, mass)
                         + model.anchor_miss * miss;
                 }
                 if c < best {

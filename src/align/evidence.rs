@@ -22,8 +22,11 @@ pub(crate) struct Evidence {
     tgt_stems: Vec<Vec<u32>>,
     /// Source word concepts of each unit (no anchors), for learning.
     src_words: Vec<Vec<u32>>,
-    /// Whether a target stem already has a candidate concept.
-    tgt_known: Vec<bool>,
+    /// Candidate source concepts of each target stem.
+    cands: Vec<Vec<u32>>,
+    /// Weight of the translatable content of each unit (concepts the other side may express).
+    pub src_mass: Vec<f32>,
+    pub tgt_mass: Vec<f32>,
     weight: Vec<f32>,
     anchor: Vec<bool>,
     /// Anchor weight of each source unit and of each target unit.
@@ -60,6 +63,9 @@ impl Evidence {
     ) -> Evidence {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut is_anchor: Vec<bool> = Vec::new();
+        let hard = |k: &str| {
+            k.starts_with("n:") || k.starts_with("s:") || k.starts_with("u:") || k.starts_with("p:")
+        };
         let mut intern = |k: &str, anchor: bool, ids: &mut HashMap<String, u32>| -> u32 {
             if let Some(&i) = ids.get(k) {
                 return i;
@@ -91,11 +97,11 @@ impl Evidence {
                 }
             }
             for a in &u.anchors {
-                keys.push(intern(a, true, &mut ids));
+                keys.push(intern(a, hard(a), &mut ids));
             }
             if cross_script {
                 for l in &u.latin_names {
-                    keys.push(intern(&format!("l:{l}"), true, &mut ids));
+                    keys.push(intern(&format!("l:{l}"), false, &mut ids));
                 }
             }
             keys.sort_unstable();
@@ -109,6 +115,20 @@ impl Evidence {
             v.sort_unstable();
             v.dedup();
         }
+        let mut src_df: HashMap<u32, u32> = HashMap::new();
+        for w in &src_words {
+            for &k in w {
+                *src_df.entry(k).or_default() += 1;
+            }
+        }
+        let mut tgt_df: HashMap<&str, u32> = HashMap::new();
+        for u in &tgt.units {
+            for (_, stem) in &u.words {
+                *tgt_df.entry(stem.as_str()).or_default() += 1;
+            }
+        }
+        // Frequencies of a word and its translation agree (within a factor of 3, give or take).
+        let df_agree = |a: u32, b: u32| a <= 3 * b + 2 && b <= 3 * a + 2;
         // Target candidates, per distinct stem.
         let mut tgt_vocab: HashMap<&str, u32> = HashMap::new();
         let mut cands: Vec<Vec<u32>> = Vec::new();
@@ -141,9 +161,12 @@ impl Evidence {
                             }
                         }
                         if settings.use_lexicon {
+                            let dt = tgt_df[stem.as_str()];
                             for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
                                 if let Some(&i) = ids.get(&format!("w:{s}")) {
-                                    c.push(i);
+                                    if df_agree(src_df[&i], dt) {
+                                        c.push(i);
+                                    }
                                 }
                             }
                         }
@@ -159,7 +182,7 @@ impl Evidence {
             for a in &u.anchors {
                 match ids.get(a) {
                     Some(&i) => keys.push(i),
-                    None if a != "q" => unknown += 1,
+                    None if hard(a) => unknown += 1,
                     None => {}
                 }
             }
@@ -187,6 +210,12 @@ impl Evidence {
         }
         let n = src.units.len().max(1) as f32;
         let quote = ids.get("q").copied();
+        let mut soft_anchor = vec![false; ids.len()];
+        for (k, &i) in &ids {
+            if k.starts_with("l:") {
+                soft_anchor[i as usize] = true;
+            }
+        }
         let weight: Vec<f32> = df
             .iter()
             .enumerate()
@@ -194,14 +223,13 @@ impl Evidence {
                 let idf = ((n + 1.0) / (d.max(1) as f32)).ln().max(0.05);
                 if Some(k as u32) == quote {
                     0.5
-                } else if is_anchor[k] {
+                } else if is_anchor[k] || soft_anchor[k] {
                     idf * settings.anchor_boost
                 } else {
                     idf
                 }
             })
             .collect();
-        let tgt_known = cands.iter().map(|c| !c.is_empty()).collect();
         let mass = |keys: &[u32]| -> f32 {
             keys.iter()
                 .filter(|&&k| is_anchor[k as usize])
@@ -215,7 +243,10 @@ impl Evidence {
             .zip(&tgt_unknown_anchors)
             .map(|(k, &u)| mass(k) + u as f32 * unknown_weight)
             .collect();
-        Evidence {
+        let mut ev = Evidence {
+            cands,
+            src_mass: Vec::new(),
+            tgt_mass: Vec::new(),
             anchor: is_anchor,
             src_anchor_mass,
             tgt_anchor_mass,
@@ -225,9 +256,53 @@ impl Evidence {
             tgt_keys,
             tgt_stems,
             src_words,
-            tgt_known,
             weight,
+        };
+        ev.compute_mass();
+        ev
+    }
+
+    /// Translatable weight of each unit: source concepts some target unit may express; for a
+    /// target unit, its anchors and, per word with candidates, the heaviest candidate.
+    fn compute_mass(&mut self) {
+        let mut reachable = vec![false; self.weight.len()];
+        for keys in &self.tgt_keys {
+            for &k in keys {
+                reachable[k as usize] = true;
+            }
         }
+        self.src_mass = self
+            .src_keys
+            .iter()
+            .map(|keys| {
+                keys.iter()
+                    .filter(|&&k| reachable[k as usize])
+                    .map(|&k| self.weight[k as usize])
+                    .sum()
+            })
+            .collect();
+        self.tgt_mass = self
+            .tgt_keys
+            .iter()
+            .zip(&self.tgt_stems)
+            .map(|(keys, stems)| {
+                let anchors: f32 = keys
+                    .iter()
+                    .filter(|&&k| self.anchor[k as usize])
+                    .map(|&k| self.weight[k as usize])
+                    .sum();
+                let words: f32 = stems
+                    .iter()
+                    .map(|&t| {
+                        self.cands[t as usize]
+                            .iter()
+                            .map(|&k| self.weight[k as usize])
+                            .fold(0.0, f32::max)
+                    })
+                    .sum();
+                anchors + words
+            })
+            .collect();
     }
 
     pub fn n_src(&self) -> usize {
@@ -264,7 +339,7 @@ impl Evidence {
     /// Learn word translations from aligned 1-1 unit pairs (Dice over co-occurrence) and add
     /// them to the target candidates. Only target stems without a candidate are learned.
     pub fn learn(&mut self, pairs: &[(usize, usize)], min_count: u32, min_dice: f32) {
-        let n_stems = self.tgt_known.len();
+        let n_stems = self.cands.len();
         let mut c_src: HashMap<u32, u32> = HashMap::new();
         let mut c_tgt = vec![0u32; n_stems];
         let mut joint: Vec<u64> = Vec::new();
@@ -274,7 +349,7 @@ impl Evidence {
             }
             for &t in &self.tgt_stems[v] {
                 c_tgt[t as usize] += 1;
-                if self.tgt_known[t as usize] {
+                if !self.cands[t as usize].is_empty() {
                     continue;
                 }
                 for &s in &self.src_words[u] {
@@ -307,7 +382,9 @@ impl Evidence {
         let mut add: HashMap<u32, Vec<u32>> = HashMap::new();
         for (t, mut v) in learned {
             v.sort_by(|a, b| b.0.total_cmp(&a.0));
-            add.insert(t, v.into_iter().take(2).map(|x| x.1).collect());
+            let best: Vec<u32> = v.into_iter().take(2).map(|x| x.1).collect();
+            self.cands[t as usize] = best.clone();
+            add.insert(t, best);
         }
         for (keys, stems) in self.tgt_keys.iter_mut().zip(&self.tgt_stems) {
             let before = keys.len();
@@ -321,6 +398,7 @@ impl Evidence {
                 keys.dedup();
             }
         }
+        self.compute_mass();
     }
 }
 

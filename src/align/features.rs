@@ -341,13 +341,26 @@ mod tests {
         let t = tokens("Voir A/RES/74/247, soit 100 000 dollars (3,5 %) le 12 mai.");
         assert_eq!(
             t,
-            vec!["Voir", "A/RES/74/247", "soit", "100 000", "dollars", "3,5", "le", "12", "mai"]
+            vec![
+                "Voir",
+                "A/RES/74/247",
+                "soit",
+                "100 000",
+                "dollars",
+                "3,5",
+                "le",
+                "12",
+                "mai"
+            ]
         );
     }
 
     #[test]
     fn anchors_agree_across_scripts() {
-        let fr = extract(&["10. Voir la résolution 73/187 (100 000 personnes)."], &Lang::Fr);
+        let fr = extract(
+            &["10. Voir la résolution 73/187 (100 000 personnes)."],
+            &Lang::Fr,
+        );
         let ar = extract(&["١٠- انظر القرار 73/187 (100000 شخص)."], &Lang::Ar);
         let en = extract(&["10. See resolution 73/187 (100,000 people)."], &Lang::En);
         for a in ["n:10", "s:73/187", "n:73", "n:187", "n:100000"] {
@@ -361,8 +374,14 @@ mod tests {
 
     #[test]
     fn labels_urls_and_names() {
-        let fr = extract(&["(b) Le PNUD et l'UNICEF, voir https://undocs.org/fr/A/1."], &Lang::Fr);
-        let ar = extract(&["(ب) برنامج UNDP، انظر https://undocs.org/fr/A/1."], &Lang::Ar);
+        let fr = extract(
+            &["(b) Le PNUD et l'UNICEF, voir https://undocs.org/fr/A/1."],
+            &Lang::Fr,
+        );
+        let ar = extract(
+            &["(ب) برنامج UNDP، انظر https://undocs.org/fr/A/1."],
+            &Lang::Ar,
+        );
         assert!(fr.units[0].anchors.contains(&"p:b".to_string()));
         assert!(ar.units[0].anchors.contains(&"p:b".to_string()));
         assert!(fr.units[0]

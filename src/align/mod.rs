@@ -86,13 +86,18 @@ fn initial_model(ev: &Evidence) -> CostModel {
     let ls: f64 = ev.src_len.iter().sum();
     let lt: f64 = ev.tgt_len.iter().sum();
     let ratio = if ls > 0.0 && lt > 0.0 { lt / ls } else { 1.0 };
+    let total: f32 = ev.src_mass.iter().chain(&ev.tgt_mass).sum();
+    let units = (ev.n_src() + ev.n_tgt()).max(1) as f32;
     CostModel {
+        pair_mass: (2.0 * total / units).max(1.0),
         ratio,
         var: 6.8 * ratio,
-        prior: [0.0, NULL_COST, NULL_COST, 3.0, 3.0, 7.0, 7.0, 7.0],
-        beta: 1.0,
-        len_weight: 1.0,
-        anchor_miss: 0.5,
+        prior: [0.0, NULL_COST, NULL_COST, 4.0, 4.0, 7.0, 7.0, 7.0],
+        beta: 10.0,
+        lex_base: 0.0,
+        unit_pow: 0.5,
+        len_weight: 1.5,
+        anchor_miss: 0.35,
     }
 }
 
@@ -171,7 +176,9 @@ fn confidences(ev: &Evidence, model: &CostModel, steps: &[Step]) -> Vec<f64> {
     let pair_cost = |u: usize, v: usize| -> f32 {
         let (h, ha) = ev.hits(u, v);
         let miss = (ev.src_anchor_mass[u] + ev.tgt_anchor_mass[v] - 2.0 * ha).max(0.0);
-        model.len_cost(ev.src_len[u], ev.tgt_len[v]) - model.beta * h + model.anchor_miss * miss
+        model.len_cost(ev.src_len[u], ev.tgt_len[v])
+            + model.lex_cost(h, ev.src_mass[u] + ev.tgt_mass[v])
+            + model.anchor_miss * miss
     };
     steps
         .iter()
@@ -246,6 +253,8 @@ pub fn align_pair(
             .collect();
         refit_length(&mut model, &ev, &steps);
         ev.learn(&confident, 2, 0.4);
+        let total: f32 = ev.src_mass.iter().chain(&ev.tgt_mass).sum();
+        model.pair_mass = (2.0 * total / (ev.n_src() + ev.n_tgt()) as f32).max(1.0);
         steps = refine(&ev, &model, &steps);
     }
     let conf = confidences(&ev, &model, &steps);
@@ -268,7 +277,9 @@ mod tests {
     #[test]
     fn empty_sides() {
         let o = Options::default();
-        assert!(align_pair(&[], &Lang::Fr, &[], &Lang::En, &o).beads.is_empty());
+        assert!(align_pair(&[], &Lang::Fr, &[], &Lang::En, &o)
+            .beads
+            .is_empty());
         let a = align_pair(&["Bonjour."], &Lang::Fr, &[], &Lang::En, &o);
         assert_eq!(shapes(&a), vec![(vec![0], vec![])]);
     }
@@ -279,7 +290,7 @@ mod tests {
             "Rapport du Secrétaire général sur la situation financière de l'Organisation en 2019.",
             "Le Comité consultatif a examiné le rapport le 12 mars 2020.",
             "Il recommande à l'Assemblée générale d'approuver les propositions.",
-            "GE.20-04512 (F)",
+            "Le texte intégral figure à l'annexe III du document A/75/123, distribué en anglais seulement.",
             "La résolution 74/247 prie le Secrétaire général de présenter un rapport.",
         ];
         let en = [

@@ -28,8 +28,6 @@ pub(crate) struct CostModel {
     pub beta: f32,
     /// Share of matched weight expected between unrelated units.
     pub lex_base: f32,
-    /// How the lexical reward grows with the translatable weight of a bead.
-    pub unit_pow: f32,
     /// Average translatable weight of a source unit plus a target unit.
     pub pair_mass: f32,
     /// Scale of the length cost.
@@ -40,22 +38,40 @@ pub(crate) struct CostModel {
 
 impl CostModel {
     /// Lexical cost of a bead whose pairs share `h` of its `mass` of translatable weight: the
-    /// Dice ratio, scaled by a power of the bead's weight relative to an average pair's.
+    /// Dice ratio, scaled by the square root of the bead's weight relative to an average pair's.
     #[inline]
     pub fn lex_cost(&self, h: f32, mass: f32) -> f32 {
         let dice = (2.0 * h / (mass + 1.0)).min(1.0);
-        -self.beta * (dice - self.lex_base) * (mass / self.pair_mass).powf(self.unit_pow)
+        -self.beta * (dice - self.lex_base) * (mass / self.pair_mass).sqrt()
     }
 
     /// Length cost of `ls` source characters against `lt` target characters.
     #[inline]
     pub fn len_cost(&self, ls: f64, lt: f64) -> f32 {
         let base = (ls * self.ratio + lt) / 2.0 + 1.0;
-        let d = (lt - ls * self.ratio) / (self.var * base).sqrt();
-        let d2 = (d * d) as f32;
+        let diff = lt - ls * self.ratio;
+        let d2 = (diff * diff / (self.var * base)) as f32;
         // A Student-like tail: large differences cost less than a Gaussian would say.
-        self.len_weight * 3.0 * (d2 / 6.0).ln_1p()
+        self.len_weight * 3.0 * ln_1p_fast(d2 / 6.0)
     }
+}
+
+/// `ln(1 + x)` for `x >= 0`, to about 1e-6 (exponent and a polynomial on the mantissa).
+#[inline]
+pub(crate) fn ln_1p_fast(x: f32) -> f32 {
+    let y = 1.0 + x;
+    let bits = y.to_bits();
+    let e = ((bits >> 23) & 0xff) as i32 - 127;
+    let t = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000) - 1.0;
+    // Abramowitz & Stegun 4.1.44: ln(1 + t) on [0, 1].
+    let p = t
+        * (0.999_996_4
+            + t * (-0.499_874_1
+                + t * (0.331_799_0
+                    + t * (-0.240_733_8
+                        + t * (0.167_654_1
+                            + t * (-0.095_329_4 + t * (0.036_088_5 - t * 0.006_453_5)))))));
+    e as f32 * std::f32::consts::LN_2 + p
 }
 
 /// For each source position `i` (0..=n), the inclusive range of target positions searched.
@@ -215,6 +231,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band) -> Vec<Step>
         lo: [0; 4],
         rows: Default::default(),
     };
+    let mut mark = Vec::new();
     let idx = |i: usize, j: usize| -> Option<usize> {
         if j < band.lo[i] || j > band.hi[i] {
             None
@@ -232,7 +249,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band) -> Vec<Step>
             hits.lo[slot] = vlo;
             let row = &mut hits.rows[slot];
             row.clear();
-            row.extend((vlo..vhi).map(|v| ev.hits(u, v)));
+            ev.hits_row(u, vlo, vhi.max(vlo), &mut mark, row);
         }
         for j in band.lo[i]..=band.hi[i] {
             let here = offset[i] + j - band.lo[i];
@@ -300,6 +317,14 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band) -> Vec<Step>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_log_is_close() {
+        for k in 0..2000 {
+            let x = k as f32 * 0.37;
+            assert!((ln_1p_fast(x) - x.ln_1p()).abs() < 1e-4, "{x}");
+        }
+    }
 
     #[test]
     fn band_is_connected_and_anchored() {

@@ -5,9 +5,7 @@
 //! script), lexicon translations and, in the second pass, translations learned from the first
 //! alignment. The evidence for a pair of units is the weight of the concepts they share.
 
-use std::collections::HashMap;
-
-use super::features::{deaccent, DocFeatures, Script};
+use super::features::{deaccent, DocFeatures, FxMap, Script};
 use super::lexicon::PairLexicon;
 
 /// The evidence of a document pair.
@@ -51,7 +49,7 @@ fn cognate(a: &str, b: &str) -> bool {
     if p >= 6 || (p >= 4 && p * 10 >= la.max(lb) * 6) {
         return true;
     }
-    p >= 3 && strsim::normalized_levenshtein(a, b) >= 0.75
+    p >= 4 && strsim::normalized_levenshtein(a, b) >= 0.75
 }
 
 impl Evidence {
@@ -61,53 +59,64 @@ impl Evidence {
         lex: &PairLexicon,
         settings: &EvidenceSettings,
     ) -> Evidence {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        // Anchors and Latin names (`l:`) by key; words by stem; one id space.
+        let mut ids: FxMap<String, u32> = FxMap::default();
+        let mut wids: FxMap<&str, u32> = FxMap::default();
         let mut is_anchor: Vec<bool> = Vec::new();
         let hard = |k: &str| {
             k.starts_with("n:") || k.starts_with("s:") || k.starts_with("u:") || k.starts_with("p:")
-        };
-        let mut intern = |k: &str, anchor: bool, ids: &mut HashMap<String, u32>| -> u32 {
-            if let Some(&i) = ids.get(k) {
-                return i;
-            }
-            let i = ids.len() as u32;
-            ids.insert(k.to_string(), i);
-            is_anchor.push(anchor);
-            i
         };
         let cross_script = src.script != tgt.script;
         let same_latin = src.script == Script::Latin && tgt.script == Script::Latin;
         // Source concepts.
         let mut src_keys = Vec::with_capacity(src.units.len());
         let mut src_words = Vec::with_capacity(src.units.len());
-        let mut surfaces: HashMap<String, Vec<(String, u32)>> = HashMap::new();
-        for u in &src.units {
-            let mut keys = Vec::new();
-            let mut words = Vec::new();
-            for (surface, stem) in &u.words {
-                let id = intern(&format!("w:{stem}"), false, &mut ids);
-                keys.push(id);
-                words.push(id);
-                if same_latin {
-                    let d = deaccent(surface);
-                    if d.chars().count() >= 4 {
-                        let b: String = d.chars().take(3).collect();
-                        surfaces.entry(b).or_default().push((d, id));
-                    }
+        let mut surfaces: FxMap<String, Vec<(String, u32)>> = FxMap::default();
+        // Source vocabulary entries to concepts.
+        let mut src_concept = Vec::with_capacity(src.vocab.len());
+        for (surface, stem) in &src.vocab {
+            let id = match wids.get(stem.as_str()) {
+                Some(&i) => i,
+                None => {
+                    let i = is_anchor.len() as u32;
+                    is_anchor.push(false);
+                    wids.insert(stem, i);
+                    i
+                }
+            };
+            src_concept.push(id);
+            if same_latin {
+                let d = deaccent(surface);
+                if d.chars().count() >= 4 {
+                    let b: String = d.chars().take(4).collect();
+                    surfaces.entry(b).or_default().push((d, id));
                 }
             }
+        }
+        for u in &src.units {
+            let mut words: Vec<u32> = u.words.iter().map(|&w| src_concept[w as usize]).collect();
+            words.sort_unstable();
+            words.dedup();
+            let mut keys = words.clone();
+            let mut intern = |k: &str, anchor: bool| -> u32 {
+                if let Some(&i) = ids.get(k) {
+                    return i;
+                }
+                let i = is_anchor.len() as u32;
+                ids.insert(k.to_string(), i);
+                is_anchor.push(anchor);
+                i
+            };
             for a in &u.anchors {
-                keys.push(intern(a, hard(a), &mut ids));
+                keys.push(intern(a, hard(a)));
             }
             if cross_script {
                 for l in &u.latin_names {
-                    keys.push(intern(&format!("l:{l}"), false, &mut ids));
+                    keys.push(intern(&format!("l:{l}"), false));
                 }
             }
             keys.sort_unstable();
             keys.dedup();
-            words.sort_unstable();
-            words.dedup();
             src_keys.push(keys);
             src_words.push(words);
         }
@@ -115,22 +124,22 @@ impl Evidence {
             v.sort_unstable();
             v.dedup();
         }
-        let mut src_df: HashMap<u32, u32> = HashMap::new();
+        let mut src_df: FxMap<u32, u32> = FxMap::default();
         for w in &src_words {
             for &k in w {
                 *src_df.entry(k).or_default() += 1;
             }
         }
-        let mut tgt_df: HashMap<&str, u32> = HashMap::new();
+        let mut tgt_df: FxMap<&str, u32> = FxMap::default();
         for u in &tgt.units {
-            for (_, stem) in &u.words {
-                *tgt_df.entry(stem.as_str()).or_default() += 1;
+            for &w in &u.words {
+                *tgt_df.entry(tgt.vocab[w as usize].1.as_str()).or_default() += 1;
             }
         }
         // Frequencies of a word and its translation agree (within a factor of 3, give or take).
         let df_agree = |a: u32, b: u32| a <= 3 * b + 2 && b <= 3 * a + 2;
         // Target candidates, per distinct stem.
-        let mut tgt_vocab: HashMap<&str, u32> = HashMap::new();
+        let mut tgt_vocab: FxMap<&str, u32> = FxMap::default();
         let mut cands: Vec<Vec<u32>> = Vec::new();
         let mut tgt_keys = Vec::with_capacity(tgt.units.len());
         let mut tgt_stems = Vec::with_capacity(tgt.units.len());
@@ -139,20 +148,21 @@ impl Evidence {
             let mut keys = Vec::new();
             let mut stems = Vec::new();
             let mut unknown = 0u32;
-            for (surface, stem) in &u.words {
+            for &w in &u.words {
+                let (surface, stem) = &tgt.vocab[w as usize];
                 let sid = match tgt_vocab.get(stem.as_str()) {
                     Some(&s) => s,
                     None => {
                         let s = cands.len() as u32;
                         tgt_vocab.insert(stem, s);
                         let mut c = Vec::new();
-                        if let Some(&i) = ids.get(&format!("w:{stem}")) {
+                        if let Some(&i) = wids.get(stem.as_str()) {
                             c.push(i);
                         }
                         if same_latin {
                             let d = deaccent(surface);
                             if d.chars().count() >= 4 {
-                                let b: String = d.chars().take(3).collect();
+                                let b: String = d.chars().take(4).collect();
                                 for (sd, id) in surfaces.get(&b).into_iter().flatten() {
                                     if cognate(&d, sd) {
                                         c.push(*id);
@@ -163,7 +173,7 @@ impl Evidence {
                         if settings.use_lexicon {
                             let dt = tgt_df[stem.as_str()];
                             for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
-                                if let Some(&i) = ids.get(&format!("w:{s}")) {
+                                if let Some(&i) = wids.get(s.as_str()) {
                                     if df_agree(src_df[&i], dt) {
                                         c.push(i);
                                     }
@@ -202,7 +212,7 @@ impl Evidence {
             tgt_stems.push(stems);
         }
         // IDF weights over source units.
-        let mut df = vec![0u32; ids.len()];
+        let mut df = vec![0u32; is_anchor.len()];
         for keys in &src_keys {
             for &k in keys {
                 df[k as usize] += 1;
@@ -210,7 +220,7 @@ impl Evidence {
         }
         let n = src.units.len().max(1) as f32;
         let quote = ids.get("q").copied();
-        let mut soft_anchor = vec![false; ids.len()];
+        let mut soft_anchor = vec![false; is_anchor.len()];
         for (k, &i) in &ids {
             if k.starts_with("l:") {
                 soft_anchor[i as usize] = true;
@@ -336,11 +346,42 @@ impl Evidence {
         (s, an)
     }
 
+    /// Hits of source unit `u` with target units `vlo..vhi`, appended to `out`; `mark` is
+    /// scratch space (all zero on entry and on return).
+    pub fn hits_row(
+        &self,
+        u: usize,
+        vlo: usize,
+        vhi: usize,
+        mark: &mut Vec<(f32, f32)>,
+        out: &mut Vec<(f32, f32)>,
+    ) {
+        if mark.len() < self.weight.len() {
+            mark.resize(self.weight.len(), (0.0, 0.0));
+        }
+        for &k in &self.src_keys[u] {
+            let w = self.weight[k as usize];
+            mark[k as usize] = (w, if self.anchor[k as usize] { w } else { 0.0 });
+        }
+        for v in vlo..vhi {
+            let (mut s, mut a) = (0.0f32, 0.0f32);
+            for &k in &self.tgt_keys[v] {
+                let (x, y) = mark[k as usize];
+                s += x;
+                a += y;
+            }
+            out.push((s, a));
+        }
+        for &k in &self.src_keys[u] {
+            mark[k as usize] = (0.0, 0.0);
+        }
+    }
+
     /// Learn word translations from aligned 1-1 unit pairs (Dice over co-occurrence) and add
     /// them to the target candidates. Only target stems without a candidate are learned.
     pub fn learn(&mut self, pairs: &[(usize, usize)], min_count: u32, min_dice: f32) {
         let n_stems = self.cands.len();
-        let mut c_src: HashMap<u32, u32> = HashMap::new();
+        let mut c_src: FxMap<u32, u32> = FxMap::default();
         let mut c_tgt = vec![0u32; n_stems];
         let mut joint: Vec<u64> = Vec::new();
         for &(u, v) in pairs {
@@ -358,7 +399,7 @@ impl Evidence {
             }
         }
         joint.sort_unstable();
-        let mut learned: HashMap<u32, Vec<(f32, u32)>> = HashMap::new();
+        let mut learned: FxMap<u32, Vec<(f32, u32)>> = FxMap::default();
         let mut k = 0;
         while k < joint.len() {
             let mut e = k + 1;
@@ -379,7 +420,7 @@ impl Evidence {
         if learned.is_empty() {
             return;
         }
-        let mut add: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut add: FxMap<u32, Vec<u32>> = FxMap::default();
         for (t, mut v) in learned {
             v.sort_by(|a, b| b.0.total_cmp(&a.0));
             let best: Vec<u32> = v.into_iter().take(2).map(|x| x.1).collect();

@@ -3,11 +3,55 @@
 //! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::text::normalize::for_matching;
 use crate::Lang;
+
+/// A small, fast hasher for the aligner's internal tables (keys are short words and ids).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The writing system of a word or a document, as far as the aligner cares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,8 +66,8 @@ pub(crate) enum Script {
 pub(crate) struct UnitFeatures {
     /// Characters of the normalised text, spaces excluded.
     pub len: f64,
-    /// Content words: (surface form, lower-cased and normalised; stem).
-    pub words: Vec<(String, String)>,
+    /// Content words, as indices into [`DocFeatures::vocab`] (sorted, distinct).
+    pub words: Vec<u32>,
     /// Anchor keys shared by all languages (`n:1234`, `s:A/RES/74/247`, `u:…`, `p:a`, `q`).
     pub anchors: Vec<String>,
     /// Latin-script tokens with a capital letter (names, acronyms), lower-cased.
@@ -33,6 +77,8 @@ pub(crate) struct UnitFeatures {
 /// Features of every unit of a document.
 pub(crate) struct DocFeatures {
     pub units: Vec<UnitFeatures>,
+    /// Distinct content words of the document: (surface form, lower-cased and normalised; stem).
+    pub vocab: Vec<(String, String)>,
     pub script: Script,
 }
 
@@ -76,14 +122,14 @@ fn stemmer_for(lang: &Lang) -> Option<Stemmer> {
 /// per-document cache.
 pub(crate) struct WordStemmer {
     stemmer: Option<Stemmer>,
-    cache: HashMap<String, String>,
+    cache: FxMap<String, String>,
 }
 
 impl WordStemmer {
     pub fn new(lang: &Lang) -> Self {
         WordStemmer {
             stemmer: stemmer_for(lang),
-            cache: HashMap::new(),
+            cache: FxMap::default(),
         }
     }
 
@@ -105,15 +151,17 @@ impl WordStemmer {
 /// Arabic letters folded for matching: alef variants to alef, alef maqsura to ya, ta marbuta to
 /// ha, diacritics and tatweel removed.
 pub(crate) fn fold_arabic(word: &str) -> String {
-    word.chars()
-        .filter_map(|c| match c {
-            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('\u{0627}'),
-            '\u{0649}' => Some('\u{064A}'),
-            '\u{0629}' => Some('\u{0647}'),
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
-            _ => Some(c),
-        })
-        .collect()
+    word.chars().filter_map(fold_arabic_char).collect()
+}
+
+fn fold_arabic_char(c: char) -> Option<char> {
+    match c {
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('\u{0627}'),
+        '\u{0649}' => Some('\u{064A}'),
+        '\u{0629}' => Some('\u{0647}'),
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
+        _ => Some(c),
+    }
 }
 
 /// Latin letters without accents (for cognates).
@@ -178,9 +226,10 @@ fn leading_label(text: &str) -> Option<char> {
 /// Tokens of a normalised text: maximal runs of letters, digits and marks, joined across `/`,
 /// `.`, `,` and `-` between two such characters, and across a space inside a number
 /// grouped by thousands (`100 000`).
-fn tokens(text: &str) -> Vec<&str> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
+fn tokens(text: &str, chars: &mut Vec<(usize, char)>, out: &mut Vec<(usize, usize)>) {
+    chars.clear();
+    chars.extend(text.char_indices());
+    out.clear();
     let mut k = 0;
     while k < chars.len() {
         if !is_word_char(chars[k].1) {
@@ -203,17 +252,16 @@ fn tokens(text: &str) -> Vec<&str> {
                 continue;
             }
             // "100 000": a digit group of three after a space, ending there.
-            if grouped_number_continues(&chars, k, e) {
+            if grouped_number_continues(chars, k, e) {
                 e += 4;
                 continue;
             }
             break;
         }
         let end = chars.get(e).map_or(text.len(), |c| c.0);
-        out.push(&text[start..end]);
+        out.push((start, end));
         k = e;
     }
-    out
 }
 
 /// Whether the number `chars[start..end]` (digits and grouping spaces only, first group of at
@@ -234,14 +282,49 @@ fn is_url(chunk: &str) -> bool {
         || (chunk.contains('@') && chunk.contains('.') && chunk.len() > 5)
 }
 
+/// [`for_matching`], without the NFC pass when the text is already NFC.
+fn normalize(text: &str) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        return for_matching(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{00AD}' | '\u{0640}' => continue,
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => ' ',
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            _ => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Extract the features of every unit of a document.
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     let mut stemmer = WordStemmer::new(lang);
+    let mut vocab: Vec<(String, String)> = Vec::new();
+    let mut index: FxMap<String, u32> = FxMap::default();
     let mut latin = 0usize;
     let mut arabic = 0usize;
     let mut feats = Vec::with_capacity(units.len());
+    let mut buf = String::new();
+    let mut chars = Vec::new();
+    let mut toks = Vec::new();
     for text in units {
-        let norm = for_matching(text);
+        let norm = normalize(text);
         let mut f = UnitFeatures {
             len: norm.chars().filter(|c| !c.is_whitespace()).count() as f64,
             ..Default::default()
@@ -252,18 +335,25 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
         if norm.contains(['«', '»', '“', '”', '"']) || norm.contains("<<") {
             f.anchors.push("q".to_string());
         }
-        let mut body = String::with_capacity(norm.len());
-        for chunk in norm.split(' ') {
-            let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
-            if is_url(trimmed) {
-                f.anchors.push(format!("u:{}", trimmed.to_lowercase()));
-            } else {
-                body.push_str(chunk);
-                body.push(' ');
+        let body = if norm.contains(['@', '/']) {
+            let mut body = String::with_capacity(norm.len());
+            for chunk in norm.split(' ') {
+                let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+                if is_url(trimmed) {
+                    f.anchors.push(format!("u:{}", trimmed.to_lowercase()));
+                } else {
+                    body.push_str(chunk);
+                    body.push(' ');
+                }
             }
-        }
-        for tok in tokens(&body) {
-            if tok.chars().any(|c| c.is_ascii_digit()) {
+            body
+        } else {
+            norm
+        };
+        tokens(&body, &mut chars, &mut toks);
+        for &(a, b) in &toks {
+            let tok = &body[a..b];
+            if tok.bytes().any(|c| c.is_ascii_digit()) {
                 number_anchors(tok, &mut f.anchors);
                 continue;
             }
@@ -271,27 +361,45 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
                 continue;
             };
             let script = char_script(first);
-            let lower = tok.to_lowercase();
-            let word = match script {
+            buf.clear();
+            match script {
                 Script::Arabic => {
                     arabic += 1;
-                    fold_arabic(&lower)
-                }
-                Script::Latin => {
-                    latin += 1;
-                    if tok.chars().any(|c| c.is_uppercase()) && tok.chars().count() >= 2 {
-                        f.latin_names.push(lower.clone());
+                    for c in tok.chars() {
+                        if let Some(c) = fold_arabic_char(c) {
+                            buf.push(c);
+                        }
                     }
-                    lower
                 }
-                Script::Other => lower,
-            };
-            let n = word.chars().count();
+                _ => {
+                    let mut upper = false;
+                    for c in tok.chars() {
+                        upper |= c.is_uppercase();
+                        buf.extend(c.to_lowercase());
+                    }
+                    if script == Script::Latin {
+                        latin += 1;
+                        if upper && tok.chars().nth(1).is_some() {
+                            f.latin_names.push(buf.clone());
+                        }
+                    }
+                }
+            }
+            let n = buf.chars().count();
             if n < 3 && !(script == Script::Arabic && n == 2) {
                 continue;
             }
-            let stem = stemmer.stem(&word);
-            f.words.push((word, stem));
+            let id = match index.get(buf.as_str()) {
+                Some(&i) => i,
+                None => {
+                    let i = vocab.len() as u32;
+                    let stem = stemmer.stem(&buf);
+                    vocab.push((buf.clone(), stem));
+                    index.insert(buf.clone(), i);
+                    i
+                }
+            };
+            f.words.push(id);
         }
         f.words.sort_unstable();
         f.words.dedup();
@@ -310,6 +418,7 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     };
     DocFeatures {
         units: feats,
+        vocab,
         script,
     }
 }
@@ -338,7 +447,10 @@ mod tests {
 
     #[test]
     fn tokens_keep_symbols_and_grouped_numbers() {
-        let t = tokens("Voir A/RES/74/247, soit 100 000 dollars (3,5 %) le 12 mai.");
+        let text = "Voir A/RES/74/247, soit 100 000 dollars (3,5 %) le 12 mai.";
+        let (mut c, mut r) = (Vec::new(), Vec::new());
+        tokens(text, &mut c, &mut r);
+        let t: Vec<&str> = r.iter().map(|&(a, b)| &text[a..b]).collect();
         assert_eq!(
             t,
             vec![
@@ -392,6 +504,18 @@ mod tests {
             .contains(&"u:https://undocs.org/fr/a/1".to_string()));
         assert!(ar.units[0].latin_names.contains(&"undp".to_string()));
         assert!(fr.units[0].latin_names.contains(&"unicef".to_string()));
+    }
+
+    #[test]
+    fn fast_normalisation_agrees() {
+        for t in [
+            "  L\u{2019}ONU\u{00A0}: 12\u{202F}000 ",
+            "١٢٣ المنظمـة",
+            "e\u{301}te\u{301} deja\u{300}",
+            "",
+        ] {
+            assert_eq!(normalize(t), for_matching(t), "{t:?}");
+        }
     }
 
     #[test]

@@ -95,7 +95,6 @@ fn initial_model(ev: &Evidence) -> CostModel {
         prior: [0.0, NULL_COST, NULL_COST, 4.0, 4.0, 7.0, 7.0, 7.0],
         beta: 10.0,
         lex_base: 0.0,
-        unit_pow: 0.5,
         len_weight: 1.5,
         anchor_miss: 0.35,
     }
@@ -139,10 +138,11 @@ fn first_pass(ev: &Evidence, model: &CostModel, opts: &Options) -> Vec<Step> {
     let longest = n.max(m);
     let mut w = opts
         .band
-        .unwrap_or_else(|| ((2.0 * (longest as f64).sqrt()) as usize).clamp(20, 150));
+        .unwrap_or_else(|| ((0.5 * (longest as f64).sqrt()) as usize).clamp(20, 100));
     loop {
         let band = Band::diagonal(n, m, w);
         let steps = dp::search(ev, model, &band);
+
         if w >= longest || !band.touched(&path_points(&steps), m, 2) {
             return steps;
         }
@@ -158,6 +158,7 @@ fn refine(ev: &Evidence, model: &CostModel, prev: &[Step]) -> Vec<Step> {
     loop {
         let band = Band::around(&pts, n, m, r);
         let steps = dp::search(ev, model, &band);
+
         if r >= n.max(m) || !band.touched(&path_points(&steps), m, 1) {
             return steps;
         }
@@ -233,8 +234,10 @@ pub fn align_pair(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> PairAlignment {
-    let sf = features::extract(src, src_lang);
-    let tf = features::extract(tgt, tgt_lang);
+    let (sf, tf) = rayon::join(
+        || features::extract(src, src_lang),
+        || features::extract(tgt, tgt_lang),
+    );
     let lex = lexicon::for_pair(src_lang, tgt_lang);
     let settings = EvidenceSettings {
         use_lexicon: opts.lexicon,

@@ -191,7 +191,8 @@ impl HitRows {
 }
 
 /// Run the programme in `band`; returns the best path as steps, in order.
-pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band) -> Vec<Step> {
+/// Only the first `shapes` entries of [`SHAPES`] are tried.
+pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize) -> Vec<Step> {
     let n = ev.n_src();
     let m = ev.n_tgt();
     let mut sp = vec![0.0f64; n + 1];
@@ -259,7 +260,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band) -> Vec<Step>
             }
             let mut best = f32::INFINITY;
             let mut best_k = u8::MAX;
-            for (k, &(a, b)) in SHAPES.iter().enumerate() {
+            for (k, &(a, b)) in SHAPES[..shapes].iter().enumerate() {
                 if a > i || b > j {
                     continue;
                 }

@@ -133,15 +133,18 @@ fn path_points(steps: &[Step]) -> Vec<(usize, usize)> {
 }
 
 /// Search in a band around the diagonal, widening it while the path runs along its edge.
+/// Without a second pass every shape is tried; with one, the rare 2-2, 3-1 and 1-3 are left
+/// to it.
 fn first_pass(ev: &Evidence, model: &CostModel, opts: &Options) -> Vec<Step> {
+    let shapes = if opts.realign { 5 } else { SHAPES.len() };
     let (n, m) = (ev.n_src(), ev.n_tgt());
     let longest = n.max(m);
     let mut w = opts
         .band
-        .unwrap_or_else(|| ((0.5 * (longest as f64).sqrt()) as usize).clamp(20, 100));
+        .unwrap_or_else(|| ((0.33 * (longest as f64).sqrt()) as usize).clamp(20, 100));
     loop {
         let band = Band::diagonal(n, m, w);
-        let steps = dp::search(ev, model, &band);
+        let steps = dp::search(ev, model, &band, shapes);
 
         if w >= longest || !band.touched(&path_points(&steps), m, 2) {
             return steps;
@@ -157,7 +160,7 @@ fn refine(ev: &Evidence, model: &CostModel, prev: &[Step]) -> Vec<Step> {
     let mut r = 6;
     loop {
         let band = Band::around(&pts, n, m, r);
-        let steps = dp::search(ev, model, &band);
+        let steps = dp::search(ev, model, &band, SHAPES.len());
 
         if r >= n.max(m) || !band.touched(&path_points(&steps), m, 1) {
             return steps;

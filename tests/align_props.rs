@@ -25,10 +25,40 @@ fn check_cover(a: &PairAlignment, n: usize, m: usize) -> Result<(), TestCaseErro
 }
 
 const WORDS: &[&str] = &[
-    "commission", "rapport", "session", "développement", "résolution", "conseil", "report",
-    "council", "development", "resolution", "الدورة", "المجلس", "التقرير", "Bericht", "Rat",
-    "A/RES/74/247", "2019", "١٢", "(a)", "«", "»", "de", "la", "the", "of", "und", "100 000",
-    "https://undocs.org/A/1", "UNICEF", "l'Organisation", "é", "-", ".", "",
+    "commission",
+    "rapport",
+    "session",
+    "développement",
+    "résolution",
+    "conseil",
+    "report",
+    "council",
+    "development",
+    "resolution",
+    "الدورة",
+    "المجلس",
+    "التقرير",
+    "Bericht",
+    "Rat",
+    "A/RES/74/247",
+    "2019",
+    "١٢",
+    "(a)",
+    "«",
+    "»",
+    "de",
+    "la",
+    "the",
+    "of",
+    "und",
+    "100 000",
+    "https://undocs.org/A/1",
+    "UNICEF",
+    "l'Organisation",
+    "é",
+    "-",
+    ".",
+    "",
 ];
 
 fn unit() -> impl Strategy<Value = String> {
@@ -40,20 +70,12 @@ fn doc(max: usize) -> impl Strategy<Value = Vec<String>> {
 }
 
 fn lang() -> impl Strategy<Value = Lang> {
-    prop::sample::select(vec![
-        Lang::Fr,
-        Lang::En,
-        Lang::Ar,
-        Lang::Other("de".into()),
-    ])
+    prop::sample::select(vec![Lang::Fr, Lang::En, Lang::Ar, Lang::Other("de".into())])
 }
 
 /// Sentences with enough distinct content to be told apart.
 fn sentence() -> impl Strategy<Value = String> {
-    (
-        prop::collection::vec("[a-z]{3,10}", 3..16),
-        0u32..100_000,
-    )
+    (prop::collection::vec("[a-z]{3,10}", 3..16), 0u32..100_000)
         .prop_map(|(w, n)| format!("{} {n}.", w.join(" ")))
 }
 

@@ -72,7 +72,8 @@ fn build(src: &Lang, tgt: &Lang) -> PairLexicon {
 
 /// The lexicon for `src` → `tgt` (empty when none is shipped for the pair).
 pub(crate) fn for_pair(src: &Lang, tgt: &Lang) -> Arc<PairLexicon> {
-    static CACHE: OnceLock<Mutex<HashMap<(String, String), Arc<PairLexicon>>>> = OnceLock::new();
+    type Cache = Mutex<HashMap<(String, String), Arc<PairLexicon>>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     let k = (src.code().to_string(), tgt.code().to_string());
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     if let Some(l) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&k) {

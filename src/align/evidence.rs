@@ -144,48 +144,52 @@ impl Evidence {
         let mut tgt_keys = Vec::with_capacity(tgt.units.len());
         let mut tgt_stems = Vec::with_capacity(tgt.units.len());
         let mut tgt_unknown_anchors = Vec::with_capacity(tgt.units.len());
+        let mut vocab_sid: Vec<u32> = Vec::with_capacity(tgt.vocab.len());
+        for (surface, stem) in &tgt.vocab {
+            let sid = match tgt_vocab.get(stem.as_str()) {
+                Some(&s) => s,
+                None => {
+                    let s = cands.len() as u32;
+                    tgt_vocab.insert(stem, s);
+                    let mut c = Vec::new();
+                    if let Some(&i) = wids.get(stem.as_str()) {
+                        c.push(i);
+                    }
+                    if same_latin {
+                        let d = deaccent(surface);
+                        if d.chars().count() >= 4 {
+                            let b: String = d.chars().take(4).collect();
+                            for (sd, id) in surfaces.get(&b).into_iter().flatten() {
+                                if cognate(&d, sd) {
+                                    c.push(*id);
+                                }
+                            }
+                        }
+                    }
+                    if settings.use_lexicon {
+                        let dt = tgt_df[stem.as_str()];
+                        for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
+                            if let Some(&i) = wids.get(s.as_str()) {
+                                if df_agree(src_df[&i], dt) {
+                                    c.push(i);
+                                }
+                            }
+                        }
+                    }
+                    c.sort_unstable();
+                    c.dedup();
+                    cands.push(c);
+                    s
+                }
+            };
+            vocab_sid.push(sid);
+        }
         for u in &tgt.units {
             let mut keys = Vec::new();
             let mut stems = Vec::new();
             let mut unknown = 0u32;
             for &w in &u.words {
-                let (surface, stem) = &tgt.vocab[w as usize];
-                let sid = match tgt_vocab.get(stem.as_str()) {
-                    Some(&s) => s,
-                    None => {
-                        let s = cands.len() as u32;
-                        tgt_vocab.insert(stem, s);
-                        let mut c = Vec::new();
-                        if let Some(&i) = wids.get(stem.as_str()) {
-                            c.push(i);
-                        }
-                        if same_latin {
-                            let d = deaccent(surface);
-                            if d.chars().count() >= 4 {
-                                let b: String = d.chars().take(4).collect();
-                                for (sd, id) in surfaces.get(&b).into_iter().flatten() {
-                                    if cognate(&d, sd) {
-                                        c.push(*id);
-                                    }
-                                }
-                            }
-                        }
-                        if settings.use_lexicon {
-                            let dt = tgt_df[stem.as_str()];
-                            for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
-                                if let Some(&i) = wids.get(s.as_str()) {
-                                    if df_agree(src_df[&i], dt) {
-                                        c.push(i);
-                                    }
-                                }
-                            }
-                        }
-                        c.sort_unstable();
-                        c.dedup();
-                        cands.push(c);
-                        s
-                    }
-                };
+                let sid = vocab_sid[w as usize];
                 stems.push(sid);
                 keys.extend_from_slice(&cands[sid as usize]);
             }

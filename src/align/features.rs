@@ -93,33 +93,21 @@ pub(crate) fn char_script(c: char) -> Script {
     }
 }
 
+/// Snowball stemmers are used where a prefix will not do: Arabic (clitics, broken plurals are
+/// out of reach anyway), Russian and Greek. Latin-script languages use a six-letter prefix,
+/// which aligns as well as their Snowball stems here and costs a fraction of the time.
 fn stemmer_for(lang: &Lang) -> Option<Stemmer> {
     let alg = match lang.code() {
-        "fr" => Algorithm::French,
-        "en" => Algorithm::English,
         "ar" => Algorithm::Arabic,
-        "de" => Algorithm::German,
-        "es" => Algorithm::Spanish,
-        "it" => Algorithm::Italian,
-        "pt" => Algorithm::Portuguese,
-        "nl" => Algorithm::Dutch,
-        "da" => Algorithm::Danish,
-        "sv" => Algorithm::Swedish,
-        "no" | "nb" | "nn" => Algorithm::Norwegian,
-        "fi" => Algorithm::Finnish,
-        "hu" => Algorithm::Hungarian,
-        "ro" => Algorithm::Romanian,
         "ru" => Algorithm::Russian,
         "el" => Algorithm::Greek,
-        "tr" => Algorithm::Turkish,
-        "ta" => Algorithm::Tamil,
         _ => return None,
     };
     Some(Stemmer::create(alg))
 }
 
-/// A word stemmer for a language (Snowball where there is one, a prefix otherwise), with a
-/// per-document cache.
+/// A word stemmer for a language (see [`stemmer_for`]; a prefix of six letters otherwise), with
+/// a per-document cache.
 pub(crate) struct WordStemmer {
     stemmer: Option<Stemmer>,
     cache: FxMap<String, String>,
@@ -373,9 +361,15 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
                 }
                 _ => {
                     let mut upper = false;
-                    for c in tok.chars() {
-                        upper |= c.is_uppercase();
-                        buf.extend(c.to_lowercase());
+                    if tok.is_ascii() {
+                        upper = tok.bytes().any(|b| b.is_ascii_uppercase());
+                        buf.push_str(tok);
+                        buf.make_ascii_lowercase();
+                    } else {
+                        for c in tok.chars() {
+                            upper |= c.is_uppercase();
+                            buf.extend(c.to_lowercase());
+                        }
                     }
                     if script == Script::Latin {
                         latin += 1;

@@ -157,7 +157,7 @@ fn first_pass(ev: &Evidence, model: &CostModel, opts: &Options) -> Vec<Step> {
 fn refine(ev: &Evidence, model: &CostModel, prev: &[Step]) -> Vec<Step> {
     let (n, m) = (ev.n_src(), ev.n_tgt());
     let pts = path_points(prev);
-    let mut r = 6;
+    let mut r = 3;
     loop {
         let band = Band::around(&pts, n, m, r);
         let steps = dp::search(ev, model, &band, SHAPES.len());

@@ -281,6 +281,41 @@ mod tests {
     }
 
     #[test]
+    fn many_pairs_in_parallel_match_one_by_one() {
+        let fr = [
+            "Le Conseil a adopté la résolution 2019/7.",
+            "La séance est levée à 13 heures.",
+        ];
+        let en = [
+            "The Council adopted resolution 2019/7.",
+            "The meeting rose at 1 p.m.",
+        ];
+        let ar = ["واعتمد المجلس القرار 2019/7.", "رفعت الجلسة الساعة 13:00."];
+        let o = Options::default();
+        let inputs = [
+            PairInput {
+                src: &fr,
+                src_lang: &Lang::Fr,
+                tgt: &en,
+                tgt_lang: &Lang::En,
+            },
+            PairInput {
+                src: &fr,
+                src_lang: &Lang::Fr,
+                tgt: &ar,
+                tgt_lang: &Lang::Ar,
+            },
+        ];
+        let many = align_many(&inputs, &o);
+        assert_eq!(many[0], align_pair(&fr, &Lang::Fr, &en, &Lang::En, &o));
+        assert_eq!(many[1], align_pair(&fr, &Lang::Fr, &ar, &Lang::Ar, &o));
+        assert_eq!(
+            shapes(&many[1]),
+            vec![(vec![0], vec![0]), (vec![1], vec![1])]
+        );
+    }
+
+    #[test]
     fn empty_sides() {
         let o = Options::default();
         assert!(align_pair(&[], &Lang::Fr, &[], &Lang::En, &o)

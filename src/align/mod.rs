@@ -122,7 +122,8 @@ fn refit_length(model: &mut CostModel, ev: &Evidence, steps: &[Step]) {
     // The median of a chi-square with one degree of freedom is 0.455.
     let var = (z[z.len() / 2] / 0.455).clamp(0.5, 50.0);
     model.ratio = ratio;
-    model.var = var;
+    // The median understates a heavy-tailed spread; widen it.
+    model.var = var * 1.5;
 }
 
 fn path_points(steps: &[Step]) -> Vec<(usize, usize)> {

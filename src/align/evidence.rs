@@ -5,6 +5,8 @@
 //! script), lexicon translations and, in the second pass, translations learned from the first
 //! alignment. The evidence for a pair of units is the weight of the concepts they share.
 
+use rayon::prelude::*;
+
 use super::features::{deaccent, DocFeatures, FxMap, Script};
 use super::lexicon::PairLexicon;
 
@@ -74,7 +76,15 @@ impl Evidence {
         let mut surfaces: FxMap<String, Vec<(String, u32)>> = FxMap::default();
         // Source vocabulary entries to concepts.
         let mut src_concept = Vec::with_capacity(src.vocab.len());
-        for (surface, stem) in &src.vocab {
+        let deaccented: Vec<Option<String>> = if same_latin {
+            src.vocab
+                .par_iter()
+                .map(|(surface, _)| Some(deaccent(surface)).filter(|d| d.chars().count() >= 4))
+                .collect()
+        } else {
+            vec![None; src.vocab.len()]
+        };
+        for ((_, stem), d) in src.vocab.iter().zip(deaccented) {
             let id = match wids.get(stem.as_str()) {
                 Some(&i) => i,
                 None => {
@@ -85,12 +95,9 @@ impl Evidence {
                 }
             };
             src_concept.push(id);
-            if same_latin {
-                let d = deaccent(surface);
-                if d.chars().count() >= 4 {
-                    let b: String = d.chars().take(4).collect();
-                    surfaces.entry(b).or_default().push((d, id));
-                }
+            if let Some(d) = d {
+                let b: String = d.chars().take(4).collect();
+                surfaces.entry(b).or_default().push((d, id));
             }
         }
         for u in &src.units {
@@ -140,50 +147,51 @@ impl Evidence {
         let df_agree = |a: u32, b: u32| a <= 3 * b + 2 && b <= 3 * a + 2;
         // Target candidates, per distinct stem.
         let mut tgt_vocab: FxMap<&str, u32> = FxMap::default();
-        let mut cands: Vec<Vec<u32>> = Vec::new();
         let mut tgt_keys = Vec::with_capacity(tgt.units.len());
         let mut tgt_stems = Vec::with_capacity(tgt.units.len());
         let mut tgt_unknown_anchors = Vec::with_capacity(tgt.units.len());
+        // Distinct target stems (with the first surface form seen), then their candidates,
+        // computed in parallel.
         let mut vocab_sid: Vec<u32> = Vec::with_capacity(tgt.vocab.len());
+        let mut firsts: Vec<(&str, &str)> = Vec::new();
         for (surface, stem) in &tgt.vocab {
-            let sid = match tgt_vocab.get(stem.as_str()) {
-                Some(&s) => s,
-                None => {
-                    let s = cands.len() as u32;
-                    tgt_vocab.insert(stem, s);
-                    let mut c = Vec::new();
-                    if let Some(&i) = wids.get(stem.as_str()) {
-                        c.push(i);
-                    }
-                    if same_latin {
-                        let d = deaccent(surface);
-                        if d.chars().count() >= 4 {
-                            let b: String = d.chars().take(4).collect();
-                            for (sd, id) in surfaces.get(&b).into_iter().flatten() {
-                                if cognate(&d, sd) {
-                                    c.push(*id);
-                                }
-                            }
-                        }
-                    }
-                    if settings.use_lexicon {
-                        let dt = tgt_df[stem.as_str()];
-                        for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
-                            if let Some(&i) = wids.get(s.as_str()) {
-                                if df_agree(src_df[&i], dt) {
-                                    c.push(i);
-                                }
-                            }
-                        }
-                    }
-                    c.sort_unstable();
-                    c.dedup();
-                    cands.push(c);
-                    s
-                }
-            };
+            let sid = *tgt_vocab.entry(stem.as_str()).or_insert_with(|| {
+                firsts.push((surface, stem));
+                firsts.len() as u32 - 1
+            });
             vocab_sid.push(sid);
         }
+        let candidates = |&(surface, stem): &(&str, &str)| -> Vec<u32> {
+            let mut c = Vec::new();
+            if let Some(&i) = wids.get(stem) {
+                c.push(i);
+            }
+            if same_latin {
+                let d = deaccent(surface);
+                if d.chars().count() >= 4 {
+                    let b: String = d.chars().take(4).collect();
+                    for (sd, id) in surfaces.get(&b).into_iter().flatten() {
+                        if cognate(&d, sd) {
+                            c.push(*id);
+                        }
+                    }
+                }
+            }
+            if settings.use_lexicon {
+                let dt = tgt_df[stem];
+                for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
+                    if let Some(&i) = wids.get(s.as_str()) {
+                        if df_agree(src_df[&i], dt) {
+                            c.push(i);
+                        }
+                    }
+                }
+            }
+            c.sort_unstable();
+            c.dedup();
+            c
+        };
+        let cands: Vec<Vec<u32>> = firsts.par_iter().map(candidates).collect();
         for u in &tgt.units {
             let mut keys = Vec::new();
             let mut stems = Vec::new();

@@ -155,6 +155,12 @@ fn fold_arabic_char(c: char) -> Option<char> {
 /// Latin letters without accents (for cognates).
 pub(crate) fn deaccent(word: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if word.is_ascii() {
+        return word.to_string();
+    }
+    if word.chars().all(|c| (c as u32) < 0x100) {
+        return word.chars().map(fold_latin1).collect();
+    }
     word.nfd()
         .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
         .map(|c| match c {
@@ -164,6 +170,23 @@ pub(crate) fn deaccent(word: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// A lower-case Latin-1 letter without its accent.
+fn fold_latin1(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ß' => 's',
+        'æ' => 'a',
+        _ => c,
+    }
 }
 
 fn is_mark(c: char) -> bool {
@@ -510,6 +533,14 @@ mod tests {
         ] {
             assert_eq!(normalize(t), for_matching(t), "{t:?}");
         }
+    }
+
+    #[test]
+    fn deaccenting() {
+        assert_eq!(deaccent("développement"), "developpement");
+        assert_eq!(deaccent("œuvre"), "ouvre");
+        assert_eq!(deaccent("größe"), "grose");
+        assert_eq!(deaccent("plain"), "plain");
     }
 
     #[test]

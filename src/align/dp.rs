@@ -170,7 +170,12 @@ pub(crate) struct Step {
     pub i: usize,
     pub j: usize,
     pub cost: f32,
+    /// How much more the best path to the same end point with another last bead costs.
+    pub gap: f32,
 }
+
+/// Resolution of the stored gaps (1/16 of a cost unit, up to 16).
+const GAP_SCALE: f32 = 16.0;
 
 /// Hits of the last source rows, as the programme needs them (rolling, 4 rows).
 struct HitRows {
@@ -228,6 +233,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
     debug_assert_eq!(acc, band.cells());
     let mut cost = vec![f32::INFINITY; acc];
     let mut back = vec![u8::MAX; acc];
+    let mut gap = vec![0u8; acc];
     let mut hits = HitRows {
         lo: [0; 4],
         rows: Default::default(),
@@ -259,6 +265,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
                 continue;
             }
             let mut best = f32::INFINITY;
+            let mut second = f32::INFINITY;
             let mut best_k = u8::MAX;
             for (k, &(a, b)) in SHAPES[..shapes].iter().enumerate() {
                 if a > i || b > j {
@@ -286,12 +293,16 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
                         + model.anchor_miss * miss;
                 }
                 if c < best {
+                    second = best;
                     best = c;
                     best_k = k as u8;
+                } else if c < second {
+                    second = c;
                 }
             }
             cost[here] = best;
             back[here] = best_k;
+            gap[here] = ((second - best) * GAP_SCALE).min(255.0) as u8;
         }
     }
     // Backtrace.
@@ -307,6 +318,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
             i,
             j,
             cost: cost[here] - cost[p],
+            gap: gap[here] as f32 / GAP_SCALE,
         });
         i -= a;
         j -= b;

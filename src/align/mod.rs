@@ -174,8 +174,9 @@ fn sigmoid(x: f32) -> f64 {
     1.0 / (1.0 + (-x as f64).exp())
 }
 
-/// Confidence of each step: how much better the bead is than leaving its units unaligned
-/// (for a null bead: than pairing its unit with a neighbour).
+/// Confidence of each step: how much better the bead is than leaving its units unaligned and
+/// than the best other last bead ending at the same point (for a null bead: how much better
+/// than pairing its unit with a neighbour).
 fn confidences(ev: &Evidence, model: &CostModel, steps: &[Step]) -> Vec<f64> {
     let (n, m) = (ev.n_src(), ev.n_tgt());
     let pair_cost = |u: usize, v: usize| -> f32 {
@@ -191,7 +192,7 @@ fn confidences(ev: &Evidence, model: &CostModel, steps: &[Step]) -> Vec<f64> {
             let (a, b) = SHAPES[s.shape as usize];
             if a > 0 && b > 0 {
                 let alt = model.prior[1] * a as f32 + model.prior[2] * b as f32;
-                sigmoid((alt - s.cost) / 2.0)
+                sigmoid((alt - s.cost) / 2.0).min(sigmoid(s.gap - 2.0))
             } else {
                 let mut best = f32::INFINITY;
                 if a == 1 {

@@ -82,6 +82,10 @@ pub fn align_many(pairs: &[PairInput<'_>], opts: &Options) -> Vec<PairAlignment>
 
 const NULL_COST: f32 = 4.5;
 
+/// The search band is never widened past this many cells (about 6 bytes each), so that memory
+/// stays bounded even when two documents do not follow each other.
+const MAX_CELLS: usize = 30_000_000;
+
 fn initial_model(ev: &Evidence) -> CostModel {
     let ls: f64 = ev.src_len.iter().sum();
     let lt: f64 = ev.tgt_len.iter().sum();
@@ -146,8 +150,8 @@ fn first_pass(ev: &Evidence, model: &CostModel, opts: &Options) -> Vec<Step> {
     loop {
         let band = Band::diagonal(n, m, w);
         let steps = dp::search(ev, model, &band, shapes);
-
-        if w >= longest || !band.touched(&path_points(&steps), m, 2) {
+        let too_big = (n + 1).saturating_mul(4 * w + 1) > MAX_CELLS;
+        if w >= longest || too_big || !band.touched(&path_points(&steps), m, 2) {
             return steps;
         }
         w *= 2;
@@ -162,8 +166,8 @@ fn refine(ev: &Evidence, model: &CostModel, prev: &[Step]) -> Vec<Step> {
     loop {
         let band = Band::around(&pts, n, m, r);
         let steps = dp::search(ev, model, &band, SHAPES.len());
-
-        if r >= n.max(m) || !band.touched(&path_points(&steps), m, 1) {
+        let too_big = (n + 1).saturating_mul(4 * r + 1) > MAX_CELLS;
+        if r >= n.max(m) || too_big || !band.touched(&path_points(&steps), m, 1) {
             return steps;
         }
         r *= 2;

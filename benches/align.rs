@@ -1,6 +1,7 @@
 //! Speed of a long pairwise alignment. Set ALINEA_BENCH_SRC and ALINEA_BENCH_TGT to two files of
-//! one unit per line (e.g. the UNPC dev benchmark documents concatenated, fr and en) and
-//! ALINEA_BENCH_LANGS (default `fr,en`); without them, a synthetic pair of 3,700 units is used.
+//! one unit per line and ALINEA_BENCH_LANGS (default `fr,en`); without them, a synthetic pair of
+//! 3,700 units is used. The reference figure uses the 40 documents of the UNPC dev benchmark
+//! (see scripts/bench-align.sh) concatenated: `cat WORK/unpc/doc*/fr.txt > fr.txt`, same for en.
 
 use alinea::align::{align_pair, Options};
 use alinea::Lang;

@@ -3,12 +3,24 @@
 //! The result of a pairwise alignment is a list of [`Bead`]s in document order, covering every
 //! unit of both sides exactly once (a side may be empty: an omission or an addition).
 //!
-//! [`align_pair`] runs a dynamic programme over beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1
-//! whose cost combines a Gale–Church length term (ratio and variance estimated from the pair),
-//! anchors (numbers, symbols, labels, URLs, Latin names in Arabic text), cognates and a shipped
-//! bilingual word list. A second pass learns word translations from the confident beads of the
-//! first, re-estimates the length model and realigns in a narrow band around the first path.
-//! Both passes search a band of target positions, so time and memory are linear in length.
+//! [`align_pair`] runs a dynamic programme over beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1.
+//! A bead's cost combines:
+//! - a Gale–Church length term on characters (Student-like tail), with the length ratio taken
+//!   from the pair and the variance re-estimated from the first alignment;
+//! - lexical evidence: the Dice share of translatable weight (IDF) that the two sides have in
+//!   common, scaled by the square root of that weight. Source stems and anchors are concepts;
+//!   a target word may express a source stem through identity, cognates (same script), the
+//!   shipped word lists, or translations learned from the first alignment;
+//! - anchors: numbers (Eastern Arabic digits included), symbols (`A/RES/74/247`), URLs, letter
+//!   labels, Latin names inside Arabic text, quotation marks; a hard anchor (number, symbol,
+//!   URL, label) found on one side of a bead only costs extra;
+//! - a prior per shape.
+//!
+//! The first pass searches a band around the diagonal (widened while the best path runs along
+//! its edge, up to a fixed number of cells); the second pass learns word translations from the
+//! confident 1-1 beads (hunalign's realign, Moore's two passes), refits the length model and
+//! searches a narrow band around the first path. Time and memory are linear in the length for a
+//! given band. [`align_many`] aligns many pairs in parallel.
 
 pub mod multi;
 

@@ -393,21 +393,31 @@ impl Evidence {
     /// them to the target candidates. Only target stems without a candidate are learned.
     pub fn learn(&mut self, pairs: &[(usize, usize)], min_count: u32, min_dice: f32) {
         let n_stems = self.cands.len();
-        let mut c_src: FxMap<u32, u32> = FxMap::default();
+        let mut c_src = vec![0u32; self.weight.len()];
         let mut c_tgt = vec![0u32; n_stems];
-        let mut joint: Vec<u64> = Vec::new();
         for &(u, v) in pairs {
             for &s in &self.src_words[u] {
-                *c_src.entry(s).or_default() += 1;
+                c_src[s as usize] += 1;
             }
             for &t in &self.tgt_stems[v] {
                 c_tgt[t as usize] += 1;
-                if !self.cands[t as usize].is_empty() {
+            }
+        }
+        // Only words seen `min_count` times or more can reach `min_count` together.
+        let mut joint: Vec<u64> = Vec::new();
+        let mut srcs: Vec<u32> = Vec::new();
+        for &(u, v) in pairs {
+            srcs.clear();
+            srcs.extend(
+                self.src_words[u]
+                    .iter()
+                    .filter(|&&s| c_src[s as usize] >= min_count),
+            );
+            for &t in &self.tgt_stems[v] {
+                if c_tgt[t as usize] < min_count || !self.cands[t as usize].is_empty() {
                     continue;
                 }
-                for &s in &self.src_words[u] {
-                    joint.push(((t as u64) << 32) | s as u64);
-                }
+                joint.extend(srcs.iter().map(|&s| ((t as u64) << 32) | s as u64));
             }
         }
         joint.sort_unstable();
@@ -422,7 +432,7 @@ impl Evidence {
             if c >= min_count {
                 let t = (joint[k] >> 32) as u32;
                 let s = joint[k] as u32;
-                let dice = 2.0 * c as f32 / (c_tgt[t as usize] + c_src[&s]) as f32;
+                let dice = 2.0 * c as f32 / (c_tgt[t as usize] + c_src[s as usize]) as f32;
                 if dice >= min_dice {
                     learned.entry(t).or_default().push((dice, s));
                 }

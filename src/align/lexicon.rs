@@ -1,5 +1,7 @@
 //! Bilingual word lists shipped with the crate (data/lexicon/*.tsv, converted from FreeDict by
 //! scripts/build-lexicon.py) and their stemmed, per-direction form, built once and shared.
+//! The lists are GPL (FreeDict); building without the default `lexicon` feature leaves them out
+//! and the aligner then relies on anchors, cognates and learned translations only.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -7,8 +9,11 @@ use std::sync::{Arc, Mutex, OnceLock};
 use super::features::{fold_arabic, WordStemmer};
 use crate::Lang;
 
+#[cfg(feature = "lexicon")]
 const FR_EN: &str = include_str!("../../data/lexicon/fr-en.tsv");
+#[cfg(feature = "lexicon")]
 const EN_AR: &str = include_str!("../../data/lexicon/en-ar.tsv");
+#[cfg(feature = "lexicon")]
 const FR_AR: &str = include_str!("../../data/lexicon/fr-ar.tsv");
 
 /// Word translations from target stems to source stems, for one language direction.
@@ -17,6 +22,12 @@ pub(crate) struct PairLexicon {
     pub tgt_to_src: HashMap<String, Vec<String>>,
 }
 
+#[cfg(not(feature = "lexicon"))]
+fn raw(_: &str, _: &str) -> Option<(&'static str, bool)> {
+    None
+}
+
+#[cfg(feature = "lexicon")]
 fn raw(a: &str, b: &str) -> Option<(&'static str, bool)> {
     match (a, b) {
         ("fr", "en") => Some((FR_EN, false)),
@@ -93,6 +104,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "lexicon")]
     fn both_directions_are_available() {
         let fe = for_pair(&Lang::Fr, &Lang::En);
         let mut en = WordStemmer::new(&Lang::En);

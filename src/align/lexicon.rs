@@ -99,12 +99,11 @@ pub(crate) fn for_pair(src: &Lang, tgt: &Lang) -> Arc<PairLexicon> {
         .clone()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "lexicon"))]
 mod tests {
     use super::*;
 
     #[test]
-    #[cfg(feature = "lexicon")]
     fn both_directions_are_available() {
         let fe = for_pair(&Lang::Fr, &Lang::En);
         let mut en = WordStemmer::new(&Lang::En);

@@ -227,7 +227,16 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        // Arabic block: letters, digits and marks; not its punctuation.
+        0x0620..=0x06FF => !matches!(
+            c as u32,
+            0x066A..=0x066D | 0x06D4 | 0x06DD | 0x06DE | 0x06E9
+        ),
+        0x0600..=0x061F => false,
+        _ => c.is_alphanumeric() || is_mark(c),
+    }
 }
 
 /// The abjad order used for Arabic list labels, mapped to Latin letters.

@@ -51,7 +51,8 @@ fn cognate(a: &str, b: &str) -> bool {
     if p >= 6 || (p >= 4 && p * 10 >= la.max(lb) * 6) {
         return true;
     }
-    p >= 4 && strsim::normalized_levenshtein(a, b) >= 0.75
+    // An edit distance of at most a quarter of the longer word needs lengths that close.
+    p >= 4 && la.abs_diff(lb) * 4 <= la.max(lb) && strsim::normalized_levenshtein(a, b) >= 0.75
 }
 
 impl Evidence {

@@ -175,14 +175,24 @@ impl Reading {
         for (p, unit) in self.document.units.iter().enumerate() {
             let plain = &self.plains[p];
             for (position, r) in sentences::split(&plain.text, lang).into_iter().enumerate() {
-                let start = plain.source(r.start).unwrap_or(unit.span.start_byte);
+                let mut start = plain.source(r.start).unwrap_or(unit.span.start_byte);
+                // Emphasis marks just before the sentence belong to it.
+                while start > unit.span.start_byte
+                    && matches!(self.source.as_bytes()[start - 1], b'*' | b'_')
+                {
+                    start -= 1;
+                }
                 let last = plain.text[..r.end]
                     .chars()
                     .next_back()
                     .map_or(0, char::len_utf8);
-                let end = plain.source(r.end - last).map_or(unit.span.end_byte, |b| {
-                    b + self.source[b..].chars().next().map_or(0, char::len_utf8)
-                });
+                let end = if r.end == plain.text.len() {
+                    unit.span.end_byte
+                } else {
+                    plain.source(r.end - last).map_or(unit.span.end_byte, |b| {
+                        b + self.source[b..].chars().next().map_or(0, char::len_utf8)
+                    })
+                };
                 let text = self.pieces[p]
                     .iter()
                     .filter_map(|piece| {

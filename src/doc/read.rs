@@ -245,7 +245,8 @@ const LONG: usize = 110;
 
 /// Whether `line` stands on its own after `prev` in the same block (rather than continuing
 /// it): letterhead lines, a date under a title, a sub-heading between numbered items.
-fn standalone(prev: &Line, line: &Line, next: Option<&Line>) -> bool {
+fn standalone(cur: &[Line], line: &Line, next: Option<&Line>) -> bool {
+    let prev = cur.last().expect("a line");
     let p = prev.plain();
     let l = line.plain();
     if unclosed(prev.text) || ends_open(&p) {
@@ -265,7 +266,9 @@ fn standalone(prev: &Line, line: &Line, next: Option<&Line>) -> bool {
     if l.starts_with(['(', ')', ',', ';', ':', '.', '–', '—']) {
         return false;
     }
-    if pn <= SHORT {
+    // Short lines stand alone (letterheads), unless they end a wrapped paragraph or a clause.
+    let wrapped = cur.iter().any(|l| l.plain().chars().count() > SHORT);
+    if pn <= SHORT && !wrapped && !p.ends_with([',', '،']) {
         return true;
     }
     // One paragraph per line (not wrapped): a long line that ends a sentence.
@@ -313,7 +316,7 @@ pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
                 if cur.lines.len() == 1 && prev.bare_label() {
                     line.starts_item()
                 } else {
-                    line.starts_item() || standalone(prev, line, block.get(i + 1))
+                    line.starts_item() || standalone(&cur.lines, line, block.get(i + 1))
                 }
             };
             if new {
@@ -424,14 +427,14 @@ mod tests {
 
     #[test]
     fn wrapped_text_and_letterheads() {
-        let t = "Union interparlementaire  \nPour la démocratie. Pour tous.\n\n**Titre du  \n17<sup>e</sup> Forum**\n\nA long paragraph that was wrapped by the converter at some width and goes\non in lower case, then\nAnd goes on.\n";
+        let t = "Union interparlementaire  \nPour la démocratie. Pour tous.\n\n**Titre du  \n17<sup>e</sup> Forum**\n\nA long paragraph that was wrapped by the converter at some width of about ninety and goes\non in lower case, then\nAnd goes on.\n";
         assert_eq!(
             seg_texts(t),
             [
                 "Union interparlementaire",
                 "Pour la démocratie. Pour tous.",
                 "**Titre du | 17<sup>e</sup> Forum**",
-                "A long paragraph that was wrapped by the converter at some width and goes | on in lower case, then | And goes on."
+                "A long paragraph that was wrapped by the converter at some width of about ninety and goes | on in lower case, then | And goes on."
             ]
         );
     }

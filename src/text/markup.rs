@@ -199,6 +199,10 @@ const TAGS: &[&str] = &[
 
 /// Length of an HTML tag of the kinds [`TAGS`] lists at the start of `s`.
 fn tag_len(s: &str) -> Option<usize> {
+    let name_start = s[1..].trim_start_matches('/');
+    if !name_start.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
     let close = s.find('>')?;
     let inner = s[1..close]
         .trim_start_matches('/')

@@ -126,6 +126,15 @@ fn all_caps(s: &str) -> bool {
     cased.len() >= 4 && cased.iter().all(|c| c.is_uppercase())
 }
 
+/// The unit is labelled with an upper-case roman numeral (`IV.`): a section heading when short.
+fn roman_label(seg: &Seg) -> bool {
+    let head = seg.head();
+    head.start.label.as_ref().is_some_and(|r| {
+        let l = head.text[r.clone()].trim_end_matches(['.', ')']);
+        !l.is_empty() && l.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+    })
+}
+
 fn url_only(s: &str) -> bool {
     !s.contains(' ')
         && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
@@ -184,6 +193,8 @@ pub(crate) fn classify(segs: &[Seg]) -> Vec<UnitKind> {
             } else {
                 UnitKind::Note
             }
+        } else if roman_label(seg) && n <= 80 && !ends_with_punctuation(plain) {
+            UnitKind::Heading
         } else if head.start.label.is_some() || head.start.bullet {
             UnitKind::ListItem
         } else if url_only(plain) {

@@ -349,7 +349,7 @@ pub(crate) fn join(segs: Vec<Seg<'_>>, skippable: impl Fn(&Seg) -> bool) -> Vec<
                 continue;
             }
         }
-        if seg.first_in_block && !seg.head().starts_item() {
+        if seg.first_in_block && !seg.head().starts_item() && !skippable(&seg) {
             let target = out
                 .iter()
                 .rposition(|s| !skippable(s))

@@ -54,8 +54,21 @@ fn is_terminator(c: char) -> bool {
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '»' | '”' | '"' | '’' | '\'' | ')' | ']' | '}' | '*' | '›' | '¹' | '²' | '³' | '⁰' | '⁴'
-            ..='⁹'
+        '»' | '”'
+            | '“'
+            | '"'
+            | '’'
+            | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '*'
+            | '›'
+            | '¹'
+            | '²'
+            | '³'
+            | '⁰'
+            | '⁴'..='⁹'
     )
 }
 
@@ -205,16 +218,32 @@ fn abbreviation_before(
         b -= 1;
     }
     let token = &text[chars[b].0..chars[dot].0];
-    if token.is_empty() {
+    // An abbreviation's dot follows its letters, not a bracket or quote: "(A/74/L.5)."
+    if token.is_empty() || token.ends_with(|c: char| !c.is_alphanumeric()) {
         return false;
     }
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
-    // Initials and one-letter abbreviations: J. Smith, z. B., p. ex., د.
+    // Initials and one-letter abbreviations: J. Smith, z. B., p. ex., د. But a unit after a
+    // number ends a sentence: "à 13 h."
     if letters == 1 && token.chars().count() == 1 {
-        return true;
+        let after_number = chars[..b]
+            .iter()
+            .rev()
+            .skip_while(|&&(_, c)| c.is_whitespace())
+            .map(|&(_, c)| c)
+            .next()
+            .is_some_and(|c| c.is_numeric());
+        return !(after_number && token.chars().all(char::is_lowercase));
     }
-    // Dotted acronyms and abbreviations: U.N., e.g., i.e., U.S.A., J.-C.
-    if token.contains('.') && token.chars().any(char::is_alphabetic) {
+    // Times that can end a sentence.
+    if matches!(token, "a.m" | "p.m") {
+        return false;
+    }
+    // Dotted acronyms and abbreviations: U.N., e.g., i.e., U.S.A., J.-C. (not www.un.org).
+    if token.contains('.')
+        && token.chars().any(char::is_alphabetic)
+        && token.split('.').all(|p| p.chars().count() <= 2)
+    {
         return true;
     }
     if NEVER_FINAL.contains(&token) {

@@ -156,6 +156,18 @@ fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// A heading by its look: all capitals; or short without final punctuation; or, in the front
+/// matter (letterhead, title page), a few words not ending a clause.
+fn heading_like(plain: &str, front: bool) -> bool {
+    let n = plain.chars().count();
+    let untidy_start = starts_lowercase(plain) && n > 60 && !plain.starts_with(['[', '(']);
+    (all_caps(plain) && n <= 200)
+        || (n <= 300 && !ends_with_punctuation(plain) && !untidy_start)
+        || (front
+            && words(plain) <= 8
+            && !last_significant(plain).is_some_and(|c| matches!(c, ',' | ';' | ':' | '،' | '؛')))
+}
+
 /// Notes and furniture: what a page-break join may step over. Decided on a raw segment.
 pub(crate) fn skippable(seg: &Seg) -> bool {
     let head = seg.head();
@@ -199,17 +211,7 @@ pub(crate) fn classify(segs: &[Seg]) -> Vec<UnitKind> {
             UnitKind::ListItem
         } else if url_only(plain) {
             UnitKind::Body
-        } else if all_caps(plain) && n <= 200 {
-            UnitKind::Heading
-        } else if n <= 300
-            && !ends_with_punctuation(plain)
-            && (!starts_lowercase(plain) || n <= 60 || plain.starts_with(['[', '(']))
-        {
-            UnitKind::Heading
-        } else if i < front_end
-            && words(plain) <= 8
-            && !last_significant(plain).is_some_and(|c| matches!(c, ',' | ';' | ':' | '،' | '؛'))
-        {
+        } else if heading_like(plain, i < front_end) {
             UnitKind::Heading
         } else {
             UnitKind::Body

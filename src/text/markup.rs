@@ -318,7 +318,7 @@ pub fn strip_inline(s: &str, base: usize, out: &mut Mapped) {
                 let space = |x: Option<char>| x.map_or(true, char::is_whitespace);
                 let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
                 let emphasis = if c == '*' {
-                    !(space(before) && space(after)) && !(word(before) && word(after))
+                    !(space(before) && space(after) || word(before) && word(after))
                 } else {
                     space(before) != space(after) && !(word(before) && word(after))
                 };

@@ -11,16 +11,56 @@ use alinea::Lang;
 use proptest::prelude::*;
 
 const MARKERS: &[&str] = &[
-    "", "", "", "", "1. ", "2) ", "a) ", "- ", "- b) ", "* ", "¹ ", "## ", "(iv) ", "١) ",
-    "(أ) ", "• ", "12.",
+    "", "", "", "", "1. ", "2) ", "a) ", "- ", "- b) ", "* ", "¹ ", "## ", "(iv) ", "١) ", "(أ) ",
+    "• ", "12.",
 ];
 
 const WORDS: &[&str] = &[
-    "Union", "de", "la", "cybercriminalité", "**gras**", "*ital*", "17<sup>e</sup>", "146^e",
-    "1^{er}", "[lien](http://x.y/z)", "WN\\_x", "l’État", "A/RES/57/239", "74/247", "3", "Page",
-    "الأمم", "المتحدة", "١٢", "،", ",", ".", ";", "?", "(note)", "the", "and", "ASSEMBLY", "é",
-    "\u{00A0}:", "«\u{202F}oui\u{202F}»", "x*y", "*", "_", "E/2019/30", "GE.15-12345", "dans",
-    "monde", "Assemblée", "of", "في", "soulignant", "notant", "considérant", "—",
+    "Union",
+    "de",
+    "la",
+    "cybercriminalité",
+    "**gras**",
+    "*ital*",
+    "17<sup>e</sup>",
+    "146^e",
+    "1^{er}",
+    "[lien](http://x.y/z)",
+    "WN\\_x",
+    "l’État",
+    "A/RES/57/239",
+    "74/247",
+    "3",
+    "Page",
+    "الأمم",
+    "المتحدة",
+    "١٢",
+    "،",
+    ",",
+    ".",
+    ";",
+    "?",
+    "(note)",
+    "the",
+    "and",
+    "ASSEMBLY",
+    "é",
+    "\u{00A0}:",
+    "«\u{202F}oui\u{202F}»",
+    "x*y",
+    "*",
+    "_",
+    "E/2019/30",
+    "GE.15-12345",
+    "dans",
+    "monde",
+    "Assemblée",
+    "of",
+    "في",
+    "soulignant",
+    "notant",
+    "considérant",
+    "—",
 ];
 
 fn line() -> impl Strategy<Value = String> {
@@ -57,7 +97,10 @@ fn document() -> impl Strategy<Value = String> {
 
 /// The matching form without any whitespace.
 fn key(s: &str) -> String {
-    for_matching(s).chars().filter(|c| !c.is_whitespace()).collect()
+    for_matching(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 proptest! {

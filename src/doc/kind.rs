@@ -55,6 +55,9 @@ fn number(s: &str) -> bool {
 
 /// Page furniture: `line` is one whole line, markup stripped.
 pub fn furniture(line: &str) -> bool {
+    if line.len() > 120 {
+        return false; // furniture is short; spare the normalisation
+    }
     let t = crate::text::normalize::for_matching(line);
     let t = t.trim();
     if t.is_empty() {

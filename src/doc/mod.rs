@@ -300,7 +300,7 @@ pub fn read_str(path: &Path, text: &str, lang: Option<Lang>, mode: InputMode) ->
         let label = head.start.label.clone().map(|r| head.text[r].to_string());
         let mut m = Mapped::default();
         for (i, l) in ls.iter().enumerate() {
-            let from = if i == 0 { l.start.rest } else { 0 };
+            let from = l.start.rest;
             if i > 0 {
                 m.push(' ', l.bytes.start);
             }

@@ -22,9 +22,11 @@ pub(crate) struct Line<'a> {
     pub bytes: Range<usize>,
     pub text: &'a str,
     pub start: LineStart,
+    /// The text after the markers, markup stripped, trimmed.
+    pub plain: String,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
     /// The line starts an item of its own: a label, bullet, note mark or heading hashes.
     fn starts_item(&self) -> bool {
         self.start.label.is_some() || self.start.bullet || self.start.hashes > 0
@@ -36,10 +38,22 @@ impl Line<'_> {
     }
 
     /// The text after the markers, markup stripped.
-    fn plain(&self) -> String {
+    fn plain(&self) -> &str {
+        &self.plain
+    }
+
+    fn new(no: usize, bytes: Range<usize>, text: &'a str) -> Self {
+        let start = markup::line_start(text);
         let mut m = Mapped::default();
-        markup::strip_inline(&self.text[self.start.rest..], 0, &mut m);
-        m.text.trim().to_string()
+        markup::strip_inline(&text[start.rest..], 0, &mut m);
+        let plain = m.text.trim().to_string();
+        Line {
+            no,
+            bytes,
+            text,
+            start,
+            plain,
+        }
     }
 }
 
@@ -62,19 +76,12 @@ impl Seg<'_> {
     /// The unit's plain text (markup stripped, label excluded), lines joined by spaces.
     pub fn plain(&self) -> String {
         let mut s = String::new();
-        for (i, l) in self.lines.iter().enumerate() {
-            let p = if i == 0 {
-                l.plain()
-            } else {
-                let mut m = Mapped::default();
-                markup::strip_inline(l.text, 0, &mut m);
-                m.text.trim().to_string()
-            };
-            if !p.is_empty() {
+        for l in &self.lines {
+            if !l.plain.is_empty() {
                 if !s.is_empty() {
                     s.push(' ');
                 }
-                s.push_str(&p);
+                s.push_str(&l.plain);
             }
         }
         s
@@ -249,7 +256,7 @@ fn standalone(cur: &[Line], line: &Line, next: Option<&Line>) -> bool {
     let prev = cur.last().expect("a line");
     let p = prev.plain();
     let l = line.plain();
-    if unclosed(prev.text) || ends_open(&p) {
+    if unclosed(prev.text) || ends_open(p) {
         return false;
     }
     let pn = p.chars().count();
@@ -289,12 +296,11 @@ pub(crate) fn blocks(text: &str) -> Vec<Vec<Line<'_>>> {
         } else {
             let lead = content.len() - content.trim_start().len();
             let start = offset + lead;
-            out.last_mut().expect("one block").push(Line {
+            out.last_mut().expect("one block").push(Line::new(
                 no,
-                bytes: start..start + trimmed.len(),
-                text: trimmed,
-                start: markup::line_start(trimmed),
-            });
+                start..start + trimmed.len(),
+                trimmed,
+            ));
         }
         offset += raw.len();
     }

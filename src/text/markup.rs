@@ -33,8 +33,9 @@ impl Mapped {
     pub fn collapse(&self) -> Mapped {
         let mut out = Mapped::default();
         let mut pending: Option<(char, usize, usize)> = None; // (char, src, run length)
-        for (i, c) in self.text.char_indices() {
-            let src = self.source(i).unwrap_or(0);
+        out.text.reserve(self.text.len());
+        out.map.reserve(self.map.len());
+        for (c, &(_, src)) in self.text.chars().zip(&self.map) {
             if c.is_whitespace() {
                 pending = match pending {
                     None => Some((c, src, 1)),

@@ -261,13 +261,13 @@ fn standalone(cur: &[Line], line: &Line, next: Option<&Line>) -> bool {
     }
     let pn = p.chars().count();
     let ln = l.chars().count();
-    if starts_lowercase(&l) {
+    if starts_lowercase(l) {
         // A short lower-case line after a complete long one and before a new item
         // (`au niveau national` between numbered paragraphs) is a heading of its own.
         return pn >= LONG
             && ln <= 60
-            && ends_with_punctuation(&p)
-            && !ends_with_punctuation(&l)
+            && ends_with_punctuation(p)
+            && !ends_with_punctuation(l)
             && next.map_or(true, Line::starts_item);
     }
     if l.starts_with(['(', ')', ',', ';', ':', '.', '–', '—']) {
@@ -279,7 +279,7 @@ fn standalone(cur: &[Line], line: &Line, next: Option<&Line>) -> bool {
         return true;
     }
     // One paragraph per line (not wrapped): a long line that ends a sentence.
-    pn >= LONG && last_significant(&p).is_some_and(|c| matches!(c, '.' | ';' | '!' | '?' | '؟'))
+    pn >= LONG && last_significant(p).is_some_and(|c| matches!(c, '.' | ';' | '!' | '?' | '؟'))
 }
 
 /// Non-blank lines of `text`, grouped into blank-line blocks.

@@ -194,6 +194,51 @@ pub fn line_start(line: &str) -> LineStart {
     st
 }
 
+/// Arabic list letters in their traditional (abjad) order, matched to a, b, c …
+const ABJAD: &[&str] = &[
+    "أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+    "ر", "ش", "ت", "ث", "خ", "ذ", "ض",
+];
+
+/// A language-neutral key for a label, so that `1.`, `1)`, `(1)`, `١)` and `١-` all give `1`,
+/// `a)`, `(a)` and `(أ)` give `a`, `(iv)` gives `iv`, `IV.` gives `IV`, and note marks `¹`
+/// and `*` give `1` and `*`. `None` when `label` is not a label.
+pub fn label_key(label: &str) -> Option<String> {
+    let t = label.trim();
+    if t == "*" {
+        return Some("*".into());
+    }
+    if !t.is_empty() && t.chars().all(is_superscript_digit) {
+        return Some(
+            t.chars()
+                .map(|c| match c {
+                    '¹' => '1',
+                    '²' => '2',
+                    '³' => '3',
+                    c => char::from_u32(c as u32 - 0x2070 + u32::from(b'0')).unwrap_or(c),
+                })
+                .collect(),
+        );
+    }
+    // As at the start of a line (a dash label needs text after it).
+    if label_len(&format!("{t} x"))? != t.len() {
+        return None;
+    }
+    let inner = t.trim_start_matches('(').trim_end_matches(['.', ')', '-']);
+    if inner.chars().all(|c| is_digit(c) || c == '.') {
+        return Some(
+            inner
+                .chars()
+                .map(|c| crate::text::normalize::ascii_digit(c).unwrap_or(c))
+                .collect(),
+        );
+    }
+    if let Some(i) = ABJAD.iter().position(|&l| l == inner) {
+        return Some(char::from(b'a' + i as u8).to_string());
+    }
+    Some(inner.to_string())
+}
+
 const TAGS: &[&str] = &[
     "sup", "sub", "br", "em", "strong", "i", "b", "u", "span", "small",
 ];
@@ -434,6 +479,32 @@ mod tests {
         ] {
             assert_eq!(label_len(s), n, "{s}");
         }
+    }
+
+    #[test]
+    fn label_keys() {
+        for (l, k) in [
+            ("1.", "1"),
+            ("1)", "1"),
+            ("(1)", "1"),
+            ("١)", "1"),
+            ("١٢-", "12"),
+            ("a)", "a"),
+            ("(a)", "a"),
+            ("(أ)", "a"),
+            ("(ب)", "b"),
+            ("هـ)", "e"),
+            ("(iv)", "iv"),
+            ("IV.", "IV"),
+            ("1.2.", "1.2"),
+            ("¹", "1"),
+            ("²³", "23"),
+            ("*", "*"),
+        ] {
+            assert_eq!(label_key(l).as_deref(), Some(k), "{l}");
+        }
+        assert_eq!(label_key("M."), None);
+        assert_eq!(label_key("2019/19."), None);
     }
 
     #[test]

@@ -446,6 +446,23 @@ mod tests {
     }
 
     #[test]
+    fn arabic_page_break_and_labels() {
+        let long = "وإذ تشير إلى قرار الجمعية العامة ٧٤/٢٤٧ بشأن مكافحة استخدام تكنولوجيات المعلومات والاتصالات للأغراض الإجرامية وإلى عمل اللجنة المخصصة";
+        let t = format!(
+            "{long}\n\nالمنشأة لهذا الغرض،\n\n١)\nتشجع البرلمانات؛\n(أ) نص أول؛\n(ب) نص ثان.\n"
+        );
+        assert_eq!(
+            seg_texts(&t),
+            [
+                format!("{long} | المنشأة لهذا الغرض،"),
+                "١) | تشجع البرلمانات؛".to_string(),
+                "(أ) نص أول؛".to_string(),
+                "(ب) نص ثان.".to_string(),
+            ]
+        );
+    }
+
+    #[test]
     fn page_break_over_a_note() {
         let long = "Rappelant sa résolution 70/174, dans laquelle elle a fait sienne la Déclaration de Doha sur l'intégration de la";
         let t = format!("{long}\n\n¹ Voir le document.\n\ncriminalité et de la justice pénale,\n");

@@ -397,7 +397,20 @@ fn continues(prev: &Seg, next: &Seg) -> bool {
                 || ('⁰'..='⁹').contains(&c))
         })
         .is_some_and(char::is_alphanumeric);
-    open && (starts_lowercase(&n) || starts_uncased(&n) && p.chars().count() >= LONG)
+    if !open {
+        return false;
+    }
+    let long_prev = p.chars().count() >= LONG && !prev.head().text.starts_with("**");
+    // A capital after the cut (a name, or a language that capitalises titles) only when both
+    // parts are long running text and the second ends a clause.
+    let capital_ok = long_prev
+        && next.lines.len() == 1
+        && n.chars().count() >= 60
+        && ends_with_punctuation(&n)
+        && n.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase);
+    starts_lowercase(&n) || starts_uncased(&n) && long_prev || capital_ok
 }
 
 #[cfg(test)]
@@ -458,6 +471,20 @@ mod tests {
                 "١) | تشجع البرلمانات؛".to_string(),
                 "(أ) نص أول؛".to_string(),
                 "(ب) نص ثان.".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn page_break_before_a_capital() {
+        let long = "Recalling its resolution 70/174 of 17 December 2015, in which it endorsed the Doha Declaration on Integrating Crime";
+        let t = format!("{long}\n\nPrevention and Criminal Justice into the Wider United Nations Agenda,\n\nShort Title Here\n\nNoting with appreciation the work done by the Expert Group so far,\n");
+        assert_eq!(
+            seg_texts(&t),
+            [
+                format!("{long} | Prevention and Criminal Justice into the Wider United Nations Agenda,"),
+                "Short Title Here".to_string(),
+                "Noting with appreciation the work done by the Expert Group so far,".to_string(),
             ]
         );
     }

@@ -211,27 +211,30 @@ fn unclosed(line: &str) -> bool {
     if opens > closes {
         return true;
     }
-    // Runs of '*' that touch a word (emphasis markers), counted as a whole.
+    // Runs of '*' that open emphasis (a word follows) and are not closed on the line. A run
+    // after a word with nothing open is a note mark ("Italie*"), not emphasis.
     let chars: Vec<char> = line.chars().collect();
-    let mut runs = 0;
+    let mut open = 0usize;
     let mut k = 0;
     while k < chars.len() {
-        if chars[k] == '*' {
-            let start = k;
-            while k < chars.len() && chars[k] == '*' {
-                k += 1;
-            }
-            let before = start.checked_sub(1).map(|i| chars[i]);
-            let after = chars.get(k).copied();
-            let space = |c: Option<char>| c.map_or(true, char::is_whitespace);
-            if !(space(before) && space(after)) {
-                runs += 1;
-            }
-        } else {
+        if chars[k] != '*' {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && chars[k] == '*' {
             k += 1;
         }
+        let space = |c: Option<char>| c.map_or(true, char::is_whitespace);
+        let before = !space(start.checked_sub(1).map(|i| chars[i]));
+        let after = !space(chars.get(k).copied());
+        if before && open > 0 {
+            open -= 1;
+        } else if after && !before {
+            open += 1;
+        }
     }
-    runs % 2 == 1
+    open > 0
 }
 
 fn starts_lowercase(s: &str) -> bool {
@@ -249,10 +252,11 @@ fn starts_uncased(s: &str) -> bool {
 
 const SHORT: usize = 80;
 const LONG: usize = 110;
+const UNWRAPPED: usize = 150;
 
 /// Whether `line` stands on its own after `prev` in the same block (rather than continuing
 /// it): letterhead lines, a date under a title, a sub-heading between numbered items.
-fn standalone(cur: &[Line], line: &Line, next: Option<&Line>) -> bool {
+fn standalone(cur: &[Line], line: &Line, next: Option<&Line>, unwrapped: bool) -> bool {
     let prev = cur.last().expect("a line");
     let p = prev.plain();
     let l = line.plain();
@@ -272,6 +276,11 @@ fn standalone(cur: &[Line], line: &Line, next: Option<&Line>) -> bool {
     }
     if l.starts_with(['(', ')', ',', ';', ':', '.', '–', '—']) {
         return false;
+    }
+    // In a block that was not wrapped at a fixed width (one paragraph or sentence per line),
+    // every line that is not continued in lower case stands alone.
+    if unwrapped {
+        return true;
     }
     // Short lines stand alone (letterheads), unless they end a wrapped paragraph or a clause.
     let wrapped = cur.iter().any(|l| l.plain().chars().count() > SHORT);
@@ -313,6 +322,8 @@ pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
     let mut out: Vec<Seg<'a>> = Vec::new();
     for (b, block) in blocks.into_iter().enumerate() {
         let first = out.len();
+        // Converters wrap well below this width: a longer line means one paragraph per line.
+        let unwrapped = block.iter().any(|l| l.plain.chars().count() > UNWRAPPED);
         for (i, line) in block.iter().enumerate() {
             let new = if out.len() == first {
                 true
@@ -322,7 +333,7 @@ pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
                 if cur.lines.len() == 1 && prev.bare_label() {
                     line.starts_item()
                 } else {
-                    line.starts_item() || standalone(&cur.lines, line, block.get(i + 1))
+                    line.starts_item() || standalone(&cur.lines, line, block.get(i + 1), unwrapped)
                 }
             };
             if new {

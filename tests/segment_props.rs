@@ -168,6 +168,19 @@ proptest! {
     }
 
     #[test]
+    fn any_text_reads_without_panic(text in "(?s).{0,300}", lang in prop::sample::select(&["fr", "en", "ar", "de"][..])) {
+        let lang: Lang = lang.parse().unwrap();
+        if let Ok(r) = doc::read_str(Path::new("any.txt"), &text, Some(lang.clone()), InputMode::Auto) {
+            for s in r.sentences() {
+                prop_assert!(s.unit.span.start_byte <= s.unit.span.end_byte);
+            }
+        }
+        let _ = alinea::text::sentences::split(&text, &lang);
+        let _ = alinea::text::normalize::key(&text, &lang);
+        let _ = alinea::text::lang::detect(&text);
+    }
+
+    #[test]
     fn sentences_partition_the_text(words in prop::collection::vec(prop::sample::select(WORDS), 0..40)) {
         let text = words.join(" ");
         for lang in [Lang::Fr, Lang::En, Lang::Ar, Lang::Other("de".into())] {

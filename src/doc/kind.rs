@@ -17,7 +17,7 @@ use super::UnitKind;
 use crate::text::markup::{self, Mapped};
 
 fn strip(s: &str) -> String {
-    let mut m = Mapped::default();
+    let mut m = Mapped::untracked();
     markup::strip_inline(s, 0, &mut m);
     m.text.trim().to_string()
 }

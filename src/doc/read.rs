@@ -44,7 +44,7 @@ impl<'a> Line<'a> {
 
     fn new(no: usize, bytes: Range<usize>, text: &'a str) -> Self {
         let start = markup::line_start(text);
-        let mut m = Mapped::default();
+        let mut m = Mapped::untracked();
         markup::strip_inline(&text[start.rest..], 0, &mut m);
         let plain = m.text.trim().to_string();
         Line {

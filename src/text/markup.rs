@@ -12,15 +12,37 @@ use std::ops::Range;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mapped {
     pub text: String,
-    /// `(byte offset in text, byte offset in source)` for each character of `text`.
+    /// `(byte offset in text, byte offset in source)` for each character of `text` (empty
+    /// when built [`Mapped::untracked`]).
     pub map: Vec<(usize, usize)>,
+    untracked: bool,
 }
 
 impl Mapped {
+    /// A text that keeps no map (cheaper, when only the text is wanted).
+    pub fn untracked() -> Self {
+        Mapped {
+            untracked: true,
+            ..Mapped::default()
+        }
+    }
+
     /// Append `c`, which came from source byte `src`.
     pub fn push(&mut self, c: char, src: usize) {
-        self.map.push((self.text.len(), src));
+        if !self.untracked {
+            self.map.push((self.text.len(), src));
+        }
         self.text.push(c);
+    }
+
+    /// Append `s`, which starts at source byte `src` (and is copied unchanged).
+    pub fn push_str(&mut self, s: &str, src: usize) {
+        if !self.untracked {
+            let base = self.text.len();
+            self.map
+                .extend(s.char_indices().map(|(i, _)| (base + i, src + i)));
+        }
+        self.text.push_str(s);
     }
 
     /// The source byte of the character at text byte `at` (or of the next character).
@@ -31,11 +53,15 @@ impl Mapped {
 
     /// Whitespace collapsed to single spaces (a lone no-break space is kept as it is), trimmed.
     pub fn collapse(&self) -> Mapped {
-        let mut out = Mapped::default();
+        let mut out = Mapped {
+            untracked: self.untracked,
+            ..Mapped::default()
+        };
         let mut pending: Option<(char, usize, usize)> = None; // (char, src, run length)
         out.text.reserve(self.text.len());
         out.map.reserve(self.map.len());
-        for (c, &(_, src)) in self.text.chars().zip(&self.map) {
+        for (i, c) in self.text.chars().enumerate() {
+            let src = self.map.get(i).map_or(0, |&(_, s)| s);
             if c.is_whitespace() {
                 pending = match pending {
                     None => Some((c, src, 1)),
@@ -380,8 +406,14 @@ pub fn strip_inline(s: &str, base: usize, out: &mut Mapped) {
             }
             _ => {}
         }
-        out.push(c, base + i);
-        k += 1;
+        // This character and the ordinary ones after it, copied in one go.
+        let mut j = k + 1;
+        while j < chars.len() && !matches!(chars[j].1, '\\' | '<' | '^' | '[' | '*' | '_') {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+        out.push_str(&s[i..end], base + i);
+        k = j;
     }
 }
 
@@ -403,7 +435,7 @@ pub fn strip_line(line: &str, base: usize) -> Mapped {
 
 /// Markup removed from `s` (line by line) and whitespace collapsed; no map.
 pub fn strip(s: &str) -> String {
-    let mut all = Mapped::default();
+    let mut all = Mapped::untracked();
     for line in s.lines() {
         let t = line.trim();
         let m = strip_line(t, 0);

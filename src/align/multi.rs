@@ -97,7 +97,7 @@ pub fn merge(pivot_len: usize, pairs: &[(&PairAlignment, usize)]) -> MultiAlignm
     let mut comp_of_root = vec![usize::MAX; total];
     let mut comps: Vec<MultiBead> = Vec::new();
     let mut tails: Vec<Vec<MultiBead>> = Vec::new();
-    for p in 0..pivot_len {
+    for (p, &p_score) in score.iter().enumerate().take(pivot_len) {
         let r = sets.find(p);
         if comp_of_root[r] == usize::MAX {
             comp_of_root[r] = comps.len();
@@ -109,7 +109,7 @@ pub fn merge(pivot_len: usize, pairs: &[(&PairAlignment, usize)]) -> MultiAlignm
         }
         let c = &mut comps[comp_of_root[r]];
         c.sides[0].push(p);
-        c.score = c.score.min(score[p]);
+        c.score = c.score.min(p_score);
     }
     // Translation units: joined to their component. A unit no pivot unit is aligned with (an
     // addition) joins the component around it when its neighbours are both in one component,

@@ -164,8 +164,11 @@ impl<'a> TuReader<'a> {
     }
 
     fn text(&mut self, s: &str) {
-        if self.seg.is_some() && !self.suppressed() {
-            self.seg.as_mut().map(|t| t.push_str(s));
+        let keep = !self.suppressed();
+        if let Some(seg) = &mut self.seg {
+            if keep {
+                seg.push_str(s);
+            }
         } else if let Some((_, v)) = &mut self.prop {
             v.push_str(s);
         }

@@ -270,7 +270,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ));
             }
         }
-        Format::Beads => outputs.push((args.output.clone(), export::beads::write(&aligned)?.into())),
+        Format::Beads => {
+            outputs.push((args.output.clone(), export::beads::write(&aligned)?.into()))
+        }
         Format::Tsv => outputs.push((args.output.clone(), export::tsv::write(&aligned).into())),
         Format::Json => outputs.push((args.output.clone(), export::json::write(&aligned).into())),
         Format::Html => outputs.push((args.output.clone(), export::html::write(&aligned).into())),

@@ -102,8 +102,7 @@ impl Aligned {
         };
         let document = docs
             .first()
-            .and_then(|d| d.path.file_stem())
-            .map(|s| s.to_string_lossy().into_owned())
+            .map(|d| document_name(&d.path, &d.lang))
             .unwrap_or_default();
         Aligned {
             document,
@@ -173,6 +172,23 @@ impl Aligned {
         }
         s
     }
+}
+
+/// A document set's name from its pivot's path: the file stem without a language suffix
+/// (`corpus/fr/ipu-146.txt` → `ipu-146`, `resolution.fr.txt` → `resolution`).
+pub fn document_name(path: &std::path::Path, lang: &Lang) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for sep in ['.', '_', '-'] {
+        if let Some(base) = stem.strip_suffix(&format!("{sep}{}", lang.code())) {
+            if !base.is_empty() {
+                return base.to_string();
+            }
+        }
+    }
+    stem
 }
 
 /// Whether a bead should be reviewed: low confidence, or a side left empty.
@@ -266,6 +282,24 @@ pub(crate) mod tests {
             s.to_string(),
             "units fr 3, en 2; 2 beads (1-1: 1, 2-1: 1); 1 to review"
         );
+    }
+
+    #[test]
+    fn document_names() {
+        use std::path::Path;
+        assert_eq!(
+            document_name(Path::new("corpus/fr/ipu-146.txt"), &Lang::Fr),
+            "ipu-146"
+        );
+        assert_eq!(
+            document_name(Path::new("a/resolution.fr.txt"), &Lang::Fr),
+            "resolution"
+        );
+        assert_eq!(
+            document_name(Path::new("x_de.txt"), &Lang::Other("de".into())),
+            "x"
+        );
+        assert_eq!(document_name(Path::new("fr.txt"), &Lang::Fr), "fr");
     }
 
     #[test]

@@ -179,6 +179,11 @@ pub fn write(a: &Aligned, opts: &WriteOptions) -> Written {
     write_tus(&header, &tus(a, opts))
 }
 
+/// Element text with `&`, `<` and `>` escaped (quotes and apostrophes stay as they are).
+fn text_event(s: &str) -> BytesText<'_> {
+    BytesText::from_escaped(quick_xml::escape::partial_escape(s))
+}
+
 /// Write translation units under a header.
 pub fn write_tus(header: &Header, tus: &[Tu]) -> Written {
     let mut removed = 0usize;
@@ -228,7 +233,7 @@ pub fn write_tus(header: &Header, tus: &[Tu]) -> Written {
                 &mut w,
                 Event::Start(BytesStart::new("prop").with_attributes([("type", k.as_str())])),
             );
-            ev(&mut w, Event::Text(BytesText::new(&v)));
+            ev(&mut w, Event::Text(text_event(&v)));
             ev(&mut w, Event::End(BytesEnd::new("prop")));
         }
         for v in &tu.variants {
@@ -239,7 +244,7 @@ pub fn write_tus(header: &Header, tus: &[Tu]) -> Written {
             );
             let text = clean(&v.text);
             ev(&mut w, Event::Start(BytesStart::new("seg")));
-            ev(&mut w, Event::Text(BytesText::new(&text)));
+            ev(&mut w, Event::Text(text_event(&text)));
             ev(&mut w, Event::End(BytesEnd::new("seg")));
             ev(&mut w, Event::End(BytesEnd::new("tuv")));
         }
@@ -283,7 +288,7 @@ mod tests {
         assert_eq!(w.removed_chars, 2);
         assert_eq!(w.tus, 2);
         assert!(
-            s.contains("<seg>A &amp; &lt;B&gt; &quot;q&quot;</seg>"),
+            s.contains("<seg>A &amp; &lt;B&gt; \"q\"</seg>"),
             "{s}"
         );
         assert!(

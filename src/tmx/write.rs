@@ -287,10 +287,7 @@ mod tests {
         let s = String::from_utf8(w.bytes).unwrap();
         assert_eq!(w.removed_chars, 2);
         assert_eq!(w.tus, 2);
-        assert!(
-            s.contains("<seg>A &amp; &lt;B&gt; \"q\"</seg>"),
-            "{s}"
-        );
+        assert!(s.contains("<seg>A &amp; &lt;B&gt; \"q\"</seg>"), "{s}");
         assert!(
             s.contains("<prop type=\"x-units\">fr:1-2 en:1</prop>"),
             "{s}"

@@ -7,7 +7,9 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/tmx").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/tmx")
+        .join(name)
 }
 
 fn alinea() -> Command {
@@ -48,7 +50,10 @@ fn run_err(args: &[&str], files: &[&Path]) -> String {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(!err.contains("panicked"), "{err}");
-    assert!(err.starts_with("alinea: error: ") || err.starts_with("error: "), "{err}");
+    assert!(
+        err.starts_with("alinea: error: ") || err.starts_with("error: "),
+        "{err}"
+    );
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
     err
 }
@@ -58,7 +63,10 @@ fn parse_bead(line: &str) -> (Vec<usize>, Vec<usize>, f64) {
     let parts: Vec<&str> = line.split(':').collect();
     assert_eq!(parts.len(), 3, "{line}");
     let ids = |p: &str| -> Vec<usize> {
-        let inner = p.strip_prefix('[').and_then(|p| p.strip_suffix(']')).unwrap();
+        let inner = p
+            .strip_prefix('[')
+            .and_then(|p| p.strip_suffix(']'))
+            .unwrap();
         inner
             .split(", ")
             .filter(|s| !s.is_empty())
@@ -108,7 +116,10 @@ fn format_follows_the_output_extension() {
 
 #[test]
 fn json_holds_units_beads_and_confidences() {
-    let (out, _) = run_ok(&["--input", "lines", "--format", "json"], &[&fr(), &en(), &ar()]);
+    let (out, _) = run_ok(
+        &["--input", "lines", "--format", "json"],
+        &[&fr(), &en(), &ar()],
+    );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["document"], "resolution");
     assert_eq!(v["documents"][2]["lang"], "ar");
@@ -123,7 +134,10 @@ fn json_holds_units_beads_and_confidences() {
 
 #[test]
 fn html_page_is_escaped_and_marks_arabic_rtl() {
-    let (out, _) = run_ok(&["--input", "lines", "--format", "html"], &[&fr(), &en(), &ar()]);
+    let (out, _) = run_ok(
+        &["--input", "lines", "--format", "html"],
+        &[&fr(), &en(), &ar()],
+    );
     assert!(out.contains("<td lang=\"ar\" dir=\"rtl\">"));
     assert!(out.contains("<td lang=\"en\">"));
     assert!(out.contains("&lt;sic&gt;"), "English text escaped");
@@ -134,7 +148,10 @@ fn html_page_is_escaped_and_marks_arabic_rtl() {
 
 #[test]
 fn tsv_has_a_row_per_unit() {
-    let (out, _) = run_ok(&["--input", "lines", "--format", "tsv"], &[&fr(), &en(), &ar()]);
+    let (out, _) = run_ok(
+        &["--input", "lines", "--format", "tsv"],
+        &[&fr(), &en(), &ar()],
+    );
     let mut lines = out.lines();
     assert_eq!(
         lines.next(),
@@ -150,7 +167,11 @@ fn sentence_units_split_paragraphs() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("f.txt");
     let e = dir.path().join("e.txt");
-    std::fs::write(&f, "Première phrase. Deuxième phrase.\n\nTroisième phrase.\n").unwrap();
+    std::fs::write(
+        &f,
+        "Première phrase. Deuxième phrase.\n\nTroisième phrase.\n",
+    )
+    .unwrap();
     std::fs::write(&e, "First sentence. Second sentence.\n\nThird sentence.\n").unwrap();
     let (out, _) = run_ok(&["--unit", "sentence", "--format", "beads"], &[&f, &e]);
     assert_eq!(out.lines().count(), 3, "{out}");
@@ -163,15 +184,30 @@ fn sentence_units_split_paragraphs() {
 fn other_languages_and_locales() {
     let dir = tempfile::tempdir().unwrap();
     let de = dir.path().join("de.txt");
-    std::fs::write(&de, "Die Versammlung der Union.\nSie verurteilt alle Formen.\n").unwrap();
+    std::fs::write(
+        &de,
+        "Die Versammlung der Union.\nSie verurteilt alle Formen.\n",
+    )
+    .unwrap();
     let f = dir.path().join("f.txt");
-    std::fs::write(&f, "L'Assemblée de l'Union.\nElle condamne toutes les formes.\n").unwrap();
+    std::fs::write(
+        &f,
+        "L'Assemblée de l'Union.\nElle condamne toutes les formes.\n",
+    )
+    .unwrap();
     let (tmx, _) = run_ok(&["--langs", "de,fr", "--input", "lines"], &[&de, &f]);
     assert!(tmx.contains("srclang=\"de\""));
     assert!(tmx.contains("<tuv xml:lang=\"de\">"));
     assert!(tmx.contains("<tuv xml:lang=\"fr-FR\">"));
     let (tmx, _) = run_ok(
-        &["--langs", "de,fr", "--input", "lines", "--locale", "de=de-CH,fr=fr-BE"],
+        &[
+            "--langs",
+            "de,fr",
+            "--input",
+            "lines",
+            "--locale",
+            "de=de-CH,fr=fr-BE",
+        ],
         &[&de, &f],
     );
     assert!(tmx.contains("srclang=\"de-CH\""));
@@ -202,7 +238,10 @@ fn pairs_writes_bilingual_files_next_to_out() {
     assert!(fr_ar.contains("<prop type=\"x-units\">fr:0 ar:0</prop>"));
     let e = run_err(&["--pairs"], &[&fr(), &en()]);
     assert!(e.contains("-o"), "{e}");
-    let e = run_err(&["--pairs", "--format", "json", "-o", "x.json"], &[&fr(), &en()]);
+    let e = run_err(
+        &["--pairs", "--format", "json", "-o", "x.json"],
+        &[&fr(), &en()],
+    );
     assert!(e.contains("TMX"), "{e}");
 }
 
@@ -275,7 +314,10 @@ fn bad_input_is_one_clear_error() {
 
     for bad in [&empty, &blank, &binary, &missing] {
         let e = run_err(&[], &[&fr(), bad]);
-        assert!(e.contains(bad.file_name().unwrap().to_str().unwrap()), "{e}");
+        assert!(
+            e.contains(bad.file_name().unwrap().to_str().unwrap()),
+            "{e}"
+        );
     }
     let e = run_err(&[], &[&fr(), dir.path()]);
     assert!(e.contains("directory"), "{e}");

@@ -77,13 +77,20 @@ pub fn merge(pivot_len: usize, pairs: &[(&PairAlignment, usize)]) -> MultiAlignm
     }
     let mut sets = Sets((0..total).collect());
     let mut score = vec![1.0f64; total];
-    for (k, (al, _)) in pairs.iter().enumerate() {
+    for (k, (al, len)) in pairs.iter().enumerate() {
         for b in &al.beads {
+            // Indices past the end of a side (a faulty alignment) are ignored.
             let nodes: Vec<usize> = b
                 .src
                 .iter()
                 .copied()
-                .chain(b.tgt.iter().map(|&j| base[k + 1] + j))
+                .filter(|&i| i < pivot_len)
+                .chain(
+                    b.tgt
+                        .iter()
+                        .filter(|&&j| j < *len)
+                        .map(|&j| base[k + 1] + j),
+                )
                 .collect();
             for w in nodes.windows(2) {
                 sets.union(w[0], w[1]);
@@ -120,14 +127,18 @@ pub fn merge(pivot_len: usize, pairs: &[(&PairAlignment, usize)]) -> MultiAlignm
         let comp = |sets: &mut Sets, j: usize| comp_of_root[sets.find(base[d] + j)];
         // The pivot unit before each addition, in the pair's own bead order.
         let mut anchor: Vec<Option<usize>> = vec![None; *len];
+        let mut mentioned = vec![false; *len];
         let mut last_pivot = None;
         for b in &al.beads {
-            if let Some(&p) = b.src.last() {
+            if let Some(&p) = b.src.iter().rfind(|&&i| i < pivot_len) {
                 last_pivot = Some(p);
             } else {
-                for &j in &b.tgt {
+                for &j in b.tgt.iter().filter(|&&j| j < *len) {
                     anchor[j] = last_pivot;
                 }
+            }
+            for &j in b.tgt.iter().filter(|&&j| j < *len) {
+                mentioned[j] = true;
             }
         }
         let comps_of: Vec<usize> = (0..*len).map(|j| comp(&mut sets, j)).collect();
@@ -147,7 +158,12 @@ pub fn merge(pivot_len: usize, pairs: &[(&PairAlignment, usize)]) -> MultiAlignm
                 .find(|&c| c != usize::MAX)
                 .unwrap_or(usize::MAX);
             let lone_score = if score[node] >= 1.0 { 0.0 } else { score[node] };
-            let at = anchor[j].map(|p| comp_of_root[sets.find(p)]);
+            // A unit left out of every bead (a faulty alignment) follows its predecessor.
+            let at = if mentioned[j] {
+                anchor[j].map(|p| comp_of_root[sets.find(p)])
+            } else {
+                Some(prev).filter(|&c| c != usize::MAX)
+            };
             // Inside one component's span: both neighbours in it, or its pivot anchor is the
             // component of the next unit.
             let inside = if prev != usize::MAX && prev == next {
@@ -184,7 +200,66 @@ pub fn merge(pivot_len: usize, pairs: &[(&PairAlignment, usize)]) -> MultiAlignm
         beads.push(c);
         beads.extend(tail);
     }
-    MultiAlignment { beads }
+    MultiAlignment {
+        beads: make_monotone(beads),
+    }
+}
+
+/// Merge beads that cross on some side (only a faulty pairwise alignment makes them), so that
+/// on every side each bead's units all come after the previous beads' units. Beads that do not
+/// cross are left as they are.
+fn make_monotone(beads: Vec<MultiBead>) -> Vec<MultiBead> {
+    let mut out: Vec<MultiBead> = Vec::with_capacity(beads.len());
+    // The last unit placed on each side, for the common case of no crossing.
+    let mut last: Vec<Option<usize>> = Vec::new();
+    for mut b in beads {
+        last.resize(b.sides.len(), None);
+        let crosses = b
+            .sides
+            .iter()
+            .zip(&last)
+            .any(|(s, l)| matches!((s.iter().min(), l), (Some(min), Some(l)) if min < l));
+        if !crosses {
+            for (s, l) in b.sides.iter().zip(last.iter_mut()) {
+                if let Some(&max) = s.iter().max() {
+                    *l = Some(max);
+                }
+            }
+            out.push(b);
+            continue;
+        }
+        loop {
+            // The earliest bead already placed that holds a unit after one of b's.
+            let first = b
+                .sides
+                .iter()
+                .enumerate()
+                .filter_map(|(d, s)| {
+                    let min = *s.iter().min()?;
+                    out.iter().position(|o| o.sides[d].iter().any(|&i| i > min))
+                })
+                .min();
+            let Some(first) = first else { break };
+            for o in out.drain(first..) {
+                for (d, s) in o.sides.into_iter().enumerate() {
+                    b.sides[d].extend(s);
+                }
+                b.score = b.score.min(o.score);
+            }
+            for s in &mut b.sides {
+                s.sort_unstable();
+            }
+        }
+        out.push(b);
+        for (d, l) in last.iter_mut().enumerate() {
+            *l = out
+                .iter()
+                .filter_map(|o| o.sides[d].iter().max())
+                .max()
+                .copied();
+        }
+    }
+    out
 }
 
 /// Align a pivot's units (`sides[0]`) with each other side's units and merge.
@@ -299,6 +374,16 @@ mod tests {
     }
 
     #[test]
+    fn faulty_alignments_still_cover_every_unit() {
+        // Out-of-range indices and a unit left out of every bead.
+        let en = PairAlignment {
+            beads: vec![bead(&[0, 9], &[0], 0.9), bead(&[2], &[1, 7], 0.9)],
+        };
+        let m = merge(3, &[(&en, 3)]);
+        check_cover(&m, &[3, 3]);
+    }
+
+    #[test]
     fn additions_before_first_unit_come_first() {
         let en = PairAlignment {
             beads: vec![bead(&[], &[0], 0.0), bead(&[0], &[1], 0.9)],
@@ -376,6 +461,26 @@ mod tests {
                 }
                 prop_assert!((0.0..=1.0).contains(&b.score));
             }
+        }
+
+        #[test]
+        fn merge_covers_every_unit_even_with_beads_missing(
+            en in shapes(),
+            ar in shapes(),
+            drop in prop::collection::vec(any::<bool>(), 30),
+        ) {
+            let (mut en, n_fr_en, n_en) = pair_from(&en);
+            let (mut ar, n_fr_ar, n_ar) = pair_from(&ar);
+            let mut k = 0;
+            for p in [&mut en, &mut ar] {
+                p.beads.retain(|_| {
+                    k += 1;
+                    !drop[k % drop.len()]
+                });
+            }
+            let n_fr = n_fr_en.max(n_fr_ar);
+            let m = merge(n_fr, &[(&en, n_en), (&ar, n_ar)]);
+            check_cover(&m, &[n_fr, n_en, n_ar]);
         }
 
         #[test]

@@ -228,6 +228,9 @@ impl std::fmt::Display for Summary {
         let mut shapes: Vec<(&String, &usize)> = self.shapes.iter().collect();
         shapes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let shapes: Vec<String> = shapes.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        if self.units.is_empty() {
+            return f.write_str("no units");
+        }
         write!(
             f,
             "units {}; {} beads ({}); {} to review",

@@ -279,15 +279,19 @@ impl<'a> TuReader<'a> {
         }
         loop {
             let at = self.reader.buffer_position();
-            self.buf.clear();
+            // The buffer is taken out while the event borrows it, so that the event needs no
+            // copy while `self` is updated.
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
             let fail = |offset: u64, message: String| StreamError { offset, message };
-            let event = match self.reader.read_event_into(&mut self.buf) {
-                Ok(e) => e.into_owned(),
+            let event = match self.reader.read_event_into(&mut buf) {
+                Ok(e) => e,
                 Err(e) => {
                     self.finished = true;
                     return Err(fail(self.reader.error_position(), e.to_string()));
                 }
             };
+            let mut end = false;
             let result: std::result::Result<Option<Tu>, String> = match &event {
                 Event::Decl(d) => match d.encoding() {
                     Some(Ok(enc)) => {
@@ -341,10 +345,16 @@ impl<'a> TuReader<'a> {
                     } else if let Some(open) = self.open.last() {
                         Err(format!("the file ends inside <{open}>"))
                     } else {
-                        return Ok(None);
+                        end = true;
+                        Ok(None)
                     }
                 }
             };
+            drop(event);
+            self.buf = buf;
+            if end {
+                return Ok(None);
+            }
             match result {
                 Ok(Some(tu)) => return Ok(Some(tu)),
                 Ok(None) => {}

@@ -25,9 +25,12 @@ pub fn write(a: &Aligned) -> String {
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <title>{title} — alignment review</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n<p>{} alignment. {}. Highlighted rows: confidence below {LOW_CONFIDENCE} \
-         or a language missing.</p>\n<table>\n<thead><tr><th class=\"n\">#</th>",
-        a.segtype.as_str(),
+         <h1>{title}</h1>\n<p>{} alignment: {}. Highlighted rows: confidence below \
+         {LOW_CONFIDENCE} or a language missing.</p>\n<table>\n<thead><tr><th class=\"n\">#</th>",
+        match a.segtype {
+            super::Segtype::Paragraph => "Paragraph",
+            super::Segtype::Sentence => "Sentence",
+        },
         escape(s.to_string())
     );
     for side in &a.sides {
@@ -91,5 +94,9 @@ mod tests {
         assert!(h.contains("<td lang=\"ar\" dir=\"rtl\"><small>0</small>واحد</td>"));
         assert_eq!(h.matches("<tr class=\"low\">").count(), 1);
         assert!(h.contains("<td lang=\"fr\"><small>1-2</small>Deux Trois</td>"));
+        assert!(
+            h.contains("<p>Paragraph alignment: units fr 3, en 2, ar 2;"),
+            "{h}"
+        );
     }
 }

@@ -3,6 +3,8 @@
 //! The result of a pairwise alignment is a list of [`Bead`]s in document order, covering every
 //! unit of both sides exactly once (a side may be empty: an omission or an addition).
 
+pub mod multi;
+
 use serde::Serialize;
 
 use crate::Lang;

@@ -412,16 +412,18 @@ fn continues(prev: &Seg, next: &Seg) -> bool {
         return false;
     }
     let long_prev = p.chars().count() >= LONG && !prev.head().text.starts_with("**");
-    // A capital after the cut (a name, or a language that capitalises titles) only when both
-    // parts are long running text and the second ends a clause.
-    let capital_ok = long_prev
-        && next.lines.len() == 1
-        && n.chars().count() >= 60
-        && ends_with_punctuation(&n)
-        && n.chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(char::is_uppercase);
-    starts_lowercase(&n) || starts_uncased(&n) && long_prev || capital_ok
+    // After the cut, a capital (a name, or a language that capitalises titles) or a script
+    // without case (Arabic) continues the paragraph only when the second part is one line that
+    // ends a clause (a title followed by a heading stays apart); a capital also needs both parts
+    // to be long running text.
+    let clause = long_prev && next.lines.len() == 1 && ends_with_punctuation(&n);
+    let capital = n
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    starts_lowercase(&n)
+        || clause && starts_uncased(&n)
+        || clause && capital && n.chars().count() >= 60
 }
 
 #[cfg(test)]
@@ -484,6 +486,13 @@ mod tests {
                 "(ب) نص ثان.".to_string(),
             ]
         );
+    }
+
+    #[test]
+    fn arabic_title_before_a_heading_stays_apart() {
+        let title = "٢٠١٩/١٩ - تعزيز المساعدة التقنية وبناء القدرات من أجل تكثيف العمل الوطني والتعاون الدولي لمكافحة الجريمة السيبرانية";
+        let t = format!("{title}\n\nإن المجلس الاقتصادي والاجتماعي\n\nيوصي الجمعية العامة باعتماد مشروع القرار التالي:\n");
+        assert_eq!(seg_texts(&t).len(), 3, "{:?}", seg_texts(&t));
     }
 
     #[test]

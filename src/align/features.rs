@@ -335,36 +335,6 @@ fn is_url(chunk: &str) -> bool {
         || (chunk.contains('@') && chunk.contains('.') && chunk.len() > 5)
 }
 
-/// [`for_matching`], without the NFC pass when the text is already NFC.
-fn normalize(text: &str) -> String {
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
-    if is_nfc_quick(text.chars()) != IsNormalized::Yes {
-        return for_matching(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        let c = match c {
-            '\u{00AD}' | '\u{0640}' => continue,
-            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => ' ',
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            _ => c,
-        };
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Extract the features of every unit of a document.
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     let mut stemmer = WordStemmer::new(lang);
@@ -377,7 +347,7 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     let mut chars = Vec::new();
     let mut toks = Vec::new();
     for text in units {
-        let norm = normalize(text);
+        let norm = for_matching(text);
         let mut f = UnitFeatures {
             len: norm.chars().filter(|c| !c.is_whitespace()).count() as f64,
             ..Default::default()
@@ -563,18 +533,6 @@ mod tests {
             .contains(&"u:https://undocs.org/fr/a/1".to_string()));
         assert!(ar.units[0].latin_names.contains(&"undp".to_string()));
         assert!(fr.units[0].latin_names.contains(&"unicef".to_string()));
-    }
-
-    #[test]
-    fn fast_normalisation_agrees() {
-        for t in [
-            "  L\u{2019}ONU\u{00A0}: 12\u{202F}000 ",
-            "١٢٣ المنظمـة",
-            "e\u{301}te\u{301} deja\u{300}",
-            "",
-        ] {
-            assert_eq!(normalize(t), for_matching(t), "{t:?}");
-        }
     }
 
     #[test]

@@ -1,41 +1,132 @@
-//! `alinea segment`: print each unit of a document so a user can check the reading.
+//! `alinea segment`: print each unit of a document (paragraphs or sentences) so a user can
+//! check the reading: id, kind, label, span and text, as tab-separated text or JSON.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use alinea::doc::{self, InputMode};
+use alinea::doc::{self, InputMode, Unit};
 use alinea::Lang;
 use anyhow::Context;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Level {
+    Paragraph,
+    Sentence,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Language of the files (fr, en, ar, …); default: from the path, else detected.
     #[arg(long)]
     lang: Option<String>,
+    /// Units to print.
+    #[arg(long, value_enum, default_value = "paragraph")]
+    unit: Level,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// One unit per non-empty line, without the paragraph heuristics.
+    #[arg(long)]
+    lines: bool,
     /// Files to read.
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
 
+#[derive(Serialize)]
+struct JsonUnit<'a> {
+    id: String,
+    #[serde(flatten)]
+    unit: &'a Unit,
+}
+
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    path: String,
+    lang: &'a Lang,
+    warnings: &'a [String],
+    units: Vec<JsonUnit<'a>>,
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = args.lang.as_deref().map(str::parse::<Lang>).transpose()?;
+    let mode = if args.lines {
+        InputMode::Lines
+    } else {
+        InputMode::Auto
+    };
+    // Read everything first: a bad file stops the command before anything is printed.
+    let mut readings = Vec::new();
+    for path in &args.files {
+        readings.push(doc::read(path, lang.clone(), mode)?);
+    }
+    let sentences: Vec<Vec<doc::Sentence>> = readings
+        .iter()
+        .map(|r| match args.unit {
+            Level::Sentence => r.sentences(),
+            Level::Paragraph => Vec::new(),
+        })
+        .collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for path in &args.files {
-        let d = doc::load(path, lang.clone(), InputMode::Auto)?;
-        for u in &d.units {
-            writeln!(
-                out,
-                "{}\t{}\t{}:{}\t{}",
-                u.index,
-                u.kind.as_str(),
-                path.display(),
-                u.span.line,
-                u.text
-            )
-            .context("writing to standard output")?;
+    let mut docs = Vec::new();
+    for (r, sents) in readings.iter().zip(&sentences) {
+        let d = &r.document;
+        for w in &d.warnings {
+            eprintln!("alinea: warning: {w}");
         }
+        let units: Vec<(String, &Unit)> = match args.unit {
+            Level::Paragraph => d.units.iter().map(|u| (u.index.to_string(), u)).collect(),
+            Level::Sentence => sents
+                .iter()
+                .map(|s| (format!("{}.{}", s.paragraph, s.position), &s.unit))
+                .collect(),
+        };
+        match args.format {
+            Format::Text => {
+                for (id, u) in &units {
+                    let s = &u.span;
+                    writeln!(
+                        out,
+                        "{id}\t{}\t{}\t{}:{}:{}-{}:{}\t{}",
+                        u.kind.as_str(),
+                        u.label.as_deref().unwrap_or("-"),
+                        d.path.display(),
+                        s.line,
+                        s.column,
+                        s.end_line,
+                        s.end_column,
+                        u.text
+                    )
+                    .context("writing to standard output")?;
+                }
+            }
+            Format::Json => docs.push(JsonDoc {
+                path: d.path.display().to_string(),
+                lang: &d.lang,
+                warnings: &d.warnings,
+                units: units
+                    .into_iter()
+                    .map(|(id, unit)| JsonUnit { id, unit })
+                    .collect(),
+            }),
+        }
+    }
+    if args.format == Format::Json {
+        let json = if docs.len() == 1 {
+            serde_json::to_string_pretty(&docs[0])
+        } else {
+            serde_json::to_string_pretty(&docs)
+        }?;
+        writeln!(out, "{json}").context("writing to standard output")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,17 +1,25 @@
-//! Documents: reading a file into paragraph units that keep their original text and source span.
+//! Documents: reading a file into paragraph (or sentence) units that keep their original text
+//! and source span.
 //!
 //! - `decode`: bytes → text (UTF-8 with or without BOM, UTF-16 with BOM).
-//! - paragraph reading (blank-line blocks, labels, page-break joins, kinds).
+//! - `read`: paragraph reading (blank-line blocks, labels, page-break joins).
+//! - `kind`: what each unit is (body, heading, list item, note, furniture).
+//! - this module: the types, [`load`] and [`read`], language choice, sentence units.
 //!
 //! Every unit keeps the text as it stands in the file ([`Unit::text`]) and a cleaned form for
 //! matching and alignment ([`Unit::plain`]: markup residue removed, whitespace collapsed).
 
 pub mod decode;
+pub mod kind;
+mod read;
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::text::markup::{self, Mapped};
+use crate::text::{lang as detect, sentences};
 use crate::{Error, Lang, Result};
 
 /// What a unit is, as far as the reader can tell.
@@ -39,7 +47,9 @@ impl UnitKind {
     }
 }
 
-/// Where a unit stands in its file: 1-based lines and columns (in characters), byte range.
+/// Where a unit stands in its file: 1-based lines and columns (in characters) of its first
+/// character and of the position just after its last one, and its byte range in the decoded
+/// text. A unit joined across a page break spans whatever stood between its parts.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
     pub line: usize,
@@ -58,9 +68,12 @@ pub struct Unit {
     pub kind: UnitKind,
     /// A paragraph number or list letter that stood before the text (`1`, `1)`, `a)`, `11.`).
     pub label: Option<String>,
-    /// The unit's text as it stands in the file (lines joined with a space).
+    /// The unit's text as it stands in the file, label and markup included (its lines trimmed
+    /// and joined with a space).
     pub text: String,
-    /// The text for matching and alignment: markup residue removed, whitespace collapsed.
+    /// The text for matching and alignment: label, bullets and markup residue removed,
+    /// whitespace collapsed (a single no-break space is kept). Not otherwise normalised: use
+    /// [`crate::text::normalize::for_matching`] for comparisons.
     pub plain: String,
     pub span: Span,
 }
@@ -99,118 +112,238 @@ pub fn read_text(path: &Path) -> Result<String> {
     decode::decode(&bytes, path)
 }
 
-/// Read `path` as a document in `lang` (detected from the path or the text when `None`).
+/// Read `path` as a document in `lang` (from the path, else detected from the text, when
+/// `None`).
 pub fn load(path: &Path, lang: Option<Lang>, mode: InputMode) -> Result<Document> {
-    let text = read_text(path)?;
-    from_text(path, &text, lang, mode)
+    Ok(read(path, lang, mode)?.document)
 }
 
 /// Build a document from already decoded text.
 pub fn from_text(path: &Path, text: &str, lang: Option<Lang>, mode: InputMode) -> Result<Document> {
-    let lang = lang.unwrap_or(Lang::Other("und".into()));
-    let units = match mode {
-        InputMode::Lines => lines(text),
-        InputMode::Auto => blocks(text),
+    Ok(read_str(path, text, lang, mode)?.document)
+}
+
+/// Read `path` into a [`Reading`]: the document plus what is needed to cut its units into
+/// sentences and to trace them back to the file.
+pub fn read(path: &Path, lang: Option<Lang>, mode: InputMode) -> Result<Reading> {
+    let text = read_text(path)?;
+    read_str(path, &text, lang, mode)
+}
+
+/// A document with, for each unit, the source lines it is made of and the map from its plain
+/// text back to the source.
+#[derive(Clone, Debug)]
+pub struct Reading {
+    pub document: Document,
+    /// For each unit, the 1-based numbers of the lines it is made of (in source order).
+    pub lines: Vec<Vec<usize>>,
+    source: String,
+    line_starts: Vec<usize>,
+    /// Byte ranges of the (trimmed) lines of each unit.
+    pieces: Vec<Vec<Range<usize>>>,
+    plains: Vec<Mapped>,
+}
+
+/// A sentence of a document: the unit (with its own text, plain text and span) and the
+/// paragraph it belongs to.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sentence {
+    /// Index of the paragraph unit in [`Document::units`].
+    pub paragraph: usize,
+    /// 0-based position within the paragraph.
+    pub position: usize,
+    pub unit: Unit,
+}
+
+impl Reading {
+    /// The decoded source text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Line and column (1-based, column in characters) of byte `at` of the source.
+    pub fn position(&self, at: usize) -> (usize, usize) {
+        position(&self.source, &self.line_starts, at)
+    }
+
+    /// The document's units cut into sentences (with the document's language). Each sentence
+    /// keeps its paragraph's kind; the first one keeps its label; `index` counts sentences
+    /// over the whole document.
+    pub fn sentences(&self) -> Vec<Sentence> {
+        let lang = &self.document.lang;
+        let mut out = Vec::new();
+        for (p, unit) in self.document.units.iter().enumerate() {
+            let plain = &self.plains[p];
+            for (position, r) in sentences::split(&plain.text, lang).into_iter().enumerate() {
+                let mut start = plain.source(r.start).unwrap_or(unit.span.start_byte);
+                // Emphasis marks just before the sentence belong to it.
+                while start > unit.span.start_byte
+                    && matches!(self.source.as_bytes()[start - 1], b'*' | b'_')
+                {
+                    start -= 1;
+                }
+                let last = plain.text[..r.end]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8);
+                let end = if r.end == plain.text.len() {
+                    unit.span.end_byte
+                } else {
+                    plain.source(r.end - last).map_or(unit.span.end_byte, |b| {
+                        b + self.source[b..].chars().next().map_or(0, char::len_utf8)
+                    })
+                };
+                let text = self.pieces[p]
+                    .iter()
+                    .filter_map(|piece| {
+                        let (s, e) = (piece.start.max(start), piece.end.min(end));
+                        (s < e).then(|| &self.source[s..e])
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let index = out.len();
+                out.push(Sentence {
+                    paragraph: p,
+                    position,
+                    unit: Unit {
+                        index,
+                        kind: unit.kind,
+                        label: if position == 0 {
+                            unit.label.clone()
+                        } else {
+                            None
+                        },
+                        text,
+                        plain: plain.text[r].to_string(),
+                        span: self.span(start, end),
+                    },
+                });
+            }
+        }
+        out
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        span(&self.source, &self.line_starts, start, end)
+    }
+}
+
+fn position(source: &str, line_starts: &[usize], at: usize) -> (usize, usize) {
+    let line = line_starts.partition_point(|&s| s <= at).max(1);
+    let col = source[line_starts[line - 1]..at].chars().count() + 1;
+    (line, col)
+}
+
+fn span(source: &str, line_starts: &[usize], start: usize, end: usize) -> Span {
+    let (line, column) = position(source, line_starts, start);
+    let (end_line, end_column) = position(source, line_starts, end);
+    Span {
+        line,
+        column,
+        end_line,
+        end_column,
+        start_byte: start,
+        end_byte: end,
+    }
+}
+
+/// Read decoded `text` (named `path` in messages) into a [`Reading`].
+pub fn read_str(path: &Path, text: &str, lang: Option<Lang>, mode: InputMode) -> Result<Reading> {
+    let mut warnings = Vec::new();
+    let declared = lang
+        .map(|l| (l, "--lang"))
+        .or_else(|| detect::from_path(path).map(|l| (l, "the file's path")));
+    let detected = detect::detect(text);
+    let lang = match (declared, &detected) {
+        (Some((d, from)), Some(t)) => {
+            if &d != t {
+                warnings.push(format!(
+                    "{}: language {d} (from {from}) but the text looks like {t}",
+                    path.display()
+                ));
+            }
+            d
+        }
+        (Some((d, _)), None) => d,
+        (None, Some(t)) => t.clone(),
+        (None, None) => Lang::Other("und".into()),
     };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let (segs_lines, kinds): (Vec<Vec<read::Line>>, Vec<UnitKind>) = match mode {
+        InputMode::Lines => {
+            let lines: Vec<Vec<read::Line>> = read::blocks(text)
+                .into_iter()
+                .flatten()
+                .map(|mut l| {
+                    l.start = markup::LineStart::default();
+                    vec![l]
+                })
+                .collect();
+            let n = lines.len();
+            (lines, vec![UnitKind::Body; n])
+        }
+        InputMode::Auto => {
+            let segs = read::join(read::segments(read::blocks(text)), kind::skippable);
+            let kinds = kind::classify(&segs);
+            (segs.into_iter().map(|s| s.lines).collect(), kinds)
+        }
+    };
+    let mut units = Vec::with_capacity(segs_lines.len());
+    let mut lines = Vec::with_capacity(segs_lines.len());
+    let mut pieces = Vec::with_capacity(segs_lines.len());
+    let mut plains = Vec::with_capacity(segs_lines.len());
+    for (ls, kind) in segs_lines.into_iter().zip(kinds) {
+        let head = &ls[0];
+        let raw = mode == InputMode::Lines;
+        let label = head.start.label.clone().map(|r| head.text[r].to_string());
+        let mut m = Mapped::default();
+        for (i, l) in ls.iter().enumerate() {
+            let from = l.start.rest;
+            if i > 0 {
+                m.push(' ', l.bytes.start);
+            }
+            if raw {
+                for (j, c) in l.text.char_indices() {
+                    m.push(c, l.bytes.start + j);
+                }
+            } else {
+                markup::strip_inline(&l.text[from..], l.bytes.start + from, &mut m);
+            }
+        }
+        let plain = m.collapse();
+        let start = head.bytes.start;
+        let end = ls.last().map_or(start, |l| l.bytes.end);
+        units.push(Unit {
+            index: units.len(),
+            kind,
+            label,
+            text: ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" "),
+            plain: plain.text.clone(),
+            span: span(text, &line_starts, start, end),
+        });
+        lines.push(ls.iter().map(|l| l.no + 1).collect());
+        pieces.push(ls.iter().map(|l| l.bytes.clone()).collect());
+        plains.push(plain);
+    }
     if units.is_empty() {
         return Err(Error::Input {
             path: path.to_path_buf(),
-            message: "holds no text".into(),
+            message: "holds no text (only white space)".into(),
         });
     }
-    Ok(Document {
-        path: path.to_path_buf(),
-        lang,
-        units,
-        warnings: Vec::new(),
-    })
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn unit(
-    index: usize,
-    text: String,
-    line: usize,
-    end_line: usize,
-    start: usize,
-    end: usize,
-) -> Unit {
-    Unit {
-        index,
-        kind: UnitKind::Body,
-        label: None,
-        plain: collapse(&text),
-        text,
-        span: Span {
-            line,
-            column: 1,
-            end_line,
-            end_column: 1,
-            start_byte: start,
-            end_byte: end,
+    Ok(Reading {
+        document: Document {
+            path: path.to_path_buf(),
+            lang,
+            units,
+            warnings,
         },
-    }
-}
-
-/// One unit per non-empty line.
-fn lines(text: &str) -> Vec<Unit> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for (n, line) in text.split_inclusive('\n').enumerate() {
-        let content = line.trim_end_matches(['\n', '\r']);
-        if !content.trim().is_empty() {
-            let idx = out.len();
-            out.push(unit(
-                idx,
-                content.to_string(),
-                n + 1,
-                n + 1,
-                offset,
-                offset + content.len(),
-            ));
-        }
-        offset += line.len();
-    }
-    out
-}
-
-/// Blank-line blocks (the simplest paragraph reading).
-fn blocks(text: &str) -> Vec<Unit> {
-    let mut out = Vec::new();
-    let mut cur: Vec<&str> = Vec::new();
-    let (mut first, mut start, mut offset) = (0, 0, 0);
-    let flush = |cur: &mut Vec<&str>,
-                 first: usize,
-                 last: usize,
-                 start: usize,
-                 end: usize,
-                 out: &mut Vec<Unit>| {
-        if !cur.is_empty() {
-            let idx = out.len();
-            out.push(unit(idx, cur.join(" "), first, last, start, end));
-            cur.clear();
-        }
-    };
-    let mut last_line = 0;
-    let mut last_end = 0;
-    for (n, line) in text.split_inclusive('\n').enumerate() {
-        let content = line.trim_end_matches(['\n', '\r']).trim();
-        if content.is_empty() {
-            flush(&mut cur, first, last_line, start, last_end, &mut out);
-        } else {
-            if cur.is_empty() {
-                first = n + 1;
-                start = offset;
-            }
-            cur.push(content);
-            last_line = n + 1;
-            last_end = offset + line.trim_end_matches(['\n', '\r']).len();
-        }
-        offset += line.len();
-    }
-    flush(&mut cur, first, last_line, start, last_end, &mut out);
-    out
+        lines,
+        source: text.to_string(),
+        line_starts,
+        pieces,
+        plains,
+    })
 }

@@ -1,4 +1,7 @@
-//! Text: normalisation for matching and sentence segmentation, with per-language rules.
+//! Text: normalisation for matching, markup residue, language detection and sentence
+//! segmentation, with per-language rules.
 
+pub mod lang;
+pub mod markup;
 pub mod normalize;
 pub mod sentences;

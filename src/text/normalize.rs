@@ -1,21 +1,180 @@
-//! Normalisation for matching: NFC, spaces, apostrophes and quotes, digits. The original text is
-//! never replaced; these functions produce a key to compare with.
+//! Normalisation for matching: NFC, spaces, apostrophes and quotes, soft hyphens, tatweel,
+//! Eastern Arabic digits; plus the Arabic matching form ([`arabic`]) and the accent- and
+//! case-insensitive Latin form ([`fold`]). The original text is never replaced: these
+//! functions produce keys to compare with.
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// A form of `s` for matching: NFC, no-break spaces as spaces, typographic apostrophes as `'`,
-/// Eastern Arabic digits as ASCII, tatweel and soft hyphens removed, whitespace collapsed.
+use crate::Lang;
+
+/// Characters that carry no text and are dropped from every matching form: soft hyphen,
+/// tatweel, zero-width spaces and joiners, word joiner, BOM, bidi marks.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0640}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{061C}'
+    )
+}
+
+/// The ASCII value of an Eastern Arabic (٠-٩) or Extended Arabic-Indic (۰-۹) digit.
+pub fn ascii_digit(c: char) -> Option<char> {
+    match c {
+        '\u{0660}'..='\u{0669}' => Some(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => Some(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        _ => None,
+    }
+}
+
+/// One character's matching form (`None`: dropped).
+fn map_char(c: char) -> Option<char> {
+    if is_invisible(c) {
+        return None;
+    }
+    if let Some(d) = ascii_digit(c) {
+        return Some(d);
+    }
+    Some(match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => '"',
+        '\u{2010}' | '\u{2011}' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    })
+}
+
+/// A form of `s` for matching: NFC; no-break and other spaces as plain spaces; typographic
+/// apostrophes (’ ‘ ʼ) as `'` and quotes (« » “ ” „) as `"`; Eastern Arabic digits as ASCII;
+/// soft hyphens, tatweel and zero-width characters removed; whitespace collapsed and trimmed.
 pub fn for_matching(s: &str) -> String {
-    let mapped: String = s
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    // Most text is already NFC: skip the (costly) composition pass then.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        collapse(s.chars(), s.len())
+    } else {
+        collapse(s.nfc(), s.len())
+    }
+}
+
+/// [`map_char`] over `chars`, whitespace collapsed and trimmed.
+fn collapse(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let mut space = false;
+    for c in chars.filter_map(map_char) {
+        if c == ' ' {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks).
+pub fn is_arabic_diacritic(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0610}'..='\u{061A}')
+}
+
+/// The Arabic matching form of `s` (on top of [`for_matching`]): alef variants (أ إ آ ٱ) as
+/// bare alef ا, alef maqsura ى as ya ي, ta marbuta ة as ha ه, Persian ya/kaf as Arabic,
+/// diacritics and tatweel removed. Latin text in `s` is left as [`for_matching`] leaves it.
+pub fn arabic(s: &str) -> String {
+    // NFC first, so that alef + combining hamza (U+0654/U+0655) becomes أ/إ and is caught too.
+    let pre: String = s
         .nfc()
-        .filter(|c| !matches!(c, '\u{00AD}' | '\u{0640}'))
+        .filter(|&c| !is_arabic_diacritic(c))
         .map(|c| match c {
-            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}' => ' ',
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            _ => c,
+            '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => '\u{0627}',
+            '\u{0649}' | '\u{06CC}' => '\u{064A}',
+            '\u{0629}' => '\u{0647}',
+            '\u{06A9}' => '\u{0643}',
+            c => c,
         })
         .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+    for_matching(&pre)
+}
+
+/// The accent- and case-insensitive Latin form of `s` (on top of [`for_matching`]): lower
+/// case, combining accents removed (é → e, ç → c), ligatures expanded (œ → oe, æ → ae, ß → ss).
+/// Non-Latin letters keep their marks (use [`arabic`] for Arabic).
+pub fn fold(s: &str) -> String {
+    let base = for_matching(s);
+    let mut out = String::with_capacity(base.len());
+    for c in base.nfd() {
+        if is_combining_mark(c) && ('\u{0300}'..='\u{036F}').contains(&c) {
+            continue;
+        }
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out.nfc().collect()
+}
+
+/// The matching key for a term or text in `lang`: [`arabic`] then [`fold`] for Arabic (so that
+/// embedded Latin is folded too), [`fold`] for every other language.
+pub fn key(s: &str, lang: &Lang) -> String {
+    match lang {
+        Lang::Ar => fold(&arabic(s)),
+        _ => fold(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_apostrophes_quotes_digits() {
+        assert_eq!(
+            for_matching("l\u{2019}Union\u{00A0}: «\u{202F}oui\u{202F}»"),
+            "l'Union : \" oui \""
+        );
+        assert_eq!(for_matching("  a \n\t b  "), "a b");
+        assert_eq!(for_matching("cyber\u{00AD}crime"), "cybercrime");
+        assert_eq!(for_matching("٢٠١٩ و۱۲"), "2019 و12");
+        assert_eq!(for_matching("الأمـــم"), "الأمم");
+        // NFC: e + combining acute becomes é.
+        assert_eq!(for_matching("e\u{0301}tat"), "état");
+        assert_eq!(for_matching("\u{200F}x\u{200B}y"), "xy");
+    }
+
+    #[test]
+    fn arabic_form() {
+        assert_eq!(arabic("أإآٱا"), "ااااا");
+        assert_eq!(arabic("مستشفى"), "مستشفي");
+        assert_eq!(arabic("الجريمة"), "الجريمه");
+        assert_eq!(arabic("الجَرِيمَةُ"), "الجريمه");
+        assert_eq!(arabic("الســيبراني"), "السيبراني");
+        assert_eq!(arabic("القرار ٧٤/٢٤٧"), "القرار 74/247");
+        assert_eq!(arabic("إنّ"), "ان");
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(fold("Cybersécurité"), "cybersecurite");
+        assert_eq!(fold("ÉTATS Membres"), "etats membres");
+        assert_eq!(fold("mise en œuvre"), "mise en oeuvre");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("l’État"), "l'etat");
+        assert_eq!(key("الأمم المتحدة UN", &Lang::Ar), "الامم المتحده un");
+        assert_eq!(key("Çà", &Lang::Fr), "ca");
+    }
 }

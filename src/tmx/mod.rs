@@ -1,6 +1,15 @@
 //! TMX 1.4b: writing translation memories from aligned documents, and reading them back.
+//!
+//! - [`write`]: an [`crate::export::Aligned`] → TMX bytes (header, one `<tu>` per unit).
+//! - [`read`]: a streaming reader (UTF-8, UTF-16 with BOM) → [`Tu`]s.
+
+pub mod read;
+pub mod write;
 
 use serde::Serialize;
+
+pub use read::{read_bytes, read_path, ReadOptions, TuReader};
+pub use write::{write, WriteOptions, Written};
 
 /// A translation unit as read from (or written to) a TMX file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

@@ -1,0 +1,288 @@
+//! What each unit is: body text, heading, list item, note or page furniture. Nothing is
+//! dropped; the kind only tells the aligner and the reader what a unit is.
+//!
+//! - furniture: page numbers (`3`, `- 3 -`, `Page 3`, `3/12`), document symbols alone on a
+//!   line (`E/RES/2019/19`, `A/70/123`), job numbers (`GE.15-12345`, `19-12345 (F)`),
+//!   `Distr.` and `Original:` lines;
+//! - note: a line starting with a note mark (`¹`, `*`), and a sentence right after a note that
+//!   interrupts the flow of the body (body before it ends open, body after it goes on in
+//!   lower case);
+//! - heading: `#` lines, all-caps lines, short lines without final punctuation, short lines of
+//!   the front matter (letterhead, slogans);
+//! - list item: a unit with a label or bullet;
+//! - body: everything else.
+
+use super::read::{ends_with_punctuation, last_significant, Seg};
+use super::UnitKind;
+use crate::text::markup::{self, Mapped};
+
+fn strip(s: &str) -> String {
+    let mut m = Mapped::untracked();
+    markup::strip_inline(s, 0, &mut m);
+    m.text.trim().to_string()
+}
+
+/// A document symbol such as `E/RES/2019/19`, `A/70/123`, `E/CN.15/2019/L.5/Corr.1`.
+fn symbol(tok: &str) -> bool {
+    let mut parts = tok.split('/');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && (1..=6).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        })
+}
+
+/// A job number such as `GE.15-12345`, `V.19-04567`, `19-12345`.
+fn job_number(tok: &str) -> bool {
+    let t = tok.trim_start_matches(|c: char| c.is_ascii_uppercase() || c == '.');
+    let Some((a, b)) = t.split_once('-') else {
+        return false;
+    };
+    a.len() == 2
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && (4..=6).contains(&b.len())
+        && b.bytes().all(|c| c.is_ascii_digit())
+}
+
+fn number(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Page furniture: `line` is one whole line, markup stripped.
+pub fn furniture(line: &str) -> bool {
+    if line.len() > 120 {
+        return false; // furniture is short; spare the normalisation
+    }
+    let t = crate::text::normalize::for_matching(line);
+    let t = t.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let toks: Vec<&str> = t.split_whitespace().collect();
+    let lower = t.to_lowercase();
+    if number(t)
+        || t.trim_matches(|c| matches!(c, '-' | '–' | '—' | ' ')) != t
+            && number(t.trim_matches(|c| matches!(c, '-' | '–' | '—' | ' ')))
+    {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        if number(a.trim()) && number(b.trim()) {
+            return true;
+        }
+    }
+    let paren_tail = |i: usize| {
+        toks.len() == i + 1
+            || (toks.len() == i + 2 && toks[i + 1].starts_with('(') && toks[i + 1].len() <= 5)
+    };
+    if symbol(toks[0]) && paren_tail(0) {
+        return true;
+    }
+    let tok0 = toks[0].trim_matches('*');
+    if job_number(tok0) && paren_tail(0) {
+        return true;
+    }
+    if toks[0].starts_with('*') && toks[0].ends_with('*') && toks.len() == 1 && toks[0].len() > 2 {
+        return toks[0][1..toks[0].len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    }
+    for page in ["page", "p.", "seite", "الصفحة", "صفحة"] {
+        if let Some(rest) = lower.strip_prefix(page) {
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            if !words.is_empty()
+                && number(words[0])
+                && (words.len() == 1
+                    || words.len() == 3
+                        && matches!(words[1], "of" | "sur" | "de" | "/" | "von" | "من")
+                        && number(words[2]))
+            {
+                return true;
+            }
+        }
+    }
+    [
+        "distr.",
+        "distr :",
+        "original:",
+        "original :",
+        "التوزيع",
+        "الأصل:",
+        "الأصل :",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        && t.chars().count() <= 40
+}
+
+/// Every cased letter is upper case (and there are a few).
+fn all_caps(s: &str) -> bool {
+    let cased: Vec<char> = s
+        .chars()
+        .filter(|c| c.is_lowercase() || c.is_uppercase())
+        .collect();
+    cased.len() >= 4 && cased.iter().all(|c| c.is_uppercase())
+}
+
+/// The unit is labelled with an upper-case roman numeral (`IV.`): a section heading when short.
+fn roman_label(seg: &Seg) -> bool {
+    let head = seg.head();
+    head.start.label.as_ref().is_some_and(|r| {
+        let l = head.text[r.clone()].trim_end_matches(['.', ')']);
+        !l.is_empty() && l.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+    })
+}
+
+fn url_only(s: &str) -> bool {
+    !s.contains(' ')
+        && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+fn starts_uppercase(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase)
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// A heading by its look: all capitals; or short without final punctuation; or, in the front
+/// matter (letterhead, title page), a few words not ending a clause.
+fn heading_like(plain: &str, front: bool) -> bool {
+    let n = plain.chars().count();
+    let untidy_start = starts_lowercase(plain) && n > 60 && !plain.starts_with(['[', '(']);
+    (all_caps(plain) && n <= 200)
+        || (n <= 300 && !ends_with_punctuation(plain) && !untidy_start)
+        || (front
+            && words(plain) <= 8
+            && !last_significant(plain).is_some_and(|c| matches!(c, ',' | ';' | ':' | '،' | '؛')))
+}
+
+/// Notes and furniture: what a page-break join may step over. Decided on a raw segment.
+pub(crate) fn skippable(seg: &Seg) -> bool {
+    let head = seg.head();
+    (head.start.note_mark && !head.start.bullet)
+        || seg.lines.len() == 1 && furniture(&strip(head.text))
+}
+
+/// The kind of each segment.
+pub(crate) fn classify(segs: &[Seg]) -> Vec<UnitKind> {
+    let plains: Vec<String> = segs.iter().map(Seg::plain).collect();
+    let star = |i: usize| {
+        segs.get(i)
+            .is_some_and(|s| s.head().start.note_mark && s.head().text.starts_with('*'))
+    };
+    // The front matter ends at the first long paragraph that ends with punctuation.
+    let front_end = plains
+        .iter()
+        .position(|p| words(p) >= 12 && ends_with_punctuation(p))
+        .unwrap_or(segs.len());
+    let mut kinds = Vec::with_capacity(segs.len());
+    for (i, seg) in segs.iter().enumerate() {
+        let head = seg.head();
+        let plain = &plains[i];
+        let n = plain.chars().count();
+        let kind = if head.start.hashes > 0 {
+            UnitKind::Heading
+        } else if seg.lines.len() == 1 && furniture(&strip(head.text)) {
+            UnitKind::Furniture
+        } else if head.start.note_mark && !head.start.bullet {
+            let run = star(i)
+                && ((i > 0 && star(i - 1) && segs[i - 1].block == seg.block)
+                    || (star(i + 1) && segs[i + 1].block == seg.block));
+            if run {
+                UnitKind::ListItem
+            } else {
+                UnitKind::Note
+            }
+        } else if roman_label(seg) && n <= 80 && !ends_with_punctuation(plain) {
+            UnitKind::Heading
+        } else if head.start.label.is_some() || head.start.bullet {
+            UnitKind::ListItem
+        } else if url_only(plain) {
+            UnitKind::Body
+        } else if heading_like(plain, i < front_end) {
+            UnitKind::Heading
+        } else {
+            UnitKind::Body
+        };
+        kinds.push(kind);
+    }
+    // A sentence standing right after a note, between body paragraphs whose flow it breaks,
+    // belongs to the note (its second line on the page).
+    for i in 1..segs.len() {
+        if kinds[i - 1] != UnitKind::Note || kinds[i] != UnitKind::Body {
+            continue;
+        }
+        let p = &plains[i];
+        let before = (0..i - 1).rev().find(|&j| kinds[j] != UnitKind::Note);
+        let flow_open = before.is_some_and(|j| {
+            last_significant(&plains[j])
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '،' | '؛'))
+        });
+        let after_lower = plains.get(i + 1).is_some_and(|q| starts_lowercase(q));
+        if starts_uppercase(p)
+            && last_significant(p) == Some('.')
+            && words(p) <= 60
+            && flow_open
+            && after_lower
+        {
+            kinds[i] = UnitKind::Note;
+        }
+    }
+    kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for s in [
+            "3",
+            "- 3 -",
+            "– 12 –",
+            "Page 3",
+            "page 3 sur 12",
+            "3/12",
+            "E/RES/2019/19",
+            "A/70/123",
+            "A/RES/57/239",
+            "E/CN.15/2019/L.5/Corr.1",
+            "GE.15-12345",
+            "19-12345 (F)",
+            "*1912345*",
+            "Distr. générale",
+            "Distr.: General",
+            "Original : anglais",
+            "الصفحة ٣",
+        ] {
+            assert!(furniture(s), "{s}");
+        }
+        for s in [
+            "Session de 2019",
+            "Point 19 c) de l'ordre du jour",
+            "2019/19. Favoriser",
+            "La délégation de l'Inde.",
+            "74/247 et 75/282",
+            "Union interparlementaire",
+            "31 juillet 2019",
+        ] {
+            assert!(!furniture(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,521 @@
+//! Paragraph reading: lines → blank-line blocks → units.
+//!
+//! Inside a block, a line that starts with a label, a bullet, a note mark or `#` starts a new
+//! unit (numbered items that follow each other without blank lines stay apart), a bare label
+//! line (`1)`) joins the text after it, and short standalone lines (letterheads, dates) are
+//! units of their own; wrapped body text stays one unit. Across blocks, a bare label joins the
+//! next block, and a block that continues a sentence cut by a page break (the previous unit
+//! ends without punctuation and this one starts in lower case, or the previous one ends on a
+//! word such as `de`, `the`, `في`) is joined to it, over any footnotes and page furniture
+//! standing between them.
+
+use std::ops::Range;
+
+use crate::text::markup::{self, LineStart, Mapped};
+
+/// A non-blank line of the source.
+#[derive(Clone, Debug)]
+pub(crate) struct Line<'a> {
+    /// 0-based line number.
+    pub no: usize,
+    /// Byte range of the trimmed content in the source.
+    pub bytes: Range<usize>,
+    pub text: &'a str,
+    pub start: LineStart,
+    /// The text after the markers, markup stripped, trimmed.
+    pub plain: String,
+}
+
+impl<'a> Line<'a> {
+    /// The line starts an item of its own: a label, bullet, note mark or heading hashes.
+    fn starts_item(&self) -> bool {
+        self.start.label.is_some() || self.start.bullet || self.start.hashes > 0
+    }
+
+    /// The line is a label and nothing else (`1)`, `a)`).
+    fn bare_label(&self) -> bool {
+        self.start.label.is_some() && self.start.rest >= self.text.len() && !self.start.note_mark
+    }
+
+    /// The text after the markers, markup stripped.
+    fn plain(&self) -> &str {
+        &self.plain
+    }
+
+    fn new(no: usize, bytes: Range<usize>, text: &'a str) -> Self {
+        let start = markup::line_start(text);
+        let mut m = Mapped::untracked();
+        markup::strip_inline(&text[start.rest..], 0, &mut m);
+        let plain = m.text.trim().to_string();
+        Line {
+            no,
+            bytes,
+            text,
+            start,
+            plain,
+        }
+    }
+}
+
+/// A unit under construction: its lines (in source order) and the block it began in.
+#[derive(Clone, Debug)]
+pub(crate) struct Seg<'a> {
+    pub lines: Vec<Line<'a>>,
+    pub block: usize,
+    /// First segment of its block.
+    pub first_in_block: bool,
+    /// Last segment of its block.
+    pub last_in_block: bool,
+}
+
+impl Seg<'_> {
+    pub fn head(&self) -> &Line<'_> {
+        &self.lines[0]
+    }
+
+    /// The unit's plain text (markup stripped, label excluded), lines joined by spaces.
+    pub fn plain(&self) -> String {
+        let mut s = String::new();
+        for l in &self.lines {
+            if !l.plain.is_empty() {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(&l.plain);
+            }
+        }
+        s
+    }
+}
+
+/// Words that do not end a line of running text: a line ending on one is cut mid-sentence.
+const CONNECTORS: &[&str] = &[
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "d'",
+    "à",
+    "au",
+    "aux",
+    "et",
+    "ou",
+    "en",
+    "par",
+    "pour",
+    "sur",
+    "dans",
+    "avec",
+    "un",
+    "une",
+    "que",
+    "qui",
+    "dont",
+    "sans",
+    "entre",
+    "vers",
+    "the",
+    "of",
+    "and",
+    "or",
+    "to",
+    "in",
+    "for",
+    "on",
+    "with",
+    "by",
+    "a",
+    "an",
+    "that",
+    "which",
+    "from",
+    "at",
+    "as",
+    "its",
+    "their",
+    "between",
+    "into",
+    "under",
+    "upon",
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "عن",
+    "مع",
+    "أو",
+    "و",
+    "التي",
+    "الذي",
+    "الذين",
+    "بين",
+    "حول",
+    "ضد",
+    "لدى",
+    "عند",
+    "بشأن",
+];
+
+/// The last word of `s`, lower-cased, with typographic apostrophes made straight.
+fn last_word(s: &str) -> String {
+    let w = s
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+        .replace('’', "'");
+    match w.rfind('\'') {
+        Some(i) if i + 1 < w.len() => w[i + 1..].to_string(),
+        _ => w,
+    }
+}
+
+/// `s` ends on a connector word or a hyphen cut: the text goes on.
+pub(crate) fn ends_open(s: &str) -> bool {
+    let t = s.trim_end();
+    if t.ends_with('-') && !t.ends_with(" -") {
+        return true;
+    }
+    CONNECTORS.contains(&last_word(t).as_str())
+}
+
+/// The last character that is not a closing bracket, quote, note mark or space.
+pub(crate) fn last_significant(s: &str) -> Option<char> {
+    s.chars().rev().find(|&c| {
+        !(c.is_whitespace()
+            || matches!(
+                c,
+                '*' | '_' | '»' | '”' | '"' | '’' | ')' | ']' | '¹' | '²' | '³'
+            )
+            || ('⁰'..='⁹').contains(&c))
+    })
+}
+
+/// Ends with a mark that closes a clause or sentence.
+pub(crate) fn ends_with_punctuation(s: &str) -> bool {
+    last_significant(s).is_some_and(|c| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '…' | '؟' | '؛' | '،' | '۔'
+        )
+    })
+}
+
+/// Whether a line has an opening bracket or emphasis run it does not close.
+fn unclosed(line: &str) -> bool {
+    let opens = line.matches(['(', '[']).count();
+    let closes = line.matches([')', ']']).count();
+    if opens > closes {
+        return true;
+    }
+    // Runs of '*' that open emphasis (a word follows) and are not closed on the line. A run
+    // after a word with nothing open is a note mark ("Italie*"), not emphasis.
+    let chars: Vec<char> = line.chars().collect();
+    let mut open = 0usize;
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k] != '*' {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && chars[k] == '*' {
+            k += 1;
+        }
+        let space = |c: Option<char>| c.map_or(true, char::is_whitespace);
+        let before = !space(start.checked_sub(1).map(|i| chars[i]));
+        let after = !space(chars.get(k).copied());
+        if before && open > 0 {
+            open -= 1;
+        } else if after && !before {
+            open += 1;
+        }
+    }
+    open > 0
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+/// First letter belongs to a script without case (Arabic …).
+fn starts_uncased(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase())
+}
+
+const SHORT: usize = 80;
+const LONG: usize = 110;
+const UNWRAPPED: usize = 150;
+
+/// Whether `line` stands on its own after `prev` in the same block (rather than continuing
+/// it): letterhead lines, a date under a title, a sub-heading between numbered items.
+fn standalone(cur: &[Line], line: &Line, next: Option<&Line>, unwrapped: bool) -> bool {
+    let prev = cur.last().expect("a line");
+    let p = prev.plain();
+    let l = line.plain();
+    if unclosed(prev.text) || ends_open(p) {
+        return false;
+    }
+    let pn = p.chars().count();
+    let ln = l.chars().count();
+    if starts_lowercase(l) {
+        // A short lower-case line after a complete long one and before a new item
+        // (`au niveau national` between numbered paragraphs) is a heading of its own.
+        return pn >= LONG
+            && ln <= 60
+            && ends_with_punctuation(p)
+            && !ends_with_punctuation(l)
+            && next.map_or(true, Line::starts_item);
+    }
+    if l.starts_with(['(', ')', ',', ';', ':', '.', '–', '—']) {
+        return false;
+    }
+    // In a block that was not wrapped at a fixed width (one paragraph or sentence per line),
+    // every line that is not continued in lower case stands alone.
+    if unwrapped {
+        return true;
+    }
+    // Short lines stand alone (letterheads), unless they end a wrapped paragraph or a clause.
+    let wrapped = cur.iter().any(|l| l.plain().chars().count() > SHORT);
+    if pn <= SHORT && !wrapped && !p.ends_with([',', '،']) {
+        return true;
+    }
+    // One paragraph per line (not wrapped): a long line that ends a sentence.
+    pn >= LONG && last_significant(p).is_some_and(|c| matches!(c, '.' | ';' | '!' | '?' | '؟'))
+}
+
+/// Non-blank lines of `text`, grouped into blank-line blocks.
+pub(crate) fn blocks(text: &str) -> Vec<Vec<Line<'_>>> {
+    let mut out: Vec<Vec<Line>> = vec![Vec::new()];
+    let mut offset = 0;
+    for (no, raw) in text.split_inclusive('\n').enumerate() {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            if !out.last().is_some_and(Vec::is_empty) {
+                out.push(Vec::new());
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            let start = offset + lead;
+            out.last_mut().expect("one block").push(Line::new(
+                no,
+                start..start + trimmed.len(),
+                trimmed,
+            ));
+        }
+        offset += raw.len();
+    }
+    out.retain(|b| !b.is_empty());
+    out
+}
+
+/// Cut each block into segments (one per unit to be).
+pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
+    let mut out: Vec<Seg<'a>> = Vec::new();
+    for (b, block) in blocks.into_iter().enumerate() {
+        let first = out.len();
+        // Converters wrap well below this width: a longer line means one paragraph per line.
+        let unwrapped = block.iter().any(|l| l.plain.chars().count() > UNWRAPPED);
+        for (i, line) in block.iter().enumerate() {
+            let new = if out.len() == first {
+                true
+            } else {
+                let cur = out.last().expect("a segment");
+                let prev = cur.lines.last().expect("a line");
+                if cur.lines.len() == 1 && prev.bare_label() {
+                    line.starts_item()
+                } else {
+                    line.starts_item() || standalone(&cur.lines, line, block.get(i + 1), unwrapped)
+                }
+            };
+            if new {
+                out.push(Seg {
+                    lines: vec![line.clone()],
+                    block: b,
+                    first_in_block: out.len() == first,
+                    last_in_block: false,
+                });
+            } else {
+                out.last_mut().expect("a segment").lines.push(line.clone());
+            }
+        }
+        if let Some(last) = out.last_mut() {
+            last.last_in_block = true;
+        }
+    }
+    out
+}
+
+/// Joins across blocks: bare labels with the text after them, page-break splits.
+pub(crate) fn join(segs: Vec<Seg<'_>>, skippable: impl Fn(&Seg) -> bool) -> Vec<Seg<'_>> {
+    let mut out: Vec<Seg> = Vec::new();
+    for seg in segs {
+        if let Some(prev) = out.last_mut() {
+            let bare = prev.lines.len() == 1 && prev.head().bare_label();
+            if bare && seg.first_in_block && !seg.head().starts_item() {
+                prev.lines.extend(seg.lines);
+                prev.last_in_block = seg.last_in_block;
+                continue;
+            }
+        }
+        if seg.first_in_block && !seg.head().starts_item() && !skippable(&seg) {
+            let target = out
+                .iter()
+                .rposition(|s| !skippable(s))
+                .filter(|&t| continues(&out[t], &seg));
+            if let Some(t) = target {
+                out[t].lines.extend(seg.lines);
+                continue;
+            }
+        }
+        out.push(seg);
+    }
+    out
+}
+
+/// Whether `next` (first of its block) continues `prev`, cut by a page break.
+fn continues(prev: &Seg, next: &Seg) -> bool {
+    if prev.head().start.hashes > 0 {
+        return false;
+    }
+    let p = prev.plain();
+    let n = next.plain();
+    if p.is_empty() || n.is_empty() || next.head().text.starts_with(['[', '(', '<']) {
+        return false;
+    }
+    let body_like = p.chars().count() >= 60 || prev.head().start.label.is_some();
+    if !body_like {
+        return false;
+    }
+    if ends_open(&p) {
+        return true;
+    }
+    // Cut mid-sentence: the last character (note marks and emphasis aside) is a letter or digit.
+    let open = p
+        .chars()
+        .rev()
+        .find(|&c| {
+            !(c.is_whitespace()
+                || matches!(c, '*' | '_' | '¹' | '²' | '³')
+                || ('⁰'..='⁹').contains(&c))
+        })
+        .is_some_and(char::is_alphanumeric);
+    if !open {
+        return false;
+    }
+    let long_prev = p.chars().count() >= LONG && !prev.head().text.starts_with("**");
+    // After the cut, a capital (a name, or a language that capitalises titles) or a script
+    // without case (Arabic) continues the paragraph only when the second part is one line that
+    // ends a clause (a title followed by a heading stays apart); a capital also needs both parts
+    // to be long running text.
+    let clause = long_prev && next.lines.len() == 1 && ends_with_punctuation(&n);
+    let capital = n
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    starts_lowercase(&n)
+        || clause && starts_uncased(&n)
+        || clause && capital && n.chars().count() >= 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg_texts(text: &str) -> Vec<String> {
+        join(segments(blocks(text)), |_| false)
+            .iter()
+            .map(|s| {
+                s.lines
+                    .iter()
+                    .map(|l| l.text)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_and_items() {
+        let t = "Intro,\n1)\nfirst text,\n2)\nsecond text,\n\n3.\n\nthird.\n";
+        assert_eq!(
+            seg_texts(t),
+            [
+                "Intro,",
+                "1) | first text,",
+                "2) | second text,",
+                "3. | third."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_text_and_letterheads() {
+        let t = "Union interparlementaire  \nPour la démocratie. Pour tous.\n\n**Titre du  \n17<sup>e</sup> Forum**\n\nA long paragraph that was wrapped by the converter at some width of about ninety and goes\non in lower case, then\nAnd goes on.\n";
+        assert_eq!(
+            seg_texts(t),
+            [
+                "Union interparlementaire",
+                "Pour la démocratie. Pour tous.",
+                "**Titre du | 17<sup>e</sup> Forum**",
+                "A long paragraph that was wrapped by the converter at some width of about ninety and goes | on in lower case, then | And goes on."
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_page_break_and_labels() {
+        let long = "وإذ تشير إلى قرار الجمعية العامة ٧٤/٢٤٧ بشأن مكافحة استخدام تكنولوجيات المعلومات والاتصالات للأغراض الإجرامية وإلى عمل اللجنة المخصصة";
+        let t = format!(
+            "{long}\n\nالمنشأة لهذا الغرض،\n\n١)\nتشجع البرلمانات؛\n(أ) نص أول؛\n(ب) نص ثان.\n"
+        );
+        assert_eq!(
+            seg_texts(&t),
+            [
+                format!("{long} | المنشأة لهذا الغرض،"),
+                "١) | تشجع البرلمانات؛".to_string(),
+                "(أ) نص أول؛".to_string(),
+                "(ب) نص ثان.".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn arabic_title_before_a_heading_stays_apart() {
+        let title = "٢٠١٩/١٩ - تعزيز المساعدة التقنية وبناء القدرات من أجل تكثيف العمل الوطني والتعاون الدولي لمكافحة الجريمة السيبرانية";
+        let t = format!("{title}\n\nإن المجلس الاقتصادي والاجتماعي\n\nيوصي الجمعية العامة باعتماد مشروع القرار التالي:\n");
+        assert_eq!(seg_texts(&t).len(), 3, "{:?}", seg_texts(&t));
+    }
+
+    #[test]
+    fn page_break_before_a_capital() {
+        let long = "Recalling its resolution 70/174 of 17 December 2015, in which it endorsed the Doha Declaration on Integrating Crime";
+        let t = format!("{long}\n\nPrevention and Criminal Justice into the Wider United Nations Agenda,\n\nShort Title Here\n\nNoting with appreciation the work done by the Expert Group so far,\n");
+        assert_eq!(
+            seg_texts(&t),
+            [
+                format!("{long} | Prevention and Criminal Justice into the Wider United Nations Agenda,"),
+                "Short Title Here".to_string(),
+                "Noting with appreciation the work done by the Expert Group so far,".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn page_break_over_a_note() {
+        let long = "Rappelant sa résolution 70/174, dans laquelle elle a fait sienne la Déclaration de Doha sur l'intégration de la";
+        let t = format!("{long}\n\n¹ Voir le document.\n\ncriminalité et de la justice pénale,\n");
+        let segs = join(segments(blocks(&t)), |s| s.head().start.note_mark);
+        assert_eq!(segs.len(), 2);
+        assert_eq!(segs[0].lines.len(), 2);
+        assert!(segs[1].head().start.note_mark);
+    }
+}

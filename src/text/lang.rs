@@ -1,0 +1,178 @@
+//! Language detection: from a file's path (a `fr`/`en`/`ar` folder, a `.fr.` infix or `.fr`
+//! extension, a `_fr`/`-fr` suffix) and from the text itself (script, then stop words).
+
+use std::path::Path;
+
+use crate::Lang;
+
+const FR: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "et", "est", "une", "un", "dans", "pour", "que", "qui",
+    "sur", "au", "aux", "par", "en", "à", "ne", "pas", "avec", "ce", "cette", "il", "elle", "sont",
+    "été", "son", "ses", "leur", "leurs", "d'", "l'", "qu'",
+];
+const EN: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "by", "as", "are", "be",
+    "this", "which", "it", "was", "from", "at", "an", "have", "has", "its", "their", "or", "all",
+    "shall", "should", "its",
+];
+const DE: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "dem", "ein", "eine",
+    "auf", "für", "sich", "des", "im", "wird", "werden", "auch",
+];
+const ES: &[&str] = &[
+    "el", "los", "las", "del", "y", "que", "por", "con", "para", "una", "se", "es", "su", "al",
+    "como", "sus", "sobre", "entre",
+];
+const IT: &[&str] = &[
+    "il", "gli", "della", "delle", "dei", "degli", "che", "per", "con", "una", "sono", "nel",
+    "nella", "alla", "è", "e", "di",
+];
+const PT: &[&str] = &[
+    "os", "as", "do", "da", "dos", "das", "que", "em", "para", "com", "uma", "não", "no", "na",
+    "pelo", "pela", "é",
+];
+
+/// The language of `text`, if it can be told: Arabic by its script, Latin-script languages
+/// (fr, en, de, es, it, pt) by their most frequent words. `None` for too little text, other
+/// scripts or no clear winner.
+pub fn detect(text: &str) -> Option<Lang> {
+    let (mut arabic, mut latin, mut other) = (0usize, 0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(20_000) {
+        match c {
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
+            c if c.is_ascii_alphabetic()
+                || ('\u{00C0}'..='\u{024F}').contains(&c)
+                || ('\u{1E00}'..='\u{1EFF}').contains(&c) =>
+            {
+                latin += 1
+            }
+            _ => other += 1,
+        }
+    }
+    let total = arabic + latin + other;
+    if total < 8 {
+        return None;
+    }
+    if arabic * 2 > total {
+        return Some(Lang::Ar);
+    }
+    if latin * 2 <= total {
+        return None;
+    }
+    let mut counts = [0usize; 6];
+    let lists: [&[&str]; 6] = [FR, EN, DE, ES, IT, PT];
+    let mut words = 0;
+    for w in text
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .take(5_000)
+    {
+        words += 1;
+        let lower = w.to_lowercase().replace('\u{2019}', "'");
+        // French elisions: count "l'" in "l'Union".
+        let head = match lower.find('\'') {
+            Some(i) => &lower[..=i],
+            None => lower.as_str(),
+        };
+        for (k, list) in lists.iter().enumerate() {
+            if list.contains(&lower.as_str()) || (head != lower && list.contains(&head)) {
+                counts[k] += 1;
+            }
+        }
+    }
+    let (best, &top) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+    let second = counts
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != best)
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    // Need a few hits and a clear margin over the runner-up.
+    if top < 2 || top * 10 < words || top * 2 < second * 3 {
+        return None;
+    }
+    Some(match best {
+        0 => Lang::Fr,
+        1 => Lang::En,
+        2 => Lang::Other("de".into()),
+        3 => Lang::Other("es".into()),
+        4 => Lang::Other("it".into()),
+        _ => Lang::Other("pt".into()),
+    })
+}
+
+/// The language a path names: a folder called `fr`, `en` or `ar`, or a file name with such a
+/// code as an infix or extension (`doc.fr.txt`, `devset.fr`) or suffix (`doc_fr.txt`,
+/// `doc-fr.md`). The file name wins over folders, the nearest folder over further ones.
+pub fn from_path(path: &Path) -> Option<Lang> {
+    let code = |s: &str| match s.to_ascii_lowercase().as_str() {
+        "fr" => Some(Lang::Fr),
+        "en" => Some(Lang::En),
+        "ar" => Some(Lang::Ar),
+        _ => None,
+    };
+    let mut comps: Vec<&str> = path
+        .components()
+        .filter_map(|c| c.as_os_str().to_str())
+        .collect();
+    let name = comps.pop()?;
+    let parts: Vec<&str> = name.split('.').collect();
+    for part in parts.iter().skip(1).rev() {
+        if let Some(l) = code(part) {
+            return Some(l);
+        }
+    }
+    let stem = parts[0];
+    for sep in ['_', '-'] {
+        if let Some((_, tail)) = stem.rsplit_once(sep) {
+            if let Some(l) = code(tail) {
+                return Some(l);
+            }
+        }
+    }
+    comps.iter().rev().find_map(|c| code(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_script_and_stop_words() {
+        assert_eq!(
+            detect("La délégation de l'Inde a exprimé des réserves sur le paragraphe 25."),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            detect("The delegation of India expressed reservations on paragraph 25 of the text."),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            detect("أعرب وفد الهند عن تحفظات على الفقرة 25."),
+            Some(Lang::Ar)
+        );
+        assert_eq!(
+            detect("Die Delegation von Indien hat Vorbehalte zu dem Absatz und der Resolution."),
+            Some(Lang::Other("de".into()))
+        );
+        assert_eq!(detect("74/247"), None);
+        assert_eq!(detect("Привет, как дела у тебя сегодня?"), None);
+        assert_eq!(detect("UNODC ICT CSIRT"), None);
+    }
+
+    #[test]
+    fn reads_the_path() {
+        assert_eq!(from_path(Path::new("corpus/fr/x.txt")), Some(Lang::Fr));
+        assert_eq!(from_path(Path::new("a/en/b/x.txt")), Some(Lang::En));
+        assert_eq!(from_path(Path::new("doc.ar.txt")), Some(Lang::Ar));
+        assert_eq!(from_path(Path::new("UNv1.0.devset.fr")), Some(Lang::Fr));
+        assert_eq!(from_path(Path::new("doc_en.md")), Some(Lang::En));
+        assert_eq!(from_path(Path::new("en/doc.fr.txt")), Some(Lang::Fr));
+        assert_eq!(from_path(Path::new("french/free.txt")), None);
+        assert_eq!(from_path(Path::new("frame.txt")), None);
+    }
+}

@@ -4,12 +4,15 @@
 # usage: scripts/bench-align.sh SHARED_DIR [WORK_DIR]
 #   SHARED_DIR holds bench/make_unpc_bench.py, bench/score.py, corpora/unpc-dev and
 #   corpora/bleualign-dev. Extra aligner flags can be passed in ALIGN_FLAGS
-#   (e.g. ALIGN_FLAGS=--no-realign).
+#   (e.g. ALIGN_FLAGS=--no-realign). With ALIGNER=cli the documents are aligned one by one
+#   with `alinea align --input lines --format beads` instead of the batch harness
+#   (examples/align_lines.rs); the beads are the same.
 set -euo pipefail
 shared=${1:?usage: scripts/bench-align.sh SHARED_DIR [WORK_DIR]}
 work=${2:-$(mktemp -d)}
-cargo build --release --quiet --example align_lines
+cargo build --release --quiet --example align_lines --bin alinea
 bin=target/release/examples/align_lines
+cli=target/release/alinea
 [ -d "$work/unpc" ] || python3 "$shared/bench/make_unpc_bench.py" "$shared/corpora/unpc-dev" "$work/unpc" >/dev/null
 for tl in en ar; do
   list="$work/list-fr-$tl.tsv"
@@ -19,8 +22,14 @@ for tl in en ar; do
     printf '%s\t%s\t%s\n' "$d/fr.txt" "$d/$tl.txt" "$d/test-fr-$tl.beads" >> "$list"
     args+=("$d/gold-fr-$tl.beads" "$d/test-fr-$tl.beads")
   done
-  # shellcheck disable=SC2086
-  "$bin" --langs "fr,$tl" ${ALIGN_FLAGS:-} --batch "$list"
+  if [ "${ALIGNER:-}" = cli ]; then
+    while IFS=$'\t' read -r src tgt out; do
+      "$cli" align --langs "fr,$tl" --input lines --format beads -o "$out" "$src" "$tgt" 2>/dev/null
+    done < "$list"
+  else
+    # shellcheck disable=SC2086
+    "$bin" --langs "fr,$tl" ${ALIGN_FLAGS:-} --batch "$list"
+  fi
   printf 'unpc fr-%s      ' "$tl"
   python3 "$shared/bench/score.py" "${args[@]}"
 done

@@ -175,3 +175,33 @@ fn corpus_files_match_the_manifest() {
         "MANIFEST lists files that are not in the corpus"
     );
 }
+
+/// The aligner recovers every gold bead of the shipped corpus (paragraph level, fr-en and fr-ar).
+#[test]
+fn the_aligner_recovers_every_gold_bead() {
+    let opts = alinea::align::Options::default();
+    let mut missed = Vec::new();
+    for doc in DOCS {
+        let fr = doc::load(&corpus_file("fr", doc), Some(Lang::Fr), InputMode::Auto).unwrap();
+        let fr_text: Vec<&str> = fr.units.iter().map(|u| u.plain.as_str()).collect();
+        for lang in ["en", "ar"] {
+            let l: Lang = lang.parse().unwrap();
+            let tgt = doc::load(&corpus_file(lang, doc), Some(l.clone()), InputMode::Auto).unwrap();
+            let tgt_text: Vec<&str> = tgt.units.iter().map(|u| u.plain.as_str()).collect();
+            let got = alinea::align::align_pair(&fr_text, &Lang::Fr, &tgt_text, &l, &opts);
+            let got: Vec<(Vec<usize>, Vec<usize>)> =
+                got.beads.into_iter().map(|b| (b.src, b.tgt)).collect();
+            let name = format!("{doc}.fr-{lang}.beads");
+            for bead in parse_beads(&root().join("corpus/gold").join(&name)) {
+                if !got.contains(&bead) {
+                    missed.push(format!("{name}: {:?}:{:?}", bead.0, bead.1));
+                }
+            }
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "gold beads not recovered:\n{}",
+        missed.join("\n")
+    );
+}

@@ -454,7 +454,14 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
 
 /// Anchors of a token containing a digit: each number (separators removed), and the whole
 /// token as a symbol when it mixes letters and digits or joins numbers with `/` or `-`.
+/// Arabic clitics written against a number (و60/1, بـ2019, الـ146) are not part of it.
 fn number_anchors(tok: &str, out: &mut Vec<String>) {
+    let bare = tok.trim_start_matches(|c: char| matches!(c, '\u{0621}'..='\u{064A}'));
+    let tok = if bare.starts_with(|c: char| c.is_ascii_digit()) {
+        bare
+    } else {
+        tok
+    };
     let has_letter = tok.chars().any(|c| c.is_alphabetic());
     if has_letter || tok.contains('/') || tok.contains('-') {
         out.push(format!("s:{}", tok.to_uppercase()));
@@ -494,6 +501,18 @@ mod tests {
                 "mai"
             ]
         );
+    }
+
+    #[test]
+    fn arabic_clitics_before_numbers_are_not_part_of_them() {
+        let mut fr = Vec::new();
+        let mut ar = Vec::new();
+        number_anchors("60/1", &mut fr);
+        number_anchors("و60/1", &mut ar);
+        assert_eq!(fr, ar);
+        let mut ar = Vec::new();
+        number_anchors("الـ146", &mut ar);
+        assert_eq!(ar, vec!["n:146".to_string()]);
     }
 
     #[test]

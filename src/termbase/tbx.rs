@@ -344,8 +344,8 @@ fn notes(out: &mut String, indent: &str, notes: &[String]) {
 
 fn write_term(out: &mut String, n: &Names, c: &Concept, i: usize, term_ids: &[String]) {
     let t = &c.terms[i];
-    writeln!(out, "        <{} id=\"{}\">", n.term, esc(&term_ids[i])).unwrap();
-    writeln!(out, "          <term>{}</term>", esc(&t.text)).unwrap();
+    writeln!(out, "          <{} id=\"{}\">", n.term, esc(&term_ids[i])).unwrap();
+    writeln!(out, "            <term>{}</term>", esc(&t.text)).unwrap();
     let notes_ = [
         ("termType", t.term_type.map(TermType::tbx)),
         ("partOfSpeech", t.pos.map(Pos::tbx)),
@@ -354,20 +354,20 @@ fn write_term(out: &mut String, n: &Names, c: &Concept, i: usize, term_ids: &[St
     ];
     for (k, v) in notes_ {
         if let Some(v) = v {
-            writeln!(out, "          <termNote type=\"{k}\">{v}</termNote>").unwrap();
+            writeln!(out, "            <termNote type=\"{k}\">{v}</termNote>").unwrap();
         }
     }
     if t.context.is_some() || t.context_source.is_some() {
         descrip_out(
             out,
-            "          ",
+            "            ",
             "context",
             t.context.as_deref(),
             t.context_source.as_deref(),
         );
     }
     if let Some(s) = &t.source {
-        writeln!(out, "          <admin type=\"source\">{}</admin>", esc(s)).unwrap();
+        writeln!(out, "            <admin type=\"source\">{}</admin>", esc(s)).unwrap();
     }
     if let Some(full) = &t.expands {
         let target = c
@@ -379,35 +379,35 @@ fn write_term(out: &mut String, n: &Names, c: &Concept, i: usize, term_ids: &[St
         match target {
             Some(id) => writeln!(
                 out,
-                "          <ref type=\"crossReference\" target=\"{}\">{}</ref>",
+                "            <ref type=\"crossReference\" target=\"{}\">{}</ref>",
                 esc(id),
                 esc(full)
             ),
             None => writeln!(
                 out,
-                "          <ref type=\"crossReference\">{}</ref>",
+                "            <ref type=\"crossReference\">{}</ref>",
                 esc(full)
             ),
         }
         .unwrap();
     }
-    notes(out, "          ", &t.notes);
-    transactions(out, "          ", &t.transactions);
-    writeln!(out, "        </{}>", n.term).unwrap();
+    notes(out, "            ", &t.notes);
+    transactions(out, "            ", &t.transactions);
+    writeln!(out, "          </{}>", n.term).unwrap();
 }
 
 fn write_entry(out: &mut String, n: &Names, c: &Concept) {
-    writeln!(out, "    <{} id=\"{}\">", n.entry, esc(&c.id)).unwrap();
+    writeln!(out, "      <{} id=\"{}\">", n.entry, esc(&c.id)).unwrap();
     if let Some(s) = &c.subject {
-        writeln!(out, "      <descrip type=\"subjectField\">{}</descrip>", esc(s)).unwrap();
+        writeln!(out, "        <descrip type=\"subjectField\">{}</descrip>", esc(s)).unwrap();
     }
     for s in &c.sources {
-        writeln!(out, "      <admin type=\"source\">{}</admin>", esc(s)).unwrap();
+        writeln!(out, "        <admin type=\"source\">{}</admin>", esc(s)).unwrap();
     }
     for r in &c.related {
         writeln!(
             out,
-            "      <ref type=\"crossReference\" target=\"{}\">{}</ref>",
+            "        <ref type=\"crossReference\" target=\"{}\">{}</ref>",
             esc(r),
             esc(r)
         )
@@ -417,20 +417,20 @@ fn write_entry(out: &mut String, n: &Names, c: &Concept) {
         match &l.label {
             Some(label) => writeln!(
                 out,
-                "      <xref type=\"externalCrossReference\" target=\"{}\">{}</xref>",
+                "        <xref type=\"externalCrossReference\" target=\"{}\">{}</xref>",
                 esc(&l.target),
                 esc(label)
             ),
             None => writeln!(
                 out,
-                "      <xref type=\"externalCrossReference\" target=\"{}\"/>",
+                "        <xref type=\"externalCrossReference\" target=\"{}\"/>",
                 esc(&l.target)
             ),
         }
         .unwrap();
     }
-    notes(out, "      ", &c.notes);
-    transactions(out, "      ", &c.transactions);
+    notes(out, "        ", &c.notes);
+    transactions(out, "        ", &c.transactions);
     let mut counter = std::collections::HashMap::new();
     let term_ids: Vec<String> = c
         .terms
@@ -442,7 +442,7 @@ fn write_entry(out: &mut String, n: &Names, c: &Concept) {
         })
         .collect();
     for lang in c.langs() {
-        writeln!(out, "      <{} xml:lang=\"{}\">", n.lang, lang.code()).unwrap();
+        writeln!(out, "        <{} xml:lang=\"{}\">", n.lang, lang.code()).unwrap();
         if let Some(info) = c.languages.iter().find(|l| l.lang == lang) {
             let LangInfo {
                 definition,
@@ -453,20 +453,20 @@ fn write_entry(out: &mut String, n: &Names, c: &Concept) {
             if definition.is_some() || definition_source.is_some() {
                 descrip_out(
                     out,
-                    "        ",
+                    "          ",
                     "definition",
                     definition.as_deref(),
                     definition_source.as_deref(),
                 );
             }
-            notes(out, "        ", lnotes);
+            notes(out, "          ", lnotes);
         }
         for i in (0..c.terms.len()).filter(|&i| c.terms[i].lang == lang) {
             write_term(out, n, c, i, &term_ids);
         }
-        writeln!(out, "      </{}>", n.lang).unwrap();
+        writeln!(out, "        </{}>", n.lang).unwrap();
     }
-    writeln!(out, "    </{}>", n.entry).unwrap();
+    writeln!(out, "      </{}>", n.entry).unwrap();
 }
 
 /// The termbase as TBX `version` 3 (TBX-Basic, DCA) or 2 (`martif`).

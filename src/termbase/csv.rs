@@ -197,7 +197,11 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
 }
 
 fn join(v: impl IntoIterator<Item = String>) -> String {
-    v.into_iter().collect::<Vec<_>>().join(" | ")
+    let items: Vec<String> = v.into_iter().collect();
+    if items.iter().all(|s| s.is_empty()) {
+        return String::new();
+    }
+    items.join(" | ")
 }
 
 /// The termbase as CSV (`,`) or TSV (tab).
@@ -221,7 +225,13 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
     let mut header = vec!["id".to_string(), "subject".to_string()];
     for l in &langs {
         let c = l.code();
-        header.extend([c.to_string(), format!("{c}_status"), format!("{c}_type")]);
+        header.extend([
+            c.to_string(),
+            format!("{c}_status"),
+            format!("{c}_type"),
+            format!("{c}_pos"),
+            format!("{c}_gender"),
+        ]);
     }
     header.extend(def_langs.iter().map(|l| format!("definition_{}", l.code())));
     header.extend(["sources".to_string(), "related".to_string(), "note".to_string()]);
@@ -237,6 +247,8 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
             row.push(join(terms.iter().map(|t| t.text.clone())));
             row.push(join(terms.iter().map(|t| t.status.map_or("", Status::as_str).to_string())));
             row.push(join(terms.iter().map(|t| t.term_type.map_or("", TermType::as_str).to_string())));
+            row.push(join(terms.iter().map(|t| t.pos.map_or("", Pos::as_str).to_string())));
+            row.push(join(terms.iter().map(|t| t.gender.map_or("", Gender::as_str).to_string())));
         }
         for l in &def_langs {
             row.push(c.definition(l).unwrap_or("").to_string());
@@ -282,8 +294,10 @@ mod tests {
 
     #[test]
     fn round_trip_keeps_what_csv_holds() {
-        let csv = "id,subject,fr,fr_status,fr_type,en,en_status,en_type,definition_fr,sources,related,note\n\
-                   ict,ICT,TIC | technologies,preferred | admitted,acronym | fullForm,ICT,preferred,acronym,déf,a | b,x,n\n";
+        let csv = "id,subject,fr,fr_status,fr_type,fr_pos,fr_gender,en,en_status,en_type,en_pos,en_gender,\
+                   definition_fr,sources,related,note\n\
+                   ict,ICT,TIC | technologies,preferred | admitted,acronym | fullForm,noun | noun, | f,\
+                   ICT,preferred,acronym,,,déf,a | b,x,n\n";
         let (tb, _) = read(csv, b',', Path::new("t.csv")).unwrap();
         let again = write(&tb, b',').unwrap();
         assert_eq!(again, csv);

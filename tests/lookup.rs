@@ -62,7 +62,10 @@ fn cybercriminalite_returns_the_concept_in_three_languages() {
     );
     assert_eq!(
         terms(&hit, "en"),
-        [pair("cybercrime", "preferred"), pair("computer crime", "deprecated")]
+        [
+            pair("cybercrime", "preferred"),
+            pair("computer crime", "deprecated")
+        ]
     );
     assert_eq!(terms(&hit, "ar"), [pair("الجريمة السيبرانية", "preferred")]);
     assert!(hit["concept"]["languages"][0]["definition"]
@@ -102,7 +105,9 @@ fn csirt_returns_the_team_concept() {
     assert_eq!(terms(&hit, "ar").len(), 1);
     lookup(&["CSIRT"])
         .success()
-        .stdout(predicate::str::starts_with("csirt  (exact match 1.00: fr \"CSIRT\")"))
+        .stdout(predicate::str::starts_with(
+            "csirt  (exact match 1.00: fr \"CSIRT\")",
+        ))
         .stdout(predicate::str::contains("abbreviated CSIRT"));
 }
 
@@ -126,7 +131,12 @@ fn arabic_query() {
     assert_eq!(hit["class"], "exact");
     assert_eq!(terms(&hit, "fr")[0], pair("cybercriminalité", "preferred"));
     // Diacritics, tatweel, ta marbuta as ha, a conjunction and a preposition on the article.
-    for q in ["الجَرِيمَة السيبرانـية", "الجريمه السيبرانيه", "والجريمة السيبرانية", "بالجريمة السيبرانية"] {
+    for q in [
+        "الجَرِيمَة السيبرانـية",
+        "الجريمه السيبرانيه",
+        "والجريمة السيبرانية",
+        "بالجريمة السيبرانية",
+    ] {
         let hit = first_hit(&[q]);
         assert_eq!(hit["concept"]["id"], "cybercrime", "{q}");
         assert_eq!(hit["class"], "normalised", "{q}");
@@ -138,10 +148,22 @@ fn normalised_stemmed_fuzzy_and_prefix_classes() {
     let cases = [
         ("cybercriminalite", "cybercrime", "normalised"),
         ("CYBERCRIMINALITÉ", "cybercrime", "normalised"),
-        ("equipe d’intervention en cas d’incident de securite informatique", "csirt", "normalised"),
+        (
+            "equipe d’intervention en cas d’incident de securite informatique",
+            "csirt",
+            "normalised",
+        ),
         ("cybercrimes", "cybercrime", "stemmed"),
-        ("équipes d'intervention en cas d'incidents de sécurité informatique", "csirt", "stemmed"),
-        ("computer security incident response teams", "csirt", "stemmed"),
+        (
+            "équipes d'intervention en cas d'incidents de sécurité informatique",
+            "csirt",
+            "stemmed",
+        ),
+        (
+            "computer security incident response teams",
+            "csirt",
+            "stemmed",
+        ),
         ("cybercriminaltié", "cybercrime", "fuzzy"),
         ("cyber crime", "cybercrime", "fuzzy"),
         ("cybersecurty", "cybersecurity", "fuzzy"),
@@ -154,12 +176,18 @@ fn normalised_stemmed_fuzzy_and_prefix_classes() {
     }
     lookup(&["cybercriminaltié"])
         .success()
-        .stdout(predicate::str::contains("(fuzzy match 0.73, distance 1: fr \"cybercriminalité\")"));
+        .stdout(predicate::str::contains(
+            "(fuzzy match 0.73, distance 1: fr \"cybercriminalité\")",
+        ));
 }
 
 #[test]
 fn hits_are_ranked_and_limited() {
-    let out = lookup(&["--format", "json", "cyber"]).success().get_output().stdout.clone();
+    let out = lookup(&["--format", "json", "cyber"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v: Value = serde_json::from_slice(&out).unwrap();
     let hits = v["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 2);
@@ -240,7 +268,9 @@ fn default_termbase_is_the_glossary_of_the_current_folder() {
 fn errors_exit_2() {
     lookup(&["--lang", "klingon", "x"])
         .code(2)
-        .stderr(predicate::str::contains("--lang: unknown language code \"klingon\""));
+        .stderr(predicate::str::contains(
+            "--lang: unknown language code \"klingon\"",
+        ));
     Command::cargo_bin("alinea")
         .unwrap()
         .args(["lookup", "--termbase"])
@@ -248,7 +278,9 @@ fn errors_exit_2() {
         .arg("x")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("malformed.tbx:7:42: malformed XML"));
+        .stderr(predicate::str::contains(
+            "malformed.tbx:7:42: malformed XML",
+        ));
     Command::cargo_bin("alinea")
         .unwrap()
         .arg("lookup")

@@ -15,7 +15,9 @@ fn data(name: &str) -> PathBuf {
 }
 
 fn fixture() -> Termbase {
-    termbase::read_file(&data("concepts.toml")).unwrap().termbase
+    termbase::read_file(&data("concepts.toml"))
+        .unwrap()
+        .termbase
 }
 
 fn alinea() -> Command {
@@ -38,7 +40,10 @@ fn tbx_output_matches_the_golden_files() {
         "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\">"
     ));
     let v2 = termbase::to_string(&tb, Format::TbxV2).unwrap();
-    assert_eq!(v2, std::fs::read_to_string(data("concepts.v2.tbx")).unwrap());
+    assert_eq!(
+        v2,
+        std::fs::read_to_string(data("concepts.v2.tbx")).unwrap()
+    );
     assert!(v2.contains("<martif type=\"TBX-Basic\""));
     let csv = termbase::to_string(&tb, Format::Csv).unwrap();
     assert_eq!(csv, std::fs::read_to_string(data("concepts.csv")).unwrap());
@@ -81,7 +86,16 @@ fn csv_keeps_terms_statuses_types_and_definitions() {
         let key = |c: &alinea::termbase::Concept| {
             c.terms
                 .iter()
-                .map(|t| (t.lang.clone(), t.text.clone(), t.status, t.term_type, t.pos, t.gender))
+                .map(|t| {
+                    (
+                        t.lang.clone(),
+                        t.text.clone(),
+                        t.status,
+                        t.term_type,
+                        t.pos,
+                        t.gender,
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(key(a), key(b));
@@ -100,9 +114,15 @@ fn tsv_with_synonyms_and_generated_ids() {
         .filter(|t| t.lang == Lang::Fr)
         .map(|t| t.text.as_str())
         .collect();
-    assert_eq!(fr, ["TIC", "technologies de l’information et des communications"]);
+    assert_eq!(
+        fr,
+        ["TIC", "technologies de l’information et des communications"]
+    );
     assert_eq!(ict.terms[0].status, Some(Status::Preferred));
-    assert_eq!(tb.concepts[1].id, "cybercrime", "id made from the English term");
+    assert_eq!(
+        tb.concepts[1].id, "cybercrime",
+        "id made from the English term"
+    );
     assert_eq!(tb.concepts[1].terms[0].status, None);
 }
 
@@ -129,11 +149,18 @@ fn multiterm_style_tbx_v2_imports() {
     let full = &c.terms[0];
     assert_eq!(full.status, Some(Status::Preferred));
     assert_eq!(full.gender, Some(Gender::F));
-    assert_eq!(full.context_source.as_deref(), Some("ecosoc-2019-19-cybercrime"));
+    assert_eq!(
+        full.context_source.as_deref(),
+        Some("ecosoc-2019-19-cybercrime")
+    );
     assert_eq!(full.transactions.len(), 1);
     let csirt = &c.terms[1];
     assert_eq!(csirt.text, "CSIRT");
-    assert_eq!(csirt.expands.as_deref(), Some(full.text.as_str()), "ref to the tig id");
+    assert_eq!(
+        csirt.expands.as_deref(),
+        Some(full.text.as_str()),
+        "ref to the tig id"
+    );
     assert_eq!(csirt.status, Some(Status::Admitted));
     let en: Vec<_> = c.terms.iter().filter(|t| t.lang == Lang::En).collect();
     assert_eq!(en.len(), 2, "ntig/termGrp read");
@@ -156,7 +183,9 @@ fn convert_writes_each_format_and_reads_it_back() {
             .arg(&out)
             .assert()
             .success()
-            .stdout(predicate::str::contains("4 concepts, 19 terms (fr 7, en 8, ar 4)"));
+            .stdout(predicate::str::contains(
+                "4 concepts, 19 terms (fr 7, en 8, ar 4)",
+            ));
         alinea()
             .args(["terms", "check"])
             .arg(&out)
@@ -237,8 +266,16 @@ fn bad_input_gives_one_clear_error_and_exit_2() {
         "duplicate-ids.toml",
         "duplicate-ids.toml:8:1: duplicate concept id \"cybercrime\" (first at line 1)",
     );
-    fails(check, "empty.toml", "empty.toml: empty termbase: no concept");
-    fails(check, "no-term.toml", "no-term.toml:1:1: concept \"cybercrime\" has no term");
+    fails(
+        check,
+        "empty.toml",
+        "empty.toml: empty termbase: no concept",
+    );
+    fails(
+        check,
+        "no-term.toml",
+        "no-term.toml:1:1: concept \"cybercrime\" has no term",
+    );
     fails(check, "nowhere.tbx", "nowhere.tbx");
 }
 
@@ -278,7 +315,9 @@ fn tbx_errors_inside_entries_name_the_place() {
     );
     assert!(bad("<langSec xml:lang=\"en\"><termSec><term>x</term><termNote type=\"administrativeStatus\">best</termNote></termSec></langSec>")
         .starts_with("t.tbx:4:47: unknown administrativeStatus \"best\""));
-    assert!(bad("<langSec xml:lang=\"en\"><termSec></termSec></langSec>").contains("without a <term>"));
+    assert!(
+        bad("<langSec xml:lang=\"en\"><termSec></termSec></langSec>").contains("without a <term>")
+    );
     let not_tbx = termbase::read_str("<html/>", Format::TbxV3, Path::new("t.tbx")).unwrap_err();
     assert!(not_tbx.to_string().contains("not a TBX file"), "{not_tbx}");
 }

@@ -24,18 +24,31 @@ fn lang() -> impl Strategy<Value = Lang> {
     ]
 }
 
-fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy<Value = Option<T>> {
+fn pick<T: Copy + std::fmt::Debug + 'static>(
+    all: &'static [T],
+) -> impl Strategy<Value = Option<T>> {
     proptest::option::of(proptest::sample::select(all))
 }
 
 fn transaction() -> impl Strategy<Value = Transaction> {
-    (text(), proptest::option::of(text()), proptest::option::of(text()))
+    (
+        text(),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+    )
         .prop_map(|(kind, date, by)| Transaction { kind, date, by })
 }
 
 fn term() -> impl Strategy<Value = Term> {
     (
-        (lang(), text(), pick(Status::ALL), pick(TermType::ALL), pick(Pos::ALL), pick(Gender::ALL)),
+        (
+            lang(),
+            text(),
+            pick(Status::ALL),
+            pick(TermType::ALL),
+            pick(Pos::ALL),
+            pick(Gender::ALL),
+        ),
         (
             proptest::option::of(text()),
             proptest::option::of(text()),
@@ -46,7 +59,12 @@ fn term() -> impl Strategy<Value = Term> {
         proptest::collection::vec(transaction(), 0..2),
     )
         .prop_map(
-            |((lang, text, status, term_type, pos, gender), (expands, context, context_source, source), notes, transactions)| {
+            |(
+                (lang, text, status, term_type, pos, gender),
+                (expands, context, context_source, source),
+                notes,
+                transactions,
+            )| {
                 Term {
                     lang,
                     text,
@@ -88,7 +106,8 @@ fn concept() -> impl Strategy<Value = Concept> {
         proptest::collection::vec("[a-z][a-z-]{0,6}", 0..2),
         proptest::collection::vec(text(), 0..2),
         proptest::collection::vec(
-            (text(), proptest::option::of(text())).prop_map(|(target, label)| Link { target, label }),
+            (text(), proptest::option::of(text()))
+                .prop_map(|(target, label)| Link { target, label }),
             0..2,
         ),
         proptest::collection::vec(transaction(), 0..2),
@@ -96,7 +115,17 @@ fn concept() -> impl Strategy<Value = Concept> {
         (proptest::collection::vec(term(), 1..5), any::<bool>()),
     )
         .prop_map(
-            |(id, subject, sources, related, notes, links, transactions, mut languages, (mut terms, link_acronym))| {
+            |(
+                id,
+                subject,
+                sources,
+                related,
+                notes,
+                links,
+                transactions,
+                mut languages,
+                (mut terms, link_acronym),
+            )| {
                 languages.sort_by_key(|l| l.lang.code().to_string());
                 languages.dedup_by(|a, b| a.lang == b.lang);
                 // Sometimes make the first term expand to another term of its language.

@@ -78,10 +78,16 @@ fn load_termbases(paths: &[PathBuf]) -> anyhow::Result<Termbase> {
             add(termbase::read_file(p)?, p)?;
         }
     } else if Path::new(DEFAULT_TERMBASE).is_file() {
-        add(termbase::read_file(Path::new(DEFAULT_TERMBASE))?, Path::new(DEFAULT_TERMBASE))?;
+        add(
+            termbase::read_file(Path::new(DEFAULT_TERMBASE))?,
+            Path::new(DEFAULT_TERMBASE),
+        )?;
     } else if !EMBEDDED_GLOSSARY.trim().is_empty() {
         let name = Path::new("(built-in glossary)");
-        add(termbase::read_str(EMBEDDED_GLOSSARY, Format::Toml, name)?, name)?;
+        add(
+            termbase::read_str(EMBEDDED_GLOSSARY, Format::Toml, name)?,
+            name,
+        )?;
     } else {
         anyhow::bail!(
             "no termbase: {DEFAULT_TERMBASE} is not in the current folder and none is built in; \
@@ -222,7 +228,12 @@ fn term_line(c: &Concept, t: &Term) -> String {
         .terms
         .iter()
         .filter(|u| u.lang == t.lang && u.expands.as_deref() == Some(t.text.as_str()))
-        .filter(|u| matches!(u.term_type, Some(TermType::Acronym | TermType::Abbreviation) | None))
+        .filter(|u| {
+            matches!(
+                u.term_type,
+                Some(TermType::Acronym | TermType::Abbreviation) | None
+            )
+        })
         .map(|u| u.text.as_str())
         .collect();
     if !short.is_empty() {
@@ -247,7 +258,10 @@ fn highlight(text: &str, spans: &[std::ops::Range<usize>]) -> String {
 
 fn print_hit(out: &mut dyn Write, c: &Concept, h: &Hit, lines: &[Line]) -> anyhow::Result<()> {
     let m = &c.terms[h.term];
-    let distance = h.distance.map(|d| format!(", distance {d}")).unwrap_or_default();
+    let distance = h
+        .distance
+        .map(|d| format!(", distance {d}"))
+        .unwrap_or_default();
     writeln!(
         out,
         "{}  ({} match {:.2}{distance}: {} {:?})",
@@ -300,7 +314,11 @@ fn print_hit(out: &mut dyn Write, c: &Concept, h: &Hit, lines: &[Line]) -> anyho
             let id = l.id.as_deref().map(|i| format!(" {i}")).unwrap_or_default();
             writeln!(out, "    unit {}{id}", l.tu + 1)?;
             for v in &l.variants {
-                let lang = v.lang.parse::<Lang>().map(|l| l.to_string()).unwrap_or(v.lang.clone());
+                let lang = v
+                    .lang
+                    .parse::<Lang>()
+                    .map(|l| l.to_string())
+                    .unwrap_or(v.lang.clone());
                 writeln!(out, "      {lang:<3} {}", highlight(&v.text, &v.spans))?;
             }
         }

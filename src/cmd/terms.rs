@@ -51,11 +51,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
 }
 
 fn summary(s: &Stats) -> String {
-    let per: Vec<String> = s
-        .per_lang
-        .iter()
-        .map(|(l, n)| format!("{l} {n}"))
-        .collect();
+    let per: Vec<String> = s.per_lang.iter().map(|(l, n)| format!("{l} {n}")).collect();
     format!(
         "{} concepts, {} terms ({})",
         s.concepts,

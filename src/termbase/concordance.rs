@@ -159,7 +159,10 @@ mod tests {
         let spans: Vec<&str> = fr.spans.iter().map(|r| &fr.text[r.clone()]).collect();
         assert_eq!(spans, ["équipes d’intervention en cas d’incident", "CSIRT"]);
         let en = &l.variants[1];
-        assert_eq!(&en.text[en.spans[0].clone()], "Computer security incident response teams");
+        assert_eq!(
+            &en.text[en.spans[0].clone()],
+            "Computer security incident response teams"
+        );
         assert_eq!(lines[1].variants[1].spans.len(), 0, "no English term there");
         assert_eq!(concordance(&concept, &tus, 1).len(), 1);
     }

@@ -132,8 +132,12 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
             match col {
                 Col::Id => c.id = cell.to_string(),
                 Col::Subject => c.subject = Some(cell.to_string()),
-                Col::Sources => c.sources = split(cell).into_iter().filter(|s| !s.is_empty()).collect(),
-                Col::Related => c.related = split(cell).into_iter().filter(|s| !s.is_empty()).collect(),
+                Col::Sources => {
+                    c.sources = split(cell).into_iter().filter(|s| !s.is_empty()).collect()
+                }
+                Col::Related => {
+                    c.related = split(cell).into_iter().filter(|s| !s.is_empty()).collect()
+                }
                 Col::Note => c.notes.push(cell.to_string()),
                 Col::Definition(l) => c.lang_info_mut(l).definition = Some(cell.to_string()),
                 Col::Terms(l) => {
@@ -158,13 +162,26 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
                     continue;
                 }
                 let bad = |expected: String| {
-                    syntax(line, 1, format!("unknown {what} {v:?} (expected one of: {expected})"))
+                    syntax(
+                        line,
+                        1,
+                        format!("unknown {what} {v:?} (expected one of: {expected})"),
+                    )
                 };
                 match col {
-                    Col::Status(_) => t.status = Some(Status::parse(&v).ok_or_else(|| bad(Status::expected()))?),
-                    Col::Type(_) => t.term_type = Some(TermType::parse(&v).ok_or_else(|| bad(TermType::expected()))?),
-                    Col::Pos(_) => t.pos = Some(Pos::parse(&v).ok_or_else(|| bad(Pos::expected()))?),
-                    Col::Gender(_) => t.gender = Some(Gender::parse(&v).ok_or_else(|| bad(Gender::expected()))?),
+                    Col::Status(_) => {
+                        t.status = Some(Status::parse(&v).ok_or_else(|| bad(Status::expected()))?)
+                    }
+                    Col::Type(_) => {
+                        t.term_type =
+                            Some(TermType::parse(&v).ok_or_else(|| bad(TermType::expected()))?)
+                    }
+                    Col::Pos(_) => {
+                        t.pos = Some(Pos::parse(&v).ok_or_else(|| bad(Pos::expected()))?)
+                    }
+                    Col::Gender(_) => {
+                        t.gender = Some(Gender::parse(&v).ok_or_else(|| bad(Gender::expected()))?)
+                    }
                     _ => {}
                 }
             }
@@ -234,7 +251,11 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
         ]);
     }
     header.extend(def_langs.iter().map(|l| format!("definition_{}", l.code())));
-    header.extend(["sources".to_string(), "related".to_string(), "note".to_string()]);
+    header.extend([
+        "sources".to_string(),
+        "related".to_string(),
+        "note".to_string(),
+    ]);
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
@@ -245,10 +266,26 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
         for l in &langs {
             let terms: Vec<&Term> = c.terms.iter().filter(|t| &t.lang == l).collect();
             row.push(join(terms.iter().map(|t| t.text.clone())));
-            row.push(join(terms.iter().map(|t| t.status.map_or("", Status::as_str).to_string())));
-            row.push(join(terms.iter().map(|t| t.term_type.map_or("", TermType::as_str).to_string())));
-            row.push(join(terms.iter().map(|t| t.pos.map_or("", Pos::as_str).to_string())));
-            row.push(join(terms.iter().map(|t| t.gender.map_or("", Gender::as_str).to_string())));
+            row.push(join(
+                terms
+                    .iter()
+                    .map(|t| t.status.map_or("", Status::as_str).to_string()),
+            ));
+            row.push(join(
+                terms
+                    .iter()
+                    .map(|t| t.term_type.map_or("", TermType::as_str).to_string()),
+            ));
+            row.push(join(
+                terms
+                    .iter()
+                    .map(|t| t.pos.map_or("", Pos::as_str).to_string()),
+            ));
+            row.push(join(
+                terms
+                    .iter()
+                    .map(|t| t.gender.map_or("", Gender::as_str).to_string()),
+            ));
         }
         for l in &def_langs {
             row.push(c.definition(l).unwrap_or("").to_string());
@@ -289,7 +326,11 @@ mod tests {
             "t.tsv:1:4: unknown column or language code \"french\" in the header"
         );
         let e = read("fr,fr_status\nx,great\n", b',', Path::new("t.csv")).unwrap_err();
-        assert!(e.to_string().starts_with("t.csv:2:1: unknown status \"great\""), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("t.csv:2:1: unknown status \"great\""),
+            "{e}"
+        );
     }
 
     #[test]

@@ -198,7 +198,11 @@ pub struct Index {
 
 fn collapse(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    s.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Index {
@@ -389,7 +393,13 @@ impl Index {
 
     /// Entries whose folded key is within Damerau–Levenshtein (optimal string alignment)
     /// distance `k` of `folded`.
-    fn fuzzy(&self, folded: &str, qlen: usize, k: usize, ok: &dyn Fn(u32) -> bool) -> Vec<(u32, usize)> {
+    fn fuzzy(
+        &self,
+        folded: &str,
+        qlen: usize,
+        k: usize,
+        ok: &dyn Fn(u32) -> bool,
+    ) -> Vec<(u32, usize)> {
         let g = &self.grams;
         let mut qb = Vec::new();
         Grams::buckets(g.bits, folded, &mut qb);
@@ -483,17 +493,44 @@ mod tests {
     fn classes() {
         let ix = Index::new(tb());
         let c = |id: &str, class| Some((id.to_string(), class));
-        assert_eq!(first(&ix, "cybercriminalité", None), c("cybercrime", MatchClass::Exact));
-        assert_eq!(first(&ix, "Cybercriminalite", None), c("cybercrime", MatchClass::Normalised));
-        assert_eq!(first(&ix, "cybercrimes", None), c("cybercrime", MatchClass::Stemmed));
-        assert_eq!(first(&ix, "cybercriminaltié", None), c("cybercrime", MatchClass::Fuzzy));
-        assert_eq!(first(&ix, "cyber crime", None), c("cybercrime", MatchClass::Fuzzy));
-        assert_eq!(first(&ix, "cybersécu", None), c("cybersecurity", MatchClass::Prefix));
+        assert_eq!(
+            first(&ix, "cybercriminalité", None),
+            c("cybercrime", MatchClass::Exact)
+        );
+        assert_eq!(
+            first(&ix, "Cybercriminalite", None),
+            c("cybercrime", MatchClass::Normalised)
+        );
+        assert_eq!(
+            first(&ix, "cybercrimes", None),
+            c("cybercrime", MatchClass::Stemmed)
+        );
+        assert_eq!(
+            first(&ix, "cybercriminaltié", None),
+            c("cybercrime", MatchClass::Fuzzy)
+        );
+        assert_eq!(
+            first(&ix, "cyber crime", None),
+            c("cybercrime", MatchClass::Fuzzy)
+        );
+        assert_eq!(
+            first(&ix, "cybersécu", None),
+            c("cybersecurity", MatchClass::Prefix)
+        );
         assert_eq!(first(&ix, "tic", None), c("ict", MatchClass::Normalised));
-        assert_eq!(first(&ix, "ICT", Some(Lang::En)), c("ict", MatchClass::Exact));
+        assert_eq!(
+            first(&ix, "ICT", Some(Lang::En)),
+            c("ict", MatchClass::Exact)
+        );
         assert_eq!(first(&ix, "ICT", Some(Lang::Ar)), None);
-        assert_eq!(first(&ix, "الجريمة السيبرانية", None), c("cybercrime", MatchClass::Exact));
-        assert_eq!(first(&ix, "والجريمة السيبرانيّة", None), c("cybercrime", MatchClass::Normalised));
+        assert_eq!(
+            first(&ix, "الجريمة السيبرانية", None),
+            c("cybercrime", MatchClass::Exact)
+        );
+        assert_eq!(
+            first(&ix, "والجريمة السيبرانيّة", None),
+            c("cybercrime", MatchClass::Normalised)
+        );
         assert_eq!(first(&ix, "zzzz", None), None);
     }
 

@@ -67,12 +67,10 @@ impl Format {
             "csv" => Format::Csv,
             "tsv" | "tab" => Format::Tsv,
             "json" => Format::Json,
-            _ => {
-                return Err(Error::Usage(format!(
-                    "{}: unknown termbase format (expected a .toml, .tbx, .csv, .tsv or .json file)",
-                    path.display()
-                )))
-            }
+            _ => return Err(Error::Usage(format!(
+                "{}: unknown termbase format (expected a .toml, .tbx, .csv, .tsv or .json file)",
+                path.display()
+            ))),
         })
     }
 
@@ -222,8 +220,12 @@ mod tests {
 
     #[test]
     fn json_errors_carry_line_and_column() {
-        let err = read_str("{\"concepts\": [\n  {\"id\": 3}]}", Format::Json, Path::new("t.json"))
-            .unwrap_err();
+        let err = read_str(
+            "{\"concepts\": [\n  {\"id\": 3}]}",
+            Format::Json,
+            Path::new("t.json"),
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("t.json:2:"), "{err}");
     }
 }

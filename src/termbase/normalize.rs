@@ -20,7 +20,8 @@ fn is_arabic_mark(c: char) -> bool {
 
 /// Whether `s` has Arabic letters.
 pub fn has_arabic(s: &str) -> bool {
-    s.chars().any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'))
+    s.chars()
+        .any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'))
 }
 
 #[inline]
@@ -173,7 +174,10 @@ mod tests {
     #[test]
     fn latin_folding() {
         assert_eq!(fold("Cybercriminalité"), "cybercriminalite");
-        assert_eq!(fold("  équipe d’intervention\u{00A0}— CSIRT "), "equipe d'intervention csirt");
+        assert_eq!(
+            fold("  équipe d’intervention\u{00A0}— CSIRT "),
+            "equipe d'intervention csirt"
+        );
         assert_eq!(fold("cyber-sécurité"), "cyber securite");
         assert_eq!(fold("«\u{202F}Œuvre\u{202F}»"), "oeuvre");
         assert_eq!(fold("TIC"), fold("tic"));
@@ -187,7 +191,8 @@ mod tests {
         assert_eq!(fold("مستوى"), fold("مستوي"));
         // clitics: article, conjunction + article, preposition + article, lam-lam
         let base = fold("جريمة");
-        for w in ["الجريمة", "والجريمة", "بالجريمة", "للجريمة", "فالجريمة"] {
+        for w in ["الجريمة", "والجريمة", "بالجريمة", "للجريمة", "فالجريمة"]
+        {
             assert_eq!(fold(w), base, "{w}");
         }
         assert_eq!(fold("٢٠١٩"), "2019");
@@ -195,7 +200,10 @@ mod tests {
 
     #[test]
     fn stems_per_language() {
-        assert_eq!(stem_key("cybercrimes", &Lang::En), stem_key("cybercrime", &Lang::En));
+        assert_eq!(
+            stem_key("cybercrimes", &Lang::En),
+            stem_key("cybercrime", &Lang::En)
+        );
         assert_eq!(
             stem_key("équipes d'intervention", &Lang::Fr),
             stem_key("équipe d’intervention", &Lang::Fr)
@@ -204,7 +212,10 @@ mod tests {
             stem_key("technologies de l'information", &Lang::Fr),
             stem_key("technologie de l'information", &Lang::Fr)
         );
-        assert_eq!(stem_key("السيبرانية", &Lang::Ar), stem_key("السيبراني", &Lang::Ar));
+        assert_eq!(
+            stem_key("السيبرانية", &Lang::Ar),
+            stem_key("السيبراني", &Lang::Ar)
+        );
     }
 
     #[test]

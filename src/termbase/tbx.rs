@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::model::{Concept, Gender, LangInfo, Link, Pos, Status, Term, TermType, Termbase};
 use super::model::Transaction;
+use super::model::{Concept, Gender, LangInfo, Link, Pos, Status, Term, TermType, Termbase};
 use super::validate::parse_lang;
 use super::xml::{self, esc, syntax, Node, Root};
 use super::{ConceptPos, Positions};
@@ -32,10 +32,19 @@ impl Ctx<'_> {
         }
     }
 
-    fn pick<T>(&self, node: &Node, what: &str, parse: fn(&str) -> Option<T>, expected: String) -> Result<T> {
+    fn pick<T>(
+        &self,
+        node: &Node,
+        what: &str,
+        parse: fn(&str) -> Option<T>,
+        expected: String,
+    ) -> Result<T> {
         let v = node.text();
         parse(&v).ok_or_else(|| {
-            self.err(node, format!("unknown {what} {v:?} (expected one of: {expected})"))
+            self.err(
+                node,
+                format!("unknown {what} {v:?} (expected one of: {expected})"),
+            )
         })
     }
 }
@@ -131,13 +140,15 @@ fn read_term(
                 t.pos = Some(cx.pick(e, "partOfSpeech", Pos::parse, Pos::expected())?)
             }
             ("termNote", Some("grammaticalGender")) => {
-                t.gender = Some(cx.pick(e, "grammaticalGender", Gender::parse, Gender::expected())?)
+                t.gender =
+                    Some(cx.pick(e, "grammaticalGender", Gender::parse, Gender::expected())?)
             }
             ("termNote", Some("termType")) => {
                 t.term_type = Some(cx.pick(e, "termType", TermType::parse, TermType::expected())?)
             }
             ("termNote", Some("administrativeStatus")) => {
-                t.status = Some(cx.pick(e, "administrativeStatus", Status::parse, Status::expected())?)
+                t.status =
+                    Some(cx.pick(e, "administrativeStatus", Status::parse, Status::expected())?)
             }
             ("descrip" | "descripGrp", _) => {
                 if let Some(d) = descrip(e) {
@@ -203,9 +214,11 @@ fn read_entry(cx: &Ctx, root: &Root, node: &Node, n: usize) -> Result<(Concept, 
                 }
             }
             ("admin", Some("source")) => c.sources.push(e.text()),
-            ("ref", _) => c
-                .related
-                .push(e.attr("target").map(str::to_string).unwrap_or_else(|| e.text())),
+            ("ref", _) => c.related.push(
+                e.attr("target")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| e.text()),
+            ),
             ("xref", _) => c.links.push(Link {
                 target: e.attr("target").unwrap_or("").to_string(),
                 label: nonempty(e.text()),
@@ -311,7 +324,12 @@ fn transactions(out: &mut String, indent: &str, ts: &[Transaction]) {
         )
         .unwrap();
         if let Some(by) = &t.by {
-            write!(out, "<transacNote type=\"responsibility\">{}</transacNote>", esc(by)).unwrap();
+            write!(
+                out,
+                "<transacNote type=\"responsibility\">{}</transacNote>",
+                esc(by)
+            )
+            .unwrap();
         }
         if let Some(d) = &t.date {
             write!(out, "<date>{}</date>", esc(d)).unwrap();
@@ -320,7 +338,13 @@ fn transactions(out: &mut String, indent: &str, ts: &[Transaction]) {
     }
 }
 
-fn descrip_out(out: &mut String, indent: &str, kind: &str, text: Option<&str>, source: Option<&str>) {
+fn descrip_out(
+    out: &mut String,
+    indent: &str,
+    kind: &str,
+    text: Option<&str>,
+    source: Option<&str>,
+) {
     let d = match text {
         Some(t) => format!("<descrip type=\"{kind}\">{}</descrip>", esc(t)),
         None => format!("<descrip type=\"{kind}\"/>"),
@@ -399,7 +423,12 @@ fn write_term(out: &mut String, n: &Names, c: &Concept, i: usize, term_ids: &[St
 fn write_entry(out: &mut String, n: &Names, c: &Concept) {
     writeln!(out, "      <{} id=\"{}\">", n.entry, esc(&c.id)).unwrap();
     if let Some(s) = &c.subject {
-        writeln!(out, "        <descrip type=\"subjectField\">{}</descrip>", esc(s)).unwrap();
+        writeln!(
+            out,
+            "        <descrip type=\"subjectField\">{}</descrip>",
+            esc(s)
+        )
+        .unwrap();
     }
     for s in &c.sources {
         writeln!(out, "        <admin type=\"source\">{}</admin>", esc(s)).unwrap();
@@ -503,6 +532,10 @@ pub(crate) fn write(tb: &Termbase, version: u8) -> String {
         write_entry(&mut out, &names, c);
     }
     out.push_str("    </body>\n  </text>\n");
-    out.push_str(if version == 2 { "</martif>\n" } else { "</tbx>\n" });
+    out.push_str(if version == 2 {
+        "</martif>\n"
+    } else {
+        "</tbx>\n"
+    });
     out
 }

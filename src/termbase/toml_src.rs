@@ -350,8 +350,14 @@ gender = "f"
     fn errors_name_line_and_column() {
         let bad = SAMPLE.replace("lang = \"en\"", "lang = \"english\"");
         let e = read(&bad, Path::new("g.toml")).unwrap_err().to_string();
-        assert!(e.starts_with("g.toml:20:8: unknown language code \"english\""), "{e}");
-        let bad = SAMPLE.replace("status = \"preferred\"\ntype = \"acronym\"\n\n", "stauts = \"x\"\n\n");
+        assert!(
+            e.starts_with("g.toml:20:8: unknown language code \"english\""),
+            "{e}"
+        );
+        let bad = SAMPLE.replace(
+            "status = \"preferred\"\ntype = \"acronym\"\n\n",
+            "stauts = \"x\"\n\n",
+        );
         let e = read(&bad, Path::new("g.toml")).unwrap_err().to_string();
         assert!(e.contains("stauts"), "{e}");
         assert!(e.starts_with("g.toml:"), "{e}");

@@ -32,9 +32,8 @@ pub fn is_known(lang: &Lang) -> bool {
 /// Reads a language code or tag (`fr`, `en-GB`, `AR`, `fra`); anything that is not an ISO 639
 /// language is refused with a message naming it.
 pub fn parse_lang(code: &str) -> std::result::Result<Lang, String> {
-    let bad = || {
-        format!("unknown language code {code:?} (expected an ISO 639 code such as fr, en, ar)")
-    };
+    let bad =
+        || format!("unknown language code {code:?} (expected an ISO 639 code such as fr, en, ar)");
     let lang: Lang = code.trim().parse().map_err(|_| bad())?;
     if is_known(&lang) {
         Ok(lang)
@@ -129,10 +128,7 @@ pub(crate) fn validate(
         }
         for t in &c.terms {
             if let Some(full) = &t.expands {
-                let found = c
-                    .terms
-                    .iter()
-                    .any(|u| u.lang == t.lang && &u.text == full);
+                let found = c.terms.iter().any(|u| u.lang == t.lang && &u.text == full);
                 if !found {
                     warnings.push(format!(
                         "concept {:?}: {:?} expands to {full:?}, which is not one of its {} terms",
@@ -180,7 +176,15 @@ mod tests {
         assert!(e.to_string().contains("duplicate concept id \"a\""), "{e}");
         let mut lonely = c("b");
         lonely.terms.clear();
-        let e = validate(&Termbase { concepts: vec![lonely] }, p, &none, "").unwrap_err();
+        let e = validate(
+            &Termbase {
+                concepts: vec![lonely],
+            },
+            p,
+            &none,
+            "",
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("has no term"), "{e}");
         let mut x = c("x");
         x.related.push("nowhere".into());

@@ -20,7 +20,10 @@ pub(crate) fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -114,12 +117,7 @@ fn xml_message(e: &quick_xml::Error) -> String {
     }
 }
 
-fn start_node(
-    e: &BytesStart,
-    offset: usize,
-    text: &str,
-    path: &Path,
-) -> Result<Node> {
+fn start_node(e: &BytesStart, offset: usize, text: &str, path: &Path) -> Result<Node> {
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a.map_err(|err| syntax(text, path, offset, format!("malformed XML: {err}")))?;

@@ -1,1 +1,251 @@
-fn main() {}
+//! Termbase load and lookup at scale, on a synthetic termbase of 1M terms (250k concepts, each
+//! with a French, an English, an Arabic term and an English acronym).
+//!
+//! `cargo bench --bench lookup` prints first a latency distribution (median, p90, p99, max)
+//! over 10,000 mixed queries and the load time of each file format (read + index, median of
+//! three), then runs the criterion benchmarks. `ALINEA_BENCH_TERMS` changes the size.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use alinea::termbase::{self, Concept, Format, Index, Query, Status, Term, TermType, Termbase};
+use alinea::Lang;
+use criterion::Criterion;
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[self.below(v.len())]
+    }
+}
+
+const FR: &[&str] = &[
+    "cy", "ber", "té", "ri", "mi", "na", "li", "sé", "cu", "in", "for", "ma", "tion", "é", "con",
+    "dé", "ré", "pro", "tec", "gou", "ver", "ne", "ment", "lé", "gis", "la", "ti", "on", "sys",
+    "tè", "me", "ré", "seau", "don", "nées", "à", "pé", "nal", "char", "gé",
+];
+const EN: &[&str] = &[
+    "cy", "ber", "se", "cu", "ri", "ty", "in", "for", "ma", "tion", "net", "work", "da", "ta",
+    "pro", "tec", "gov", "ern", "ment", "le", "gis", "la", "tive", "sys", "tem", "crime", "re",
+    "spon", "se", "team", "com", "pu", "ter", "pri", "va", "cy", "law", "en", "force",
+];
+const AR: &[&str] = &[
+    "ا", "ب", "ت", "ج", "ح", "د", "ر", "س", "ع", "ف", "ق", "ك", "ل", "م", "ن", "ه", "و", "ي",
+    "ة", "أ", "ى",
+];
+
+fn word(rng: &mut Rng, syl: &[&str], min: usize, max: usize) -> String {
+    let n = min + rng.below(max - min + 1);
+    (0..n).map(|_| rng.pick(syl)).collect()
+}
+
+fn phrase(rng: &mut Rng, syl: &[&str], min: usize, max: usize) -> String {
+    let words = 1 + rng.below(3);
+    let mut out: Vec<String> = Vec::new();
+    for _ in 0..words {
+        out.push(word(rng, syl, min, max));
+    }
+    out.join(" ")
+}
+
+fn term(lang: Lang, text: String, tt: TermType) -> Term {
+    let mut t = Term::new(lang, text);
+    t.status = Some(Status::Preferred);
+    t.term_type = Some(tt);
+    t
+}
+
+fn synthetic(terms: usize) -> Termbase {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let concepts = terms / 4;
+    let mut tb = Termbase::default();
+    for i in 0..concepts {
+        let fr = phrase(&mut rng, FR, 2, 4);
+        let en = phrase(&mut rng, EN, 2, 4);
+        let ar = {
+            let w = 1 + rng.below(2);
+            (0..w)
+                .map(|_| format!("ال{}", word(&mut rng, AR, 3, 6)))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let acronym: String = en
+            .split(' ')
+            .map(|w| w[..1].to_ascii_uppercase())
+            .chain(std::iter::once(format!("{}", i % 100)))
+            .collect();
+        let mut short = term(Lang::En, acronym, TermType::Acronym);
+        short.expands = Some(en.clone());
+        tb.concepts.push(Concept {
+            id: format!("c{i}"),
+            terms: vec![
+                term(Lang::Fr, fr, TermType::FullForm),
+                term(Lang::En, en, TermType::FullForm),
+                short,
+                term(Lang::Ar, ar, TermType::FullForm),
+            ],
+            ..Concept::default()
+        });
+    }
+    tb
+}
+
+/// Queries of every class: exact, normalised (case, accents), stemmed (plural), fuzzy (one
+/// edit), prefix, and misses.
+fn queries(tb: &Termbase, n: usize) -> Vec<String> {
+    let mut rng = Rng(42);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let c = &tb.concepts[rng.below(tb.concepts.len())];
+        let t = &c.terms[rng.below(c.terms.len())].text;
+        let q = match i % 10 {
+            0..=2 => t.clone(),
+            3 => t.to_uppercase(),
+            4 => t.replace('é', "e"),
+            5 => format!("{t}s"),
+            6 | 7 => {
+                // Drop one character.
+                let chars: Vec<char> = t.chars().collect();
+                let k = rng.below(chars.len());
+                chars
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != k)
+                    .map(|(_, c)| c)
+                    .collect()
+            }
+            8 => t.chars().take(5).collect(),
+            _ => word(&mut rng, EN, 3, 5) + "zq",
+        };
+        out.push(q);
+    }
+    out
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
+}
+
+fn latency_report(index: &Index, qs: &[String]) {
+    let mut times = Vec::with_capacity(qs.len());
+    let mut hits = 0usize;
+    for q in qs {
+        let start = Instant::now();
+        let h = index.lookup(&Query {
+            text: q,
+            lang: None,
+            limit: 5,
+        });
+        times.push(start.elapsed());
+        hits += usize::from(!h.is_empty());
+    }
+    times.sort();
+    println!(
+        "lookup over {} queries on {} terms: median {:?}, p90 {:?}, p99 {:?}, max {:?} ({} with hits)",
+        qs.len(),
+        index.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.9),
+        percentile(&times, 0.99),
+        times[times.len() - 1],
+        hits
+    );
+}
+
+fn load_report(tb: &Termbase, dir: &Path) {
+    for (name, format) in [
+        ("terms.tsv", Format::Tsv),
+        ("terms.json", Format::Json),
+        ("terms.tbx", Format::TbxV3),
+        ("terms.toml", Format::Toml),
+    ] {
+        let path = dir.join(name);
+        termbase::write_file(&path, tb, format).unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        let mut runs = Vec::new();
+        let mut read_only = Vec::new();
+        for _ in 0..3 {
+            let start = Instant::now();
+            let checked = termbase::read_file(&path).unwrap();
+            let read = start.elapsed();
+            let index = Index::new(checked.termbase);
+            runs.push(start.elapsed());
+            read_only.push(read);
+            black_box(index.len());
+        }
+        runs.sort();
+        read_only.sort();
+        println!(
+            "load {name} ({} MB): {:?} (read {:?} + index {:?}, median of 3)",
+            size / 1_000_000,
+            runs[1],
+            read_only[1],
+            runs[1].saturating_sub(read_only[1])
+        );
+    }
+}
+
+fn main() {
+    let n: usize = std::env::var("ALINEA_BENCH_TERMS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let tb = synthetic(n);
+    let start = Instant::now();
+    let index = Index::new(tb.clone());
+    println!("index {} terms: {:?}", index.len(), start.elapsed());
+    let qs = queries(&tb, 10_000);
+    latency_report(&index, &qs);
+    let dir = tempfile::tempdir().unwrap();
+    load_report(&tb, dir.path());
+
+    let mut c = Criterion::default()
+        .configure_from_args()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    let t = &tb.concepts[1234].terms[0].text;
+    let chars: Vec<char> = t.chars().collect();
+    let fuzzy: String = chars[..chars.len() - 2]
+        .iter()
+        .chain(&chars[chars.len() - 1..])
+        .collect();
+    let cases = [
+        ("exact", t.clone()),
+        ("normalised", t.to_uppercase()),
+        ("stemmed", format!("{t}s")),
+        ("fuzzy", fuzzy),
+        ("prefix", chars[..4].iter().collect()),
+        ("miss", "zqzqzqzq".to_string()),
+    ];
+    let mut g = c.benchmark_group("lookup_1M");
+    for (name, q) in &cases {
+        g.bench_function(*name, |b| {
+            b.iter(|| {
+                index.lookup(&Query {
+                    text: black_box(q),
+                    lang: None,
+                    limit: 5,
+                })
+            })
+        });
+    }
+    g.finish();
+    let mut g = c.benchmark_group("index_1M");
+    g.sample_size(10);
+    g.bench_function("build", |b| b.iter(|| Index::new(black_box(tb.clone())).len()));
+    g.finish();
+    c.final_summary();
+}

@@ -216,7 +216,7 @@ fn main() {
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    let t = &tb.concepts[1234].terms[0].text;
+    let t = &tb.concepts[tb.concepts.len() / 2].terms[0].text;
     let chars: Vec<char> = t.chars().collect();
     let fuzzy: String = chars[..chars.len() - 2]
         .iter()

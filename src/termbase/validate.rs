@@ -84,14 +84,16 @@ pub(crate) fn validate(
             return Err(err(at(i), format!("concept {:?} has no term", c.id)));
         }
         for (j, t) in c.terms.iter().enumerate() {
-            let tat = pos
-                .concepts
-                .get(i)
-                .and_then(|p| p.terms.get(j).map(|&t| pos.resolve(text, t)))
-                .or(at(i));
+            // Resolved only for an error: turning an offset into a line is a scan.
+            let tat = || {
+                pos.concepts
+                    .get(i)
+                    .and_then(|p| p.terms.get(j).map(|&t| pos.resolve(text, t)))
+                    .or(at(i))
+            };
             if !is_known(&t.lang) {
                 return Err(err(
-                    tat,
+                    tat(),
                     format!(
                         "unknown language code {:?} in concept {:?}",
                         t.lang.code(),
@@ -100,7 +102,7 @@ pub(crate) fn validate(
                 ));
             }
             if t.text.trim().is_empty() {
-                return Err(err(tat, format!("empty term in concept {:?}", c.id)));
+                return Err(err(tat(), format!("empty term in concept {:?}", c.id)));
             }
         }
         for l in &c.languages {

@@ -26,32 +26,57 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
-        v[self.below(v.len())]
+}
+
+/// Syllables: onset × vowel × coda, a few hundred per language, so that words and their
+/// trigrams vary about as much as in a real terminology.
+fn syllables(onsets: &[&str], vowels: &[&str], codas: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for o in onsets {
+        for v in vowels {
+            for c in codas {
+                out.push(format!("{o}{v}{c}"));
+            }
+        }
     }
+    out
 }
 
-const FR: &[&str] = &[
-    "cy", "ber", "té", "ri", "mi", "na", "li", "sé", "cu", "in", "for", "ma", "tion", "é", "con",
-    "dé", "ré", "pro", "tec", "gou", "ver", "ne", "ment", "lé", "gis", "la", "ti", "on", "sys",
-    "tè", "me", "ré", "seau", "don", "nées", "à", "pé", "nal", "char", "gé",
-];
-const EN: &[&str] = &[
-    "cy", "ber", "se", "cu", "ri", "ty", "in", "for", "ma", "tion", "net", "work", "da", "ta",
-    "pro", "tec", "gov", "ern", "ment", "le", "gis", "la", "tive", "sys", "tem", "crime", "re",
-    "spon", "se", "team", "com", "pu", "ter", "pri", "va", "cy", "law", "en", "force",
-];
+fn fr_syllables() -> Vec<String> {
+    syllables(
+        &[
+            "", "b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "gr", "pr",
+            "tr", "qu",
+        ],
+        &[
+            "a", "e", "i", "o", "u", "é", "è", "ou", "on", "an", "in", "eau",
+        ],
+        &["", "", "r", "s", "l", "n", "x", "ct"],
+    )
+}
+
+fn en_syllables() -> Vec<String> {
+    syllables(
+        &[
+            "", "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w",
+            "th", "st", "pr", "tr",
+        ],
+        &["a", "e", "i", "o", "u", "y", "ea", "oo", "ai"],
+        &["", "", "r", "s", "l", "n", "t", "ng", "ck"],
+    )
+}
+
 const AR: &[&str] = &[
-    "ا", "ب", "ت", "ج", "ح", "د", "ر", "س", "ع", "ف", "ق", "ك", "ل", "م", "ن", "ه", "و", "ي",
-    "ة", "أ", "ى",
+    "ا", "ب", "ت", "ج", "ح", "د", "ر", "س", "ع", "ف", "ق", "ك", "ل", "م", "ن", "ه", "و", "ي", "ة",
+    "أ", "ى", "ش", "ص", "ط", "خ", "ز", "ث", "ض", "غ", "ظ", "ذ",
 ];
 
-fn word(rng: &mut Rng, syl: &[&str], min: usize, max: usize) -> String {
+fn word<S: AsRef<str>>(rng: &mut Rng, syl: &[S], min: usize, max: usize) -> String {
     let n = min + rng.below(max - min + 1);
-    (0..n).map(|_| rng.pick(syl)).collect()
+    (0..n).map(|_| syl[rng.below(syl.len())].as_ref()).collect()
 }
 
-fn phrase(rng: &mut Rng, syl: &[&str], min: usize, max: usize) -> String {
+fn phrase(rng: &mut Rng, syl: &[String], min: usize, max: usize) -> String {
     let words = 1 + rng.below(3);
     let mut out: Vec<String> = Vec::new();
     for _ in 0..words {
@@ -69,11 +94,12 @@ fn term(lang: Lang, text: String, tt: TermType) -> Term {
 
 fn synthetic(terms: usize) -> Termbase {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let (fr_syl, en_syl) = (fr_syllables(), en_syllables());
     let concepts = terms / 4;
     let mut tb = Termbase::default();
     for i in 0..concepts {
-        let fr = phrase(&mut rng, FR, 2, 4);
-        let en = phrase(&mut rng, EN, 2, 4);
+        let fr = phrase(&mut rng, &fr_syl, 2, 4);
+        let en = phrase(&mut rng, &en_syl, 2, 4);
         let ar = {
             let w = 1 + rng.below(2);
             (0..w)
@@ -106,6 +132,7 @@ fn synthetic(terms: usize) -> Termbase {
 /// edit), prefix, and misses.
 fn queries(tb: &Termbase, n: usize) -> Vec<String> {
     let mut rng = Rng(42);
+    let en_syl = en_syllables();
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let c = &tb.concepts[rng.below(tb.concepts.len())];
@@ -127,7 +154,7 @@ fn queries(tb: &Termbase, n: usize) -> Vec<String> {
                     .collect()
             }
             8 => t.chars().take(5).collect(),
-            _ => word(&mut rng, EN, 3, 5) + "zq",
+            _ => word(&mut rng, &en_syl, 2, 3) + "zq",
         };
         out.push(q);
     }
@@ -150,6 +177,18 @@ fn latency_report(index: &Index, qs: &[String]) {
         });
         times.push(start.elapsed());
         hits += usize::from(!h.is_empty());
+    }
+    let classes = [
+        "exact", "exact", "exact", "upper", "accents", "plural", "drop", "drop", "prefix", "miss",
+    ];
+    for (ci, name) in classes.iter().enumerate().skip(2) {
+        let mut t: Vec<Duration> = times.iter().skip(ci).step_by(10).copied().collect();
+        t.sort();
+        println!(
+            "  {name}: median {:?}, p99 {:?}",
+            percentile(&t, 0.5),
+            percentile(&t, 0.99)
+        );
     }
     times.sort();
     println!(
@@ -197,17 +236,45 @@ fn load_report(tb: &Termbase, dir: &Path) {
     }
 }
 
+/// Where index building goes: folding, stemming, sorting.
+fn breakdown(tb: &Termbase) {
+    use alinea::termbase::normalize::{fold, stem_key};
+    let texts: Vec<(&str, &Lang)> = tb
+        .concepts
+        .iter()
+        .flat_map(|c| c.terms.iter().map(|t| (t.text.as_str(), &t.lang)))
+        .collect();
+    let start = Instant::now();
+    let folded: Vec<String> = texts.iter().map(|(t, _)| fold(t)).collect();
+    let t_fold = start.elapsed();
+    let start = Instant::now();
+    let stems: usize = texts.iter().map(|(t, l)| stem_key(t, l).len()).sum();
+    let t_stem = start.elapsed();
+    let start = Instant::now();
+    let mut sorted = folded.clone();
+    sorted.sort_unstable();
+    let t_sort = start.elapsed();
+    println!(
+        "one thread, {} terms: fold {t_fold:?}, stem {t_stem:?}, sort {t_sort:?} ({stems})",
+        texts.len()
+    );
+}
+
 fn main() {
     let n: usize = std::env::var("ALINEA_BENCH_TERMS")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
     let tb = synthetic(n);
+    breakdown(&tb);
     let start = Instant::now();
     let index = Index::new(tb.clone());
     println!("index {} terms: {:?}", index.len(), start.elapsed());
     let qs = queries(&tb, 10_000);
     latency_report(&index, &qs);
+    if std::env::var_os("ALINEA_BENCH_LATENCY_ONLY").is_some() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     load_report(&tb, dir.path());
 
@@ -245,7 +312,9 @@ fn main() {
     g.finish();
     let mut g = c.benchmark_group("index_1M");
     g.sample_size(10);
-    g.bench_function("build", |b| b.iter(|| Index::new(black_box(tb.clone())).len()));
+    g.bench_function("build", |b| {
+        b.iter(|| Index::new(black_box(tb.clone())).len())
+    });
     g.finish();
     c.final_summary();
 }

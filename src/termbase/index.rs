@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::model::{Concept, Termbase};
-use super::normalize::{fold, has_arabic, stem_key};
+use super::normalize::{fold, has_arabic, stem_key, StemCache};
 use crate::Lang;
 
 /// How a term matched a query, best first.
@@ -117,11 +117,15 @@ impl Arena {
     }
 }
 
-/// Hashed trigrams in compressed rows: bucket `b` lists the entries in `post[row[b]..row[b+1]]`.
+/// Hashed trigrams in compressed rows. Entries are numbered by key length (`order[p]` is the
+/// entry at position `p`, `len_start[l]` the first position of length `l`), so that each row,
+/// sorted by position, narrows to a length window with two binary searches.
 struct Grams {
     bits: u32,
     row: Vec<u32>,
     post: Vec<u32>,
+    order: Vec<u32>,
+    len_start: Vec<u32>,
 }
 
 impl Grams {
@@ -147,18 +151,33 @@ impl Grams {
         out.dedup();
     }
 
-    fn build(keys: &Arena) -> Grams {
-        let n = keys.off.len() - 1;
+    fn build(keys: &Arena, lens: &[u16]) -> Grams {
+        let n = lens.len();
         let bits = ((n * 4).max(1024).next_power_of_two().trailing_zeros()).min(22);
-        let per_entry: Vec<Vec<u32>> = (0..n as u32)
-            .into_par_iter()
-            .map_init(Vec::new, |buf, i| {
-                Grams::buckets(bits, keys.get(i), buf);
+        // Counting sort of the entries by length.
+        let max_len = lens.iter().copied().max().unwrap_or(0) as usize;
+        let mut len_start = vec![0u32; max_len + 2];
+        for &l in lens {
+            len_start[l as usize + 1] += 1;
+        }
+        for i in 1..len_start.len() {
+            len_start[i] += len_start[i - 1];
+        }
+        let mut next = len_start.clone();
+        let mut order = vec![0u32; n];
+        for (e, &l) in lens.iter().enumerate() {
+            order[next[l as usize] as usize] = e as u32;
+            next[l as usize] += 1;
+        }
+        let per_pos: Vec<Vec<u32>> = order
+            .par_iter()
+            .map_init(Vec::new, |buf, &e| {
+                Grams::buckets(bits, keys.get(e), buf);
                 buf.clone()
             })
             .collect();
         let mut row = vec![0u32; (1usize << bits) + 1];
-        for bs in &per_entry {
+        for bs in &per_pos {
             for &b in bs {
                 row[b as usize + 1] += 1;
             }
@@ -168,18 +187,34 @@ impl Grams {
         }
         let mut fill = row.clone();
         let mut post = vec![0u32; row[row.len() - 1] as usize];
-        for (e, bs) in per_entry.iter().enumerate() {
+        for (p, bs) in per_pos.iter().enumerate() {
             for &b in bs {
-                post[fill[b as usize] as usize] = e as u32;
+                post[fill[b as usize] as usize] = p as u32;
                 fill[b as usize] += 1;
             }
         }
-        Grams { bits, row, post }
+        Grams {
+            bits,
+            row,
+            post,
+            order,
+            len_start,
+        }
     }
 
+    /// Positions of bucket `b` within `window`.
     #[inline]
-    fn list(&self, b: u32) -> &[u32] {
-        &self.post[self.row[b as usize] as usize..self.row[b as usize + 1] as usize]
+    fn list(&self, b: u32, window: &std::ops::Range<u32>) -> &[u32] {
+        let all = &self.post[self.row[b as usize] as usize..self.row[b as usize + 1] as usize];
+        let lo = all.partition_point(|&p| p < window.start);
+        let hi = lo + all[lo..].partition_point(|&p| p < window.end);
+        &all[lo..hi]
+    }
+
+    /// Positions of the keys whose length is in `lo..=hi`.
+    fn window(&self, lo: usize, hi: usize) -> std::ops::Range<u32> {
+        let at = |l: usize| self.len_start[l.min(self.len_start.len() - 1)];
+        at(lo)..at(hi + 1)
     }
 }
 
@@ -227,21 +262,27 @@ impl Index {
             }
         }
         let computed: Vec<(String, String)> = entries
-            .par_iter()
-            .map(|e| {
-                let t = &tb.concepts[e.concept as usize].terms[e.term as usize];
-                (fold(&t.text), stem_key(&t.text, &t.lang))
+            .par_chunks(1 << 15)
+            .flat_map_iter(|chunk| {
+                let mut caches: Vec<StemCache> = langs.iter().map(StemCache::new).collect();
+                chunk
+                    .iter()
+                    .map(|e| {
+                        let t = &tb.concepts[e.concept as usize].terms[e.term as usize];
+                        (fold(&t.text), caches[e.lang as usize].key(&t.text))
+                    })
+                    .collect::<Vec<_>>()
             })
             .collect();
         let keys = Arena::collect_from(computed.iter().map(|(k, _)| k.as_str()));
         let stems = Arena::collect_from(computed.iter().map(|(_, s)| s.as_str()));
         drop(computed);
-        let lens = (0..entries.len() as u32)
+        let lens: Vec<u16> = (0..entries.len() as u32)
             .map(|i| keys.get(i).chars().count().min(u16::MAX as usize) as u16)
             .collect();
         let (by_key, (by_stem, grams)) = rayon::join(
             || keys.sorted(),
-            || rayon::join(|| stems.sorted(), || Grams::build(&keys)),
+            || rayon::join(|| stems.sorted(), || Grams::build(&keys, &lens)),
         );
         Index {
             tb,
@@ -351,9 +392,10 @@ impl Index {
             }
         }
 
-        // Fuzzy and prefix hits rank below the others: needed only if room is left.
+        // Fuzzy matching is the fallback when nothing matched better; prefix hits fill the
+        // room left.
         let qlen = folded.chars().count();
-        if best.len() < q.limit && qlen >= 4 {
+        if best.is_empty() && qlen >= 4 {
             let k = if qlen < 8 { 1 } else { 2 };
             for (e, d) in self.fuzzy(&folded, qlen, k, &ok) {
                 let longest = qlen.max(self.lens[e as usize] as usize) as f64;
@@ -403,39 +445,86 @@ impl Index {
         let g = &self.grams;
         let mut qb = Vec::new();
         Grams::buckets(g.bits, folded, &mut qb);
-        qb.sort_by_key(|&b| g.list(b).len());
-        // One edit (a transposition included) changes at most 4 trigrams.
-        let need = qb.len() as isize - 4 * k as isize;
-        let probes = qb.len().min(4 * k + 1);
+        let window = g.window(qlen.saturating_sub(k), qlen + k);
+        let mut lists: Vec<&[u32]> = qb.iter().map(|&b| g.list(b, &window)).collect();
+        lists.sort_by_key(|l| l.len());
+        // One edit (a transposition included) changes at most 4 trigrams: a key within k
+        // edits shares at least `need` of the query's trigrams, so it is in one of the
+        // `probes` rarest rows.
+        let need = lists.len() as isize - 4 * k as isize;
+        let probes = lists.len().min(4 * k + 1);
         let mut counts: FxHashMap<u32, u16> = FxHashMap::default();
-        for &b in &qb[..probes] {
-            for &e in g.list(b) {
-                if (self.lens[e as usize] as usize).abs_diff(qlen) <= k {
-                    *counts.entry(e).or_insert(0) += 1;
-                }
+        for l in &lists[..probes] {
+            for &p in l.iter() {
+                *counts.entry(p).or_insert(0) += 1;
             }
         }
         let mut out = Vec::new();
-        for (e, c) in counts {
+        let query: Vec<char> = folded.chars().collect();
+        let (mut key, mut dp) = (Vec::new(), Vec::new());
+        for (p, c) in counts {
             let mut shared = c as isize;
-            for &b in &qb[probes..] {
+            for l in &lists[probes..] {
                 if shared >= need {
                     break;
                 }
-                if g.list(b).binary_search(&e).is_ok() {
+                if l.binary_search(&p).is_ok() {
                     shared += 1;
                 }
             }
+            let e = g.order[p as usize];
             if shared < need || !ok(e) {
                 continue;
             }
-            let d = strsim::osa_distance(folded, self.keys.get(e));
-            if d <= k {
+            key.clear();
+            key.extend(self.keys.get(e).chars());
+            if let Some(d) = osa_within(&query, &key, k, &mut dp) {
                 out.push((e, d));
             }
         }
         out
     }
+}
+
+/// The optimal string alignment distance (Levenshtein plus adjacent transpositions) between
+/// `a` and `b` when it is at most `k`; only the diagonal band of width `2k + 1` is computed,
+/// and the search stops as soon as a row exceeds `k`.
+fn osa_within(a: &[char], b: &[char], k: usize, dp: &mut Vec<usize>) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > k {
+        return None;
+    }
+    let inf = k + 1;
+    let w = m + 1;
+    dp.clear();
+    dp.resize(3 * w, inf);
+    for (j, cell) in dp.iter_mut().enumerate().take(m.min(k) + 1) {
+        *cell = j;
+    }
+    for i in 1..=n {
+        let (cur, prev, prev2) = ((i % 3) * w, ((i - 1) % 3) * w, ((i + 1) % 3) * w);
+        dp[cur..cur + w].fill(inf);
+        if i <= k {
+            dp[cur] = i;
+        }
+        let mut row_min = dp[cur];
+        for j in i.saturating_sub(k).max(1)..=(i + k).min(m) {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (dp[prev + j] + 1)
+                .min(dp[cur + j - 1] + 1)
+                .min(dp[prev + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(dp[prev2 + j - 2] + 1);
+            }
+            dp[cur + j] = v.min(inf);
+            row_min = row_min.min(dp[cur + j]);
+        }
+        if row_min > k {
+            return None;
+        }
+    }
+    let d = dp[(n % 3) * w + m];
+    (d <= k).then_some(d)
 }
 
 /// Whether hit `a` ranks above hit `b`.
@@ -532,6 +621,38 @@ mod tests {
             c("cybercrime", MatchClass::Normalised)
         );
         assert_eq!(first(&ix, "zzzz", None), None);
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_strsim() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "cybercrime",
+            "cybercrimes",
+            "cyber crime",
+            "cybercriminalite",
+            "cybercriminaltie",
+            "cybrcriminalite",
+            "ca",
+            "abcdef",
+            "badcfe",
+        ];
+        let mut dp = Vec::new();
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let d = strsim::osa_distance(a, b);
+                for k in 0..3 {
+                    let want = (d <= k).then_some(d);
+                    assert_eq!(osa_within(&ca, &cb, k, &mut dp), want, "{a:?} {b:?} {k}");
+                }
+            }
+        }
     }
 
     #[test]

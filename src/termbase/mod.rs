@@ -67,10 +67,12 @@ impl Format {
             "csv" => Format::Csv,
             "tsv" | "tab" => Format::Tsv,
             "json" => Format::Json,
-            _ => return Err(Error::Usage(format!(
+            _ => {
+                return Err(Error::Usage(format!(
                 "{}: unknown termbase format (expected a .toml, .tbx, .csv, .tsv or .json file)",
                 path.display()
-            ))),
+            )))
+            }
         })
     }
 

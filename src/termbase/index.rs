@@ -2,7 +2,7 @@
 //!
 //! Match classes, best first: exact (the text as written), normalised (same [`fold`] key),
 //! stemmed (same [`stem_key`] in the term's language), fuzzy (folded keys within a small
-//! edit distance: 1 up to 7 characters, 2 beyond) and prefix (the folded query starts the
+//! edit distance: 1 up to 11 characters, 2 beyond) and prefix (the folded query starts the
 //! key). A hit names the concept, the term that matched, the class and a score in (0, 1]
 //! that keeps classes apart.
 //!
@@ -102,11 +102,23 @@ impl Arena {
         &self.buf[self.off[i]..self.off[i + 1]]
     }
 
-    /// Entry ids sorted by their string.
+    /// Entry ids sorted by their string. The first eight bytes, big-endian, sort most pairs
+    /// without touching the strings.
     fn sorted(&self) -> Vec<u32> {
-        let mut ids: Vec<u32> = (0..(self.off.len() - 1) as u32).collect();
-        ids.par_sort_unstable_by(|&a, &b| self.get(a).cmp(self.get(b)));
-        ids
+        let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
+            .into_par_iter()
+            .map(|i| {
+                let b = self.get(i).as_bytes();
+                let mut head = [0u8; 8];
+                let n = b.len().min(8);
+                head[..n].copy_from_slice(&b[..n]);
+                (u64::from_be_bytes(head), i)
+            })
+            .collect();
+        pairs.par_sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| self.get(a.1).cmp(self.get(b.1)))
+        });
+        pairs.into_iter().map(|(_, i)| i).collect()
     }
 
     /// The run of `sorted` whose strings equal `key`.
@@ -169,16 +181,22 @@ impl Grams {
             order[next[l as usize] as usize] = e as u32;
             next[l as usize] += 1;
         }
-        let per_pos: Vec<Vec<u32>> = order
-            .par_iter()
-            .map_init(Vec::new, |buf, &e| {
-                Grams::buckets(bits, keys.get(e), buf);
-                buf.clone()
+        // The buckets of every position, flat, computed in parallel chunks.
+        let chunks: Vec<(Vec<u32>, Vec<u32>)> = order
+            .par_chunks(1 << 14)
+            .map(|chunk| {
+                let (mut flat, mut counts, mut buf) = (Vec::new(), Vec::new(), Vec::new());
+                for &e in chunk {
+                    Grams::buckets(bits, keys.get(e), &mut buf);
+                    flat.extend_from_slice(&buf);
+                    counts.push(buf.len() as u32);
+                }
+                (flat, counts)
             })
             .collect();
         let mut row = vec![0u32; (1usize << bits) + 1];
-        for bs in &per_pos {
-            for &b in bs {
+        for (flat, _) in &chunks {
+            for &b in flat {
                 row[b as usize + 1] += 1;
             }
         }
@@ -187,10 +205,16 @@ impl Grams {
         }
         let mut fill = row.clone();
         let mut post = vec![0u32; row[row.len() - 1] as usize];
-        for (p, bs) in per_pos.iter().enumerate() {
-            for &b in bs {
-                post[fill[b as usize] as usize] = p as u32;
-                fill[b as usize] += 1;
+        let mut p = 0u32;
+        for (flat, counts) in &chunks {
+            let mut at = 0;
+            for &c in counts {
+                for &b in &flat[at..at + c as usize] {
+                    post[fill[b as usize] as usize] = p;
+                    fill[b as usize] += 1;
+                }
+                at += c as usize;
+                p += 1;
             }
         }
         Grams {
@@ -396,7 +420,7 @@ impl Index {
         // room left.
         let qlen = folded.chars().count();
         if best.is_empty() && qlen >= 4 {
-            let k = if qlen < 8 { 1 } else { 2 };
+            let k = if qlen < 12 { 1 } else { 2 };
             for (e, d) in self.fuzzy(&folded, qlen, k, &ok) {
                 let longest = qlen.max(self.lens[e as usize] as usize) as f64;
                 let score = 0.5 + 0.25 * (1.0 - d as f64 / longest);
@@ -446,44 +470,56 @@ impl Index {
         let mut qb = Vec::new();
         Grams::buckets(g.bits, folded, &mut qb);
         let window = g.window(qlen.saturating_sub(k), qlen + k);
-        let mut lists: Vec<&[u32]> = qb.iter().map(|&b| g.list(b, &window)).collect();
-        lists.sort_by_key(|l| l.len());
         // One edit (a transposition included) changes at most 4 trigrams: a key within k
-        // edits shares at least `need` of the query's trigrams, so it is in one of the
-        // `probes` rarest rows.
-        let need = lists.len() as isize - 4 * k as isize;
-        let probes = lists.len().min(4 * k + 1);
-        let mut counts: FxHashMap<u32, u16> = FxHashMap::default();
-        for l in &lists[..probes] {
-            for &p in l.iter() {
-                *counts.entry(p).or_insert(0) += 1;
-            }
-        }
-        let mut out = Vec::new();
+        // edits shares at least `need` of the query's trigrams. Count them for every key of
+        // the length window in a dense array (scan-count), then check the survivors.
+        let need = (qb.len() as isize - 4 * k as isize).max(1) as u8;
         let query: Vec<char> = folded.chars().collect();
-        let (mut key, mut dp) = (Vec::new(), Vec::new());
-        for (p, c) in counts {
-            let mut shared = c as isize;
-            for l in &lists[probes..] {
-                if shared >= need {
-                    break;
+        let mut out = Vec::new();
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let (counts, touched) = &mut *scratch;
+            let width = (window.end - window.start) as usize;
+            if counts.len() < width {
+                counts.resize(width, 0);
+            }
+            for &b in &qb {
+                for &p in g.list(b, &window) {
+                    let c = &mut counts[(p - window.start) as usize];
+                    if *c == 0 {
+                        touched.push(p);
+                    }
+                    *c = c.saturating_add(1);
                 }
-                if l.binary_search(&p).is_ok() {
-                    shared += 1;
+            }
+            let (mut key, mut dp) = (Vec::new(), Vec::new());
+            for &p in touched.iter() {
+                let c = &mut counts[(p - window.start) as usize];
+                let shared = *c;
+                *c = 0;
+                if shared < need {
+                    continue;
+                }
+                let e = g.order[p as usize];
+                if !ok(e) {
+                    continue;
+                }
+                key.clear();
+                key.extend(self.keys.get(e).chars());
+                if let Some(d) = osa_within(&query, &key, k, &mut dp) {
+                    out.push((e, d));
                 }
             }
-            let e = g.order[p as usize];
-            if shared < need || !ok(e) {
-                continue;
-            }
-            key.clear();
-            key.extend(self.keys.get(e).chars());
-            if let Some(d) = osa_within(&query, &key, k, &mut dp) {
-                out.push((e, d));
-            }
-        }
+            touched.clear();
+        });
         out
     }
+}
+
+thread_local! {
+    /// Per-thread scratch for fuzzy lookup: trigram counts over a length window (all zero
+    /// between lookups) and the positions touched.
+    static SCRATCH: std::cell::RefCell<(Vec<u8>, Vec<u32>)> = Default::default();
 }
 
 /// The optimal string alignment distance (Levenshtein plus adjacent transpositions) between

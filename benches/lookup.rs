@@ -1,5 +1,6 @@
 //! Termbase load and lookup at scale, on a synthetic termbase of 1M terms (250k concepts, each
-//! with a French, an English, an Arabic term and an English acronym).
+//! with a French, an English, an Arabic term and an English acronym), whose words come from
+//! a vocabulary of 60,000 words per language.
 //!
 //! `cargo bench --bench lookup` prints first a latency distribution (median, p90, p99, max)
 //! over 10,000 mixed queries and the load time of each file format (read + index, median of
@@ -77,11 +78,30 @@ fn word<S: AsRef<str>>(rng: &mut Rng, syl: &[S], min: usize, max: usize) -> Stri
     (0..n).map(|_| syl[rng.below(syl.len())].as_ref()).collect()
 }
 
-fn phrase(rng: &mut Rng, syl: &[String], min: usize, max: usize) -> String {
+/// Words per language in the synthetic vocabulary: a terminology of 1M terms reuses its words
+/// (ALINEA_BENCH_VOCAB=0 draws every word afresh, the worst case for stemming).
+fn vocabulary_size() -> usize {
+    std::env::var("ALINEA_BENCH_VOCAB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60_000)
+}
+
+fn vocabulary(rng: &mut Rng, syl: &[String], n: usize) -> Vec<String> {
+    (0..n).map(|_| word(rng, syl, 2, 4)).collect()
+}
+
+/// One to three words: from the vocabulary (more often its first words), or fresh.
+fn phrase(rng: &mut Rng, vocab: &[String], syl: &[String]) -> String {
     let words = 1 + rng.below(3);
     let mut out: Vec<String> = Vec::new();
     for _ in 0..words {
-        out.push(word(rng, syl, min, max));
+        if vocab.is_empty() {
+            out.push(word(rng, syl, 2, 4));
+        } else {
+            let i = rng.below(vocab.len()).min(rng.below(vocab.len()));
+            out.push(vocab[i].clone());
+        }
     }
     out.join(" ")
 }
@@ -96,18 +116,25 @@ fn term(lang: Lang, text: String, tt: TermType) -> Term {
 fn synthetic(terms: usize) -> Termbase {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let (fr_syl, en_syl) = (fr_syllables(), en_syllables());
+    let n = vocabulary_size();
+    let (fr_voc, en_voc) = (
+        vocabulary(&mut rng, &fr_syl, n),
+        vocabulary(&mut rng, &en_syl, n),
+    );
+    let ar_voc: Vec<String> = (0..n)
+        .map(|_| format!("ال{}", word(&mut rng, AR, 3, 6)))
+        .collect();
     let concepts = terms / 4;
     let mut tb = Termbase::default();
     for i in 0..concepts {
-        let fr = phrase(&mut rng, &fr_syl, 2, 4);
-        let en = phrase(&mut rng, &en_syl, 2, 4);
-        let ar = {
-            let w = 1 + rng.below(2);
-            (0..w)
-                .map(|_| format!("ال{}", word(&mut rng, AR, 3, 6)))
-                .collect::<Vec<_>>()
-                .join(" ")
+        let fr = phrase(&mut rng, &fr_voc, &fr_syl);
+        let en = phrase(&mut rng, &en_voc, &en_syl);
+        let ar_syl: Vec<String> = if ar_voc.is_empty() {
+            AR.iter().map(|s| s.to_string()).collect()
+        } else {
+            Vec::new()
         };
+        let ar = phrase(&mut rng, &ar_voc, &ar_syl);
         let acronym: String = en
             .split(' ')
             .map(|w| w[..1].to_ascii_uppercase())

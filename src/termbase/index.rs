@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::model::{Concept, Termbase};
-use super::normalize::{fold, has_arabic, stem_key, StemCache};
+use super::normalize::{fold, has_arabic, join_stems, stem_key, stem_word, stemmer, words};
 use crate::Lang;
 
 /// How a term matched a query, best first.
@@ -242,6 +242,56 @@ impl Grams {
     }
 }
 
+/// The stem key of every entry: each distinct word of a language is stemmed once (a large
+/// termbase repeats its words), in parallel, then the keys are assembled.
+fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
+    let mut ids: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); langs.len()];
+    let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); langs.len()];
+    let mut flat: Vec<u32> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(entries.len());
+    for e in entries {
+        let text = tb.concepts[e.concept as usize].terms[e.term as usize]
+            .text
+            .as_str();
+        let l = e.lang as usize;
+        for r in words(text) {
+            let w = &text[r];
+            let id = *ids[l].entry(w).or_insert_with(|| {
+                distinct[l].push(w);
+                (distinct[l].len() - 1) as u32
+            });
+            flat.push(id);
+        }
+        ends.push(flat.len());
+    }
+    drop(ids);
+    let stemmed: Vec<Vec<String>> = distinct
+        .iter()
+        .zip(langs)
+        .map(|(ws, lang)| {
+            ws.par_iter()
+                .map_init(|| stemmer(lang), |st, w| stem_word(w, st.as_ref()))
+                .collect()
+        })
+        .collect();
+    let mut start = 0;
+    let keys: Vec<String> = entries
+        .iter()
+        .zip(&ends)
+        .map(|(e, &end)| {
+            let table = &stemmed[e.lang as usize];
+            let key = join_stems(
+                flat[start..end]
+                    .iter()
+                    .map(|&id| table[id as usize].as_str()),
+            );
+            start = end;
+            key
+        })
+        .collect();
+    Arena::collect_from(keys.iter().map(String::as_str))
+}
+
 /// The lookup index; it owns the termbase it indexes.
 pub struct Index {
     tb: Termbase,
@@ -285,22 +335,16 @@ impl Index {
                 });
             }
         }
-        let computed: Vec<(String, String)> = entries
-            .par_chunks(1 << 15)
-            .flat_map_iter(|chunk| {
-                let mut caches: Vec<StemCache> = langs.iter().map(StemCache::new).collect();
-                chunk
-                    .iter()
-                    .map(|e| {
-                        let t = &tb.concepts[e.concept as usize].terms[e.term as usize];
-                        (fold(&t.text), caches[e.lang as usize].key(&t.text))
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let keys = Arena::collect_from(computed.iter().map(|(k, _)| k.as_str()));
-        let stems = Arena::collect_from(computed.iter().map(|(_, s)| s.as_str()));
-        drop(computed);
+        let (keys, stems) = rayon::join(
+            || {
+                let folded: Vec<String> = entries
+                    .par_iter()
+                    .map(|e| fold(&tb.concepts[e.concept as usize].terms[e.term as usize].text))
+                    .collect();
+                Arena::collect_from(folded.iter().map(String::as_str))
+            },
+            || stem_keys(&tb, &entries, &langs),
+        );
         let lens: Vec<u16> = (0..entries.len() as u32)
             .map(|i| keys.get(i).chars().count().min(u16::MAX as usize) as u16)
             .collect();

@@ -119,7 +119,8 @@ pub fn words(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn stemmer(lang: &Lang) -> Option<Stemmer> {
+/// The Snowball stemmer for `lang` (French, English, Arabic), if there is one.
+pub fn stemmer(lang: &Lang) -> Option<Stemmer> {
     let alg = match lang {
         Lang::Fr => Algorithm::French,
         Lang::En => Algorithm::English,
@@ -140,46 +141,24 @@ pub fn stem_word(word: &str, stemmer: Option<&Stemmer>) -> String {
 
 /// The key of the "stemmed" match class: each word stemmed in `lang`, then folded.
 pub fn stem_key(s: &str, lang: &Lang) -> String {
-    StemCache::new(lang).key(s)
+    let st = stemmer(lang);
+    join_stems(words(s).into_iter().map(|r| stem_word(&s[r], st.as_ref())))
 }
 
-/// Stem keys in one language, remembering the stem of every word seen (terms of a large
-/// termbase share most of their words).
-pub struct StemCache {
-    stemmer: Option<Stemmer>,
-    words: rustc_hash::FxHashMap<Box<str>, Box<str>>,
-}
-
-impl StemCache {
-    pub fn new(lang: &Lang) -> StemCache {
-        StemCache {
-            stemmer: stemmer(lang),
-            words: Default::default(),
+/// Stems joined by single spaces, empty ones dropped: the shape of a stem key.
+pub fn join_stems<S: AsRef<str>>(stems: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for k in stems {
+        let k = k.as_ref();
+        if k.is_empty() {
+            continue;
         }
-    }
-
-    /// The stem key of `s` (see [`stem_key`]).
-    pub fn key(&mut self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        for r in words(s) {
-            let w = &s[r];
-            let k = match self.words.get(w) {
-                Some(k) => k,
-                None => {
-                    let k: Box<str> = stem_word(w, self.stemmer.as_ref()).into();
-                    self.words.entry(w.into()).or_insert(k)
-                }
-            };
-            if k.is_empty() {
-                continue;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(k);
+        if !out.is_empty() {
+            out.push(' ');
         }
-        out
+        out.push_str(k);
     }
+    out
 }
 
 /// The stem keys of every word of `s`, with the words' byte ranges (for concordance).

@@ -2,14 +2,14 @@
 //!
 //! Match classes, best first: exact (the text as written), normalised (same [`fold`] key),
 //! stemmed (same [`stem_key`] in the term's language), fuzzy (folded keys within a small
-//! edit distance: 1 up to 11 characters, 2 beyond) and prefix (the folded query starts the
-//! key). A hit names the concept, the term that matched, the class and a score in (0, 1]
-//! that keeps classes apart.
+//! edit distance: 1 for queries of 6 to 11 characters, 2 beyond; only when nothing matched
+//! better) and prefix (the folded query starts the key). A hit names the concept, the term
+//! that matched, the class and a score in (0, 1] that keeps classes apart.
 //!
 //! Layout: folded and stemmed keys in two string arenas, each with a sorted permutation for
 //! binary search (exact, normalised, stemmed, prefix), and a hashed trigram index in
-//! compressed rows for fuzzy candidates (count filter with rarest-list probing, then a
-//! bounded Damerau–Levenshtein check).
+//! compressed rows, ordered by key length, for fuzzy candidates (scan-count of shared
+//! trigrams over the length window, then a banded Damerau–Levenshtein check).
 
 use std::cmp::Ordering;
 
@@ -165,7 +165,9 @@ impl Grams {
 
     fn build(keys: &Arena, lens: &[u16]) -> Grams {
         let n = lens.len();
-        let bits = ((n * 4).max(1024).next_power_of_two().trailing_zeros()).min(22);
+        // Up to 2^17 buckets: the rows' heads stay in cache while they are filled; hash
+        // collisions only merge rows, which the distance check sorts out.
+        let bits = ((n * 4).max(1024).next_power_of_two().trailing_zeros()).min(17);
         // Counting sort of the entries by length.
         let max_len = lens.iter().copied().max().unwrap_or(0) as usize;
         let mut len_start = vec![0u32; max_len + 2];
@@ -245,26 +247,33 @@ impl Grams {
 /// The stem key of every entry: each distinct word of a language is stemmed once (a large
 /// termbase repeats its words), in parallel, then the keys are assembled.
 fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
+    let text = |e: &Entry| {
+        tb.concepts[e.concept as usize].terms[e.term as usize]
+            .text
+            .as_str()
+    };
+    let ranges: Vec<Vec<std::ops::Range<usize>>> =
+        entries.par_iter().map(|e| words(text(e))).collect();
     let mut ids: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); langs.len()];
     let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); langs.len()];
     let mut flat: Vec<u32> = Vec::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(entries.len());
-    for e in entries {
-        let text = tb.concepts[e.concept as usize].terms[e.term as usize]
-            .text
-            .as_str();
+    let mut starts: Vec<usize> = Vec::with_capacity(entries.len() + 1);
+    for (e, rs) in entries.iter().zip(&ranges) {
+        starts.push(flat.len());
+        let t = text(e);
         let l = e.lang as usize;
-        for r in words(text) {
-            let w = &text[r];
+        for r in rs {
+            let w = &t[r.clone()];
             let id = *ids[l].entry(w).or_insert_with(|| {
                 distinct[l].push(w);
                 (distinct[l].len() - 1) as u32
             });
             flat.push(id);
         }
-        ends.push(flat.len());
     }
+    starts.push(flat.len());
     drop(ids);
+    drop(ranges);
     let stemmed: Vec<Vec<String>> = distinct
         .iter()
         .zip(langs)
@@ -274,19 +283,16 @@ fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
                 .collect()
         })
         .collect();
-    let mut start = 0;
     let keys: Vec<String> = entries
-        .iter()
-        .zip(&ends)
-        .map(|(e, &end)| {
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
             let table = &stemmed[e.lang as usize];
-            let key = join_stems(
-                flat[start..end]
+            join_stems(
+                flat[starts[i]..starts[i + 1]]
                     .iter()
                     .map(|&id| table[id as usize].as_str()),
-            );
-            start = end;
-            key
+            )
         })
         .collect();
     Arena::collect_from(keys.iter().map(String::as_str))
@@ -463,7 +469,7 @@ impl Index {
         // Fuzzy matching is the fallback when nothing matched better; prefix hits fill the
         // room left.
         let qlen = folded.chars().count();
-        if best.is_empty() && qlen >= 4 {
+        if best.is_empty() && qlen >= 6 {
             let k = if qlen < 12 { 1 } else { 2 };
             for (e, d) in self.fuzzy(&folded, qlen, k, &ok) {
                 let longest = qlen.max(self.lens[e as usize] as usize) as f64;

@@ -25,6 +25,9 @@ te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh
 
 /// Whether `lang` is a language code alinea knows (ISO 639-1).
 pub fn is_known(lang: &Lang) -> bool {
+    if matches!(lang, Lang::Fr | Lang::En | Lang::Ar) {
+        return true;
+    }
     let code = lang.code();
     code.len() == 2 && ISO_639_1.split(' ').any(|c| c == code)
 }

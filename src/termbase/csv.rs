@@ -4,7 +4,6 @@
 //! `<lang>_status`, `<lang>_type`, `<lang>_pos`, `<lang>_gender` (one value per synonym, same
 //! separators). Transactions, links, contexts and language notes are not carried.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use super::model::{lang_rank, Concept, Gender, Pos, Status, Term, TermType, Termbase};
@@ -114,7 +113,7 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
     }
     let mut tb = Termbase::default();
     let mut pos = Positions::default();
-    let mut ids: HashSet<String> = HashSet::new();
+    let mut ids: rustc_hash::FxHashSet<String> = Default::default();
     for rec in rdr.records() {
         let rec = rec.map_err(csv_err)?;
         let line = rec.position().map_or(0, |p| p.line() as usize);

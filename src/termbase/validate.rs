@@ -1,7 +1,6 @@
 //! Checks on a termbase once read, whatever its format: language codes, duplicate ids, empty
 //! termbase, concepts without terms (errors) and dangling links (warnings).
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Positions, Termbase};
@@ -67,7 +66,7 @@ pub(crate) fn validate(
     if tb.concepts.is_empty() {
         return Err(err(None, "empty termbase: no concept".into()));
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (i, c) in tb.concepts.iter().enumerate() {
         if c.id.trim().is_empty() {
             return Err(err(at(i), "concept without an id".into()));

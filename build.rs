@@ -14,6 +14,8 @@ fn main() {
     if std::fs::read_to_string(&dest).ok().as_deref() != Some(text.as_str()) {
         std::fs::write(&dest, &text).expect("writing the embedded glossary");
     }
+    // While the folder is missing Cargo reruns this script (and rebuilds the crate) on every
+    // build; watching anything less would leave a stale, empty copy once the glossary arrives.
     println!("cargo:rerun-if-changed=glossary");
     println!("cargo:rerun-if-changed=build.rs");
 }

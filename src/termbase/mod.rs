@@ -3,12 +3,14 @@
 //! - [`model`]: concepts, terms and their picklists.
 //! - formats, read and written: the glossary source (TOML), TBX v3 TBX-Basic and legacy TBX v2
 //!   (`martif`), CSV/TSV and JSON; [`read_file`] and [`write_file`] pick one by extension.
-//! - [`index`]: the lookup index (exact, normalised, stemmed, fuzzy, prefix).
+//! - [`index`]: the lookup index (exact, normalised, stemmed, fuzzy, prefix); its trigram rows
+//!   and edit distance are in `grams`.
 //! - [`concordance`]: the term in context, from aligned translation units.
 //! - [`normalize`]: the folding and stemming lookup relies on.
 
 pub mod concordance;
 mod csv;
+mod grams;
 pub mod index;
 pub mod model;
 pub mod normalize;

@@ -1,10 +1,327 @@
-//! `alinea lookup` (being built).
+//! `alinea lookup`: find a term in one or more termbases and print the whole concept in every
+//! language, optionally with a bilingual concordance from translation memories.
 
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use alinea::termbase::concordance::{concordance, Line};
+use alinea::termbase::{self, Concept, Format, Hit, Index, Query, Term, TermType, Termbase};
+use alinea::tmx::Tu;
+use alinea::Lang;
+use anyhow::Context;
+use serde::Serialize;
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`lookup` is not available in this build yet")
+/// The curated glossary, embedded at build time when `glossary/concepts.toml` exists (empty
+/// otherwise; see build.rs).
+const EMBEDDED_GLOSSARY: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary.toml"));
+
+/// Where the default termbase is looked for, relative to the current folder.
+const DEFAULT_TERMBASE: &str = "glossary/concepts.toml";
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The term to look up (any language; give none with --batch).
+    #[arg(required_unless_present = "batch")]
+    query: Option<String>,
+    /// Language of the query: fr, en, ar … or auto (Arabic terms for Arabic script, the
+    /// others otherwise).
+    #[arg(long, default_value = "auto")]
+    lang: String,
+    /// Termbase to search (.toml .tbx .csv .tsv .json); repeat for several. Default:
+    /// glossary/concepts.toml of the current folder, else the glossary built into alinea.
+    #[arg(long = "termbase", value_name = "PATH")]
+    termbases: Vec<PathBuf>,
+    /// Translation memory (TMX) for a bilingual concordance; repeat for several.
+    #[arg(long = "tm", value_name = "TMX")]
+    tms: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutFormat::Text)]
+    format: OutFormat,
+    /// At most this many concepts per query (and concordance lines per concept).
+    #[arg(long, default_value_t = 5)]
+    limit: usize,
+    /// Read queries from standard input, one per line.
+    #[arg(long, conflicts_with = "query")]
+    batch: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutFormat {
+    Text,
+    Json,
+}
+
+/// Reads a translation memory for the concordance.
+///
+/// Wired to the TMX reader of `alinea::tmx`; replace the body with
+/// `Ok(alinea::tmx::read_file(path)?)` once that reader is in the crate.
+fn read_tm(path: &Path) -> anyhow::Result<Vec<Tu>> {
+    anyhow::bail!(
+        "{}: reading TMX files is not available in this build yet",
+        path.display()
+    )
+}
+
+fn load_termbases(paths: &[PathBuf]) -> anyhow::Result<Termbase> {
+    let mut merged = Termbase::default();
+    let mut err = std::io::stderr().lock();
+    let mut add = |checked: termbase::Checked, name: &Path| -> anyhow::Result<()> {
+        for w in &checked.warnings {
+            writeln!(err, "alinea: warning: {}: {w}", name.display())?;
+        }
+        merged.concepts.extend(checked.termbase.concepts);
+        Ok(())
+    };
+    if !paths.is_empty() {
+        for p in paths {
+            add(termbase::read_file(p)?, p)?;
+        }
+    } else if Path::new(DEFAULT_TERMBASE).is_file() {
+        add(
+            termbase::read_file(Path::new(DEFAULT_TERMBASE))?,
+            Path::new(DEFAULT_TERMBASE),
+        )?;
+    } else if !EMBEDDED_GLOSSARY.trim().is_empty() {
+        let name = Path::new("(built-in glossary)");
+        add(
+            termbase::read_str(EMBEDDED_GLOSSARY, Format::Toml, name)?,
+            name,
+        )?;
+    } else {
+        anyhow::bail!(
+            "no termbase: {DEFAULT_TERMBASE} is not in the current folder and none is built in; \
+             give one with --termbase"
+        );
+    }
+    Ok(merged)
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    class: &'static str,
+    score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    distance: Option<usize>,
+    matched: &'a Term,
+    concept: &'a Concept,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    concordance: Vec<Line>,
+}
+
+#[derive(Serialize)]
+struct JsonAnswer<'a> {
+    query: &'a str,
+    hits: Vec<JsonHit<'a>>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let lang = match args.lang.as_str() {
+        "auto" => None,
+        code => Some(termbase::parse_lang(code).map_err(|m| anyhow::anyhow!("--lang: {m}"))?),
+    };
+    let tb = load_termbases(&args.termbases)?;
+    let mut tus = Vec::new();
+    for p in &args.tms {
+        tus.extend(read_tm(p)?);
+    }
+    let index = Index::new(tb);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let answer = |query: &str, out: &mut dyn Write| -> anyhow::Result<bool> {
+        let hits = index.lookup(&Query {
+            text: query,
+            lang: lang.clone(),
+            limit: args.limit,
+        });
+        let lines: Vec<Vec<Line>> = hits
+            .iter()
+            .map(|h| {
+                if tus.is_empty() {
+                    Vec::new()
+                } else {
+                    concordance(index.concept(h), &tus, args.limit)
+                }
+            })
+            .collect();
+        match args.format {
+            OutFormat::Json => {
+                let a = JsonAnswer {
+                    query,
+                    hits: hits
+                        .iter()
+                        .zip(lines)
+                        .map(|(h, concordance)| JsonHit {
+                            class: h.class.as_str(),
+                            score: (h.score * 1000.0).round() / 1000.0,
+                            distance: h.distance,
+                            matched: &index.concept(h).terms[h.term],
+                            concept: index.concept(h),
+                            concordance,
+                        })
+                        .collect(),
+                };
+                let json = if args.batch {
+                    serde_json::to_string(&a)?
+                } else {
+                    serde_json::to_string_pretty(&a)?
+                };
+                writeln!(out, "{json}")?;
+            }
+            OutFormat::Text => {
+                if args.batch {
+                    writeln!(out, "## {query}")?;
+                }
+                if hits.is_empty() {
+                    writeln!(out, "no match for {query:?}")?;
+                }
+                for (i, (h, l)) in hits.iter().zip(&lines).enumerate() {
+                    if i > 0 {
+                        writeln!(out)?;
+                    }
+                    print_hit(out, index.concept(h), h, l)?;
+                }
+                if args.batch {
+                    writeln!(out)?;
+                }
+            }
+        }
+        Ok(!hits.is_empty())
+    };
+    if args.batch {
+        for line in std::io::stdin().lock().lines() {
+            let line = line.context("reading queries from standard input")?;
+            let q = line.trim();
+            if !q.is_empty() {
+                answer(q, &mut out)?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let query = args.query.as_deref().unwrap_or_default();
+    let found = answer(query, &mut out)?;
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn term_line(c: &Concept, t: &Term) -> String {
+    let mut parts = vec![t.text.clone()];
+    if let Some(s) = t.status {
+        parts.push(s.as_str().to_string());
+    }
+    match (t.term_type, &t.expands) {
+        (Some(tt), Some(full)) => parts.push(format!("{} of {full:?}", tt.as_str())),
+        (Some(tt), None) => parts.push(tt.as_str().to_string()),
+        (None, Some(full)) => parts.push(format!("short for {full:?}")),
+        (None, None) => {}
+    }
+    if let Some(p) = t.pos {
+        parts.push(p.as_str().to_string());
+    }
+    if let Some(g) = t.gender {
+        parts.push(g.as_str().to_string());
+    }
+    let short: Vec<&str> = c
+        .terms
+        .iter()
+        .filter(|u| u.lang == t.lang && u.expands.as_deref() == Some(t.text.as_str()))
+        .filter(|u| {
+            matches!(
+                u.term_type,
+                Some(TermType::Acronym | TermType::Abbreviation) | None
+            )
+        })
+        .map(|u| u.text.as_str())
+        .collect();
+    if !short.is_empty() {
+        parts.push(format!("abbreviated {}", short.join(", ")));
+    }
+    parts.join(" · ")
+}
+
+fn highlight(text: &str, spans: &[std::ops::Range<usize>]) -> String {
+    let mut s = String::new();
+    let mut at = 0;
+    for r in spans {
+        s.push_str(&text[at..r.start]);
+        s.push_str("[[");
+        s.push_str(&text[r.clone()]);
+        s.push_str("]]");
+        at = r.end;
+    }
+    s.push_str(&text[at..]);
+    s
+}
+
+fn print_hit(out: &mut dyn Write, c: &Concept, h: &Hit, lines: &[Line]) -> anyhow::Result<()> {
+    let m = &c.terms[h.term];
+    let distance = h
+        .distance
+        .map(|d| format!(", distance {d}"))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}  ({} match {:.2}{distance}: {} {:?})",
+        c.id,
+        h.class.as_str(),
+        h.score,
+        m.lang,
+        m.text
+    )?;
+    if let Some(s) = &c.subject {
+        writeln!(out, "  subject: {s}")?;
+    }
+    for lang in c.langs() {
+        let mut first = true;
+        for t in c.terms.iter().filter(|t| t.lang == lang) {
+            let tag = if first { lang.code() } else { "" };
+            writeln!(out, "  {tag:<3} {}", term_line(c, t))?;
+            first = false;
+            if let Some(ctx) = &t.context {
+                let src = t
+                    .context_source
+                    .as_deref()
+                    .map(|s| format!(" ({s})"))
+                    .unwrap_or_default();
+                writeln!(out, "      context: {ctx}{src}")?;
+            }
+            for n in &t.notes {
+                writeln!(out, "      note: {n}")?;
+            }
+        }
+        if first {
+            writeln!(out, "  {:<3} —", lang.code())?;
+        }
+        if let Some(d) = c.definition(&lang) {
+            writeln!(out, "      definition: {d}")?;
+        }
+    }
+    for n in &c.notes {
+        writeln!(out, "  note: {n}")?;
+    }
+    if !c.related.is_empty() {
+        writeln!(out, "  related: {}", c.related.join(", "))?;
+    }
+    if !c.sources.is_empty() {
+        writeln!(out, "  sources: {}", c.sources.join(", "))?;
+    }
+    if !lines.is_empty() {
+        writeln!(out, "  concordance:")?;
+        for l in lines {
+            let id = l.id.as_deref().map(|i| format!(" {i}")).unwrap_or_default();
+            writeln!(out, "    unit {}{id}", l.tu + 1)?;
+            for v in &l.variants {
+                let lang = v
+                    .lang
+                    .parse::<Lang>()
+                    .map(|l| l.to_string())
+                    .unwrap_or(v.lang.clone());
+                writeln!(out, "      {lang:<3} {}", highlight(&v.text, &v.spans))?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,16 +1,122 @@
-//! `alinea terms …` (being built).
+//! `alinea terms …`: convert a termbase between formats, check it, count it.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use alinea::termbase::{self, Format, Stats};
+use anyhow::Context;
 
 #[derive(clap::Subcommand)]
 pub enum Command {
-    /// Convert a termbase between formats (by extension).
+    /// Convert a termbase between formats, chosen by extension: .toml (glossary source),
+    /// .tbx (TBX v3 TBX-Basic; v2 `martif` is detected on reading), .csv, .tsv, .json.
     Convert {
-        input: std::path::PathBuf,
-        output: std::path::PathBuf,
+        input: PathBuf,
+        output: PathBuf,
+        /// TBX version to write: 3 (ISO 30042:2019, default) or 2 (martif, for older tools).
+        #[arg(long)]
+        tbx_version: Option<u8>,
+    },
+    /// Validate termbase files and print their counts and warnings.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print counts per language, status and type.
+    Stats {
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+        format: StatsFormat,
     },
 }
 
-pub fn run(_command: Command) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`terms` is not available in this build yet")
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
+}
+
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Convert {
+            input,
+            output,
+            tbx_version,
+        } => convert(&input, &output, tbx_version),
+        Command::Check { files } => check(&files),
+        Command::Stats { file, format } => stats(&file, format),
+    }
+}
+
+fn summary(s: &Stats) -> String {
+    let per: Vec<String> = s.per_lang.iter().map(|(l, n)| format!("{l} {n}")).collect();
+    format!(
+        "{} concepts, {} terms ({})",
+        s.concepts,
+        s.terms,
+        per.join(", ")
+    )
+}
+
+fn convert(input: &Path, output: &Path, tbx_version: Option<u8>) -> anyhow::Result<ExitCode> {
+    let format = Format::from_path(output, tbx_version)?;
+    let checked = termbase::read_file(input)?;
+    let mut err = std::io::stderr().lock();
+    for w in &checked.warnings {
+        writeln!(err, "alinea: warning: {}: {w}", input.display())?;
+    }
+    termbase::write_file(output, &checked.termbase, format)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "{} → {} ({}): {}",
+        input.display(),
+        output.display(),
+        format.name(),
+        summary(&checked.termbase.stats())
+    )
+    .context("writing to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    for f in files {
+        let checked = termbase::read_file(f)?;
+        writeln!(
+            out,
+            "{}: ok, {}, {} warning(s)",
+            f.display(),
+            summary(&checked.termbase.stats()),
+            checked.warnings.len()
+        )?;
+        for w in &checked.warnings {
+            writeln!(out, "{}: warning: {w}", f.display())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn stats(file: &Path, format: StatsFormat) -> anyhow::Result<ExitCode> {
+    let checked = termbase::read_file(file)?;
+    let s = checked.termbase.stats();
+    let mut out = std::io::stdout().lock();
+    match format {
+        StatsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&s)?)?,
+        StatsFormat::Text => {
+            writeln!(out, "concepts\t{}", s.concepts)?;
+            writeln!(out, "terms\t{}", s.terms)?;
+            for (l, n) in &s.per_lang {
+                writeln!(out, "terms {l}\t{n}")?;
+            }
+            writeln!(out, "definitions\t{}", s.definitions)?;
+            writeln!(out, "preferred\t{}", s.preferred)?;
+            writeln!(out, "admitted\t{}", s.admitted)?;
+            writeln!(out, "deprecated\t{}", s.deprecated)?;
+            writeln!(out, "superseded\t{}", s.superseded)?;
+            writeln!(out, "acronyms and abbreviations\t{}", s.abbreviations)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

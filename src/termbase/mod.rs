@@ -1,1 +1,235 @@
 //! The termbase: a concept-oriented model (as in TBX), its formats and lookup.
+//!
+//! - [`model`]: concepts, terms and their picklists.
+//! - formats, read and written: the glossary source (TOML), TBX v3 TBX-Basic and legacy TBX v2
+//!   (`martif`), CSV/TSV and JSON; [`read_file`] and [`write_file`] pick one by extension.
+//! - [`index`]: the lookup index (exact, normalised, stemmed, fuzzy, prefix); its trigram rows
+//!   and edit distance are in `grams`.
+//! - [`concordance`]: the term in context, from aligned translation units.
+//! - [`normalize`]: the folding and stemming lookup relies on.
+
+pub mod concordance;
+mod csv;
+mod grams;
+pub mod index;
+pub mod model;
+pub mod normalize;
+mod tbx;
+mod toml_src;
+mod validate;
+mod xml;
+
+use std::path::Path;
+
+pub use index::{Hit, Index, MatchClass, Query};
+pub use model::{
+    Concept, Gender, LangInfo, Link, Pos, Stats, Status, Term, TermType, Termbase, Transaction,
+};
+pub use validate::{parse_lang, Checked};
+
+use crate::{Error, Result};
+
+/// A termbase file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The glossary source (`.toml`).
+    Toml,
+    /// TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style (`.tbx`).
+    TbxV3,
+    /// Legacy TBX v2 (`martif`), as MultiTerm, memoQ and OmegaT exchange it (`.tbx`).
+    TbxV2,
+    /// Comma-separated values with a header of language codes (`.csv`).
+    Csv,
+    /// Tab-separated values, same columns as CSV (`.tsv`, `.tab`).
+    Tsv,
+    /// The model as JSON (`.json`).
+    Json,
+}
+
+impl Format {
+    /// The format for `path`, by extension. `tbx_version` picks the TBX version to write
+    /// (3 by default); on reading, the root element decides.
+    pub fn from_path(path: &Path, tbx_version: Option<u8>) -> Result<Format> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        Ok(match ext.as_str() {
+            "toml" => Format::Toml,
+            "tbx" | "xml" => match tbx_version {
+                None | Some(3) => Format::TbxV3,
+                Some(2) => Format::TbxV2,
+                Some(v) => {
+                    return Err(Error::Usage(format!(
+                        "unknown TBX version {v} (expected 2 or 3)"
+                    )))
+                }
+            },
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            "json" => Format::Json,
+            _ => {
+                return Err(Error::Usage(format!(
+                "{}: unknown termbase format (expected a .toml, .tbx, .csv, .tsv or .json file)",
+                path.display()
+            )))
+            }
+        })
+    }
+
+    /// A short name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Toml => "glossary source (TOML)",
+            Format::TbxV3 => "TBX v3 (TBX-Basic)",
+            Format::TbxV2 => "TBX v2 (martif)",
+            Format::Csv => "CSV",
+            Format::Tsv => "TSV",
+            Format::Json => "JSON",
+        }
+    }
+}
+
+/// Where each concept and term was read from, for error messages.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Positions {
+    /// One entry per concept, in order: where the concept and each of its terms start.
+    pub concepts: Vec<ConceptPos>,
+    /// Whether places are byte offsets (`(offset, 0)`, turned into line and column only for
+    /// an error) rather than (line, column).
+    pub byte_offsets: bool,
+}
+
+impl Positions {
+    /// (line, column) of a place recorded in `text`.
+    pub fn resolve(&self, text: &str, place: (usize, usize)) -> (usize, usize) {
+        if self.byte_offsets {
+            xml::line_col(text.as_bytes(), place.0)
+        } else {
+            place
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ConceptPos {
+    pub at: (usize, usize),
+    pub terms: Vec<(usize, usize)>,
+}
+
+/// Reads a termbase from text in `format`; `path` names it in errors. The result is
+/// validated (see [`Checked`]).
+pub fn read_str(text: &str, format: Format, path: &Path) -> Result<Checked> {
+    let (mut tb, pos) = match format {
+        Format::Toml => toml_src::read(text, path)?,
+        Format::TbxV3 | Format::TbxV2 => tbx::read(text, path)?,
+        Format::Csv => csv::read(text, b',', path)?,
+        Format::Tsv => csv::read(text, b'\t', path)?,
+        Format::Json => read_json(text, path)?,
+    };
+    for c in &mut tb.concepts {
+        c.canonicalize();
+    }
+    let warnings = validate::validate(&tb, path, &pos, text)?;
+    Ok(Checked {
+        termbase: tb,
+        warnings,
+    })
+}
+
+/// Reads and validates a termbase file; the format comes from the extension (and, for TBX,
+/// from the root element).
+pub fn read_file(path: &Path) -> Result<Checked> {
+    let format = Format::from_path(path, None)?;
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = decode(&bytes, path)?;
+    read_str(&text, format, path)
+}
+
+/// The termbase in `format`, as text.
+pub fn to_string(tb: &Termbase, format: Format) -> Result<String> {
+    Ok(match format {
+        Format::Toml => toml_src::write(tb),
+        Format::TbxV3 => tbx::write(tb, 3),
+        Format::TbxV2 => tbx::write(tb, 2),
+        Format::Csv => csv::write(tb, b',')?,
+        Format::Tsv => csv::write(tb, b'\t')?,
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(tb)
+                .map_err(|e| Error::Usage(format!("serialising JSON: {e}")))?;
+            s.push('\n');
+            s
+        }
+    })
+}
+
+/// Writes the termbase to `path` in `format`, atomically.
+pub fn write_file(path: &Path, tb: &Termbase, format: Format) -> Result<()> {
+    let text = to_string(tb, format)?;
+    crate::io::write_atomic(path, text.as_bytes())
+}
+
+fn decode(bytes: &[u8], path: &Path) -> Result<String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let (enc, _) = encoding_rs::Encoding::for_bom(bytes).expect("BOM checked");
+        let (text, _, bad) = enc.decode(bytes);
+        if bad {
+            return Err(Error::Decode {
+                path: path.into(),
+                message: "invalid UTF-16".into(),
+            });
+        }
+        return Ok(text.into_owned());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let (line, column) = xml::line_col(bytes, e.valid_up_to());
+            Err(Error::Syntax {
+                path: path.into(),
+                line,
+                column,
+                message: "not UTF-8 text".into(),
+            })
+        }
+    }
+}
+
+fn read_json(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
+    let tb: Termbase = serde_json::from_str(text).map_err(|e| Error::Syntax {
+        path: path.into(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    Ok((tb, Positions::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        let f = |p: &str, v| Format::from_path(Path::new(p), v);
+        assert_eq!(f("a.TOML", None).unwrap(), Format::Toml);
+        assert_eq!(f("a.tbx", None).unwrap(), Format::TbxV3);
+        assert_eq!(f("a.tbx", Some(2)).unwrap(), Format::TbxV2);
+        assert_eq!(f("a.tsv", None).unwrap(), Format::Tsv);
+        assert!(f("a.tbx", Some(4)).is_err());
+        assert!(f("a.docx", None).is_err());
+    }
+
+    #[test]
+    fn json_errors_carry_line_and_column() {
+        let err = read_str(
+            "{\"concepts\": [\n  {\"id\": 3}]}",
+            Format::Json,
+            Path::new("t.json"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("t.json:2:"), "{err}");
+    }
+}

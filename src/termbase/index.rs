@@ -1,0 +1,569 @@
+//! The lookup index over every term of a termbase, and lookup itself.
+//!
+//! Match classes, best first: exact (the text as written), normalised (same [`fold`] key),
+//! stemmed (same [`stem_key`] in the term's language), fuzzy (folded keys within a small
+//! edit distance: 1 for queries of 6 to 11 characters, 2 beyond; only when nothing matched
+//! better) and prefix (the folded query starts the key). A hit names the concept, the term
+//! that matched, the class and a score in (0, 1] that keeps classes apart.
+//!
+//! Layout: folded and stemmed keys in two string arenas, each with a sorted permutation for
+//! binary search (exact, normalised, stemmed, prefix), and a hashed trigram index in
+//! compressed rows, ordered by key length, for fuzzy candidates (scan-count of shared
+//! trigrams over the length window, then a banded Damerau–Levenshtein check).
+
+use std::cmp::Ordering;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::grams::{osa_within, Grams, SCRATCH};
+use super::model::{Concept, Termbase};
+use super::normalize::{fold, has_arabic, join_stems, stem_key, stem_word, stemmer, words};
+use crate::Lang;
+
+/// How a term matched a query, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchClass {
+    Exact,
+    Normalised,
+    Stemmed,
+    Fuzzy,
+    Prefix,
+}
+
+impl MatchClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchClass::Exact => "exact",
+            MatchClass::Normalised => "normalised",
+            MatchClass::Stemmed => "stemmed",
+            MatchClass::Fuzzy => "fuzzy",
+            MatchClass::Prefix => "prefix",
+        }
+    }
+}
+
+/// What to look up.
+#[derive(Clone, Debug)]
+pub struct Query<'a> {
+    pub text: &'a str,
+    /// Only terms of this language; `None`: Arabic terms for a query in Arabic script, the
+    /// other languages otherwise.
+    pub lang: Option<Lang>,
+    /// At most this many concepts.
+    pub limit: usize,
+}
+
+/// One concept found.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// Index of the concept in the termbase.
+    pub concept: usize,
+    /// Index of the matching term in the concept.
+    pub term: usize,
+    pub class: MatchClass,
+    pub score: f64,
+    /// Edit distance, for fuzzy hits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    concept: u32,
+    term: u32,
+    lang: u16,
+}
+
+/// A string arena: string `i` is `buf[off[i]..off[i + 1]]`.
+#[derive(Default)]
+pub(super) struct Arena {
+    buf: String,
+    off: Vec<usize>,
+}
+
+impl Arena {
+    fn collect_from<'a>(items: impl Iterator<Item = &'a str>) -> Arena {
+        let mut a = Arena {
+            buf: String::new(),
+            off: vec![0],
+        };
+        for s in items {
+            a.buf.push_str(s);
+            a.off.push(a.buf.len());
+        }
+        a
+    }
+
+    #[inline]
+    pub(super) fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        &self.buf[self.off[i]..self.off[i + 1]]
+    }
+
+    /// Entry ids sorted by their string. The first eight bytes, big-endian, sort most pairs
+    /// without touching the strings.
+    fn sorted(&self) -> Vec<u32> {
+        let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
+            .into_par_iter()
+            .map(|i| {
+                let b = self.get(i).as_bytes();
+                let mut head = [0u8; 8];
+                let n = b.len().min(8);
+                head[..n].copy_from_slice(&b[..n]);
+                (u64::from_be_bytes(head), i)
+            })
+            .collect();
+        pairs.par_sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| self.get(a.1).cmp(self.get(b.1)))
+        });
+        pairs.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// The run of `sorted` whose strings equal `key`.
+    fn equal_range<'s>(&self, sorted: &'s [u32], key: &str) -> &'s [u32] {
+        let lo = sorted.partition_point(|&i| self.get(i) < key);
+        let hi = lo + sorted[lo..].partition_point(|&i| self.get(i) == key);
+        &sorted[lo..hi]
+    }
+}
+
+/// The stem key of every entry: each distinct word of a language is stemmed once (a large
+/// termbase repeats its words), in parallel, then the keys are assembled.
+fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
+    let text = |e: &Entry| {
+        tb.concepts[e.concept as usize].terms[e.term as usize]
+            .text
+            .as_str()
+    };
+    let ranges: Vec<Vec<std::ops::Range<usize>>> =
+        entries.par_iter().map(|e| words(text(e))).collect();
+    let mut ids: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); langs.len()];
+    let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); langs.len()];
+    let mut flat: Vec<u32> = Vec::new();
+    let mut starts: Vec<usize> = Vec::with_capacity(entries.len() + 1);
+    for (e, rs) in entries.iter().zip(&ranges) {
+        starts.push(flat.len());
+        let t = text(e);
+        let l = e.lang as usize;
+        for r in rs {
+            let w = &t[r.clone()];
+            let id = *ids[l].entry(w).or_insert_with(|| {
+                distinct[l].push(w);
+                (distinct[l].len() - 1) as u32
+            });
+            flat.push(id);
+        }
+    }
+    starts.push(flat.len());
+    drop(ids);
+    drop(ranges);
+    let stemmed: Vec<Vec<String>> = distinct
+        .iter()
+        .zip(langs)
+        .map(|(ws, lang)| {
+            ws.par_iter()
+                .map_init(|| stemmer(lang), |st, w| stem_word(w, st.as_ref()))
+                .collect()
+        })
+        .collect();
+    let keys: Vec<String> = entries
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let table = &stemmed[e.lang as usize];
+            join_stems(
+                flat[starts[i]..starts[i + 1]]
+                    .iter()
+                    .map(|&id| table[id as usize].as_str()),
+            )
+        })
+        .collect();
+    Arena::collect_from(keys.iter().map(String::as_str))
+}
+
+/// The lookup index; it owns the termbase it indexes.
+pub struct Index {
+    tb: Termbase,
+    entries: Vec<Entry>,
+    langs: Vec<Lang>,
+    keys: Arena,
+    lens: Vec<u16>,
+    by_key: Vec<u32>,
+    stems: Arena,
+    by_stem: Vec<u32>,
+    grams: Grams,
+}
+
+fn collapse(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Index {
+    /// Indexes every term of `tb`.
+    pub fn new(tb: Termbase) -> Index {
+        let mut langs: Vec<Lang> = Vec::new();
+        let mut entries = Vec::new();
+        for (ci, c) in tb.concepts.iter().enumerate() {
+            for (ti, t) in c.terms.iter().enumerate() {
+                let lang = match langs.iter().position(|l| l == &t.lang) {
+                    Some(p) => p,
+                    None => {
+                        langs.push(t.lang.clone());
+                        langs.len() - 1
+                    }
+                };
+                entries.push(Entry {
+                    concept: ci as u32,
+                    term: ti as u32,
+                    lang: lang as u16,
+                });
+            }
+        }
+        let (keys, stems) = rayon::join(
+            || {
+                let folded: Vec<String> = entries
+                    .par_iter()
+                    .map(|e| fold(&tb.concepts[e.concept as usize].terms[e.term as usize].text))
+                    .collect();
+                Arena::collect_from(folded.iter().map(String::as_str))
+            },
+            || stem_keys(&tb, &entries, &langs),
+        );
+        let lens: Vec<u16> = (0..entries.len() as u32)
+            .map(|i| keys.get(i).chars().count().min(u16::MAX as usize) as u16)
+            .collect();
+        let (by_key, (by_stem, grams)) = rayon::join(
+            || keys.sorted(),
+            || rayon::join(|| stems.sorted(), || Grams::build(&keys, &lens)),
+        );
+        Index {
+            tb,
+            entries,
+            langs,
+            keys,
+            lens,
+            by_key,
+            stems,
+            by_stem,
+            grams,
+        }
+    }
+
+    /// The indexed termbase.
+    pub fn termbase(&self) -> &Termbase {
+        &self.tb
+    }
+
+    /// The concept a hit names.
+    pub fn concept(&self, hit: &Hit) -> &Concept {
+        &self.tb.concepts[hit.concept]
+    }
+
+    /// Number of indexed terms.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no term is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The concepts matching `q`, best first.
+    pub fn lookup(&self, q: &Query) -> Vec<Hit> {
+        let folded = fold(q.text);
+        if folded.is_empty() || q.limit == 0 {
+            return Vec::new();
+        }
+        let arabic = has_arabic(q.text);
+        let allowed: Vec<bool> = self
+            .langs
+            .iter()
+            .map(|l| match &q.lang {
+                Some(want) => want == l,
+                None => (l == &Lang::Ar) == arabic,
+            })
+            .collect();
+        let ok = |e: u32| allowed[self.entries[e as usize].lang as usize];
+        let mut best: FxHashMap<u32, Hit> = FxHashMap::default();
+        let entries = &self.entries;
+        let offer = |best: &mut FxHashMap<u32, Hit>,
+                     e: u32,
+                     class: MatchClass,
+                     score: f64,
+                     distance: Option<usize>| {
+            let en = entries[e as usize];
+            let hit = Hit {
+                concept: en.concept as usize,
+                term: en.term as usize,
+                class,
+                score,
+                distance,
+            };
+            match best.get(&en.concept) {
+                Some(h) if !better(&hit, h) => {}
+                _ => {
+                    best.insert(en.concept, hit);
+                }
+            }
+        };
+
+        // Exact and normalised: same folded key.
+        let exact_text = collapse(q.text);
+        for &e in self.keys.equal_range(&self.by_key, &folded) {
+            if !ok(e) {
+                continue;
+            }
+            let en = self.entries[e as usize];
+            let t = &self.tb.concepts[en.concept as usize].terms[en.term as usize];
+            if t.text == exact_text || collapse(&t.text) == exact_text {
+                offer(&mut best, e, MatchClass::Exact, 1.0, None);
+            } else {
+                offer(&mut best, e, MatchClass::Normalised, 0.9, None);
+            }
+        }
+
+        // Stemmed, in each language the query may be in.
+        let stem_langs: Vec<Lang> = match &q.lang {
+            Some(l) => vec![l.clone()],
+            None if arabic => vec![Lang::Ar],
+            None => vec![Lang::Fr, Lang::En],
+        };
+        for l in &stem_langs {
+            let Some(li) = self.langs.iter().position(|x| x == l) else {
+                continue;
+            };
+            let sk = stem_key(q.text, l);
+            if sk.is_empty() {
+                continue;
+            }
+            for &e in self.stems.equal_range(&self.by_stem, &sk) {
+                if self.entries[e as usize].lang as usize == li {
+                    offer(&mut best, e, MatchClass::Stemmed, 0.8, None);
+                }
+            }
+        }
+
+        // Fuzzy matching is the fallback when nothing matched better; prefix hits fill the
+        // room left.
+        let qlen = folded.chars().count();
+        if best.is_empty() && qlen >= 6 {
+            let k = if qlen < 12 { 1 } else { 2 };
+            for (e, d) in self.fuzzy(&folded, qlen, k, &ok) {
+                let longest = qlen.max(self.lens[e as usize] as usize) as f64;
+                let score = 0.5 + 0.25 * (1.0 - d as f64 / longest);
+                offer(&mut best, e, MatchClass::Fuzzy, score, Some(d));
+            }
+        }
+        if best.len() < q.limit && qlen >= 2 {
+            let lo = self
+                .by_key
+                .partition_point(|&i| self.keys.get(i) < folded.as_str());
+            for &e in self.by_key[lo..]
+                .iter()
+                .take_while(|&&i| self.keys.get(i).starts_with(folded.as_str()))
+                .take(512)
+            {
+                if ok(e) {
+                    let score = 0.2 + 0.3 * qlen as f64 / self.lens[e as usize].max(1) as f64;
+                    offer(&mut best, e, MatchClass::Prefix, score.min(0.5), None);
+                }
+            }
+        }
+
+        let mut hits: Vec<Hit> = best.into_values().collect();
+        hits.sort_by(|a, b| {
+            if better(a, b) {
+                Ordering::Less
+            } else if better(b, a) {
+                Ordering::Greater
+            } else {
+                a.concept.cmp(&b.concept)
+            }
+        });
+        hits.truncate(q.limit);
+        hits
+    }
+
+    /// Entries whose folded key is within Damerau–Levenshtein (optimal string alignment)
+    /// distance `k` of `folded`.
+    fn fuzzy(
+        &self,
+        folded: &str,
+        qlen: usize,
+        k: usize,
+        ok: &dyn Fn(u32) -> bool,
+    ) -> Vec<(u32, usize)> {
+        let g = &self.grams;
+        let mut qb = Vec::new();
+        Grams::buckets(g.bits, folded, &mut qb);
+        let window = g.window(qlen.saturating_sub(k), qlen + k);
+        // One edit (a transposition included) changes at most 4 trigrams: a key within k
+        // edits shares at least `need` of the query's trigrams. Count them for every key of
+        // the length window in a dense array (scan-count), then check the survivors.
+        let need = (qb.len() as isize - 4 * k as isize).max(1) as u8;
+        let query: Vec<char> = folded.chars().collect();
+        let mut out = Vec::new();
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let (counts, touched) = &mut *scratch;
+            let width = (window.end - window.start) as usize;
+            if counts.len() < width {
+                counts.resize(width, 0);
+            }
+            for &b in &qb {
+                for &p in g.list(b, &window) {
+                    let c = &mut counts[(p - window.start) as usize];
+                    if *c == 0 {
+                        touched.push(p);
+                    }
+                    *c = c.saturating_add(1);
+                }
+            }
+            let (mut key, mut dp) = (Vec::new(), Vec::new());
+            for &p in touched.iter() {
+                let c = &mut counts[(p - window.start) as usize];
+                let shared = *c;
+                *c = 0;
+                if shared < need {
+                    continue;
+                }
+                let e = g.order[p as usize];
+                if !ok(e) {
+                    continue;
+                }
+                key.clear();
+                key.extend(self.keys.get(e).chars());
+                if let Some(d) = osa_within(&query, &key, k, &mut dp) {
+                    out.push((e, d));
+                }
+            }
+            touched.clear();
+        });
+        out
+    }
+}
+
+/// Whether hit `a` ranks above hit `b`.
+fn better(a: &Hit, b: &Hit) -> bool {
+    (a.class, -a.score) < (b.class, -b.score)
+        || (a.class == b.class && a.score == b.score && a.term < b.term)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::termbase::{Status, Term};
+
+    fn tb() -> Termbase {
+        let mut concepts = Vec::new();
+        let mk = |id: &str, terms: &[(Lang, &str)]| Concept {
+            id: id.into(),
+            terms: terms
+                .iter()
+                .map(|(l, t)| {
+                    let mut t = Term::new(l.clone(), *t);
+                    t.status = Some(Status::Preferred);
+                    t
+                })
+                .collect(),
+            ..Concept::default()
+        };
+        concepts.push(mk(
+            "cybercrime",
+            &[
+                (Lang::Fr, "cybercriminalité"),
+                (Lang::En, "cybercrime"),
+                (Lang::Ar, "الجريمة السيبرانية"),
+            ],
+        ));
+        concepts.push(mk("ict", &[(Lang::Fr, "TIC"), (Lang::En, "ICT")]));
+        concepts.push(mk(
+            "cybersecurity",
+            &[(Lang::Fr, "cybersécurité"), (Lang::En, "cybersecurity")],
+        ));
+        Termbase { concepts }
+    }
+
+    fn first(ix: &Index, text: &str, lang: Option<Lang>) -> Option<(String, MatchClass)> {
+        ix.lookup(&Query {
+            text,
+            lang,
+            limit: 5,
+        })
+        .first()
+        .map(|h| (ix.concept(h).id.clone(), h.class))
+    }
+
+    #[test]
+    fn classes() {
+        let ix = Index::new(tb());
+        let c = |id: &str, class| Some((id.to_string(), class));
+        assert_eq!(
+            first(&ix, "cybercriminalité", None),
+            c("cybercrime", MatchClass::Exact)
+        );
+        assert_eq!(
+            first(&ix, "Cybercriminalite", None),
+            c("cybercrime", MatchClass::Normalised)
+        );
+        assert_eq!(
+            first(&ix, "cybercrimes", None),
+            c("cybercrime", MatchClass::Stemmed)
+        );
+        assert_eq!(
+            first(&ix, "cybercriminaltié", None),
+            c("cybercrime", MatchClass::Fuzzy)
+        );
+        assert_eq!(
+            first(&ix, "cyber crime", None),
+            c("cybercrime", MatchClass::Fuzzy)
+        );
+        assert_eq!(
+            first(&ix, "cybersécu", None),
+            c("cybersecurity", MatchClass::Prefix)
+        );
+        assert_eq!(first(&ix, "tic", None), c("ict", MatchClass::Normalised));
+        assert_eq!(
+            first(&ix, "ICT", Some(Lang::En)),
+            c("ict", MatchClass::Exact)
+        );
+        assert_eq!(first(&ix, "ICT", Some(Lang::Ar)), None);
+        assert_eq!(
+            first(&ix, "الجريمة السيبرانية", None),
+            c("cybercrime", MatchClass::Exact)
+        );
+        assert_eq!(
+            first(&ix, "والجريمة السيبرانيّة", None),
+            c("cybercrime", MatchClass::Normalised)
+        );
+        assert_eq!(first(&ix, "zzzz", None), None);
+    }
+
+    #[test]
+    fn fuzzy_finds_everything_within_distance() {
+        let ix = Index::new(tb());
+        let hits = ix.lookup(&Query {
+            text: "cybrsecurity",
+            lang: None,
+            limit: 5,
+        });
+        assert_eq!(hits[0].class, MatchClass::Fuzzy);
+        assert_eq!(hits[0].distance, Some(1));
+        let ranked = ix.lookup(&Query {
+            text: "cyber",
+            lang: None,
+            limit: 5,
+        });
+        assert_eq!(ranked.len(), 2, "prefix finds both cyber- concepts");
+        assert!(ranked.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+}

@@ -1,0 +1,233 @@
+//! Folding and stemming for term lookup and concordance. [`fold`] makes the key of the
+//! "normalised" match class: case, accents, apostrophes, hyphens, quotes and spaces for Latin
+//! script; alef, ya and ta marbuta variants, diacritics, tatweel and leading clitics
+//! (و ف ب ل ك ال) for Arabic. [`stem_key`] stems each word with the Snowball stemmer of the
+//! language (French, English, Arabic) and folds the stems.
+//!
+//! These are lookup-specific; the general normalisation for matching lives in
+//! `crate::text::normalize`.
+
+use std::ops::Range;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::Lang;
+
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
+/// Whether `s` has Arabic letters.
+pub fn has_arabic(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'))
+}
+
+#[inline]
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        'A'..='Z' => out.push(c.to_ascii_lowercase()),
+        '-' | '_' | '/' => out.push(' '),
+        '`' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => out.push('\''),
+        '"' | '\u{AB}' | '\u{BB}' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AD}' => {}
+        _ if c.is_ascii() => {
+            if c.is_ascii_whitespace() {
+                out.push(' ')
+            } else {
+                out.push(c)
+            }
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push(' '),
+        '\u{0640}' => {}
+        _ if is_arabic_mark(c) => {}
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => out.push('\u{0627}'),
+        '\u{0649}' => out.push('\u{064A}'),
+        '\u{0629}' => out.push('\u{0647}'),
+        '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{0153}' | '\u{0152}' => out.push_str("oe"),
+        '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
+        '\u{00DF}' => out.push_str("ss"),
+        _ if c.is_whitespace() => out.push(' '),
+        _ => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// Strips the leading clitics of an (already folded) Arabic word: a conjunction و or ف, a
+/// preposition ب ل ك before the article, the article ال (and لل, ل + ال).
+fn strip_clitics(mut w: &str) -> &str {
+    let len = |s: &str| s.chars().count();
+    if len(w) >= 4 && (w.starts_with('\u{0648}') || w.starts_with('\u{0641}')) {
+        w = &w['\u{0648}'.len_utf8()..];
+    }
+    if len(w) >= 4 && w.starts_with("\u{0644}\u{0644}") {
+        return &w[4..];
+    }
+    if len(w) >= 5
+        && (w.starts_with('\u{0628}') || w.starts_with('\u{0644}') || w.starts_with('\u{0643}'))
+        && w[2..].starts_with("\u{0627}\u{0644}")
+    {
+        w = &w[2..];
+    }
+    if len(w) >= 4 && w.starts_with("\u{0627}\u{0644}") {
+        w = &w[4..];
+    }
+    w
+}
+
+/// The key of the "normalised" match class (see the module documentation).
+pub fn fold(s: &str) -> String {
+    let mut raw = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut raw);
+    }
+    let arabic = has_arabic(&raw);
+    let mut out = String::with_capacity(raw.len());
+    for w in raw.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(if arabic { strip_clitics(w) } else { w });
+    }
+    out
+}
+
+/// The words of `s` with their byte ranges: runs of letters, digits and combining marks (so
+/// apostrophes and hyphens separate words).
+pub fn words(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inside = c.is_alphanumeric() || is_combining_mark(c) || c == '\u{0640}';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                out.push(b..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        out.push(b..s.len());
+    }
+    out
+}
+
+/// The Snowball stemmer for `lang` (French, English, Arabic), if there is one.
+pub fn stemmer(lang: &Lang) -> Option<Stemmer> {
+    let alg = match lang {
+        Lang::Fr => Algorithm::French,
+        Lang::En => Algorithm::English,
+        Lang::Ar => Algorithm::Arabic,
+        Lang::Other(_) => return None,
+    };
+    Some(Stemmer::create(alg))
+}
+
+/// The stem key of one word in `lang`.
+pub fn stem_word(word: &str, stemmer: Option<&Stemmer>) -> String {
+    let lower = word.to_lowercase();
+    match stemmer {
+        Some(s) => fold(&s.stem(&lower)),
+        None => fold(&lower),
+    }
+}
+
+/// The key of the "stemmed" match class: each word stemmed in `lang`, then folded.
+pub fn stem_key(s: &str, lang: &Lang) -> String {
+    let st = stemmer(lang);
+    join_stems(words(s).into_iter().map(|r| stem_word(&s[r], st.as_ref())))
+}
+
+/// Stems joined by single spaces, empty ones dropped: the shape of a stem key.
+pub fn join_stems<S: AsRef<str>>(stems: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for k in stems {
+        let k = k.as_ref();
+        if k.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(k);
+    }
+    out
+}
+
+/// The stem keys of every word of `s`, with the words' byte ranges (for concordance).
+pub fn stemmed_words(s: &str, lang: &Lang) -> Vec<(Range<usize>, String)> {
+    let st = stemmer(lang);
+    words(s)
+        .into_iter()
+        .map(|r| {
+            let k = stem_word(&s[r.clone()], st.as_ref());
+            (r, k)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_folding() {
+        assert_eq!(fold("Cybercriminalité"), "cybercriminalite");
+        assert_eq!(
+            fold("  équipe d’intervention\u{00A0}— CSIRT "),
+            "equipe d'intervention csirt"
+        );
+        assert_eq!(fold("cyber-sécurité"), "cyber securite");
+        assert_eq!(fold("«\u{202F}Œuvre\u{202F}»"), "oeuvre");
+        assert_eq!(fold("TIC"), fold("tic"));
+    }
+
+    #[test]
+    fn arabic_folding() {
+        // alef with hamza, ta marbuta, diacritics, tatweel
+        assert_eq!(fold("الجَرِيمَة السيبرانـية"), fold("الجريمه السيبرانيه"));
+        assert_eq!(fold("أمن"), fold("امن"));
+        assert_eq!(fold("مستوى"), fold("مستوي"));
+        // clitics: article, conjunction + article, preposition + article, lam-lam
+        let base = fold("جريمة");
+        for w in ["الجريمة", "والجريمة", "بالجريمة", "للجريمة", "فالجريمة"]
+        {
+            assert_eq!(fold(w), base, "{w}");
+        }
+        assert_eq!(fold("٢٠١٩"), "2019");
+    }
+
+    #[test]
+    fn stems_per_language() {
+        assert_eq!(
+            stem_key("cybercrimes", &Lang::En),
+            stem_key("cybercrime", &Lang::En)
+        );
+        assert_eq!(
+            stem_key("équipes d'intervention", &Lang::Fr),
+            stem_key("équipe d’intervention", &Lang::Fr)
+        );
+        assert_eq!(
+            stem_key("technologies de l'information", &Lang::Fr),
+            stem_key("technologie de l'information", &Lang::Fr)
+        );
+        assert_eq!(
+            stem_key("السيبرانية", &Lang::Ar),
+            stem_key("السيبراني", &Lang::Ar)
+        );
+    }
+
+    #[test]
+    fn words_have_byte_ranges() {
+        let s = "la cyber-sécurité, l’État";
+        let w: Vec<&str> = words(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(w, ["la", "cyber", "sécurité", "l", "État"]);
+    }
+}

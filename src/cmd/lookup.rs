@@ -57,10 +57,7 @@ pub enum OutFormat {
 /// Wired to the TMX reader of `alinea::tmx`; replace the body with
 /// `Ok(alinea::tmx::read_file(path)?)` once that reader is in the crate.
 fn read_tm(path: &Path) -> anyhow::Result<Vec<Tu>> {
-    anyhow::bail!(
-        "{}: reading TMX files is not available in this build yet",
-        path.display()
-    )
+    Ok(alinea::tmx::read::read_path(path, Default::default())?)
 }
 
 fn load_termbases(paths: &[PathBuf]) -> anyhow::Result<Termbase> {

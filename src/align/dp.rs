@@ -238,7 +238,6 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
         lo: [0; 4],
         rows: Default::default(),
     };
-    let mut mark = Vec::new();
     let idx = |i: usize, j: usize| -> Option<usize> {
         if j < band.lo[i] || j > band.hi[i] {
             None
@@ -256,7 +255,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
             hits.lo[slot] = vlo;
             let row = &mut hits.rows[slot];
             row.clear();
-            ev.hits_row(u, vlo, vhi.max(vlo), &mut mark, row);
+            ev.hits_row(u, vlo, vhi.max(vlo), row);
         }
         for j in band.lo[i]..=band.hi[i] {
             let here = offset[i] + j - band.lo[i];

@@ -32,6 +32,9 @@ pub(crate) struct Evidence {
     /// Anchor weight of each source unit and of each target unit.
     pub src_anchor_mass: Vec<f32>,
     pub tgt_anchor_mass: Vec<f32>,
+    /// Target units expressing each concept, ascending: `post[post_start[k]..post_start[k + 1]]`.
+    post_start: Vec<u32>,
+    post: Vec<u32>,
 }
 
 /// Settings of evidence building.
@@ -280,6 +283,8 @@ impl Evidence {
             tgt_stems,
             src_words,
             weight,
+            post_start: Vec::new(),
+            post: Vec::new(),
         };
         ev.compute_mass();
         ev
@@ -288,6 +293,7 @@ impl Evidence {
     /// Translatable weight of each unit: source concepts some target unit may express; for a
     /// target unit, its anchors and, per word with candidates, the heaviest candidate.
     fn compute_mass(&mut self) {
+        self.index_targets();
         let mut reachable = vec![false; self.weight.len()];
         for keys in &self.tgt_keys {
             for &k in keys {
@@ -328,6 +334,29 @@ impl Evidence {
             .collect();
     }
 
+    /// The inverted index of the target keys (concept to target units).
+    fn index_targets(&mut self) {
+        let mut start = vec![0u32; self.weight.len() + 1];
+        for keys in &self.tgt_keys {
+            for &k in keys {
+                start[k as usize + 1] += 1;
+            }
+        }
+        for k in 0..self.weight.len() {
+            start[k + 1] += start[k];
+        }
+        let mut fill = start.clone();
+        let mut post = vec![0u32; start[self.weight.len()] as usize];
+        for (v, keys) in self.tgt_keys.iter().enumerate() {
+            for &k in keys {
+                post[fill[k as usize] as usize] = v as u32;
+                fill[k as usize] += 1;
+            }
+        }
+        self.post_start = start;
+        self.post = post;
+    }
+
     pub fn n_src(&self) -> usize {
         self.src_len.len()
     }
@@ -359,34 +388,28 @@ impl Evidence {
         (s, an)
     }
 
-    /// Hits of source unit `u` with target units `vlo..vhi`, appended to `out`; `mark` is
-    /// scratch space (all zero on entry and on return).
-    pub fn hits_row(
-        &self,
-        u: usize,
-        vlo: usize,
-        vhi: usize,
-        mark: &mut Vec<(f32, f32)>,
-        out: &mut Vec<(f32, f32)>,
-    ) {
-        if mark.len() < self.weight.len() {
-            mark.resize(self.weight.len(), (0.0, 0.0));
-        }
+    /// Hits of source unit `u` with target units `vlo..vhi`, appended to `out` (the same
+    /// sums as [`Evidence::hits`], concept by concept in ascending order, through the inverted
+    /// index of the target keys).
+    pub fn hits_row(&self, u: usize, vlo: usize, vhi: usize, out: &mut Vec<(f32, f32)>) {
+        let base = out.len();
+        out.resize(base + (vhi - vlo), (0.0, 0.0));
+        let row = &mut out[base..];
         for &k in &self.src_keys[u] {
-            let w = self.weight[k as usize];
-            mark[k as usize] = (w, if self.anchor[k as usize] { w } else { 0.0 });
-        }
-        for v in vlo..vhi {
-            let (mut s, mut a) = (0.0f32, 0.0f32);
-            for &k in &self.tgt_keys[v] {
-                let (x, y) = mark[k as usize];
-                s += x;
-                a += y;
+            let k = k as usize;
+            let list = &self.post[self.post_start[k] as usize..self.post_start[k + 1] as usize];
+            let from = list.partition_point(|&v| (v as usize) < vlo);
+            let w = self.weight[k];
+            let a = if self.anchor[k] { w } else { 0.0 };
+            for &v in &list[from..] {
+                let v = v as usize;
+                if v >= vhi {
+                    break;
+                }
+                let cell = &mut row[v - vlo];
+                cell.0 += w;
+                cell.1 += a;
             }
-            out.push((s, a));
-        }
-        for &k in &self.src_keys[u] {
-            mark[k as usize] = (0.0, 0.0);
         }
     }
 

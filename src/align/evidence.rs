@@ -427,41 +427,52 @@ impl Evidence {
                 c_tgt[t as usize] += 1;
             }
         }
-        // Only words seen `min_count` times or more can reach `min_count` together.
-        let mut joint: Vec<u64> = Vec::new();
-        let mut srcs: Vec<u32> = Vec::new();
-        for &(u, v) in pairs {
-            srcs.clear();
-            srcs.extend(
+        // Only words seen `min_count` times or more can reach `min_count` together. For each
+        // target stem still without a candidate, the pairs it occurs in; then co-occurrence
+        // counts with the source words of those pairs, one stem at a time.
+        let srcs: Vec<Vec<u32>> = pairs
+            .iter()
+            .map(|&(u, _)| {
                 self.src_words[u]
                     .iter()
-                    .filter(|&&s| c_src[s as usize] >= min_count),
-            );
+                    .copied()
+                    .filter(|&s| c_src[s as usize] >= min_count)
+                    .collect()
+            })
+            .collect();
+        let mut occurs: FxMap<u32, Vec<u32>> = FxMap::default();
+        for (p, &(_, v)) in pairs.iter().enumerate() {
             for &t in &self.tgt_stems[v] {
                 if c_tgt[t as usize] < min_count || !self.cands[t as usize].is_empty() {
                     continue;
                 }
-                joint.extend(srcs.iter().map(|&s| ((t as u64) << 32) | s as u64));
+                occurs.entry(t).or_default().push(p as u32);
             }
         }
-        joint.sort_unstable();
+        let mut count = vec![0u32; self.weight.len()];
+        let mut seen: Vec<u32> = Vec::new();
         let mut learned: FxMap<u32, Vec<(f32, u32)>> = FxMap::default();
-        let mut k = 0;
-        while k < joint.len() {
-            let mut e = k + 1;
-            while e < joint.len() && joint[e] == joint[k] {
-                e += 1;
-            }
-            let c = (e - k) as u32;
-            if c >= min_count {
-                let t = (joint[k] >> 32) as u32;
-                let s = joint[k] as u32;
-                let dice = 2.0 * c as f32 / (c_tgt[t as usize] + c_src[s as usize]) as f32;
-                if dice >= min_dice {
-                    learned.entry(t).or_default().push((dice, s));
+        for (&t, ps) in &occurs {
+            for &p in ps {
+                for &s in &srcs[p as usize] {
+                    if count[s as usize] == 0 {
+                        seen.push(s);
+                    }
+                    count[s as usize] += 1;
                 }
             }
-            k = e;
+            seen.sort_unstable();
+            for &s in &seen {
+                let c = count[s as usize];
+                count[s as usize] = 0;
+                if c >= min_count {
+                    let dice = 2.0 * c as f32 / (c_tgt[t as usize] + c_src[s as usize]) as f32;
+                    if dice >= min_dice {
+                        learned.entry(t).or_default().push((dice, s));
+                    }
+                }
+            }
+            seen.clear();
         }
         if learned.is_empty() {
             return;

@@ -55,7 +55,14 @@ fn cognate(a: &str, b: &str) -> bool {
         return true;
     }
     // An edit distance of at most a quarter of the longer word needs lengths that close.
-    p >= 4 && la.abs_diff(lb) * 4 <= la.max(lb) && strsim::normalized_levenshtein(a, b) >= 0.75
+    if p < 4 || la.abs_diff(lb) * 4 > la.max(lb) {
+        return false;
+    }
+    // The distance does not change when the common prefix is left out (same bytes on both
+    // sides); normalised by the full lengths, as `strsim::normalized_levenshtein` does.
+    let cut = a.char_indices().nth(p).map_or(a.len(), |(i, _)| i);
+    let d = strsim::levenshtein(&a[cut..], &b[cut..]);
+    1.0 - (d as f64) / (la.max(lb) as f64) >= 0.75
 }
 
 impl Evidence {
@@ -511,5 +518,34 @@ mod tests {
         assert!(cognate("principes", "principles"));
         assert!(!cognate("maison", "house"));
         assert!(!cognate("pour", "poor"));
+    }
+
+    #[test]
+    fn cognate_distance_matches_the_full_strings() {
+        let words = [
+            "organisation",
+            "organization",
+            "organisations",
+            "developpement",
+            "development",
+            "developing",
+            "principes",
+            "principles",
+            "principal",
+            "résolution",
+            "résolutions",
+            "resolution",
+        ];
+        for a in words {
+            for b in words {
+                let p = common_prefix(a, b);
+                let (la, lb) = (a.chars().count(), b.chars().count());
+                let full = p >= 4
+                    && la.abs_diff(lb) * 4 <= la.max(lb)
+                    && strsim::normalized_levenshtein(a, b) >= 0.75;
+                let short = p >= 6 || (p >= 4 && p * 10 >= la.max(lb) * 6);
+                assert_eq!(cognate(a, b), short || full, "{a} {b}");
+            }
+        }
     }
 }

@@ -290,7 +290,15 @@ fn leading_label(text: &str) -> Option<char> {
 /// grouped by thousands (`100 000`).
 fn tokens(text: &str, chars: &mut Vec<(usize, char, bool)>, out: &mut Vec<(usize, usize)>) {
     chars.clear();
-    chars.extend(text.char_indices().map(|(i, c)| (i, c, is_word_char(c))));
+    if text.is_ascii() {
+        // A sized iterator: filled without a capacity check per character.
+        chars.extend(text.bytes().enumerate().map(|(i, b)| {
+            let c = char::from(b);
+            (i, c, c.is_ascii_alphanumeric())
+        }));
+    } else {
+        chars.extend(text.char_indices().map(|(i, c)| (i, c, is_word_char(c))));
+    }
     out.clear();
     let mut k = 0;
     while k < chars.len() {

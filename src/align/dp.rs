@@ -183,20 +183,16 @@ struct HitRows {
     rows: [Vec<(f32, f32)>; 4],
 }
 
-impl HitRows {
-    #[inline]
-    fn get(&self, u: usize, v: usize) -> (f32, f32) {
-        let slot = u % 4;
-        let row = &self.rows[slot];
-        v.checked_sub(self.lo[slot])
-            .and_then(|k| row.get(k))
-            .copied()
-            .unwrap_or((0.0, 0.0))
-    }
+/// `a > b`, as a function so that shape constants can be compared without a lint.
+#[inline(always)]
+fn exceeds(a: usize, b: usize) -> bool {
+    a > b
 }
 
 /// Run the programme in `band`; returns the best path as steps, in order.
 /// Only the first `shapes` entries of [`SHAPES`] are tried.
+// The shape macro's loops are empty for the shapes they do not apply to.
+#[allow(clippy::reversed_empty_ranges)]
 pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize) -> Vec<Step> {
     let n = ev.n_src();
     let m = ev.n_tgt();
@@ -238,7 +234,6 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
         lo: [0; 4],
         rows: Default::default(),
     };
-    let mut mark = Vec::new();
     let idx = |i: usize, j: usize| -> Option<usize> {
         if j < band.lo[i] || j > band.hi[i] {
             None
@@ -256,8 +251,35 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
             hits.lo[slot] = vlo;
             let row = &mut hits.rows[slot];
             row.clear();
-            ev.hits_row(u, vlo, vhi.max(vlo), &mut mark, row);
+            ev.hits_row(u, vlo, vhi.max(vlo), row);
         }
+        // Per row: where each predecessor row starts in `cost` and its band, and the hit rows
+        // of the last three source units (empty above the first row).
+        let pred = |a: usize| -> (usize, usize, usize) {
+            if a > i {
+                (0, 1, 0)
+            } else {
+                let r = i - a;
+                (offset[r], band.lo[r], band.hi[r])
+            }
+        };
+        let preds = [pred(0), pred(1), pred(2), pred(3)];
+        let hit_row = |a: usize| -> (&[(f32, f32)], usize) {
+            if a > i {
+                (&[], 0)
+            } else {
+                let slot = (i - a) % 4;
+                (&hits.rows[slot][..], hits.lo[slot])
+            }
+        };
+        let rows = [hit_row(1), hit_row(2), hit_row(3)];
+        let hit = |a: usize, v: usize| -> (f32, f32) {
+            let (row, lo) = rows[a - 1];
+            v.checked_sub(lo)
+                .and_then(|k| row.get(k))
+                .copied()
+                .unwrap_or((0.0, 0.0))
+        };
         for j in band.lo[i]..=band.hi[i] {
             let here = offset[i] + j - band.lo[i];
             if i == 0 && j == 0 {
@@ -267,39 +289,59 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
             let mut best = f32::INFINITY;
             let mut second = f32::INFINITY;
             let mut best_k = u8::MAX;
-            for (k, &(a, b)) in SHAPES[..shapes].iter().enumerate() {
-                if a > i || b > j {
-                    continue;
-                }
-                let Some(p) = idx(i - a, j - b) else { continue };
-                let prev = cost[p];
-                if !prev.is_finite() {
-                    continue;
-                }
-                let mut c = prev + model.prior[k];
-                if a > 0 && b > 0 {
-                    let (mut h, mut ha) = (0.0, 0.0);
-                    for u in i - a..i {
-                        for v in j - b..j {
-                            let (x, y) = hits.get(u, v);
-                            h += x;
-                            ha += y;
+            // One shape: (index, source units, target units), constants.
+            macro_rules! shape {
+                ($k:expr, $a:expr, $b:expr) => {
+                    'shape: {
+                        if $k >= shapes || exceeds($a, i) || exceeds($b, j) {
+                            break 'shape;
+                        }
+                        let (off, plo, phi) = preds[$a];
+                        let pj = j - $b;
+                        if pj < plo || pj > phi {
+                            break 'shape;
+                        }
+                        let prev = cost[off + pj - plo];
+                        if !prev.is_finite() {
+                            break 'shape;
+                        }
+                        let mut c = prev + model.prior[$k];
+                        if $a > 0 && $b > 0 {
+                            let (mut h, mut ha) = (0.0, 0.0);
+                            // Units i - a .. i, oldest first, as `hit` counts rows back from i.
+                            for back in (1..=$a).rev() {
+                                for v in j - $b..j {
+                                    let (x, y) = hit(back, v);
+                                    h += x;
+                                    ha += y;
+                                }
+                            }
+                            let miss =
+                                (sa[i] - sa[i - $a] + ta[j] - ta[j - $b] - 2.0 * ha).max(0.0);
+                            let mass = sm[i] - sm[i - $a] + tm[j] - tm[j - $b];
+                            c += model.len_cost(sp[i] - sp[i - $a], tp[j] - tp[j - $b])
+                                + model.lex_cost(h, mass)
+                                + model.anchor_miss * miss;
+                        }
+                        if c < best {
+                            second = best;
+                            best = c;
+                            best_k = $k as u8;
+                        } else if c < second {
+                            second = c;
                         }
                     }
-                    let miss = (sa[i] - sa[i - a] + ta[j] - ta[j - b] - 2.0 * ha).max(0.0);
-                    let mass = sm[i] - sm[i - a] + tm[j] - tm[j - b];
-                    c += model.len_cost(sp[i] - sp[i - a], tp[j] - tp[j - b])
-                        + model.lex_cost(h, mass)
-                        + model.anchor_miss * miss;
-                }
-                if c < best {
-                    second = best;
-                    best = c;
-                    best_k = k as u8;
-                } else if c < second {
-                    second = c;
-                }
+                };
             }
+            // The entries of SHAPES, in order.
+            shape!(0, 1, 1);
+            shape!(1, 1, 0);
+            shape!(2, 0, 1);
+            shape!(3, 2, 1);
+            shape!(4, 1, 2);
+            shape!(5, 2, 2);
+            shape!(6, 3, 1);
+            shape!(7, 1, 3);
             cost[here] = best;
             back[here] = best_k;
             gap[here] = ((second - best) * GAP_SCALE).min(255.0) as u8;

@@ -32,6 +32,9 @@ pub(crate) struct Evidence {
     /// Anchor weight of each source unit and of each target unit.
     pub src_anchor_mass: Vec<f32>,
     pub tgt_anchor_mass: Vec<f32>,
+    /// Target units expressing each concept, ascending: `post[post_start[k]..post_start[k + 1]]`.
+    post_start: Vec<u32>,
+    post: Vec<u32>,
 }
 
 /// Settings of evidence building.
@@ -52,7 +55,14 @@ fn cognate(a: &str, b: &str) -> bool {
         return true;
     }
     // An edit distance of at most a quarter of the longer word needs lengths that close.
-    p >= 4 && la.abs_diff(lb) * 4 <= la.max(lb) && strsim::normalized_levenshtein(a, b) >= 0.75
+    if p < 4 || la.abs_diff(lb) * 4 > la.max(lb) {
+        return false;
+    }
+    // The distance does not change when the common prefix is left out (same bytes on both
+    // sides); normalised by the full lengths, as `strsim::normalized_levenshtein` does.
+    let cut = a.char_indices().nth(p).map_or(a.len(), |(i, _)| i);
+    let d = strsim::levenshtein(&a[cut..], &b[cut..]);
+    1.0 - (d as f64) / (la.max(lb) as f64) >= 0.75
 }
 
 impl Evidence {
@@ -280,6 +290,8 @@ impl Evidence {
             tgt_stems,
             src_words,
             weight,
+            post_start: Vec::new(),
+            post: Vec::new(),
         };
         ev.compute_mass();
         ev
@@ -288,6 +300,7 @@ impl Evidence {
     /// Translatable weight of each unit: source concepts some target unit may express; for a
     /// target unit, its anchors and, per word with candidates, the heaviest candidate.
     fn compute_mass(&mut self) {
+        self.index_targets();
         let mut reachable = vec![false; self.weight.len()];
         for keys in &self.tgt_keys {
             for &k in keys {
@@ -328,6 +341,29 @@ impl Evidence {
             .collect();
     }
 
+    /// The inverted index of the target keys (concept to target units).
+    fn index_targets(&mut self) {
+        let mut start = vec![0u32; self.weight.len() + 1];
+        for keys in &self.tgt_keys {
+            for &k in keys {
+                start[k as usize + 1] += 1;
+            }
+        }
+        for k in 0..self.weight.len() {
+            start[k + 1] += start[k];
+        }
+        let mut fill = start.clone();
+        let mut post = vec![0u32; start[self.weight.len()] as usize];
+        for (v, keys) in self.tgt_keys.iter().enumerate() {
+            for &k in keys {
+                post[fill[k as usize] as usize] = v as u32;
+                fill[k as usize] += 1;
+            }
+        }
+        self.post_start = start;
+        self.post = post;
+    }
+
     pub fn n_src(&self) -> usize {
         self.src_len.len()
     }
@@ -359,34 +395,28 @@ impl Evidence {
         (s, an)
     }
 
-    /// Hits of source unit `u` with target units `vlo..vhi`, appended to `out`; `mark` is
-    /// scratch space (all zero on entry and on return).
-    pub fn hits_row(
-        &self,
-        u: usize,
-        vlo: usize,
-        vhi: usize,
-        mark: &mut Vec<(f32, f32)>,
-        out: &mut Vec<(f32, f32)>,
-    ) {
-        if mark.len() < self.weight.len() {
-            mark.resize(self.weight.len(), (0.0, 0.0));
-        }
+    /// Hits of source unit `u` with target units `vlo..vhi`, appended to `out` (the same
+    /// sums as [`Evidence::hits`], concept by concept in ascending order, through the inverted
+    /// index of the target keys).
+    pub fn hits_row(&self, u: usize, vlo: usize, vhi: usize, out: &mut Vec<(f32, f32)>) {
+        let base = out.len();
+        out.resize(base + (vhi - vlo), (0.0, 0.0));
+        let row = &mut out[base..];
         for &k in &self.src_keys[u] {
-            let w = self.weight[k as usize];
-            mark[k as usize] = (w, if self.anchor[k as usize] { w } else { 0.0 });
-        }
-        for v in vlo..vhi {
-            let (mut s, mut a) = (0.0f32, 0.0f32);
-            for &k in &self.tgt_keys[v] {
-                let (x, y) = mark[k as usize];
-                s += x;
-                a += y;
+            let k = k as usize;
+            let list = &self.post[self.post_start[k] as usize..self.post_start[k + 1] as usize];
+            let from = list.partition_point(|&v| (v as usize) < vlo);
+            let w = self.weight[k];
+            let a = if self.anchor[k] { w } else { 0.0 };
+            for &v in &list[from..] {
+                let v = v as usize;
+                if v >= vhi {
+                    break;
+                }
+                let cell = &mut row[v - vlo];
+                cell.0 += w;
+                cell.1 += a;
             }
-            out.push((s, a));
-        }
-        for &k in &self.src_keys[u] {
-            mark[k as usize] = (0.0, 0.0);
         }
     }
 
@@ -404,41 +434,52 @@ impl Evidence {
                 c_tgt[t as usize] += 1;
             }
         }
-        // Only words seen `min_count` times or more can reach `min_count` together.
-        let mut joint: Vec<u64> = Vec::new();
-        let mut srcs: Vec<u32> = Vec::new();
-        for &(u, v) in pairs {
-            srcs.clear();
-            srcs.extend(
+        // Only words seen `min_count` times or more can reach `min_count` together. For each
+        // target stem still without a candidate, the pairs it occurs in; then co-occurrence
+        // counts with the source words of those pairs, one stem at a time.
+        let srcs: Vec<Vec<u32>> = pairs
+            .iter()
+            .map(|&(u, _)| {
                 self.src_words[u]
                     .iter()
-                    .filter(|&&s| c_src[s as usize] >= min_count),
-            );
+                    .copied()
+                    .filter(|&s| c_src[s as usize] >= min_count)
+                    .collect()
+            })
+            .collect();
+        let mut occurs: FxMap<u32, Vec<u32>> = FxMap::default();
+        for (p, &(_, v)) in pairs.iter().enumerate() {
             for &t in &self.tgt_stems[v] {
                 if c_tgt[t as usize] < min_count || !self.cands[t as usize].is_empty() {
                     continue;
                 }
-                joint.extend(srcs.iter().map(|&s| ((t as u64) << 32) | s as u64));
+                occurs.entry(t).or_default().push(p as u32);
             }
         }
-        joint.sort_unstable();
+        let mut count = vec![0u32; self.weight.len()];
+        let mut seen: Vec<u32> = Vec::new();
         let mut learned: FxMap<u32, Vec<(f32, u32)>> = FxMap::default();
-        let mut k = 0;
-        while k < joint.len() {
-            let mut e = k + 1;
-            while e < joint.len() && joint[e] == joint[k] {
-                e += 1;
-            }
-            let c = (e - k) as u32;
-            if c >= min_count {
-                let t = (joint[k] >> 32) as u32;
-                let s = joint[k] as u32;
-                let dice = 2.0 * c as f32 / (c_tgt[t as usize] + c_src[s as usize]) as f32;
-                if dice >= min_dice {
-                    learned.entry(t).or_default().push((dice, s));
+        for (&t, ps) in &occurs {
+            for &p in ps {
+                for &s in &srcs[p as usize] {
+                    if count[s as usize] == 0 {
+                        seen.push(s);
+                    }
+                    count[s as usize] += 1;
                 }
             }
-            k = e;
+            seen.sort_unstable();
+            for &s in &seen {
+                let c = count[s as usize];
+                count[s as usize] = 0;
+                if c >= min_count {
+                    let dice = 2.0 * c as f32 / (c_tgt[t as usize] + c_src[s as usize]) as f32;
+                    if dice >= min_dice {
+                        learned.entry(t).or_default().push((dice, s));
+                    }
+                }
+            }
+            seen.clear();
         }
         if learned.is_empty() {
             return;
@@ -477,5 +518,34 @@ mod tests {
         assert!(cognate("principes", "principles"));
         assert!(!cognate("maison", "house"));
         assert!(!cognate("pour", "poor"));
+    }
+
+    #[test]
+    fn cognate_distance_matches_the_full_strings() {
+        let words = [
+            "organisation",
+            "organization",
+            "organisations",
+            "developpement",
+            "development",
+            "developing",
+            "principes",
+            "principles",
+            "principal",
+            "résolution",
+            "résolutions",
+            "resolution",
+        ];
+        for a in words {
+            for b in words {
+                let p = common_prefix(a, b);
+                let (la, lb) = (a.chars().count(), b.chars().count());
+                let full = p >= 4
+                    && la.abs_diff(lb) * 4 <= la.max(lb)
+                    && strsim::normalized_levenshtein(a, b) >= 0.75;
+                let short = p >= 6 || (p >= 4 && p * 10 >= la.max(lb) * 6);
+                assert_eq!(cognate(a, b), short || full, "{a} {b}");
+            }
+        }
     }
 }

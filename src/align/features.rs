@@ -127,14 +127,23 @@ impl WordStemmer {
         if let Some(s) = self.cache.get(word) {
             return s.clone();
         }
+        let s = self.stem_uncached(word);
+        self.cache.insert(word.to_string(), s.clone());
+        s
+    }
+
+    /// [`WordStemmer::stem`] without the cache, for callers that see each word once.
+    pub fn stem_uncached(&self, word: &str) -> String {
         let s = match &self.stemmer {
             Some(st) => st.stem(word).into_owned(),
             None if self.arabic => arabic_light_stem(word),
             None => word.chars().take(6).collect(),
         };
-        let s = if s.is_empty() { word.to_string() } else { s };
-        self.cache.insert(word.to_string(), s.clone());
-        s
+        if s.is_empty() {
+            word.to_string()
+        } else {
+            s
+        }
     }
 }
 
@@ -279,27 +288,35 @@ fn leading_label(text: &str) -> Option<char> {
 /// Tokens of a normalised text: maximal runs of letters, digits and marks, joined across `/`,
 /// `.`, `,` and `-` between two such characters, and across a space inside a number
 /// grouped by thousands (`100 000`).
-fn tokens(text: &str, chars: &mut Vec<(usize, char)>, out: &mut Vec<(usize, usize)>) {
+fn tokens(text: &str, chars: &mut Vec<(usize, char, bool)>, out: &mut Vec<(usize, usize)>) {
     chars.clear();
-    chars.extend(text.char_indices());
+    if text.is_ascii() {
+        // A sized iterator: filled without a capacity check per character.
+        chars.extend(text.bytes().enumerate().map(|(i, b)| {
+            let c = char::from(b);
+            (i, c, c.is_ascii_alphanumeric())
+        }));
+    } else {
+        chars.extend(text.char_indices().map(|(i, c)| (i, c, is_word_char(c))));
+    }
     out.clear();
     let mut k = 0;
     while k < chars.len() {
-        if !is_word_char(chars[k].1) {
+        if !chars[k].2 {
             k += 1;
             continue;
         }
         let start = chars[k].0;
         let mut e = k + 1;
         loop {
-            if e < chars.len() && is_word_char(chars[e].1) {
+            if e < chars.len() && chars[e].2 {
                 e += 1;
                 continue;
             }
             if e + 1 < chars.len()
                 && matches!(chars[e].1, '/' | '.' | ',' | '-')
-                && is_word_char(chars[e + 1].1)
-                && is_word_char(chars[e - 1].1)
+                && chars[e + 1].2
+                && chars[e - 1].2
             {
                 e += 1;
                 continue;
@@ -319,14 +336,14 @@ fn tokens(text: &str, chars: &mut Vec<(usize, char)>, out: &mut Vec<(usize, usiz
 
 /// Whether the number `chars[start..end]` (digits and grouping spaces only, first group of at
 /// most three digits) goes on with ` ddd`.
-fn grouped_number_continues(chars: &[(usize, char)], start: usize, end: usize) -> bool {
+fn grouped_number_continues(chars: &[(usize, char, bool)], start: usize, end: usize) -> bool {
     let digit = |i: usize| chars.get(i).is_some_and(|c| c.1.is_ascii_digit());
     let so_far = &chars[start..end];
     so_far.iter().all(|c| c.1.is_ascii_digit() || c.1 == ' ')
         && so_far.iter().take_while(|c| c.1 != ' ').count() <= 3
         && chars.get(end).map(|c| c.1) == Some(' ')
         && (1..=3).all(|d| digit(end + d))
-        && !chars.get(end + 4).is_some_and(|c| is_word_char(c.1))
+        && !chars.get(end + 4).is_some_and(|c| c.2)
 }
 
 fn is_url(chunk: &str) -> bool {
@@ -337,7 +354,7 @@ fn is_url(chunk: &str) -> bool {
 
 /// Extract the features of every unit of a document.
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
-    let mut stemmer = WordStemmer::new(lang);
+    let stemmer = WordStemmer::new(lang);
     let mut vocab: Vec<(String, String)> = Vec::new();
     let mut index: FxMap<String, u32> = FxMap::default();
     let mut latin = 0usize;
@@ -346,19 +363,30 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     let mut buf = String::new();
     let mut chars = Vec::new();
     let mut toks = Vec::new();
+    let mut words: Vec<u32> = Vec::new();
     for text in units {
         let norm = for_matching(text);
+        // One pass for the length and the characters that call for more work.
+        let (mut len, mut quote, mut url) = (0usize, false, false);
+        for c in norm.chars() {
+            match c {
+                '«' | '»' | '“' | '”' | '"' => quote = true,
+                '@' | '/' => url = true,
+                _ => {}
+            }
+            len += usize::from(!c.is_whitespace());
+        }
         let mut f = UnitFeatures {
-            len: norm.chars().filter(|c| !c.is_whitespace()).count() as f64,
+            len: len as f64,
             ..Default::default()
         };
         if let Some(l) = leading_label(&norm) {
             f.anchors.push(format!("p:{l}"));
         }
-        if norm.contains(['«', '»', '“', '”', '"']) || norm.contains("<<") {
+        if quote || norm.contains("<<") {
             f.anchors.push("q".to_string());
         }
-        let body = if norm.contains(['@', '/']) {
+        let body = if url {
             let mut body = String::with_capacity(norm.len());
             for chunk in norm.split(' ') {
                 let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
@@ -380,7 +408,13 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
                 number_anchors(tok, &mut f.anchors);
                 continue;
             }
-            let Some(first) = tok.chars().find(|c| c.is_alphabetic()) else {
+            let ascii = tok.is_ascii();
+            let first = if ascii {
+                tok.bytes().find(u8::is_ascii_alphabetic).map(char::from)
+            } else {
+                tok.chars().find(|c| c.is_alphabetic())
+            };
+            let Some(first) = first else {
                 continue;
             };
             let script = char_script(first);
@@ -396,7 +430,7 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
                 }
                 _ => {
                     let mut upper = false;
-                    if tok.is_ascii() {
+                    if ascii {
                         upper = tok.bytes().any(|b| b.is_ascii_uppercase());
                         buf.push_str(tok);
                         buf.make_ascii_lowercase();
@@ -408,13 +442,23 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
                     }
                     if script == Script::Latin {
                         latin += 1;
-                        if upper && tok.chars().nth(1).is_some() {
+                        if upper
+                            && (if ascii {
+                                tok.len() > 1
+                            } else {
+                                tok.chars().nth(1).is_some()
+                            })
+                        {
                             f.latin_names.push(buf.clone());
                         }
                     }
                 }
             }
-            let n = buf.chars().count();
+            let n = if ascii {
+                buf.len()
+            } else {
+                buf.chars().count()
+            };
             if n < 3 && !(script == Script::Arabic && n == 2) {
                 continue;
             }
@@ -422,16 +466,18 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
                 Some(&i) => i,
                 None => {
                     let i = vocab.len() as u32;
-                    let stem = stemmer.stem(&buf);
+                    let stem = stemmer.stem_uncached(&buf);
                     vocab.push((buf.clone(), stem));
                     index.insert(buf.clone(), i);
                     i
                 }
             };
-            f.words.push(id);
+            words.push(id);
         }
-        f.words.sort_unstable();
-        f.words.dedup();
+        words.sort_unstable();
+        words.dedup();
+        f.words = words.clone();
+        words.clear();
         f.anchors.sort_unstable();
         f.anchors.dedup();
         f.latin_names.sort_unstable();

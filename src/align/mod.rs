@@ -266,7 +266,8 @@ pub fn align_pair(
     };
     let mut ev = Evidence::build(&sf, &tf, &lex, &settings);
     let mut model = initial_model(&ev);
-    let mut steps = first_pass(&ev, &model, opts);
+    // The unit features are no longer needed: free them while the first pass runs.
+    let (mut steps, ()) = rayon::join(|| first_pass(&ev, &model, opts), move || drop((sf, tf)));
     if opts.realign && !steps.is_empty() {
         let conf = confidences(&ev, &model, &steps);
         let confident: Vec<(usize, usize)> = steps

@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::text::normalize::for_matching;
+use crate::text::normalize::{fold_arabic_char, for_matching};
 use crate::Lang;
 
 /// A small, fast hasher for the aligner's internal tables (keys are short words and ids).
@@ -182,16 +182,6 @@ pub(crate) fn arabic_light_stem(word: &str) -> String {
 /// ha, diacritics and tatweel removed.
 pub(crate) fn fold_arabic(word: &str) -> String {
     word.chars().filter_map(fold_arabic_char).collect()
-}
-
-fn fold_arabic_char(c: char) -> Option<char> {
-    match c {
-        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('\u{0627}'),
-        '\u{0649}' => Some('\u{064A}'),
-        '\u{0629}' => Some('\u{0647}'),
-        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
-        _ => Some(c),
-    }
 }
 
 /// Latin letters without accents (for cognates).

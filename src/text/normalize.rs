@@ -92,18 +92,25 @@ pub fn is_arabic_diacritic(c: char) -> bool {
 /// diacritics and tatweel removed. Latin text in `s` is left as [`for_matching`] leaves it.
 pub fn arabic(s: &str) -> String {
     // NFC first, so that alef + combining hamza (U+0654/U+0655) becomes أ/إ and is caught too.
-    let pre: String = s
-        .nfc()
-        .filter(|&c| !is_arabic_diacritic(c))
-        .map(|c| match c {
-            '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => '\u{0627}',
-            '\u{0649}' | '\u{06CC}' => '\u{064A}',
-            '\u{0629}' => '\u{0647}',
-            '\u{06A9}' => '\u{0643}',
-            c => c,
-        })
-        .collect();
+    let pre: String = s.nfc().filter_map(fold_arabic_char).collect();
     for_matching(&pre)
+}
+
+/// One character of the Arabic matching form (see [`arabic`]): `None` for a diacritic or
+/// tatweel, the plain letter for an alef, ya, ta marbuta or kaf variant, else the character.
+/// For callers that fold word by word on a hot path; the text should already be NFC.
+pub fn fold_arabic_char(c: char) -> Option<char> {
+    if is_arabic_diacritic(c) {
+        return None;
+    }
+    Some(match c {
+        '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => '\u{0627}',
+        '\u{0649}' | '\u{06CC}' => '\u{064A}',
+        '\u{0629}' => '\u{0647}',
+        '\u{06A9}' => '\u{0643}',
+        '\u{0640}' => return None,
+        c => c,
+    })
 }
 
 /// The accent- and case-insensitive Latin form of `s` (on top of [`for_matching`]): lower

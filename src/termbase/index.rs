@@ -12,6 +12,7 @@
 //! trigrams over the length window, then a banded Damerau–Levenshtein check).
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -103,17 +104,17 @@ impl Arena {
         &self.buf[self.off[i]..self.off[i + 1]]
     }
 
-    /// Entry ids sorted by their string. The first eight bytes, big-endian, sort most pairs
-    /// without touching the strings.
+    /// Entry ids sorted by their string. The first sixteen bytes, big-endian, sort most
+    /// pairs without touching the strings (terms often share their first word).
     fn sorted(&self) -> Vec<u32> {
-        let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
+        let mut pairs: Vec<(u128, u32)> = (0..(self.off.len() - 1) as u32)
             .into_par_iter()
             .map(|i| {
                 let b = self.get(i).as_bytes();
-                let mut head = [0u8; 8];
-                let n = b.len().min(8);
+                let mut head = [0u8; 16];
+                let n = b.len().min(16);
                 head[..n].copy_from_slice(&b[..n]);
-                (u64::from_be_bytes(head), i)
+                (u128::from_be_bytes(head), i)
             })
             .collect();
         pairs.par_sort_unstable_by(|a, b| {
@@ -194,7 +195,8 @@ pub struct Index {
     by_key: Vec<u32>,
     stems: Arena,
     by_stem: Vec<u32>,
-    grams: Grams,
+    /// Built on the first fuzzy query: loading pays only for the sorted keys.
+    grams: OnceLock<Grams>,
 }
 
 fn collapse(s: &str) -> String {
@@ -238,12 +240,10 @@ impl Index {
             || stem_keys(&tb, &entries, &langs),
         );
         let lens: Vec<u16> = (0..entries.len() as u32)
+            .into_par_iter()
             .map(|i| keys.get(i).chars().count().min(u16::MAX as usize) as u16)
             .collect();
-        let (by_key, (by_stem, grams)) = rayon::join(
-            || keys.sorted(),
-            || rayon::join(|| stems.sorted(), || Grams::build(&keys, &lens)),
-        );
+        let (by_key, by_stem) = rayon::join(|| keys.sorted(), || stems.sorted());
         Index {
             tb,
             entries,
@@ -253,8 +253,19 @@ impl Index {
             by_key,
             stems,
             by_stem,
-            grams,
+            grams: OnceLock::new(),
         }
+    }
+
+    /// The trigram index of the fuzzy class, built on first use.
+    fn grams(&self) -> &Grams {
+        self.grams
+            .get_or_init(|| Grams::build(&self.keys, &self.lens))
+    }
+
+    /// Builds the fuzzy trigram index now rather than on the first fuzzy query.
+    pub fn prepare_fuzzy(&self) {
+        self.grams();
     }
 
     /// The indexed termbase.
@@ -402,7 +413,7 @@ impl Index {
         k: usize,
         ok: &dyn Fn(u32) -> bool,
     ) -> Vec<(u32, usize)> {
-        let g = &self.grams;
+        let g = self.grams();
         let mut qb = Vec::new();
         Grams::buckets(g.bits, folded, &mut qb);
         let window = g.window(qlen.saturating_sub(k), qlen + k);

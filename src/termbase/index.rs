@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use super::grams::{osa_within, Grams, SCRATCH};
 use super::model::{Concept, Termbase};
-use super::normalize::{fold, has_arabic, join_stems, stem_key, stem_word, stemmer, words};
+use super::normalize::{fold, fold_into, for_each_word, has_arabic, stem_key, stem_word, stemmer};
 use crate::Lang;
 
 /// How a term matched a query, best first.
@@ -86,14 +86,31 @@ pub(super) struct Arena {
 }
 
 impl Arena {
-    fn collect_from<'a>(items: impl Iterator<Item = &'a str>) -> Arena {
+    /// The arena of `n` strings, string `i` written by `write(i, out)` onto the end of `out`;
+    /// built in parallel chunks, then joined.
+    fn par_build(n: usize, write: impl Fn(usize, &mut String) + Sync) -> Arena {
+        const CHUNK: usize = 1 << 14;
+        let parts: Vec<(String, Vec<usize>)> = (0..n.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| {
+                let (mut buf, mut ends) = (String::new(), Vec::with_capacity(CHUNK));
+                for i in c * CHUNK..((c + 1) * CHUNK).min(n) {
+                    write(i, &mut buf);
+                    ends.push(buf.len());
+                }
+                (buf, ends)
+            })
+            .collect();
+        let total = parts.iter().map(|(b, _)| b.len()).sum();
         let mut a = Arena {
-            buf: String::new(),
-            off: vec![0],
+            buf: String::with_capacity(total),
+            off: Vec::with_capacity(n + 1),
         };
-        for s in items {
-            a.buf.push_str(s);
-            a.off.push(a.buf.len());
+        a.off.push(0);
+        for (buf, ends) in &parts {
+            let base = a.buf.len();
+            a.buf.push_str(buf);
+            a.off.extend(ends.iter().map(|&e| base + e));
         }
         a
     }
@@ -139,28 +156,26 @@ fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
             .text
             .as_str()
     };
-    let ranges: Vec<Vec<std::ops::Range<usize>>> =
-        entries.par_iter().map(|e| words(text(e))).collect();
     let mut ids: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); langs.len()];
     let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); langs.len()];
-    let mut flat: Vec<u32> = Vec::new();
+    let mut flat: Vec<u32> = Vec::with_capacity(entries.len() * 3);
     let mut starts: Vec<usize> = Vec::with_capacity(entries.len() + 1);
-    for (e, rs) in entries.iter().zip(&ranges) {
+    for e in entries {
         starts.push(flat.len());
         let t = text(e);
         let l = e.lang as usize;
-        for r in rs {
-            let w = &t[r.clone()];
-            let id = *ids[l].entry(w).or_insert_with(|| {
-                distinct[l].push(w);
-                (distinct[l].len() - 1) as u32
+        let (ids, distinct) = (&mut ids[l], &mut distinct[l]);
+        for_each_word(t, |r| {
+            let w = &t[r];
+            let id = *ids.entry(w).or_insert_with(|| {
+                distinct.push(w);
+                (distinct.len() - 1) as u32
             });
             flat.push(id);
-        }
+        });
     }
     starts.push(flat.len());
     drop(ids);
-    drop(ranges);
     let stemmed: Vec<Vec<String>> = distinct
         .iter()
         .zip(langs)
@@ -170,19 +185,20 @@ fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
                 .collect()
         })
         .collect();
-    let keys: Vec<String> = entries
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let table = &stemmed[e.lang as usize];
-            join_stems(
-                flat[starts[i]..starts[i + 1]]
-                    .iter()
-                    .map(|&id| table[id as usize].as_str()),
-            )
-        })
-        .collect();
-    Arena::collect_from(keys.iter().map(String::as_str))
+    Arena::par_build(entries.len(), |i, out| {
+        let table = &stemmed[entries[i].lang as usize];
+        let start = out.len();
+        for &id in &flat[starts[i]..starts[i + 1]] {
+            let k = table[id as usize].as_str();
+            if k.is_empty() {
+                continue;
+            }
+            if out.len() > start {
+                out.push(' ');
+            }
+            out.push_str(k);
+        }
+    })
 }
 
 /// The lookup index; it owns the termbase it indexes.
@@ -231,11 +247,13 @@ impl Index {
         }
         let (keys, stems) = rayon::join(
             || {
-                let folded: Vec<String> = entries
-                    .par_iter()
-                    .map(|e| fold(&tb.concepts[e.concept as usize].terms[e.term as usize].text))
-                    .collect();
-                Arena::collect_from(folded.iter().map(String::as_str))
+                Arena::par_build(entries.len(), |i, out| {
+                    let e = &entries[i];
+                    fold_into(
+                        &tb.concepts[e.concept as usize].terms[e.term as usize].text,
+                        out,
+                    )
+                })
             },
             || stem_keys(&tb, &entries, &langs),
         );

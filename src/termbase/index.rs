@@ -148,55 +148,77 @@ impl Arena {
     }
 }
 
+/// The words of one language's entries as ids of its distinct words, and those words stemmed.
+struct LangWords {
+    /// Entry `k` of the language has the words `flat[starts[k]..starts[k + 1]]`.
+    flat: Vec<u32>,
+    starts: Vec<usize>,
+    stems: Vec<String>,
+}
+
 /// The stem key of every entry: each distinct word of a language is stemmed once (a large
-/// termbase repeats its words), in parallel, then the keys are assembled.
+/// termbase repeats its words), the languages side by side, then the keys are assembled.
 fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
     let text = |e: &Entry| {
         tb.concepts[e.concept as usize].terms[e.term as usize]
             .text
             .as_str()
     };
-    let mut ids: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); langs.len()];
-    let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); langs.len()];
-    let mut flat: Vec<u32> = Vec::with_capacity(entries.len() * 3);
-    let mut starts: Vec<usize> = Vec::with_capacity(entries.len() + 1);
-    for e in entries {
-        starts.push(flat.len());
-        let t = text(e);
-        let l = e.lang as usize;
-        let (ids, distinct) = (&mut ids[l], &mut distinct[l]);
-        for_each_word(t, |r| {
-            let w = &t[r];
-            let id = *ids.entry(w).or_insert_with(|| {
-                distinct.push(w);
-                (distinct.len() - 1) as u32
-            });
-            flat.push(id);
-        });
-    }
-    starts.push(flat.len());
-    drop(ids);
-    let stemmed: Vec<Vec<String>> = distinct
+    // The rank of each entry among the entries of its language.
+    let mut counts = vec![0u32; langs.len()];
+    let rank: Vec<u32> = entries
         .iter()
-        .zip(langs)
-        .map(|(ws, lang)| {
-            ws.par_iter()
-                .map_init(|| stemmer(lang), |st, w| stem_word(w, st.as_ref()))
-                .collect()
+        .map(|e| {
+            let c = &mut counts[e.lang as usize];
+            *c += 1;
+            *c - 1
+        })
+        .collect();
+    let per_lang: Vec<LangWords> = (0..langs.len())
+        .into_par_iter()
+        .map(|l| {
+            let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+            let mut distinct: Vec<&str> = Vec::new();
+            let mut flat: Vec<u32> = Vec::new();
+            let mut starts: Vec<usize> = Vec::with_capacity(counts[l] as usize + 1);
+            for e in entries.iter().filter(|e| e.lang as usize == l) {
+                starts.push(flat.len());
+                let t = text(e);
+                for_each_word(t, |r| {
+                    let w = &t[r];
+                    let id = *ids.entry(w).or_insert_with(|| {
+                        distinct.push(w);
+                        (distinct.len() - 1) as u32
+                    });
+                    flat.push(id);
+                });
+            }
+            starts.push(flat.len());
+            drop(ids);
+            let stems = distinct
+                .par_iter()
+                .map_init(|| stemmer(&langs[l]), |st, w| stem_word(w, st.as_ref()))
+                .collect();
+            LangWords {
+                flat,
+                starts,
+                stems,
+            }
         })
         .collect();
     Arena::par_build(entries.len(), |i, out| {
-        let table = &stemmed[entries[i].lang as usize];
+        let lw = &per_lang[entries[i].lang as usize];
+        let k = rank[i] as usize;
         let start = out.len();
-        for &id in &flat[starts[i]..starts[i + 1]] {
-            let k = table[id as usize].as_str();
-            if k.is_empty() {
+        for &id in &lw.flat[lw.starts[k]..lw.starts[k + 1]] {
+            let s = lw.stems[id as usize].as_str();
+            if s.is_empty() {
                 continue;
             }
             if out.len() > start {
                 out.push(' ');
             }
-            out.push_str(k);
+            out.push_str(s);
         }
     })
 }

@@ -6,8 +6,9 @@
 //! better) and prefix (the folded query starts the key). A hit names the concept, the term
 //! that matched, the class and a score in (0, 1] that keeps classes apart.
 //!
-//! Layout: folded and stemmed keys in two string arenas, each with a sorted permutation for
-//! binary search (exact, normalised, stemmed, prefix), and a hashed trigram index in
+//! Layout: folded and stemmed keys in two string arenas; the folded keys with a sorted
+//! permutation for binary search (exact, normalised, prefix), the stem keys with their
+//! hashes sorted (stemmed); and, built on the first fuzzy query, a hashed trigram index in
 //! compressed rows, ordered by key length, for fuzzy candidates (scan-count of shared
 //! trigrams over the length window, then a banded Damerau–Levenshtein check).
 
@@ -140,6 +141,17 @@ impl Arena {
         pairs.into_iter().map(|(_, i)| i).collect()
     }
 
+    /// (hash, id) of every string, sorted: equal strings end up side by side, sorting
+    /// integers rather than strings.
+    fn hashed(&self) -> Vec<(u64, u32)> {
+        let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
+            .into_par_iter()
+            .map(|i| (key_hash(self.get(i)), i))
+            .collect();
+        pairs.par_sort_unstable();
+        pairs
+    }
+
     /// The run of `sorted` whose strings equal `key`.
     fn equal_range<'s>(&self, sorted: &'s [u32], key: &str) -> &'s [u32] {
         let lo = sorted.partition_point(|&i| self.get(i) < key);
@@ -154,6 +166,13 @@ struct LangWords {
     flat: Vec<u32>,
     starts: Vec<usize>,
     stems: Vec<String>,
+}
+
+fn key_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
 }
 
 /// The stem key of every entry: each distinct word of a language is stemmed once (a large
@@ -232,7 +251,8 @@ pub struct Index {
     lens: Vec<u16>,
     by_key: Vec<u32>,
     stems: Arena,
-    by_stem: Vec<u32>,
+    /// (hash of the stem key, entry), sorted: the stemmed class needs equality only.
+    by_stem: Vec<(u64, u32)>,
     /// Built on the first fuzzy query: loading pays only for the sorted keys.
     grams: OnceLock<Grams>,
 }
@@ -283,7 +303,7 @@ impl Index {
             .into_par_iter()
             .map(|i| keys.get(i).chars().count().min(u16::MAX as usize) as u16)
             .collect();
-        let (by_key, by_stem) = rayon::join(|| keys.sorted(), || stems.sorted());
+        let (by_key, by_stem) = rayon::join(|| keys.sorted(), || stems.hashed());
         Index {
             tb,
             entries,
@@ -396,8 +416,10 @@ impl Index {
             if sk.is_empty() {
                 continue;
             }
-            for &e in self.stems.equal_range(&self.by_stem, &sk) {
-                if self.entries[e as usize].lang as usize == li {
+            let h = key_hash(&sk);
+            let lo = self.by_stem.partition_point(|p| p.0 < h);
+            for &(_, e) in self.by_stem[lo..].iter().take_while(|p| p.0 == h) {
+                if self.stems.get(e) == sk && self.entries[e as usize].lang as usize == li {
                     offer(&mut best, e, MatchClass::Stemmed, 0.8, None);
                 }
             }

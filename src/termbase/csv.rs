@@ -114,8 +114,8 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
     let mut tb = Termbase::default();
     let mut pos = Positions::default();
     let mut ids: rustc_hash::FxHashSet<String> = Default::default();
-    for rec in rdr.records() {
-        let rec = rec.map_err(csv_err)?;
+    let mut rec = ::csv::StringRecord::new();
+    while rdr.read_record(&mut rec).map_err(csv_err)? {
         let line = rec.position().map_or(0, |p| p.line() as usize);
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;

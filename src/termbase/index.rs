@@ -6,12 +6,14 @@
 //! better) and prefix (the folded query starts the key). A hit names the concept, the term
 //! that matched, the class and a score in (0, 1] that keeps classes apart.
 //!
-//! Layout: folded and stemmed keys in two string arenas, each with a sorted permutation for
-//! binary search (exact, normalised, stemmed, prefix), and a hashed trigram index in
+//! Layout: folded and stemmed keys in two string arenas; the folded keys with a sorted
+//! permutation for binary search (exact, normalised, prefix), the stem keys with their
+//! hashes sorted (stemmed); and, built on the first fuzzy query, a hashed trigram index in
 //! compressed rows, ordered by key length, for fuzzy candidates (scan-count of shared
 //! trigrams over the length window, then a banded Damerau–Levenshtein check).
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -19,7 +21,7 @@ use serde::Serialize;
 
 use super::grams::{osa_within, Grams, SCRATCH};
 use super::model::{Concept, Termbase};
-use super::normalize::{fold, has_arabic, join_stems, stem_key, stem_word, stemmer, words};
+use super::normalize::{fold, fold_into, for_each_word, has_arabic, stem_key, stem_word, stemmer};
 use crate::Lang;
 
 /// How a term matched a query, best first.
@@ -85,14 +87,31 @@ pub(super) struct Arena {
 }
 
 impl Arena {
-    fn collect_from<'a>(items: impl Iterator<Item = &'a str>) -> Arena {
+    /// The arena of `n` strings, string `i` written by `write(i, out)` onto the end of `out`;
+    /// built in parallel chunks, then joined.
+    fn par_build(n: usize, write: impl Fn(usize, &mut String) + Sync) -> Arena {
+        const CHUNK: usize = 1 << 14;
+        let parts: Vec<(String, Vec<usize>)> = (0..n.div_ceil(CHUNK))
+            .into_par_iter()
+            .map(|c| {
+                let (mut buf, mut ends) = (String::new(), Vec::with_capacity(CHUNK));
+                for i in c * CHUNK..((c + 1) * CHUNK).min(n) {
+                    write(i, &mut buf);
+                    ends.push(buf.len());
+                }
+                (buf, ends)
+            })
+            .collect();
+        let total = parts.iter().map(|(b, _)| b.len()).sum();
         let mut a = Arena {
-            buf: String::new(),
-            off: vec![0],
+            buf: String::with_capacity(total),
+            off: Vec::with_capacity(n + 1),
         };
-        for s in items {
-            a.buf.push_str(s);
-            a.off.push(a.buf.len());
+        a.off.push(0);
+        for (buf, ends) in &parts {
+            let base = a.buf.len();
+            a.buf.push_str(buf);
+            a.off.extend(ends.iter().map(|&e| base + e));
         }
         a
     }
@@ -103,23 +122,34 @@ impl Arena {
         &self.buf[self.off[i]..self.off[i + 1]]
     }
 
-    /// Entry ids sorted by their string. The first eight bytes, big-endian, sort most pairs
-    /// without touching the strings.
+    /// Entry ids sorted by their string. The first sixteen bytes, big-endian, sort most
+    /// pairs without touching the strings (terms often share their first word).
     fn sorted(&self) -> Vec<u32> {
-        let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
+        let mut pairs: Vec<(u128, u32)> = (0..(self.off.len() - 1) as u32)
             .into_par_iter()
             .map(|i| {
                 let b = self.get(i).as_bytes();
-                let mut head = [0u8; 8];
-                let n = b.len().min(8);
+                let mut head = [0u8; 16];
+                let n = b.len().min(16);
                 head[..n].copy_from_slice(&b[..n]);
-                (u64::from_be_bytes(head), i)
+                (u128::from_be_bytes(head), i)
             })
             .collect();
         pairs.par_sort_unstable_by(|a, b| {
             a.0.cmp(&b.0).then_with(|| self.get(a.1).cmp(self.get(b.1)))
         });
         pairs.into_iter().map(|(_, i)| i).collect()
+    }
+
+    /// (hash, id) of every string, sorted: equal strings end up side by side, sorting
+    /// integers rather than strings.
+    fn hashed(&self) -> Vec<(u64, u32)> {
+        let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
+            .into_par_iter()
+            .map(|i| (key_hash(self.get(i)), i))
+            .collect();
+        pairs.par_sort_unstable();
+        pairs
     }
 
     /// The run of `sorted` whose strings equal `key`.
@@ -130,58 +160,86 @@ impl Arena {
     }
 }
 
+/// The words of one language's entries as ids of its distinct words, and those words stemmed.
+struct LangWords {
+    /// Entry `k` of the language has the words `flat[starts[k]..starts[k + 1]]`.
+    flat: Vec<u32>,
+    starts: Vec<usize>,
+    stems: Vec<String>,
+}
+
+fn key_hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
 /// The stem key of every entry: each distinct word of a language is stemmed once (a large
-/// termbase repeats its words), in parallel, then the keys are assembled.
+/// termbase repeats its words), the languages side by side, then the keys are assembled.
 fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
     let text = |e: &Entry| {
         tb.concepts[e.concept as usize].terms[e.term as usize]
             .text
             .as_str()
     };
-    let ranges: Vec<Vec<std::ops::Range<usize>>> =
-        entries.par_iter().map(|e| words(text(e))).collect();
-    let mut ids: Vec<FxHashMap<&str, u32>> = vec![FxHashMap::default(); langs.len()];
-    let mut distinct: Vec<Vec<&str>> = vec![Vec::new(); langs.len()];
-    let mut flat: Vec<u32> = Vec::new();
-    let mut starts: Vec<usize> = Vec::with_capacity(entries.len() + 1);
-    for (e, rs) in entries.iter().zip(&ranges) {
-        starts.push(flat.len());
-        let t = text(e);
-        let l = e.lang as usize;
-        for r in rs {
-            let w = &t[r.clone()];
-            let id = *ids[l].entry(w).or_insert_with(|| {
-                distinct[l].push(w);
-                (distinct[l].len() - 1) as u32
-            });
-            flat.push(id);
-        }
-    }
-    starts.push(flat.len());
-    drop(ids);
-    drop(ranges);
-    let stemmed: Vec<Vec<String>> = distinct
+    // The rank of each entry among the entries of its language.
+    let mut counts = vec![0u32; langs.len()];
+    let rank: Vec<u32> = entries
         .iter()
-        .zip(langs)
-        .map(|(ws, lang)| {
-            ws.par_iter()
-                .map_init(|| stemmer(lang), |st, w| stem_word(w, st.as_ref()))
-                .collect()
+        .map(|e| {
+            let c = &mut counts[e.lang as usize];
+            *c += 1;
+            *c - 1
         })
         .collect();
-    let keys: Vec<String> = entries
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let table = &stemmed[e.lang as usize];
-            join_stems(
-                flat[starts[i]..starts[i + 1]]
-                    .iter()
-                    .map(|&id| table[id as usize].as_str()),
-            )
+    let per_lang: Vec<LangWords> = (0..langs.len())
+        .into_par_iter()
+        .map(|l| {
+            let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+            let mut distinct: Vec<&str> = Vec::new();
+            let mut flat: Vec<u32> = Vec::new();
+            let mut starts: Vec<usize> = Vec::with_capacity(counts[l] as usize + 1);
+            for e in entries.iter().filter(|e| e.lang as usize == l) {
+                starts.push(flat.len());
+                let t = text(e);
+                for_each_word(t, |r| {
+                    let w = &t[r];
+                    let id = *ids.entry(w).or_insert_with(|| {
+                        distinct.push(w);
+                        (distinct.len() - 1) as u32
+                    });
+                    flat.push(id);
+                });
+            }
+            starts.push(flat.len());
+            drop(ids);
+            let stems = distinct
+                .par_iter()
+                .map_init(|| stemmer(&langs[l]), |st, w| stem_word(w, st.as_ref()))
+                .collect();
+            LangWords {
+                flat,
+                starts,
+                stems,
+            }
         })
         .collect();
-    Arena::collect_from(keys.iter().map(String::as_str))
+    Arena::par_build(entries.len(), |i, out| {
+        let lw = &per_lang[entries[i].lang as usize];
+        let k = rank[i] as usize;
+        let start = out.len();
+        for &id in &lw.flat[lw.starts[k]..lw.starts[k + 1]] {
+            let s = lw.stems[id as usize].as_str();
+            if s.is_empty() {
+                continue;
+            }
+            if out.len() > start {
+                out.push(' ');
+            }
+            out.push_str(s);
+        }
+    })
 }
 
 /// The lookup index; it owns the termbase it indexes.
@@ -193,8 +251,10 @@ pub struct Index {
     lens: Vec<u16>,
     by_key: Vec<u32>,
     stems: Arena,
-    by_stem: Vec<u32>,
-    grams: Grams,
+    /// (hash of the stem key, entry), sorted: the stemmed class needs equality only.
+    by_stem: Vec<(u64, u32)>,
+    /// Built on the first fuzzy query: loading pays only for the sorted keys.
+    grams: OnceLock<Grams>,
 }
 
 fn collapse(s: &str) -> String {
@@ -229,21 +289,21 @@ impl Index {
         }
         let (keys, stems) = rayon::join(
             || {
-                let folded: Vec<String> = entries
-                    .par_iter()
-                    .map(|e| fold(&tb.concepts[e.concept as usize].terms[e.term as usize].text))
-                    .collect();
-                Arena::collect_from(folded.iter().map(String::as_str))
+                Arena::par_build(entries.len(), |i, out| {
+                    let e = &entries[i];
+                    fold_into(
+                        &tb.concepts[e.concept as usize].terms[e.term as usize].text,
+                        out,
+                    )
+                })
             },
             || stem_keys(&tb, &entries, &langs),
         );
         let lens: Vec<u16> = (0..entries.len() as u32)
+            .into_par_iter()
             .map(|i| keys.get(i).chars().count().min(u16::MAX as usize) as u16)
             .collect();
-        let (by_key, (by_stem, grams)) = rayon::join(
-            || keys.sorted(),
-            || rayon::join(|| stems.sorted(), || Grams::build(&keys, &lens)),
-        );
+        let (by_key, by_stem) = rayon::join(|| keys.sorted(), || stems.hashed());
         Index {
             tb,
             entries,
@@ -253,8 +313,19 @@ impl Index {
             by_key,
             stems,
             by_stem,
-            grams,
+            grams: OnceLock::new(),
         }
+    }
+
+    /// The trigram index of the fuzzy class, built on first use.
+    fn grams(&self) -> &Grams {
+        self.grams
+            .get_or_init(|| Grams::build(&self.keys, &self.lens))
+    }
+
+    /// Builds the fuzzy trigram index now rather than on the first fuzzy query.
+    pub fn prepare_fuzzy(&self) {
+        self.grams();
     }
 
     /// The indexed termbase.
@@ -345,8 +416,10 @@ impl Index {
             if sk.is_empty() {
                 continue;
             }
-            for &e in self.stems.equal_range(&self.by_stem, &sk) {
-                if self.entries[e as usize].lang as usize == li {
+            let h = key_hash(&sk);
+            let lo = self.by_stem.partition_point(|p| p.0 < h);
+            for &(_, e) in self.by_stem[lo..].iter().take_while(|p| p.0 == h) {
+                if self.stems.get(e) == sk && self.entries[e as usize].lang as usize == li {
                     offer(&mut best, e, MatchClass::Stemmed, 0.8, None);
                 }
             }
@@ -402,7 +475,7 @@ impl Index {
         k: usize,
         ok: &dyn Fn(u32) -> bool,
     ) -> Vec<(u32, usize)> {
-        let g = &self.grams;
+        let g = self.grams();
         let mut qb = Vec::new();
         Grams::buckets(g.bits, folded, &mut qb);
         let window = g.window(qlen.saturating_sub(k), qlen + k);

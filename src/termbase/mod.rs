@@ -143,7 +143,7 @@ pub fn read_str(text: &str, format: Format, path: &Path) -> Result<Checked> {
 pub fn read_file(path: &Path) -> Result<Checked> {
     let format = Format::from_path(path, None)?;
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = decode(&bytes, path)?;
+    let text = decode(bytes, path)?;
     read_str(&text, format, path)
 }
 
@@ -170,8 +170,24 @@ pub fn write_file(path: &Path, tb: &Termbase, format: Format) -> Result<()> {
     crate::io::write_atomic(path, text.as_bytes())
 }
 
-fn decode(bytes: &[u8], path: &Path) -> Result<String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+/// The text of a file's bytes (UTF-8, with or without a BOM, or UTF-16 with a BOM); UTF-8
+/// without a BOM is taken over without a copy.
+fn decode(owned: Vec<u8>, path: &Path) -> Result<String> {
+    if !owned.starts_with(b"\xEF\xBB\xBF")
+        && !owned.starts_with(b"\xFF\xFE")
+        && !owned.starts_with(b"\xFE\xFF")
+    {
+        return String::from_utf8(owned).map_err(|e| {
+            let (line, column) = xml::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
+            Error::Syntax {
+                path: path.into(),
+                line,
+                column,
+                message: "not UTF-8 text".into(),
+            }
+        });
+    }
+    let bytes = owned.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&owned);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (enc, _) = encoding_rs::Encoding::for_bom(bytes).expect("BOM checked");
         let (text, _, bad) = enc.decode(bytes);

@@ -82,41 +82,70 @@ fn strip_clitics(mut w: &str) -> &str {
 
 /// The key of the "normalised" match class (see the module documentation).
 pub fn fold(s: &str) -> String {
-    let mut raw = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut raw);
-    }
-    let arabic = has_arabic(&raw);
-    let mut out = String::with_capacity(raw.len());
-    for w in raw.split(' ').filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(if arabic { strip_clitics(w) } else { w });
-    }
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
     out
+}
+
+thread_local! {
+    static RAW: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// [`fold`], appended to `out` (no allocation once the scratch space has grown).
+pub fn fold_into(s: &str, out: &mut String) {
+    RAW.with(|raw| {
+        let mut raw = raw.borrow_mut();
+        raw.clear();
+        for c in s.chars() {
+            fold_char(c, &mut raw);
+        }
+        let arabic = has_arabic(&raw);
+        let start = out.len();
+        for w in raw.split(' ').filter(|w| !w.is_empty()) {
+            if out.len() > start {
+                out.push(' ');
+            }
+            out.push_str(if arabic { strip_clitics(w) } else { w });
+        }
+    })
 }
 
 /// The words of `s` with their byte ranges: runs of letters, digits and combining marks (so
 /// apostrophes and hyphens separate words).
 pub fn words(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    for_each_word(s, |r| out.push(r));
+    out
+}
+
+#[inline]
+fn word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        // Arabic letters and tatweel.
+        '\u{0620}'..='\u{064A}' => true,
+        _ => c.is_alphanumeric() || is_combining_mark(c),
+    }
+}
+
+/// Calls `f` with the byte range of each word of `s` (see [`words`]), without allocating.
+#[inline]
+pub fn for_each_word(s: &str, mut f: impl FnMut(Range<usize>)) {
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let inside = c.is_alphanumeric() || is_combining_mark(c) || c == '\u{0640}';
-        match (inside, start) {
+        match (word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
-                out.push(b..i);
+                f(b..i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(b) = start {
-        out.push(b..s.len());
+        f(b..s.len());
     }
-    out
 }
 
 /// The Snowball stemmer for `lang` (French, English, Arabic), if there is one.

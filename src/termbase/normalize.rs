@@ -12,11 +12,8 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use crate::text::normalize::fold_arabic_char;
 use crate::Lang;
-
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
-}
 
 /// Whether `s` has Arabic letters.
 pub fn has_arabic(s: &str) -> bool {
@@ -39,13 +36,9 @@ fn fold_char(c: char, out: &mut String) {
             }
         }
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push(' '),
-        '\u{0640}' => {}
-        _ if is_arabic_mark(c) => {}
-        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => out.push('\u{0627}'),
-        '\u{0649}' => out.push('\u{064A}'),
-        '\u{0629}' => out.push('\u{0647}'),
         '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
         '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{0610}'..='\u{06FF}' => out.extend(fold_arabic_char(c)),
         '\u{0153}' | '\u{0152}' => out.push_str("oe"),
         '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
         '\u{00DF}' => out.push_str("ss"),

@@ -116,3 +116,17 @@ fn concordance_from_the_aligned_corpus() {
     );
     assert!(text.contains("أفرقة الاستجابة لحوادث أمن الحاسوب"), "{text}");
 }
+
+#[test]
+fn the_built_in_glossary_answers_from_any_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("alinea")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["lookup", "--format", "json", "--limit", "1", "CSIRT"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["hits"][0]["concept"]["id"], "csirt", "{v}");
+}

@@ -12,9 +12,8 @@ use alinea::Lang;
 use anyhow::Context;
 use serde::Serialize;
 
-/// The curated glossary, embedded at build time when `glossary/concepts.toml` exists (empty
-/// otherwise; see build.rs).
-const EMBEDDED_GLOSSARY: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary.toml"));
+/// The curated glossary, built into the binary so that lookup works from any folder.
+const EMBEDDED_GLOSSARY: &str = include_str!("../../glossary/concepts.toml");
 
 /// Where the default termbase is looked for, relative to the current folder.
 const DEFAULT_TERMBASE: &str = "glossary/concepts.toml";
@@ -79,17 +78,12 @@ fn load_termbases(paths: &[PathBuf]) -> anyhow::Result<Termbase> {
             termbase::read_file(Path::new(DEFAULT_TERMBASE))?,
             Path::new(DEFAULT_TERMBASE),
         )?;
-    } else if !EMBEDDED_GLOSSARY.trim().is_empty() {
+    } else {
         let name = Path::new("(built-in glossary)");
         add(
             termbase::read_str(EMBEDDED_GLOSSARY, Format::Toml, name)?,
             name,
         )?;
-    } else {
-        anyhow::bail!(
-            "no termbase: {DEFAULT_TERMBASE} is not in the current folder and none is built in; \
-             give one with --termbase"
-        );
     }
     Ok(merged)
 }

@@ -126,7 +126,11 @@ fn the_built_in_glossary_answers_from_any_folder() {
         .args(["lookup", "--format", "json", "--limit", "1", "CSIRT"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["hits"][0]["concept"]["id"], "csirt", "{v}");
 }

@@ -6,6 +6,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::model::{lang_rank, Concept, Gender, Pos, Status, Term, TermType, Termbase};
 use super::validate::parse_lang;
 use super::{ConceptPos, Positions};
@@ -111,80 +113,33 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
             "the header has no language column (expected codes such as fr, en, ar)".into(),
         ));
     }
+    // The records are split serially, the concepts built on every thread, the ids given in
+    // order; the first error in file order wins, as in a serial read.
+    let mut rows: Vec<(usize, ::csv::ByteRecord)> = Vec::new();
+    let mut read_err = None;
+    // One record read into, then copied at its size: fewer and smaller allocations than a
+    // fresh record per row.
+    let mut rec = ::csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(true) => rows.push((rec.position().map_or(0, |p| p.line() as usize), rec.clone())),
+            Ok(false) => break,
+            Err(e) => {
+                read_err = Some(csv_err(e));
+                break;
+            }
+        }
+    }
+    let lines: Vec<usize> = rows.iter().map(|r| r.0).collect();
+    let built: Vec<Result<Option<Concept>>> = rows
+        .into_par_iter()
+        .map(|(line, rec)| row(&cols, line, rec, &syntax))
+        .collect();
     let mut tb = Termbase::default();
     let mut pos = Positions::default();
     let mut ids: rustc_hash::FxHashSet<String> = Default::default();
-    let mut rec = ::csv::StringRecord::new();
-    while rdr.read_record(&mut rec).map_err(csv_err)? {
-        let line = rec.position().map_or(0, |p| p.line() as usize);
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let mut c = Concept::default();
-        // Per-language attribute lists, applied once the terms are known.
-        let mut attrs: Vec<(Col, Vec<String>)> = Vec::new();
-        for (col, cell) in cols.iter().zip(rec.iter()) {
-            let cell = cell.trim();
-            if cell.is_empty() {
-                continue;
-            }
-            match col {
-                Col::Id => c.id = cell.to_string(),
-                Col::Subject => c.subject = Some(cell.to_string()),
-                Col::Sources => {
-                    c.sources = split(cell).into_iter().filter(|s| !s.is_empty()).collect()
-                }
-                Col::Related => {
-                    c.related = split(cell).into_iter().filter(|s| !s.is_empty()).collect()
-                }
-                Col::Note => c.notes.push(cell.to_string()),
-                Col::Definition(l) => c.lang_info_mut(l).definition = Some(cell.to_string()),
-                Col::Terms(l) => {
-                    for t in split(cell).into_iter().filter(|s| !s.is_empty()) {
-                        c.terms.push(Term::new(l.clone(), t));
-                    }
-                }
-                other => attrs.push((other.clone(), split(cell))),
-            }
-        }
-        for (col, values) in attrs {
-            let (lang, what) = match &col {
-                Col::Status(l) => (l, "status"),
-                Col::Type(l) => (l, "type"),
-                Col::Pos(l) => (l, "pos"),
-                Col::Gender(l) => (l, "gender"),
-                _ => unreachable!("only per-term attributes are deferred"),
-            };
-            let terms: Vec<&mut Term> = c.terms.iter_mut().filter(|t| &t.lang == lang).collect();
-            for (t, v) in terms.into_iter().zip(values) {
-                if v.is_empty() {
-                    continue;
-                }
-                let bad = |expected: String| {
-                    syntax(
-                        line,
-                        1,
-                        format!("unknown {what} {v:?} (expected one of: {expected})"),
-                    )
-                };
-                match col {
-                    Col::Status(_) => {
-                        t.status = Some(Status::parse(&v).ok_or_else(|| bad(Status::expected()))?)
-                    }
-                    Col::Type(_) => {
-                        t.term_type =
-                            Some(TermType::parse(&v).ok_or_else(|| bad(TermType::expected()))?)
-                    }
-                    Col::Pos(_) => {
-                        t.pos = Some(Pos::parse(&v).ok_or_else(|| bad(Pos::expected()))?)
-                    }
-                    Col::Gender(_) => {
-                        t.gender = Some(Gender::parse(&v).ok_or_else(|| bad(Gender::expected()))?)
-                    }
-                    _ => {}
-                }
-            }
-        }
+    for (b, line) in built.into_iter().zip(lines) {
+        let Some(mut c) = b? else { continue };
         if c.id.is_empty() {
             let base = c
                 .terms
@@ -209,7 +164,85 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
         });
         tb.concepts.push(c);
     }
-    Ok((tb, pos))
+    match read_err {
+        Some(e) => Err(e),
+        None => Ok((tb, pos)),
+    }
+}
+
+/// The concept of one record (`None` for a blank one), its id still to be given.
+fn row(
+    cols: &[Col],
+    line: usize,
+    rec: ::csv::ByteRecord,
+    syntax: &(impl Fn(usize, usize, String) -> Error + Sync),
+) -> Result<Option<Concept>> {
+    // The fields of a `str` split at ASCII delimiters and unquoted are UTF-8.
+    let rec =
+        ::csv::StringRecord::from_byte_record(rec).map_err(|e| syntax(line, 1, e.to_string()))?;
+    if rec.iter().all(|f| f.trim().is_empty()) {
+        return Ok(None);
+    }
+    let mut c = Concept::default();
+    // Per-language attribute lists, applied once the terms are known.
+    let mut attrs: Vec<(Col, Vec<String>)> = Vec::new();
+    for (col, cell) in cols.iter().zip(rec.iter()) {
+        let cell = cell.trim();
+        if cell.is_empty() {
+            continue;
+        }
+        match col {
+            Col::Id => c.id = cell.to_string(),
+            Col::Subject => c.subject = Some(cell.to_string()),
+            Col::Sources => c.sources = split(cell).into_iter().filter(|s| !s.is_empty()).collect(),
+            Col::Related => c.related = split(cell).into_iter().filter(|s| !s.is_empty()).collect(),
+            Col::Note => c.notes.push(cell.to_string()),
+            Col::Definition(l) => c.lang_info_mut(l).definition = Some(cell.to_string()),
+            Col::Terms(l) => {
+                for t in split(cell).into_iter().filter(|s| !s.is_empty()) {
+                    c.terms.push(Term::new(l.clone(), t));
+                }
+            }
+            other => attrs.push((other.clone(), split(cell))),
+        }
+    }
+    for (col, values) in attrs {
+        let (lang, what) = match &col {
+            Col::Status(l) => (l, "status"),
+            Col::Type(l) => (l, "type"),
+            Col::Pos(l) => (l, "pos"),
+            Col::Gender(l) => (l, "gender"),
+            _ => unreachable!("only per-term attributes are deferred"),
+        };
+        let terms: Vec<&mut Term> = c.terms.iter_mut().filter(|t| &t.lang == lang).collect();
+        for (t, v) in terms.into_iter().zip(values) {
+            if v.is_empty() {
+                continue;
+            }
+            let bad = |expected: String| {
+                syntax(
+                    line,
+                    1,
+                    format!("unknown {what} {v:?} (expected one of: {expected})"),
+                )
+            };
+            match col {
+                Col::Status(_) => {
+                    t.status = Some(Status::parse(&v).ok_or_else(|| bad(Status::expected()))?)
+                }
+                Col::Type(_) => {
+                    t.term_type =
+                        Some(TermType::parse(&v).ok_or_else(|| bad(TermType::expected()))?)
+                }
+                Col::Pos(_) => t.pos = Some(Pos::parse(&v).ok_or_else(|| bad(Pos::expected()))?),
+                Col::Gender(_) => {
+                    t.gender = Some(Gender::parse(&v).ok_or_else(|| bad(Gender::expected()))?)
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(Some(c))
 }
 
 fn join(v: impl IntoIterator<Item = String>) -> String {

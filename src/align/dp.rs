@@ -177,84 +177,294 @@ pub(crate) struct Step {
 /// Resolution of the stored gaps (1/16 of a cost unit, up to 16).
 const GAP_SCALE: f32 = 16.0;
 
-/// Hits of the last source rows, as the programme needs them (rolling, 4 rows).
-struct HitRows {
-    lo: [usize; 4],
-    rows: [Vec<(f32, f32)>; 4],
+/// Rows of the programme are processed in blocks of about this many cells: the bead costs of
+/// a block are computed in parallel (they do not depend on the programme's values) while the
+/// previous block is swept.
+const BLOCK_CELLS: usize = 32 * 1024;
+
+/// Indices in [`SHAPES`] of the shapes with units on both sides (those with a bead cost).
+const PAIR_SHAPES: [usize; 6] = [0, 3, 4, 5, 6, 7];
+
+/// Prefix sums of the per-unit quantities of the bead cost.
+struct Prefix {
+    sp: Vec<f64>,
+    tp: Vec<f64>,
+    sm: Vec<f32>,
+    tm: Vec<f32>,
+    sa: Vec<f32>,
+    ta: Vec<f32>,
 }
 
-/// `a > b`, as a function so that shape constants can be compared without a lint.
-#[inline(always)]
-fn exceeds(a: usize, b: usize) -> bool {
-    a > b
+fn prefix<T: Copy + std::ops::Add<Output = T>>(zero: T, xs: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(xs.len() + 1);
+    let mut acc = zero;
+    out.push(acc);
+    for &x in xs {
+        acc = acc + x;
+        out.push(acc);
+    }
+    out
+}
+
+impl Prefix {
+    fn new(ev: &Evidence) -> Prefix {
+        Prefix {
+            sp: prefix(0.0, &ev.src_len),
+            tp: prefix(0.0, &ev.tgt_len),
+            sm: prefix(0.0, &ev.src_mass),
+            tm: prefix(0.0, &ev.tgt_mass),
+            sa: prefix(0.0, &ev.src_anchor_mass),
+            ta: prefix(0.0, &ev.tgt_anchor_mass),
+        }
+    }
+}
+
+/// Per-thread scratch: the hits of the last three source units with the target units of one
+/// row, densely (`x`: all shared weight, `y`: the anchors' part).
+#[derive(Default)]
+struct Scratch {
+    x: [Vec<f32>; 3],
+    y: [Vec<f32>; 3],
+}
+
+/// The bead costs (without the shape prior) of the pair shapes of a block of rows: for row
+/// `rows.start + r`, `pairs` slices of the row's width starting at `offs[r]`; `f32::INFINITY`
+/// where the bead does not fit.
+#[derive(Default)]
+struct BlockCosts {
+    rows: std::ops::Range<usize>,
+    offs: Vec<usize>,
+    data: Vec<f32>,
+    /// Hit rows of the source units the block needs: (first target, hits).
+    hits: Vec<(usize, Vec<(f32, f32)>)>,
+}
+
+/// The search's fixed inputs.
+struct Ctx<'a> {
+    ev: &'a Evidence,
+    model: &'a CostModel,
+    band: &'a Band,
+    pre: Prefix,
+    /// Number of pair shapes tried.
+    pairs: usize,
+}
+
+impl Ctx<'_> {
+    fn width(&self, i: usize) -> usize {
+        self.band.hi[i] - self.band.lo[i] + 1
+    }
+
+    /// Targets whose hits with source unit `u` a bead ending in rows `u + 1 ..= u + 3` uses.
+    fn hit_range(&self, u: usize) -> (usize, usize) {
+        let (n, m) = (self.ev.n_src(), self.ev.n_tgt());
+        let vlo = self.band.lo[u + 1].saturating_sub(3);
+        let vhi = self.band.hi[(u + 3).min(n)].min(m);
+        (vlo, vhi.max(vlo))
+    }
+
+    /// Fill `out` with the bead costs of `rows`.
+    fn block(&self, rows: std::ops::Range<usize>, out: &mut BlockCosts) {
+        use rayon::prelude::*;
+        out.rows = rows.clone();
+        out.offs.clear();
+        let mut acc = 0;
+        for i in rows.clone() {
+            out.offs.push(acc);
+            acc += self.width(i) * self.pairs;
+        }
+        out.data.clear();
+        out.data.resize(acc, f32::INFINITY);
+        // Hit rows of source units rows.start - 3 .. rows.end - 1.
+        let first = rows.start.saturating_sub(3);
+        let last = rows.end.saturating_sub(1);
+        let count = last.saturating_sub(first);
+        out.hits.resize_with(count, Default::default);
+        out.hits
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(k, (lo, row))| {
+                let u = first + k;
+                let (vlo, vhi) = self.hit_range(u);
+                *lo = vlo;
+                row.clear();
+                self.ev.hits_row(u, vlo, vhi, row);
+            });
+        let mut slices = Vec::with_capacity(rows.len());
+        let mut rest = &mut out.data[..];
+        for i in rows {
+            let (head, tail) = rest.split_at_mut(self.width(i) * self.pairs);
+            slices.push((i, head));
+            rest = tail;
+        }
+        let hits = &out.hits;
+        slices
+            .into_par_iter()
+            .for_each_init(Scratch::default, |scratch, (i, costs)| {
+                self.row(i, first, hits, scratch, costs);
+            });
+    }
+
+    /// Bead costs of the pair shapes ending in row `i`.
+    fn row(
+        &self,
+        i: usize,
+        first: usize,
+        hits: &[(usize, Vec<(f32, f32)>)],
+        s: &mut Scratch,
+        costs: &mut [f32],
+    ) {
+        if i == 0 {
+            return;
+        }
+        let (lo, hi) = (self.band.lo[i], self.band.hi[i]);
+        let base = lo.saturating_sub(3);
+        let len = hi - base;
+        for back in 1..=3.min(i) {
+            let (vlo, row) = &hits[i - back - first];
+            let (x, y) = (&mut s.x[back - 1], &mut s.y[back - 1]);
+            x.clear();
+            y.clear();
+            x.resize(len, 0.0);
+            y.resize(len, 0.0);
+            // Targets base..hi that the stored row covers.
+            let from = (*vlo).max(base);
+            let to = (vlo + row.len()).min(hi);
+            for v in from..to.max(from) {
+                let (a, b) = row[v - vlo];
+                x[v - base] = a;
+                y[v - base] = b;
+            }
+        }
+        let w = hi - lo + 1;
+        for (p, out) in costs.chunks_exact_mut(w).enumerate() {
+            match PAIR_SHAPES[p] {
+                0 => self.shape::<1, 1>(i, lo, base, s, out),
+                3 => self.shape::<2, 1>(i, lo, base, s, out),
+                4 => self.shape::<1, 2>(i, lo, base, s, out),
+                5 => self.shape::<2, 2>(i, lo, base, s, out),
+                6 => self.shape::<3, 1>(i, lo, base, s, out),
+                _ => self.shape::<1, 3>(i, lo, base, s, out),
+            }
+        }
+    }
+
+    /// Bead costs of shape `A`-`B` ending at (i, lo + k) for every k of the row.
+    #[inline(always)]
+    fn shape<const A: usize, const B: usize>(
+        &self,
+        i: usize,
+        lo: usize,
+        base: usize,
+        s: &Scratch,
+        out: &mut [f32],
+    ) {
+        if A > i {
+            return;
+        }
+        let (pre, model) = (&self.pre, self.model);
+        let ls = pre.sp[i] - pre.sp[i - A];
+        let sam = pre.sa[i] - pre.sa[i - A];
+        let smass = pre.sm[i] - pre.sm[i - A];
+        let k0 = B.saturating_sub(lo);
+        for (k, slot) in out.iter_mut().enumerate().skip(k0) {
+            let j = lo + k;
+            let t = j - base;
+            let (mut h, mut ha) = (0.0f32, 0.0f32);
+            // Units i - A .. i, oldest first, as the sums were always made.
+            for back in (1..=A).rev() {
+                for v in t - B..t {
+                    h += s.x[back - 1][v];
+                    ha += s.y[back - 1][v];
+                }
+            }
+            let miss = (sam + pre.ta[j] - pre.ta[j - B] - 2.0 * ha).max(0.0);
+            let mass = smass + pre.tm[j] - pre.tm[j - B];
+            *slot = model.len_cost(ls, pre.tp[j] - pre.tp[j - B])
+                + model.lex_cost(h, mass)
+                + model.anchor_miss * miss;
+        }
+    }
 }
 
 /// Run the programme in `band`; returns the best path as steps, in order.
 /// Only the first `shapes` entries of [`SHAPES`] are tried.
-// The shape macro's loops are empty for the shapes they do not apply to.
-#[allow(clippy::reversed_empty_ranges)]
 pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize) -> Vec<Step> {
     let n = ev.n_src();
     let m = ev.n_tgt();
-    let mut sp = vec![0.0f64; n + 1];
-    for i in 0..n {
-        sp[i + 1] = sp[i] + ev.src_len[i];
-    }
-    let mut tp = vec![0.0f64; m + 1];
-    for j in 0..m {
-        tp[j + 1] = tp[j] + ev.tgt_len[j];
-    }
-    let mut sm = vec![0.0f32; n + 1];
-    for i in 0..n {
-        sm[i + 1] = sm[i] + ev.src_mass[i];
-    }
-    let mut tm = vec![0.0f32; m + 1];
-    for j in 0..m {
-        tm[j + 1] = tm[j] + ev.tgt_mass[j];
-    }
-    let mut sa = vec![0.0f32; n + 1];
-    for i in 0..n {
-        sa[i + 1] = sa[i] + ev.src_anchor_mass[i];
-    }
-    let mut ta = vec![0.0f32; m + 1];
-    for j in 0..m {
-        ta[j + 1] = ta[j] + ev.tgt_anchor_mass[j];
-    }
+    let ctx = Ctx {
+        ev,
+        model,
+        band,
+        pre: Prefix::new(ev),
+        pairs: PAIR_SHAPES.iter().filter(|&&k| k < shapes).count(),
+    };
     let mut offset = Vec::with_capacity(n + 2);
     let mut acc = 0usize;
     for i in 0..=n {
         offset.push(acc);
-        acc += band.hi[i] - band.lo[i] + 1;
+        acc += ctx.width(i);
     }
     debug_assert_eq!(acc, band.cells());
-    let mut cost = vec![f32::INFINITY; acc];
-    let mut back = vec![u8::MAX; acc];
-    let mut gap = vec![0u8; acc];
-    let mut hits = HitRows {
-        lo: [0; 4],
-        rows: Default::default(),
+    let mut dp = Table {
+        cost: vec![f32::INFINITY; acc],
+        back: vec![u8::MAX; acc],
+        gap: vec![0u8; acc],
+        offset,
     };
-    let idx = |i: usize, j: usize| -> Option<usize> {
-        if j < band.lo[i] || j > band.hi[i] {
-            None
-        } else {
-            Some(offset[i] + j - band.lo[i])
+    // Blocks of rows.
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    while start <= n {
+        let mut end = start;
+        let mut cells = 0;
+        while end <= n && (end == start || cells < BLOCK_CELLS) {
+            cells += ctx.width(end);
+            end += 1;
         }
-    };
-    for i in 0..=n {
-        if i > 0 {
-            // Hits of source unit i - 1 with every target unit a bead ending in rows i..i+2 uses.
-            let u = i - 1;
-            let vlo = band.lo[i].saturating_sub(3);
-            let vhi = band.hi[(i + 2).min(n)].min(m);
-            let slot = u % 4;
-            hits.lo[slot] = vlo;
-            let row = &mut hits.rows[slot];
-            row.clear();
-            ev.hits_row(u, vlo, vhi.max(vlo), row);
+        blocks.push(start..end);
+        start = end;
+    }
+    let mut cur = BlockCosts::default();
+    let mut next = BlockCosts::default();
+    ctx.block(blocks[0].clone(), &mut cur);
+    for b in 0..blocks.len() {
+        let mut sweep = || {
+            for i in cur.rows.clone() {
+                dp.sweep_row(&ctx, i, &cur, shapes);
+            }
+        };
+        match blocks.get(b + 1) {
+            Some(rows) => {
+                rayon::join(sweep, || ctx.block(rows.clone(), &mut next));
+            }
+            None => sweep(),
         }
-        // Per row: where each predecessor row starts in `cost` and its band, and the hit rows
-        // of the last three source units (empty above the first row).
+        std::mem::swap(&mut cur, &mut next);
+    }
+    dp.backtrace(band, n, m)
+}
+
+/// The programme's values: per cell (row by row, the band's cells of each row), the best cost,
+/// the last bead's shape and the gap to the second best.
+struct Table {
+    cost: Vec<f32>,
+    back: Vec<u8>,
+    gap: Vec<u8>,
+    offset: Vec<usize>,
+}
+
+impl Table {
+    /// The values of row `i`, from the rows above and the block's bead costs.
+    // The shape macro's checks are constant for some shapes.
+    #[allow(unused_comparisons, clippy::absurd_extreme_comparisons)]
+    fn sweep_row(&mut self, ctx: &Ctx<'_>, i: usize, block: &BlockCosts, shapes: usize) {
+        let band = ctx.band;
+        let prior = &ctx.model.prior;
+        let (lo, hi) = (band.lo[i], band.hi[i]);
+        let w = hi - lo + 1;
+        let row_costs = &block.data[block.offs[i - block.rows.start]..][..w * ctx.pairs];
+        let offset = &self.offset;
+        // Where each predecessor row starts in `cost` and its band.
         let pred = |a: usize| -> (usize, usize, usize) {
             if a > i {
                 (0, 1, 0)
@@ -264,24 +474,9 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
             }
         };
         let preds = [pred(0), pred(1), pred(2), pred(3)];
-        let hit_row = |a: usize| -> (&[(f32, f32)], usize) {
-            if a > i {
-                (&[], 0)
-            } else {
-                let slot = (i - a) % 4;
-                (&hits.rows[slot][..], hits.lo[slot])
-            }
-        };
-        let rows = [hit_row(1), hit_row(2), hit_row(3)];
-        let hit = |a: usize, v: usize| -> (f32, f32) {
-            let (row, lo) = rows[a - 1];
-            v.checked_sub(lo)
-                .and_then(|k| row.get(k))
-                .copied()
-                .unwrap_or((0.0, 0.0))
-        };
-        for j in band.lo[i]..=band.hi[i] {
-            let here = offset[i] + j - band.lo[i];
+        let cost = &mut self.cost;
+        for j in lo..=hi {
+            let here = offset[i] + j - lo;
             if i == 0 && j == 0 {
                 cost[here] = 0.0;
                 continue;
@@ -289,11 +484,12 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
             let mut best = f32::INFINITY;
             let mut second = f32::INFINITY;
             let mut best_k = u8::MAX;
-            // One shape: (index, source units, target units), constants.
+            // One shape: (index in SHAPES, source units, target units, index among the pair
+            // shapes), constants.
             macro_rules! shape {
-                ($k:expr, $a:expr, $b:expr) => {
+                ($k:expr, $a:expr, $b:expr, $p:expr) => {
                     'shape: {
-                        if $k >= shapes || exceeds($a, i) || exceeds($b, j) {
+                        if $k >= shapes || $a > i || $b > j {
                             break 'shape;
                         }
                         let (off, plo, phi) = preds[$a];
@@ -305,23 +501,9 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
                         if !prev.is_finite() {
                             break 'shape;
                         }
-                        let mut c = prev + model.prior[$k];
+                        let mut c = prev + prior[$k];
                         if $a > 0 && $b > 0 {
-                            let (mut h, mut ha) = (0.0, 0.0);
-                            // Units i - a .. i, oldest first, as `hit` counts rows back from i.
-                            for back in (1..=$a).rev() {
-                                for v in j - $b..j {
-                                    let (x, y) = hit(back, v);
-                                    h += x;
-                                    ha += y;
-                                }
-                            }
-                            let miss =
-                                (sa[i] - sa[i - $a] + ta[j] - ta[j - $b] - 2.0 * ha).max(0.0);
-                            let mass = sm[i] - sm[i - $a] + tm[j] - tm[j - $b];
-                            c += model.len_cost(sp[i] - sp[i - $a], tp[j] - tp[j - $b])
-                                + model.lex_cost(h, mass)
-                                + model.anchor_miss * miss;
+                            c += row_costs[$p * w + j - lo];
                         }
                         if c < best {
                             second = best;
@@ -334,64 +516,50 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
                 };
             }
             // The entries of SHAPES, in order.
-            shape!(0, 1, 1);
-            shape!(1, 1, 0);
-            shape!(2, 0, 1);
-            shape!(3, 2, 1);
-            shape!(4, 1, 2);
-            shape!(5, 2, 2);
-            shape!(6, 3, 1);
-            shape!(7, 1, 3);
+            shape!(0, 1, 1, 0);
+            shape!(1, 1, 0, 0);
+            shape!(2, 0, 1, 0);
+            shape!(3, 2, 1, 1);
+            shape!(4, 1, 2, 2);
+            shape!(5, 2, 2, 3);
+            shape!(6, 3, 1, 4);
+            shape!(7, 1, 3, 5);
             cost[here] = best;
-            back[here] = best_k;
-            gap[here] = ((second - best) * GAP_SCALE).min(255.0) as u8;
+            self.back[here] = best_k;
+            self.gap[here] = ((second - best) * GAP_SCALE).min(255.0) as u8;
         }
     }
-    // Backtrace.
-    let mut steps = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let here = idx(i, j).expect("the band holds the path");
-        let k = back[here];
-        let (a, b) = SHAPES[k as usize];
-        let p = idx(i - a, j - b).expect("the band holds the path");
-        steps.push(Step {
-            shape: k,
-            i,
-            j,
-            cost: cost[here] - cost[p],
-            gap: gap[here] as f32 / GAP_SCALE,
-        });
-        i -= a;
-        j -= b;
+
+    fn backtrace(&self, band: &Band, n: usize, m: usize) -> Vec<Step> {
+        let idx = |i: usize, j: usize| -> Option<usize> {
+            if j < band.lo[i] || j > band.hi[i] {
+                None
+            } else {
+                Some(self.offset[i] + j - band.lo[i])
+            }
+        };
+        let mut steps = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let here = idx(i, j).expect("the band holds the path");
+            let k = self.back[here];
+            let (a, b) = SHAPES[k as usize];
+            let p = idx(i - a, j - b).expect("the band holds the path");
+            steps.push(Step {
+                shape: k,
+                i,
+                j,
+                cost: self.cost[here] - self.cost[p],
+                gap: self.gap[here] as f32 / GAP_SCALE,
+            });
+            i -= a;
+            j -= b;
+        }
+        steps.reverse();
+        steps
     }
-    steps.reverse();
-    steps
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fast_log_is_close() {
-        for k in 0..2000 {
-            let x = k as f32 * 0.37;
-            assert!((ln_1p_fast(x) - x.ln_1p()).abs() < 1e-4, "{x}");
-        }
-    }
-
-    #[test]
-    fn band_is_connected_and_anchored() {
-        let b = Band::diagonal(10, 3, 1);
-        assert_eq!(b.lo[0], 0);
-        assert_eq!(b.hi[10], 3);
-        for i in 1..=10 {
-            assert!(b.lo[i] <= b.hi[i - 1]);
-            assert!(b.lo[i] >= b.lo[i - 1] && b.hi[i] >= b.hi[i - 1]);
-        }
-        let path = [(0, 0), (1, 1), (3, 2), (10, 3)];
-        let a = Band::around(&path, 10, 3, 0);
-        assert!(a.lo[2] <= 1 && a.hi[2] >= 2);
-    }
-}
+#[path = "dp_tests.rs"]
+mod tests;

@@ -1,0 +1,315 @@
+//! Unit tests of `dp`, and the programme as first written (one cell after the other), which
+//! the blocked, parallel search must reproduce exactly.
+use super::*;
+use crate::align::evidence::EvidenceSettings;
+use crate::align::features::extract;
+use crate::align::lexicon::PairLexicon;
+use crate::Lang;
+use proptest::prelude::*;
+
+/// Hits of the last source rows, as the programme needs them (rolling, 4 rows).
+struct HitRows {
+    lo: [usize; 4],
+    rows: [Vec<(f32, f32)>; 4],
+}
+
+/// `a > b`, as a function so that shape constants can be compared without a lint.
+#[inline(always)]
+fn exceeds(a: usize, b: usize) -> bool {
+    a > b
+}
+
+/// The programme as first written: one cell after the other, bead costs computed on the spot.
+// The shape macro's loops are empty for the shapes they do not apply to.
+#[allow(clippy::reversed_empty_ranges)]
+fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize) -> Vec<Step> {
+    let n = ev.n_src();
+    let m = ev.n_tgt();
+    let mut sp = vec![0.0f64; n + 1];
+    for i in 0..n {
+        sp[i + 1] = sp[i] + ev.src_len[i];
+    }
+    let mut tp = vec![0.0f64; m + 1];
+    for j in 0..m {
+        tp[j + 1] = tp[j] + ev.tgt_len[j];
+    }
+    let mut sm = vec![0.0f32; n + 1];
+    for i in 0..n {
+        sm[i + 1] = sm[i] + ev.src_mass[i];
+    }
+    let mut tm = vec![0.0f32; m + 1];
+    for j in 0..m {
+        tm[j + 1] = tm[j] + ev.tgt_mass[j];
+    }
+    let mut sa = vec![0.0f32; n + 1];
+    for i in 0..n {
+        sa[i + 1] = sa[i] + ev.src_anchor_mass[i];
+    }
+    let mut ta = vec![0.0f32; m + 1];
+    for j in 0..m {
+        ta[j + 1] = ta[j] + ev.tgt_anchor_mass[j];
+    }
+    let mut offset = Vec::with_capacity(n + 2);
+    let mut acc = 0usize;
+    for i in 0..=n {
+        offset.push(acc);
+        acc += band.hi[i] - band.lo[i] + 1;
+    }
+    debug_assert_eq!(acc, band.cells());
+    let mut cost = vec![f32::INFINITY; acc];
+    let mut back = vec![u8::MAX; acc];
+    let mut gap = vec![0u8; acc];
+    let mut hits = HitRows {
+        lo: [0; 4],
+        rows: Default::default(),
+    };
+    let idx = |i: usize, j: usize| -> Option<usize> {
+        if j < band.lo[i] || j > band.hi[i] {
+            None
+        } else {
+            Some(offset[i] + j - band.lo[i])
+        }
+    };
+    for i in 0..=n {
+        if i > 0 {
+            // Hits of source unit i - 1 with every target unit a bead ending in rows i..i+2 uses.
+            let u = i - 1;
+            let vlo = band.lo[i].saturating_sub(3);
+            let vhi = band.hi[(i + 2).min(n)].min(m);
+            let slot = u % 4;
+            hits.lo[slot] = vlo;
+            let row = &mut hits.rows[slot];
+            row.clear();
+            ev.hits_row(u, vlo, vhi.max(vlo), row);
+        }
+        // Per row: where each predecessor row starts in `cost` and its band, and the hit rows
+        // of the last three source units (empty above the first row).
+        let pred = |a: usize| -> (usize, usize, usize) {
+            if a > i {
+                (0, 1, 0)
+            } else {
+                let r = i - a;
+                (offset[r], band.lo[r], band.hi[r])
+            }
+        };
+        let preds = [pred(0), pred(1), pred(2), pred(3)];
+        let hit_row = |a: usize| -> (&[(f32, f32)], usize) {
+            if a > i {
+                (&[], 0)
+            } else {
+                let slot = (i - a) % 4;
+                (&hits.rows[slot][..], hits.lo[slot])
+            }
+        };
+        let rows = [hit_row(1), hit_row(2), hit_row(3)];
+        let hit = |a: usize, v: usize| -> (f32, f32) {
+            let (row, lo) = rows[a - 1];
+            v.checked_sub(lo)
+                .and_then(|k| row.get(k))
+                .copied()
+                .unwrap_or((0.0, 0.0))
+        };
+        for j in band.lo[i]..=band.hi[i] {
+            let here = offset[i] + j - band.lo[i];
+            if i == 0 && j == 0 {
+                cost[here] = 0.0;
+                continue;
+            }
+            let mut best = f32::INFINITY;
+            let mut second = f32::INFINITY;
+            let mut best_k = u8::MAX;
+            // One shape: (index, source units, target units), constants.
+            macro_rules! shape {
+                ($k:expr, $a:expr, $b:expr) => {
+                    'shape: {
+                        if $k >= shapes || exceeds($a, i) || exceeds($b, j) {
+                            break 'shape;
+                        }
+                        let (off, plo, phi) = preds[$a];
+                        let pj = j - $b;
+                        if pj < plo || pj > phi {
+                            break 'shape;
+                        }
+                        let prev = cost[off + pj - plo];
+                        if !prev.is_finite() {
+                            break 'shape;
+                        }
+                        let mut c = prev + model.prior[$k];
+                        if $a > 0 && $b > 0 {
+                            let (mut h, mut ha) = (0.0, 0.0);
+                            // Units i - a .. i, oldest first, as `hit` counts rows back from i.
+                            for back in (1..=$a).rev() {
+                                for v in j - $b..j {
+                                    let (x, y) = hit(back, v);
+                                    h += x;
+                                    ha += y;
+                                }
+                            }
+                            let miss =
+                                (sa[i] - sa[i - $a] + ta[j] - ta[j - $b] - 2.0 * ha).max(0.0);
+                            let mass = sm[i] - sm[i - $a] + tm[j] - tm[j - $b];
+                            c += model.len_cost(sp[i] - sp[i - $a], tp[j] - tp[j - $b])
+                                + model.lex_cost(h, mass)
+                                + model.anchor_miss * miss;
+                        }
+                        if c < best {
+                            second = best;
+                            best = c;
+                            best_k = $k as u8;
+                        } else if c < second {
+                            second = c;
+                        }
+                    }
+                };
+            }
+            // The entries of SHAPES, in order.
+            shape!(0, 1, 1);
+            shape!(1, 1, 0);
+            shape!(2, 0, 1);
+            shape!(3, 2, 1);
+            shape!(4, 1, 2);
+            shape!(5, 2, 2);
+            shape!(6, 3, 1);
+            shape!(7, 1, 3);
+            cost[here] = best;
+            back[here] = best_k;
+            gap[here] = ((second - best) * GAP_SCALE).min(255.0) as u8;
+        }
+    }
+    // Backtrace.
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let here = idx(i, j).expect("the band holds the path");
+        let k = back[here];
+        let (a, b) = SHAPES[k as usize];
+        let p = idx(i - a, j - b).expect("the band holds the path");
+        steps.push(Step {
+            shape: k,
+            i,
+            j,
+            cost: cost[here] - cost[p],
+            gap: gap[here] as f32 / GAP_SCALE,
+        });
+        i -= a;
+        j -= b;
+    }
+    steps.reverse();
+    steps
+}
+
+#[test]
+fn fast_log_is_close() {
+    for k in 0..2000 {
+        let x = k as f32 * 0.37;
+        assert!((ln_1p_fast(x) - x.ln_1p()).abs() < 1e-4, "{x}");
+    }
+}
+
+#[test]
+fn band_is_connected_and_anchored() {
+    let b = Band::diagonal(10, 3, 1);
+    assert_eq!(b.lo[0], 0);
+    assert_eq!(b.hi[10], 3);
+    for i in 1..=10 {
+        assert!(b.lo[i] <= b.hi[i - 1]);
+        assert!(b.lo[i] >= b.lo[i - 1] && b.hi[i] >= b.hi[i - 1]);
+    }
+    let path = [(0, 0), (1, 1), (3, 2), (10, 3)];
+    let a = Band::around(&path, 10, 3, 0);
+    assert!(a.lo[2] <= 1 && a.hi[2] >= 2);
+}
+
+/// Documents of random sentences over a small vocabulary with numbers, so that units share
+/// words and anchors in varied amounts.
+fn doc(words: &[&str]) -> impl Strategy<Value = Vec<String>> {
+    let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    prop::collection::vec(
+        prop::collection::vec((0..words.len() + 3, 0u32..400), 0..25).prop_map(move |ws| {
+            ws.iter()
+                .map(|&(k, num)| match words.get(k) {
+                    Some(w) => w.clone(),
+                    None => num.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
+        0..60,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn blocked_search_is_the_reference_programme(
+        src in doc(&["rapport", "commission", "conseil", "sécurité", "assemblée", "résolution"]),
+        tgt in doc(&["report", "commission", "council", "security", "assembly", "resolution"]),
+        w in 1usize..12,
+        shapes in prop::sample::select(vec![5usize, 8]),
+        beta in 0.0f32..20.0,
+    ) {
+        let s: Vec<&str> = src.iter().map(String::as_str).collect();
+        let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+        let (sf, tf) = (extract(&s, &Lang::Fr), extract(&t, &Lang::En));
+        let settings = EvidenceSettings { use_lexicon: false, anchor_boost: 1.5 };
+        let ev = Evidence::build(&sf, &tf, &PairLexicon::default(), &settings);
+        let model = CostModel {
+            pair_mass: 3.0,
+            ratio: 0.9,
+            var: 6.0,
+            prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0],
+            beta,
+            lex_base: 0.0,
+            len_weight: 1.5,
+            anchor_miss: 0.35,
+        };
+        let band = Band::diagonal(ev.n_src(), ev.n_tgt(), w);
+        let key = |steps: Vec<Step>| -> Vec<(u8, usize, usize, u32, u32)> {
+            steps.iter().map(|s| (s.shape, s.i, s.j, s.cost.to_bits(), s.gap.to_bits())).collect()
+        };
+        prop_assert_eq!(
+            key(search(&ev, &model, &band, shapes)),
+            key(reference_search(&ev, &model, &band, shapes))
+        );
+    }
+}
+
+#[test]
+fn blocks_split_long_documents() {
+    // Long enough for several blocks of rows, with the costs of the next block computed
+    // while the previous one is swept.
+    let src: Vec<String> = (0..3000)
+        .map(|i| format!("rapport {i} sur la résolution {}", i % 7))
+        .collect();
+    let tgt: Vec<String> = (0..2990)
+        .map(|i| format!("report {i} on resolution {}", i % 7))
+        .collect();
+    let s: Vec<&str> = src.iter().map(String::as_str).collect();
+    let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
+    let (sf, tf) = (extract(&s, &Lang::Fr), extract(&t, &Lang::En));
+    let settings = EvidenceSettings {
+        use_lexicon: false,
+        anchor_boost: 1.5,
+    };
+    let ev = Evidence::build(&sf, &tf, &PairLexicon::default(), &settings);
+    let model = CostModel {
+        pair_mass: 3.0,
+        ratio: 0.9,
+        var: 6.0,
+        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0],
+        beta: 10.0,
+        lex_base: 0.0,
+        len_weight: 1.5,
+        anchor_miss: 0.35,
+    };
+    let band = Band::diagonal(ev.n_src(), ev.n_tgt(), 20);
+    assert!(band.cells() > 3 * BLOCK_CELLS);
+    let a = search(&ev, &model, &band, 8);
+    let b = reference_search(&ev, &model, &band, 8);
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!((x.shape, x.i, x.j), (y.shape, y.i, y.j));
+        assert_eq!(x.cost.to_bits(), y.cost.to_bits());
+    }
+}

@@ -225,6 +225,9 @@ impl Prefix {
 struct Scratch {
     x: [Vec<f32>; 3],
     y: [Vec<f32>; 3],
+    /// Hits of the beads of one shape along the row.
+    h: Vec<f32>,
+    ha: Vec<f32>,
 }
 
 /// The bead costs (without the shape prior) of the pair shapes of a block of rows: for row
@@ -348,14 +351,16 @@ impl Ctx<'_> {
         }
     }
 
-    /// Bead costs of shape `A`-`B` ending at (i, lo + k) for every k of the row.
+    /// Bead costs of shape `A`-`B` ending at (i, lo + k) for every k of the row, as whole-row
+    /// operations (which the compiler vectorises), each element summed in the same order as a
+    /// cell-by-cell programme would.
     #[inline(always)]
     fn shape<const A: usize, const B: usize>(
         &self,
         i: usize,
         lo: usize,
         base: usize,
-        s: &Scratch,
+        s: &mut Scratch,
         out: &mut [f32],
     ) {
         if A > i {
@@ -365,22 +370,41 @@ impl Ctx<'_> {
         let ls = pre.sp[i] - pre.sp[i - A];
         let sam = pre.sa[i] - pre.sa[i - A];
         let smass = pre.sm[i] - pre.sm[i - A];
+        // Beads need j >= B.
         let k0 = B.saturating_sub(lo);
-        for (k, slot) in out.iter_mut().enumerate().skip(k0) {
-            let j = lo + k;
-            let t = j - base;
-            let (mut h, mut ha) = (0.0f32, 0.0f32);
-            // Units i - A .. i, oldest first, as the sums were always made.
-            for back in (1..=A).rev() {
-                for v in t - B..t {
-                    h += s.x[back - 1][v];
-                    ha += s.y[back - 1][v];
+        if k0 >= out.len() {
+            return;
+        }
+        let out = &mut out[k0..];
+        let n = out.len();
+        let j0 = lo + k0;
+        let t0 = j0 - base;
+        s.h.clear();
+        s.h.resize(n, 0.0);
+        s.ha.clear();
+        s.ha.resize(n, 0.0);
+        // Units i - A .. i, oldest first; targets j - B .. j, first to last.
+        for back in (1..=A).rev() {
+            for d in (1..=B).rev() {
+                let xs = &s.x[back - 1][t0 - d..t0 - d + n];
+                let ys = &s.y[back - 1][t0 - d..t0 - d + n];
+                for (h, &x) in s.h.iter_mut().zip(xs) {
+                    *h += x;
+                }
+                for (h, &y) in s.ha.iter_mut().zip(ys) {
+                    *h += y;
                 }
             }
-            let miss = (sam + pre.ta[j] - pre.ta[j - B] - 2.0 * ha).max(0.0);
-            let mass = smass + pre.tm[j] - pre.tm[j - B];
-            *slot = model.len_cost(ls, pre.tp[j] - pre.tp[j - B])
-                + model.lex_cost(h, mass)
+        }
+        let (h, ha) = (&s.h[..n], &s.ha[..n]);
+        let (tp1, tp0) = (&pre.tp[j0..j0 + n], &pre.tp[j0 - B..j0 - B + n]);
+        let (ta1, ta0) = (&pre.ta[j0..j0 + n], &pre.ta[j0 - B..j0 - B + n]);
+        let (tm1, tm0) = (&pre.tm[j0..j0 + n], &pre.tm[j0 - B..j0 - B + n]);
+        for k in 0..n {
+            let miss = (sam + ta1[k] - ta0[k] - 2.0 * ha[k]).max(0.0);
+            let mass = smass + tm1[k] - tm0[k];
+            out[k] = model.len_cost(ls, tp1[k] - tp0[k])
+                + model.lex_cost(h[k], mass)
                 + model.anchor_miss * miss;
         }
     }
@@ -410,6 +434,9 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
         back: vec![u8::MAX; acc],
         gap: vec![0u8; acc],
         offset,
+        best: Vec::new(),
+        second: Vec::new(),
+        best_k: Vec::new(),
     };
     // Blocks of rows.
     let mut blocks = Vec::new();
@@ -451,82 +478,112 @@ struct Table {
     back: Vec<u8>,
     gap: Vec<u8>,
     offset: Vec<usize>,
+    /// One row's best and second best costs and best shapes, while it is swept.
+    best: Vec<f32>,
+    second: Vec<f32>,
+    best_k: Vec<u8>,
 }
 
 impl Table {
-    /// The values of row `i`, from the rows above and the block's bead costs.
-    // The shape macro's checks are constant for some shapes.
-    #[allow(unused_comparisons, clippy::absurd_extreme_comparisons)]
+    /// The values of row `i`, from the rows above and the block's bead costs: first every
+    /// shape that comes from a row above, as whole-row operations, then the 0-1 bead, which
+    /// comes from the same row, cell after cell. The best and second best are those of the
+    /// shapes taken in [`SHAPES`] order (the first of equal costs wins).
     fn sweep_row(&mut self, ctx: &Ctx<'_>, i: usize, block: &BlockCosts, shapes: usize) {
         let band = ctx.band;
         let prior = &ctx.model.prior;
         let (lo, hi) = (band.lo[i], band.hi[i]);
         let w = hi - lo + 1;
         let row_costs = &block.data[block.offs[i - block.rows.start]..][..w * ctx.pairs];
-        let offset = &self.offset;
-        // Where each predecessor row starts in `cost` and its band.
-        let pred = |a: usize| -> (usize, usize, usize) {
-            if a > i {
-                (0, 1, 0)
-            } else {
-                let r = i - a;
-                (offset[r], band.lo[r], band.hi[r])
-            }
-        };
-        let preds = [pred(0), pred(1), pred(2), pred(3)];
-        let cost = &mut self.cost;
-        for j in lo..=hi {
-            let here = offset[i] + j - lo;
-            if i == 0 && j == 0 {
-                cost[here] = 0.0;
+        let best = &mut self.best;
+        let second = &mut self.second;
+        let best_k = &mut self.best_k;
+        best.clear();
+        best.resize(w, f32::INFINITY);
+        second.clear();
+        second.resize(w, f32::INFINITY);
+        best_k.clear();
+        best_k.resize(w, u8::MAX);
+        let mut pair = 0;
+        for (k, &(a, b)) in SHAPES.iter().enumerate().take(shapes) {
+            if a == 0 || a > i {
+                pair += usize::from(a > 0 && b > 0);
                 continue;
             }
-            let mut best = f32::INFINITY;
-            let mut second = f32::INFINITY;
-            let mut best_k = u8::MAX;
-            // One shape: (index in SHAPES, source units, target units, index among the pair
-            // shapes), constants.
-            macro_rules! shape {
-                ($k:expr, $a:expr, $b:expr, $p:expr) => {
-                    'shape: {
-                        if $k >= shapes || $a > i || $b > j {
-                            break 'shape;
-                        }
-                        let (off, plo, phi) = preds[$a];
-                        let pj = j - $b;
-                        if pj < plo || pj > phi {
-                            break 'shape;
-                        }
-                        let prev = cost[off + pj - plo];
-                        if !prev.is_finite() {
-                            break 'shape;
-                        }
-                        let mut c = prev + prior[$k];
-                        if $a > 0 && $b > 0 {
-                            c += row_costs[$p * w + j - lo];
-                        }
-                        if c < best {
-                            second = best;
-                            best = c;
-                            best_k = $k as u8;
-                        } else if c < second {
-                            second = c;
-                        }
-                    }
-                };
+            let r = i - a;
+            let (plo, phi) = (band.lo[r], band.hi[r]);
+            // Cells j with a predecessor j - b inside row r's band.
+            let from = lo.max(plo + b);
+            let to = hi.min(phi + b);
+            if from > to {
+                pair += usize::from(b > 0);
+                continue;
             }
-            // The entries of SHAPES, in order.
-            shape!(0, 1, 1, 0);
-            shape!(1, 1, 0, 0);
-            shape!(2, 0, 1, 0);
-            shape!(3, 2, 1, 1);
-            shape!(4, 1, 2, 2);
-            shape!(5, 2, 2, 3);
-            shape!(6, 3, 1, 4);
-            shape!(7, 1, 3, 5);
-            cost[here] = best;
-            self.back[here] = best_k;
-            self.gap[here] = ((second - best) * GAP_SCALE).min(255.0) as u8;
+            let len = to - from + 1;
+            let prev = &self.cost[self.offset[r] + from - b - plo..][..len];
+            let (bs, ss, ks) = (
+                &mut best[from - lo..][..len],
+                &mut second[from - lo..][..len],
+                &mut best_k[from - lo..][..len],
+            );
+            let p = prior[k];
+            let kk = k as u8;
+            if b > 0 {
+                let xs = &row_costs[pair * w + from - lo..][..len];
+                pair += 1;
+                for q in 0..len {
+                    // An unreachable predecessor (infinite cost) changes nothing.
+                    let c = prev[q] + p + xs[q];
+                    let better = c < bs[q];
+                    ss[q] = if better {
+                        bs[q]
+                    } else if c < ss[q] {
+                        c
+                    } else {
+                        ss[q]
+                    };
+                    ks[q] = if better { kk } else { ks[q] };
+                    bs[q] = if better { c } else { bs[q] };
+                }
+            } else {
+                for q in 0..len {
+                    let c = prev[q] + p;
+                    let better = c < bs[q];
+                    ss[q] = if better {
+                        bs[q]
+                    } else if c < ss[q] {
+                        c
+                    } else {
+                        ss[q]
+                    };
+                    ks[q] = if better { kk } else { ks[q] };
+                    bs[q] = if better { c } else { bs[q] };
+                }
+            }
+        }
+        // The 0-1 bead (SHAPES[2]) from the cell before in this row, then the row's values.
+        let here0 = self.offset[i];
+        let p = prior[2];
+        for q in 0..w {
+            let (mut bq, mut sq, mut kq) = (best[q], second[q], best_k[q]);
+            if q > 0 {
+                let c = self.cost[here0 + q - 1] + p;
+                if c < bq || (c == bq && kq > 2 && c.is_finite()) {
+                    sq = bq;
+                    bq = c;
+                    kq = 2;
+                } else if c < sq {
+                    sq = c;
+                }
+            }
+            if i == 0 && q == 0 {
+                // The origin.
+                self.cost[here0] = 0.0;
+                continue;
+            }
+            self.cost[here0 + q] = bq;
+            self.back[here0 + q] = kq;
+            self.gap[here0 + q] = ((sq - bq) * GAP_SCALE).min(255.0) as u8;
         }
     }
 

@@ -313,3 +313,48 @@ fn blocks_split_long_documents() {
         assert_eq!(x.cost.to_bits(), y.cost.to_bits());
     }
 }
+
+#[test]
+fn narrow_bands_match_the_reference() {
+    // Down to a band of one cell per row, where most cells have no predecessor.
+    let src = [
+        "Le rapport 12.",
+        "La résolution 4/7.",
+        "Voir le rapport.",
+        "Fin.",
+    ];
+    let tgt = [
+        "The report 12.",
+        "Resolution 4/7.",
+        "See the report.",
+        "End.",
+        "Annex.",
+    ];
+    let (sf, tf) = (extract(&src, &Lang::Fr), extract(&tgt, &Lang::En));
+    let settings = EvidenceSettings {
+        use_lexicon: false,
+        anchor_boost: 1.5,
+    };
+    let ev = Evidence::build(&sf, &tf, &PairLexicon::default(), &settings);
+    let model = CostModel {
+        pair_mass: 3.0,
+        ratio: 0.9,
+        var: 6.0,
+        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0],
+        beta: 10.0,
+        lex_base: 0.0,
+        len_weight: 1.5,
+        anchor_miss: 0.35,
+    };
+    for w in 0..4 {
+        let band = Band::diagonal(4, 5, w);
+        let a = search(&ev, &model, &band, 8);
+        let b = reference_search(&ev, &model, &band, 8);
+        let key = |s: &[Step]| -> Vec<(u8, usize, usize, u32)> {
+            s.iter()
+                .map(|s| (s.shape, s.i, s.j, s.cost.to_bits()))
+                .collect()
+        };
+        assert_eq!(key(&a), key(&b), "band {w}");
+    }
+}

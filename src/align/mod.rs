@@ -24,6 +24,7 @@
 
 pub mod multi;
 
+mod confidence;
 mod dp;
 mod evidence;
 mod features;
@@ -186,52 +187,6 @@ fn refine(ev: &Evidence, model: &CostModel, prev: &[Step]) -> Vec<Step> {
     }
 }
 
-fn sigmoid(x: f32) -> f64 {
-    1.0 / (1.0 + (-x as f64).exp())
-}
-
-/// Confidence of each step: how much better the bead is than leaving its units unaligned and
-/// than the best other last bead ending at the same point (for a null bead: how much better
-/// than pairing its unit with a neighbour).
-fn confidences(ev: &Evidence, model: &CostModel, steps: &[Step]) -> Vec<f64> {
-    let (n, m) = (ev.n_src(), ev.n_tgt());
-    let pair_cost = |u: usize, v: usize| -> f32 {
-        let (h, ha) = ev.hits(u, v);
-        let miss = (ev.src_anchor_mass[u] + ev.tgt_anchor_mass[v] - 2.0 * ha).max(0.0);
-        model.len_cost(ev.src_len[u], ev.tgt_len[v])
-            + model.lex_cost(h, ev.src_mass[u] + ev.tgt_mass[v])
-            + model.anchor_miss * miss
-    };
-    steps
-        .iter()
-        .map(|s| {
-            let (a, b) = SHAPES[s.shape as usize];
-            if a > 0 && b > 0 {
-                let alt = model.prior[1] * a as f32 + model.prior[2] * b as f32;
-                sigmoid((alt - s.cost) / 2.0).min(sigmoid(s.gap - 2.0))
-            } else {
-                let mut best = f32::INFINITY;
-                if a == 1 {
-                    let u = s.i - 1;
-                    for v in [s.j.wrapping_sub(1), s.j] {
-                        if v < m {
-                            best = best.min(pair_cost(u, v));
-                        }
-                    }
-                } else {
-                    let v = s.j - 1;
-                    for u in [s.i.wrapping_sub(1), s.i] {
-                        if u < n {
-                            best = best.min(pair_cost(u, v));
-                        }
-                    }
-                }
-                sigmoid((best - 2.0 * model.prior[1]) / 2.0)
-            }
-        })
-        .collect()
-}
-
 fn to_beads(steps: &[Step], conf: &[f64]) -> Vec<Bead> {
     steps
         .iter()
@@ -255,6 +210,44 @@ pub fn align_pair(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> PairAlignment {
+    let (ev, model, steps) = search_pair(src, src_lang, tgt, tgt_lang, opts);
+    let margin = confidence::margins(&ev, &model, &steps);
+    let features = confidence::features(&ev, &model, &steps, &margin);
+    let conf = confidence::calibrated(&features);
+    PairAlignment {
+        beads: to_beads(&steps, &conf),
+    }
+}
+
+/// [`align_pair`], each bead with the features its confidence is computed from (named by
+/// [`CONFIDENCE_FEATURES`]): what `scripts/fit-confidence.py` refits the confidence model on.
+#[doc(hidden)]
+pub fn align_pair_with_features(
+    src: &[&str],
+    src_lang: &Lang,
+    tgt: &[&str],
+    tgt_lang: &Lang,
+    opts: &Options,
+) -> Vec<(Bead, [f64; confidence::N_FEATURES])> {
+    let (ev, model, steps) = search_pair(src, src_lang, tgt, tgt_lang, opts);
+    let margin = confidence::margins(&ev, &model, &steps);
+    let features = confidence::features(&ev, &model, &steps, &margin);
+    let conf = confidence::calibrated(&features);
+    to_beads(&steps, &conf).into_iter().zip(features).collect()
+}
+
+/// Names of the features of [`align_pair_with_features`].
+#[doc(hidden)]
+pub const CONFIDENCE_FEATURES: [&str; confidence::N_FEATURES] = confidence::FEATURE_NAMES;
+
+/// The two passes: evidence, first search, learning, second search.
+fn search_pair(
+    src: &[&str],
+    src_lang: &Lang,
+    tgt: &[&str],
+    tgt_lang: &Lang,
+    opts: &Options,
+) -> (Evidence, CostModel, Vec<Step>) {
     let (sf, tf) = rayon::join(
         || features::extract(src, src_lang),
         || features::extract(tgt, tgt_lang),
@@ -269,10 +262,10 @@ pub fn align_pair(
     // The unit features are no longer needed: free them while the first pass runs.
     let (mut steps, ()) = rayon::join(|| first_pass(&ev, &model, opts), move || drop((sf, tf)));
     if opts.realign && !steps.is_empty() {
-        let conf = confidences(&ev, &model, &steps);
+        let margin = confidence::margins(&ev, &model, &steps);
         let confident: Vec<(usize, usize)> = steps
             .iter()
-            .zip(&conf)
+            .zip(&margin)
             .filter(|(s, &c)| s.shape == 0 && c >= 0.8)
             .map(|(s, _)| (s.i - 1, s.j - 1))
             .collect();
@@ -282,10 +275,7 @@ pub fn align_pair(
         model.pair_mass = (2.0 * total / (ev.n_src() + ev.n_tgt()) as f32).max(1.0);
         steps = refine(&ev, &model, &steps);
     }
-    let conf = confidences(&ev, &model, &steps);
-    PairAlignment {
-        beads: to_beads(&steps, &conf),
-    }
+    (ev, model, steps)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::text::normalize::{fold_arabic_char, for_matching};
+use crate::text::normalize::{fold_arabic_char, for_matching_into};
 use crate::Lang;
 
 /// A small, fast hasher for the aligner's internal tables (keys are short words and ids).
@@ -61,25 +61,96 @@ pub(crate) enum Script {
     Other,
 }
 
-/// Features of one unit.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct UnitFeatures {
-    /// Characters of the normalised text, spaces excluded.
-    pub len: f64,
-    /// Content words, as indices into [`DocFeatures::vocab`] (sorted, distinct).
-    pub words: Vec<u32>,
-    /// Anchor keys shared by all languages (`n:1234`, `s:A/RES/74/247`, `u:…`, `p:a`, `q`).
-    pub anchors: Vec<String>,
-    /// Latin-script tokens with a capital letter (names, acronyms), lower-cased.
-    pub latin_names: Vec<String>,
+/// Lists of ids, one per unit, stored flat: list `u` is `items[start[u]..start[u + 1]]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Lists {
+    items: Vec<u32>,
+    start: Vec<u32>,
+}
+
+impl Default for Lists {
+    fn default() -> Self {
+        Lists::with_capacity(0, 0)
+    }
+}
+
+impl Lists {
+    pub fn with_capacity(lists: usize, items: usize) -> Self {
+        let mut start = Vec::with_capacity(lists + 1);
+        start.push(0);
+        Lists {
+            items: Vec::with_capacity(items),
+            start,
+        }
+    }
+
+    /// Append a list.
+    #[inline]
+    pub fn push(&mut self, list: &[u32]) {
+        self.items.extend_from_slice(list);
+        self.start.push(self.items.len() as u32);
+    }
+
+    /// List `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> &[u32] {
+        &self.items[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// The number of lists.
+    pub fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// The lists in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
+        self.start
+            .windows(2)
+            .map(|w| &self.items[w[0] as usize..w[1] as usize])
+    }
+
+    /// Every item of every list.
+    pub fn items(&self) -> &[u32] {
+        &self.items
+    }
+
+    /// Each id replaced by `map[id]`, each list sorted again.
+    fn remap_sorted(&mut self, map: &[u32]) {
+        for x in &mut self.items {
+            *x = map[*x as usize];
+        }
+        for w in self.start.windows(2) {
+            self.items[w[0] as usize..w[1] as usize].sort_unstable();
+        }
+    }
 }
 
 /// Features of every unit of a document.
 pub(crate) struct DocFeatures {
-    pub units: Vec<UnitFeatures>,
+    /// Characters of each unit's normalised text, spaces excluded.
+    pub len: Vec<f64>,
+    /// Content words of each unit, as indices into [`DocFeatures::vocab`] (sorted, distinct).
+    pub words: Lists,
+    /// Anchors of each unit, as indices into [`DocFeatures::anchor_keys`] (sorted, distinct).
+    pub anchors: Lists,
+    /// Latin-script tokens with a capital letter (names, acronyms) of each unit, as indices
+    /// into [`DocFeatures::name_keys`] (sorted, distinct).
+    pub names: Lists,
     /// Distinct content words of the document: (surface form, lower-cased and normalised; stem).
     pub vocab: Vec<(String, String)>,
+    /// Distinct anchor keys of the document, ascending; the keys are shared by all languages
+    /// (`n:1234`, `s:A/RES/74/247`, `u:…`, `p:a`, `q`).
+    pub anchor_keys: Vec<String>,
+    /// Distinct Latin names of the document, lower-cased, ascending.
+    pub name_keys: Vec<String>,
     pub script: Script,
+}
+
+impl DocFeatures {
+    /// The number of units.
+    pub fn n_units(&self) -> usize {
+        self.len.len()
+    }
 }
 
 /// The script of a character (letters only).
@@ -225,9 +296,30 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
 
+/// `c.is_alphabetic()` for a Latin-1 character (U+0080..=U+00FF).
+#[inline]
+fn latin1_alphabetic(c: u32) -> bool {
+    matches!(c, 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF)
+}
+
+/// `c.is_alphabetic()`, with the common ranges answered without the Unicode tables.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        x @ 0x80..=0xFF => latin1_alphabetic(x),
+        0x0620..=0x064A => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// Whether `c` is part of a token: letters, digits and marks.
+#[inline]
 fn is_word_char(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphanumeric(),
+        // Letters and the superscript digits and fractions (² ¹ ½ …) of Latin-1.
+        x @ 0x80..=0xFF => latin1_alphabetic(x) || matches!(x, 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE),
         // Arabic block: letters, digits and marks; not its punctuation.
         0x0620..=0x06FF => !matches!(
             c as u32,
@@ -236,6 +328,41 @@ fn is_word_char(c: char) -> bool {
         0x0600..=0x061F => false,
         _ => c.is_alphanumeric() || is_mark(c),
     }
+}
+
+/// The lower case of `c` when it is one character: ASCII and Latin-1 without the tables.
+/// Also whether `c` is upper-case.
+#[inline]
+fn lower_latin1(c: char) -> Option<(char, bool)> {
+    match c as u32 {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => {
+            Some((char::from_u32(c as u32 + 0x20).unwrap_or(c), true))
+        }
+        0..=0xFF => Some((c, false)),
+        _ => None,
+    }
+}
+
+/// Whether each ASCII byte is a word character.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `text` is a word character, and its length in bytes.
+#[inline]
+fn word_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_WORD[b as usize], 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (is_word_char(c), c.len_utf8())
 }
 
 /// The abjad order used for Arabic list labels, mapped to Latin letters.
@@ -275,65 +402,55 @@ fn leading_label(text: &str) -> Option<char> {
     }
 }
 
-/// Tokens of a normalised text: maximal runs of letters, digits and marks, joined across `/`,
-/// `.`, `,` and `-` between two such characters, and across a space inside a number
-/// grouped by thousands (`100 000`).
-fn tokens(text: &str, chars: &mut Vec<(usize, char, bool)>, out: &mut Vec<(usize, usize)>) {
-    chars.clear();
-    if text.is_ascii() {
-        // A sized iterator: filled without a capacity check per character.
-        chars.extend(text.bytes().enumerate().map(|(i, b)| {
-            let c = char::from(b);
-            (i, c, c.is_ascii_alphanumeric())
-        }));
-    } else {
-        chars.extend(text.char_indices().map(|(i, c)| (i, c, is_word_char(c))));
-    }
+/// Tokens of a normalised text, as byte ranges: maximal runs of letters, digits and marks,
+/// joined across `/`, `.`, `,` and `-` between two such characters, and across a space inside
+/// a number grouped by thousands (`100 000`).
+fn tokens(text: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    let mut k = 0;
-    while k < chars.len() {
-        if !chars[k].2 {
-            k += 1;
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let (word, l) = word_at(text, i);
+        if !word {
+            i += l;
             continue;
         }
-        let start = chars[k].0;
-        let mut e = k + 1;
-        loop {
-            if e < chars.len() && chars[e].2 {
-                e += 1;
-                continue;
-            }
-            if e + 1 < chars.len()
-                && matches!(chars[e].1, '/' | '.' | ',' | '-')
-                && chars[e + 1].2
-                && chars[e - 1].2
+        let start = i;
+        let mut e = i + l;
+        // `e` is past a word character here.
+        while e < n {
+            let (word, l) = word_at(text, e);
+            if word {
+                e += l;
+            } else if matches!(bytes[e], b'/' | b'.' | b',' | b'-')
+                && e + 1 < n
+                && word_at(text, e + 1).0
             {
                 e += 1;
-                continue;
-            }
-            // "100 000": a digit group of three after a space, ending there.
-            if grouped_number_continues(chars, k, e) {
+            } else if bytes[e] == b' ' && grouped_number_continues(text, start, e) {
+                // "100 000": a digit group of three after a space, ending there.
                 e += 4;
-                continue;
+            } else {
+                break;
             }
-            break;
         }
-        let end = chars.get(e).map_or(text.len(), |c| c.0);
-        out.push((start, end));
-        k = e;
+        out.push((start, e));
+        i = e;
     }
 }
 
-/// Whether the number `chars[start..end]` (digits and grouping spaces only, first group of at
-/// most three digits) goes on with ` ddd`.
-fn grouped_number_continues(chars: &[(usize, char, bool)], start: usize, end: usize) -> bool {
-    let digit = |i: usize| chars.get(i).is_some_and(|c| c.1.is_ascii_digit());
-    let so_far = &chars[start..end];
-    so_far.iter().all(|c| c.1.is_ascii_digit() || c.1 == ' ')
-        && so_far.iter().take_while(|c| c.1 != ' ').count() <= 3
-        && chars.get(end).map(|c| c.1) == Some(' ')
-        && (1..=3).all(|d| digit(end + d))
-        && !chars.get(end + 4).is_some_and(|c| c.2)
+/// Whether the number `text[start..end]` (digits and grouping spaces only, first group of at
+/// most three digits) goes on with ` ddd` (`text[end]` is a space).
+fn grouped_number_continues(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (1..=3).all(|d| digit(end + d))
+        && !(end + 4 < b.len() && word_at(text, end + 4).0)
+        && b[start..end]
+            .iter()
+            .all(|&c| c.is_ascii_digit() || c == b' ')
+        && b[start..end].iter().take_while(|&&c| c != b' ').count() <= 3
 }
 
 fn is_url(chunk: &str) -> bool {
@@ -342,174 +459,307 @@ fn is_url(chunk: &str) -> bool {
         || (chunk.contains('@') && chunk.contains('.') && chunk.len() > 5)
 }
 
+/// Strings interned per document: ids in the order of first sight until [`Interner::finish`].
+#[derive(Default)]
+struct Interner {
+    map: FxMap<String, u32>,
+    keys: Vec<String>,
+}
+
+impl Interner {
+    #[inline]
+    fn id(&mut self, key: &str) -> u32 {
+        if let Some(&i) = self.map.get(key) {
+            return i;
+        }
+        let i = self.keys.len() as u32;
+        self.keys.push(key.to_string());
+        self.map.insert(key.to_string(), i);
+        i
+    }
+
+    /// The keys in ascending order, and the rank of each id in that order.
+    fn finish(self) -> (Vec<String>, Vec<u32>) {
+        let mut keys = self.keys;
+        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        let mut rank = vec![0u32; keys.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let sorted = order
+            .iter()
+            .map(|&i| std::mem::take(&mut keys[i as usize]))
+            .collect();
+        (sorted, rank)
+    }
+}
+
+/// The state of feature extraction over one document.
+struct Extractor {
+    stemmer: WordStemmer,
+    vocab: Vec<(String, String)>,
+    index: FxMap<String, u32>,
+    anchor_keys: Interner,
+    name_keys: Interner,
+    latin: usize,
+    arabic: usize,
+    /// The current word (lower-cased or folded) and the current anchor key.
+    buf: String,
+    key: String,
+    /// Features of the current unit.
+    words: Vec<u32>,
+    anchors: Vec<u32>,
+    names: Vec<u32>,
+}
+
+impl Extractor {
+    fn anchor(&mut self) {
+        let id = self.anchor_keys.id(&self.key);
+        self.anchors.push(id);
+    }
+
+    /// The features of one token.
+    fn token(&mut self, tok: &str) {
+        let bytes = tok.as_bytes();
+        if bytes.iter().any(u8::is_ascii_digit) {
+            self.number_anchors(tok);
+            return;
+        }
+        let ascii = bytes.is_ascii();
+        let first = if ascii {
+            bytes
+                .iter()
+                .find(|b| b.is_ascii_alphabetic())
+                .map(|&b| char::from(b))
+        } else {
+            tok.chars().find(|&c| is_alphabetic(c))
+        };
+        let Some(first) = first else {
+            return;
+        };
+        let script = char_script(first);
+        let buf = &mut self.buf;
+        buf.clear();
+        // Characters of the word.
+        let mut n = 0usize;
+        match script {
+            Script::Arabic => {
+                self.arabic += 1;
+                for c in tok.chars() {
+                    if let Some(c) = fold_arabic_char(c) {
+                        buf.push(c);
+                        n += 1;
+                    }
+                }
+            }
+            _ => {
+                let mut upper = false;
+                let long;
+                if ascii {
+                    upper = bytes.iter().any(u8::is_ascii_uppercase);
+                    buf.push_str(tok);
+                    buf.make_ascii_lowercase();
+                    n = buf.len();
+                    long = n > 1;
+                } else {
+                    let mut chars = 0usize;
+                    for c in tok.chars() {
+                        chars += 1;
+                        if let Some((l, u)) = lower_latin1(c) {
+                            upper |= u;
+                            buf.push(l);
+                            n += 1;
+                        } else {
+                            upper |= c.is_uppercase();
+                            for l in c.to_lowercase() {
+                                buf.push(l);
+                                n += 1;
+                            }
+                        }
+                    }
+                    long = chars > 1;
+                }
+                if script == Script::Latin {
+                    self.latin += 1;
+                    if upper && long {
+                        let id = self.name_keys.id(buf);
+                        self.names.push(id);
+                    }
+                }
+            }
+        }
+        if n < 3 && !(script == Script::Arabic && n == 2) {
+            return;
+        }
+        let id = match self.index.get(buf.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = self.vocab.len() as u32;
+                let stem = self.stemmer.stem_uncached(buf);
+                self.vocab.push((buf.clone(), stem));
+                self.index.insert(buf.clone(), i);
+                i
+            }
+        };
+        self.words.push(id);
+    }
+
+    /// Anchors of a token containing a digit: each number (separators removed), and the whole
+    /// token as a symbol when it mixes letters and digits or joins numbers with `/` or `-`.
+    /// Arabic clitics written against a number (و60/1, بـ2019, الـ146) are not part of it.
+    fn number_anchors(&mut self, tok: &str) {
+        let bare = tok.trim_start_matches(|c: char| matches!(c, '\u{0621}'..='\u{064A}'));
+        let tok = if bare.starts_with(|c: char| c.is_ascii_digit()) {
+            bare
+        } else {
+            tok
+        };
+        let ascii = tok.is_ascii();
+        let has_letter = if ascii {
+            tok.bytes().any(|b| b.is_ascii_alphabetic())
+        } else {
+            tok.chars().any(is_alphabetic)
+        };
+        if has_letter || tok.bytes().any(|b| b == b'/' || b == b'-') {
+            self.key.clear();
+            self.key.push_str("s:");
+            if ascii {
+                self.key
+                    .extend(tok.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+            } else {
+                for c in tok.chars() {
+                    self.key.extend(c.to_uppercase());
+                }
+            }
+            self.anchor();
+        }
+        for part in tok.split(['/', '-']) {
+            self.key.clear();
+            self.key.push_str("n:");
+            // Digits other than separators, and whether they are all ASCII digits.
+            let (mut any, mut digits) = (false, true);
+            for c in part.chars() {
+                if matches!(c, '.' | ',' | ' ' | '\'') {
+                    continue;
+                }
+                any = true;
+                if !c.is_ascii_digit() {
+                    digits = false;
+                    break;
+                }
+                // Leading zeros left out.
+                if c != '0' || self.key.len() > 2 {
+                    self.key.push(c);
+                }
+            }
+            if any && digits {
+                self.anchor();
+            }
+        }
+    }
+}
+
 /// Extract the features of every unit of a document.
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
-    let stemmer = WordStemmer::new(lang);
-    let mut vocab: Vec<(String, String)> = Vec::new();
-    let mut index: FxMap<String, u32> = FxMap::default();
-    let mut latin = 0usize;
-    let mut arabic = 0usize;
-    let mut feats = Vec::with_capacity(units.len());
-    let mut buf = String::new();
-    let mut chars = Vec::new();
+    let mut x = Extractor {
+        stemmer: WordStemmer::new(lang),
+        vocab: Vec::new(),
+        index: FxMap::default(),
+        anchor_keys: Interner::default(),
+        name_keys: Interner::default(),
+        latin: 0,
+        arabic: 0,
+        buf: String::new(),
+        key: String::new(),
+        words: Vec::new(),
+        anchors: Vec::new(),
+        names: Vec::new(),
+    };
+    let n = units.len();
+    let mut len = Vec::with_capacity(n);
+    let mut words = Lists::with_capacity(n, 16 * n);
+    let mut anchors = Lists::with_capacity(n, n);
+    let mut names = Lists::with_capacity(n, n);
+    let mut norm = String::new();
+    let mut body = String::new();
     let mut toks = Vec::new();
-    let mut words: Vec<u32> = Vec::new();
     for text in units {
-        let norm = for_matching(text);
-        // One pass for the length and the characters that call for more work.
-        let (mut len, mut quote, mut url) = (0usize, false, false);
-        for c in norm.chars() {
-            match c {
-                '«' | '»' | '“' | '”' | '"' => quote = true,
-                '@' | '/' => url = true,
-                _ => {}
-            }
-            len += usize::from(!c.is_whitespace());
+        for_matching_into(text, &mut norm);
+        // One pass for the length and the characters that call for more work. The normalised
+        // text has no whitespace but single spaces, and no typographic quotes but `"`.
+        let (mut chars, mut quote, mut url) = (0usize, false, false);
+        for &b in norm.as_bytes() {
+            chars += usize::from(b & 0xC0 != 0x80 && b != b' ');
+            quote |= b == b'"';
+            url |= b == b'@' || b == b'/';
         }
-        let mut f = UnitFeatures {
-            len: len as f64,
-            ..Default::default()
-        };
+        len.push(chars as f64);
         if let Some(l) = leading_label(&norm) {
-            f.anchors.push(format!("p:{l}"));
+            x.key.clear();
+            x.key.push_str("p:");
+            x.key.push(l);
+            x.anchor();
         }
         if quote || norm.contains("<<") {
-            f.anchors.push("q".to_string());
+            x.key.clear();
+            x.key.push('q');
+            x.anchor();
         }
         let body = if url {
-            let mut body = String::with_capacity(norm.len());
+            body.clear();
             for chunk in norm.split(' ') {
                 let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
                 if is_url(trimmed) {
-                    f.anchors.push(format!("u:{}", trimmed.to_lowercase()));
+                    x.key.clear();
+                    x.key.push_str("u:");
+                    x.key.push_str(&trimmed.to_lowercase());
+                    x.anchor();
                 } else {
                     body.push_str(chunk);
                     body.push(' ');
                 }
             }
-            body
+            &body
         } else {
-            norm
+            &norm
         };
-        tokens(&body, &mut chars, &mut toks);
+        tokens(body, &mut toks);
         for &(a, b) in &toks {
-            let tok = &body[a..b];
-            if tok.bytes().any(|c| c.is_ascii_digit()) {
-                number_anchors(tok, &mut f.anchors);
-                continue;
-            }
-            let ascii = tok.is_ascii();
-            let first = if ascii {
-                tok.bytes().find(u8::is_ascii_alphabetic).map(char::from)
-            } else {
-                tok.chars().find(|c| c.is_alphabetic())
-            };
-            let Some(first) = first else {
-                continue;
-            };
-            let script = char_script(first);
-            buf.clear();
-            match script {
-                Script::Arabic => {
-                    arabic += 1;
-                    for c in tok.chars() {
-                        if let Some(c) = fold_arabic_char(c) {
-                            buf.push(c);
-                        }
-                    }
-                }
-                _ => {
-                    let mut upper = false;
-                    if ascii {
-                        upper = tok.bytes().any(|b| b.is_ascii_uppercase());
-                        buf.push_str(tok);
-                        buf.make_ascii_lowercase();
-                    } else {
-                        for c in tok.chars() {
-                            upper |= c.is_uppercase();
-                            buf.extend(c.to_lowercase());
-                        }
-                    }
-                    if script == Script::Latin {
-                        latin += 1;
-                        if upper
-                            && (if ascii {
-                                tok.len() > 1
-                            } else {
-                                tok.chars().nth(1).is_some()
-                            })
-                        {
-                            f.latin_names.push(buf.clone());
-                        }
-                    }
-                }
-            }
-            let n = if ascii {
-                buf.len()
-            } else {
-                buf.chars().count()
-            };
-            if n < 3 && !(script == Script::Arabic && n == 2) {
-                continue;
-            }
-            let id = match index.get(buf.as_str()) {
-                Some(&i) => i,
-                None => {
-                    let i = vocab.len() as u32;
-                    let stem = stemmer.stem_uncached(&buf);
-                    vocab.push((buf.clone(), stem));
-                    index.insert(buf.clone(), i);
-                    i
-                }
-            };
-            words.push(id);
+            x.token(&body[a..b]);
         }
-        words.sort_unstable();
-        words.dedup();
-        f.words = words.clone();
-        words.clear();
-        f.anchors.sort_unstable();
-        f.anchors.dedup();
-        f.latin_names.sort_unstable();
-        f.latin_names.dedup();
-        feats.push(f);
+        for list in [&mut x.words, &mut x.anchors, &mut x.names] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        words.push(&x.words);
+        anchors.push(&x.anchors);
+        names.push(&x.names);
+        x.words.clear();
+        x.anchors.clear();
+        x.names.clear();
     }
-    let script = if arabic > latin {
+    // Key ids in key order, so that sorted ids are sorted keys.
+    let (anchor_keys, rank) = x.anchor_keys.finish();
+    anchors.remap_sorted(&rank);
+    let (name_keys, rank) = x.name_keys.finish();
+    names.remap_sorted(&rank);
+    let script = if x.arabic > x.latin {
         Script::Arabic
-    } else if latin > 0 {
+    } else if x.latin > 0 {
         Script::Latin
     } else {
         Script::Other
     };
     DocFeatures {
-        units: feats,
-        vocab,
+        len,
+        words,
+        anchors,
+        names,
+        vocab: x.vocab,
+        anchor_keys,
+        name_keys,
         script,
-    }
-}
-
-/// Anchors of a token containing a digit: each number (separators removed), and the whole
-/// token as a symbol when it mixes letters and digits or joins numbers with `/` or `-`.
-/// Arabic clitics written against a number (و60/1, بـ2019, الـ146) are not part of it.
-fn number_anchors(tok: &str, out: &mut Vec<String>) {
-    let bare = tok.trim_start_matches(|c: char| matches!(c, '\u{0621}'..='\u{064A}'));
-    let tok = if bare.starts_with(|c: char| c.is_ascii_digit()) {
-        bare
-    } else {
-        tok
-    };
-    let has_letter = tok.chars().any(|c| c.is_alphabetic());
-    if has_letter || tok.contains('/') || tok.contains('-') {
-        out.push(format!("s:{}", tok.to_uppercase()));
-    }
-    for part in tok.split(['/', '-']) {
-        let digits: String = part
-            .chars()
-            .filter(|c| !matches!(c, '.' | ',' | ' ' | '\''))
-            .collect();
-        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-            out.push(format!("n:{}", digits.trim_start_matches('0')));
-        }
     }
 }
 

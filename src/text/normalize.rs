@@ -55,31 +55,98 @@ fn map_char(c: char) -> Option<char> {
 /// apostrophes (’ ‘ ʼ) as `'` and quotes (« » “ ” „) as `"`; Eastern Arabic digits as ASCII;
 /// soft hyphens, tatweel and zero-width characters removed; whitespace collapsed and trimmed.
 pub fn for_matching(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for_matching_into(s, &mut out);
+    out
+}
+
+/// [`for_matching`] written into `out` (cleared first), for callers that normalise many texts
+/// with one buffer.
+pub fn for_matching_into(s: &str, out: &mut String) {
     use unicode_normalization::{is_nfc_quick, IsNormalized};
-    // Most text is already NFC: skip the (costly) composition pass then.
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
-        collapse(s.chars(), s.len())
+    out.clear();
+    out.reserve(s.len());
+    // Most text is already NFC (ASCII always is): skip the (costly) composition pass then.
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        collapse_str(s, out);
     } else {
-        collapse(s.nfc(), s.len())
+        collapse(s.nfc(), out);
     }
 }
 
-/// [`map_char`] over `chars`, whitespace collapsed and trimmed.
-fn collapse(chars: impl Iterator<Item = char>, capacity: usize) -> String {
-    let mut out = String::with_capacity(capacity);
+/// ASCII bytes that [`map_char`] changes or that are whitespace.
+const ASCII_SPECIAL: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 9;
+    while b <= 13 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b' ' as usize] = true;
+    t[b'`' as usize] = true;
+    t
+};
+
+/// [`collapse`] over the characters of `s`, copying the runs of characters that stay as they
+/// are in one piece.
+fn collapse_str(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
     let mut space = false;
-    for c in chars.filter_map(map_char) {
-        if c == ' ' {
-            space = !out.is_empty();
-        } else {
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if ASCII_SPECIAL[b as usize] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if map_char(c) != Some(c) {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        if i > start {
             if space {
                 out.push(' ');
                 space = false;
             }
-            out.push(c);
+            out.push_str(&s[start..i]);
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        push_mapped(c, out, &mut space);
+    }
+}
+
+/// Push the matching form of `c` (see [`collapse`]).
+#[inline]
+fn push_mapped(c: char, out: &mut String, space: &mut bool) {
+    match map_char(c) {
+        None => {}
+        Some(' ') => *space = !out.is_empty(),
+        Some(m) => {
+            if *space {
+                out.push(' ');
+                *space = false;
+            }
+            out.push(m);
         }
     }
-    out
+}
+
+/// [`map_char`] over `chars`, whitespace collapsed and trimmed.
+fn collapse(chars: impl Iterator<Item = char>, out: &mut String) {
+    let mut space = false;
+    for c in chars {
+        push_mapped(c, out, &mut space);
+    }
 }
 
 /// Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks).
@@ -147,6 +214,69 @@ pub fn key(s: &str, lang: &Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The straightforward form of [`for_matching`]: every character through [`map_char`].
+    fn for_matching_reference(s: &str) -> String {
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        let chars: Vec<char> = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+            s.chars().collect()
+        } else {
+            s.nfc().collect()
+        };
+        let mut out = String::new();
+        let mut space = false;
+        for c in chars.into_iter().filter_map(map_char) {
+            if c == ' ' {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Characters the normalisation treats specially, and some it leaves alone.
+    const PALETTE: &[char] = &[
+        'a', 'Z', '0', '9', ' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}', '`', '\'', '"', '/', '.',
+        ',', '-', '@', '<', 'é', 'É', 'ç', 'œ', 'ß', '²', '\u{00A0}', '\u{202F}', '\u{2009}',
+        '\u{0085}', '\u{3000}', '\u{00AD}', '\u{200B}', '\u{200F}', '\u{FEFF}', '\u{061C}',
+        '\u{2019}', '\u{2018}', '\u{02BC}', '\u{00B4}', '\u{201C}', '\u{201D}', '\u{201E}',
+        '\u{00AB}', '\u{00BB}', '\u{2033}', '\u{2010}', '\u{2011}', '\u{0301}', '\u{0327}',
+        '\u{0308}', '\u{0340}', 'e', 'c', 'ا', 'أ', 'ب', 'ة', 'ى', 'ـ', '\u{064E}', '\u{0651}',
+        '\u{0654}', '\u{0655}', '٠', '٧', '۹', '،', 'Ω', '\u{212B}', 'ﬁ', '中', '😀',
+    ];
+
+    proptest! {
+        #[test]
+        fn the_fast_path_matches_the_straightforward_one(
+            picks in proptest::collection::vec(0..PALETTE.len(), 0..40),
+            free in "\\PC{0,12}",
+        ) {
+            let mut s: String = picks.iter().map(|&i| PALETTE[i]).collect();
+            s.push_str(&free);
+            prop_assert_eq!(for_matching(&s), for_matching_reference(&s));
+            let mut buf = String::from("left over");
+            for_matching_into(&s, &mut buf);
+            prop_assert_eq!(buf, for_matching_reference(&s));
+        }
+    }
+
+    #[test]
+    fn ascii_whitespace_and_specials_match_map_char() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            assert_eq!(
+                ASCII_SPECIAL[b as usize],
+                map_char(c) != Some(c) || c == ' ',
+                "{b:#x}"
+            );
+        }
+    }
 
     #[test]
     fn spaces_apostrophes_quotes_digits() {

@@ -100,26 +100,24 @@ impl Evidence {
         // Words by stem, then anchors and Latin names by key: one id space.
         let cross_script = src.script != tgt.script;
         let same_latin = src.script == Script::Latin && tgt.script == Script::Latin;
-        // Source vocabulary entries to concepts.
-        let mut wids: FxMap<&str, u32> = FxMap::default();
-        let src_concept: Vec<u32> = src
-            .vocab
+        // Source words to concepts: the stem ids of the source document.
+        let wids: FxMap<&str, u32> = src
+            .stems
             .iter()
-            .map(|(_, stem)| {
-                let next = wids.len() as u32;
-                *wids.entry(stem.as_str()).or_insert(next)
-            })
+            .enumerate()
+            .map(|(i, s)| (s.as_str(), i as u32))
             .collect();
+        let src_concept = &src.word_stem;
         let n_words = wids.len();
         let mut is_anchor: Vec<bool> = vec![false; n_words];
         let mut surfaces: FxMap<String, Vec<(String, u32)>> = FxMap::default();
         if same_latin {
             let deaccented: Vec<Option<String>> = src
-                .vocab
+                .surfaces
                 .par_iter()
-                .map(|(surface, _)| Some(deaccent(surface)).filter(|d| d.chars().count() >= 4))
+                .map(|surface| Some(deaccent(surface)).filter(|d| d.chars().count() >= 4))
                 .collect();
-            for (d, &id) in deaccented.into_iter().zip(&src_concept) {
+            for (d, &id) in deaccented.into_iter().zip(src_concept) {
                 if let Some(d) = d {
                     let b: String = d.chars().take(4).collect();
                     surfaces.entry(b).or_default().push((d, id));
@@ -171,15 +169,12 @@ impl Evidence {
         }
         // Distinct target stems (with the first surface form seen), their frequencies (word
         // forms per unit), then their candidates, computed in parallel.
-        let mut tgt_vocab: FxMap<&str, u32> = FxMap::default();
-        let mut vocab_sid: Vec<u32> = Vec::with_capacity(tgt.vocab.len());
-        let mut firsts: Vec<(&str, &str)> = Vec::new();
-        for (surface, stem) in &tgt.vocab {
-            let sid = *tgt_vocab.entry(stem.as_str()).or_insert_with(|| {
-                firsts.push((surface, stem));
-                firsts.len() as u32 - 1
-            });
-            vocab_sid.push(sid);
+        let vocab_sid = &tgt.word_stem;
+        let mut firsts: Vec<(&str, &str)> = Vec::with_capacity(tgt.stems.len());
+        for (surface, &sid) in tgt.surfaces.iter().zip(vocab_sid) {
+            if sid as usize == firsts.len() {
+                firsts.push((surface, &tgt.stems[sid as usize]));
+            }
         }
         let mut tgt_df = vec![0u32; firsts.len()];
         for &w in tgt.words.items() {

@@ -2,6 +2,7 @@
 //! form and stem) and its anchors — numbers, symbols such as `A/RES/74/247`, URLs, letter
 //! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -129,15 +130,19 @@ impl Lists {
 pub(crate) struct DocFeatures {
     /// Characters of each unit's normalised text, spaces excluded.
     pub len: Vec<f64>,
-    /// Content words of each unit, as indices into [`DocFeatures::vocab`] (sorted, distinct).
+    /// Content words of each unit, as indices into [`DocFeatures::surfaces`] (sorted, distinct).
     pub words: Lists,
     /// Anchors of each unit, as indices into [`DocFeatures::anchor_keys`] (sorted, distinct).
     pub anchors: Lists,
     /// Latin-script tokens with a capital letter (names, acronyms) of each unit, as indices
     /// into [`DocFeatures::name_keys`] (sorted, distinct).
     pub names: Lists,
-    /// Distinct content words of the document: (surface form, lower-cased and normalised; stem).
-    pub vocab: Vec<(String, String)>,
+    /// Distinct content words of the document in order of first sight (lower-cased and
+    /// normalised), and the stem of each (an index into [`DocFeatures::stems`]).
+    pub surfaces: Vec<String>,
+    pub word_stem: Vec<u32>,
+    /// Distinct stems of the document, in order of first sight.
+    pub stems: Vec<String>,
     /// Distinct anchor keys of the document, ascending; the keys are shared by all languages
     /// (`n:1234`, `s:A/RES/74/247`, `u:…`, `p:a`, `q`).
     pub anchor_keys: Vec<String>,
@@ -205,13 +210,18 @@ impl WordStemmer {
 
     /// [`WordStemmer::stem`] without the cache, for callers that see each word once.
     pub fn stem_uncached(&self, word: &str) -> String {
+        self.stem_str(word).into_owned()
+    }
+
+    /// [`WordStemmer::stem_uncached`], borrowed from `word` where the stem is part of it.
+    pub fn stem_str<'a>(&self, word: &'a str) -> Cow<'a, str> {
         let s = match &self.stemmer {
-            Some(st) => st.stem(word).into_owned(),
-            None if self.arabic => arabic_light_stem(word),
-            None => word.chars().take(6).collect(),
+            Some(st) => st.stem(word),
+            None if self.arabic => Cow::Borrowed(arabic_light_stem(word)),
+            None => Cow::Borrowed(word.char_indices().nth(6).map_or(word, |(i, _)| &word[..i])),
         };
         if s.is_empty() {
-            word.to_string()
+            Cow::Borrowed(word)
         } else {
             s
         }
@@ -220,8 +230,8 @@ impl WordStemmer {
 
 /// A light Arabic stem of a folded word: a leading conjunction or preposition with the article
 /// (`وال`, `بال`, `لل`, `ال`, `و` …) and a common suffix (plural, dual, pronoun, nisba) removed,
-/// keeping at least three letters.
-pub(crate) fn arabic_light_stem(word: &str) -> String {
+/// keeping at least three letters (a part of `word`).
+fn arabic_light_stem(word: &str) -> &str {
     const PREFIXES: [&str; 11] = [
         "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
     ];
@@ -246,7 +256,7 @@ pub(crate) fn arabic_light_stem(word: &str) -> String {
             }
         }
     }
-    w.to_string()
+    w
 }
 
 /// Arabic letters folded for matching: alef variants to alef, alef maqsura to ya, ta marbuta to
@@ -343,24 +353,49 @@ fn lower_latin1(c: char) -> Option<(char, bool)> {
     }
 }
 
-/// Whether each ASCII byte is a word character.
-const ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
+/// Classes of ASCII bytes for the tokeniser, and flags of a token.
+const WORD: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+const JOINER: u8 = 8;
+/// A token flag: the token has a non-ASCII character.
+const NON_ASCII: u8 = 16;
+
+/// The class of each ASCII byte: [`WORD`] (with [`DIGIT`] or [`UPPER`]) or [`JOINER`].
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_lowercase() {
+            WORD
+        } else if matches!(c, b'/' | b'.' | b',' | b'-') {
+            JOINER
+        } else {
+            0
+        };
         b += 1;
     }
     t
 };
 
 /// Whether the character at byte `i` of `text` is a word character, and its length in bytes.
-#[inline]
+#[inline(always)]
 fn word_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
-        return (ASCII_WORD[b as usize], 1);
+        return (ASCII_CLASS[b as usize] & WORD != 0, 1);
     }
+    word_at_non_ascii(text, i)
+}
+
+/// [`word_at`] for a non-ASCII character.
+#[inline(never)]
+fn word_at_non_ascii(text: &str, i: usize) -> (bool, usize) {
     let c = text[i..].chars().next().unwrap_or(' ');
     (is_word_char(c), c.len_utf8())
 }
@@ -402,10 +437,19 @@ fn leading_label(text: &str) -> Option<char> {
     }
 }
 
-/// Tokens of a normalised text, as byte ranges: maximal runs of letters, digits and marks,
-/// joined across `/`, `.`, `,` and `-` between two such characters, and across a space inside
-/// a number grouped by thousands (`100 000`).
-fn tokens(text: &str, out: &mut Vec<(usize, usize)>) {
+/// A token: its byte range in the text and its flags ([`DIGIT`], [`UPPER`] for ASCII letters,
+/// [`NON_ASCII`]).
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    flags: u8,
+}
+
+/// Tokens of a normalised text: maximal runs of letters, digits and marks, joined across `/`,
+/// `.`, `,` and `-` between two such characters, and across a space inside a number grouped by
+/// thousands (`100 000`).
+fn tokens(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -417,25 +461,38 @@ fn tokens(text: &str, out: &mut Vec<(usize, usize)>) {
             continue;
         }
         let start = i;
-        let mut e = i + l;
-        // `e` is past a word character here.
+        let mut flags = 0u8;
+        let mut e = i;
+        // Each step takes a word character (`e` is then past a word character), a joiner
+        // before one, or a group of three digits.
         while e < n {
-            let (word, l) = word_at(text, e);
-            if word {
-                e += l;
-            } else if matches!(bytes[e], b'/' | b'.' | b',' | b'-')
-                && e + 1 < n
-                && word_at(text, e + 1).0
-            {
-                e += 1;
-            } else if bytes[e] == b' ' && grouped_number_continues(text, start, e) {
-                // "100 000": a digit group of three after a space, ending there.
-                e += 4;
+            let b = bytes[e];
+            if b < 0x80 {
+                let class = ASCII_CLASS[b as usize];
+                if class & WORD != 0 {
+                    flags |= class;
+                    e += 1;
+                } else if class & JOINER != 0 && e > start && e + 1 < n && word_at(text, e + 1).0 {
+                    e += 1;
+                } else if b == b' ' && e > start && grouped_number_continues(text, start, e) {
+                    e += 4;
+                } else {
+                    break;
+                }
             } else {
-                break;
+                let (word, l) = word_at_non_ascii(text, e);
+                if !word {
+                    break;
+                }
+                flags |= NON_ASCII;
+                e += l;
             }
         }
-        out.push((start, e));
+        out.push(Token {
+            start,
+            end: e,
+            flags: flags & (DIGIT | UPPER | NON_ASCII),
+        });
         i = e;
     }
 }
@@ -459,11 +516,19 @@ fn is_url(chunk: &str) -> bool {
         || (chunk.contains('@') && chunk.contains('.') && chunk.len() > 5)
 }
 
+/// The keys of a map from strings to the ids `0..map.len()`, by id.
+fn keys_by_id(map: FxMap<String, u32>) -> Vec<String> {
+    let mut keys = vec![String::new(); map.len()];
+    for (k, i) in map {
+        keys[i as usize] = k;
+    }
+    keys
+}
+
 /// Strings interned per document: ids in the order of first sight until [`Interner::finish`].
 #[derive(Default)]
 struct Interner {
     map: FxMap<String, u32>,
-    keys: Vec<String>,
 }
 
 impl Interner {
@@ -472,24 +537,24 @@ impl Interner {
         if let Some(&i) = self.map.get(key) {
             return i;
         }
-        let i = self.keys.len() as u32;
-        self.keys.push(key.to_string());
+        let i = self.map.len() as u32;
         self.map.insert(key.to_string(), i);
         i
     }
 
     /// The keys in ascending order, and the rank of each id in that order.
     fn finish(self) -> (Vec<String>, Vec<u32>) {
-        let mut keys = self.keys;
+        let keys = keys_by_id(self.map);
         let mut order: Vec<u32> = (0..keys.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
         let mut rank = vec![0u32; keys.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;
         }
+        let mut keys: Vec<Option<String>> = keys.into_iter().map(Some).collect();
         let sorted = order
             .iter()
-            .map(|&i| std::mem::take(&mut keys[i as usize]))
+            .map(|&i| keys[i as usize].take().unwrap_or_default())
             .collect();
         (sorted, rank)
     }
@@ -498,8 +563,10 @@ impl Interner {
 /// The state of feature extraction over one document.
 struct Extractor {
     stemmer: WordStemmer,
-    vocab: Vec<(String, String)>,
-    index: FxMap<String, u32>,
+    /// Words and stems to their ids, and the stem of each word.
+    words: FxMap<String, u32>,
+    stems: FxMap<String, u32>,
+    word_stem: Vec<u32>,
     anchor_keys: Interner,
     name_keys: Interner,
     latin: usize,
@@ -508,7 +575,7 @@ struct Extractor {
     buf: String,
     key: String,
     /// Features of the current unit.
-    words: Vec<u32>,
+    unit_words: Vec<u32>,
     anchors: Vec<u32>,
     names: Vec<u32>,
 }
@@ -520,31 +587,33 @@ impl Extractor {
     }
 
     /// The features of one token.
-    fn token(&mut self, tok: &str) {
-        let bytes = tok.as_bytes();
-        if bytes.iter().any(u8::is_ascii_digit) {
+    fn token(&mut self, tok: &str, flags: u8) {
+        if flags & DIGIT != 0 {
             self.number_anchors(tok);
             return;
         }
-        let ascii = bytes.is_ascii();
-        let first = if ascii {
-            bytes
-                .iter()
-                .find(|b| b.is_ascii_alphabetic())
-                .map(|&b| char::from(b))
-        } else {
-            tok.chars().find(|&c| is_alphabetic(c))
-        };
-        let Some(first) = first else {
-            return;
-        };
-        let script = char_script(first);
         let buf = &mut self.buf;
         buf.clear();
         // Characters of the word.
         let mut n = 0usize;
-        match script {
-            Script::Arabic => {
+        let script;
+        if flags & NON_ASCII == 0 {
+            // Letters only, joined by ASCII punctuation.
+            script = Script::Latin;
+            self.latin += 1;
+            buf.push_str(tok);
+            buf.make_ascii_lowercase();
+            n = buf.len();
+            if flags & UPPER != 0 && n > 1 {
+                let id = self.name_keys.id(buf);
+                self.names.push(id);
+            }
+        } else {
+            let Some(first) = tok.chars().find(|&c| is_alphabetic(c)) else {
+                return;
+            };
+            script = char_script(first);
+            if script == Script::Arabic {
                 self.arabic += 1;
                 for c in tok.chars() {
                     if let Some(c) = fold_arabic_char(c) {
@@ -552,37 +621,25 @@ impl Extractor {
                         n += 1;
                     }
                 }
-            }
-            _ => {
-                let mut upper = false;
-                let long;
-                if ascii {
-                    upper = bytes.iter().any(u8::is_ascii_uppercase);
-                    buf.push_str(tok);
-                    buf.make_ascii_lowercase();
-                    n = buf.len();
-                    long = n > 1;
-                } else {
-                    let mut chars = 0usize;
-                    for c in tok.chars() {
-                        chars += 1;
-                        if let Some((l, u)) = lower_latin1(c) {
-                            upper |= u;
+            } else {
+                let (mut upper, mut chars) = (false, 0usize);
+                for c in tok.chars() {
+                    chars += 1;
+                    if let Some((l, u)) = lower_latin1(c) {
+                        upper |= u;
+                        buf.push(l);
+                        n += 1;
+                    } else {
+                        upper |= c.is_uppercase();
+                        for l in c.to_lowercase() {
                             buf.push(l);
                             n += 1;
-                        } else {
-                            upper |= c.is_uppercase();
-                            for l in c.to_lowercase() {
-                                buf.push(l);
-                                n += 1;
-                            }
                         }
                     }
-                    long = chars > 1;
                 }
                 if script == Script::Latin {
                     self.latin += 1;
-                    if upper && long {
+                    if upper && chars > 1 {
                         let id = self.name_keys.id(buf);
                         self.names.push(id);
                     }
@@ -592,17 +649,25 @@ impl Extractor {
         if n < 3 && !(script == Script::Arabic && n == 2) {
             return;
         }
-        let id = match self.index.get(buf.as_str()) {
+        let id = match self.words.get(buf.as_str()) {
             Some(&i) => i,
             None => {
-                let i = self.vocab.len() as u32;
-                let stem = self.stemmer.stem_uncached(buf);
-                self.vocab.push((buf.clone(), stem));
-                self.index.insert(buf.clone(), i);
+                let i = self.words.len() as u32;
+                let stem = self.stemmer.stem_str(buf);
+                let sid = match self.stems.get(stem.as_ref()) {
+                    Some(&s) => s,
+                    None => {
+                        let s = self.stems.len() as u32;
+                        self.stems.insert(stem.into_owned(), s);
+                        s
+                    }
+                };
+                self.word_stem.push(sid);
+                self.words.insert(buf.clone(), i);
                 i
             }
         };
-        self.words.push(id);
+        self.unit_words.push(id);
     }
 
     /// Anchors of a token containing a digit: each number (separators removed), and the whole
@@ -660,19 +725,36 @@ impl Extractor {
     }
 }
 
+/// Characters of a normalised text (spaces excluded), and whether it has a `"` and a `@` or
+/// `/`. The normalised text has no whitespace but single spaces, and no typographic quotes.
+fn scan(text: &str) -> (usize, bool, bool) {
+    let (mut chars, mut flags) = (0usize, 0u8);
+    for chunk in text.as_bytes().chunks(255) {
+        // Branch-free over bytes, so that it runs on vectors.
+        let mut n = 0u8;
+        for &b in chunk {
+            n += u8::from(b & 0xC0 != 0x80) & u8::from(b != b' ');
+            flags |= u8::from(b == b'"') | (u8::from(b == b'@') | u8::from(b == b'/')) << 1;
+        }
+        chars += usize::from(n);
+    }
+    (chars, flags & 1 != 0, flags & 2 != 0)
+}
+
 /// Extract the features of every unit of a document.
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     let mut x = Extractor {
         stemmer: WordStemmer::new(lang),
-        vocab: Vec::new(),
-        index: FxMap::default(),
+        words: FxMap::default(),
+        stems: FxMap::default(),
+        word_stem: Vec::new(),
         anchor_keys: Interner::default(),
         name_keys: Interner::default(),
         latin: 0,
         arabic: 0,
         buf: String::new(),
         key: String::new(),
-        words: Vec::new(),
+        unit_words: Vec::new(),
         anchors: Vec::new(),
         names: Vec::new(),
     };
@@ -686,14 +768,7 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     let mut toks = Vec::new();
     for text in units {
         for_matching_into(text, &mut norm);
-        // One pass for the length and the characters that call for more work. The normalised
-        // text has no whitespace but single spaces, and no typographic quotes but `"`.
-        let (mut chars, mut quote, mut url) = (0usize, false, false);
-        for &b in norm.as_bytes() {
-            chars += usize::from(b & 0xC0 != 0x80 && b != b' ');
-            quote |= b == b'"';
-            url |= b == b'@' || b == b'/';
-        }
+        let (chars, quote, url) = scan(&norm);
         len.push(chars as f64);
         if let Some(l) = leading_label(&norm) {
             x.key.clear();
@@ -725,17 +800,17 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
             &norm
         };
         tokens(body, &mut toks);
-        for &(a, b) in &toks {
-            x.token(&body[a..b]);
+        for t in &toks {
+            x.token(&body[t.start..t.end], t.flags);
         }
-        for list in [&mut x.words, &mut x.anchors, &mut x.names] {
+        for list in [&mut x.unit_words, &mut x.anchors, &mut x.names] {
             list.sort_unstable();
             list.dedup();
         }
-        words.push(&x.words);
+        words.push(&x.unit_words);
         anchors.push(&x.anchors);
         names.push(&x.names);
-        x.words.clear();
+        x.unit_words.clear();
         x.anchors.clear();
         x.names.clear();
     }
@@ -756,7 +831,9 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
         words,
         anchors,
         names,
-        vocab: x.vocab,
+        surfaces: keys_by_id(x.words),
+        word_stem: x.word_stem,
+        stems: keys_by_id(x.stems),
         anchor_keys,
         name_keys,
         script,

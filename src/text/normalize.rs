@@ -87,27 +87,41 @@ const ASCII_SPECIAL: [bool; 128] = {
     t
 };
 
+/// The length in bytes of the character at byte `i` of `s` when [`map_char`] keeps it as it
+/// is and it is not a space; 0 otherwise.
+#[inline]
+fn verbatim_at(s: &str, i: usize) -> usize {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return usize::from(!ASCII_SPECIAL[b as usize]);
+    }
+    verbatim_non_ascii(s, i)
+}
+
+fn verbatim_non_ascii(s: &str, i: usize) -> usize {
+    match s[i..].chars().next() {
+        Some(c) if map_char(c) == Some(c) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
 /// [`collapse`] over the characters of `s`, copying the runs of characters that stay as they
-/// are in one piece.
+/// are in one piece (single spaces between two such characters included).
 fn collapse_str(s: &str, out: &mut String) {
     let bytes = s.as_bytes();
+    let n = bytes.len();
     let mut space = false;
     let mut i = 0;
-    while i < bytes.len() {
+    while i < n {
         let start = i;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if ASCII_SPECIAL[b as usize] {
-                    break;
-                }
+        while i < n {
+            let l = verbatim_at(s, i);
+            if l > 0 {
+                i += l;
+            } else if bytes[i] == b' ' && i > start && i + 1 < n && verbatim_at(s, i + 1) > 0 {
                 i += 1;
             } else {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                if map_char(c) != Some(c) {
-                    break;
-                }
-                i += c.len_utf8();
+                break;
             }
         }
         if i > start {

@@ -61,7 +61,7 @@ fn cognate(a: &str, b: &str) -> bool {
     // The distance does not change when the common prefix is left out (same bytes on both
     // sides); normalised by the full lengths, as `strsim::normalized_levenshtein` does.
     let cut = a.char_indices().nth(p).map_or(a.len(), |(i, _)| i);
-    let d = strsim::levenshtein(&a[cut..], &b[cut..]);
+    let d = levenshtein(&a[cut..], &b[cut..]);
     1.0 - (d as f64) / (la.max(lb) as f64) >= 0.75
 }
 
@@ -90,6 +90,35 @@ fn sort_dedup(v: &mut Vec<u32>) {
     v.dedup();
 }
 
+/// `strsim::levenshtein`, on bytes without allocating when both words are short and ASCII.
+fn levenshtein(a: &str, b: &str) -> usize {
+    const MAX: usize = 48;
+    if !(a.is_ascii() && b.is_ascii()) || b.len() >= MAX {
+        return strsim::levenshtein(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // The distances from a prefix of `a` to each prefix of `b`.
+    let mut row = [0usize; MAX];
+    for (j, r) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *r = j;
+    }
+    for (i, &x) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(x != y)).min(up + 1).min(row[j] + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// The first four characters of `s`.
+fn prefix4(s: &str) -> &str {
+    s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i])
+}
+
 impl Evidence {
     pub fn build(
         src: &DocFeatures,
@@ -110,18 +139,19 @@ impl Evidence {
         let src_concept = &src.word_stem;
         let n_words = wids.len();
         let mut is_anchor: Vec<bool> = vec![false; n_words];
-        let mut surfaces: FxMap<String, Vec<(String, u32)>> = FxMap::default();
-        if same_latin {
-            let deaccented: Vec<Option<String>> = src
-                .surfaces
+        // De-accented source words of four letters or more, by their first four letters.
+        let deaccented: Vec<Option<String>> = if same_latin {
+            src.surfaces
                 .par_iter()
                 .map(|surface| Some(deaccent(surface)).filter(|d| d.chars().count() >= 4))
-                .collect();
-            for (d, &id) in deaccented.into_iter().zip(src_concept) {
-                if let Some(d) = d {
-                    let b: String = d.chars().take(4).collect();
-                    surfaces.entry(b).or_default().push((d, id));
-                }
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut surfaces: FxMap<&str, Vec<(&str, u32)>> = FxMap::default();
+        for (d, &id) in deaccented.iter().zip(src_concept) {
+            if let Some(d) = d {
+                surfaces.entry(prefix4(d)).or_default().push((d, id));
             }
         }
         // Source concepts of each unit: words, then anchors and names as they come.
@@ -155,7 +185,8 @@ impl Evidence {
                     keys.push(*c);
                 }
             }
-            sort_dedup(&mut keys);
+            // Anchor and name concepts are distinct and come after every word concept.
+            keys[words.len()..].sort_unstable();
             src_keys.push(&keys);
             src_words.push(&words);
         }
@@ -190,8 +221,7 @@ impl Evidence {
             if same_latin {
                 let d = deaccent(surface);
                 if d.chars().count() >= 4 {
-                    let b: String = d.chars().take(4).collect();
-                    for (sd, id) in surfaces.get(&b).into_iter().flatten() {
+                    for (sd, id) in surfaces.get(prefix4(&d)).into_iter().flatten() {
                         if cognate(&d, sd) {
                             c.push(*id);
                         }
@@ -230,6 +260,8 @@ impl Evidence {
         let mut tgt_stems = Lists::with_capacity(n_tgt, tgt.words.items().len());
         let mut tgt_unknown_anchors = Vec::with_capacity(n_tgt);
         let mut stems = Vec::new();
+        // The last target unit (plus one) that took each word concept.
+        let mut taken = vec![0u32; n_words];
         for v in 0..n_tgt {
             keys.clear();
             stems.clear();
@@ -237,8 +269,16 @@ impl Evidence {
             for &w in tgt.words.get(v) {
                 let sid = vocab_sid[w as usize];
                 stems.push(sid);
-                keys.extend_from_slice(cands.get(sid as usize));
+                for &k in cands.get(sid as usize) {
+                    if taken[k as usize] != v as u32 + 1 {
+                        taken[k as usize] = v as u32 + 1;
+                        keys.push(k);
+                    }
+                }
             }
+            keys.sort_unstable();
+            // Anchor and name concepts are distinct and come after every word concept.
+            let words_end = keys.len();
             for &a in tgt.anchors.get(v) {
                 match tgt_anchor[a as usize] {
                     Some(i) => keys.push(i),
@@ -255,7 +295,7 @@ impl Evidence {
                         .filter_map(|&l| tgt_name[l as usize]),
                 );
             }
-            sort_dedup(&mut keys);
+            keys[words_end..].sort_unstable();
             sort_dedup(&mut stems);
             tgt_keys.push(&keys);
             tgt_stems.push(&stems);
@@ -515,7 +555,6 @@ impl Evidence {
                     count[s as usize] += 1;
                 }
             }
-            seen.sort_unstable();
             for &s in &seen {
                 let c = count[s as usize];
                 count[s as usize] = 0;
@@ -529,7 +568,7 @@ impl Evidence {
             seen.clear();
             if !found.is_empty() {
                 // The best two by Dice; ties in ascending source order.
-                found.sort_by(|a, b| b.0.total_cmp(&a.0));
+                found.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
                 let k = found.len().min(2);
                 let mut best = [0u32; 2];
                 for (b, f) in best.iter_mut().zip(&found) {
@@ -577,6 +616,14 @@ impl Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn levenshtein_matches_strsim(a in "[a-eé]{0,20}", b in "[a-eé]{0,60}") {
+            proptest::prop_assert_eq!(levenshtein(&a, &b), strsim::levenshtein(&a, &b));
+            proptest::prop_assert_eq!(levenshtein(&b, &a), strsim::levenshtein(&b, &a));
+        }
+    }
 
     #[test]
     fn cognates() {

@@ -181,12 +181,10 @@ fn stemmer_for(lang: &Lang) -> Option<Stemmer> {
     Some(Stemmer::create(alg))
 }
 
-/// A word stemmer for a language (see [`stemmer_for`]; a prefix of six letters otherwise), with
-/// a per-document cache.
+/// A word stemmer for a language (see [`stemmer_for`]; a prefix of six letters otherwise).
 pub(crate) struct WordStemmer {
     stemmer: Option<Stemmer>,
     arabic: bool,
-    cache: FxMap<String, String>,
 }
 
 impl WordStemmer {
@@ -194,27 +192,11 @@ impl WordStemmer {
         WordStemmer {
             stemmer: stemmer_for(lang),
             arabic: matches!(lang, Lang::Ar),
-            cache: FxMap::default(),
         }
     }
 
-    /// The stem of a lower-cased, normalised word.
-    pub fn stem(&mut self, word: &str) -> String {
-        if let Some(s) = self.cache.get(word) {
-            return s.clone();
-        }
-        let s = self.stem_uncached(word);
-        self.cache.insert(word.to_string(), s.clone());
-        s
-    }
-
-    /// [`WordStemmer::stem`] without the cache, for callers that see each word once.
-    pub fn stem_uncached(&self, word: &str) -> String {
-        self.stem_str(word).into_owned()
-    }
-
-    /// [`WordStemmer::stem_uncached`], borrowed from `word` where the stem is part of it.
-    pub fn stem_str<'a>(&self, word: &'a str) -> Cow<'a, str> {
+    /// The stem of a lower-cased, normalised word (borrowed from it where it is a part of it).
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         let s = match &self.stemmer {
             Some(st) => st.stem(word),
             None if self.arabic => Cow::Borrowed(arabic_light_stem(word)),
@@ -653,7 +635,7 @@ impl Extractor {
             Some(&i) => i,
             None => {
                 let i = self.words.len() as u32;
-                let stem = self.stemmer.stem_str(buf);
+                let stem = self.stemmer.stem(buf);
                 let sid = match self.stems.get(stem.as_ref()) {
                     Some(&s) => s,
                     None => {

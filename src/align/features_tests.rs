@@ -16,6 +16,22 @@ mod reference {
         pub latin_names: Vec<String>,
     }
 
+    /// The stem of a word: Snowball for Russian and Greek, the light stem for Arabic, six
+    /// letters otherwise.
+    fn stem(lang: &Lang, word: &str) -> String {
+        let s = match lang.code() {
+            "ru" => Stemmer::create(Algorithm::Russian).stem(word).into_owned(),
+            "el" => Stemmer::create(Algorithm::Greek).stem(word).into_owned(),
+            "ar" => arabic_light_stem(word).to_string(),
+            _ => word.chars().take(6).collect(),
+        };
+        if s.is_empty() {
+            word.to_string()
+        } else {
+            s
+        }
+    }
+
     pub struct RefDoc {
         pub units: Vec<RefUnit>,
         pub vocab: Vec<(String, String)>,
@@ -98,7 +114,6 @@ mod reference {
 
     /// Extract the features of every unit of a document.
     pub fn extract(units: &[&str], lang: &Lang) -> RefDoc {
-        let stemmer = WordStemmer::new(lang);
         let mut vocab: Vec<(String, String)> = Vec::new();
         let mut index: FxMap<String, u32> = FxMap::default();
         let mut latin = 0usize;
@@ -210,7 +225,7 @@ mod reference {
                     Some(&i) => i,
                     None => {
                         let i = vocab.len() as u32;
-                        let stem = stemmer.stem_uncached(&buf);
+                        let stem = stem(lang, &buf);
                         vocab.push((buf.clone(), stem));
                         index.insert(buf.clone(), i);
                         i

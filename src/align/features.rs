@@ -2,11 +2,8 @@
 //! form and stem) and its anchors — numbers, symbols such as `A/RES/74/247`, URLs, letter
 //! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-
-use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::text::normalize::{fold_arabic_char, for_matching_into};
 use crate::Lang;
@@ -169,219 +166,6 @@ pub(crate) fn char_script(c: char) -> Script {
     }
 }
 
-/// Snowball stemmers are used for Russian and Greek. Arabic uses a light stemmer (clitics and
-/// common suffixes, see [`arabic_light_stem`]); Latin-script languages a six-letter prefix. Both
-/// align as well as Snowball stems on the dev sets and cost a fraction of the time.
-fn stemmer_for(lang: &Lang) -> Option<Stemmer> {
-    let alg = match lang.code() {
-        "ru" => Algorithm::Russian,
-        "el" => Algorithm::Greek,
-        _ => return None,
-    };
-    Some(Stemmer::create(alg))
-}
-
-/// A word stemmer for a language (see [`stemmer_for`]; a prefix of six letters otherwise).
-pub(crate) struct WordStemmer {
-    stemmer: Option<Stemmer>,
-    arabic: bool,
-}
-
-impl WordStemmer {
-    pub fn new(lang: &Lang) -> Self {
-        WordStemmer {
-            stemmer: stemmer_for(lang),
-            arabic: matches!(lang, Lang::Ar),
-        }
-    }
-
-    /// The stem of a lower-cased, normalised word (borrowed from it where it is a part of it).
-    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
-        let s = match &self.stemmer {
-            Some(st) => st.stem(word),
-            None if self.arabic => Cow::Borrowed(arabic_light_stem(word)),
-            None => Cow::Borrowed(word.char_indices().nth(6).map_or(word, |(i, _)| &word[..i])),
-        };
-        if s.is_empty() {
-            Cow::Borrowed(word)
-        } else {
-            s
-        }
-    }
-}
-
-/// A light Arabic stem of a folded word: a leading conjunction or preposition with the article
-/// (`وال`, `بال`, `لل`, `ال`, `و` …) and a common suffix (plural, dual, pronoun, nisba) removed,
-/// keeping at least three letters (a part of `word`).
-fn arabic_light_stem(word: &str) -> &str {
-    const PREFIXES: [&str; 11] = [
-        "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
-    ];
-    const SUFFIXES: [&str; 13] = [
-        "هما", "ات", "ون", "ين", "ان", "ها", "هم", "كم", "نا", "يه", "يه", "ه", "ي",
-    ];
-    let len = |s: &str| s.chars().count();
-    let mut w = word;
-    for p in PREFIXES {
-        if let Some(rest) = w.strip_prefix(p) {
-            if len(rest) >= 3 {
-                w = rest;
-                break;
-            }
-        }
-    }
-    for s in SUFFIXES {
-        if let Some(rest) = w.strip_suffix(s) {
-            if len(rest) >= 3 {
-                w = rest;
-                break;
-            }
-        }
-    }
-    w
-}
-
-/// Arabic letters folded for matching: alef variants to alef, alef maqsura to ya, ta marbuta to
-/// ha, diacritics and tatweel removed.
-pub(crate) fn fold_arabic(word: &str) -> String {
-    word.chars().filter_map(fold_arabic_char).collect()
-}
-
-/// Latin letters without accents (for cognates).
-pub(crate) fn deaccent(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if word.is_ascii() {
-        return word.to_string();
-    }
-    if word.chars().all(|c| (c as u32) < 0x100) {
-        return word.chars().map(fold_latin1).collect();
-    }
-    word.nfd()
-        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-        .map(|c| match c {
-            'ß' => 's',
-            'œ' => 'o',
-            'æ' => 'a',
-            _ => c,
-        })
-        .collect()
-}
-
-/// A lower-case Latin-1 letter without its accent.
-fn fold_latin1(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ß' => 's',
-        'æ' => 'a',
-        _ => c,
-    }
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
-}
-
-/// `c.is_alphabetic()` for a Latin-1 character (U+0080..=U+00FF).
-#[inline]
-fn latin1_alphabetic(c: u32) -> bool {
-    matches!(c, 0xAA | 0xB5 | 0xBA | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0xFF)
-}
-
-/// `c.is_alphabetic()`, with the common ranges answered without the Unicode tables.
-#[inline]
-fn is_alphabetic(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphabetic(),
-        x @ 0x80..=0xFF => latin1_alphabetic(x),
-        0x0620..=0x064A => true,
-        _ => c.is_alphabetic(),
-    }
-}
-
-/// Whether `c` is part of a token: letters, digits and marks.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        // Letters and the superscript digits and fractions (² ¹ ½ …) of Latin-1.
-        x @ 0x80..=0xFF => latin1_alphabetic(x) || matches!(x, 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE),
-        // Arabic block: letters, digits and marks; not its punctuation.
-        0x0620..=0x06FF => !matches!(
-            c as u32,
-            0x066A..=0x066D | 0x06D4 | 0x06DD | 0x06DE | 0x06E9
-        ),
-        0x0600..=0x061F => false,
-        _ => c.is_alphanumeric() || is_mark(c),
-    }
-}
-
-/// The lower case of `c` when it is one character: ASCII and Latin-1 without the tables.
-/// Also whether `c` is upper-case.
-#[inline]
-fn lower_latin1(c: char) -> Option<(char, bool)> {
-    match c as u32 {
-        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => {
-            Some((char::from_u32(c as u32 + 0x20).unwrap_or(c), true))
-        }
-        0..=0xFF => Some((c, false)),
-        _ => None,
-    }
-}
-
-/// Classes of ASCII bytes for the tokeniser, and flags of a token.
-const WORD: u8 = 1;
-const DIGIT: u8 = 2;
-const UPPER: u8 = 4;
-const JOINER: u8 = 8;
-/// A token flag: the token has a non-ASCII character.
-const NON_ASCII: u8 = 16;
-
-/// The class of each ASCII byte: [`WORD`] (with [`DIGIT`] or [`UPPER`]) or [`JOINER`].
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
-            WORD | DIGIT
-        } else if c.is_ascii_uppercase() {
-            WORD | UPPER
-        } else if c.is_ascii_lowercase() {
-            WORD
-        } else if matches!(c, b'/' | b'.' | b',' | b'-') {
-            JOINER
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
-/// Whether the character at byte `i` of `text` is a word character, and its length in bytes.
-#[inline(always)]
-fn word_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return (ASCII_CLASS[b as usize] & WORD != 0, 1);
-    }
-    word_at_non_ascii(text, i)
-}
-
-/// [`word_at`] for a non-ASCII character.
-#[inline(never)]
-fn word_at_non_ascii(text: &str, i: usize) -> (bool, usize) {
-    let c = text[i..].chars().next().unwrap_or(' ');
-    (is_word_char(c), c.len_utf8())
-}
-
 /// The abjad order used for Arabic list labels, mapped to Latin letters.
 fn abjad_label(c: char) -> Option<char> {
     Some(match c {
@@ -417,79 +201,6 @@ fn leading_label(text: &str) -> Option<char> {
     } else {
         abjad_label(c)
     }
-}
-
-/// A token: its byte range in the text and its flags ([`DIGIT`], [`UPPER`] for ASCII letters,
-/// [`NON_ASCII`]).
-#[derive(Clone, Copy, Debug)]
-struct Token {
-    start: usize,
-    end: usize,
-    flags: u8,
-}
-
-/// Tokens of a normalised text: maximal runs of letters, digits and marks, joined across `/`,
-/// `.`, `,` and `-` between two such characters, and across a space inside a number grouped by
-/// thousands (`100 000`).
-fn tokens(text: &str, out: &mut Vec<Token>) {
-    out.clear();
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut i = 0;
-    while i < n {
-        let (word, l) = word_at(text, i);
-        if !word {
-            i += l;
-            continue;
-        }
-        let start = i;
-        let mut flags = 0u8;
-        let mut e = i;
-        // Each step takes a word character (`e` is then past a word character), a joiner
-        // before one, or a group of three digits.
-        while e < n {
-            let b = bytes[e];
-            if b < 0x80 {
-                let class = ASCII_CLASS[b as usize];
-                if class & WORD != 0 {
-                    flags |= class;
-                    e += 1;
-                } else if class & JOINER != 0 && e > start && e + 1 < n && word_at(text, e + 1).0 {
-                    e += 1;
-                } else if b == b' ' && e > start && grouped_number_continues(text, start, e) {
-                    e += 4;
-                } else {
-                    break;
-                }
-            } else {
-                let (word, l) = word_at_non_ascii(text, e);
-                if !word {
-                    break;
-                }
-                flags |= NON_ASCII;
-                e += l;
-            }
-        }
-        out.push(Token {
-            start,
-            end: e,
-            flags: flags & (DIGIT | UPPER | NON_ASCII),
-        });
-        i = e;
-    }
-}
-
-/// Whether the number `text[start..end]` (digits and grouping spaces only, first group of at
-/// most three digits) goes on with ` ddd` (`text[end]` is a space).
-fn grouped_number_continues(text: &str, start: usize, end: usize) -> bool {
-    let b = text.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    (1..=3).all(|d| digit(end + d))
-        && !(end + 4 < b.len() && word_at(text, end + 4).0)
-        && b[start..end]
-            .iter()
-            .all(|&c| c.is_ascii_digit() || c == b' ')
-        && b[start..end].iter().take_while(|&&c| c != b' ').count() <= 3
 }
 
 fn is_url(chunk: &str) -> bool {
@@ -821,6 +532,13 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
         script,
     }
 }
+
+#[path = "features_tokens.rs"]
+mod tokens;
+#[path = "features_words.rs"]
+mod words;
+use tokens::{is_alphabetic, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER};
+pub(crate) use words::{deaccent, fold_arabic, WordStemmer};
 
 #[cfg(test)]
 #[path = "features_tests.rs"]

@@ -1,12 +1,17 @@
 //! Unit tests of `features`.
+use super::tokens::is_word_char;
+use super::words::arabic_light_stem;
 use super::*;
 use proptest::prelude::*;
 
 /// The straightforward feature extraction (one string per normalised text, per anchor and per
 /// name) that [`extract`] must agree with.
 mod reference {
+    use super::super::tokens::is_mark;
+    use super::super::words::arabic_light_stem;
     use super::super::*;
     use crate::text::normalize::for_matching;
+    use rust_stemmers::{Algorithm, Stemmer};
 
     #[derive(Clone, Debug, Default)]
     pub struct RefUnit {

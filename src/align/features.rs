@@ -2,54 +2,12 @@
 //! form and stem) and its anchors — numbers, symbols such as `A/RES/74/247`, URLs, letter
 //! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::text::normalize::{fold_arabic_char, for_matching_into};
 use crate::Lang;
 
-/// A small, fast hasher for the aligner's internal tables (keys are short words and ids).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
-        }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
-        }
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash map with a small, fast hasher, for the aligner's internal tables (keys are short
+/// words and ids).
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The writing system of a word or a document, as far as the aligner cares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -285,68 +243,82 @@ impl Extractor {
             self.number_anchors(tok);
             return;
         }
-        let buf = &mut self.buf;
+        if flags & NON_ASCII == 0 {
+            // Letters only, joined by ASCII punctuation.
+            self.latin += 1;
+            if flags & UPPER == 0 {
+                if tok.len() >= 3 {
+                    self.word(tok);
+                }
+                return;
+            }
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            buf.push_str(tok);
+            buf.make_ascii_lowercase();
+            if buf.len() > 1 {
+                let id = self.name_keys.id(&buf);
+                self.names.push(id);
+            }
+            if buf.len() >= 3 {
+                self.word(&buf);
+            }
+            self.buf = buf;
+            return;
+        }
+        let Some(first) = tok.chars().find(|&c| is_alphabetic(c)) else {
+            return;
+        };
+        let script = char_script(first);
+        let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         // Characters of the word.
         let mut n = 0usize;
-        let script;
-        if flags & NON_ASCII == 0 {
-            // Letters only, joined by ASCII punctuation.
-            script = Script::Latin;
-            self.latin += 1;
-            buf.push_str(tok);
-            buf.make_ascii_lowercase();
-            n = buf.len();
-            if flags & UPPER != 0 && n > 1 {
-                let id = self.name_keys.id(buf);
-                self.names.push(id);
+        if script == Script::Arabic {
+            self.arabic += 1;
+            for c in tok.chars() {
+                if let Some(c) = fold_arabic_char(c) {
+                    buf.push(c);
+                    n += 1;
+                }
             }
         } else {
-            let Some(first) = tok.chars().find(|&c| is_alphabetic(c)) else {
-                return;
-            };
-            script = char_script(first);
-            if script == Script::Arabic {
-                self.arabic += 1;
-                for c in tok.chars() {
-                    if let Some(c) = fold_arabic_char(c) {
-                        buf.push(c);
-                        n += 1;
-                    }
-                }
-            } else {
-                let (mut upper, mut chars) = (false, 0usize);
-                for c in tok.chars() {
-                    chars += 1;
-                    if let Some((l, u)) = lower_latin1(c) {
-                        upper |= u;
+            let (mut upper, mut chars) = (false, 0usize);
+            for c in tok.chars() {
+                chars += 1;
+                if let Some((l, u)) = lower_latin1(c) {
+                    upper |= u;
+                    buf.push(l);
+                    n += 1;
+                } else {
+                    upper |= c.is_uppercase();
+                    for l in c.to_lowercase() {
                         buf.push(l);
                         n += 1;
-                    } else {
-                        upper |= c.is_uppercase();
-                        for l in c.to_lowercase() {
-                            buf.push(l);
-                            n += 1;
-                        }
-                    }
-                }
-                if script == Script::Latin {
-                    self.latin += 1;
-                    if upper && chars > 1 {
-                        let id = self.name_keys.id(buf);
-                        self.names.push(id);
                     }
                 }
             }
+            if script == Script::Latin {
+                self.latin += 1;
+                if upper && chars > 1 {
+                    let id = self.name_keys.id(&buf);
+                    self.names.push(id);
+                }
+            }
         }
-        if n < 3 && !(script == Script::Arabic && n == 2) {
-            return;
+        if n >= 3 || (script == Script::Arabic && n == 2) {
+            self.word(&buf);
         }
-        let id = match self.words.get(buf.as_str()) {
+        self.buf = buf;
+    }
+
+    /// A content word of the current unit (lower-cased or folded).
+    fn word(&mut self, w: &str) {
+        let id = match self.words.get(w) {
             Some(&i) => i,
             None => {
                 let i = self.words.len() as u32;
-                let stem = self.stemmer.stem(buf);
+                let stem = self.stemmer.stem(w);
                 let sid = match self.stems.get(stem.as_ref()) {
                     Some(&s) => s,
                     None => {
@@ -356,7 +328,7 @@ impl Extractor {
                     }
                 };
                 self.word_stem.push(sid);
-                self.words.insert(buf.clone(), i);
+                self.words.insert(w.to_string(), i);
                 i
             }
         };

@@ -61,9 +61,10 @@ pub(super) const JOINER: u8 = 8;
 /// A token flag: the token has a non-ASCII character.
 pub(super) const NON_ASCII: u8 = 16;
 
-/// The class of each ASCII byte: [`WORD`] (with [`DIGIT`] or [`UPPER`]) or [`JOINER`].
-pub(super) const ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// The class of each ASCII byte: [`WORD`] (with [`DIGIT`] or [`UPPER`]) or [`JOINER`]; 0 for
+/// the bytes of non-ASCII characters.
+pub(super) const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -118,6 +119,16 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
     let n = bytes.len();
     let mut i = 0;
     while i < n {
+        // Bytes that are neither ASCII word characters nor non-ASCII go by in one loop.
+        for &b in &bytes[i..] {
+            if b >= 0x80 || ASCII_CLASS[b as usize] & WORD != 0 {
+                break;
+            }
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
         let (word, l) = word_at(text, i);
         if !word {
             i += l;
@@ -129,13 +140,25 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
         // Each step takes a word character (`e` is then past a word character), a joiner
         // before one, or a group of three digits.
         while e < n {
+            // ASCII word characters in one loop.
+            for &b in &bytes[e..] {
+                let class = ASCII_CLASS[b as usize];
+                if class & WORD == 0 {
+                    break;
+                }
+                flags |= class;
+                e += 1;
+            }
+            if e == n {
+                break;
+            }
             let b = bytes[e];
             if b < 0x80 {
-                let class = ASCII_CLASS[b as usize];
-                if class & WORD != 0 {
-                    flags |= class;
-                    e += 1;
-                } else if class & JOINER != 0 && e > start && e + 1 < n && word_at(text, e + 1).0 {
+                if ASCII_CLASS[b as usize] & JOINER != 0
+                    && e > start
+                    && e + 1 < n
+                    && word_at(text, e + 1).0
+                {
                     e += 1;
                 } else if b == b' ' && e > start && grouped_number_continues(text, start, e) {
                     e += 4;

@@ -105,6 +105,32 @@ fn verbatim_non_ascii(s: &str, i: usize) -> usize {
     }
 }
 
+/// Whether the eight bytes at `i` are kept as they are: ASCII characters that [`map_char`]
+/// leaves alone (and not controls), or single spaces between two of them. A space may open
+/// the chunk only when it goes on a run (`in_run`); none may close it.
+#[inline]
+fn plain_ascii_chunk(bytes: &[u8], i: usize, in_run: bool) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` that is zero.
+    let zeros = |x: u64| !(((x & !HI) + !HI) | x | !HI);
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[i..i + 8]);
+    let w = u64::from_le_bytes(word);
+    if w & HI != 0 {
+        return false;
+    }
+    // Bytes below 0x20 (controls, tab, line breaks) and backquotes.
+    let control = !((w | HI) - 0x20 * LO) & HI;
+    let backquote = zeros(w ^ (0x60 * LO));
+    let space = zeros(w ^ (0x20 * LO));
+    control == 0
+        && backquote == 0
+        && space & (space << 8) == 0
+        && space >> 56 == 0
+        && (space & 0x80 == 0 || in_run)
+}
+
 /// [`collapse`] over the characters of `s`, copying the runs of characters that stay as they
 /// are in one piece (single spaces between two such characters included).
 fn collapse_str(s: &str, out: &mut String) {
@@ -115,6 +141,10 @@ fn collapse_str(s: &str, out: &mut String) {
     while i < n {
         let start = i;
         while i < n {
+            if i + 8 <= n && plain_ascii_chunk(bytes, i, i > start) {
+                i += 8;
+                continue;
+            }
             let l = verbatim_at(s, i);
             if l > 0 {
                 i += l;
@@ -277,6 +307,17 @@ mod tests {
             let mut buf = String::from("left over");
             for_matching_into(&s, &mut buf);
             prop_assert_eq!(buf, for_matching_reference(&s));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn long_ascii_runs_match_the_straightforward_form(
+            picks in proptest::collection::vec(0..10usize, 0..80),
+        ) {
+            let pieces = ["word", " ", "  ", "`", "\t", "é", "x", "\u{0}", "\u{7F}", "Ab'c\""];
+            let s: String = picks.iter().map(|&i| pieces[i]).collect();
+            prop_assert_eq!(for_matching(&s), for_matching_reference(&s));
         }
     }
 

@@ -165,6 +165,13 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
                 } else {
                     break;
                 }
+            } else if b == 0xC3 && e + 1 < n {
+                // U+00C0..=U+00FF: Latin-1 letters but × and ÷.
+                if matches!(bytes[e + 1], 0x97 | 0xB7) {
+                    break;
+                }
+                flags |= NON_ASCII;
+                e += 2;
             } else {
                 let (word, l) = word_at_non_ascii(text, e);
                 if !word {

@@ -95,6 +95,10 @@ fn verbatim_at(s: &str, i: usize) -> usize {
     if b < 0x80 {
         return usize::from(!ASCII_SPECIAL[b as usize]);
     }
+    if b == 0xC3 {
+        // U+00C0..=U+00FF (accented Latin letters, × and ÷) are all kept.
+        return 2;
+    }
     verbatim_non_ascii(s, i)
 }
 
@@ -318,6 +322,14 @@ mod tests {
             let pieces = ["word", " ", "  ", "`", "\t", "é", "x", "\u{0}", "\u{7F}", "Ab'c\""];
             let s: String = picks.iter().map(|&i| pieces[i]).collect();
             prop_assert_eq!(for_matching(&s), for_matching_reference(&s));
+        }
+    }
+
+    #[test]
+    fn latin1_letters_are_kept() {
+        for c in '\u{C0}'..='\u{FF}' {
+            assert_eq!(map_char(c), Some(c), "{c:?}");
+            assert_eq!(verbatim_at(&c.to_string(), 0), 2, "{c:?}");
         }
     }
 

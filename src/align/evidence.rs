@@ -7,7 +7,7 @@
 
 use rayon::prelude::*;
 
-use super::features::{deaccent, DocFeatures, FxMap, Lists, Script};
+use super::features::{deaccent, DocFeatures, FxMap, Lists, Script, StrTable};
 use super::lexicon::PairLexicon;
 
 /// The evidence of a document pair.
@@ -130,20 +130,15 @@ impl Evidence {
         let cross_script = src.script != tgt.script;
         let same_latin = src.script == Script::Latin && tgt.script == Script::Latin;
         // Source words to concepts: the stem ids of the source document.
-        let wids: FxMap<&str, u32> = src
-            .stems
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.as_str(), i as u32))
-            .collect();
+        let wid = |stem: &str| src.stems.find(stem, StrTable::hash(stem));
         let src_concept = &src.word_stem;
-        let n_words = wids.len();
+        let n_words = src.stems.len();
         let mut is_anchor: Vec<bool> = vec![false; n_words];
         // De-accented source words of four letters or more, by their first four letters.
         let deaccented: Vec<Option<String>> = if same_latin {
-            src.surfaces
-                .par_iter()
-                .map(|surface| Some(deaccent(surface)).filter(|d| d.chars().count() >= 4))
+            (0..src.surfaces.len())
+                .into_par_iter()
+                .map(|i| Some(deaccent(src.surfaces.get(i))).filter(|d| d.chars().count() >= 4))
                 .collect()
         } else {
             Vec::new()
@@ -204,7 +199,7 @@ impl Evidence {
         let mut firsts: Vec<(&str, &str)> = Vec::with_capacity(tgt.stems.len());
         for (surface, &sid) in tgt.surfaces.iter().zip(vocab_sid) {
             if sid as usize == firsts.len() {
-                firsts.push((surface, &tgt.stems[sid as usize]));
+                firsts.push((surface, tgt.stems.get(sid as usize)));
             }
         }
         let mut tgt_df = vec![0u32; firsts.len()];
@@ -215,7 +210,7 @@ impl Evidence {
         let df_agree = |a: u32, b: u32| a <= 3 * b + 2 && b <= 3 * a + 2;
         let candidates = |(sid, &(surface, stem)): (usize, &(&str, &str))| -> Vec<u32> {
             let mut c = Vec::new();
-            if let Some(&i) = wids.get(stem) {
+            if let Some(i) = wid(stem) {
                 c.push(i);
             }
             if same_latin {
@@ -231,7 +226,7 @@ impl Evidence {
             if settings.use_lexicon {
                 let dt = tgt_df[sid];
                 for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
-                    if let Some(&i) = wids.get(s.as_str()) {
+                    if let Some(i) = wid(s) {
                         if df_agree(src_df[i as usize], dt) {
                             c.push(i);
                         }

@@ -94,10 +94,10 @@ pub(crate) struct DocFeatures {
     pub names: Lists,
     /// Distinct content words of the document in order of first sight (lower-cased and
     /// normalised), and the stem of each (an index into [`DocFeatures::stems`]).
-    pub surfaces: Vec<String>,
+    pub surfaces: StrTable,
     pub word_stem: Vec<u32>,
     /// Distinct stems of the document, in order of first sight.
-    pub stems: Vec<String>,
+    pub stems: StrTable,
     /// Distinct anchor keys of the document, ascending; the keys are shared by all languages
     /// (`n:1234`, `s:A/RES/74/247`, `u:…`, `p:a`, `q`).
     pub anchor_keys: Vec<String>,
@@ -215,8 +215,8 @@ impl Interner {
 struct Extractor {
     stemmer: WordStemmer,
     /// Words and stems to their ids, and the stem of each word.
-    words: FxMap<String, u32>,
-    stems: FxMap<String, u32>,
+    words: StrTable,
+    stems: StrTable,
     word_stem: Vec<u32>,
     anchor_keys: Interner,
     name_keys: Interner,
@@ -314,22 +314,14 @@ impl Extractor {
 
     /// A content word of the current unit (lower-cased or folded).
     fn word(&mut self, w: &str) {
-        let id = match self.words.get(w) {
-            Some(&i) => i,
+        let h = StrTable::hash(w);
+        let id = match self.words.find(w, h) {
+            Some(i) => i,
             None => {
-                let i = self.words.len() as u32;
                 let stem = self.stemmer.stem(w);
-                let sid = match self.stems.get(stem.as_ref()) {
-                    Some(&s) => s,
-                    None => {
-                        let s = self.stems.len() as u32;
-                        self.stems.insert(stem.into_owned(), s);
-                        s
-                    }
-                };
+                let sid = self.stems.insert(&stem, StrTable::hash(&stem));
                 self.word_stem.push(sid);
-                self.words.insert(w.to_string(), i);
-                i
+                self.words.insert(w, h)
             }
         };
         self.unit_words.push(id);
@@ -410,8 +402,8 @@ fn scan(text: &str) -> (usize, bool, bool) {
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     let mut x = Extractor {
         stemmer: WordStemmer::new(lang),
-        words: FxMap::default(),
-        stems: FxMap::default(),
+        words: StrTable::default(),
+        stems: StrTable::default(),
         word_stem: Vec::new(),
         anchor_keys: Interner::default(),
         name_keys: Interner::default(),
@@ -496,9 +488,9 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
         words,
         anchors,
         names,
-        surfaces: keys_by_id(x.words),
+        surfaces: x.words,
         word_stem: x.word_stem,
-        stems: keys_by_id(x.stems),
+        stems: x.stems,
         anchor_keys,
         name_keys,
         script,
@@ -510,7 +502,7 @@ mod tokens;
 #[path = "features_words.rs"]
 mod words;
 use tokens::{is_alphabetic, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER};
-pub(crate) use words::{deaccent, fold_arabic, WordStemmer};
+pub(crate) use words::{deaccent, fold_arabic, StrTable, WordStemmer};
 
 #[cfg(test)]
 #[path = "features_tests.rs"]

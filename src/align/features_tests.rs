@@ -315,7 +315,7 @@ fn agrees_with_reference(units: &[&str], lang: &Lang) -> Result<(), TestCaseErro
         .surfaces
         .iter()
         .zip(&new.word_stem)
-        .map(|(w, &s)| (w.clone(), new.stems[s as usize].clone()))
+        .map(|(w, &s)| (w.to_string(), new.stems.get(s as usize).to_string()))
         .collect();
     prop_assert_eq!(&vocab, &old.vocab);
     // Stem ids in order of first sight.

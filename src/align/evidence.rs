@@ -250,51 +250,72 @@ impl Evidence {
         } else {
             Vec::new()
         };
+        // Concepts each target unit may express, in parallel over blocks of units.
         let n_tgt = tgt.n_units();
-        let mut tgt_keys = Lists::with_capacity(n_tgt, tgt.words.items().len() * 2);
-        let mut tgt_stems = Lists::with_capacity(n_tgt, tgt.words.items().len());
-        let mut tgt_unknown_anchors = Vec::with_capacity(n_tgt);
-        let mut stems = Vec::new();
-        // The last target unit (plus one) that took each word concept.
-        let mut taken = vec![0u32; n_words];
-        for v in 0..n_tgt {
-            keys.clear();
-            stems.clear();
-            let mut unknown = 0u32;
-            for &w in tgt.words.get(v) {
-                let sid = vocab_sid[w as usize];
-                stems.push(sid);
-                for &k in cands.get(sid as usize) {
-                    if taken[k as usize] != v as u32 + 1 {
-                        taken[k as usize] = v as u32 + 1;
-                        keys.push(k);
+        const BLOCK: usize = 512;
+        let block = |lo: usize| -> (Lists, Lists, Vec<u32>) {
+            let hi = (lo + BLOCK).min(n_tgt);
+            let items = tgt.words.get_range(lo, hi).len();
+            let mut tgt_keys = Lists::with_capacity(hi - lo, items * 2);
+            let mut tgt_stems = Lists::with_capacity(hi - lo, items);
+            let mut tgt_unknown_anchors = Vec::with_capacity(hi - lo);
+            let (mut keys, mut stems) = (Vec::new(), Vec::new());
+            // The last target unit (plus one) that took each word concept.
+            let mut taken = vec![0u32; n_words];
+            for v in lo..hi {
+                keys.clear();
+                stems.clear();
+                let mut unknown = 0u32;
+                for &w in tgt.words.get(v) {
+                    let sid = vocab_sid[w as usize];
+                    stems.push(sid);
+                    for &k in cands.get(sid as usize) {
+                        if taken[k as usize] != v as u32 + 1 {
+                            taken[k as usize] = v as u32 + 1;
+                            keys.push(k);
+                        }
                     }
                 }
-            }
-            keys.sort_unstable();
-            // Anchor and name concepts are distinct and come after every word concept.
-            let words_end = keys.len();
-            for &a in tgt.anchors.get(v) {
-                match tgt_anchor[a as usize] {
-                    Some(i) => keys.push(i),
-                    None if tgt_hard[a as usize] => unknown += 1,
-                    None => {}
+                keys.sort_unstable();
+                // Anchor and name concepts are distinct and come after every word concept.
+                let words_end = keys.len();
+                for &a in tgt.anchors.get(v) {
+                    match tgt_anchor[a as usize] {
+                        Some(i) => keys.push(i),
+                        None if tgt_hard[a as usize] => unknown += 1,
+                        None => {}
+                    }
                 }
+                tgt_unknown_anchors.push(unknown);
+                if cross_script {
+                    keys.extend(
+                        tgt.names
+                            .get(v)
+                            .iter()
+                            .filter_map(|&l| tgt_name[l as usize]),
+                    );
+                }
+                keys[words_end..].sort_unstable();
+                sort_dedup(&mut stems);
+                tgt_keys.push(&keys);
+                tgt_stems.push(&stems);
             }
-            tgt_unknown_anchors.push(unknown);
-            if cross_script {
-                keys.extend(
-                    tgt.names
-                        .get(v)
-                        .iter()
-                        .filter_map(|&l| tgt_name[l as usize]),
-                );
-            }
-            keys[words_end..].sort_unstable();
-            sort_dedup(&mut stems);
-            tgt_keys.push(&keys);
-            tgt_stems.push(&stems);
+            (tgt_keys, tgt_stems, tgt_unknown_anchors)
+        };
+        let blocks: Vec<(Lists, Lists, Vec<u32>)> = (0..n_tgt.div_ceil(BLOCK))
+            .into_par_iter()
+            .map(|b| block(b * BLOCK))
+            .collect();
+        let items: usize = blocks.iter().map(|b| b.0.items().len()).sum();
+        let mut tgt_keys = Lists::with_capacity(n_tgt, items);
+        let mut tgt_stems = Lists::with_capacity(n_tgt, tgt.words.items().len());
+        let mut tgt_unknown_anchors = Vec::with_capacity(n_tgt);
+        for (k, s, u) in &blocks {
+            tgt_keys.append(k);
+            tgt_stems.append(s);
+            tgt_unknown_anchors.extend_from_slice(u);
         }
+        drop(blocks);
         // IDF weights over source units.
         let mut df = vec![0u32; is_anchor.len()];
         for &k in src_keys.items() {

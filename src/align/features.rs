@@ -53,6 +53,19 @@ impl Lists {
         &self.items[self.start[i] as usize..self.start[i + 1] as usize]
     }
 
+    /// Lists `lo..hi`, end to end.
+    pub fn get_range(&self, lo: usize, hi: usize) -> &[u32] {
+        &self.items[self.start[lo] as usize..self.start[hi] as usize]
+    }
+
+    /// Append the lists of `other`.
+    pub fn append(&mut self, other: &Lists) {
+        let base = self.items.len() as u32;
+        self.items.extend_from_slice(&other.items);
+        self.start
+            .extend(other.start[1..].iter().map(|&s| base + s));
+    }
+
     /// The number of lists.
     pub fn len(&self) -> usize {
         self.start.len() - 1

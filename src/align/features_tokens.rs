@@ -23,6 +23,14 @@ pub(super) fn is_alphabetic(c: char) -> bool {
     }
 }
 
+/// [`is_word_char`] in the Arabic block (U+0600..=U+06FF): letters, digits and marks; not its
+/// punctuation.
+#[inline]
+pub(super) fn arabic_word_char(c: u32) -> bool {
+    (0x0620..=0x06FF).contains(&c)
+        && !matches!(c, 0x066A..=0x066D | 0x06D4 | 0x06DD | 0x06DE | 0x06E9)
+}
+
 /// Whether `c` is part of a token: letters, digits and marks.
 #[inline]
 pub(super) fn is_word_char(c: char) -> bool {
@@ -30,12 +38,7 @@ pub(super) fn is_word_char(c: char) -> bool {
         0..=0x7F => c.is_ascii_alphanumeric(),
         // Letters and the superscript digits and fractions (² ¹ ½ …) of Latin-1.
         x @ 0x80..=0xFF => latin1_alphabetic(x) || matches!(x, 0xB2 | 0xB3 | 0xB9 | 0xBC..=0xBE),
-        // Arabic block: letters, digits and marks; not its punctuation.
-        0x0620..=0x06FF => !matches!(
-            c as u32,
-            0x066A..=0x066D | 0x06D4 | 0x06DD | 0x06DE | 0x06E9
-        ),
-        0x0600..=0x061F => false,
+        x @ 0x0600..=0x06FF => arabic_word_char(x),
         _ => c.is_alphanumeric() || is_mark(c),
     }
 }
@@ -168,6 +171,14 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
             } else if b == 0xC3 && e + 1 < n {
                 // U+00C0..=U+00FF: Latin-1 letters but × and ÷.
                 if matches!(bytes[e + 1], 0x97 | 0xB7) {
+                    break;
+                }
+                flags |= NON_ASCII;
+                e += 2;
+            } else if (0xD8..=0xDB).contains(&b) && e + 1 < n {
+                // The Arabic block, U+0600..=U+06FF.
+                let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[e + 1] & 0x3F);
+                if !arabic_word_char(c) {
                     break;
                 }
                 flags |= NON_ASCII;

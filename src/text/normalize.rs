@@ -66,12 +66,24 @@ pub fn for_matching_into(s: &str, out: &mut String) {
     use unicode_normalization::{is_nfc_quick, IsNormalized};
     out.clear();
     out.reserve(s.len());
-    // Most text is already NFC (ASCII always is): skip the (costly) composition pass then.
-    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // Most text is already NFC: skip the (costly) composition pass then. Text below U+0300
+    // (no byte from 0xCC) always is; Arabic letters, digits and punctuation are too.
+    let top = s.bytes().fold(0, u8::max);
+    if top < 0xCC
+        || (top <= 0xDB && s.chars().all(plainly_nfc))
+        || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    {
         collapse_str(s, out);
     } else {
         collapse(s.nfc(), out);
     }
+}
+
+/// Whether `c` is a starter that never combines with another character (combining class 0,
+/// NFC quick check Yes), for the common ranges: text made of these is NFC.
+#[inline]
+fn plainly_nfc(c: char) -> bool {
+    matches!(c as u32, 0..=0x2FF | 0x600..=0x60F | 0x61B..=0x64A | 0x660..=0x66F | 0x671..=0x6D5)
 }
 
 /// ASCII bytes that [`map_char`] changes or that are whitespace.
@@ -98,6 +110,12 @@ fn verbatim_at(s: &str, i: usize) -> usize {
     if b == 0xC3 {
         // U+00C0..=U+00FF (accented Latin letters, × and ÷) are all kept.
         return 2;
+    }
+    if (0xD8..=0xDB).contains(&b) && i + 1 < s.len() {
+        // The Arabic block: kept but for tatweel, the letter mark and the digits.
+        let c = (u32::from(b & 0x1F) << 6) | u32::from(s.as_bytes()[i + 1] & 0x3F);
+        let changed = matches!(c, 0x61C | 0x640 | 0x660..=0x669 | 0x6F0..=0x6F9);
+        return if changed { 0 } else { 2 };
     }
     verbatim_non_ascii(s, i)
 }
@@ -322,6 +340,31 @@ mod tests {
             let pieces = ["word", " ", "  ", "`", "\t", "é", "x", "\u{0}", "\u{7F}", "Ab'c\""];
             let s: String = picks.iter().map(|&i| pieces[i]).collect();
             prop_assert_eq!(for_matching(&s), for_matching_reference(&s));
+        }
+    }
+
+    #[test]
+    fn plainly_nfc_characters_are_inert_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        for c in (0..0x700u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| plainly_nfc(c))
+        {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_arabic_block_is_kept_as_map_char_says() {
+        for c in '\u{600}'..='\u{6FF}' {
+            let kept = map_char(c) == Some(c);
+            assert_eq!(
+                verbatim_at(&c.to_string(), 0),
+                if kept { 2 } else { 0 },
+                "{c:?}"
+            );
         }
     }
 

@@ -7,7 +7,7 @@
 
 use rayon::prelude::*;
 
-use super::features::{deaccent, DocFeatures, FxMap, Script};
+use super::features::{deaccent, DocFeatures, FxMap, Lists, Script, StrTable};
 use super::lexicon::PairLexicon;
 
 /// The evidence of a document pair.
@@ -15,15 +15,15 @@ pub(crate) struct Evidence {
     pub src_len: Vec<f64>,
     pub tgt_len: Vec<f64>,
     /// Sorted concept ids of each source unit.
-    src_keys: Vec<Vec<u32>>,
+    src_keys: Lists,
     /// Sorted concept ids each target unit may express.
-    tgt_keys: Vec<Vec<u32>>,
-    /// Target word stems of each unit (ids into the target vocabulary).
-    tgt_stems: Vec<Vec<u32>>,
+    tgt_keys: Lists,
+    /// Target word stems of each unit (ids of distinct target stems, sorted).
+    tgt_stems: Lists,
     /// Source word concepts of each unit (no anchors), for learning.
-    src_words: Vec<Vec<u32>>,
-    /// Candidate source concepts of each target stem.
-    cands: Vec<Vec<u32>>,
+    src_words: Lists,
+    /// Candidate source concepts of each target stem (sorted).
+    cands: Lists,
     /// Weight of the translatable content of each unit (concepts the other side may express).
     pub src_mass: Vec<f32>,
     pub tgt_mass: Vec<f32>,
@@ -61,8 +61,62 @@ fn cognate(a: &str, b: &str) -> bool {
     // The distance does not change when the common prefix is left out (same bytes on both
     // sides); normalised by the full lengths, as `strsim::normalized_levenshtein` does.
     let cut = a.char_indices().nth(p).map_or(a.len(), |(i, _)| i);
-    let d = strsim::levenshtein(&a[cut..], &b[cut..]);
+    let d = levenshtein(&a[cut..], &b[cut..]);
     1.0 - (d as f64) / (la.max(lb) as f64) >= 0.75
+}
+
+/// Whether an anchor key is a hard anchor (number, symbol, URL, label), one that costs extra
+/// when found on one side of a bead only.
+fn hard(k: &str) -> bool {
+    k.starts_with("n:") || k.starts_with("s:") || k.starts_with("u:") || k.starts_with("p:")
+}
+
+/// For each key of `b` (ascending), the value in `a_val` of the same key in `a` (ascending).
+fn match_sorted(a: &[String], a_val: &[u32], b: &[String]) -> Vec<Option<u32>> {
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    for k in b {
+        while i < a.len() && a[i] < *k {
+            i += 1;
+        }
+        out.push((i < a.len() && a[i] == *k).then(|| a_val[i]));
+    }
+    out
+}
+
+/// Sort and deduplicate `v`.
+fn sort_dedup(v: &mut Vec<u32>) {
+    v.sort_unstable();
+    v.dedup();
+}
+
+/// `strsim::levenshtein`, on bytes without allocating when both words are short and ASCII.
+fn levenshtein(a: &str, b: &str) -> usize {
+    const MAX: usize = 48;
+    if !(a.is_ascii() && b.is_ascii()) || b.len() >= MAX {
+        return strsim::levenshtein(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    // The distances from a prefix of `a` to each prefix of `b`.
+    let mut row = [0usize; MAX];
+    for (j, r) in row.iter_mut().enumerate().take(b.len() + 1) {
+        *r = j;
+    }
+    for (i, &x) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(x != y)).min(up + 1).min(row[j] + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// The first four characters of `s`.
+fn prefix4(s: &str) -> &str {
+    s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i])
 }
 
 impl Evidence {
@@ -72,116 +126,97 @@ impl Evidence {
         lex: &PairLexicon,
         settings: &EvidenceSettings,
     ) -> Evidence {
-        // Anchors and Latin names (`l:`) by key; words by stem; one id space.
-        let mut ids: FxMap<String, u32> = FxMap::default();
-        let mut wids: FxMap<&str, u32> = FxMap::default();
-        let mut is_anchor: Vec<bool> = Vec::new();
-        let hard = |k: &str| {
-            k.starts_with("n:") || k.starts_with("s:") || k.starts_with("u:") || k.starts_with("p:")
-        };
+        // Words by stem, then anchors and Latin names by key: one id space.
         let cross_script = src.script != tgt.script;
         let same_latin = src.script == Script::Latin && tgt.script == Script::Latin;
-        // Source concepts.
-        let mut src_keys = Vec::with_capacity(src.units.len());
-        let mut src_words = Vec::with_capacity(src.units.len());
-        let mut surfaces: FxMap<String, Vec<(String, u32)>> = FxMap::default();
-        // Source vocabulary entries to concepts.
-        let mut src_concept = Vec::with_capacity(src.vocab.len());
+        // Source words to concepts: the stem ids of the source document.
+        let wid = |stem: &str| src.stems.find(stem, StrTable::hash(stem));
+        let src_concept = &src.word_stem;
+        let n_words = src.stems.len();
+        let mut is_anchor: Vec<bool> = vec![false; n_words];
+        // De-accented source words of four letters or more, by their first four letters.
         let deaccented: Vec<Option<String>> = if same_latin {
-            src.vocab
-                .par_iter()
-                .map(|(surface, _)| Some(deaccent(surface)).filter(|d| d.chars().count() >= 4))
+            (0..src.surfaces.len())
+                .into_par_iter()
+                .map(|i| Some(deaccent(src.surfaces.get(i))).filter(|d| d.chars().count() >= 4))
                 .collect()
         } else {
-            vec![None; src.vocab.len()]
+            Vec::new()
         };
-        for ((_, stem), d) in src.vocab.iter().zip(deaccented) {
-            let id = match wids.get(stem.as_str()) {
-                Some(&i) => i,
-                None => {
-                    let i = is_anchor.len() as u32;
-                    is_anchor.push(false);
-                    wids.insert(stem, i);
-                    i
-                }
-            };
-            src_concept.push(id);
+        let mut surfaces: FxMap<&str, Vec<(&str, u32)>> = FxMap::default();
+        for (d, &id) in deaccented.iter().zip(src_concept) {
             if let Some(d) = d {
-                let b: String = d.chars().take(4).collect();
-                surfaces.entry(b).or_default().push((d, id));
+                surfaces.entry(prefix4(d)).or_default().push((d, id));
             }
         }
-        for u in &src.units {
-            let mut words: Vec<u32> = u.words.iter().map(|&w| src_concept[w as usize]).collect();
-            words.sort_unstable();
-            words.dedup();
-            let mut keys = words.clone();
-            let mut intern = |k: &str, anchor: bool| -> u32 {
-                if let Some(&i) = ids.get(k) {
-                    return i;
+        // Source concepts of each unit: words, then anchors and names as they come.
+        let n_src = src.n_units();
+        let mut anchor_concept = vec![u32::MAX; src.anchor_keys.len()];
+        let mut name_concept = vec![u32::MAX; src.name_keys.len()];
+        let mut src_keys = Lists::with_capacity(n_src, src.words.items().len() * 2);
+        let mut src_words = Lists::with_capacity(n_src, src.words.items().len());
+        let (mut words, mut keys) = (Vec::new(), Vec::new());
+        for u in 0..n_src {
+            words.clear();
+            words.extend(src.words.get(u).iter().map(|&w| src_concept[w as usize]));
+            sort_dedup(&mut words);
+            keys.clear();
+            keys.extend_from_slice(&words);
+            for &a in src.anchors.get(u) {
+                let c = &mut anchor_concept[a as usize];
+                if *c == u32::MAX {
+                    *c = is_anchor.len() as u32;
+                    is_anchor.push(hard(&src.anchor_keys[a as usize]));
                 }
-                let i = is_anchor.len() as u32;
-                ids.insert(k.to_string(), i);
-                is_anchor.push(anchor);
-                i
-            };
-            for a in &u.anchors {
-                keys.push(intern(a, hard(a)));
+                keys.push(*c);
             }
             if cross_script {
-                for l in &u.latin_names {
-                    keys.push(intern(&format!("l:{l}"), false));
+                for &l in src.names.get(u) {
+                    let c = &mut name_concept[l as usize];
+                    if *c == u32::MAX {
+                        *c = is_anchor.len() as u32;
+                        is_anchor.push(false);
+                    }
+                    keys.push(*c);
                 }
             }
-            keys.sort_unstable();
-            keys.dedup();
-            src_keys.push(keys);
-            src_words.push(words);
+            // Anchor and name concepts are distinct and come after every word concept.
+            keys[words.len()..].sort_unstable();
+            src_keys.push(&keys);
+            src_words.push(&words);
         }
         for v in surfaces.values_mut() {
             v.sort_unstable();
             v.dedup();
         }
-        let mut src_df: FxMap<u32, u32> = FxMap::default();
-        for w in &src_words {
-            for &k in w {
-                *src_df.entry(k).or_default() += 1;
+        let mut src_df = vec![0u32; n_words];
+        for &k in src_words.items() {
+            src_df[k as usize] += 1;
+        }
+        // Distinct target stems (with the first surface form seen), their frequencies (word
+        // forms per unit), then their candidates, computed in parallel.
+        let vocab_sid = &tgt.word_stem;
+        let mut firsts: Vec<(&str, &str)> = Vec::with_capacity(tgt.stems.len());
+        for (surface, &sid) in tgt.surfaces.iter().zip(vocab_sid) {
+            if sid as usize == firsts.len() {
+                firsts.push((surface, tgt.stems.get(sid as usize)));
             }
         }
-        let mut tgt_df: FxMap<&str, u32> = FxMap::default();
-        for u in &tgt.units {
-            for &w in &u.words {
-                *tgt_df.entry(tgt.vocab[w as usize].1.as_str()).or_default() += 1;
-            }
+        let mut tgt_df = vec![0u32; firsts.len()];
+        for &w in tgt.words.items() {
+            tgt_df[vocab_sid[w as usize] as usize] += 1;
         }
         // Frequencies of a word and its translation agree (within a factor of 3, give or take).
         let df_agree = |a: u32, b: u32| a <= 3 * b + 2 && b <= 3 * a + 2;
-        // Target candidates, per distinct stem.
-        let mut tgt_vocab: FxMap<&str, u32> = FxMap::default();
-        let mut tgt_keys = Vec::with_capacity(tgt.units.len());
-        let mut tgt_stems = Vec::with_capacity(tgt.units.len());
-        let mut tgt_unknown_anchors = Vec::with_capacity(tgt.units.len());
-        // Distinct target stems (with the first surface form seen), then their candidates,
-        // computed in parallel.
-        let mut vocab_sid: Vec<u32> = Vec::with_capacity(tgt.vocab.len());
-        let mut firsts: Vec<(&str, &str)> = Vec::new();
-        for (surface, stem) in &tgt.vocab {
-            let sid = *tgt_vocab.entry(stem.as_str()).or_insert_with(|| {
-                firsts.push((surface, stem));
-                firsts.len() as u32 - 1
-            });
-            vocab_sid.push(sid);
-        }
-        let candidates = |&(surface, stem): &(&str, &str)| -> Vec<u32> {
+        let candidates = |(sid, &(surface, stem)): (usize, &(&str, &str))| -> Vec<u32> {
             let mut c = Vec::new();
-            if let Some(&i) = wids.get(stem) {
+            if let Some(i) = wid(stem) {
                 c.push(i);
             }
             if same_latin {
                 let d = deaccent(surface);
                 if d.chars().count() >= 4 {
-                    let b: String = d.chars().take(4).collect();
-                    for (sd, id) in surfaces.get(&b).into_iter().flatten() {
+                    for (sd, id) in surfaces.get(prefix4(&d)).into_iter().flatten() {
                         if cognate(&d, sd) {
                             c.push(*id);
                         }
@@ -189,64 +224,113 @@ impl Evidence {
                 }
             }
             if settings.use_lexicon {
-                let dt = tgt_df[stem];
+                let dt = tgt_df[sid];
                 for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
-                    if let Some(&i) = wids.get(s.as_str()) {
-                        if df_agree(src_df[&i], dt) {
+                    if let Some(i) = wid(s) {
+                        if df_agree(src_df[i as usize], dt) {
                             c.push(i);
                         }
                     }
                 }
             }
-            c.sort_unstable();
-            c.dedup();
+            sort_dedup(&mut c);
             c
         };
-        let cands: Vec<Vec<u32>> = firsts.par_iter().map(candidates).collect();
-        for u in &tgt.units {
-            let mut keys = Vec::new();
-            let mut stems = Vec::new();
-            let mut unknown = 0u32;
-            for &w in &u.words {
-                let sid = vocab_sid[w as usize];
-                stems.push(sid);
-                keys.extend_from_slice(&cands[sid as usize]);
-            }
-            for a in &u.anchors {
-                match ids.get(a) {
-                    Some(&i) => keys.push(i),
-                    None if hard(a) => unknown += 1,
-                    None => {}
-                }
-            }
-            tgt_unknown_anchors.push(unknown);
-            if cross_script {
-                for l in &u.latin_names {
-                    if let Some(&i) = ids.get(&format!("l:{l}")) {
-                        keys.push(i);
+        let cand_lists: Vec<Vec<u32>> = firsts.par_iter().enumerate().map(candidates).collect();
+        let mut cands = Lists::with_capacity(cand_lists.len(), cand_lists.len());
+        for c in &cand_lists {
+            cands.push(c);
+        }
+        drop(cand_lists);
+        // Target anchors and names: the source concept of the same key.
+        let tgt_anchor = match_sorted(&src.anchor_keys, &anchor_concept, &tgt.anchor_keys);
+        let tgt_hard: Vec<bool> = tgt.anchor_keys.iter().map(|k| hard(k)).collect();
+        let tgt_name = if cross_script {
+            match_sorted(&src.name_keys, &name_concept, &tgt.name_keys)
+        } else {
+            Vec::new()
+        };
+        // Concepts each target unit may express, in parallel over blocks of units.
+        let n_tgt = tgt.n_units();
+        const BLOCK: usize = 512;
+        let block = |lo: usize| -> (Lists, Lists, Vec<u32>) {
+            let hi = (lo + BLOCK).min(n_tgt);
+            let items = tgt.words.get_range(lo, hi).len();
+            let mut tgt_keys = Lists::with_capacity(hi - lo, items * 2);
+            let mut tgt_stems = Lists::with_capacity(hi - lo, items);
+            let mut tgt_unknown_anchors = Vec::with_capacity(hi - lo);
+            let (mut keys, mut stems) = (Vec::new(), Vec::new());
+            // The last target unit (plus one) that took each word concept.
+            let mut taken = vec![0u32; n_words];
+            for v in lo..hi {
+                keys.clear();
+                stems.clear();
+                let mut unknown = 0u32;
+                for &w in tgt.words.get(v) {
+                    let sid = vocab_sid[w as usize];
+                    stems.push(sid);
+                    for &k in cands.get(sid as usize) {
+                        if taken[k as usize] != v as u32 + 1 {
+                            taken[k as usize] = v as u32 + 1;
+                            keys.push(k);
+                        }
                     }
                 }
+                keys.sort_unstable();
+                // Anchor and name concepts are distinct and come after every word concept.
+                let words_end = keys.len();
+                for &a in tgt.anchors.get(v) {
+                    match tgt_anchor[a as usize] {
+                        Some(i) => keys.push(i),
+                        None if tgt_hard[a as usize] => unknown += 1,
+                        None => {}
+                    }
+                }
+                tgt_unknown_anchors.push(unknown);
+                if cross_script {
+                    keys.extend(
+                        tgt.names
+                            .get(v)
+                            .iter()
+                            .filter_map(|&l| tgt_name[l as usize]),
+                    );
+                }
+                keys[words_end..].sort_unstable();
+                sort_dedup(&mut stems);
+                tgt_keys.push(&keys);
+                tgt_stems.push(&stems);
             }
-            keys.sort_unstable();
-            keys.dedup();
-            stems.sort_unstable();
-            stems.dedup();
-            tgt_keys.push(keys);
-            tgt_stems.push(stems);
+            (tgt_keys, tgt_stems, tgt_unknown_anchors)
+        };
+        let blocks: Vec<(Lists, Lists, Vec<u32>)> = (0..n_tgt.div_ceil(BLOCK))
+            .into_par_iter()
+            .map(|b| block(b * BLOCK))
+            .collect();
+        let items: usize = blocks.iter().map(|b| b.0.items().len()).sum();
+        let mut tgt_keys = Lists::with_capacity(n_tgt, items);
+        let mut tgt_stems = Lists::with_capacity(n_tgt, tgt.words.items().len());
+        let mut tgt_unknown_anchors = Vec::with_capacity(n_tgt);
+        for (k, s, u) in &blocks {
+            tgt_keys.append(k);
+            tgt_stems.append(s);
+            tgt_unknown_anchors.extend_from_slice(u);
         }
+        drop(blocks);
         // IDF weights over source units.
         let mut df = vec![0u32; is_anchor.len()];
-        for keys in &src_keys {
-            for &k in keys {
-                df[k as usize] += 1;
-            }
+        for &k in src_keys.items() {
+            df[k as usize] += 1;
         }
-        let n = src.units.len().max(1) as f32;
-        let quote = ids.get("q").copied();
+        let n = n_src.max(1) as f32;
+        let quote = src
+            .anchor_keys
+            .binary_search_by(|k| k.as_str().cmp("q"))
+            .ok()
+            .map(|i| anchor_concept[i]);
         let mut soft_anchor = vec![false; is_anchor.len()];
-        for (k, &i) in &ids {
-            if k.starts_with("l:") {
-                soft_anchor[i as usize] = true;
+        for &c in &name_concept {
+            if c != u32::MAX {
+                soft_anchor[c as usize] = true;
             }
         }
         let weight: Vec<f32> = df
@@ -269,7 +353,7 @@ impl Evidence {
                 .map(|&k| weight[k as usize])
                 .sum()
         };
-        let src_anchor_mass = src_keys.iter().map(|k| mass(k)).collect();
+        let src_anchor_mass = src_keys.iter().map(mass).collect();
         let unknown_weight = (n + 1.0).ln() * settings.anchor_boost;
         let tgt_anchor_mass = tgt_keys
             .iter()
@@ -283,8 +367,8 @@ impl Evidence {
             anchor: is_anchor,
             src_anchor_mass,
             tgt_anchor_mass,
-            src_len: src.units.iter().map(|u| u.len).collect(),
-            tgt_len: tgt.units.iter().map(|u| u.len).collect(),
+            src_len: src.len.clone(),
+            tgt_len: tgt.len.clone(),
             src_keys,
             tgt_keys,
             tgt_stems,
@@ -301,41 +385,39 @@ impl Evidence {
     /// target unit, its anchors and, per word with candidates, the heaviest candidate.
     fn compute_mass(&mut self) {
         self.index_targets();
-        let mut reachable = vec![false; self.weight.len()];
-        for keys in &self.tgt_keys {
-            for &k in keys {
-                reachable[k as usize] = true;
-            }
-        }
+        // A concept is reachable when some target unit may express it.
+        let reachable = |k: u32| self.post_start[k as usize] != self.post_start[k as usize + 1];
         self.src_mass = self
             .src_keys
             .iter()
             .map(|keys| {
                 keys.iter()
-                    .filter(|&&k| reachable[k as usize])
+                    .filter(|&&k| reachable(k))
                     .map(|&k| self.weight[k as usize])
                     .sum()
+            })
+            .collect();
+        // The heaviest candidate of each stem.
+        let best: Vec<f32> = self
+            .cands
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .map(|&k| self.weight[k as usize])
+                    .fold(0.0, f32::max)
             })
             .collect();
         self.tgt_mass = self
             .tgt_keys
             .iter()
-            .zip(&self.tgt_stems)
+            .zip(self.tgt_stems.iter())
             .map(|(keys, stems)| {
                 let anchors: f32 = keys
                     .iter()
                     .filter(|&&k| self.anchor[k as usize])
                     .map(|&k| self.weight[k as usize])
                     .sum();
-                let words: f32 = stems
-                    .iter()
-                    .map(|&t| {
-                        self.cands[t as usize]
-                            .iter()
-                            .map(|&k| self.weight[k as usize])
-                            .fold(0.0, f32::max)
-                    })
-                    .sum();
+                let words: f32 = stems.iter().map(|&t| best[t as usize]).sum();
                 anchors + words
             })
             .collect();
@@ -344,10 +426,8 @@ impl Evidence {
     /// The inverted index of the target keys (concept to target units).
     fn index_targets(&mut self) {
         let mut start = vec![0u32; self.weight.len() + 1];
-        for keys in &self.tgt_keys {
-            for &k in keys {
-                start[k as usize + 1] += 1;
-            }
+        for &k in self.tgt_keys.items() {
+            start[k as usize + 1] += 1;
         }
         for k in 0..self.weight.len() {
             start[k + 1] += start[k];
@@ -375,7 +455,7 @@ impl Evidence {
     /// Weight of the concepts shared by source unit `u` and target unit `v`, and the part of
     /// it that anchors make.
     pub fn hits(&self, u: usize, v: usize) -> (f32, f32) {
-        let (a, b) = (&self.src_keys[u], &self.tgt_keys[v]);
+        let (a, b) = (self.src_keys.get(u), self.tgt_keys.get(v));
         let (mut i, mut j, mut s, mut an) = (0, 0, 0.0f32, 0.0f32);
         while i < a.len() && j < b.len() {
             match a[i].cmp(&b[j]) {
@@ -402,7 +482,7 @@ impl Evidence {
         let base = out.len();
         out.resize(base + (vhi - vlo), (0.0, 0.0));
         let row = &mut out[base..];
-        for &k in &self.src_keys[u] {
+        for &k in self.src_keys.get(u) {
             let k = k as usize;
             let list = &self.post[self.post_start[k] as usize..self.post_start[k + 1] as usize];
             let from = list.partition_point(|&v| (v as usize) < vlo);
@@ -427,125 +507,128 @@ impl Evidence {
         let mut c_src = vec![0u32; self.weight.len()];
         let mut c_tgt = vec![0u32; n_stems];
         for &(u, v) in pairs {
-            for &s in &self.src_words[u] {
+            for &s in self.src_words.get(u) {
                 c_src[s as usize] += 1;
             }
-            for &t in &self.tgt_stems[v] {
+            for &t in self.tgt_stems.get(v) {
                 c_tgt[t as usize] += 1;
             }
         }
         // Only words seen `min_count` times or more can reach `min_count` together. For each
         // target stem still without a candidate, the pairs it occurs in; then co-occurrence
         // counts with the source words of those pairs, one stem at a time.
-        let srcs: Vec<Vec<u32>> = pairs
-            .iter()
-            .map(|&(u, _)| {
-                self.src_words[u]
+        let mut srcs = Lists::with_capacity(pairs.len(), 0);
+        let mut buf = Vec::new();
+        for &(u, _) in pairs {
+            buf.clear();
+            buf.extend(
+                self.src_words
+                    .get(u)
                     .iter()
                     .copied()
-                    .filter(|&s| c_src[s as usize] >= min_count)
-                    .collect()
-            })
-            .collect();
-        let mut occurs: FxMap<u32, Vec<u32>> = FxMap::default();
-        for (p, &(_, v)) in pairs.iter().enumerate() {
-            for &t in &self.tgt_stems[v] {
-                if c_tgt[t as usize] < min_count || !self.cands[t as usize].is_empty() {
-                    continue;
+                    .filter(|&s| c_src[s as usize] >= min_count),
+            );
+            srcs.push(&buf);
+        }
+        let open = |t: u32| c_tgt[t as usize] >= min_count && self.cands.get(t as usize).is_empty();
+        // The pairs of each open stem: `occurs[occ_start[t]..occ_start[t + 1]]`.
+        let mut occ_start = vec![0u32; n_stems + 1];
+        for &(_, v) in pairs {
+            for &t in self.tgt_stems.get(v) {
+                if open(t) {
+                    occ_start[t as usize + 1] += 1;
                 }
-                occurs.entry(t).or_default().push(p as u32);
+            }
+        }
+        for t in 0..n_stems {
+            occ_start[t + 1] += occ_start[t];
+        }
+        let mut fill = occ_start.clone();
+        let mut occurs = vec![0u32; occ_start[n_stems] as usize];
+        for (p, &(_, v)) in pairs.iter().enumerate() {
+            for &t in self.tgt_stems.get(v) {
+                if open(t) {
+                    occurs[fill[t as usize] as usize] = p as u32;
+                    fill[t as usize] += 1;
+                }
             }
         }
         let mut count = vec![0u32; self.weight.len()];
         let mut seen: Vec<u32> = Vec::new();
-        let mut learned: FxMap<u32, Vec<(f32, u32)>> = FxMap::default();
-        for (&t, ps) in &occurs {
+        let mut found: Vec<(f32, u32)> = Vec::new();
+        // The (at most two) translations learned for each stem.
+        let mut learned: Vec<(u32, [u32; 2], usize)> = Vec::new();
+        for t in 0..n_stems {
+            let ps = &occurs[occ_start[t] as usize..occ_start[t + 1] as usize];
+            if ps.is_empty() {
+                continue;
+            }
             for &p in ps {
-                for &s in &srcs[p as usize] {
+                for &s in srcs.get(p as usize) {
                     if count[s as usize] == 0 {
                         seen.push(s);
                     }
                     count[s as usize] += 1;
                 }
             }
-            seen.sort_unstable();
             for &s in &seen {
                 let c = count[s as usize];
                 count[s as usize] = 0;
                 if c >= min_count {
-                    let dice = 2.0 * c as f32 / (c_tgt[t as usize] + c_src[s as usize]) as f32;
+                    let dice = 2.0 * c as f32 / (c_tgt[t] + c_src[s as usize]) as f32;
                     if dice >= min_dice {
-                        learned.entry(t).or_default().push((dice, s));
+                        found.push((dice, s));
                     }
                 }
             }
             seen.clear();
+            if !found.is_empty() {
+                // The best two by Dice; ties in ascending source order.
+                found.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                let k = found.len().min(2);
+                let mut best = [0u32; 2];
+                for (b, f) in best.iter_mut().zip(&found) {
+                    *b = f.1;
+                }
+                learned.push((t as u32, best, k));
+                found.clear();
+            }
         }
         if learned.is_empty() {
             return;
         }
-        let mut add: FxMap<u32, Vec<u32>> = FxMap::default();
-        for (t, mut v) in learned {
-            v.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let best: Vec<u32> = v.into_iter().take(2).map(|x| x.1).collect();
-            self.cands[t as usize] = best.clone();
-            add.insert(t, best);
+        let mut add: Vec<Option<usize>> = vec![None; n_stems];
+        for (i, l) in learned.iter().enumerate() {
+            add[l.0 as usize] = Some(i);
         }
-        for (keys, stems) in self.tgt_keys.iter_mut().zip(&self.tgt_stems) {
-            let before = keys.len();
-            for t in stems {
-                if let Some(s) = add.get(t) {
-                    keys.extend_from_slice(s);
+        let mut cands = Lists::with_capacity(n_stems, self.cands.items().len() + learned.len());
+        for (t, a) in add.iter().enumerate() {
+            match *a {
+                Some(i) => cands.push(&learned[i].1[..learned[i].2]),
+                None => cands.push(self.cands.get(t)),
+            }
+        }
+        self.cands = cands;
+        let mut keys = Vec::new();
+        let mut tgt_keys = Lists::with_capacity(self.tgt_keys.len(), self.tgt_keys.items().len());
+        for (old, stems) in self.tgt_keys.iter().zip(self.tgt_stems.iter()) {
+            keys.clear();
+            keys.extend_from_slice(old);
+            for &t in stems {
+                if let Some(i) = add[t as usize] {
+                    keys.extend_from_slice(&learned[i].1[..learned[i].2]);
                 }
             }
-            if keys.len() != before {
-                keys.sort_unstable();
-                keys.dedup();
+            if keys.len() != old.len() {
+                sort_dedup(&mut keys);
             }
+            tgt_keys.push(&keys);
         }
+        self.tgt_keys = tgt_keys;
         self.compute_mass();
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cognates() {
-        assert!(cognate("organisation", "organization"));
-        assert!(cognate("developpement", "development"));
-        assert!(cognate("principes", "principles"));
-        assert!(!cognate("maison", "house"));
-        assert!(!cognate("pour", "poor"));
-    }
-
-    #[test]
-    fn cognate_distance_matches_the_full_strings() {
-        let words = [
-            "organisation",
-            "organization",
-            "organisations",
-            "developpement",
-            "development",
-            "developing",
-            "principes",
-            "principles",
-            "principal",
-            "résolution",
-            "résolutions",
-            "resolution",
-        ];
-        for a in words {
-            for b in words {
-                let p = common_prefix(a, b);
-                let (la, lb) = (a.chars().count(), b.chars().count());
-                let full = p >= 4
-                    && la.abs_diff(lb) * 4 <= la.max(lb)
-                    && strsim::normalized_levenshtein(a, b) >= 0.75;
-                let short = p >= 6 || (p >= 4 && p * 10 >= la.max(lb) * 6);
-                assert_eq!(cognate(a, b), short || full, "{a} {b}");
-            }
-        }
-    }
-}
+#[path = "evidence_tests.rs"]
+mod tests;

@@ -2,56 +2,12 @@
 //! form and stem) and its anchors — numbers, symbols such as `A/RES/74/247`, URLs, letter
 //! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-use rust_stemmers::{Algorithm, Stemmer};
-
-use crate::text::normalize::{fold_arabic_char, for_matching};
+use crate::text::normalize::{fold_arabic_char, for_matching_into};
 use crate::Lang;
 
-/// A small, fast hasher for the aligner's internal tables (keys are short words and ids).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
-        }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
-        }
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash map with a small, fast hasher, for the aligner's internal tables (keys are short
+/// words and ids).
+pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// The writing system of a word or a document, as far as the aligner cares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,25 +17,113 @@ pub(crate) enum Script {
     Other,
 }
 
-/// Features of one unit.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct UnitFeatures {
-    /// Characters of the normalised text, spaces excluded.
-    pub len: f64,
-    /// Content words, as indices into [`DocFeatures::vocab`] (sorted, distinct).
-    pub words: Vec<u32>,
-    /// Anchor keys shared by all languages (`n:1234`, `s:A/RES/74/247`, `u:…`, `p:a`, `q`).
-    pub anchors: Vec<String>,
-    /// Latin-script tokens with a capital letter (names, acronyms), lower-cased.
-    pub latin_names: Vec<String>,
+/// Lists of ids, one per unit, stored flat: list `u` is `items[start[u]..start[u + 1]]`.
+#[derive(Clone, Debug)]
+pub(crate) struct Lists {
+    items: Vec<u32>,
+    start: Vec<u32>,
+}
+
+impl Default for Lists {
+    fn default() -> Self {
+        Lists::with_capacity(0, 0)
+    }
+}
+
+impl Lists {
+    pub fn with_capacity(lists: usize, items: usize) -> Self {
+        let mut start = Vec::with_capacity(lists + 1);
+        start.push(0);
+        Lists {
+            items: Vec::with_capacity(items),
+            start,
+        }
+    }
+
+    /// Append a list.
+    #[inline]
+    pub fn push(&mut self, list: &[u32]) {
+        self.items.extend_from_slice(list);
+        self.start.push(self.items.len() as u32);
+    }
+
+    /// List `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> &[u32] {
+        &self.items[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+
+    /// Lists `lo..hi`, end to end.
+    pub fn get_range(&self, lo: usize, hi: usize) -> &[u32] {
+        &self.items[self.start[lo] as usize..self.start[hi] as usize]
+    }
+
+    /// Append the lists of `other`.
+    pub fn append(&mut self, other: &Lists) {
+        let base = self.items.len() as u32;
+        self.items.extend_from_slice(&other.items);
+        self.start
+            .extend(other.start[1..].iter().map(|&s| base + s));
+    }
+
+    /// The number of lists.
+    pub fn len(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    /// The lists in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
+        self.start
+            .windows(2)
+            .map(|w| &self.items[w[0] as usize..w[1] as usize])
+    }
+
+    /// Every item of every list.
+    pub fn items(&self) -> &[u32] {
+        &self.items
+    }
+
+    /// Each id replaced by `map[id]`, each list sorted again.
+    fn remap_sorted(&mut self, map: &[u32]) {
+        for x in &mut self.items {
+            *x = map[*x as usize];
+        }
+        for w in self.start.windows(2) {
+            self.items[w[0] as usize..w[1] as usize].sort_unstable();
+        }
+    }
 }
 
 /// Features of every unit of a document.
 pub(crate) struct DocFeatures {
-    pub units: Vec<UnitFeatures>,
-    /// Distinct content words of the document: (surface form, lower-cased and normalised; stem).
-    pub vocab: Vec<(String, String)>,
+    /// Characters of each unit's normalised text, spaces excluded.
+    pub len: Vec<f64>,
+    /// Content words of each unit, as indices into [`DocFeatures::surfaces`] (sorted, distinct).
+    pub words: Lists,
+    /// Anchors of each unit, as indices into [`DocFeatures::anchor_keys`] (sorted, distinct).
+    pub anchors: Lists,
+    /// Latin-script tokens with a capital letter (names, acronyms) of each unit, as indices
+    /// into [`DocFeatures::name_keys`] (sorted, distinct).
+    pub names: Lists,
+    /// Distinct content words of the document in order of first sight (lower-cased and
+    /// normalised), and the stem of each (an index into [`DocFeatures::stems`]).
+    pub surfaces: StrTable,
+    pub word_stem: Vec<u32>,
+    /// Distinct stems of the document, in order of first sight.
+    pub stems: StrTable,
+    /// Distinct anchor keys of the document, ascending; the keys are shared by all languages
+    /// (`n:1234`, `s:A/RES/74/247`, `u:…`, `p:a`, `q`).
+    pub anchor_keys: Vec<String>,
+    /// Distinct Latin names of the document, lower-cased, ascending.
+    pub name_keys: Vec<String>,
     pub script: Script,
+}
+
+impl DocFeatures {
+    /// The number of units.
+    pub fn n_units(&self) -> usize {
+        self.len.len()
+    }
 }
 
 /// The script of a character (letters only).
@@ -90,151 +134,6 @@ pub(crate) fn char_script(c: char) -> Script {
             Script::Arabic
         }
         _ => Script::Other,
-    }
-}
-
-/// Snowball stemmers are used for Russian and Greek. Arabic uses a light stemmer (clitics and
-/// common suffixes, see [`arabic_light_stem`]); Latin-script languages a six-letter prefix. Both
-/// align as well as Snowball stems on the dev sets and cost a fraction of the time.
-fn stemmer_for(lang: &Lang) -> Option<Stemmer> {
-    let alg = match lang.code() {
-        "ru" => Algorithm::Russian,
-        "el" => Algorithm::Greek,
-        _ => return None,
-    };
-    Some(Stemmer::create(alg))
-}
-
-/// A word stemmer for a language (see [`stemmer_for`]; a prefix of six letters otherwise), with
-/// a per-document cache.
-pub(crate) struct WordStemmer {
-    stemmer: Option<Stemmer>,
-    arabic: bool,
-    cache: FxMap<String, String>,
-}
-
-impl WordStemmer {
-    pub fn new(lang: &Lang) -> Self {
-        WordStemmer {
-            stemmer: stemmer_for(lang),
-            arabic: matches!(lang, Lang::Ar),
-            cache: FxMap::default(),
-        }
-    }
-
-    /// The stem of a lower-cased, normalised word.
-    pub fn stem(&mut self, word: &str) -> String {
-        if let Some(s) = self.cache.get(word) {
-            return s.clone();
-        }
-        let s = self.stem_uncached(word);
-        self.cache.insert(word.to_string(), s.clone());
-        s
-    }
-
-    /// [`WordStemmer::stem`] without the cache, for callers that see each word once.
-    pub fn stem_uncached(&self, word: &str) -> String {
-        let s = match &self.stemmer {
-            Some(st) => st.stem(word).into_owned(),
-            None if self.arabic => arabic_light_stem(word),
-            None => word.chars().take(6).collect(),
-        };
-        if s.is_empty() {
-            word.to_string()
-        } else {
-            s
-        }
-    }
-}
-
-/// A light Arabic stem of a folded word: a leading conjunction or preposition with the article
-/// (`وال`, `بال`, `لل`, `ال`, `و` …) and a common suffix (plural, dual, pronoun, nisba) removed,
-/// keeping at least three letters.
-pub(crate) fn arabic_light_stem(word: &str) -> String {
-    const PREFIXES: [&str; 11] = [
-        "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
-    ];
-    const SUFFIXES: [&str; 13] = [
-        "هما", "ات", "ون", "ين", "ان", "ها", "هم", "كم", "نا", "يه", "يه", "ه", "ي",
-    ];
-    let len = |s: &str| s.chars().count();
-    let mut w = word;
-    for p in PREFIXES {
-        if let Some(rest) = w.strip_prefix(p) {
-            if len(rest) >= 3 {
-                w = rest;
-                break;
-            }
-        }
-    }
-    for s in SUFFIXES {
-        if let Some(rest) = w.strip_suffix(s) {
-            if len(rest) >= 3 {
-                w = rest;
-                break;
-            }
-        }
-    }
-    w.to_string()
-}
-
-/// Arabic letters folded for matching: alef variants to alef, alef maqsura to ya, ta marbuta to
-/// ha, diacritics and tatweel removed.
-pub(crate) fn fold_arabic(word: &str) -> String {
-    word.chars().filter_map(fold_arabic_char).collect()
-}
-
-/// Latin letters without accents (for cognates).
-pub(crate) fn deaccent(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if word.is_ascii() {
-        return word.to_string();
-    }
-    if word.chars().all(|c| (c as u32) < 0x100) {
-        return word.chars().map(fold_latin1).collect();
-    }
-    word.nfd()
-        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-        .map(|c| match c {
-            'ß' => 's',
-            'œ' => 'o',
-            'æ' => 'a',
-            _ => c,
-        })
-        .collect()
-}
-
-/// A lower-case Latin-1 letter without its accent.
-fn fold_latin1(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ß' => 's',
-        'æ' => 'a',
-        _ => c,
-    }
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
-}
-
-fn is_word_char(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_alphanumeric(),
-        // Arabic block: letters, digits and marks; not its punctuation.
-        0x0620..=0x06FF => !matches!(
-            c as u32,
-            0x066A..=0x066D | 0x06D4 | 0x06DD | 0x06DE | 0x06E9
-        ),
-        0x0600..=0x061F => false,
-        _ => c.is_alphanumeric() || is_mark(c),
     }
 }
 
@@ -275,243 +174,348 @@ fn leading_label(text: &str) -> Option<char> {
     }
 }
 
-/// Tokens of a normalised text: maximal runs of letters, digits and marks, joined across `/`,
-/// `.`, `,` and `-` between two such characters, and across a space inside a number
-/// grouped by thousands (`100 000`).
-fn tokens(text: &str, chars: &mut Vec<(usize, char, bool)>, out: &mut Vec<(usize, usize)>) {
-    chars.clear();
-    if text.is_ascii() {
-        // A sized iterator: filled without a capacity check per character.
-        chars.extend(text.bytes().enumerate().map(|(i, b)| {
-            let c = char::from(b);
-            (i, c, c.is_ascii_alphanumeric())
-        }));
-    } else {
-        chars.extend(text.char_indices().map(|(i, c)| (i, c, is_word_char(c))));
-    }
-    out.clear();
-    let mut k = 0;
-    while k < chars.len() {
-        if !chars[k].2 {
-            k += 1;
-            continue;
-        }
-        let start = chars[k].0;
-        let mut e = k + 1;
-        loop {
-            if e < chars.len() && chars[e].2 {
-                e += 1;
-                continue;
-            }
-            if e + 1 < chars.len()
-                && matches!(chars[e].1, '/' | '.' | ',' | '-')
-                && chars[e + 1].2
-                && chars[e - 1].2
-            {
-                e += 1;
-                continue;
-            }
-            // "100 000": a digit group of three after a space, ending there.
-            if grouped_number_continues(chars, k, e) {
-                e += 4;
-                continue;
-            }
-            break;
-        }
-        let end = chars.get(e).map_or(text.len(), |c| c.0);
-        out.push((start, end));
-        k = e;
-    }
-}
-
-/// Whether the number `chars[start..end]` (digits and grouping spaces only, first group of at
-/// most three digits) goes on with ` ddd`.
-fn grouped_number_continues(chars: &[(usize, char, bool)], start: usize, end: usize) -> bool {
-    let digit = |i: usize| chars.get(i).is_some_and(|c| c.1.is_ascii_digit());
-    let so_far = &chars[start..end];
-    so_far.iter().all(|c| c.1.is_ascii_digit() || c.1 == ' ')
-        && so_far.iter().take_while(|c| c.1 != ' ').count() <= 3
-        && chars.get(end).map(|c| c.1) == Some(' ')
-        && (1..=3).all(|d| digit(end + d))
-        && !chars.get(end + 4).is_some_and(|c| c.2)
-}
-
 fn is_url(chunk: &str) -> bool {
     chunk.contains("://")
         || chunk.starts_with("www.")
         || (chunk.contains('@') && chunk.contains('.') && chunk.len() > 5)
 }
 
+/// The keys of a map from strings to the ids `0..map.len()`, by id.
+fn keys_by_id(map: FxMap<String, u32>) -> Vec<String> {
+    let mut keys = vec![String::new(); map.len()];
+    for (k, i) in map {
+        keys[i as usize] = k;
+    }
+    keys
+}
+
+/// Strings interned per document: ids in the order of first sight until [`Interner::finish`].
+#[derive(Default)]
+struct Interner {
+    map: FxMap<String, u32>,
+}
+
+impl Interner {
+    #[inline]
+    fn id(&mut self, key: &str) -> u32 {
+        if let Some(&i) = self.map.get(key) {
+            return i;
+        }
+        let i = self.map.len() as u32;
+        self.map.insert(key.to_string(), i);
+        i
+    }
+
+    /// The keys in ascending order, and the rank of each id in that order.
+    fn finish(self) -> (Vec<String>, Vec<u32>) {
+        let keys = keys_by_id(self.map);
+        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+        let mut rank = vec![0u32; keys.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let mut keys: Vec<Option<String>> = keys.into_iter().map(Some).collect();
+        let sorted = order
+            .iter()
+            .map(|&i| keys[i as usize].take().unwrap_or_default())
+            .collect();
+        (sorted, rank)
+    }
+}
+
+/// The state of feature extraction over one document.
+struct Extractor {
+    stemmer: WordStemmer,
+    /// Words and stems to their ids, and the stem of each word.
+    words: StrTable,
+    stems: StrTable,
+    word_stem: Vec<u32>,
+    anchor_keys: Interner,
+    name_keys: Interner,
+    latin: usize,
+    arabic: usize,
+    /// The current word (lower-cased or folded) and the current anchor key.
+    buf: String,
+    key: String,
+    /// Features of the current unit.
+    unit_words: Vec<u32>,
+    anchors: Vec<u32>,
+    names: Vec<u32>,
+}
+
+impl Extractor {
+    fn anchor(&mut self) {
+        let id = self.anchor_keys.id(&self.key);
+        self.anchors.push(id);
+    }
+
+    /// The features of one token.
+    fn token(&mut self, tok: &str, flags: u8) {
+        if flags & DIGIT != 0 {
+            self.number_anchors(tok);
+            return;
+        }
+        if flags & NON_ASCII == 0 {
+            // Letters only, joined by ASCII punctuation.
+            self.latin += 1;
+            if flags & UPPER == 0 {
+                if tok.len() >= 3 {
+                    self.word(tok);
+                }
+                return;
+            }
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            buf.push_str(tok);
+            buf.make_ascii_lowercase();
+            if buf.len() > 1 {
+                let id = self.name_keys.id(&buf);
+                self.names.push(id);
+            }
+            if buf.len() >= 3 {
+                self.word(&buf);
+            }
+            self.buf = buf;
+            return;
+        }
+        let Some(first) = tok.chars().find(|&c| is_alphabetic(c)) else {
+            return;
+        };
+        let script = char_script(first);
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        // Characters of the word.
+        let mut n = 0usize;
+        if script == Script::Arabic {
+            self.arabic += 1;
+            for c in tok.chars() {
+                if let Some(c) = fold_arabic_char(c) {
+                    buf.push(c);
+                    n += 1;
+                }
+            }
+        } else {
+            let (mut upper, mut chars) = (false, 0usize);
+            for c in tok.chars() {
+                chars += 1;
+                if let Some((l, u)) = lower_latin1(c) {
+                    upper |= u;
+                    buf.push(l);
+                    n += 1;
+                } else {
+                    upper |= c.is_uppercase();
+                    for l in c.to_lowercase() {
+                        buf.push(l);
+                        n += 1;
+                    }
+                }
+            }
+            if script == Script::Latin {
+                self.latin += 1;
+                if upper && chars > 1 {
+                    let id = self.name_keys.id(&buf);
+                    self.names.push(id);
+                }
+            }
+        }
+        if n >= 3 || (script == Script::Arabic && n == 2) {
+            self.word(&buf);
+        }
+        self.buf = buf;
+    }
+
+    /// A content word of the current unit (lower-cased or folded).
+    fn word(&mut self, w: &str) {
+        let h = StrTable::hash(w);
+        let id = match self.words.find(w, h) {
+            Some(i) => i,
+            None => {
+                let stem = self.stemmer.stem(w);
+                let sid = self.stems.insert(&stem, StrTable::hash(&stem));
+                self.word_stem.push(sid);
+                self.words.insert(w, h)
+            }
+        };
+        self.unit_words.push(id);
+    }
+
+    /// Anchors of a token containing a digit: each number (separators removed), and the whole
+    /// token as a symbol when it mixes letters and digits or joins numbers with `/` or `-`.
+    /// Arabic clitics written against a number (و60/1, بـ2019, الـ146) are not part of it.
+    fn number_anchors(&mut self, tok: &str) {
+        let bare = tok.trim_start_matches(|c: char| matches!(c, '\u{0621}'..='\u{064A}'));
+        let tok = if bare.starts_with(|c: char| c.is_ascii_digit()) {
+            bare
+        } else {
+            tok
+        };
+        let ascii = tok.is_ascii();
+        let has_letter = if ascii {
+            tok.bytes().any(|b| b.is_ascii_alphabetic())
+        } else {
+            tok.chars().any(is_alphabetic)
+        };
+        if has_letter || tok.bytes().any(|b| b == b'/' || b == b'-') {
+            self.key.clear();
+            self.key.push_str("s:");
+            if ascii {
+                self.key
+                    .extend(tok.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+            } else {
+                for c in tok.chars() {
+                    self.key.extend(c.to_uppercase());
+                }
+            }
+            self.anchor();
+        }
+        for part in tok.split(['/', '-']) {
+            self.key.clear();
+            self.key.push_str("n:");
+            // Digits other than separators, and whether they are all ASCII digits.
+            let (mut any, mut digits) = (false, true);
+            for c in part.chars() {
+                if matches!(c, '.' | ',' | ' ' | '\'') {
+                    continue;
+                }
+                any = true;
+                if !c.is_ascii_digit() {
+                    digits = false;
+                    break;
+                }
+                // Leading zeros left out.
+                if c != '0' || self.key.len() > 2 {
+                    self.key.push(c);
+                }
+            }
+            if any && digits {
+                self.anchor();
+            }
+        }
+    }
+}
+
+/// Characters of a normalised text (spaces excluded), and whether it has a `"` and a `@` or
+/// `/`. The normalised text has no whitespace but single spaces, and no typographic quotes.
+fn scan(text: &str) -> (usize, bool, bool) {
+    let (mut chars, mut flags) = (0usize, 0u8);
+    for chunk in text.as_bytes().chunks(255) {
+        // Branch-free over bytes, so that it runs on vectors.
+        let mut n = 0u8;
+        for &b in chunk {
+            n += u8::from(b & 0xC0 != 0x80) & u8::from(b != b' ');
+            flags |= u8::from(b == b'"') | (u8::from(b == b'@') | u8::from(b == b'/')) << 1;
+        }
+        chars += usize::from(n);
+    }
+    (chars, flags & 1 != 0, flags & 2 != 0)
+}
+
 /// Extract the features of every unit of a document.
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
-    let stemmer = WordStemmer::new(lang);
-    let mut vocab: Vec<(String, String)> = Vec::new();
-    let mut index: FxMap<String, u32> = FxMap::default();
-    let mut latin = 0usize;
-    let mut arabic = 0usize;
-    let mut feats = Vec::with_capacity(units.len());
-    let mut buf = String::new();
-    let mut chars = Vec::new();
+    let mut x = Extractor {
+        stemmer: WordStemmer::new(lang),
+        words: StrTable::default(),
+        stems: StrTable::default(),
+        word_stem: Vec::new(),
+        anchor_keys: Interner::default(),
+        name_keys: Interner::default(),
+        latin: 0,
+        arabic: 0,
+        buf: String::new(),
+        key: String::new(),
+        unit_words: Vec::new(),
+        anchors: Vec::new(),
+        names: Vec::new(),
+    };
+    let n = units.len();
+    let mut len = Vec::with_capacity(n);
+    let mut words = Lists::with_capacity(n, 16 * n);
+    let mut anchors = Lists::with_capacity(n, n);
+    let mut names = Lists::with_capacity(n, n);
+    let mut norm = String::new();
+    let mut body = String::new();
     let mut toks = Vec::new();
-    let mut words: Vec<u32> = Vec::new();
     for text in units {
-        let norm = for_matching(text);
-        // One pass for the length and the characters that call for more work.
-        let (mut len, mut quote, mut url) = (0usize, false, false);
-        for c in norm.chars() {
-            match c {
-                '«' | '»' | '“' | '”' | '"' => quote = true,
-                '@' | '/' => url = true,
-                _ => {}
-            }
-            len += usize::from(!c.is_whitespace());
-        }
-        let mut f = UnitFeatures {
-            len: len as f64,
-            ..Default::default()
-        };
+        for_matching_into(text, &mut norm);
+        let (chars, quote, url) = scan(&norm);
+        len.push(chars as f64);
         if let Some(l) = leading_label(&norm) {
-            f.anchors.push(format!("p:{l}"));
+            x.key.clear();
+            x.key.push_str("p:");
+            x.key.push(l);
+            x.anchor();
         }
         if quote || norm.contains("<<") {
-            f.anchors.push("q".to_string());
+            x.key.clear();
+            x.key.push('q');
+            x.anchor();
         }
         let body = if url {
-            let mut body = String::with_capacity(norm.len());
+            body.clear();
             for chunk in norm.split(' ') {
                 let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
                 if is_url(trimmed) {
-                    f.anchors.push(format!("u:{}", trimmed.to_lowercase()));
+                    x.key.clear();
+                    x.key.push_str("u:");
+                    x.key.push_str(&trimmed.to_lowercase());
+                    x.anchor();
                 } else {
                     body.push_str(chunk);
                     body.push(' ');
                 }
             }
-            body
+            &body
         } else {
-            norm
+            &norm
         };
-        tokens(&body, &mut chars, &mut toks);
-        for &(a, b) in &toks {
-            let tok = &body[a..b];
-            if tok.bytes().any(|c| c.is_ascii_digit()) {
-                number_anchors(tok, &mut f.anchors);
-                continue;
-            }
-            let ascii = tok.is_ascii();
-            let first = if ascii {
-                tok.bytes().find(u8::is_ascii_alphabetic).map(char::from)
-            } else {
-                tok.chars().find(|c| c.is_alphabetic())
-            };
-            let Some(first) = first else {
-                continue;
-            };
-            let script = char_script(first);
-            buf.clear();
-            match script {
-                Script::Arabic => {
-                    arabic += 1;
-                    for c in tok.chars() {
-                        if let Some(c) = fold_arabic_char(c) {
-                            buf.push(c);
-                        }
-                    }
-                }
-                _ => {
-                    let mut upper = false;
-                    if ascii {
-                        upper = tok.bytes().any(|b| b.is_ascii_uppercase());
-                        buf.push_str(tok);
-                        buf.make_ascii_lowercase();
-                    } else {
-                        for c in tok.chars() {
-                            upper |= c.is_uppercase();
-                            buf.extend(c.to_lowercase());
-                        }
-                    }
-                    if script == Script::Latin {
-                        latin += 1;
-                        if upper
-                            && (if ascii {
-                                tok.len() > 1
-                            } else {
-                                tok.chars().nth(1).is_some()
-                            })
-                        {
-                            f.latin_names.push(buf.clone());
-                        }
-                    }
-                }
-            }
-            let n = if ascii {
-                buf.len()
-            } else {
-                buf.chars().count()
-            };
-            if n < 3 && !(script == Script::Arabic && n == 2) {
-                continue;
-            }
-            let id = match index.get(buf.as_str()) {
-                Some(&i) => i,
-                None => {
-                    let i = vocab.len() as u32;
-                    let stem = stemmer.stem_uncached(&buf);
-                    vocab.push((buf.clone(), stem));
-                    index.insert(buf.clone(), i);
-                    i
-                }
-            };
-            words.push(id);
+        tokens(body, &mut toks);
+        for t in &toks {
+            x.token(&body[t.start..t.end], t.flags);
         }
-        words.sort_unstable();
-        words.dedup();
-        f.words = words.clone();
-        words.clear();
-        f.anchors.sort_unstable();
-        f.anchors.dedup();
-        f.latin_names.sort_unstable();
-        f.latin_names.dedup();
-        feats.push(f);
+        for list in [&mut x.unit_words, &mut x.anchors, &mut x.names] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        words.push(&x.unit_words);
+        anchors.push(&x.anchors);
+        names.push(&x.names);
+        x.unit_words.clear();
+        x.anchors.clear();
+        x.names.clear();
     }
-    let script = if arabic > latin {
+    // Key ids in key order, so that sorted ids are sorted keys.
+    let (anchor_keys, rank) = x.anchor_keys.finish();
+    anchors.remap_sorted(&rank);
+    let (name_keys, rank) = x.name_keys.finish();
+    names.remap_sorted(&rank);
+    let script = if x.arabic > x.latin {
         Script::Arabic
-    } else if latin > 0 {
+    } else if x.latin > 0 {
         Script::Latin
     } else {
         Script::Other
     };
     DocFeatures {
-        units: feats,
-        vocab,
+        len,
+        words,
+        anchors,
+        names,
+        surfaces: x.words,
+        word_stem: x.word_stem,
+        stems: x.stems,
+        anchor_keys,
+        name_keys,
         script,
     }
 }
 
-/// Anchors of a token containing a digit: each number (separators removed), and the whole
-/// token as a symbol when it mixes letters and digits or joins numbers with `/` or `-`.
-/// Arabic clitics written against a number (و60/1, بـ2019, الـ146) are not part of it.
-fn number_anchors(tok: &str, out: &mut Vec<String>) {
-    let bare = tok.trim_start_matches(|c: char| matches!(c, '\u{0621}'..='\u{064A}'));
-    let tok = if bare.starts_with(|c: char| c.is_ascii_digit()) {
-        bare
-    } else {
-        tok
-    };
-    let has_letter = tok.chars().any(|c| c.is_alphabetic());
-    if has_letter || tok.contains('/') || tok.contains('-') {
-        out.push(format!("s:{}", tok.to_uppercase()));
-    }
-    for part in tok.split(['/', '-']) {
-        let digits: String = part
-            .chars()
-            .filter(|c| !matches!(c, '.' | ',' | ' ' | '\''))
-            .collect();
-        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-            out.push(format!("n:{}", digits.trim_start_matches('0')));
-        }
-    }
-}
+#[path = "features_tokens.rs"]
+mod tokens;
+#[path = "features_words.rs"]
+mod words;
+use tokens::{is_alphabetic, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER};
+pub(crate) use words::{deaccent, fold_arabic, StrTable, WordStemmer};
 
 #[cfg(test)]
 #[path = "features_tests.rs"]

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::features::{fold_arabic, WordStemmer};
+use super::features::{fold_arabic, FxMap, WordStemmer};
 use crate::Lang;
 
 #[cfg(feature = "lexicon")]
@@ -19,7 +19,7 @@ const FR_AR: &str = include_str!("../../data/lexicon/fr-ar.tsv");
 /// Word translations from target stems to source stems, for one language direction.
 #[derive(Debug, Default)]
 pub(crate) struct PairLexicon {
-    pub tgt_to_src: HashMap<String, Vec<String>>,
+    pub tgt_to_src: FxMap<String, Vec<String>>,
 }
 
 #[cfg(not(feature = "lexicon"))]
@@ -40,14 +40,22 @@ fn raw(a: &str, b: &str) -> Option<(&'static str, bool)> {
     }
 }
 
-fn key(word: &str, lang: &Lang, stemmer: &mut WordStemmer) -> String {
-    let lower = word.to_lowercase();
-    let w = if matches!(lang, Lang::Ar) {
-        fold_arabic(&lower)
+/// The stem of a word of the list, lower-cased (and folded for Arabic), as the aligner's
+/// features give it.
+fn key(word: &str, lang: &Lang, stemmer: &WordStemmer, buf: &mut String) -> String {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
     } else {
-        lower
-    };
-    stemmer.stem(&w)
+        let lower = word.to_lowercase();
+        if matches!(lang, Lang::Ar) {
+            buf.push_str(&fold_arabic(&lower));
+        } else {
+            buf.push_str(&lower);
+        }
+    }
+    stemmer.stem(buf).into_owned()
 }
 
 fn build(src: &Lang, tgt: &Lang) -> PairLexicon {
@@ -56,16 +64,17 @@ fn build(src: &Lang, tgt: &Lang) -> PairLexicon {
     };
     // The file maps its left language to its right one.
     let (left, right) = if reversed { (tgt, src) } else { (src, tgt) };
-    let mut ls = WordStemmer::new(left);
-    let mut rs = WordStemmer::new(right);
-    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    let ls = WordStemmer::new(left);
+    let rs = WordStemmer::new(right);
+    let mut buf = String::new();
+    let mut map: FxMap<String, Vec<String>> = FxMap::default();
     for line in text.lines() {
         let Some((l, rights)) = line.split_once('\t') else {
             continue;
         };
-        let lk = key(l, left, &mut ls);
+        let lk = key(l, left, &ls, &mut buf);
         for r in rights.split(' ').filter(|r| !r.is_empty()) {
-            let rk = key(r, right, &mut rs);
+            let rk = key(r, right, &rs, &mut buf);
             let (s, t) = if reversed {
                 (rk, lk.clone())
             } else {
@@ -106,12 +115,13 @@ mod tests {
     #[test]
     fn both_directions_are_available() {
         let fe = for_pair(&Lang::Fr, &Lang::En);
-        let mut en = WordStemmer::new(&Lang::En);
-        let mut fr = WordStemmer::new(&Lang::Fr);
-        let srcs = &fe.tgt_to_src[&en.stem("principle")];
-        assert!(srcs.contains(&fr.stem("principe")));
+        let en = WordStemmer::new(&Lang::En);
+        let fr = WordStemmer::new(&Lang::Fr);
+        let srcs = &fe.tgt_to_src[&en.stem("principle").into_owned()];
+        assert!(srcs.contains(&fr.stem("principe").into_owned()));
         let ef = for_pair(&Lang::En, &Lang::Fr);
-        assert!(ef.tgt_to_src[&fr.stem("principe")].contains(&en.stem("principle")));
+        assert!(ef.tgt_to_src[&fr.stem("principe").into_owned()]
+            .contains(&en.stem("principle").into_owned()));
         assert!(for_pair(&Lang::Fr, &Lang::Other("de".into()))
             .tgt_to_src
             .is_empty());

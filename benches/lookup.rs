@@ -331,8 +331,18 @@ fn main() {
         .iter()
         .chain(&chars[chars.len() - 1..])
         .collect();
+    // An Arabic term in the plural of its words (a skeleton match, unless the stems
+    // already agree) and a French term after an article.
+    let ar = &tb.concepts[tb.concepts.len() / 2].terms[3].text;
+    let ar_plural: String = ar
+        .split(' ')
+        .map(|w| format!("{w}ات"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let cases = [
         ("exact", t.clone()),
+        ("root", ar_plural),
+        ("article", format!("la {t}")),
         ("normalised", t.to_uppercase()),
         ("stemmed", format!("{t}s")),
         ("fuzzy", fuzzy),

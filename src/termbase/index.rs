@@ -228,7 +228,8 @@ impl Index {
     /// A query that starts with an article ([`strip_article`]) is also looked up without
     /// it, in every class, with scores 0.05 lower and exact matches counted as normalised.
     pub fn lookup(&self, q: &Query) -> Vec<Hit> {
-        if fold(q.text).is_empty() || q.limit == 0 {
+        let folded = fold(q.text);
+        if folded.is_empty() || q.limit == 0 {
             return Vec::new();
         }
         let arabic = has_arabic(q.text);
@@ -244,7 +245,7 @@ impl Index {
         let mut best: FxHashMap<u32, Hit> = FxHashMap::default();
         let mut variants = vec![Variant {
             text: q.text,
-            folded: fold(q.text),
+            folded,
             penalty: 0.0,
         }];
         if let Some(rest) = strip_article(q.text, q.lang.as_ref()) {
@@ -263,9 +264,10 @@ impl Index {
 
         // Fuzzy matching is the fallback when nothing matched better; prefix hits fill the
         // room left.
+        let fallback = best.is_empty();
         for v in &variants {
             let qlen = v.folded.chars().count();
-            if best.is_empty() && qlen >= 6 {
+            if fallback && qlen >= 6 {
                 let k = if qlen < 12 { 1 } else { 2 };
                 for (e, d) in self.fuzzy(&v.folded, qlen, k, &ok) {
                     let longest = qlen.max(self.lens[e as usize] as usize) as f64;

@@ -218,3 +218,23 @@ fn root_class_joins_arabic_plurals() {
     // Not for a query in another language.
     assert_eq!(top(&ix, "الجرائم السيبرانية", Some(Lang::Fr)), None);
 }
+
+#[test]
+fn fuzzy_and_prefix_without_the_article() {
+    let ix = Index::new(tb_more());
+    let hits = ix.lookup(&Query {
+        text: "la cybercriminalte",
+        lang: None,
+        limit: 5,
+    });
+    assert_eq!(ix.concept(&hits[0]).id, "cybercrime");
+    assert_eq!(hits[0].class, MatchClass::Fuzzy);
+    assert_eq!(hits[0].distance, Some(1));
+    let hits = ix.lookup(&Query {
+        text: "the cybers",
+        lang: None,
+        limit: 5,
+    });
+    assert_eq!(ix.concept(&hits[0]).id, "cybersecurity");
+    assert_eq!(hits[0].class, MatchClass::Prefix);
+}

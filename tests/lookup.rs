@@ -372,3 +372,30 @@ fn arabic_plurals_match_by_root() {
             "cybercrime  (root match 0.70: ar \"الجريمة السيبرانية\")",
         ));
 }
+
+#[test]
+fn arabic_plural_prefix_finds_the_longer_terms() {
+    let out = Command::cargo_bin("alinea")
+        .unwrap()
+        .arg("lookup")
+        .arg("--termbase")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary/concepts.toml"))
+        .args(["--format", "json", "فرق الاستجابة"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let mut ids: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            assert_eq!(h["class"], "prefix");
+            h["concept"]["id"].as_str().unwrap()
+        })
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["cert", "csirt"]);
+}

@@ -97,10 +97,10 @@ pub struct Index {
     stems: Arena,
     /// (hash of the stem key, entry), sorted: the stemmed class needs equality only.
     by_stem: Vec<(u64, u32)>,
-    /// The consonant skeleton keys of the Arabic entries (empty for the others), and their
-    /// (hash, entry) sorted, like the stem keys: the root class.
+    /// The consonant skeleton keys of the Arabic entries (empty for the others), and the
+    /// entries with a key sorted by it: the root class, and prefix matches by skeleton.
     roots: Arena,
-    by_root: Vec<(u64, u32)>,
+    by_root: Vec<u32>,
     /// Built on the first fuzzy query: loading pays only for the sorted keys.
     grams: OnceLock<Grams>,
 }
@@ -175,7 +175,7 @@ impl Index {
             .collect();
         let (by_key, (by_stem, by_root)) = rayon::join(
             || keys.sorted(),
-            || rayon::join(|| stems.hashed(), || roots.hashed_non_empty()),
+            || rayon::join(|| stems.hashed(), || roots.sorted_non_empty()),
         );
         Index {
             tb,
@@ -294,6 +294,14 @@ impl Index {
             }
         }
 
+        let arabic_lang = match &q.lang {
+            Some(l) => l == &Lang::Ar,
+            None => true,
+        };
+        if best.len() < q.limit && arabic && arabic_lang {
+            self.root_prefix(q.text, &ok, &mut best);
+        }
+
         let mut hits: Vec<Hit> = best.into_values().collect();
         hits.sort_by(|a, b| {
             if better(a, b) {
@@ -394,11 +402,36 @@ impl Index {
             if skeleton_letters(&rk) < 3 {
                 continue;
             }
-            let h = key_hash(&rk);
-            let lo = self.by_root.partition_point(|p| p.0 < h);
-            for &(_, e) in self.by_root[lo..].iter().take_while(|p| p.0 == h) {
-                if ok(e) && self.roots.get(e) == rk {
+            for &e in self.roots.equal_range(&self.by_root, &rk) {
+                if ok(e) {
                     self.offer(best, e, MatchClass::Root, 0.7 - v.penalty, None);
+                }
+            }
+        }
+    }
+
+    /// Prefix matches by skeleton, for an Arabic query: terms whose first words have the
+    /// skeletons of the query's words (فرق الاستجابة → فريق الاستجابة لحوادث أمن الحاسوب).
+    /// Scored as prefix hits, by the share of the term's words the query names.
+    fn root_prefix(&self, text: &str, ok: &dyn Fn(u32) -> bool, best: &mut FxHashMap<u32, Hit>) {
+        for rk in skeleton_keys(text, 16) {
+            if skeleton_letters(&rk) < 3 {
+                continue;
+            }
+            let words = rk.split(' ').count();
+            let head = format!("{rk} ");
+            let lo = self
+                .by_root
+                .partition_point(|&i| self.roots.get(i) < head.as_str());
+            for &e in self.by_root[lo..]
+                .iter()
+                .take_while(|&&i| self.roots.get(i).starts_with(head.as_str()))
+                .take(512)
+            {
+                if ok(e) {
+                    let all = self.roots.get(e).split(' ').count();
+                    let score = 0.2 + 0.25 * words as f64 / all as f64;
+                    self.offer(best, e, MatchClass::Prefix, score, None);
                 }
             }
         }

@@ -61,8 +61,18 @@ impl Arena {
     /// Entry ids sorted by their string. The first sixteen bytes, big-endian, sort most
     /// pairs without touching the strings (terms often share their first word).
     pub(super) fn sorted(&self) -> Vec<u32> {
+        self.sorted_where(false)
+    }
+
+    /// [`Arena::sorted`] without the empty strings.
+    pub(super) fn sorted_non_empty(&self) -> Vec<u32> {
+        self.sorted_where(true)
+    }
+
+    fn sorted_where(&self, non_empty: bool) -> Vec<u32> {
         let mut pairs: Vec<(u128, u32)> = (0..(self.off.len() - 1) as u32)
             .into_par_iter()
+            .filter(|&i| !non_empty || self.off[i as usize] < self.off[i as usize + 1])
             .map(|i| {
                 let b = self.get(i).as_bytes();
                 let mut head = [0u8; 16];
@@ -82,17 +92,6 @@ impl Arena {
     pub(super) fn hashed(&self) -> Vec<(u64, u32)> {
         let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
             .into_par_iter()
-            .map(|i| (key_hash(self.get(i)), i))
-            .collect();
-        pairs.par_sort_unstable();
-        pairs
-    }
-
-    /// [`Arena::hashed`] without the empty strings.
-    pub(super) fn hashed_non_empty(&self) -> Vec<(u64, u32)> {
-        let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
-            .into_par_iter()
-            .filter(|&i| !self.get(i).is_empty())
             .map(|i| (key_hash(self.get(i)), i))
             .collect();
         pairs.par_sort_unstable();

@@ -206,7 +206,10 @@ fn root_class_joins_arabic_plurals() {
     );
     // Words in order, all of them.
     assert_eq!(top(&ix, "السيبرانية الجرائم", None), None);
-    assert_eq!(top(&ix, "جرائم", None), None);
+    assert_eq!(
+        top(&ix, "جرائم", None).map(|h| h.1),
+        Some(MatchClass::Prefix)
+    );
     // A one-word key of two letters is too short: دليل is not دولة.
     assert!(ix
         .lookup(&Query {
@@ -237,4 +240,21 @@ fn fuzzy_and_prefix_without_the_article() {
     });
     assert_eq!(ix.concept(&hits[0]).id, "cybersecurity");
     assert_eq!(hits[0].class, MatchClass::Prefix);
+}
+
+#[test]
+fn prefix_by_skeleton() {
+    let ix = Index::new(tb_more());
+    let hits = ix.lookup(&Query {
+        text: "فرق الاستجابة",
+        lang: None,
+        limit: 5,
+    });
+    assert_eq!(hits.len(), 1);
+    assert_eq!(ix.concept(&hits[0]).id, "csirt");
+    assert_eq!(hits[0].class, MatchClass::Prefix);
+    assert!((hits[0].score - (0.2 + 0.25 * 2.0 / 5.0)).abs() < 1e-9);
+    // At a word boundary only, and not for a query in another language.
+    assert_eq!(top(&ix, "فرق الاستج", None), None);
+    assert_eq!(top(&ix, "فرق الاستجابة", Some(Lang::Fr)), None);
 }

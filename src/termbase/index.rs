@@ -11,10 +11,11 @@
 //!
 //! Layout: folded, stemmed and skeleton keys in three string arenas (see `index_keys.rs`);
 //! the folded keys with a sorted permutation for binary search (exact, normalised, prefix),
-//! the stem and skeleton keys with their hashes sorted (stemmed, root); and, built on the
-//! first fuzzy query, a hashed trigram index in
-//! compressed rows, ordered by key length, for fuzzy candidates (scan-count of shared
-//! trigrams over the length window, then a banded Damerau–Levenshtein check).
+//! the stem keys with their hashes sorted (stemmed), the non-empty skeleton keys with a
+//! sorted permutation (root, and prefix by skeleton); and, built on the first fuzzy query,
+//! a hashed trigram index in compressed rows, ordered by key length, for fuzzy candidates
+//! (scan-count of shared trigrams over the length window, then a banded Damerau–Levenshtein
+//! check).
 
 use std::cmp::Ordering;
 use std::sync::OnceLock;

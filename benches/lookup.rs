@@ -272,9 +272,9 @@ fn load_report(tb: &Termbase, dir: &Path) {
     }
 }
 
-/// Where index building goes: folding, stemming, sorting.
+/// Where index building goes: folding, stemming, Arabic skeletons, sorting.
 fn breakdown(tb: &Termbase) {
-    use alinea::termbase::normalize::{fold, stem_key};
+    use alinea::termbase::normalize::{fold, skeleton_key, stem_key};
     let texts: Vec<(&str, &Lang)> = tb
         .concepts
         .iter()
@@ -287,11 +287,19 @@ fn breakdown(tb: &Termbase) {
     let stems: usize = texts.iter().map(|(t, l)| stem_key(t, l).len()).sum();
     let t_stem = start.elapsed();
     let start = Instant::now();
+    let skeletons: usize = texts
+        .iter()
+        .filter(|(_, l)| **l == Lang::Ar)
+        .map(|(t, _)| skeleton_key(t).len())
+        .sum();
+    let t_skeleton = start.elapsed();
+    let start = Instant::now();
     let mut sorted = folded.clone();
     sorted.sort_unstable();
     let t_sort = start.elapsed();
     println!(
-        "one thread, {} terms: fold {t_fold:?}, stem {t_stem:?}, sort {t_sort:?} ({stems})",
+        "one thread, {} terms: fold {t_fold:?}, stem {t_stem:?}, Arabic skeleton \
+         {t_skeleton:?}, sort {t_sort:?} ({stems}, {skeletons})",
         texts.len()
     );
 }
@@ -331,8 +339,18 @@ fn main() {
         .iter()
         .chain(&chars[chars.len() - 1..])
         .collect();
+    // An Arabic term in the plural of its words (a skeleton match, unless the stems
+    // already agree) and a French term after an article.
+    let ar = &tb.concepts[tb.concepts.len() / 2].terms[3].text;
+    let ar_plural: String = ar
+        .split(' ')
+        .map(|w| format!("{w}ات"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let cases = [
         ("exact", t.clone()),
+        ("root", ar_plural),
+        ("article", format!("la {t}")),
         ("normalised", t.to_uppercase()),
         ("stemmed", format!("{t}s")),
         ("fuzzy", fuzzy),

@@ -287,3 +287,115 @@ fn errors_exit_2() {
         .assert()
         .code(2);
 }
+
+/// The first hit of `query` in the shipped glossary, as (class, score, concept id, term).
+fn shipped(query: &str) -> (String, f64, String, String) {
+    let out = Command::cargo_bin("alinea")
+        .unwrap()
+        .arg("lookup")
+        .arg("--termbase")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary/concepts.toml"))
+        .args(["--format", "json", query])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let h = &v["hits"][0];
+    (
+        h["class"].as_str().unwrap().to_string(),
+        h["score"].as_f64().unwrap(),
+        h["concept"]["id"].as_str().unwrap().to_string(),
+        h["matched"]["text"].as_str().unwrap().to_string(),
+    )
+}
+
+fn hit(class: &str, score: f64, id: &str, term: &str) -> (String, f64, String, String) {
+    (class.into(), score, id.into(), term.into())
+}
+
+#[test]
+fn a_leading_article_is_not_part_of_the_term() {
+    assert_eq!(
+        shipped("la cybercriminalité"),
+        hit("normalised", 0.85, "cybercrime", "cybercriminalité")
+    );
+    assert_eq!(
+        shipped("les États Membres"),
+        hit("stemmed", 0.75, "member-state", "État Membre")
+    );
+    assert_eq!(
+        shipped("the cybercrime"),
+        hit("normalised", 0.85, "cybercrime", "cybercrime")
+    );
+    assert_eq!(
+        shipped("l’Union interparlementaire"),
+        hit("normalised", 0.85, "ipu", "Union interparlementaire")
+    );
+    lookup(&["--lang", "de", "la cybercriminalité"])
+        .code(1)
+        .stdout(predicate::str::contains("no match"));
+}
+
+#[test]
+fn arabic_plurals_match_by_root() {
+    assert_eq!(
+        shipped("الجرائم السيبرانية"),
+        hit("root", 0.7, "cybercrime", "الجريمة السيبرانية")
+    );
+    assert_eq!(
+        shipped("جرائم سيبرانية"),
+        hit("root", 0.7, "cybercrime", "الجريمة السيبرانية")
+    );
+    assert_eq!(
+        shipped("فرق الاستجابة لحوادث أمن الحاسوب"),
+        hit("root", 0.7, "csirt", "فريق الاستجابة لحوادث أمن الحاسوب")
+    );
+    assert_eq!(
+        shipped("الهجمات السيبرانية"),
+        hit("root", 0.7, "cyberattack", "الهجوم السيبراني")
+    );
+    assert_eq!(
+        shipped("الدول الأعضاء"),
+        hit("root", 0.7, "member-state", "الدولة العضو")
+    );
+    Command::cargo_bin("alinea")
+        .unwrap()
+        .arg("lookup")
+        .arg("--termbase")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary/concepts.toml"))
+        .arg("الجرائم السيبرانية")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "cybercrime  (root match 0.70: ar \"الجريمة السيبرانية\")",
+        ));
+}
+
+#[test]
+fn arabic_plural_prefix_finds_the_longer_terms() {
+    let out = Command::cargo_bin("alinea")
+        .unwrap()
+        .arg("lookup")
+        .arg("--termbase")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary/concepts.toml"))
+        .args(["--format", "json", "فرق الاستجابة"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    let mut ids: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            assert_eq!(h["class"], "prefix");
+            h["concept"]["id"].as_str().unwrap()
+        })
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["cert", "csirt"]);
+}

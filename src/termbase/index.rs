@@ -1,16 +1,21 @@
 //! The lookup index over every term of a termbase, and lookup itself.
 //!
 //! Match classes, best first: exact (the text as written), normalised (same [`fold`] key),
-//! stemmed (same [`stem_key`] in the term's language), fuzzy (folded keys within a small
-//! edit distance: 1 for queries of 6 to 11 characters, 2 beyond; only when nothing matched
-//! better) and prefix (the folded query starts the key). A hit names the concept, the term
-//! that matched, the class and a score in (0, 1] that keeps classes apart.
+//! stemmed (same [`stem_key`] in the term's language), root (Arabic: the same consonant
+//! skeleton word by word, [`skeleton_word`], so that broken plurals find their singular),
+//! fuzzy (folded keys within a small edit distance: 1 for queries of 6 to 11 characters, 2
+//! beyond; only when nothing matched better) and prefix (the folded query starts the key).
+//! A query with a leading French or English article is also looked up without it. A hit
+//! names the concept, the term that matched, the class and a score in (0, 1] that keeps
+//! classes apart.
 //!
-//! Layout: folded and stemmed keys in two string arenas; the folded keys with a sorted
-//! permutation for binary search (exact, normalised, prefix), the stem keys with their
-//! hashes sorted (stemmed); and, built on the first fuzzy query, a hashed trigram index in
-//! compressed rows, ordered by key length, for fuzzy candidates (scan-count of shared
-//! trigrams over the length window, then a banded Damerau–Levenshtein check).
+//! Layout: folded, stemmed and skeleton keys in three string arenas (see `index_keys.rs`);
+//! the folded keys with a sorted permutation for binary search (exact, normalised, prefix),
+//! the stem keys with their hashes sorted (stemmed), the non-empty skeleton keys with a
+//! sorted permutation (root, and prefix by skeleton); and, built on the first fuzzy query,
+//! a hashed trigram index in compressed rows, ordered by key length, for fuzzy candidates
+//! (scan-count of shared trigrams over the length window, then a banded Damerau–Levenshtein
+//! check).
 
 use std::cmp::Ordering;
 use std::sync::OnceLock;
@@ -21,7 +26,10 @@ use serde::Serialize;
 
 use super::grams::{osa_within, Grams, SCRATCH};
 use super::model::{Concept, Termbase};
-use super::normalize::{fold, fold_into, for_each_word, has_arabic, stem_key, stem_word, stemmer};
+use super::normalize::{
+    fold, fold_into, has_arabic, skeleton_keys, skeleton_letters, skeleton_word, stem_key,
+    stem_word, stemmer, strip_article,
+};
 use crate::Lang;
 
 /// How a term matched a query, best first.
@@ -31,6 +39,7 @@ pub enum MatchClass {
     Exact,
     Normalised,
     Stemmed,
+    Root,
     Fuzzy,
     Prefix,
 }
@@ -41,6 +50,7 @@ impl MatchClass {
             MatchClass::Exact => "exact",
             MatchClass::Normalised => "normalised",
             MatchClass::Stemmed => "stemmed",
+            MatchClass::Root => "root",
             MatchClass::Fuzzy => "fuzzy",
             MatchClass::Prefix => "prefix",
         }
@@ -72,175 +82,10 @@ pub struct Hit {
     pub distance: Option<usize>,
 }
 
-#[derive(Clone, Copy, Debug)]
-struct Entry {
-    concept: u32,
-    term: u32,
-    lang: u16,
-}
-
-/// A string arena: string `i` is `buf[off[i]..off[i + 1]]`.
-#[derive(Default)]
-pub(super) struct Arena {
-    buf: String,
-    off: Vec<usize>,
-}
-
-impl Arena {
-    /// The arena of `n` strings, string `i` written by `write(i, out)` onto the end of `out`;
-    /// built in parallel chunks, then joined.
-    fn par_build(n: usize, write: impl Fn(usize, &mut String) + Sync) -> Arena {
-        const CHUNK: usize = 1 << 14;
-        let parts: Vec<(String, Vec<usize>)> = (0..n.div_ceil(CHUNK))
-            .into_par_iter()
-            .map(|c| {
-                let (mut buf, mut ends) = (String::new(), Vec::with_capacity(CHUNK));
-                for i in c * CHUNK..((c + 1) * CHUNK).min(n) {
-                    write(i, &mut buf);
-                    ends.push(buf.len());
-                }
-                (buf, ends)
-            })
-            .collect();
-        let total = parts.iter().map(|(b, _)| b.len()).sum();
-        let mut a = Arena {
-            buf: String::with_capacity(total),
-            off: Vec::with_capacity(n + 1),
-        };
-        a.off.push(0);
-        for (buf, ends) in &parts {
-            let base = a.buf.len();
-            a.buf.push_str(buf);
-            a.off.extend(ends.iter().map(|&e| base + e));
-        }
-        a
-    }
-
-    #[inline]
-    pub(super) fn get(&self, i: u32) -> &str {
-        let i = i as usize;
-        &self.buf[self.off[i]..self.off[i + 1]]
-    }
-
-    /// Entry ids sorted by their string. The first sixteen bytes, big-endian, sort most
-    /// pairs without touching the strings (terms often share their first word).
-    fn sorted(&self) -> Vec<u32> {
-        let mut pairs: Vec<(u128, u32)> = (0..(self.off.len() - 1) as u32)
-            .into_par_iter()
-            .map(|i| {
-                let b = self.get(i).as_bytes();
-                let mut head = [0u8; 16];
-                let n = b.len().min(16);
-                head[..n].copy_from_slice(&b[..n]);
-                (u128::from_be_bytes(head), i)
-            })
-            .collect();
-        pairs.par_sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| self.get(a.1).cmp(self.get(b.1)))
-        });
-        pairs.into_iter().map(|(_, i)| i).collect()
-    }
-
-    /// (hash, id) of every string, sorted: equal strings end up side by side, sorting
-    /// integers rather than strings.
-    fn hashed(&self) -> Vec<(u64, u32)> {
-        let mut pairs: Vec<(u64, u32)> = (0..(self.off.len() - 1) as u32)
-            .into_par_iter()
-            .map(|i| (key_hash(self.get(i)), i))
-            .collect();
-        pairs.par_sort_unstable();
-        pairs
-    }
-
-    /// The run of `sorted` whose strings equal `key`.
-    fn equal_range<'s>(&self, sorted: &'s [u32], key: &str) -> &'s [u32] {
-        let lo = sorted.partition_point(|&i| self.get(i) < key);
-        let hi = lo + sorted[lo..].partition_point(|&i| self.get(i) == key);
-        &sorted[lo..hi]
-    }
-}
-
-/// The words of one language's entries as ids of its distinct words, and those words stemmed.
-struct LangWords {
-    /// Entry `k` of the language has the words `flat[starts[k]..starts[k + 1]]`.
-    flat: Vec<u32>,
-    starts: Vec<usize>,
-    stems: Vec<String>,
-}
-
-fn key_hash(s: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = rustc_hash::FxHasher::default();
-    s.hash(&mut h);
-    h.finish()
-}
-
-/// The stem key of every entry: each distinct word of a language is stemmed once (a large
-/// termbase repeats its words), the languages side by side, then the keys are assembled.
-fn stem_keys(tb: &Termbase, entries: &[Entry], langs: &[Lang]) -> Arena {
-    let text = |e: &Entry| {
-        tb.concepts[e.concept as usize].terms[e.term as usize]
-            .text
-            .as_str()
-    };
-    // The rank of each entry among the entries of its language.
-    let mut counts = vec![0u32; langs.len()];
-    let rank: Vec<u32> = entries
-        .iter()
-        .map(|e| {
-            let c = &mut counts[e.lang as usize];
-            *c += 1;
-            *c - 1
-        })
-        .collect();
-    let per_lang: Vec<LangWords> = (0..langs.len())
-        .into_par_iter()
-        .map(|l| {
-            let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-            let mut distinct: Vec<&str> = Vec::new();
-            let mut flat: Vec<u32> = Vec::new();
-            let mut starts: Vec<usize> = Vec::with_capacity(counts[l] as usize + 1);
-            for e in entries.iter().filter(|e| e.lang as usize == l) {
-                starts.push(flat.len());
-                let t = text(e);
-                for_each_word(t, |r| {
-                    let w = &t[r];
-                    let id = *ids.entry(w).or_insert_with(|| {
-                        distinct.push(w);
-                        (distinct.len() - 1) as u32
-                    });
-                    flat.push(id);
-                });
-            }
-            starts.push(flat.len());
-            drop(ids);
-            let stems = distinct
-                .par_iter()
-                .map_init(|| stemmer(&langs[l]), |st, w| stem_word(w, st.as_ref()))
-                .collect();
-            LangWords {
-                flat,
-                starts,
-                stems,
-            }
-        })
-        .collect();
-    Arena::par_build(entries.len(), |i, out| {
-        let lw = &per_lang[entries[i].lang as usize];
-        let k = rank[i] as usize;
-        let start = out.len();
-        for &id in &lw.flat[lw.starts[k]..lw.starts[k + 1]] {
-            let s = lw.stems[id as usize].as_str();
-            if s.is_empty() {
-                continue;
-            }
-            if out.len() > start {
-                out.push(' ');
-            }
-            out.push_str(s);
-        }
-    })
-}
+#[path = "index_keys.rs"]
+mod keys;
+pub(super) use keys::Arena;
+use keys::{key_hash, Entry, Words};
 
 /// The lookup index; it owns the termbase it indexes.
 pub struct Index {
@@ -253,6 +98,10 @@ pub struct Index {
     stems: Arena,
     /// (hash of the stem key, entry), sorted: the stemmed class needs equality only.
     by_stem: Vec<(u64, u32)>,
+    /// The consonant skeleton keys of the Arabic entries (empty for the others), and the
+    /// entries with a key sorted by it: the root class, and prefix matches by skeleton.
+    roots: Arena,
+    by_root: Vec<u32>,
     /// Built on the first fuzzy query: loading pays only for the sorted keys.
     grams: OnceLock<Grams>,
 }
@@ -287,7 +136,7 @@ impl Index {
                 });
             }
         }
-        let (keys, stems) = rayon::join(
+        let (keys, (stems, roots)) = rayon::join(
             || {
                 Arena::par_build(entries.len(), |i, out| {
                     let e = &entries[i];
@@ -297,13 +146,38 @@ impl Index {
                     )
                 })
             },
-            || stem_keys(&tb, &entries, &langs),
+            || {
+                let words = Words::new(&tb, &entries, &langs);
+                rayon::join(
+                    || {
+                        words.keys(
+                            &entries,
+                            &langs,
+                            |_| true,
+                            stemmer,
+                            |st, w, out| out.push_str(&stem_word(w, st.as_ref())),
+                        )
+                    },
+                    || {
+                        words.keys(
+                            &entries,
+                            &langs,
+                            |l| l == &Lang::Ar,
+                            |_| (),
+                            |_, w, out| skeleton_word(w, out),
+                        )
+                    },
+                )
+            },
         );
         let lens: Vec<u16> = (0..entries.len() as u32)
             .into_par_iter()
             .map(|i| keys.get(i).chars().count().min(u16::MAX as usize) as u16)
             .collect();
-        let (by_key, by_stem) = rayon::join(|| keys.sorted(), || stems.hashed());
+        let (by_key, (by_stem, by_root)) = rayon::join(
+            || keys.sorted(),
+            || rayon::join(|| stems.hashed(), || roots.sorted_non_empty()),
+        );
         Index {
             tb,
             entries,
@@ -313,6 +187,8 @@ impl Index {
             by_key,
             stems,
             by_stem,
+            roots,
+            by_root,
             grams: OnceLock::new(),
         }
     }
@@ -349,6 +225,9 @@ impl Index {
     }
 
     /// The concepts matching `q`, best first.
+    ///
+    /// A query that starts with an article ([`strip_article`]) is also looked up without
+    /// it, in every class, with scores 0.05 lower and exact matches counted as normalised.
     pub fn lookup(&self, q: &Query) -> Vec<Hit> {
         let folded = fold(q.text);
         if folded.is_empty() || q.limit == 0 {
@@ -365,91 +244,63 @@ impl Index {
             .collect();
         let ok = |e: u32| allowed[self.entries[e as usize].lang as usize];
         let mut best: FxHashMap<u32, Hit> = FxHashMap::default();
-        let entries = &self.entries;
-        let offer = |best: &mut FxHashMap<u32, Hit>,
-                     e: u32,
-                     class: MatchClass,
-                     score: f64,
-                     distance: Option<usize>| {
-            let en = entries[e as usize];
-            let hit = Hit {
-                concept: en.concept as usize,
-                term: en.term as usize,
-                class,
-                score,
-                distance,
-            };
-            match best.get(&en.concept) {
-                Some(h) if !better(&hit, h) => {}
-                _ => {
-                    best.insert(en.concept, hit);
-                }
-            }
-        };
-
-        // Exact and normalised: same folded key.
-        let exact_text = collapse(q.text);
-        for &e in self.keys.equal_range(&self.by_key, &folded) {
-            if !ok(e) {
-                continue;
-            }
-            let en = self.entries[e as usize];
-            let t = &self.tb.concepts[en.concept as usize].terms[en.term as usize];
-            if t.text == exact_text || collapse(&t.text) == exact_text {
-                offer(&mut best, e, MatchClass::Exact, 1.0, None);
-            } else {
-                offer(&mut best, e, MatchClass::Normalised, 0.9, None);
+        let mut variants = vec![Variant {
+            text: q.text,
+            folded,
+            penalty: 0.0,
+        }];
+        if let Some(rest) = strip_article(q.text, q.lang.as_ref()) {
+            let folded = fold(rest);
+            if !folded.is_empty() {
+                variants.push(Variant {
+                    text: rest,
+                    folded,
+                    penalty: 0.05,
+                });
             }
         }
-
-        // Stemmed, in each language the query may be in.
-        let stem_langs: Vec<Lang> = match &q.lang {
-            Some(l) => vec![l.clone()],
-            None if arabic => vec![Lang::Ar],
-            None => vec![Lang::Fr, Lang::En],
-        };
-        for l in &stem_langs {
-            let Some(li) = self.langs.iter().position(|x| x == l) else {
-                continue;
-            };
-            let sk = stem_key(q.text, l);
-            if sk.is_empty() {
-                continue;
-            }
-            let h = key_hash(&sk);
-            let lo = self.by_stem.partition_point(|p| p.0 < h);
-            for &(_, e) in self.by_stem[lo..].iter().take_while(|p| p.0 == h) {
-                if self.stems.get(e) == sk && self.entries[e as usize].lang as usize == li {
-                    offer(&mut best, e, MatchClass::Stemmed, 0.8, None);
-                }
-            }
+        for v in &variants {
+            self.direct(q, v, arabic, &ok, &mut best);
         }
 
         // Fuzzy matching is the fallback when nothing matched better; prefix hits fill the
         // room left.
-        let qlen = folded.chars().count();
-        if best.is_empty() && qlen >= 6 {
-            let k = if qlen < 12 { 1 } else { 2 };
-            for (e, d) in self.fuzzy(&folded, qlen, k, &ok) {
-                let longest = qlen.max(self.lens[e as usize] as usize) as f64;
-                let score = 0.5 + 0.25 * (1.0 - d as f64 / longest);
-                offer(&mut best, e, MatchClass::Fuzzy, score, Some(d));
-            }
-        }
-        if best.len() < q.limit && qlen >= 2 {
-            let lo = self
-                .by_key
-                .partition_point(|&i| self.keys.get(i) < folded.as_str());
-            for &e in self.by_key[lo..]
-                .iter()
-                .take_while(|&&i| self.keys.get(i).starts_with(folded.as_str()))
-                .take(512)
-            {
-                if ok(e) {
-                    let score = 0.2 + 0.3 * qlen as f64 / self.lens[e as usize].max(1) as f64;
-                    offer(&mut best, e, MatchClass::Prefix, score.min(0.5), None);
+        let fallback = best.is_empty();
+        for v in &variants {
+            let qlen = v.folded.chars().count();
+            if fallback && qlen >= 6 {
+                let k = if qlen < 12 { 1 } else { 2 };
+                for (e, d) in self.fuzzy(&v.folded, qlen, k, &ok) {
+                    let longest = qlen.max(self.lens[e as usize] as usize) as f64;
+                    let score = 0.5 + 0.25 * (1.0 - d as f64 / longest);
+                    self.offer(&mut best, e, MatchClass::Fuzzy, score - v.penalty, Some(d));
                 }
             }
+        }
+        for v in &variants {
+            let (folded, qlen) = (v.folded.as_str(), v.folded.chars().count());
+            if best.len() < q.limit && qlen >= 2 {
+                let lo = self.by_key.partition_point(|&i| self.keys.get(i) < folded);
+                for &e in self.by_key[lo..]
+                    .iter()
+                    .take_while(|&&i| self.keys.get(i).starts_with(folded))
+                    .take(512)
+                {
+                    if ok(e) {
+                        let score = 0.2 + 0.3 * qlen as f64 / self.lens[e as usize].max(1) as f64;
+                        let score = score.min(0.5) - v.penalty;
+                        self.offer(&mut best, e, MatchClass::Prefix, score, None);
+                    }
+                }
+            }
+        }
+
+        let arabic_lang = match &q.lang {
+            Some(l) => l == &Lang::Ar,
+            None => true,
+        };
+        if best.len() < q.limit && arabic && arabic_lang {
+            self.root_prefix(q.text, &ok, &mut best);
         }
 
         let mut hits: Vec<Hit> = best.into_values().collect();
@@ -464,6 +315,127 @@ impl Index {
         });
         hits.truncate(q.limit);
         hits
+    }
+
+    /// Keeps `e` as the hit of its concept if it ranks above the one kept so far.
+    fn offer(
+        &self,
+        best: &mut FxHashMap<u32, Hit>,
+        e: u32,
+        class: MatchClass,
+        score: f64,
+        distance: Option<usize>,
+    ) {
+        let en = self.entries[e as usize];
+        let hit = Hit {
+            concept: en.concept as usize,
+            term: en.term as usize,
+            class,
+            score,
+            distance,
+        };
+        match best.get(&en.concept) {
+            Some(h) if !better(&hit, h) => {}
+            _ => {
+                best.insert(en.concept, hit);
+            }
+        }
+    }
+
+    /// The exact, normalised, stemmed and root matches of one form of the query.
+    fn direct(
+        &self,
+        q: &Query,
+        v: &Variant,
+        arabic: bool,
+        ok: &dyn Fn(u32) -> bool,
+        best: &mut FxHashMap<u32, Hit>,
+    ) {
+        // Exact and normalised: same folded key. Without its article, the query matches
+        // no term exactly.
+        let exact_text = collapse(v.text);
+        for &e in self.keys.equal_range(&self.by_key, &v.folded) {
+            if !ok(e) {
+                continue;
+            }
+            let en = self.entries[e as usize];
+            let t = &self.tb.concepts[en.concept as usize].terms[en.term as usize];
+            if v.penalty == 0.0 && (t.text == exact_text || collapse(&t.text) == exact_text) {
+                self.offer(best, e, MatchClass::Exact, 1.0, None);
+            } else {
+                self.offer(best, e, MatchClass::Normalised, 0.9 - v.penalty, None);
+            }
+        }
+
+        // Stemmed, in each language the query may be in.
+        let stem_langs: Vec<Lang> = match &q.lang {
+            Some(l) => vec![l.clone()],
+            None if arabic => vec![Lang::Ar],
+            None => vec![Lang::Fr, Lang::En],
+        };
+        for l in &stem_langs {
+            let Some(li) = self.langs.iter().position(|x| x == l) else {
+                continue;
+            };
+            let sk = stem_key(v.text, l);
+            if sk.is_empty() {
+                continue;
+            }
+            let h = key_hash(&sk);
+            let lo = self.by_stem.partition_point(|p| p.0 < h);
+            for &(_, e) in self.by_stem[lo..].iter().take_while(|p| p.0 == h) {
+                if self.stems.get(e) == sk && self.entries[e as usize].lang as usize == li {
+                    self.offer(best, e, MatchClass::Stemmed, 0.8 - v.penalty, None);
+                }
+            }
+        }
+
+        // Root: the same consonant skeletons, word by word, for an Arabic query whose key
+        // has at least three letters.
+        let arabic_query = match &q.lang {
+            Some(l) => l == &Lang::Ar,
+            None => arabic,
+        };
+        if !arabic_query || !has_arabic(v.text) {
+            return;
+        }
+        for rk in skeleton_keys(v.text, 16) {
+            if skeleton_letters(&rk) < 3 {
+                continue;
+            }
+            for &e in self.roots.equal_range(&self.by_root, &rk) {
+                if ok(e) {
+                    self.offer(best, e, MatchClass::Root, 0.7 - v.penalty, None);
+                }
+            }
+        }
+    }
+
+    /// Prefix matches by skeleton, for an Arabic query: terms whose first words have the
+    /// skeletons of the query's words (فرق الاستجابة → فريق الاستجابة لحوادث أمن الحاسوب).
+    /// Scored as prefix hits, by the share of the term's words the query names.
+    fn root_prefix(&self, text: &str, ok: &dyn Fn(u32) -> bool, best: &mut FxHashMap<u32, Hit>) {
+        for rk in skeleton_keys(text, 16) {
+            if skeleton_letters(&rk) < 3 {
+                continue;
+            }
+            let words = rk.split(' ').count();
+            let head = format!("{rk} ");
+            let lo = self
+                .by_root
+                .partition_point(|&i| self.roots.get(i) < head.as_str());
+            for &e in self.by_root[lo..]
+                .iter()
+                .take_while(|&&i| self.roots.get(i).starts_with(head.as_str()))
+                .take(512)
+            {
+                if ok(e) {
+                    let all = self.roots.get(e).split(' ').count();
+                    let score = 0.2 + 0.25 * words as f64 / all as f64;
+                    self.offer(best, e, MatchClass::Prefix, score, None);
+                }
+            }
+        }
     }
 
     /// Entries whose folded key is within Damerau–Levenshtein (optimal string alignment)
@@ -523,6 +495,13 @@ impl Index {
         });
         out
     }
+}
+
+/// One form of a query: as given, or without its leading article (`penalty` > 0).
+struct Variant<'q> {
+    text: &'q str,
+    folded: String,
+    penalty: f64,
 }
 
 /// Whether hit `a` ranks above hit `b`.

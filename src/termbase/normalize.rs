@@ -2,7 +2,9 @@
 //! "normalised" match class: case, accents, apostrophes, hyphens, quotes and spaces for Latin
 //! script; alef, ya and ta marbuta variants, diacritics, tatweel and leading clitics
 //! (و ف ب ل ك ال) for Arabic. [`stem_key`] stems each word with the Snowball stemmer of the
-//! language (French, English, Arabic) and folds the stems.
+//! language (French, English, Arabic) and folds the stems. [`skeleton_key`] is the Arabic
+//! consonant skeleton of the "root" class (in `skeleton.rs`); [`strip_article`] takes a
+//! leading French or English article off a query.
 //!
 //! These are lookup-specific; the general normalisation for matching lives in
 //! `crate::text::normalize`.
@@ -14,6 +16,10 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::text::normalize::fold_arabic_char;
 use crate::Lang;
+
+#[path = "skeleton.rs"]
+mod skeleton;
+pub use skeleton::{skeleton_key, skeleton_keys, skeleton_letters, skeleton_word};
 
 /// Whether `s` has Arabic letters.
 pub fn has_arabic(s: &str) -> bool {
@@ -195,6 +201,55 @@ pub fn stemmed_words(s: &str, lang: &Lang) -> Vec<(Range<usize>, String)> {
         .collect()
 }
 
+/// French articles and determiners a query may start with, elided ones (ending in an
+/// apostrophe) without the space.
+const FR_ARTICLES: [&str; 11] = [
+    "de la ", "de l'", "le ", "la ", "les ", "l'", "un ", "une ", "des ", "du ", "d'",
+];
+const EN_ARTICLES: [&str; 3] = ["the ", "a ", "an "];
+
+/// `query` without its leading article, if it has one and the language allows it: French
+/// (le, la, les, l', un, une, des, du, de la, de l', d') for `Some(Lang::Fr)`, English (the,
+/// a, an) for `Some(Lang::En)`, either for `None` (a query in Latin script); nothing for
+/// other languages or a query in Arabic script. Case, ’ for ' and any run of spaces
+/// (no-break ones included) after the article are accepted. `None` when nothing would
+/// remain.
+pub fn strip_article<'q>(query: &'q str, lang: Option<&Lang>) -> Option<&'q str> {
+    let lists: &[&[&str]] = match lang {
+        Some(Lang::Fr) => &[&FR_ARTICLES],
+        Some(Lang::En) => &[&EN_ARTICLES],
+        None if !has_arabic(query) => &[&FR_ARTICLES, &EN_ARTICLES],
+        _ => return None,
+    };
+    let q = query.trim_start();
+    for article in lists.iter().flat_map(|l| l.iter()) {
+        let mut rest = q;
+        let mut ok = true;
+        for a in article.chars() {
+            let mut cs = rest.chars();
+            let Some(c) = cs.next() else {
+                ok = false;
+                break;
+            };
+            let same = match a {
+                ' ' => c.is_whitespace(),
+                '\'' => matches!(c, '\'' | '\u{2019}' | '\u{02BC}'),
+                _ => c.to_lowercase().eq(std::iter::once(a)),
+            };
+            if !same {
+                ok = false;
+                break;
+            }
+            rest = cs.as_str();
+        }
+        let rest = rest.trim_start();
+        if ok && rest.chars().any(word_char) {
+            return Some(rest);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,5 +306,60 @@ mod tests {
         let s = "la cyber-sécurité, l’État";
         let w: Vec<&str> = words(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(w, ["la", "cyber", "sécurité", "l", "État"]);
+    }
+
+    #[test]
+    fn leading_articles() {
+        let fr = Some(&Lang::Fr);
+        let en = Some(&Lang::En);
+        for (q, rest) in [
+            ("la cybercriminalité", "cybercriminalité"),
+            ("Les États Membres", "États Membres"),
+            ("l'Union interparlementaire", "Union interparlementaire"),
+            ("L’Union interparlementaire", "Union interparlementaire"),
+            ("le\u{00A0}piratage", "piratage"),
+            ("un crime", "crime"),
+            ("une cyberattaque", "cyberattaque"),
+            ("des infrastructures", "infrastructures"),
+            ("du crime", "crime"),
+            ("de la cybersécurité", "cybersécurité"),
+            ("de l’Union", "Union"),
+            ("d'enfants", "enfants"),
+            ("  la  sécurité", "sécurité"),
+        ] {
+            assert_eq!(strip_article(q, fr), Some(rest), "{q}");
+            assert_eq!(strip_article(q, None), Some(rest), "{q}");
+        }
+        for (q, rest) in [
+            ("the cybercrime", "cybercrime"),
+            ("The Hague", "Hague"),
+            ("a computer system", "computer system"),
+            ("an attack", "attack"),
+        ] {
+            assert_eq!(strip_article(q, en), Some(rest), "{q}");
+            assert_eq!(strip_article(q, None), Some(rest), "{q}");
+            assert_eq!(strip_article(q, fr), None, "{q}");
+        }
+        assert_eq!(strip_article("la cybercriminalité", en), None);
+        // Only a whole leading article, and something must remain.
+        for q in [
+            "lampe",
+            "anomaly",
+            "Lanzarote",
+            "les",
+            "la ",
+            "l'",
+            "de sécurité",
+        ] {
+            assert_eq!(strip_article(q, None), None, "{q}");
+        }
+        assert_eq!(strip_article("cybercrime the", None), None);
+        // Other languages and Arabic script: untouched.
+        let de = Lang::Other("de".into());
+        assert_eq!(strip_article("la cybercriminalité", Some(&de)), None);
+        assert_eq!(strip_article("die Sicherheit", Some(&de)), None);
+        assert_eq!(strip_article("la cybercriminalité", Some(&Lang::Ar)), None);
+        assert_eq!(strip_article("الجريمة السيبرانية", None), None);
+        assert_eq!(strip_article("la الجريمة", None), None);
     }
 }

@@ -2,6 +2,7 @@
 //! form and stem) and its anchors — numbers, symbols such as `A/RES/74/247`, URLs, letter
 //! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
 
+use super::numbers::{self, GroupOrder, OrderVote};
 use crate::text::normalize::{fold_arabic_char, for_matching_into};
 use crate::Lang;
 
@@ -242,6 +243,8 @@ struct Extractor {
     unit_words: Vec<u32>,
     anchors: Vec<u32>,
     names: Vec<u32>,
+    /// The document writes the digit groups of its numbers in display order (`000 31`).
+    reversed: bool,
 }
 
 impl Extractor {
@@ -370,6 +373,15 @@ impl Extractor {
             self.anchor();
         }
         for part in tok.split(['/', '-']) {
+            // `000 31` is 31000 in a document that writes digit groups in display order.
+            let display;
+            let part = if self.reversed && part.contains(' ') {
+                let groups: Vec<&str> = part.split(' ').collect();
+                display = numbers::value(&groups, GroupOrder::Reversed);
+                display.as_deref().unwrap_or(part)
+            } else {
+                part
+            };
             self.key.clear();
             self.key.push_str("n:");
             // Digits other than separators, and whether they are all ASCII digits.
@@ -413,6 +425,27 @@ fn scan(text: &str) -> (usize, bool, bool) {
 
 /// Extract the features of every unit of a document.
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
+    extract_in_order(units, lang, group_order(units, lang))
+}
+
+/// How a document orders the digit groups of its numbers: in reading order, unless it is
+/// written right to left and most of its groupings that read one way only are in display order
+/// (see [`numbers`]).
+fn group_order(units: &[&str], lang: &Lang) -> GroupOrder {
+    if !lang.is_rtl() {
+        return GroupOrder::Logical;
+    }
+    let mut vote = OrderVote::default();
+    let mut norm = String::new();
+    for text in units {
+        for_matching_into(text, &mut norm);
+        vote.add_text(&norm);
+    }
+    vote.order()
+}
+
+/// [`extract`] with the digit group order given.
+pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -> DocFeatures {
     let mut x = Extractor {
         stemmer: WordStemmer::new(lang),
         words: StrTable::default(),
@@ -427,6 +460,7 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
         unit_words: Vec::new(),
         anchors: Vec::new(),
         names: Vec::new(),
+        reversed: order == GroupOrder::Reversed,
     };
     let n = units.len();
     let mut len = Vec::with_capacity(n);
@@ -469,7 +503,7 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
         } else {
             &norm
         };
-        tokens(body, &mut toks);
+        tokens(body, x.reversed, &mut toks);
         for t in &toks {
             x.token(&body[t.start..t.end], t.flags);
         }

@@ -308,7 +308,7 @@ fn names(doc: &DocFeatures, u: usize) -> Vec<&str> {
 
 /// Check that [`extract`] gives what the straightforward extraction gives.
 fn agrees_with_reference(units: &[&str], lang: &Lang) -> Result<(), TestCaseError> {
-    let new = extract(units, lang);
+    let new = extract_in_order(units, lang, GroupOrder::Logical);
     let old = reference::extract(units, lang);
     prop_assert_eq!(new.n_units(), units.len());
     let vocab: Vec<(String, String)> = new
@@ -520,7 +520,7 @@ fn character_classes_match_the_unicode_tables() {
 fn tokens_keep_symbols_and_grouped_numbers() {
     let text = "Voir A/RES/74/247, soit 100 000 dollars (3,5 %) le 12 mai.";
     let mut r = Vec::new();
-    tokens(text, &mut r);
+    tokens(text, false, &mut r);
     let t: Vec<&str> = r.iter().map(|t| &text[t.start..t.end]).collect();
     assert_eq!(
         t,
@@ -602,4 +602,38 @@ fn arabic_light_stems() {
 fn arabic_folding() {
     assert_eq!(fold_arabic("إِلَى"), "الي");
     assert_eq!(fold_arabic("المنظمـة"), "المنظمه");
+}
+
+#[test]
+fn arabic_digit_groups_in_display_order_read_as_numbers() {
+    // UN Arabic text extracted from PDF: 10 600, 7 200 and 483 918 written as displayed.
+    let ar = extract(
+        &[
+            "يقترح رصد مبلغ 600 10 دولار لخدمات الاتصالات (200 7 دولار).",
+            "قدمت المنظمة أدوية لـ 918 483 شخصا في عام 2015.",
+        ],
+        &Lang::Ar,
+    );
+    assert!(
+        anchors(&ar, 0).contains(&"n:10600"),
+        "{:?}",
+        anchors(&ar, 0)
+    );
+    assert!(anchors(&ar, 0).contains(&"n:7200"));
+    assert!(
+        anchors(&ar, 1).contains(&"n:483918"),
+        "{:?}",
+        anchors(&ar, 1)
+    );
+    assert!(anchors(&ar, 1).contains(&"n:2015"));
+    // The same groupings in a document that writes its numbers in reading order.
+    let ar = extract(
+        &["رصد مبلغ 10 600 دولار.", "أدوية لـ 918 483 شخصا."],
+        &Lang::Ar,
+    );
+    assert!(anchors(&ar, 0).contains(&"n:10600"));
+    assert!(anchors(&ar, 1).contains(&"n:918483"));
+    // Left-to-right documents are never read in display order.
+    let fr = extract(&["Montant : 600 10 dollars."], &Lang::Fr);
+    assert!(!anchors(&fr, 0).contains(&"n:10600"));
 }

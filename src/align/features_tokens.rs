@@ -115,8 +115,8 @@ pub(super) struct Token {
 
 /// Tokens of a normalised text: maximal runs of letters, digits and marks, joined across `/`,
 /// `.`, `,` and `-` between two such characters, and across a space inside a number grouped by
-/// thousands (`100 000`).
-pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
+/// thousands (`100 000`; with `reversed`, also `000 31`: see [`grouped_number_next`]).
+pub(super) fn tokens(text: &str, reversed: bool, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -163,8 +163,11 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
                     && word_at(text, e + 1).0
                 {
                     e += 1;
-                } else if b == b' ' && e > start && grouped_number_continues(text, start, e) {
-                    e += 4;
+                } else if let Some(next) = (b == b' ' && e > start)
+                    .then(|| grouped_number_next(text, start, e, reversed))
+                    .flatten()
+                {
+                    e = next;
                 } else {
                     break;
                 }
@@ -201,15 +204,31 @@ pub(super) fn tokens(text: &str, out: &mut Vec<Token>) {
     }
 }
 
-/// Whether the number `text[start..end]` (digits and grouping spaces only, first group of at
-/// most three digits) goes on with ` ddd` (`text[end]` is a space).
-pub(super) fn grouped_number_continues(text: &str, start: usize, end: usize) -> bool {
+/// Where the number `text[start..end]` (`text[end]` is a space) ends if it goes on past that
+/// space: with a group of three digits when what comes so far is digits and grouping spaces
+/// with a first group of at most three digits (`100 000`); or, when `reversed` (a document
+/// writing digit groups in display order, see [`super::numbers`]), with a last group of one to
+/// three digits after groups of exactly three (`000 31`).
+pub(super) fn grouped_number_next(
+    text: &str,
+    start: usize,
+    end: usize,
+    reversed: bool,
+) -> Option<usize> {
     let b = text.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    (1..=3).all(|d| digit(end + d))
-        && !(end + 4 < b.len() && word_at(text, end + 4).0)
-        && b[start..end]
-            .iter()
-            .all(|&c| c.is_ascii_digit() || c == b' ')
-        && b[start..end].iter().take_while(|&&c| c != b' ').count() <= 3
+    let so_far = &b[start..end];
+    if !so_far.iter().all(|&c| c.is_ascii_digit() || c == b' ') {
+        return None;
+    }
+    let mut k = 0;
+    while k < 3 && b.get(end + 1 + k).is_some_and(u8::is_ascii_digit) {
+        k += 1;
+    }
+    let after = end + 1 + k;
+    if k == 0 || (after < b.len() && word_at(text, after).0) {
+        return None;
+    }
+    let logical = k == 3 && so_far.iter().take_while(|&&c| c != b' ').count() <= 3;
+    let display = reversed && so_far.split(|&c| c == b' ').all(|g| g.len() == 3);
+    (logical || display).then_some(after)
 }

@@ -29,6 +29,7 @@ mod dp;
 mod evidence;
 mod features;
 mod lexicon;
+mod numbers;
 
 use rayon::prelude::*;
 use serde::Serialize;

@@ -37,10 +37,10 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 
 /// Logistic weights of the [`features`] and the intercept (from `scripts/fit-confidence.py`).
 const WEIGHTS: [f64; N_FEATURES] = [
-    0.9549, 0.2225, 0.9718, -0.1914, 0.1318, 1.388, -0.346, 0.03626, -0.09682, -0.1362, -0.9306,
-    -0.9852, -1.67, 0.1902, 1.658,
+    0.9884, 0.3104, 0.993, -0.1736, 0.1324, 1.308, -0.3306, 0.03035, -0.1011, -0.1218, -0.863,
+    -0.8106, -1.655, 0.2013, 1.761,
 ];
-const INTERCEPT: f64 = 2.737;
+const INTERCEPT: f64 = 2.441;
 
 fn sigmoid(x: f32) -> f64 {
     1.0 / (1.0 + (-x as f64).exp())

@@ -11,16 +11,19 @@
 //!   common, scaled by the square root of that weight. Source stems and anchors are concepts;
 //!   a target word may express a source stem through identity, cognates (same script), the
 //!   shipped word lists, or translations learned from the first alignment;
-//! - anchors: numbers (Eastern Arabic digits included), symbols (`A/RES/74/247`), URLs, letter
-//!   labels, Latin names inside Arabic text, quotation marks; a hard anchor (number, symbol,
-//!   URL, label) found on one side of a bead only costs extra;
+//! - anchors: numbers (Eastern Arabic digits included; in a right-to-left document that writes
+//!   digit groups in display order, `000 31` read as 31 000), symbols (`A/RES/74/247`), URLs,
+//!   letter labels, Latin names inside Arabic text, quotation marks; a hard anchor (number,
+//!   symbol, URL, label) found on one side of a bead only costs extra;
 //! - a prior per shape.
 //!
 //! The first pass searches a band around the diagonal (widened while the best path runs along
 //! its edge, up to a fixed number of cells); the second pass learns word translations from the
 //! confident 1-1 beads (hunalign's realign, Moore's two passes), refits the length model and
 //! searches a narrow band around the first path. Time and memory are linear in the length for a
-//! given band. [`align_many`] aligns many pairs in parallel.
+//! given band; the bead costs of a block of rows are computed in parallel while the previous
+//! block is swept. Each bead gets a confidence (`confidence`: a logistic model fitted on the UN
+//! dev benchmark). [`align_many`] aligns many pairs in parallel.
 
 pub mod multi;
 

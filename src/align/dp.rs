@@ -382,6 +382,31 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
     dp.backtrace(band, n, m)
 }
 
+/// Offers shape `k` at every cell `q` of a row, at cost `cost(q)`: the best and second best
+/// costs so far and the shape of the best are updated, a tie leaving the earlier shape best.
+#[inline(always)]
+fn keep_best(
+    best: &mut [f32],
+    second: &mut [f32],
+    best_k: &mut [u8],
+    k: u8,
+    cost: impl Fn(usize) -> f32,
+) {
+    for q in 0..best.len() {
+        let c = cost(q);
+        let better = c < best[q];
+        second[q] = if better {
+            best[q]
+        } else if c < second[q] {
+            c
+        } else {
+            second[q]
+        };
+        best_k[q] = if better { k } else { best_k[q] };
+        best[q] = if better { c } else { best[q] };
+    }
+}
+
 /// The programme's values: per cell (row by row, the band's cells of each row), the best cost,
 /// the last bead's shape and the gap to the second best.
 struct Table {
@@ -439,37 +464,13 @@ impl Table {
             );
             let p = prior[k];
             let kk = k as u8;
+            // An unreachable predecessor (infinite cost) changes nothing.
             if b > 0 {
                 let xs = &row_costs[pair * w + from - lo..][..len];
                 pair += 1;
-                for q in 0..len {
-                    // An unreachable predecessor (infinite cost) changes nothing.
-                    let c = prev[q] + p + xs[q];
-                    let better = c < bs[q];
-                    ss[q] = if better {
-                        bs[q]
-                    } else if c < ss[q] {
-                        c
-                    } else {
-                        ss[q]
-                    };
-                    ks[q] = if better { kk } else { ks[q] };
-                    bs[q] = if better { c } else { bs[q] };
-                }
+                keep_best(bs, ss, ks, kk, |q| prev[q] + p + xs[q]);
             } else {
-                for q in 0..len {
-                    let c = prev[q] + p;
-                    let better = c < bs[q];
-                    ss[q] = if better {
-                        bs[q]
-                    } else if c < ss[q] {
-                        c
-                    } else {
-                        ss[q]
-                    };
-                    ks[q] = if better { kk } else { ks[q] };
-                    bs[q] = if better { c } else { bs[q] };
-                }
+                keep_best(bs, ss, ks, kk, |q| prev[q] + p);
             }
         }
         // The 0-1 bead (SHAPES[2]) from the cell before in this row, then the row's values.

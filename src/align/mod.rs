@@ -214,12 +214,9 @@ pub fn align_pair(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> PairAlignment {
-    let (ev, model, steps) = search_pair(src, src_lang, tgt, tgt_lang, opts);
-    let margin = confidence::margins(&ev, &model, &steps);
-    let features = confidence::features(&ev, &model, &steps, &margin);
-    let conf = confidence::calibrated(&features);
+    let beads = align_pair_with_features(src, src_lang, tgt, tgt_lang, opts);
     PairAlignment {
-        beads: to_beads(&steps, &conf),
+        beads: beads.into_iter().map(|(b, _)| b).collect(),
     }
 }
 

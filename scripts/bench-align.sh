@@ -6,7 +6,7 @@
 #   corpora/bleualign-dev. Extra aligner flags can be passed in ALIGN_FLAGS
 #   (e.g. ALIGN_FLAGS=--no-realign). With ALIGNER=cli the documents are aligned one by one
 #   with `alinea align --input lines --format beads` instead of the batch harness
-#   (examples/align_lines.rs); the beads are the same.
+#   (crates/alinea/examples/align_lines.rs); the beads are the same.
 set -euo pipefail
 shared=${1:?usage: scripts/bench-align.sh SHARED_DIR [WORK_DIR]}
 work=${2:-$(mktemp -d)}

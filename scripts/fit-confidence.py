@@ -4,10 +4,10 @@
 usage: scripts/fit-confidence.py SHARED_DIR [WORK_DIR]
 
 Builds the benchmark (SHARED_DIR/bench/make_unpc_bench.py) unless WORK_DIR/unpc exists, aligns
-every document fr-en and fr-ar with examples/bead_features.rs, labels each bead right or wrong
+every document fr-en and fr-ar with crates/alinea/examples/bead_features.rs, labels each bead right or wrong
 against the gold beads, and fits a logistic regression on the bead features. Prints the
 cross-validated AUC (folds by document) of the fitted confidence and of the current one, and
-the weights to paste into src/align/confidence.rs. Needs numpy and scikit-learn.
+the weights to paste into crates/alinea/src/align/confidence.rs. Needs numpy and scikit-learn.
 """
 import glob
 import os

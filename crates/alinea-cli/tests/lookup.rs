@@ -7,7 +7,8 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn glossary() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/termbase/concepts.toml")
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .join("crates/alinea/tests/data/termbase/concepts.toml")
 }
 
 fn lookup(args: &[&str]) -> assert_cmd::assert::Assert {
@@ -236,7 +237,8 @@ fn batch_reads_queries_from_stdin() {
 
 #[test]
 fn several_termbases_and_formats() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/termbase");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .join("crates/alinea/tests/data/termbase");
     Command::cargo_bin("alinea")
         .unwrap()
         .args(["lookup", "--termbase"])
@@ -274,7 +276,10 @@ fn errors_exit_2() {
     Command::cargo_bin("alinea")
         .unwrap()
         .args(["lookup", "--termbase"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/termbase/malformed.tbx"))
+        .arg(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+                .join("crates/alinea/tests/data/termbase/malformed.tbx"),
+        )
         .arg("x")
         .assert()
         .code(2)
@@ -294,7 +299,9 @@ fn shipped(query: &str) -> (String, f64, String, String) {
         .unwrap()
         .arg("lookup")
         .arg("--termbase")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary/concepts.toml"))
+        .arg(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("glossary/concepts.toml"),
+        )
         .args(["--format", "json", query])
         .assert()
         .success()
@@ -364,7 +371,9 @@ fn arabic_plurals_match_by_root() {
         .unwrap()
         .arg("lookup")
         .arg("--termbase")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary/concepts.toml"))
+        .arg(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("glossary/concepts.toml"),
+        )
         .arg("الجرائم السيبرانية")
         .assert()
         .success()
@@ -379,7 +388,9 @@ fn arabic_plural_prefix_finds_the_longer_terms() {
         .unwrap()
         .arg("lookup")
         .arg("--termbase")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary/concepts.toml"))
+        .arg(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("glossary/concepts.toml"),
+        )
         .args(["--format", "json", "فرق الاستجابة"])
         .assert()
         .success()

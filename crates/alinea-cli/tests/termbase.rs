@@ -9,8 +9,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/termbase")
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .join("crates/alinea/tests/data/termbase")
         .join(name)
 }
 
@@ -326,7 +326,7 @@ fn tbx_errors_inside_entries_name_the_place() {
 /// glossary/concepts.toml.
 #[test]
 fn committed_glossary_tbx_is_up_to_date() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary");
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("glossary");
     let src = root.join("concepts.toml");
     if !src.exists() {
         eprintln!("skipped: glossary/concepts.toml does not exist yet");

@@ -18,7 +18,7 @@ const DOCS: [&str; 5] = [
 ];
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 fn corpus_file(lang: &str, doc: &str) -> PathBuf {

@@ -10,11 +10,11 @@ use super::features::{fold_arabic, FxMap, WordStemmer};
 use crate::Lang;
 
 #[cfg(feature = "lexicon")]
-const FR_EN: &str = include_str!("../../data/lexicon/fr-en.tsv");
+const FR_EN: &str = include_str!("../../../../data/lexicon/fr-en.tsv");
 #[cfg(feature = "lexicon")]
-const EN_AR: &str = include_str!("../../data/lexicon/en-ar.tsv");
+const EN_AR: &str = include_str!("../../../../data/lexicon/en-ar.tsv");
 #[cfg(feature = "lexicon")]
-const FR_AR: &str = include_str!("../../data/lexicon/fr-ar.tsv");
+const FR_AR: &str = include_str!("../../../../data/lexicon/fr-ar.tsv");
 
 /// Word translations from target stems to source stems, for one language direction.
 #[derive(Debug, Default)]

@@ -177,8 +177,8 @@ fn check(xml: &str, source_everywhere: bool) -> Result<usize, String> {
 }
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/tmx")
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .join("crates/alinea/tests/data/tmx")
         .join(name)
 }
 

@@ -10,8 +10,8 @@ use alinea::Lang;
 use assert_cmd::Command;
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/tmx")
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .join("crates/alinea/tests/data/tmx")
         .join(name)
 }
 

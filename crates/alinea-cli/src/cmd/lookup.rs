@@ -13,7 +13,7 @@ use anyhow::Context;
 use serde::Serialize;
 
 /// The curated glossary, built into the binary so that lookup works from any folder.
-const EMBEDDED_GLOSSARY: &str = include_str!("../../glossary/concepts.toml");
+const EMBEDDED_GLOSSARY: &str = include_str!("../../../../glossary/concepts.toml");
 
 /// Where the default termbase is looked for, relative to the current folder.
 const DEFAULT_TERMBASE: &str = "glossary/concepts.toml";

@@ -7,8 +7,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/tmx")
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .join("crates/alinea/tests/data/tmx")
         .join(name)
 }
 

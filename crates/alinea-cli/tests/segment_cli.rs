@@ -7,7 +7,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 fn alinea() -> Command {
@@ -155,7 +155,7 @@ fn bad_option_values() {
             "segment",
             "--lang",
             "french",
-            "tests/data/segment/small.fr.txt",
+            "crates/alinea/tests/data/segment/small.fr.txt",
         ])
         .assert()
         .code(2)
@@ -165,7 +165,7 @@ fn bad_option_values() {
             "segment",
             "--unit",
             "word",
-            "tests/data/segment/small.fr.txt",
+            "crates/alinea/tests/data/segment/small.fr.txt",
         ])
         .assert()
         .code(2);
@@ -174,25 +174,25 @@ fn bad_option_values() {
 #[test]
 fn text_output_has_id_kind_label_span_text() {
     alinea()
-        .args(["segment", "tests/data/segment/small.fr.txt"])
+        .args(["segment", "crates/alinea/tests/data/segment/small.fr.txt"])
         .assert()
         .success()
         .stdout(
-            "0\tbody\t-\ttests/data/segment/small.fr.txt:1:1-1:20\tLa 146^e Assemblée,\n\
-             1\tlist-item\t1.\ttests/data/segment/small.fr.txt:3:1-3:57\t1. *encourage* les parlements à agir. M. Dupont l’a dit.\n\
-             2\tnote\t¹\ttests/data/segment/small.fr.txt:5:1-5:17\t¹ Voir A/70/123.\n",
+            "0\tbody\t-\tcrates/alinea/tests/data/segment/small.fr.txt:1:1-1:20\tLa 146^e Assemblée,\n\
+             1\tlist-item\t1.\tcrates/alinea/tests/data/segment/small.fr.txt:3:1-3:57\t1. *encourage* les parlements à agir. M. Dupont l’a dit.\n\
+             2\tnote\t¹\tcrates/alinea/tests/data/segment/small.fr.txt:5:1-5:17\t¹ Voir A/70/123.\n",
         );
 }
 
 #[test]
 fn sentence_units() {
     alinea()
-        .args(["segment", "--unit", "sentence", "tests/data/segment/small.fr.txt"])
+        .args(["segment", "--unit", "sentence", "crates/alinea/tests/data/segment/small.fr.txt"])
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "1.0\tlist-item\t1.\ttests/data/segment/small.fr.txt:3:4-3:38\t*encourage* les parlements à agir.\n\
-             1.1\tlist-item\t-\ttests/data/segment/small.fr.txt:3:39-3:57\tM. Dupont l’a dit.\n",
+            "1.0\tlist-item\t1.\tcrates/alinea/tests/data/segment/small.fr.txt:3:4-3:38\t*encourage* les parlements à agir.\n\
+             1.1\tlist-item\t-\tcrates/alinea/tests/data/segment/small.fr.txt:3:39-3:57\tM. Dupont l’a dit.\n",
         ));
 }
 
@@ -203,13 +203,13 @@ fn json_matches_golden() {
             "segment",
             "--format",
             "json",
-            "tests/data/segment/small.fr.txt",
+            "crates/alinea/tests/data/segment/small.fr.txt",
         ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let got = String::from_utf8(out.stdout).unwrap();
-    let golden = root().join("tests/data/segment/small.fr.json");
+    let golden = root().join("crates/alinea/tests/data/segment/small.fr.json");
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(&golden, &got).unwrap();
     }
@@ -234,7 +234,7 @@ fn language_from_path_and_warning_when_the_text_disagrees() {
             "segment",
             "--format",
             "json",
-            "tests/data/segment/ar/sample.txt",
+            "crates/alinea/tests/data/segment/ar/sample.txt",
         ])
         .assert()
         .success()

@@ -14,7 +14,10 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 
 fn corpus_dir() -> PathBuf {
     std::env::var_os("ALINEA_UNPC_DEV").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/unpc-dev"),
+        || {
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+                .join("../shared/corpora/unpc-dev")
+        },
         PathBuf::from,
     )
 }

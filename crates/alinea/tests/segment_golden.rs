@@ -9,7 +9,7 @@ use alinea::doc::{self, Document, InputMode, UnitKind};
 use alinea::Lang;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
 }
 
 const FRENCH: &[&str] = &[
@@ -56,7 +56,7 @@ fn render(rel: &str, d: &Document) -> String {
 fn check_golden(rel: &str, golden: &str) {
     let d = load(rel);
     let got = render(rel, &d);
-    let path: &Path = &root().join("tests/data/segment").join(golden);
+    let path: &Path = &root().join("crates/alinea/tests/data/segment").join(golden);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, &got).unwrap();
         return;
@@ -96,8 +96,14 @@ fn french_corpus_matches_goldens() {
 
 #[test]
 fn english_and_arabic_samples_match_goldens() {
-    check_golden("tests/data/segment/en/sample.txt", "en-sample.golden");
-    check_golden("tests/data/segment/ar/sample.txt", "ar-sample.golden");
+    check_golden(
+        "crates/alinea/tests/data/segment/en/sample.txt",
+        "en-sample.golden",
+    );
+    check_golden(
+        "crates/alinea/tests/data/segment/ar/sample.txt",
+        "ar-sample.golden",
+    );
 }
 
 fn find<'a>(d: &'a Document, start: &str) -> &'a alinea::doc::Unit {
@@ -253,7 +259,7 @@ fn ipu_2022_headings_and_links() {
 
 #[test]
 fn arabic_sample_reading() {
-    let d = load("tests/data/segment/ar/sample.txt");
+    let d = load("crates/alinea/tests/data/segment/ar/sample.txt");
     assert_eq!(d.lang, Lang::Ar);
     let labels: Vec<&str> = d.units.iter().filter_map(|u| u.label.as_deref()).collect();
     assert_eq!(labels, ["١)", "٢)", "¹", "١-", "٢-", "(أ)", "(ب)"]);
@@ -273,7 +279,7 @@ fn arabic_sample_reading() {
 
 #[test]
 fn english_sample_reading() {
-    let d = load("tests/data/segment/en/sample.txt");
+    let d = load("crates/alinea/tests/data/segment/en/sample.txt");
     assert_eq!(d.lang, Lang::En);
     let u = find(&d, "Recalling its resolution 73/187");
     assert!(u

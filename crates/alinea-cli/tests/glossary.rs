@@ -8,7 +8,7 @@ use serde_json::Value;
 fn lookup(args: &[&str]) -> Value {
     let out = Command::cargo_bin("alinea")
         .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
         .arg("lookup")
         .args(["--format", "json"])
         .args(args)

@@ -211,7 +211,7 @@ proptest! {
 
 #[test]
 fn the_corpus_extracts_as_the_straightforward_way_does() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("corpus");
     for (dir, lang) in [("fr", Lang::Fr), ("en", Lang::En), ("ar", Lang::Ar)] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;

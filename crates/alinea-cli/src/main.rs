@@ -11,6 +11,9 @@ use clap::{Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "alinea", version, about, propagate_version = true)]
 struct Cli {
+    /// Print no status lines or warnings on standard error (errors are still printed).
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    cmd::report::set_quiet(cli.quiet);
     let result = match cli.command {
         Command::Segment(args) => cmd::segment::run(args),
         Command::Align(args) => cmd::align::run(args),

@@ -1,4 +1,7 @@
-//! The library's error type: every failure names the file and, where it applies, the place in it.
+//! The library's error type: every failure says what failed (reading, decoding, parsing,
+//! writing, a usage) and names the file and, where it applies, the place in it.
+//!
+//! Things that are suspicious but not failures are [`crate::diag::Diagnostic`]s, not errors.
 
 use std::path::PathBuf;
 
@@ -7,24 +10,34 @@ use std::path::PathBuf;
 pub enum Error {
     /// The file could not be opened or read (missing, a directory, no permission …).
     #[error("{path}: {cause}")]
-    Io {
+    Read {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+    /// An output file could not be written (no permission, disk full …).
+    #[error("{path}: cannot write: {cause}")]
+    Write {
         path: PathBuf,
         cause: std::io::Error,
     },
     /// The bytes are not text alinea can decode.
     #[error("{path}: {message}")]
     Decode { path: PathBuf, message: String },
-    /// The file is text but its content is not acceptable (empty, wrong structure …).
+    /// The text does not parse as its format, at a known place.
     #[error("{path}:{line}:{column}: {message}")]
-    Syntax {
+    Parse {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
     },
-    /// The file as a whole is not acceptable input (empty, not the declared language …).
+    /// The file as a whole is not acceptable input (empty, wrong structure, not the declared
+    /// language …).
     #[error("{path}: {message}")]
     Input { path: PathBuf, message: String },
+    /// An output could not be made from the data (a value its format cannot hold).
+    #[error("{0}")]
+    Encode(String),
     /// A bad option or argument value.
     #[error("{0}")]
     Usage(String),
@@ -34,11 +47,19 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// An [`Error::Io`] for `path`.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io {
+    /// An [`Error::Read`] for `path`.
+    pub fn read(path: impl Into<PathBuf>, cause: std::io::Error) -> Self {
+        Error::Read {
             path: path.into(),
-            cause: source,
+            cause,
+        }
+    }
+
+    /// An [`Error::Write`] for `path`.
+    pub fn write(path: impl Into<PathBuf>, cause: std::io::Error) -> Self {
+        Error::Write {
+            path: path.into(),
+            cause,
         }
     }
 }

@@ -18,9 +18,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             message: format!("output folder {} does not exist", dir.display()),
         });
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(path, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::write(path, e))?;
+    tmp.write_all(bytes).map_err(|e| Error::write(path, e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::write(path, e))?;
     // The temporary file is private (0600); give the output the usual permissions, or those of
     // the file it replaces.
     #[cfg(unix)]
@@ -31,9 +33,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
         tmp.as_file()
             .set_permissions(perms)
-            .map_err(|e| Error::io(path, e))?;
+            .map_err(|e| Error::write(path, e))?;
     }
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    tmp.persist(path).map_err(|e| Error::write(path, e.error))?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@
 //! - [`io`]: atomic file output.
 
 pub mod align;
+pub mod diag;
 pub mod doc;
 pub mod error;
 pub mod export;

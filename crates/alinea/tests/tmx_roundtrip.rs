@@ -133,7 +133,7 @@ fn file_errors_name_the_file_line_and_column() {
     .unwrap();
     let e = read_path(&p, ReadOptions::default()).unwrap_err();
     let msg = e.to_string();
-    assert!(matches!(e, alinea::Error::Syntax { line: 4, .. }), "{msg}");
+    assert!(matches!(e, alinea::Error::Parse { line: 4, .. }), "{msg}");
     assert!(msg.starts_with(&format!("{}:4:", p.display())), "{msg}");
 
     // The same error in UTF-16: the position is still in characters of the text.
@@ -147,7 +147,7 @@ fn file_errors_name_the_file_line_and_column() {
     let missing = dir.path().join("missing.tmx");
     assert!(matches!(
         read_path(&missing, ReadOptions::default()),
-        Err(alinea::Error::Io { .. })
+        Err(alinea::Error::Read { .. })
     ));
     assert!(read_path(dir.path(), ReadOptions::default()).is_err());
 }

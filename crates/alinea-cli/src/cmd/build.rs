@@ -48,10 +48,10 @@ struct Done {
 /// The documents of `corpus/fr/` (sorted by name), each with the counterparts that exist.
 fn jobs(corpus: &Path) -> anyhow::Result<(Vec<Job>, Vec<String>)> {
     let fr = corpus.join("fr");
-    let entries = std::fs::read_dir(&fr).map_err(|e| Error::io(&fr, e))?;
+    let entries = std::fs::read_dir(&fr).map_err(|e| Error::read(&fr, e))?;
     let mut names: Vec<String> = Vec::new();
     for e in entries {
-        let e = e.map_err(|e| Error::io(&fr, e))?;
+        let e = e.map_err(|e| Error::read(&fr, e))?;
         let name = e.file_name().to_string_lossy().into_owned();
         if !name.starts_with('.') && e.path().is_file() {
             names.push(name);
@@ -115,7 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             args.corpus.join("fr").display()
         ));
     }
-    std::fs::create_dir_all(&args.out).map_err(|e| Error::io(&args.out, e))?;
+    std::fs::create_dir_all(&args.out).map_err(|e| Error::read(&args.out, e))?;
     let opts = WriteOptions {
         creation_date: creation_date(|| tmx::write::FIXED_CREATION_DATE.to_string())?,
         ..WriteOptions::default()

@@ -4,5 +4,6 @@
 pub mod align;
 pub mod build;
 pub mod lookup;
+pub mod report;
 pub mod segment;
 pub mod terms;

@@ -101,14 +101,14 @@ pub enum InputMode {
 
 /// Read and decode a file, refusing directories, empty files and binary data.
 pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
     if meta.is_dir() {
         return Err(Error::Input {
             path: path.to_path_buf(),
             message: "is a directory, not a text file".into(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
     decode::decode(&bytes, path)
 }
 

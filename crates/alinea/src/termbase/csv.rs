@@ -85,7 +85,7 @@ fn slug(s: &str) -> String {
 }
 
 pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, Positions)> {
-    let syntax = |line: usize, column: usize, message: String| Error::Syntax {
+    let syntax = |line: usize, column: usize, message: String| Error::Parse {
         path: path.into(),
         line,
         column,
@@ -291,7 +291,7 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
-    let io = |e: ::csv::Error| Error::Usage(format!("writing CSV: {e}"));
+    let io = |e: ::csv::Error| Error::Encode(format!("writing CSV: {e}"));
     w.write_record(&header).map_err(io)?;
     for c in &tb.concepts {
         let mut row = vec![c.id.clone(), c.subject.clone().unwrap_or_default()];
@@ -329,7 +329,7 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
     }
     let bytes = w
         .into_inner()
-        .map_err(|e| Error::Usage(format!("writing CSV: {e}")))?;
+        .map_err(|e| Error::Encode(format!("writing CSV: {e}")))?;
     Ok(String::from_utf8(bytes).expect("CSV of UTF-8 strings is UTF-8"))
 }
 

@@ -142,7 +142,7 @@ pub fn read_str(text: &str, format: Format, path: &Path) -> Result<Checked> {
 /// from the root element).
 pub fn read_file(path: &Path) -> Result<Checked> {
     let format = Format::from_path(path, None)?;
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
     let text = decode(bytes, path)?;
     read_str(&text, format, path)
 }
@@ -157,7 +157,7 @@ pub fn to_string(tb: &Termbase, format: Format) -> Result<String> {
         Format::Tsv => csv::write(tb, b'\t')?,
         Format::Json => {
             let mut s = serde_json::to_string_pretty(tb)
-                .map_err(|e| Error::Usage(format!("serialising JSON: {e}")))?;
+                .map_err(|e| Error::Encode(format!("serialising JSON: {e}")))?;
             s.push('\n');
             s
         }
@@ -179,7 +179,7 @@ fn decode(owned: Vec<u8>, path: &Path) -> Result<String> {
     {
         return String::from_utf8(owned).map_err(|e| {
             let (line, column) = xml::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
-            Error::Syntax {
+            Error::Parse {
                 path: path.into(),
                 line,
                 column,
@@ -203,7 +203,7 @@ fn decode(owned: Vec<u8>, path: &Path) -> Result<String> {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {
             let (line, column) = xml::line_col(bytes, e.valid_up_to());
-            Err(Error::Syntax {
+            Err(Error::Parse {
                 path: path.into(),
                 line,
                 column,
@@ -217,7 +217,7 @@ fn read_json(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
     if let Some(tb) = json_parallel(text) {
         return Ok((tb, Positions::default()));
     }
-    let tb: Termbase = serde_json::from_str(text).map_err(|e| Error::Syntax {
+    let tb: Termbase = serde_json::from_str(text).map_err(|e| Error::Parse {
         path: path.into(),
         line: e.line(),
         column: e.column(),

@@ -89,7 +89,7 @@ struct SrcTerm {
 pub(crate) fn read(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
     let syntax = |offset: usize, message: String| {
         let (line, column) = line_col(text.as_bytes(), offset);
-        Error::Syntax {
+        Error::Parse {
             path: path.into(),
             line,
             column,

@@ -52,7 +52,7 @@ pub(crate) fn validate(
 ) -> Result<Vec<String>> {
     let at = |i: usize| pos.concepts.get(i).map(|p| pos.resolve(text, p.at));
     let err = |place: Option<(usize, usize)>, message: String| match place {
-        Some((line, column)) => Error::Syntax {
+        Some((line, column)) => Error::Parse {
             path: path.into(),
             line,
             column,

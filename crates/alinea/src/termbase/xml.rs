@@ -85,7 +85,7 @@ pub(crate) struct Root {
 /// A syntax error at byte `offset` of `text`.
 pub(crate) fn syntax(text: &str, path: &Path, offset: usize, message: String) -> Error {
     let (line, column) = line_col(text.as_bytes(), offset);
-    Error::Syntax {
+    Error::Parse {
         path: path.into(),
         line,
         column,

@@ -6,7 +6,7 @@
 //! as text on request), `hi` and `sub` (their text kept); `<prop>` of a `<tu>`.
 //! Refused: a DOCTYPE with an internal subset (entity declarations) and any entity other than
 //! XML's five and character references; a DOCTYPE that only names an external DTD is allowed and
-//! not fetched. A malformed file gives [`Error::Syntax`] with the line and column.
+//! not fetched. A malformed file gives [`Error::Parse`] with the line and column.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -411,20 +411,20 @@ fn collect<'a>(
 ) -> Result<Vec<Tu>> {
     let syntax = |e: StreamError| {
         let (line, column) = reopen().map(|r| locate(r, e.offset)).unwrap_or((0, 0));
-        Error::Syntax {
+        Error::Parse {
             path: path.to_path_buf(),
             line,
             column,
             message: e.message,
         }
     };
-    let reader = TuReader::new(raw, opts).map_err(|e| Error::io(path, e))?;
+    let reader = TuReader::new(raw, opts).map_err(|e| Error::read(path, e))?;
     reader.map(|r| r.map_err(syntax)).collect()
 }
 
 /// Read every translation unit of a TMX file.
 pub fn read_path(path: &Path, opts: ReadOptions) -> Result<Vec<Tu>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
     if meta.is_dir() {
         return Err(Error::Input {
             path: path.to_path_buf(),
@@ -433,7 +433,7 @@ pub fn read_path(path: &Path, opts: ReadOptions) -> Result<Vec<Tu>> {
     }
     let open =
         || -> std::io::Result<Box<dyn BufRead>> { utf8_stream(BufReader::new(File::open(path)?)) };
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let file = File::open(path).map_err(|e| Error::read(path, e))?;
     collect(BufReader::new(file), path, opts, open)
 }
 
@@ -521,7 +521,7 @@ mod tests {
 
     fn err(s: &str) -> (usize, usize, String) {
         match read(s).unwrap_err() {
-            Error::Syntax {
+            Error::Parse {
                 line,
                 column,
                 message,

@@ -1,0 +1,187 @@
+//! Diagnostics for people: `warning[code]: path:line:column: message`, then, when the file's
+//! text is at hand and the diagnostic has a location, the lines concerned with carets under
+//! the span (annotate-snippets), and `= help: …`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{Level, Renderer, Snippet};
+
+use super::{Diagnostic, Location, Severity};
+
+/// The texts of the files diagnostics point into, so that their lines can be shown.
+#[derive(Clone, Debug, Default)]
+pub struct Sources {
+    texts: HashMap<PathBuf, String>,
+}
+
+impl Sources {
+    /// Keep `text` as the content of `path`.
+    pub fn insert(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
+        self.texts.insert(path.into(), text.into());
+    }
+
+    fn get(&self, path: &Path) -> Option<&str> {
+        self.texts.get(path).map(String::as_str)
+    }
+}
+
+/// How the text is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Color {
+    /// Plain text (files, pipes, tests).
+    #[default]
+    Never,
+    /// ANSI colours (a terminal).
+    Always,
+}
+
+fn level(s: Severity) -> Level {
+    match s {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Note => Level::Note,
+    }
+}
+
+/// Byte offset of (line, column) in `text` (1-based, column in characters); the end of the
+/// text when past it.
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let rest = &text[start..];
+    let end_of_line = rest.find('\n').unwrap_or(rest.len());
+    rest[..end_of_line]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(start + end_of_line, |(i, _)| start + i)
+}
+
+/// The byte range a location covers in `text`, clamped to it and to character boundaries.
+fn byte_range(text: &str, l: &Location) -> (usize, usize) {
+    let (s, e) = match &l.bytes {
+        Some(r) => (r.start, r.end),
+        None => (
+            offset(text, l.line, l.column),
+            offset(text, l.end_line, l.end_column),
+        ),
+    };
+    let clamp = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (s, e) = (clamp(s), clamp(e));
+    (s, e.max(s))
+}
+
+/// One diagnostic as text, ending with a line feed.
+pub fn render_one(d: &Diagnostic, sources: &Sources, color: Color) -> String {
+    let renderer = match color {
+        Color::Never => Renderer::plain(),
+        Color::Always => Renderer::styled(),
+    };
+    let lvl = level(d.severity);
+    let title = match d.place() {
+        Some(place) => format!("{place}: {}", d.message),
+        None => d.message.clone(),
+    };
+    let mut message = lvl.title(&title).id(d.code);
+    let origin = d.path.as_deref().map(|p| p.display().to_string());
+    let snippet_text;
+    if let (Some(path), Some(loc)) = (d.path.as_deref(), &d.location) {
+        if let Some(text) = sources.get(path) {
+            let (s, e) = byte_range(text, loc);
+            // Show whole lines, from the one the span starts on to the one it ends on.
+            let first = text[..s].rfind('\n').map_or(0, |i| i + 1);
+            let last = text[e..].find('\n').map_or(text.len(), |i| e + i);
+            let first_line = text[..first].matches('\n').count() + 1;
+            snippet_text = &text[first..last];
+            let mut snippet = Snippet::source(snippet_text)
+                .line_start(first_line)
+                .fold(true)
+                .annotation(lvl.span(s - first..e - first));
+            if let Some(o) = origin.as_deref() {
+                snippet = snippet.origin(o);
+            }
+            message = message.snippet(snippet);
+        }
+    }
+    if let Some(help) = &d.help {
+        message = message.footer(Level::Help.title(help));
+    }
+    let mut out = renderer.render(message).to_string();
+    out.push('\n');
+    out
+}
+
+/// All diagnostics, in order, each ending with a line feed.
+pub fn render(diagnostics: &[Diagnostic], sources: &Sources, color: Color) -> String {
+    diagnostics
+        .iter()
+        .map(|d| render_one(d, sources, color))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::samples;
+
+    #[test]
+    fn header_help_and_snippet_with_carets() {
+        let d = samples();
+        let mut sources = Sources::default();
+        sources.insert("a.tbx", "<tbx>\n  <id>c1</id>\n</tbx>\n");
+        let out = render(&d, &sources, Color::Never);
+        assert!(
+            out.starts_with(
+                "warning[lang/contradicted]: doc.txt: declared as fr but the text looks like en\n"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("= help: give the right language with --lang"),
+            "{out}"
+        );
+        assert!(
+            out.contains("error[termbase/duplicate-id]: a.tbx:2:3: concept id"),
+            "{out}"
+        );
+        assert!(out.contains("2 |   <id>c1</id>"), "{out}");
+        assert!(out.contains("^^^^"), "{out}");
+        assert!(
+            out.contains("note[align/summary]: nothing in particular"),
+            "{out}"
+        );
+        assert_eq!(out.matches("[").count(), 3, "{out}");
+    }
+
+    #[test]
+    fn location_from_lines_and_columns_when_bytes_are_unknown() {
+        let text = "première ligne\ndeuxième ligne é\n";
+        let l = Location {
+            line: 2,
+            column: 10,
+            end_line: 2,
+            end_column: 15,
+            bytes: None,
+        };
+        let (s, e) = byte_range(text, &l);
+        assert_eq!(&text[s..e], "ligne");
+        // Past the end: clamped, never a panic.
+        let far = Location::point(40, 3);
+        assert_eq!(byte_range(text, &far), (text.len(), text.len()));
+        let d = Diagnostic::warning("x/y", "m").at_path("f").at(far);
+        let mut sources = Sources::default();
+        sources.insert("f", text);
+        assert!(render_one(&d, &sources, Color::Never).contains("warning[x/y]"));
+    }
+}

@@ -5,11 +5,11 @@ mod cmd;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 /// Align French, English and Arabic institutional texts, export TMX, build and query a termbase.
 #[derive(Parser)]
-#[command(name = "alinea", version, about, propagate_version = true)]
+#[command(name = "alinea", version, propagate_version = true)]
 struct Cli {
     /// Print no status lines or warnings on standard error (errors are still printed).
     #[arg(long, short = 'q', global = true)]
@@ -31,6 +31,10 @@ enum Command {
     /// Termbase files: convert between formats.
     #[command(subcommand)]
     Terms(cmd::terms::Command),
+    /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
+    Completions(cmd::completions::Args),
+    /// Print the manual page, or write one page per command into a folder.
+    Man(cmd::man::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +56,8 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Lookup(args) => cmd::lookup::run(args),
         Command::Terms(command) => cmd::terms::run(command),
+        Command::Completions(args) => cmd::completions::run(args, Cli::command()),
+        Command::Man(args) => cmd::man::run(args, Cli::command()),
     };
     match result {
         Ok(code) => code,

@@ -225,7 +225,7 @@ fn unclosed(line: &str) -> bool {
         while k < chars.len() && chars[k] == '*' {
             k += 1;
         }
-        let space = |c: Option<char>| c.map_or(true, char::is_whitespace);
+        let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
         let before = !space(start.checked_sub(1).map(|i| chars[i]));
         let after = !space(chars.get(k).copied());
         if before && open > 0 {
@@ -272,7 +272,7 @@ fn standalone(cur: &[Line], line: &Line, next: Option<&Line>, unwrapped: bool) -
             && ln <= 60
             && ends_with_punctuation(p)
             && !ends_with_punctuation(l)
-            && next.map_or(true, Line::starts_item);
+            && next.is_none_or(Line::starts_item);
     }
     if l.starts_with(['(', ')', ',', ';', ':', '.', '–', '—']) {
         return false;

@@ -118,7 +118,7 @@ fn is_roman(s: &str) -> bool {
 
 /// Length in bytes of a label at the start of `s` (followed by whitespace or the end), if any.
 pub fn label_len(s: &str) -> Option<usize> {
-    let end_ok = |n: usize| s[n..].chars().next().map_or(true, char::is_whitespace);
+    let end_ok = |n: usize| s[n..].chars().next().is_none_or(char::is_whitespace);
     let first = s.chars().next()?;
     // (x) forms: (1) (a) (iv) (A) (أ) (١)
     if first == '(' {
@@ -387,7 +387,7 @@ pub fn strip_inline(s: &str, base: usize, out: &mut Mapped) {
                 let run = chars[k..].iter().take_while(|&&(_, d)| d == c).count();
                 let before = k.checked_sub(1).map(|j| chars[j].1);
                 let after = next_at(k + run);
-                let space = |x: Option<char>| x.map_or(true, char::is_whitespace);
+                let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
                 let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
                 let emphasis = if c == '*' {
                     !(space(before) && space(after) || word(before) && word(after))

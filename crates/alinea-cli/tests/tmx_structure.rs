@@ -75,7 +75,7 @@ fn check(xml: &str, source_everywhere: bool) -> Result<usize, String> {
                     }
                     header_seen = true;
                     for k in REQUIRED {
-                        if get(&a, k).map_or(true, str::is_empty) {
+                        if get(&a, k).is_none_or(str::is_empty) {
                             return Err(format!("header lacks {k}"));
                         }
                     }

@@ -3,7 +3,8 @@
 //! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
 
 use super::numbers::{self, GroupOrder, OrderVote};
-use crate::text::normalize::{fold_arabic_char, for_matching_into};
+use crate::text::fold::fold_arabic_char;
+use crate::text::normalize::for_matching_into;
 use crate::Lang;
 
 /// A hash map with a small, fast hasher, for the aligner's internal tables (keys are short

@@ -7,7 +7,7 @@ use std::hash::Hasher;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::text::normalize::fold_arabic_char;
+use crate::text::fold::fold_arabic_char;
 use crate::Lang;
 
 /// Snowball stemmers are used for Russian and Greek. Arabic uses a light stemmer (clitics and

@@ -14,7 +14,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use crate::text::normalize::fold_arabic_char;
+use crate::text::fold::fold_arabic_char;
 use crate::Lang;
 
 #[path = "skeleton.rs"]

@@ -3,7 +3,7 @@
 //! share it where the Snowball stemmer keeps them apart.
 
 use super::{fold_into, for_each_word, has_arabic};
-use crate::text::normalize::fold_arabic_char;
+use crate::text::fold::fold_arabic_char;
 
 /// The letters dropped from a consonant skeleton: alef (every variant folds to ا), waw, ya,
 /// alef maqsura and the hamza carriers.

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use super::chars::{ascii_digit, is_arabic_letter, is_digit, is_superscript_digit};
+
 /// Text with, for each character, the byte offset in the source it came from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mapped {
@@ -95,20 +97,6 @@ pub struct LineStart {
     pub note_mark: bool,
     /// Where the text after the markers starts (byte offset within the line).
     pub rest: usize,
-}
-
-fn is_superscript_digit(c: char) -> bool {
-    matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
-}
-
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit()
-        || ('\u{0660}'..='\u{0669}').contains(&c)
-        || ('\u{06F0}'..='\u{06F9}').contains(&c)
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
 fn is_roman(s: &str) -> bool {
@@ -252,12 +240,7 @@ pub fn label_key(label: &str) -> Option<String> {
     }
     let inner = t.trim_start_matches('(').trim_end_matches(['.', ')', '-']);
     if inner.chars().all(|c| is_digit(c) || c == '.') {
-        return Some(
-            inner
-                .chars()
-                .map(|c| crate::text::normalize::ascii_digit(c).unwrap_or(c))
-                .collect(),
-        );
+        return Some(inner.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect());
     }
     if let Some(i) = ABJAD.iter().position(|&l| l == inner) {
         return Some(char::from(b'a' + i as u8).to_string());

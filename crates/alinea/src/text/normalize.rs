@@ -1,37 +1,11 @@
 //! Normalisation for matching: NFC, spaces, apostrophes and quotes, soft hyphens, tatweel,
-//! Eastern Arabic digits; plus the Arabic matching form ([`arabic`]) and the accent- and
-//! case-insensitive Latin form ([`fold`]). The original text is never replaced: these
-//! functions produce keys to compare with.
+//! Eastern Arabic digits. The original text is never replaced: [`for_matching`] produces the
+//! form texts are compared in, which the aligner's keys and the segmenter build on. Character
+//! classes are in [`super::chars`], folding steps (Arabic variants, accents) in [`super::fold`].
 
-use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::Lang;
-
-/// Characters that carry no text and are dropped from every matching form: soft hyphen,
-/// tatweel, zero-width spaces and joiners, word joiner, BOM, bidi marks.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{0640}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-            | '\u{061C}'
-    )
-}
-
-/// The ASCII value of an Eastern Arabic (٠-٩) or Extended Arabic-Indic (۰-۹) digit.
-pub fn ascii_digit(c: char) -> Option<char> {
-    match c {
-        '\u{0660}'..='\u{0669}' => Some(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-        '\u{06F0}'..='\u{06F9}' => Some(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
-        _ => None,
-    }
-}
+use super::chars::{ascii_digit, is_invisible};
 
 /// One character's matching form (`None`: dropped).
 fn map_char(c: char) -> Option<char> {
@@ -215,68 +189,6 @@ fn collapse(chars: impl Iterator<Item = char>, out: &mut String) {
     }
 }
 
-/// Arabic diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks).
-pub fn is_arabic_diacritic(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0610}'..='\u{061A}')
-}
-
-/// The Arabic matching form of `s` (on top of [`for_matching`]): alef variants (أ إ آ ٱ) as
-/// bare alef ا, alef maqsura ى as ya ي, ta marbuta ة as ha ه, Persian ya/kaf as Arabic,
-/// diacritics and tatweel removed. Latin text in `s` is left as [`for_matching`] leaves it.
-pub fn arabic(s: &str) -> String {
-    // NFC first, so that alef + combining hamza (U+0654/U+0655) becomes أ/إ and is caught too.
-    let pre: String = s.nfc().filter_map(fold_arabic_char).collect();
-    for_matching(&pre)
-}
-
-/// One character of the Arabic matching form (see [`arabic`]): `None` for a diacritic or
-/// tatweel, the plain letter for an alef, ya, ta marbuta or kaf variant, else the character.
-/// For callers that fold word by word on a hot path; the text should already be NFC.
-pub fn fold_arabic_char(c: char) -> Option<char> {
-    if is_arabic_diacritic(c) {
-        return None;
-    }
-    Some(match c {
-        '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => '\u{0627}',
-        '\u{0649}' | '\u{06CC}' => '\u{064A}',
-        '\u{0629}' => '\u{0647}',
-        '\u{06A9}' => '\u{0643}',
-        '\u{0640}' => return None,
-        c => c,
-    })
-}
-
-/// The accent- and case-insensitive Latin form of `s` (on top of [`for_matching`]): lower
-/// case, combining accents removed (é → e, ç → c), ligatures expanded (œ → oe, æ → ae, ß → ss).
-/// Non-Latin letters keep their marks (use [`arabic`] for Arabic).
-pub fn fold(s: &str) -> String {
-    let base = for_matching(s);
-    let mut out = String::with_capacity(base.len());
-    for c in base.nfd() {
-        if is_combining_mark(c) && ('\u{0300}'..='\u{036F}').contains(&c) {
-            continue;
-        }
-        match c {
-            'œ' | 'Œ' => out.push_str("oe"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'ﬁ' => out.push_str("fi"),
-            'ﬂ' => out.push_str("fl"),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out.nfc().collect()
-}
-
-/// The matching key for a term or text in `lang`: [`arabic`] then [`fold`] for Arabic (so that
-/// embedded Latin is folded too), [`fold`] for every other language.
-pub fn key(s: &str, lang: &Lang) -> String {
-    match lang {
-        Lang::Ar => fold(&arabic(s)),
-        _ => fold(s),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,27 +313,5 @@ mod tests {
         // NFC: e + combining acute becomes é.
         assert_eq!(for_matching("e\u{0301}tat"), "état");
         assert_eq!(for_matching("\u{200F}x\u{200B}y"), "xy");
-    }
-
-    #[test]
-    fn arabic_form() {
-        assert_eq!(arabic("أإآٱا"), "ااااا");
-        assert_eq!(arabic("مستشفى"), "مستشفي");
-        assert_eq!(arabic("الجريمة"), "الجريمه");
-        assert_eq!(arabic("الجَرِيمَةُ"), "الجريمه");
-        assert_eq!(arabic("الســيبراني"), "السيبراني");
-        assert_eq!(arabic("القرار ٧٤/٢٤٧"), "القرار 74/247");
-        assert_eq!(arabic("إنّ"), "ان");
-    }
-
-    #[test]
-    fn folding() {
-        assert_eq!(fold("Cybersécurité"), "cybersecurite");
-        assert_eq!(fold("ÉTATS Membres"), "etats membres");
-        assert_eq!(fold("mise en œuvre"), "mise en oeuvre");
-        assert_eq!(fold("Straße"), "strasse");
-        assert_eq!(fold("l’État"), "l'etat");
-        assert_eq!(key("الأمم المتحدة UN", &Lang::Ar), "الامم المتحده un");
-        assert_eq!(key("Çà", &Lang::Fr), "ca");
     }
 }

@@ -61,11 +61,8 @@ fn read_tm(path: &Path) -> anyhow::Result<Vec<Tu>> {
 
 fn load_termbases(paths: &[PathBuf]) -> anyhow::Result<Termbase> {
     let mut merged = Termbase::default();
-    let mut err = std::io::stderr().lock();
-    let mut add = |checked: termbase::Checked, name: &Path| -> anyhow::Result<()> {
-        for w in &checked.warnings {
-            writeln!(err, "alinea: warning: {}: {w}", name.display())?;
-        }
+    let mut add = |checked: termbase::Checked, _name: &Path| -> anyhow::Result<()> {
+        super::report::diagnostics(&checked.warnings);
         merged.concepts.extend(checked.termbase.concepts);
         Ok(())
     };

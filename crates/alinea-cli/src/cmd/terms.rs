@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use alinea::termbase::{self, Format, Stats};
+
+use super::report;
 use anyhow::Context;
 
 #[derive(clap::Subcommand)]
@@ -63,10 +65,7 @@ fn summary(s: &Stats) -> String {
 fn convert(input: &Path, output: &Path, tbx_version: Option<u8>) -> anyhow::Result<ExitCode> {
     let format = Format::from_path(output, tbx_version)?;
     let checked = termbase::read_file(input)?;
-    let mut err = std::io::stderr().lock();
-    for w in &checked.warnings {
-        writeln!(err, "alinea: warning: {}: {w}", input.display())?;
-    }
+    report::diagnostics(&checked.warnings);
     termbase::write_file(output, &checked.termbase, format)?;
     writeln!(
         std::io::stdout().lock(),
@@ -91,9 +90,8 @@ fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             summary(&checked.termbase.stats()),
             checked.warnings.len()
         )?;
-        for w in &checked.warnings {
-            writeln!(out, "{}: warning: {w}", f.display())?;
-        }
+        out.flush()?;
+        report::diagnostics(&checked.warnings);
     }
     Ok(ExitCode::SUCCESS)
 }

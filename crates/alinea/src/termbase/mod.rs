@@ -7,12 +7,14 @@
 //! - [`index`]: the lookup index (exact, normalised, stemmed, root, fuzzy, prefix); its keys
 //!   and string arenas are in `index/keys.rs`, its trigram rows and edit distance in
 //!   `index/grams.rs`.
+//! - [`load`]: the termbase of a command: given files merged, or the default glossary.
 //! - [`concordance`]: the term in context, from aligned translation units.
 //! - [`normalize`]: the folding and stemming lookup relies on.
 
 pub mod concordance;
 mod formats;
 pub mod index;
+pub mod load;
 pub mod model;
 pub mod normalize;
 mod validate;
@@ -22,6 +24,7 @@ use std::path::Path;
 
 pub use formats::Format;
 pub use index::{Hit, Index, MatchClass, Query};
+pub use load::{load, Loaded};
 pub use model::{
     Concept, Gender, LangInfo, Link, Pos, Stats, Status, Term, TermType, Termbase, Transaction,
 };

@@ -10,12 +10,15 @@
 //!   files), not a silent rename: a concept id is what `related` links and the lookup output
 //!   refer to, so two concepts sharing one would make both ambiguous. The user renames one, or
 //!   merges the two entries.
-//! - The diagnostics of every file are kept, in the order the files were given.
+//! - The diagnostics of every file are kept, in the order the files were given, except a
+//!   `termbase/dangling-link` whose target another of the termbases defines: links may cross
+//!   files.
 
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::validate::DANGLING_LINK;
 use super::{read_file, read_str, Format, Termbase};
 use crate::diag::Diagnostic;
 use crate::{Error, Result};
@@ -110,7 +113,47 @@ fn load_with_default(paths: &[PathBuf], default: &Path) -> Result<Loaded> {
         seen.insert(canonical, p);
         add(&mut loaded, &mut ids, Origin::File(p.clone()))?;
     }
+    if loaded.sources.len() > 1 {
+        drop_links_across_files(&mut loaded, &ids);
+    }
     Ok(loaded)
+}
+
+/// Drops the `termbase/dangling-link` warnings whose target is a concept of another
+/// termbase. Validation warns of a file's dangling links in the order of its concepts and of
+/// their `related` ids, so the k-th such warning of a file is its k-th related id that the
+/// file itself does not define.
+fn drop_links_across_files(loaded: &mut Loaded, ids: &HashMap<String, usize>) {
+    let mut resolved: Vec<Vec<bool>> = Vec::with_capacity(loaded.sources.len());
+    for (s, source) in loaded.sources.iter().enumerate() {
+        let concepts = &loaded.termbase.concepts[source.concepts.clone()];
+        let flags = concepts
+            .iter()
+            .flat_map(|c| &c.related)
+            .filter_map(|r| match ids.get(r) {
+                Some(&owner) if owner == s => None,
+                Some(_) => Some(true),
+                None => Some(false),
+            })
+            .collect();
+        resolved.push(flags);
+    }
+    let mut next = vec![0usize; loaded.sources.len()];
+    loaded.diagnostics.retain(|d| {
+        if d.code != DANGLING_LINK {
+            return true;
+        }
+        let Some(s) = loaded
+            .sources
+            .iter()
+            .position(|src| d.path.as_deref() == Some(src.origin.path()))
+        else {
+            return true;
+        };
+        let k = next[s];
+        next[s] += 1;
+        !resolved[s].get(k).copied().unwrap_or(false)
+    });
 }
 
 /// Reads the termbase of `origin` into `loaded`; an error if one of its concept ids is
@@ -239,6 +282,21 @@ mod tests {
         let l = load(&paths).unwrap();
         assert_eq!(l.diagnostics.len(), 1);
         assert_eq!(l.diagnostics[0].path.as_deref(), Some(paths[1].as_path()));
+    }
+
+    #[test]
+    fn links_may_cross_files() {
+        let linked = A.replace(
+            "id = \"a\"",
+            "id = \"c\"\nrelated = [\"b\", \"nowhere\", \"b\"]",
+        );
+        let (_dir, paths) = files(&[("c.toml", &linked), ("b.toml", B)]);
+        let alone = load(&paths[..1]).unwrap();
+        assert_eq!(alone.diagnostics.len(), 3, "{:?}", alone.diagnostics);
+        let l = load(&paths).unwrap();
+        assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
+        assert_eq!(l.diagnostics[0].code, DANGLING_LINK);
+        assert!(l.diagnostics[0].message.contains("\"nowhere\""));
     }
 
     #[test]

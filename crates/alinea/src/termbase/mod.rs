@@ -28,7 +28,7 @@ pub use load::{load, Loaded};
 pub use model::{
     Concept, Gender, LangInfo, Link, Pos, Stats, Status, Term, TermType, Termbase, Transaction,
 };
-pub use validate::{parse_lang, Checked};
+pub use validate::{parse_lang, Checked, DANGLING_EXPANSION, DANGLING_LINK};
 
 use crate::{Error, Result};
 

@@ -80,7 +80,7 @@ struct JsonAnswer<'a> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = match args.lang.as_str() {
         "auto" => None,
-        code => Some(termbase::parse_lang(code).map_err(|m| anyhow::anyhow!("--lang: {m}"))?),
+        code => Some(termbase::parse_lang(code).map_err(|m| Error::Usage(format!("--lang: {m}")))?),
     };
     if args.limit == 0 {
         return Err(Error::Usage("--limit must be at least 1".into()).into());

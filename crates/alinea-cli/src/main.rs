@@ -28,7 +28,7 @@ enum Command {
     Build(cmd::build::Args),
     /// Look a term up in the termbase.
     Lookup(cmd::lookup::Args),
-    /// Termbase files: convert between formats.
+    /// Termbase files: convert between formats, check, count.
     #[command(subcommand)]
     Terms(cmd::terms::Command),
     /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.

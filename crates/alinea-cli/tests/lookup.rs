@@ -410,3 +410,95 @@ fn arabic_plural_prefix_finds_the_longer_terms() {
     ids.sort();
     assert_eq!(ids, ["cert", "csirt"]);
 }
+
+#[test]
+fn the_same_termbase_twice_gives_each_hit_once() {
+    let out = Command::cargo_bin("alinea")
+        .unwrap()
+        .args(["lookup", "--format", "json", "--termbase"])
+        .arg(glossary())
+        .arg("--termbase")
+        .arg(glossary())
+        .arg("cyber")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["concept"]["id"].as_str().unwrap())
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert!(!ids.is_empty());
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("note[termbase/duplicate-file]: ")
+            && stderr.contains("given twice; read once"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_concept_id_in_two_termbases_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.toml");
+    std::fs::copy(glossary(), &copy).unwrap();
+    Command::cargo_bin("alinea")
+        .unwrap()
+        .args(["lookup", "--termbase"])
+        .arg(glossary())
+        .arg("--termbase")
+        .arg(&copy)
+        .arg("CSIRT")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(format!(
+            "alinea: error: {}: concept id \"cybercrime\" is also defined in {}",
+            copy.display(),
+            glossary().display()
+        )));
+}
+
+#[test]
+fn limit_0_and_an_empty_query_are_usage_errors() {
+    let one_line = |s: &[u8]| s.iter().filter(|&&b| b == b'\n').count() == 1;
+    for args in [&["--limit", "0", "CSIRT"][..], &[""], &["   "]] {
+        let out = lookup(args).code(2).stdout("").get_output().clone();
+        assert!(one_line(&out.stderr), "{args:?}: {:?}", out.stderr);
+        assert!(
+            out.stderr.starts_with(b"alinea: error: "),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    lookup(&["--limit", "0", "CSIRT"]).stderr(predicate::str::contains("--limit"));
+    lookup(&[""]).stderr(predicate::str::contains("empty query"));
+    // In a batch, empty and blank lines are skipped.
+    Command::cargo_bin("alinea")
+        .unwrap()
+        .args(["lookup", "--batch", "--termbase"])
+        .arg(glossary())
+        .write_stdin("\n   \nCSIRT\n\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("## CSIRT\n"))
+        .stdout(predicate::str::contains("## ").count(1));
+}
+
+#[test]
+fn an_unknown_termbase_extension_is_a_usage_error() {
+    Command::cargo_bin("alinea")
+        .unwrap()
+        .args(["lookup", "--termbase", "terms.docx", "x"])
+        .assert()
+        .code(2)
+        .stderr(
+            "alinea: error: terms.docx: unknown termbase format (expected a .toml, .tbx, .csv, .tsv or .json file)\n",
+        );
+}

@@ -340,3 +340,31 @@ fn committed_glossary_tbx_is_up_to_date() {
         "glossary/alinea.tbx is stale: run `alinea terms convert glossary/concepts.toml glossary/alinea.tbx`"
     );
 }
+
+/// A termbase with a dangling link and a dangling expansion.
+const DANGLING: &str = "[[concept]]\nid = \"x\"\nrelated = [\"nowhere\"]\n\n[[concept.term]]\nlang = \"en\"\ntext = \"ICT\"\nexpands = \"zzz\"\n";
+
+#[test]
+fn check_prints_warnings_as_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("w.toml");
+    std::fs::write(&file, DANGLING).unwrap();
+    alinea()
+        .current_dir(dir.path())
+        .args(["terms", "check", "w.toml"])
+        .assert()
+        .success()
+        .stdout("w.toml: ok, 1 concepts, 1 terms (en 1), 2 warning(s)\n")
+        .stderr(predicate::str::contains(
+            "warning[termbase/dangling-link]: w.toml:1:1: concept \"x\": related concept \"nowhere\" does not exist",
+        ))
+        .stderr(predicate::str::contains(
+            "warning[termbase/dangling-expansion]: w.toml:5:1: ",
+        ));
+    alinea()
+        .current_dir(dir.path())
+        .args(["--quiet", "terms", "check", "w.toml"])
+        .assert()
+        .success()
+        .stderr("");
+}

@@ -6,48 +6,48 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use alinea::termbase::concordance::{concordance, Line};
-use alinea::termbase::{self, Concept, Format, Hit, Index, Query, Term, TermType, Termbase};
+use alinea::termbase::{self, Concept, Hit, Index, Query, Term, TermType};
 use alinea::tmx::Tu;
-use alinea::Lang;
+use alinea::{Error, Lang};
 use anyhow::Context;
 use serde::Serialize;
 
-/// The curated glossary, built into the binary so that lookup works from any folder.
-const EMBEDDED_GLOSSARY: &str = include_str!("../../../../glossary/concepts.toml");
-
-/// Where the default termbase is looked for, relative to the current folder.
-const DEFAULT_TERMBASE: &str = "glossary/concepts.toml";
+use super::report;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The term to look up (any language; give none with --batch).
+    /// The term to look up, in any language (not empty; give none with --batch).
     #[arg(required_unless_present = "batch")]
     query: Option<String>,
     /// Language of the query: fr, en, ar … or auto (Arabic terms for Arabic script, the
     /// others otherwise).
     #[arg(long, default_value = "auto")]
     lang: String,
-    /// Termbase to search (.toml .tbx .csv .tsv .json); repeat for several. Default:
+    /// Termbase to search (.toml .tbx .csv .tsv .json); repeat for several (a file given
+    /// twice is read once; a concept id defined in two files is an error). Default:
     /// glossary/concepts.toml of the current folder, else the glossary built into alinea.
     #[arg(long = "termbase", value_name = "PATH")]
     termbases: Vec<PathBuf>,
     /// Translation memory (TMX) for a bilingual concordance; repeat for several.
     #[arg(long = "tm", value_name = "TMX")]
     tms: Vec<PathBuf>,
-    /// Output format.
+    /// Output format: text for people, json for programs (one object per query).
     #[arg(long, value_enum, default_value_t = OutFormat::Text)]
     format: OutFormat,
-    /// At most this many concepts per query (and concordance lines per concept).
+    /// At most this many concepts per query (and concordance lines per concept); at least 1.
     #[arg(long, default_value_t = 5)]
     limit: usize,
-    /// Read queries from standard input, one per line.
+    /// Read queries from standard input, one per line (empty lines are skipped); exit 0
+    /// whether or not they match.
     #[arg(long, conflicts_with = "query")]
     batch: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutFormat {
+    /// The concept in every language, one block per hit.
     Text,
+    /// One JSON object per query: the query and its hits.
     Json,
 }
 
@@ -57,35 +57,6 @@ pub enum OutFormat {
 /// `Ok(alinea::tmx::read_file(path)?)` once that reader is in the crate.
 fn read_tm(path: &Path) -> anyhow::Result<Vec<Tu>> {
     Ok(alinea::tmx::read::read_path(path, Default::default())?)
-}
-
-fn load_termbases(paths: &[PathBuf]) -> anyhow::Result<Termbase> {
-    let mut merged = Termbase::default();
-    let mut err = std::io::stderr().lock();
-    let mut add = |checked: termbase::Checked, name: &Path| -> anyhow::Result<()> {
-        for w in &checked.warnings {
-            writeln!(err, "alinea: warning: {}: {w}", name.display())?;
-        }
-        merged.concepts.extend(checked.termbase.concepts);
-        Ok(())
-    };
-    if !paths.is_empty() {
-        for p in paths {
-            add(termbase::read_file(p)?, p)?;
-        }
-    } else if Path::new(DEFAULT_TERMBASE).is_file() {
-        add(
-            termbase::read_file(Path::new(DEFAULT_TERMBASE))?,
-            Path::new(DEFAULT_TERMBASE),
-        )?;
-    } else {
-        let name = Path::new("(built-in glossary)");
-        add(
-            termbase::read_str(EMBEDDED_GLOSSARY, Format::Toml, name)?,
-            name,
-        )?;
-    }
-    Ok(merged)
 }
 
 #[derive(Serialize)]
@@ -109,9 +80,17 @@ struct JsonAnswer<'a> {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = match args.lang.as_str() {
         "auto" => None,
-        code => Some(termbase::parse_lang(code).map_err(|m| anyhow::anyhow!("--lang: {m}"))?),
+        code => Some(termbase::parse_lang(code).map_err(|m| Error::Usage(format!("--lang: {m}")))?),
     };
-    let tb = load_termbases(&args.termbases)?;
+    if args.limit == 0 {
+        return Err(Error::Usage("--limit must be at least 1".into()).into());
+    }
+    if !args.batch && args.query.as_deref().unwrap_or_default().trim().is_empty() {
+        return Err(Error::Usage("empty query: give a term to look up".into()).into());
+    }
+    let loaded = termbase::load(&args.termbases)?;
+    report::diagnostics(&loaded.diagnostics);
+    let tb = loaded.termbase;
     let mut tus = Vec::new();
     for p in &args.tms {
         tus.extend(read_tm(p)?);

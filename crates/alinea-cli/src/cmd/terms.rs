@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use alinea::termbase::{self, Format, Stats};
+
+use super::report;
 use anyhow::Context;
 
 #[derive(clap::Subcommand)]
@@ -12,21 +14,27 @@ pub enum Command {
     /// Convert a termbase between formats, chosen by extension: .toml (glossary source),
     /// .tbx (TBX v3 TBX-Basic; v2 `martif` is detected on reading), .csv, .tsv, .json.
     Convert {
+        /// The termbase to read; its format comes from the extension (and, for TBX, from the
+        /// root element).
         input: PathBuf,
+        /// The file to write (atomically); its format comes from the extension.
         output: PathBuf,
         /// TBX version to write: 3 (ISO 30042:2019, default) or 2 (martif, for older tools).
         #[arg(long)]
         tbx_version: Option<u8>,
     },
-    /// Validate termbase files and print their counts and warnings.
+    /// Validate termbase files: print their counts on standard output and their warnings on
+    /// standard error; the first invalid file is an error (exit 2).
     Check {
+        /// The termbase files to check (.toml .tbx .csv .tsv .json).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
     /// Print counts per language, status and type.
     Stats {
+        /// The termbase file to count (.toml .tbx .csv .tsv .json).
         file: PathBuf,
-        /// Output format.
+        /// Output format: text (one `name<TAB>count` line each) or json.
         #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
         format: StatsFormat,
     },
@@ -34,7 +42,9 @@ pub enum Command {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum StatsFormat {
+    /// One `name<TAB>count` line per count.
     Text,
+    /// The counts as one JSON object.
     Json,
 }
 
@@ -63,10 +73,7 @@ fn summary(s: &Stats) -> String {
 fn convert(input: &Path, output: &Path, tbx_version: Option<u8>) -> anyhow::Result<ExitCode> {
     let format = Format::from_path(output, tbx_version)?;
     let checked = termbase::read_file(input)?;
-    let mut err = std::io::stderr().lock();
-    for w in &checked.warnings {
-        writeln!(err, "alinea: warning: {}: {w}", input.display())?;
-    }
+    report::diagnostics(&checked.warnings);
     termbase::write_file(output, &checked.termbase, format)?;
     writeln!(
         std::io::stdout().lock(),
@@ -91,9 +98,8 @@ fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             summary(&checked.termbase.stats()),
             checked.warnings.len()
         )?;
-        for w in &checked.warnings {
-            writeln!(out, "{}: warning: {w}", f.display())?;
-        }
+        out.flush()?;
+        report::diagnostics(&checked.warnings);
     }
     Ok(ExitCode::SUCCESS)
 }

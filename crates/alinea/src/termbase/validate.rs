@@ -1,18 +1,30 @@
 //! Checks on a termbase once read, whatever its format: language codes, duplicate ids, empty
 //! termbase, concepts without terms (errors) and dangling links (warnings).
+//!
+//! Warning codes: `termbase/dangling-link` (a related concept that does not exist) and
+//! `termbase/dangling-expansion` (an acronym or abbreviation that expands to a term the
+//! concept does not have in that language). Each names the file and, where the reader
+//! records positions (TOML, TBX, CSV/TSV; not JSON), the line and column of the concept or
+//! term.
 
 use std::path::Path;
 
 use super::{Positions, Termbase};
+use crate::diag::{Diagnostic, Location};
 use crate::{Error, Lang, Result};
 
 /// A termbase that passed validation, with what is suspicious but not wrong.
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub termbase: Termbase,
-    /// One line each, e.g. `concept "x": related concept "y" does not exist`.
-    pub warnings: Vec<String>,
+    /// Warnings, in the order of the concepts (see the module documentation for the codes).
+    pub warnings: Vec<Diagnostic>,
 }
+
+/// Code of a `related` id that names no concept of the termbase.
+pub const DANGLING_LINK: &str = "termbase/dangling-link";
+/// Code of an `expands` that names no term of the concept in its language.
+pub const DANGLING_EXPANSION: &str = "termbase/dangling-expansion";
 
 /// ISO 639-1 codes.
 const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce \
@@ -49,7 +61,7 @@ pub(crate) fn validate(
     path: &Path,
     pos: &Positions,
     text: &str,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Diagnostic>> {
     let at = |i: usize| pos.concepts.get(i).map(|p| pos.resolve(text, p.at));
     let err = |place: Option<(usize, usize)>, message: String| match place {
         Some((line, column)) => Error::Parse {
@@ -121,24 +133,42 @@ pub(crate) fn validate(
         }
     }
     let mut warnings = Vec::new();
-    for c in &tb.concepts {
+    // Positions are resolved only for a warning: turning an offset into a line is a scan.
+    let warn = |code, message: String, place: Option<(usize, usize)>| {
+        let d = Diagnostic::warning(code, message).at_path(path);
+        match place {
+            Some((line, column)) => d.at(Location::point(line, column)),
+            None => d,
+        }
+    };
+    for (i, c) in tb.concepts.iter().enumerate() {
         for r in &c.related {
             if !seen.contains_key(r.as_str()) {
-                warnings.push(format!(
-                    "concept {:?}: related concept {r:?} does not exist",
-                    c.id
+                warnings.push(warn(
+                    DANGLING_LINK,
+                    format!("concept {:?}: related concept {r:?} does not exist", c.id),
+                    at(i),
                 ));
             }
         }
-        for t in &c.terms {
+        for (j, t) in c.terms.iter().enumerate() {
             if let Some(full) = &t.expands {
                 let found = c.terms.iter().any(|u| u.lang == t.lang && &u.text == full);
                 if !found {
-                    warnings.push(format!(
-                        "concept {:?}: {:?} expands to {full:?}, which is not one of its {} terms",
-                        c.id,
-                        t.text,
-                        t.lang.code()
+                    let place = pos
+                        .concepts
+                        .get(i)
+                        .and_then(|p| p.terms.get(j).map(|&t| pos.resolve(text, t)))
+                        .or(at(i));
+                    warnings.push(warn(
+                        DANGLING_EXPANSION,
+                        format!(
+                            "concept {:?}: {:?} expands to {full:?}, which is not one of its {} terms",
+                            c.id,
+                            t.text,
+                            t.lang.code()
+                        ),
+                        place,
                     ));
                 }
             }
@@ -195,5 +225,26 @@ mod tests {
         x.terms[0].expands = Some("zzz".into());
         let w = validate(&Termbase { concepts: vec![x] }, p, &none, "").unwrap();
         assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(w[0].code, DANGLING_LINK);
+        assert_eq!(w[1].code, DANGLING_EXPANSION);
+        assert!(w.iter().all(|d| d.path.as_deref() == Some(p)));
+        assert!(w
+            .iter()
+            .all(|d| d.severity == crate::diag::Severity::Warning));
+    }
+
+    #[test]
+    fn warnings_carry_the_place_of_the_concept_or_term() {
+        let text = "[[concept]]\nid = \"x\"\nrelated = [\"nowhere\"]\n\n[[concept.term]]\nlang = \"en\"\ntext = \"ICT\"\nexpands = \"zzz\"\n";
+        let checked =
+            crate::termbase::read_str(text, crate::termbase::Format::Toml, Path::new("g.toml"))
+                .unwrap();
+        let w = &checked.warnings;
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert_eq!(w[0].code, DANGLING_LINK);
+        assert_eq!(w[0].location.as_ref().map(|l| l.line), Some(1));
+        assert_eq!(w[1].code, DANGLING_EXPANSION);
+        assert_eq!(w[1].location.as_ref().map(|l| l.line), Some(5));
+        assert!(w[1].to_string().starts_with("g.toml:5:"), "{}", w[1]);
     }
 }

@@ -9,11 +9,13 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{lang_rank, Concept, Gender, Link, Pos, Status, Term, TermType, Termbase};
-use super::model::{LangInfo, Transaction};
-use super::validate::parse_lang;
-use super::xml::line_col;
-use super::{ConceptPos, Positions};
+use crate::termbase::model::{
+    lang_rank, Concept, Gender, Link, Pos, Status, Term, TermType, Termbase,
+};
+use crate::termbase::model::{LangInfo, Transaction};
+use crate::termbase::validate::parse_lang;
+use crate::termbase::xml::line_col;
+use crate::termbase::{ConceptPos, Positions};
 use crate::{Error, Lang, Result};
 
 #[derive(Deserialize)]

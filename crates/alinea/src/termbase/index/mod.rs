@@ -9,7 +9,7 @@
 //! names the concept, the term that matched, the class and a score in (0, 1] that keeps
 //! classes apart.
 //!
-//! Layout: folded, stemmed and skeleton keys in three string arenas (see `index_keys.rs`);
+//! Layout: folded, stemmed and skeleton keys in three string arenas (see `keys`);
 //! the folded keys with a sorted permutation for binary search (exact, normalised, prefix),
 //! the stem keys with their hashes sorted (stemmed), the non-empty skeleton keys with a
 //! sorted permutation (root, and prefix by skeleton); and, built on the first fuzzy query,
@@ -24,7 +24,6 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::grams::{osa_within, Grams, SCRATCH};
 use super::model::{Concept, Termbase};
 use super::normalize::{
     fold, fold_into, has_arabic, skeleton_keys, skeleton_letters, skeleton_word, stem_key,
@@ -82,10 +81,11 @@ pub struct Hit {
     pub distance: Option<usize>,
 }
 
-#[path = "index_keys.rs"]
+mod grams;
 mod keys;
-pub(super) use keys::Arena;
-use keys::{key_hash, Entry, Words};
+
+use grams::{osa_within, Grams, SCRATCH};
+use keys::{key_hash, Arena, Entry, Words};
 
 /// The lookup index; it owns the termbase it indexes.
 pub struct Index {
@@ -511,5 +511,4 @@ fn better(a: &Hit, b: &Hit) -> bool {
 }
 
 #[cfg(test)]
-#[path = "index_tests.rs"]
 mod tests;

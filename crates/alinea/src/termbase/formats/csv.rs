@@ -8,9 +8,9 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::model::{lang_rank, Concept, Gender, Pos, Status, Term, TermType, Termbase};
-use super::validate::parse_lang;
-use super::{ConceptPos, Positions};
+use crate::termbase::model::{lang_rank, Concept, Gender, Pos, Status, Term, TermType, Termbase};
+use crate::termbase::validate::parse_lang;
+use crate::termbase::{ConceptPos, Positions};
 use crate::{Error, Lang, Result};
 
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::index::Arena;
+use super::keys::Arena;
 
 /// Hashed trigrams in compressed rows. Entries are numbered by key length (`order[p]` is the
 /// entry at position `p`, `len_start[l]` the first position of length `l`), so that each row,

@@ -17,7 +17,7 @@ pub(super) struct Entry {
 
 /// A string arena: string `i` is `buf[off[i]..off[i + 1]]`.
 #[derive(Default)]
-pub(in crate::termbase) struct Arena {
+pub(super) struct Arena {
     buf: String,
     off: Vec<usize>,
 }
@@ -53,7 +53,7 @@ impl Arena {
     }
 
     #[inline]
-    pub(in crate::termbase) fn get(&self, i: u32) -> &str {
+    pub(super) fn get(&self, i: u32) -> &str {
         let i = i as usize;
         &self.buf[self.off[i]..self.off[i + 1]]
     }

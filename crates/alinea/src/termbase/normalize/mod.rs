@@ -3,7 +3,7 @@
 //! script; alef, ya and ta marbuta variants, diacritics, tatweel and leading clitics
 //! (و ف ب ل ك ال) for Arabic. [`stem_key`] stems each word with the Snowball stemmer of the
 //! language (French, English, Arabic) and folds the stems. [`skeleton_key`] is the Arabic
-//! consonant skeleton of the "root" class (in `skeleton.rs`); [`strip_article`] takes a
+//! consonant skeleton of the "root" class (in `skeleton`); [`strip_article`] takes a
 //! leading French or English article off a query.
 //!
 //! These are lookup-specific; the general normalisation for matching lives in
@@ -17,7 +17,6 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use crate::text::fold::fold_arabic_char;
 use crate::Lang;
 
-#[path = "skeleton.rs"]
 mod skeleton;
 pub use skeleton::{skeleton_key, skeleton_keys, skeleton_letters, skeleton_word};
 

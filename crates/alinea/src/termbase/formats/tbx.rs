@@ -5,11 +5,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::model::Transaction;
-use super::model::{Concept, Gender, LangInfo, Link, Pos, Status, Term, TermType, Termbase};
-use super::validate::parse_lang;
-use super::xml::{self, esc, syntax, Node, Root};
-use super::{ConceptPos, Positions};
+use crate::termbase::model::Transaction;
+use crate::termbase::model::{
+    Concept, Gender, LangInfo, Link, Pos, Status, Term, TermType, Termbase,
+};
+use crate::termbase::validate::parse_lang;
+use crate::termbase::xml::{self, esc, syntax, Node, Root};
+use crate::termbase::{ConceptPos, Positions};
 use crate::{Lang, Result};
 
 /// TBX v3 namespace.

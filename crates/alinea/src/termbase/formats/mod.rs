@@ -1,0 +1,114 @@
+//! The termbase file formats: the glossary source (TOML), TBX v3 TBX-Basic and legacy TBX v2
+//! (`martif`), CSV/TSV and JSON, one module each; [`Format::from_path`] picks one by extension.
+
+mod csv;
+mod json;
+mod tbx;
+mod toml_src;
+
+use std::path::Path;
+
+use super::model::Termbase;
+use super::Positions;
+use crate::{Error, Result};
+
+/// A termbase file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The glossary source (`.toml`).
+    Toml,
+    /// TBX v3 (ISO 30042:2019), TBX-Basic dialect, DCA style (`.tbx`).
+    TbxV3,
+    /// Legacy TBX v2 (`martif`), as MultiTerm, memoQ and OmegaT exchange it (`.tbx`).
+    TbxV2,
+    /// Comma-separated values with a header of language codes (`.csv`).
+    Csv,
+    /// Tab-separated values, same columns as CSV (`.tsv`, `.tab`).
+    Tsv,
+    /// The model as JSON (`.json`).
+    Json,
+}
+
+impl Format {
+    /// The format for `path`, by extension. `tbx_version` picks the TBX version to write
+    /// (3 by default); on reading, the root element decides.
+    pub fn from_path(path: &Path, tbx_version: Option<u8>) -> Result<Format> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        Ok(match ext.as_str() {
+            "toml" => Format::Toml,
+            "tbx" | "xml" => match tbx_version {
+                None | Some(3) => Format::TbxV3,
+                Some(2) => Format::TbxV2,
+                Some(v) => {
+                    return Err(Error::Usage(format!(
+                        "unknown TBX version {v} (expected 2 or 3)"
+                    )))
+                }
+            },
+            "csv" => Format::Csv,
+            "tsv" | "tab" => Format::Tsv,
+            "json" => Format::Json,
+            _ => {
+                return Err(Error::Usage(format!(
+                "{}: unknown termbase format (expected a .toml, .tbx, .csv, .tsv or .json file)",
+                path.display()
+            )))
+            }
+        })
+    }
+
+    /// A short name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Toml => "glossary source (TOML)",
+            Format::TbxV3 => "TBX v3 (TBX-Basic)",
+            Format::TbxV2 => "TBX v2 (martif)",
+            Format::Csv => "CSV",
+            Format::Tsv => "TSV",
+            Format::Json => "JSON",
+        }
+    }
+}
+
+/// Parses `text` in `format` (no validation); `path` names it in errors.
+pub(super) fn read(text: &str, format: Format, path: &Path) -> Result<(Termbase, Positions)> {
+    match format {
+        Format::Toml => toml_src::read(text, path),
+        Format::TbxV3 | Format::TbxV2 => tbx::read(text, path),
+        Format::Csv => csv::read(text, b',', path),
+        Format::Tsv => csv::read(text, b'\t', path),
+        Format::Json => json::read(text, path),
+    }
+}
+
+/// The termbase in `format`, as text.
+pub(super) fn write(tb: &Termbase, format: Format) -> Result<String> {
+    Ok(match format {
+        Format::Toml => toml_src::write(tb),
+        Format::TbxV3 => tbx::write(tb, 3),
+        Format::TbxV2 => tbx::write(tb, 2),
+        Format::Csv => csv::write(tb, b',')?,
+        Format::Tsv => csv::write(tb, b'\t')?,
+        Format::Json => json::write(tb)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        let f = |p: &str, v| Format::from_path(Path::new(p), v);
+        assert_eq!(f("a.TOML", None).unwrap(), Format::Toml);
+        assert_eq!(f("a.tbx", None).unwrap(), Format::TbxV3);
+        assert_eq!(f("a.tbx", Some(2)).unwrap(), Format::TbxV2);
+        assert_eq!(f("a.tsv", None).unwrap(), Format::Tsv);
+        assert!(f("a.tbx", Some(4)).is_err());
+        assert!(f("a.docx", None).is_err());
+    }
+}

@@ -7,7 +7,7 @@
 //! - [`json`]: units, beads and confidences.
 //! - [`html`]: one self-contained review page.
 //!
-//! TMX is written by [`crate::tmx::write`].
+//! TMX is written by [`crate::tmx::write()`].
 
 pub mod beads;
 pub mod html;

@@ -297,7 +297,10 @@ fn control_characters_do_not_break_the_tmx() {
     std::fs::write(&e, "A text.\nTwo.\n").unwrap();
     let (tmx, err) = run_ok(&["--input", "lines"], &[&f, &e]);
     assert!(!tmx.contains('\u{FFFF}'));
-    assert!(err.contains("1 characters XML 1.0 does not allow"), "{err}");
+    assert!(
+        err.contains("warning[tmx/removed-chars]: 1 characters XML 1.0 does not allow"),
+        "{err}"
+    );
     let tus = alinea::tmx::read_bytes(
         tmx.as_bytes(),
         Path::new("out.tmx"),
@@ -357,8 +360,11 @@ fn contradicted_language_and_length_ratio_warn_but_align() {
         &["--input", "lines", "--langs", "fr,ar", "--format", "beads"],
         &[&fr(), &en()],
     );
-    assert!(err.contains("alinea: warning:"), "{err}");
-    assert!(err.contains("looks like en"), "{err}");
+    assert!(err.contains("warning[lang/contradicted]: "), "{err}");
+    assert!(
+        err.contains("resolution.en.txt: declared as ar by --langs but the text looks like en"),
+        "{err}"
+    );
 
     // A translation far longer than its pivot.
     let dir = tempfile::tempdir().unwrap();
@@ -368,6 +374,7 @@ fn contradicted_language_and_length_ratio_warn_but_align() {
         &["--input", "lines", "--langs", "fr,en", "--format", "beads"],
         &[&f, &en()],
     );
-    assert!(err.contains("× longer than"), "{err}");
+    assert!(err.contains("warning[align/length-ratio]: "), "{err}");
+    assert!(err.contains("× longer than the pivot"), "{err}");
     assert!(!out.is_empty());
 }

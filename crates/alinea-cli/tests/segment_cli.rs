@@ -245,7 +245,7 @@ fn language_from_path_and_warning_when_the_text_disagrees() {
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "alinea: warning: corpus/fr/ipu-132-cyber-warfare.txt: language en (from --lang) but the text looks like fr",
+            "warning[lang/contradicted]: corpus/fr/ipu-132-cyber-warfare.txt: declared as en by --lang but the text looks like fr",
         ));
 }
 

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use alinea::align::multi::MultiBead;
-use alinea::export::{Aligned, Segtype, Side};
+use alinea::align::{Aligned, Segtype, Side};
 use alinea::tmx::{self, WriteOptions};
 use alinea::Lang;
 use assert_cmd::Command;

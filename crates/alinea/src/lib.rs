@@ -5,9 +5,11 @@
 //!
 //! - [`text`]: normalisation for matching, language rules and detection, sentence segmentation.
 //! - [`doc`]: reading files (decoding, markup residue, paragraph units with spans and kinds).
-//! - [`align`]: paragraph and sentence alignment (pairwise and pivot-merged multi-way).
+//! - [`align`]: paragraph and sentence alignment (pairwise and pivot-merged multi-way), the
+//!   [`align::Aligned`] model and the pipeline from files ([`align::align_files`]).
 //! - [`tmx`]: TMX 1.4b writing and reading.
-//! - [`export`]: the other alignment outputs (TSV, JSON, HTML review page).
+//! - [`export`]: rendering alignments: the output format (TMX, beads, TSV, JSON, HTML review
+//!   page), chosen once, and [`export::render`].
 //! - [`termbase`]: the concept model, its formats (TBX, CSV/TSV, JSON, glossary source) and lookup.
 //! - [`io`]: atomic file output.
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use alinea::export::Segtype;
+use alinea::align::Segtype;
 use alinea::tmx::write::{write_tus, xml_clean, Header};
 use alinea::tmx::{read_bytes, read_path, ReadOptions, Tu, Tuv};
 use proptest::prelude::*;

@@ -1,17 +1,20 @@
 //! `alinea align`: align a pivot document with one or two translations and write the result as
-//! TMX, beads, TSV, JSON or an HTML review page. Also the loading and checking shared with
-//! `alinea build`.
+//! TMX, beads, TSV, JSON or an HTML review page. The reading, languages, checks and rendering
+//! are the library's (`alinea::align::align_files`, `alinea::export::render`); this module parses
+//! arguments, prints and writes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use alinea::align::Options;
-use alinea::doc::{self, Document, InputMode};
-use alinea::export::{self, checks, Aligned, Segtype};
+use alinea::align::{self, Options, Request, Segtype};
+use alinea::doc::InputMode;
+use alinea::export::{self, RenderOptions};
 use alinea::tmx::{self, WriteOptions};
 use alinea::{Error, Lang};
 use anyhow::Context;
+
+use super::report;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Input {
@@ -23,22 +26,60 @@ pub enum Input {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Unit {
+    /// Paragraphs (units as the reader cuts them).
     Paragraph,
+    /// Sentences inside aligned paragraphs.
     Sentence,
+}
+
+impl From<Unit> for Segtype {
+    fn from(u: Unit) -> Segtype {
+        match u {
+            Unit::Paragraph => Segtype::Paragraph,
+            Unit::Sentence => Segtype::Sentence,
+        }
+    }
+}
+
+impl From<Input> for InputMode {
+    fn from(i: Input) -> InputMode {
+        match i {
+            Input::Auto => InputMode::Auto,
+            Input::Lines => InputMode::Lines,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// TMX 1.4b translation memory.
     Tmx,
+    /// `[i, j]:[k]:score` lines (two files only).
     Beads,
+    /// Tab-separated rows: confidence, unit indices and text per language.
     Tsv,
+    /// The documents, beads and confidences as JSON.
     Json,
+    /// A self-contained review page.
     Html,
+}
+
+impl From<Format> for export::Format {
+    fn from(f: Format) -> export::Format {
+        match f {
+            Format::Tmx => export::Format::Tmx,
+            Format::Beads => export::Format::Beads,
+            Format::Tsv => export::Format::Tsv,
+            Format::Json => export::Format::Json,
+            Format::Html => export::Format::Html,
+        }
+    }
 }
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Languages of the files, in order (default: from the paths, e.g. corpus/en/…, else fr,en,ar).
+    /// Languages of the files, in order (default: from each path, e.g. corpus/en/… or x.en.txt,
+    /// else detected from the text, else fr, en, ar by position).
     #[arg(long, value_delimiter = ',')]
     langs: Option<Vec<String>>,
     /// How files are cut into units.
@@ -47,7 +88,8 @@ pub struct Args {
     /// Align paragraphs, or sentences inside aligned paragraphs.
     #[arg(long, value_enum, default_value_t = Unit::Paragraph)]
     unit: Unit,
-    /// Output format (default: from the extension of -o, else tmx).
+    /// Output format (default: from the extension of -o: .tmx, .beads, .tsv, .json, .html; tmx
+    /// on standard output without -o).
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Output file (default: standard output).
@@ -65,84 +107,6 @@ pub struct Args {
     /// The pivot document, then one or two translations.
     #[arg(required = true, num_args = 2..=3, value_name = "FILE")]
     files: Vec<PathBuf>,
-}
-
-/// Print a warning on standard error.
-pub(crate) fn warn(message: &str) {
-    eprintln!("alinea: warning: {message}");
-}
-
-/// A language named by a path: a folder (`corpus/en/x.txt`) or a suffix (`x.en.txt`, `x_en.txt`).
-fn lang_from_path(path: &Path) -> Option<Lang> {
-    let known = |s: &str| match s {
-        "fr" | "en" | "ar" => s.parse::<Lang>().ok(),
-        _ => None,
-    };
-    let stem = path.file_stem()?.to_string_lossy().to_ascii_lowercase();
-    if let Some(l) = stem.rsplit(['.', '_', '-']).next().and_then(known) {
-        if stem.len() > 2 {
-            return Some(l);
-        }
-    }
-    path.parent()?
-        .components()
-        .next_back()
-        .and_then(|c| known(&c.as_os_str().to_string_lossy().to_ascii_lowercase()))
-}
-
-/// The language of each file: `--langs`, else the paths, else fr, en, ar in order.
-fn languages(langs: Option<&[String]>, files: &[PathBuf]) -> anyhow::Result<Vec<Lang>> {
-    let langs: Vec<Lang> = match langs {
-        Some(l) => {
-            if l.len() != files.len() {
-                return Err(Error::Usage(format!(
-                    "--langs names {} languages for {} files",
-                    l.len(),
-                    files.len()
-                ))
-                .into());
-            }
-            l.iter()
-                .map(|s| s.trim().parse::<Lang>())
-                .collect::<Result<_, _>>()?
-        }
-        None => {
-            let from_paths: Vec<Option<Lang>> = files.iter().map(|f| lang_from_path(f)).collect();
-            if from_paths.iter().all(Option::is_some) {
-                from_paths.into_iter().flatten().collect()
-            } else {
-                [Lang::Fr, Lang::En, Lang::Ar][..files.len()].to_vec()
-            }
-        }
-    };
-    for (i, l) in langs.iter().enumerate() {
-        if langs[..i].contains(l) {
-            return Err(Error::Usage(format!(
-                "language {l} is given twice; each file needs its own language (--langs)"
-            ))
-            .into());
-        }
-    }
-    Ok(langs)
-}
-
-/// Load the documents and collect the warnings a user should see before trusting the result.
-pub(crate) fn load(
-    files: &[(PathBuf, Lang)],
-    mode: InputMode,
-) -> alinea::Result<(Vec<Document>, Vec<String>)> {
-    let mut docs = Vec::new();
-    let mut warnings = Vec::new();
-    for (path, lang) in files {
-        let d = doc::load(path, Some(lang.clone()), mode)?;
-        warnings.extend(d.warnings.iter().cloned());
-        if d.warnings.is_empty() {
-            warnings.extend(checks::language(&d));
-        }
-        docs.push(d);
-    }
-    warnings.extend(checks::lengths(&docs));
-    Ok((docs, warnings))
 }
 
 /// The TMX creation date: `SOURCE_DATE_EPOCH` when set, else `fallback`.
@@ -168,21 +132,12 @@ fn now() -> String {
     tmx::write::creation_date(secs).unwrap_or_else(|_| tmx::write::FIXED_CREATION_DATE.into())
 }
 
-fn format_of(args: &Args) -> Format {
-    if let Some(f) = args.format {
-        return f;
-    }
-    let ext = args
-        .output
-        .as_deref()
-        .and_then(Path::extension)
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("beads") => Format::Beads,
-        Some("tsv") => Format::Tsv,
-        Some("json") => Format::Json,
-        Some("html" | "htm") => Format::Html,
-        _ => Format::Tmx,
+/// `--format`, else the extension of `-o`, else TMX on standard output.
+fn format_of(args: &Args) -> alinea::Result<export::Format> {
+    match (args.format, &args.output) {
+        (Some(f), _) => Ok(f.into()),
+        (None, Some(out)) => export::Format::from_path(out),
+        (None, None) => Ok(export::Format::Tmx),
     }
 }
 
@@ -196,9 +151,9 @@ fn pair_path(out: &Path, a: &Lang, b: &Lang) -> PathBuf {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let format = format_of(&args);
-    let langs = languages(args.langs.as_deref(), &args.files)?;
-    if format != Format::Tmx && (args.pairs || args.keep_unaligned || args.locale.is_some()) {
+    let format = format_of(&args)?;
+    if format != export::Format::Tmx && (args.pairs || args.keep_unaligned || args.locale.is_some())
+    {
         return Err(Error::Usage(
             "--pairs, --keep-unaligned and --locale apply to TMX output (--format tmx)".into(),
         )
@@ -207,16 +162,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.pairs && args.output.is_none() {
         return Err(Error::Usage("--pairs needs an output file (-o OUT.tmx)".into()).into());
     }
-    if format == Format::Beads && args.files.len() != 2 {
-        return Err(Error::Usage(format!(
-            "the beads format holds two documents, not {} (use tmx, tsv, json or html)",
-            args.files.len()
-        ))
-        .into());
-    }
+    format.check(args.files.len())?;
+    let langs = args
+        .langs
+        .as_ref()
+        .map(|l| l.iter().map(|s| s.trim().parse::<Lang>()).collect())
+        .transpose()?;
     let locales = match &args.locale {
         Some(spec) => tmx::write::parse_locales(spec)?,
         None => Default::default(),
+    };
+    let creation_date = if format == export::Format::Tmx {
+        creation_date(now)?
+    } else {
+        tmx::write::FIXED_CREATION_DATE.to_string()
     };
     if let Some(out) = &args.output {
         let dir = out.parent().filter(|d| !d.as_os_str().is_empty());
@@ -228,55 +187,42 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .into());
         }
     }
-    let mode = match args.input {
-        Input::Auto => InputMode::Auto,
-        Input::Lines => InputMode::Lines,
+    let request = Request {
+        files: args.files.clone(),
+        langs,
+        langs_by: "--langs".into(),
+        mode: args.input.into(),
+        segtype: args.unit.into(),
+        options: Options::default(),
     };
-    let files: Vec<(PathBuf, Lang)> = args.files.iter().cloned().zip(langs).collect();
-    let (docs, warnings) = load(&files, mode)?;
-    for w in &warnings {
-        warn(w);
-    }
-    let segtype = match args.unit {
-        Unit::Paragraph => Segtype::Paragraph,
-        Unit::Sentence => Segtype::Sentence,
-    };
-    let aligned = Aligned::from_documents(&docs, segtype, &Options::default());
+    let outcome = align::align_files(&request)?;
+    report::diagnostics(&outcome.diagnostics);
+    let aligned = &outcome.aligned;
 
     // Everything is made in memory first, then written.
-    let mut outputs: Vec<(Option<PathBuf>, Vec<u8>)> = Vec::new();
-    match format {
-        Format::Tmx => {
-            let opts = WriteOptions {
-                locales,
-                keep_unaligned: args.keep_unaligned,
-                creation_date: creation_date(now)?,
-            };
-            let mut removed = 0;
-            let w = tmx::write(&aligned, &opts);
-            removed += w.removed_chars;
-            outputs.push((args.output.clone(), w.bytes));
-            if let (true, Some(out)) = (args.pairs, &args.output) {
-                for d in 1..aligned.sides.len() {
-                    let pair = aligned.project(&[0, d]);
-                    let w = tmx::write(&pair, &opts);
-                    let path = pair_path(out, &pair.sides[0].lang, &pair.sides[1].lang);
-                    outputs.push((Some(path), w.bytes));
-                }
-            }
-            if removed > 0 {
-                warn(&format!(
-                    "{removed} characters XML 1.0 does not allow (control characters) were left out of the TMX"
-                ));
-            }
-        }
-        Format::Beads => {
-            outputs.push((args.output.clone(), export::beads::write(&aligned)?.into()))
-        }
-        Format::Tsv => outputs.push((args.output.clone(), export::tsv::write(&aligned).into())),
-        Format::Json => outputs.push((args.output.clone(), export::json::write(&aligned).into())),
-        Format::Html => outputs.push((args.output.clone(), export::html::write(&aligned).into())),
+    let opts = RenderOptions {
+        tmx: WriteOptions {
+            locales,
+            keep_unaligned: args.keep_unaligned,
+            creation_date,
+        },
+    };
+    let main = export::render(aligned, format, &opts)?;
+    let mut diagnostics = main.diagnostics;
+    if let Some(out) = &args.output {
+        diagnostics = diagnostics.into_iter().map(|d| d.at_path(out)).collect();
     }
+    let mut outputs: Vec<(Option<PathBuf>, Vec<u8>)> = vec![(args.output.clone(), main.bytes)];
+    if let (true, Some(out)) = (args.pairs, &args.output) {
+        for d in 1..aligned.sides.len() {
+            let pair = aligned.project(&[0, d]);
+            // The characters left out are those of the main file, already reported.
+            let r = export::render(&pair, format, &opts)?;
+            let path = pair_path(out, &pair.sides[0].lang, &pair.sides[1].lang);
+            outputs.push((Some(path), r.bytes));
+        }
+    }
+    report::diagnostics(&diagnostics);
     for (path, bytes) in &outputs {
         match path {
             Some(p) => alinea::io::write_atomic(p, bytes)?,
@@ -288,12 +234,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    eprintln!(
-        "alinea: {} ({}): {}",
+    report::status(&format!(
+        "{} ({}): {}",
         aligned.document,
-        segtype.as_str(),
+        aligned.segtype.as_str(),
         aligned.summary()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -302,20 +248,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn languages_from_paths_and_flags() {
-        let files = |v: &[&str]| v.iter().map(PathBuf::from).collect::<Vec<_>>();
-        let l = languages(None, &files(&["corpus/fr/a.txt", "corpus/ar/a.txt"])).unwrap();
-        assert_eq!(l, vec![Lang::Fr, Lang::Ar]);
-        let l = languages(None, &files(&["a.en.txt", "a.fr.txt"])).unwrap();
-        assert_eq!(l, vec![Lang::En, Lang::Fr]);
-        let l = languages(None, &files(&["x.txt", "y.txt", "z.txt"])).unwrap();
-        assert_eq!(l, vec![Lang::Fr, Lang::En, Lang::Ar]);
-        let de = vec!["de".to_string(), "fr".to_string()];
-        let l = languages(Some(&de), &files(&["x.txt", "y.txt"])).unwrap();
-        assert_eq!(l, vec![Lang::Other("de".into()), Lang::Fr]);
-        assert!(languages(Some(&de[..1]), &files(&["x.txt", "y.txt"])).is_err());
-        let twice = vec!["fr".to_string(), "fr-CA".to_string()];
-        assert!(languages(Some(&twice), &files(&["x.txt", "y.txt"])).is_err());
+    fn pair_paths() {
         assert_eq!(
             pair_path(Path::new("out/a.tmx"), &Lang::Fr, &Lang::Ar),
             PathBuf::from("out/a.fr-ar.tmx")

@@ -9,15 +9,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use alinea::align::Options;
-use alinea::doc::InputMode;
-use alinea::export::{self, Aligned, Segtype, Summary};
+use alinea::align::{self, Request, Segtype, Summary};
+use alinea::diag::Diagnostic;
+use alinea::export::{self, Format, RenderOptions};
 use alinea::tmx::{self, WriteOptions};
 use alinea::{Error, Lang};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::align::{creation_date, load, warn};
+use super::align::creation_date;
+use super::report;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -35,18 +36,19 @@ pub struct Args {
 /// One document set to align: the French file and the counterparts found.
 struct Job {
     name: String,
-    files: Vec<(PathBuf, Lang)>,
+    files: Vec<PathBuf>,
 }
 
 /// What aligning one document gave.
 struct Done {
     name: String,
     summary: Summary,
-    warnings: Vec<String>,
+    diagnostics: Vec<Diagnostic>,
 }
 
-/// The documents of `corpus/fr/` (sorted by name), each with the counterparts that exist.
-fn jobs(corpus: &Path) -> anyhow::Result<(Vec<Job>, Vec<String>)> {
+/// The documents of `corpus/fr/`: those with at least one counterpart (sorted by name), the
+/// number skipped for want of one, and warnings about missing counterparts.
+fn jobs(corpus: &Path) -> anyhow::Result<(Vec<Job>, usize, Vec<Diagnostic>)> {
     let fr = corpus.join("fr");
     let entries = std::fs::read_dir(&fr).map_err(|e| Error::read(&fr, e))?;
     let mut names: Vec<String> = Vec::new();
@@ -60,23 +62,40 @@ fn jobs(corpus: &Path) -> anyhow::Result<(Vec<Job>, Vec<String>)> {
     names.sort();
     let mut warnings = Vec::new();
     let mut out = Vec::new();
+    let mut skipped = 0;
     for name in names {
-        let mut files = vec![(fr.join(&name), Lang::Fr)];
+        let pivot = fr.join(&name);
+        let mut files = vec![pivot.clone()];
+        let mut missing = Vec::new();
         for lang in [Lang::En, Lang::Ar] {
             let p = corpus.join(lang.code()).join(&name);
             if p.is_file() {
-                files.push((p, lang));
+                files.push(p);
             } else {
-                warnings.push(format!("{}: no {lang} counterpart ({})", name, p.display()));
+                missing.push(
+                    Diagnostic::warning(
+                        "build/no-counterpart",
+                        format!("no {lang} counterpart ({})", p.display()),
+                    )
+                    .at_path(&pivot),
+                );
             }
         }
         if files.len() == 1 {
-            warnings.push(format!("{name}: skipped, nothing to align it with"));
+            skipped += 1;
+            warnings.push(
+                Diagnostic::warning(
+                    "build/skipped",
+                    "skipped, nothing to align it with (no en or ar counterpart)",
+                )
+                .at_path(&pivot),
+            );
             continue;
         }
+        warnings.extend(missing);
         out.push(Job { name, files });
     }
-    Ok((out, warnings))
+    Ok((out, skipped, warnings))
 }
 
 fn stem(name: &str) -> String {
@@ -86,44 +105,53 @@ fn stem(name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
-fn align_one(job: &Job, out: &Path, segtype: Segtype, opts: &WriteOptions) -> anyhow::Result<Done> {
-    let (docs, mut warnings) = load(&job.files, InputMode::Auto)?;
-    let aligned = Aligned::from_documents(&docs, segtype, &Options::default());
-    let w = tmx::write(&aligned, opts);
-    if w.removed_chars > 0 {
-        warnings.push(format!(
-            "{}: {} characters XML 1.0 does not allow were left out of the TMX",
-            job.name, w.removed_chars
-        ));
-    }
-    let html = export::html::write(&aligned);
+/// Align one document set (languages from the corpus folders) and write its TMX and HTML.
+fn align_one(
+    job: &Job,
+    out: &Path,
+    segtype: Segtype,
+    opts: &RenderOptions,
+) -> alinea::Result<Done> {
+    let request = Request {
+        files: job.files.clone(),
+        segtype,
+        ..Request::default()
+    };
+    let outcome = align::align_files(&request)?;
+    let mut diagnostics = outcome.diagnostics;
     let base = stem(&job.name);
-    alinea::io::write_atomic(&out.join(format!("{base}.tmx")), &w.bytes)?;
-    alinea::io::write_atomic(&out.join(format!("{base}.html")), html.as_bytes())?;
+    for (format, ext) in [(Format::Tmx, "tmx"), (Format::Html, "html")] {
+        let path = out.join(format!("{base}.{ext}"));
+        let r = export::render(&outcome.aligned, format, opts)?;
+        diagnostics.extend(r.diagnostics.into_iter().map(|d| d.at_path(&path)));
+        alinea::io::write_atomic(&path, &r.bytes)?;
+    }
     Ok(Done {
         name: job.name.clone(),
-        summary: aligned.summary(),
-        warnings,
+        summary: outcome.aligned.summary(),
+        diagnostics,
     })
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (jobs, mut warnings) = jobs(&args.corpus)?;
+    let (jobs, skipped, mut warnings) = jobs(&args.corpus)?;
     if jobs.is_empty() {
-        warnings.push(format!(
-            "{}: no document has a counterpart yet; nothing aligned",
-            args.corpus.join("fr").display()
-        ));
+        warnings.push(
+            Diagnostic::warning(
+                "build/nothing-aligned",
+                "no document has a counterpart yet; nothing aligned",
+            )
+            .at_path(args.corpus.join("fr")),
+        );
     }
-    std::fs::create_dir_all(&args.out).map_err(|e| Error::read(&args.out, e))?;
-    let opts = WriteOptions {
-        creation_date: creation_date(|| tmx::write::FIXED_CREATION_DATE.to_string())?,
-        ..WriteOptions::default()
+    std::fs::create_dir_all(&args.out).map_err(|e| Error::write(&args.out, e))?;
+    let opts = RenderOptions {
+        tmx: WriteOptions {
+            creation_date: creation_date(|| tmx::write::FIXED_CREATION_DATE.to_string())?,
+            ..WriteOptions::default()
+        },
     };
-    let segtype = match args.unit {
-        super::align::Unit::Paragraph => Segtype::Paragraph,
-        super::align::Unit::Sentence => Segtype::Sentence,
-    };
+    let segtype: Segtype = args.unit.into();
 
     let bar = ProgressBar::with_draw_target(
         Some(jobs.len() as u64),
@@ -136,7 +164,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
-    let results: Vec<anyhow::Result<Done>> = jobs
+    let results: Vec<alinea::Result<Done>> = jobs
         .par_iter()
         .map(|job| {
             let r = align_one(job, &args.out, segtype, &opts);
@@ -148,22 +176,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     bar.finish_and_clear();
 
     let mut total = Summary::default();
-    let mut errors = 0;
+    let mut failed = 0;
     for r in results {
         match r {
             Ok(done) => {
-                warnings.extend(done.warnings);
-                eprintln!("alinea: {}: {}", done.name, done.summary);
+                warnings.extend(done.diagnostics);
+                report::status(&format!("{}: {}", done.name, done.summary));
                 total.add(&done.summary);
             }
             Err(e) => {
-                errors += 1;
-                eprintln!("alinea: error: {e:#}");
+                failed += 1;
+                warnings.push(Diagnostic::error("build/failed", e.to_string()));
             }
         }
-    }
-    for w in &warnings {
-        warn(w);
     }
     let expected: Vec<String> = jobs
         .iter()
@@ -180,20 +205,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .collect();
         stale.sort();
         for n in stale {
-            warn(&format!(
-                "{}: no longer made from the corpus (remove it if it is stale)",
-                args.out.join(n).display()
-            ));
+            warnings.push(
+                Diagnostic::warning(
+                    "build/stale",
+                    "no longer made from the corpus (remove it if it is stale)",
+                )
+                .at_path(args.out.join(n)),
+            );
         }
     }
-    eprintln!(
-        "alinea: built {} of {} documents into {}: {}",
-        jobs.len() - errors,
-        jobs.len(),
+    report::diagnostics(&warnings);
+    report::status(&format!(
+        "built {} of {} documents into {} ({skipped} skipped, no counterpart; {failed} failed): {}",
+        jobs.len() - failed,
+        jobs.len() + skipped,
         args.out.display(),
         total
-    );
-    Ok(if errors > 0 {
+    ));
+    Ok(if failed > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

@@ -1,6 +1,4 @@
 //! What the CLI tells the user on standard error besides its output: diagnostics (rendered by
-// Used by every command once its warnings are diagnostics.
-#![allow(dead_code)]
 //! the library's human renderer, coloured on a terminal unless `NO_COLOR` is set) and status
 //! lines (`alinea: …` summaries). `--quiet` silences status lines and warnings; errors are
 //! always printed.

@@ -5,26 +5,35 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use alinea::diag::Diagnostic;
 use alinea::doc::{self, InputMode, Unit};
+use alinea::text::lang::Given;
 use alinea::Lang;
 use anyhow::Context;
 use serde::Serialize;
 
+use super::report;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Level {
+    /// Paragraph units, as the reader cuts the file.
     Paragraph,
+    /// Sentences, numbered paragraph.position.
     Sentence,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// One tab-separated line per unit: id, kind, label, span, text.
     Text,
+    /// The documents with their units, plain text, byte offsets and warnings.
     Json,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Language of the files (fr, en, ar, …); default: from the path, else detected.
+    /// Language of the files (fr, en, ar, …); default: from each path, else detected from the
+    /// text, else und.
     #[arg(long)]
     lang: Option<String>,
     /// Units to print.
@@ -52,12 +61,20 @@ struct JsonUnit<'a> {
 struct JsonDoc<'a> {
     path: String,
     lang: &'a Lang,
-    warnings: &'a [String],
+    warnings: &'a [Diagnostic],
     units: Vec<JsonUnit<'a>>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let lang = args.lang.as_deref().map(str::parse::<Lang>).transpose()?;
+    let given = args
+        .lang
+        .as_deref()
+        .map(str::parse::<Lang>)
+        .transpose()?
+        .map(|lang| Given {
+            lang,
+            by: "--lang".into(),
+        });
     let mode = if args.lines {
         InputMode::Lines
     } else {
@@ -66,7 +83,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Read everything first: a bad file stops the command before anything is printed.
     let mut readings = Vec::new();
     for path in &args.files {
-        readings.push(doc::read(path, lang.clone(), mode)?);
+        let text = doc::read_text(path)?;
+        let decision = doc::decide(given.as_ref(), path, &text);
+        readings.push(doc::read_decided(path, &text, &decision, mode)?);
     }
     let sentences: Vec<Vec<doc::Sentence>> = readings
         .iter()
@@ -80,9 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut docs = Vec::new();
     for (r, sents) in readings.iter().zip(&sentences) {
         let d = &r.document;
-        for w in &d.warnings {
-            eprintln!("alinea: warning: {w}");
-        }
+        report::diagnostics(&d.warnings);
         let units: Vec<(String, &Unit)> = match args.unit {
             Level::Paragraph => d.units.iter().map(|u| (u.index.to_string(), u)).collect(),
             Level::Sentence => sents

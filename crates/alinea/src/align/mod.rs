@@ -24,8 +24,14 @@
 //! given band; the bead costs of a block of rows are computed in parallel while the previous
 //! block is swept. Each bead gets a confidence (`confidence`: a logistic model fitted on the UN
 //! dev benchmark). [`align_many`] aligns many pairs in parallel.
+//!
+//! [`Aligned`] is an alignment with its texts, what every output is written from;
+//! [`pipeline::align_files`] goes from files to an [`Aligned`] (reading, languages,
+//! diagnostics).
 
+pub mod aligned;
 pub mod multi;
+pub mod pipeline;
 
 mod confidence;
 mod dp;
@@ -38,8 +44,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::Lang;
+pub use aligned::{Aligned, Segtype, Side, Summary, LOW_CONFIDENCE};
 use dp::{Band, CostModel, Step, SHAPES};
 use evidence::{Evidence, EvidenceSettings};
+pub use pipeline::{align_files, length_ratio, Loaded, Outcome, Request};
 
 /// A group of source units aligned with a group of target units.
 #[derive(Clone, Debug, PartialEq, Serialize)]

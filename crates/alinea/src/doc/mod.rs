@@ -4,7 +4,8 @@
 //! - `decode`: bytes → text (UTF-8 with or without BOM, UTF-16 with BOM).
 //! - `read`: paragraph reading (blank-line blocks, labels, page-break joins).
 //! - `kind`: what each unit is (body, heading, list item, note, furniture).
-//! - this module: the types, [`load`] and [`read`], language choice, sentence units.
+//! - this module: the types, [`load`] and [`read`], sentence units. The language is decided by
+//!   [`crate::text::lang::decide`] and recorded with where it came from ([`LangSource`]).
 //!
 //! Every unit keeps the text as it stands in the file ([`Unit::text`]) and a cleaned form for
 //! matching and alignment ([`Unit::plain`]: markup residue removed, whitespace collapsed).
@@ -18,9 +19,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::diag::Diagnostic;
+use crate::text::lang::{self as detect, Decision, Given};
 use crate::text::markup::{self, Mapped};
-use crate::text::{lang as detect, sentences};
+use crate::text::sentences;
 use crate::{Error, Lang, Result};
+
+pub use crate::text::lang::LangSource;
 
 /// What a unit is, as far as the reader can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -83,10 +88,12 @@ pub struct Unit {
 pub struct Document {
     pub path: PathBuf,
     pub lang: Lang,
+    /// Where [`Document::lang`] came from: a flag, the path, the text, or a default.
+    pub lang_source: LangSource,
     pub units: Vec<Unit>,
     /// Things the reader noticed and a user should hear about (e.g. a declared language the
-    /// text contradicts).
-    pub warnings: Vec<String>,
+    /// text contradicts, `lang/contradicted`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// How a file is cut into units.
@@ -112,8 +119,9 @@ pub fn read_text(path: &Path) -> Result<String> {
     decode::decode(&bytes, path)
 }
 
-/// Read `path` as a document in `lang` (from the path, else detected from the text, when
-/// `None`).
+/// Read `path` as a document in `lang` (from the path, else detected from the text, else `und`,
+/// when `None`). A `lang` given here is reported as given "by the caller"; commands that take
+/// a flag use [`read_decided`] with a [`Decision`] that names it.
 pub fn load(path: &Path, lang: Option<Lang>, mode: InputMode) -> Result<Document> {
     Ok(read(path, lang, mode)?.document)
 }
@@ -247,27 +255,33 @@ fn span(source: &str, line_starts: &[usize], start: usize, end: usize) -> Span {
     }
 }
 
-/// Read decoded `text` (named `path` in messages) into a [`Reading`].
+/// Read decoded `text` (named `path` in messages) into a [`Reading`]: in `lang` when given,
+/// else as [`detect::decide`] says, else `und`.
 pub fn read_str(path: &Path, text: &str, lang: Option<Lang>, mode: InputMode) -> Result<Reading> {
-    let mut warnings = Vec::new();
-    let declared = lang
-        .map(|l| (l, "--lang"))
-        .or_else(|| detect::from_path(path).map(|l| (l, "the file's path")));
-    let detected = detect::detect(text);
-    let lang = match (declared, &detected) {
-        (Some((d, from)), Some(t)) => {
-            if &d != t {
-                warnings.push(format!(
-                    "{}: language {d} (from {from}) but the text looks like {t}",
-                    path.display()
-                ));
-            }
-            d
-        }
-        (Some((d, _)), None) => d,
-        (None, Some(t)) => t.clone(),
-        (None, None) => Lang::Other("und".into()),
-    };
+    let given = lang.map(|lang| Given {
+        lang,
+        by: "the caller".into(),
+    });
+    read_decided(path, text, &decide(given.as_ref(), path, text), mode)
+}
+
+/// The language of `text` at `path`: [`detect::decide`], else `und` (what `alinea segment`
+/// says of a text nothing tells the language of).
+pub fn decide(given: Option<&Given>, path: &Path, text: &str) -> Decision {
+    detect::decide(given, path, text)
+        .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())))
+}
+
+/// Read decoded `text` (named `path` in messages) into a [`Reading`] in the language
+/// `decision` gives; a `lang/contradicted` warning when it disagrees with the text.
+pub fn read_decided(
+    path: &Path,
+    text: &str,
+    decision: &Decision,
+    mode: InputMode,
+) -> Result<Reading> {
+    let warnings: Vec<Diagnostic> = decision.contradiction(path).into_iter().collect();
+    let lang = decision.lang.clone();
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -337,6 +351,7 @@ pub fn read_str(path: &Path, text: &str, lang: Option<Lang>, mode: InputMode) ->
         document: Document {
             path: path.to_path_buf(),
             lang,
+            lang_source: decision.source,
             units,
             warnings,
         },

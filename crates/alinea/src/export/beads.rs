@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::Aligned;
+use crate::align::Aligned;
 use crate::{Error, Result};
 
 /// Write the beads of a two-document alignment.
@@ -36,7 +36,7 @@ pub fn write(a: &Aligned) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::tests::sample;
+    use crate::align::aligned::tests::sample;
 
     #[test]
     fn writes_scorer_format() {

@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use quick_xml::escape::escape;
 
-use super::{is_low, range_label, Aligned, LOW_CONFIDENCE};
+use crate::align::aligned::{is_low, range_label, Aligned, LOW_CONFIDENCE};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}\
 table{border-collapse:collapse;width:100%;table-layout:fixed}\
@@ -28,8 +28,8 @@ pub fn write(a: &Aligned) -> String {
          <h1>{title}</h1>\n<p>{} alignment: {}. Highlighted rows: confidence below \
          {LOW_CONFIDENCE} or a language missing.</p>\n<table>\n<thead><tr><th class=\"n\">#</th>",
         match a.segtype {
-            super::Segtype::Paragraph => "Paragraph",
-            super::Segtype::Sentence => "Sentence",
+            crate::align::Segtype::Paragraph => "Paragraph",
+            crate::align::Segtype::Sentence => "Sentence",
         },
         escape(s.to_string())
     );
@@ -73,8 +73,8 @@ pub fn write(a: &Aligned) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::tests::sample;
-    use crate::export::Side;
+    use crate::align::aligned::tests::sample;
+    use crate::align::Side;
     use crate::Lang;
 
     #[test]

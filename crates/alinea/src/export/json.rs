@@ -9,8 +9,8 @@
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use super::Aligned;
 use crate::align::multi::MultiBead;
+use crate::align::Aligned;
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -75,7 +75,7 @@ pub fn write(a: &Aligned) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::tests::sample;
+    use crate::align::aligned::tests::sample;
 
     #[test]
     fn writes_units_beads_scores() {

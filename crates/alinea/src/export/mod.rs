@@ -1,329 +1,208 @@
-//! Alignment outputs other than TMX: beads, TSV, JSON and the HTML review page, and the
-//! [`Aligned`] model they (and the TMX writer) are made from.
+//! Rendering an [`Aligned`] alignment in one of the output formats, chosen once here.
 //!
+//! - [`Format`]: TMX, beads, TSV, JSON or HTML, by name or by an output file's extension.
+//! - [`render`]: an alignment → the bytes of one format, with the diagnostics rendering gave.
 //! - [`beads`]: `[0, 1]:[2]:0.83` lines, two documents only.
 //! - [`tsv`]: one row per unit, indices and text per language.
 //! - [`json`]: units, beads and confidences.
 //! - [`html`]: one self-contained review page.
-//! - [`checks`]: things about the input a user should hear before trusting an alignment.
+//!
+//! TMX is written by [`crate::tmx::write()`].
 
 pub mod beads;
-pub mod checks;
 pub mod html;
 pub mod json;
 pub mod tsv;
 
-use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
 
-use crate::align::multi::{self, MultiAlignment, MultiBead};
-use crate::align::Options;
-use crate::doc::Document;
-use crate::Lang;
+use crate::align::Aligned;
+use crate::diag::Diagnostic;
+use crate::tmx::{self, WriteOptions};
+use crate::{Error, Result};
 
-/// Below this confidence a bead is flagged for review.
-pub const LOW_CONFIDENCE: f64 = 0.5;
-
-/// What a unit of an alignment is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Segtype {
-    #[default]
-    Paragraph,
-    Sentence,
+/// An output format for alignments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// TMX 1.4b.
+    Tmx,
+    /// `[i, j]:[k]:score` lines (two documents only).
+    Beads,
+    /// Tab-separated rows.
+    Tsv,
+    /// One JSON object.
+    Json,
+    /// A self-contained review page.
+    Html,
 }
 
-impl Segtype {
-    /// The TMX `segtype` value.
-    pub fn as_str(self) -> &'static str {
+/// Extensions recognised by [`Format::from_path`].
+const EXTENSIONS: [(&str, Format); 6] = [
+    ("tmx", Format::Tmx),
+    ("beads", Format::Beads),
+    ("tsv", Format::Tsv),
+    ("json", Format::Json),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+];
+
+impl Format {
+    /// Every format, in the order they are listed to users.
+    pub const ALL: [Format; 5] = [
+        Format::Tmx,
+        Format::Beads,
+        Format::Tsv,
+        Format::Json,
+        Format::Html,
+    ];
+
+    /// The format's name (`tmx`, `beads`, `tsv`, `json`, `html`).
+    pub fn name(self) -> &'static str {
         match self {
-            Segtype::Paragraph => "paragraph",
-            Segtype::Sentence => "sentence",
+            Format::Tmx => "tmx",
+            Format::Beads => "beads",
+            Format::Tsv => "tsv",
+            Format::Json => "json",
+            Format::Html => "html",
         }
     }
-}
 
-/// One document of an alignment: its language, file name and unit texts.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Side {
-    pub lang: Lang,
-    /// The file name the document was read from (no folder).
-    pub name: String,
-    /// Unit texts, indexed as in the beads.
-    pub units: Vec<String>,
-}
+    /// The format called `name` (case-insensitive); [`Error::Usage`] naming the known ones
+    /// otherwise.
+    pub fn from_name(name: &str) -> Result<Format> {
+        let lower = name.trim().to_ascii_lowercase();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == lower)
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "unknown output format {name:?} (known: {})",
+                    Format::ALL.map(Format::name).join(", ")
+                ))
+            })
+    }
 
-/// An alignment with its texts: what every output is written from. The pivot is `sides[0]`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Aligned {
-    /// The document set's name (the pivot's file stem).
-    pub document: String,
-    pub segtype: Segtype,
-    pub sides: Vec<Side>,
-    pub beads: Vec<MultiBead>,
-}
-
-/// Counts for a summary line.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Summary {
-    /// Units per language, in side order.
-    pub units: Vec<(Lang, usize)>,
-    /// Beads by shape (`1-1-1`, `2-1-1`, `1-0-1` …).
-    pub shapes: BTreeMap<String, usize>,
-    pub beads: usize,
-    /// Beads below [`LOW_CONFIDENCE`].
-    pub low: usize,
-}
-
-impl Aligned {
-    /// Align documents (the pivot first) at `segtype` level.
-    pub fn from_documents(docs: &[Document], segtype: Segtype, opts: &Options) -> Aligned {
-        let sides: Vec<(&Lang, Vec<&str>)> = docs
+    /// The format an output file's extension names (`.tmx`, `.beads`, `.tsv`, `.json`,
+    /// `.html`/`.htm`, case-insensitive); [`Error::Usage`] naming the known extensions for any
+    /// other (nothing is written in a format the user did not ask for).
+    pub fn from_path(path: &Path) -> Result<Format> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        EXTENSIONS
             .iter()
-            .map(|d| (&d.lang, d.units.iter().map(|u| u.plain.as_str()).collect()))
-            .collect();
-        let paragraphs = multi::align_all(&sides, opts);
-        let (units, alignment): (Vec<Vec<String>>, MultiAlignment) = match segtype {
-            Segtype::Paragraph => (
-                sides
-                    .iter()
-                    .map(|(_, u)| u.iter().map(|s| s.to_string()).collect())
-                    .collect(),
-                paragraphs,
-            ),
-            Segtype::Sentence => {
-                let s = multi::sentence_level(&sides, &paragraphs, opts);
-                (
-                    s.sentences
-                        .into_iter()
-                        .map(|v| v.into_iter().map(|(_, t)| t).collect())
-                        .collect(),
-                    s.alignment,
-                )
+            .find(|(e, _)| Some(*e) == ext.as_deref())
+            .map(|&(_, f)| f)
+            .ok_or_else(|| {
+                let known: Vec<String> = EXTENSIONS.iter().map(|(e, _)| format!(".{e}")).collect();
+                Error::Usage(format!(
+                    "cannot tell the output format of {}: known extensions are {} (or give --format)",
+                    path.display(),
+                    known.join(", ")
+                ))
+            })
+    }
+
+    /// Whether the format can hold an alignment of `documents` documents ([`Error::Usage`] if
+    /// not: beads hold two).
+    pub fn check(self, documents: usize) -> Result<()> {
+        if self == Format::Beads && documents != 2 {
+            return Err(Error::Usage(format!(
+                "the beads format holds two documents, not {documents} (use tmx, tsv, json or html)"
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// How to render (what applies to the format at hand; TMX has options of its own).
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    pub tmx: WriteOptions,
+}
+
+/// An alignment rendered in one format.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// What rendering had to change (`tmx/removed-chars`), not tied to a file: the caller
+    /// knows where the bytes go.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Render `a` as `format`.
+pub fn render(a: &Aligned, format: Format, opts: &RenderOptions) -> Result<Rendered> {
+    format.check(a.sides.len())?;
+    let mut diagnostics = Vec::new();
+    let bytes = match format {
+        Format::Tmx => {
+            let w = tmx::write(a, &opts.tmx);
+            if w.removed_chars > 0 {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "tmx/removed-chars",
+                        format!(
+                            "{} characters XML 1.0 does not allow (control characters) were left out of the TMX",
+                            w.removed_chars
+                        ),
+                    )
+                    .with_help("the input holds control characters; check how it was extracted"),
+                );
             }
-        };
-        let document = docs
-            .first()
-            .map(|d| document_name(&d.path, &d.lang))
-            .unwrap_or_default();
-        Aligned {
-            document,
-            segtype,
-            sides: docs
-                .iter()
-                .zip(units)
-                .map(|(d, units)| Side {
-                    lang: d.lang.clone(),
-                    name: d
-                        .path
-                        .file_name()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    units,
-                })
-                .collect(),
-            beads: alignment.beads,
+            w.bytes
         }
-    }
-
-    /// The text of `bead` on side `d`: its units joined with a space.
-    pub fn text(&self, bead: &MultiBead, d: usize) -> String {
-        bead.sides[d]
-            .iter()
-            .filter_map(|&i| self.sides[d].units.get(i))
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    /// The alignment restricted to the sides `keep` (e.g. `[0, 2]` for fr–ar), dropping beads
-    /// left with no unit.
-    pub fn project(&self, keep: &[usize]) -> Aligned {
-        Aligned {
-            document: self.document.clone(),
-            segtype: self.segtype,
-            sides: keep.iter().map(|&d| self.sides[d].clone()).collect(),
-            beads: self
-                .beads
-                .iter()
-                .map(|b| MultiBead {
-                    sides: keep.iter().map(|&d| b.sides[d].clone()).collect(),
-                    score: b.score,
-                })
-                .filter(|b| b.filled() > 0)
-                .collect(),
-        }
-    }
-
-    /// Unit counts, beads by shape, low-confidence count.
-    pub fn summary(&self) -> Summary {
-        let mut s = Summary {
-            units: self
-                .sides
-                .iter()
-                .map(|d| (d.lang.clone(), d.units.len()))
-                .collect(),
-            beads: self.beads.len(),
-            ..Summary::default()
-        };
-        for b in &self.beads {
-            *s.shapes.entry(b.shape()).or_default() += 1;
-            if is_low(b) {
-                s.low += 1;
-            }
-        }
-        s
-    }
-}
-
-/// A document set's name from its pivot's path: the file stem without a language suffix
-/// (`corpus/fr/ipu-146.txt` → `ipu-146`, `resolution.fr.txt` → `resolution`).
-pub fn document_name(path: &std::path::Path, lang: &Lang) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    for sep in ['.', '_', '-'] {
-        if let Some(base) = stem.strip_suffix(&format!("{sep}{}", lang.code())) {
-            if !base.is_empty() {
-                return base.to_string();
-            }
-        }
-    }
-    stem
-}
-
-/// Whether a bead should be reviewed: low confidence, or a side left empty.
-pub fn is_low(b: &MultiBead) -> bool {
-    b.score < LOW_CONFIDENCE || b.filled() < b.sides.len()
-}
-
-/// `3-4` for consecutive indices 3 and 4, `3` for one, empty for none.
-pub fn range_label(ix: &[usize]) -> String {
-    match ix {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [first, .., last] => format!("{first}-{last}"),
-    }
-}
-
-impl Summary {
-    /// Add another summary's counts to this one (languages matched by position).
-    pub fn add(&mut self, other: &Summary) {
-        for (lang, n) in &other.units {
-            match self.units.iter_mut().find(|(l, _)| l == lang) {
-                Some((_, m)) => *m += n,
-                None => self.units.push((lang.clone(), *n)),
-            }
-        }
-        for (k, v) in &other.shapes {
-            *self.shapes.entry(k.clone()).or_default() += v;
-        }
-        self.beads += other.beads;
-        self.low += other.low;
-    }
-}
-
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let units: Vec<String> = self.units.iter().map(|(l, n)| format!("{l} {n}")).collect();
-        let mut shapes: Vec<(&String, &usize)> = self.shapes.iter().collect();
-        shapes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let shapes: Vec<String> = shapes.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        if self.units.is_empty() {
-            return f.write_str("no units");
-        }
-        write!(
-            f,
-            "units {}; {} beads ({}); {} to review",
-            units.join(", "),
-            self.beads,
-            shapes.join(", "),
-            self.low
-        )
-    }
+        Format::Beads => beads::write(a)?.into_bytes(),
+        Format::Tsv => tsv::write(a).into_bytes(),
+        Format::Json => json::write(a).into_bytes(),
+        Format::Html => html::write(a).into_bytes(),
+    };
+    Ok(Rendered { bytes, diagnostics })
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
+    use crate::align::aligned::tests::sample;
 
-    pub(crate) fn sample() -> Aligned {
-        Aligned {
-            document: "doc".into(),
-            segtype: Segtype::Paragraph,
-            sides: vec![
-                Side {
-                    lang: Lang::Fr,
-                    name: "doc.txt".into(),
-                    units: vec!["Un".into(), "Deux".into(), "Trois".into()],
-                },
-                Side {
-                    lang: Lang::En,
-                    name: "doc.txt".into(),
-                    units: vec!["One".into(), "Two and three".into()],
-                },
-            ],
-            beads: vec![
-                MultiBead {
-                    sides: vec![vec![0], vec![0]],
-                    score: 0.9,
-                },
-                MultiBead {
-                    sides: vec![vec![1, 2], vec![1]],
-                    score: 0.4,
-                },
-            ],
+    #[test]
+    fn formats_by_name_and_extension() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()).unwrap(), f);
+            assert_eq!(
+                Format::from_path(Path::new(&format!("out/x.{}", f.name().to_uppercase())))
+                    .unwrap(),
+                f
+            );
         }
+        assert_eq!(Format::from_path(Path::new("x.htm")).unwrap(), Format::Html);
+        for bad in ["x.txt", "x", "tmx"] {
+            let e = Format::from_path(Path::new(bad)).unwrap_err();
+            assert!(matches!(e, Error::Usage(_)));
+            assert!(e.to_string().contains(".tmx, .beads"), "{e}");
+        }
+        let e = Format::from_name("xml").unwrap_err();
+        assert!(e.to_string().contains("tmx, beads, tsv, json, html"), "{e}");
     }
 
     #[test]
-    fn summary_counts_shapes_and_low() {
-        let s = sample().summary();
-        assert_eq!(s.beads, 2);
-        assert_eq!(s.low, 1);
-        assert_eq!(s.shapes.get("2-1"), Some(&1));
-        assert_eq!(
-            s.to_string(),
-            "units fr 3, en 2; 2 beads (1-1: 1, 2-1: 1); 1 to review"
-        );
-    }
-
-    #[test]
-    fn document_names() {
-        use std::path::Path;
-        assert_eq!(
-            document_name(Path::new("corpus/fr/ipu-146.txt"), &Lang::Fr),
-            "ipu-146"
-        );
-        assert_eq!(
-            document_name(Path::new("a/resolution.fr.txt"), &Lang::Fr),
-            "resolution"
-        );
-        assert_eq!(
-            document_name(Path::new("x_de.txt"), &Lang::Other("de".into())),
-            "x"
-        );
-        assert_eq!(document_name(Path::new("fr.txt"), &Lang::Fr), "fr");
-    }
-
-    #[test]
-    fn text_and_labels() {
-        let a = sample();
-        assert_eq!(a.text(&a.beads[1], 0), "Deux Trois");
-        assert_eq!(range_label(&[3, 4]), "3-4");
-        assert_eq!(range_label(&[3]), "3");
-        assert_eq!(range_label(&[]), "");
-    }
-
-    #[test]
-    fn projection_drops_empty_beads() {
+    fn render_reports_removed_characters() {
         let mut a = sample();
-        a.beads.push(MultiBead {
-            sides: vec![vec![], vec![2]],
-            score: 0.0,
-        });
-        a.sides[1].units.push("Extra".into());
-        let p = a.project(&[0]);
-        assert_eq!(p.beads.len(), 2);
-        assert_eq!(p.sides.len(), 1);
+        a.sides[0].units[0] = "Un\u{1}".into();
+        let r = render(&a, Format::Tmx, &RenderOptions::default()).unwrap();
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].code, "tmx/removed-chars");
+        let r = render(&sample(), Format::Beads, &RenderOptions::default()).unwrap();
+        assert_eq!(r.bytes, b"[0]:[0]:0.9000\n[1, 2]:[1]:0.4000\n");
+        assert!(r.diagnostics.is_empty());
+        let mut three = sample();
+        three.sides.push(three.sides[1].clone());
+        assert!(render(&three, Format::Beads, &RenderOptions::default()).is_err());
     }
 }

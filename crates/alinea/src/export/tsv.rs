@@ -2,7 +2,7 @@
 //! (`3-4`), and the text of each language. Tabs and line breaks in text become spaces; nothing
 //! is quoted.
 
-use super::{range_label, Aligned};
+use crate::align::aligned::{range_label, Aligned};
 
 fn clean(s: &str) -> String {
     s.chars()
@@ -36,7 +36,7 @@ pub fn write(a: &Aligned) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::tests::sample;
+    use crate::align::aligned::tests::sample;
 
     #[test]
     fn writes_rows() {

@@ -1,9 +1,142 @@
-//! Language detection: from a file's path (a `fr`/`en`/`ar` folder, a `.fr.` infix or `.fr`
-//! extension, a `_fr`/`-fr` suffix) and from the text itself (script, then stop words).
+//! A document's language, decided once for every command: from a file's path (a `fr`/`en`/`ar`
+//! folder, a `.fr.` infix or `.fr` extension, a `_fr`/`-fr` suffix), from the text itself
+//! (script, then stop words), and [`decide`], which puts them in order with a language the
+//! user gave.
+//!
+//! The rule: a language the user gave wins; else the path; else the language the text is
+//! detected in; else the caller's default (see [`Decision::fallback`]). When a given language
+//! or the path disagrees with the text, [`Decision::contradiction`] is a `lang/contradicted`
+//! warning naming where the language came from.
 
 use std::path::Path;
 
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
 use crate::Lang;
+
+/// Where a document's language came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LangSource {
+    /// Given by the user (`--lang`, `--langs`, a request field).
+    Flag,
+    /// Named by the file's path ([`from_path`]).
+    Path,
+    /// Detected from the text ([`detect`]).
+    Detected,
+    /// Nothing told: the caller's default (a position, or `und`).
+    Default,
+}
+
+impl LangSource {
+    /// The name as serialised (`flag`, `path`, `detected`, `default`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LangSource::Flag => "flag",
+            LangSource::Path => "path",
+            LangSource::Detected => "detected",
+            LangSource::Default => "default",
+        }
+    }
+}
+
+/// A language the user gave for a file, and how they gave it (`--langs`), for messages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Given {
+    pub lang: Lang,
+    /// How it was given, as a user would recognise it: `--langs`, `--lang`, `the request`.
+    pub by: String,
+}
+
+/// The language decided for a text, where it came from and what the text itself looks like.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    pub lang: Lang,
+    pub source: LangSource,
+    /// The language the text was detected in, when it could be told.
+    pub detected: Option<Lang>,
+    /// How a language given by the user was given (set with [`LangSource::Flag`]).
+    pub given_by: Option<String>,
+}
+
+/// The language of a text at `path`: the `given` one, else the path's, else the detected one;
+/// `None` when none of them tells (the caller then picks a default with
+/// [`Decision::fallback`]).
+pub fn decide(given: Option<&Given>, path: &Path, text: &str) -> Option<Decision> {
+    let detected = detect(text);
+    let (lang, source, given_by) = match (given, from_path(path), &detected) {
+        (Some(g), _, _) => (g.lang.clone(), LangSource::Flag, Some(g.by.clone())),
+        (None, Some(p), _) => (p, LangSource::Path, None),
+        (None, None, Some(d)) => (d.clone(), LangSource::Detected, None),
+        (None, None, None) => return None,
+    };
+    Some(Decision {
+        lang,
+        source,
+        detected,
+        given_by,
+    })
+}
+
+impl Decision {
+    /// A default language, for a text nothing else told about.
+    pub fn fallback(lang: Lang) -> Decision {
+        Decision {
+            lang,
+            source: LangSource::Default,
+            detected: None,
+            given_by: None,
+        }
+    }
+
+    /// A `lang/contradicted` warning about `path` when the language was given or read from the
+    /// path and the text clearly looks like another one.
+    pub fn contradiction(&self, path: &Path) -> Option<Diagnostic> {
+        let seen = self.detected.as_ref()?;
+        let by = match self.source {
+            LangSource::Flag => format!(
+                "by {}",
+                self.given_by.as_deref().unwrap_or("the language given")
+            ),
+            LangSource::Path => "by its path".to_string(),
+            LangSource::Detected | LangSource::Default => return None,
+        };
+        if !contradicts(&self.lang, seen) {
+            return None;
+        }
+        let help = match self.source {
+            LangSource::Flag => format!("check the language given {by} and the order of the files"),
+            _ => "check the file is in the right place, or give its language explicitly".into(),
+        };
+        Some(
+            Diagnostic::warning(
+                "lang/contradicted",
+                format!(
+                    "declared as {} {by} but the text looks like {seen}",
+                    self.lang
+                ),
+            )
+            .at_path(path)
+            .with_help(help),
+        )
+    }
+}
+
+/// Whether a text [`detect`]ed as `seen` contradicts the `declared` language. A language the
+/// detector does not know is only contradicted by another script (its words may well look like
+/// those of a language it does know).
+fn contradicts(declared: &Lang, seen: &Lang) -> bool {
+    let known = matches!(
+        declared.code(),
+        "fr" | "en" | "ar" | "de" | "es" | "it" | "pt"
+    );
+    if known {
+        declared != seen
+    } else {
+        (*seen == Lang::Ar) != declared.is_rtl()
+    }
+}
 
 const FR: &[&str] = &[
     "le", "la", "les", "de", "des", "du", "et", "est", "une", "un", "dans", "pour", "que", "qui",
@@ -174,5 +307,62 @@ mod tests {
         assert_eq!(from_path(Path::new("en/doc.fr.txt")), Some(Lang::Fr));
         assert_eq!(from_path(Path::new("french/free.txt")), None);
         assert_eq!(from_path(Path::new("frame.txt")), None);
+    }
+
+    const FR: &str = "La délégation de l'Inde a exprimé des réserves sur le paragraphe 25.";
+    const EN: &str = "The delegation of India expressed reservations on paragraph 25 of the text.";
+    const AR: &str = "أعرب وفد الهند عن تحفظات على الفقرة 25.";
+
+    fn given(code: &str, by: &str) -> Given {
+        Given {
+            lang: code.parse().unwrap(),
+            by: by.into(),
+        }
+    }
+
+    #[test]
+    fn a_given_language_wins_then_the_path_then_the_text() {
+        let g = given("en", "--langs");
+        let d = decide(Some(&g), Path::new("fr/x.txt"), FR).unwrap();
+        assert_eq!((d.lang.clone(), d.source), (Lang::En, LangSource::Flag));
+        assert_eq!(d.detected, Some(Lang::Fr));
+        let d = decide(None, Path::new("doc.en"), FR).unwrap();
+        assert_eq!((d.lang, d.source), (Lang::En, LangSource::Path));
+        let d = decide(None, Path::new("b.txt"), AR).unwrap();
+        assert_eq!((d.lang, d.source), (Lang::Ar, LangSource::Detected));
+        assert_eq!(decide(None, Path::new("b.txt"), "74/247"), None);
+        let d = Decision::fallback(Lang::Fr);
+        assert_eq!(d.source, LangSource::Default);
+    }
+
+    #[test]
+    fn contradictions_name_where_the_language_came_from() {
+        let d = decide(Some(&given("en", "--langs")), Path::new("x.txt"), FR).unwrap();
+        let w = d.contradiction(Path::new("x.txt")).unwrap();
+        assert_eq!(w.code, "lang/contradicted");
+        assert_eq!(
+            w.message,
+            "declared as en by --langs but the text looks like fr"
+        );
+        let d = decide(None, Path::new("en/x.txt"), FR).unwrap();
+        let w = d.contradiction(Path::new("en/x.txt")).unwrap();
+        assert_eq!(
+            w.message,
+            "declared as en by its path but the text looks like fr"
+        );
+        // Detected and default languages contradict nothing.
+        let d = decide(None, Path::new("x.txt"), EN).unwrap();
+        assert_eq!(d.contradiction(Path::new("x.txt")), None);
+        assert_eq!(
+            Decision::fallback(Lang::Ar).contradiction(Path::new("x.txt")),
+            None
+        );
+        // Agreement, and a language the detector does not know in the same script.
+        let d = decide(Some(&given("en", "--lang")), Path::new("x.txt"), EN).unwrap();
+        assert_eq!(d.contradiction(Path::new("x.txt")), None);
+        let d = decide(Some(&given("nl", "--lang")), Path::new("x.txt"), EN).unwrap();
+        assert_eq!(d.contradiction(Path::new("x.txt")), None);
+        let d = decide(Some(&given("nl", "--lang")), Path::new("x.txt"), AR).unwrap();
+        assert!(d.contradiction(Path::new("x.txt")).is_some());
     }
 }

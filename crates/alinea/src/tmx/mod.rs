@@ -1,6 +1,6 @@
 //! TMX 1.4b: writing translation memories from aligned documents, and reading them back.
 //!
-//! - [`write`]: an [`crate::export::Aligned`] → TMX bytes (header, one `<tu>` per unit).
+//! - [`write`](mod@write): an [`crate::align::Aligned`] → TMX bytes (header, one `<tu>` per unit).
 //! - [`read`]: a streaming reader (UTF-8, UTF-16 with BOM) → [`Tu`]s.
 
 pub mod read;

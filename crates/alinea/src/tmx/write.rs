@@ -9,7 +9,7 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use super::{Tu, Tuv};
-use crate::export::{range_label, Aligned, Segtype};
+use crate::align::aligned::{range_label, Aligned, Segtype};
 use crate::{Error, Lang, Result};
 
 /// The `creationdate` used when nothing else is asked for in reproducible output
@@ -264,7 +264,7 @@ pub fn write_tus(header: &Header, tus: &[Tu]) -> Written {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::tests::sample;
+    use crate::align::aligned::tests::sample;
 
     #[test]
     fn dates_and_locales() {

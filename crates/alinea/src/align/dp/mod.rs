@@ -529,10 +529,8 @@ impl Table {
     }
 }
 
-#[path = "dp_band.rs"]
 mod band;
 pub(crate) use band::Band;
 
 #[cfg(test)]
-#[path = "dp_tests.rs"]
 mod tests;

@@ -545,13 +545,13 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
     }
 }
 
-#[path = "features_tokens.rs"]
 mod tokens;
-#[path = "features_words.rs"]
 mod words;
 use tokens::{is_alphabetic, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER};
 pub(crate) use words::{deaccent, fold_arabic, StrTable, WordStemmer};
 
+/// The straightforward feature extraction that [`extract`] must agree with.
 #[cfg(test)]
-#[path = "features_tests.rs"]
+mod reference;
+#[cfg(test)]
 mod tests;

@@ -501,9 +501,7 @@ impl Evidence {
     }
 }
 
-#[path = "evidence_learn.rs"]
 mod learn;
 
 #[cfg(test)]
-#[path = "evidence_tests.rs"]
 mod tests;

@@ -4,9 +4,7 @@ use super::words::arabic_light_stem;
 use super::*;
 use proptest::prelude::*;
 
-/// The straightforward feature extraction that [`extract`] must agree with.
-#[path = "features_reference.rs"]
-mod reference;
+use super::reference;
 
 /// The anchor keys of unit `u`.
 fn anchors(doc: &DocFeatures, u: usize) -> Vec<&str> {

@@ -1,9 +1,9 @@
 //! The straightforward feature extraction (one string per normalised text, per anchor and per
 //! name) that the aligner's `extract` must agree with; used by its tests only.
 
-use super::super::tokens::is_mark;
-use super::super::words::arabic_light_stem;
-use super::super::*;
+use super::tokens::is_mark;
+use super::words::arabic_light_stem;
+use super::*;
 use crate::text::normalize::for_matching;
 use rust_stemmers::{Algorithm, Stemmer};
 

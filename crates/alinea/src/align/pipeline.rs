@@ -1,0 +1,323 @@
+//! From files to an alignment, for every front end (the `alinea` commands, a server): read the
+//! documents, decide their languages, collect what a user should hear before trusting the
+//! result ([`Diagnostic`]s), and align.
+//!
+//! Languages: a language given for a file wins; else its path; else the language its text is
+//! detected in; else a positional default — fr, en, ar in file order, or the first of them no
+//! other file has when that one is taken. Two files in one language are refused.
+
+use std::path::{Path, PathBuf};
+
+use super::aligned::{Aligned, Segtype};
+use super::Options;
+use crate::diag::Diagnostic;
+use crate::doc::{self, Document, InputMode, LangSource};
+use crate::text::lang::{self, Decision, Given};
+use crate::{Error, Lang, Result};
+
+/// The positional default languages, in file order.
+const DEFAULTS: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
+
+/// What to read and how.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// The pivot, then its translations.
+    pub files: Vec<PathBuf>,
+    /// Languages the user gave, one per file in order (`None`: from paths and texts).
+    pub langs: Option<Vec<Lang>>,
+    /// How the languages were given, as the user would recognise it (`--langs`), for messages.
+    pub langs_by: String,
+    /// How files are cut into units.
+    pub mode: InputMode,
+    /// Align paragraphs, or sentences inside aligned paragraphs.
+    pub segtype: Segtype,
+    pub options: Options,
+}
+
+/// Documents read for alignment, with what a user should hear about them.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// In file order, the pivot first.
+    pub documents: Vec<Document>,
+    /// Per-document warnings (`lang/contradicted`), then `align/length-ratio`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An alignment made from files.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub aligned: Aligned,
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Read `req.files` and align them: [`load`], then [`Aligned::from_documents`].
+pub fn align_files(req: &Request) -> Result<Outcome> {
+    let Loaded {
+        documents,
+        diagnostics,
+    } = load(req)?;
+    let aligned = Aligned::from_documents(&documents, req.segtype, &req.options);
+    Ok(Outcome {
+        aligned,
+        documents,
+        diagnostics,
+    })
+}
+
+/// Read `req.files` with their languages (see the module documentation) and collect their
+/// diagnostics. Errors: [`Error::Usage`] when `req.langs` does not name one language per file
+/// or names one twice; [`Error::Input`] when two files come out in the same language otherwise;
+/// the reading errors of [`doc::read_text`].
+pub fn load(req: &Request) -> Result<Loaded> {
+    if let Some(langs) = &req.langs {
+        check_given(langs, req.files.len(), &req.langs_by)?;
+    }
+    let texts: Vec<String> = req
+        .files
+        .iter()
+        .map(|p| doc::read_text(p))
+        .collect::<Result<_>>()?;
+    let mut decisions: Vec<Option<Decision>> = Vec::new();
+    for (i, (path, text)) in req.files.iter().zip(&texts).enumerate() {
+        let given = req.langs.as_ref().map(|l| Given {
+            lang: l[i].clone(),
+            by: req.langs_by.clone(),
+        });
+        decisions.push(lang::decide(given.as_ref(), path, text));
+    }
+    let decisions = with_defaults(decisions);
+    check_distinct(&req.files, &decisions, &req.langs_by)?;
+    let mut documents = Vec::new();
+    let mut diagnostics = Vec::new();
+    for ((path, text), decision) in req.files.iter().zip(&texts).zip(&decisions) {
+        let d = doc::read_decided(path, text, decision, req.mode)?.document;
+        diagnostics.extend(d.warnings.iter().cloned());
+        documents.push(d);
+    }
+    diagnostics.extend(length_ratio(&documents));
+    Ok(Loaded {
+        documents,
+        diagnostics,
+    })
+}
+
+fn check_given(langs: &[Lang], files: usize, by: &str) -> Result<()> {
+    if langs.len() != files {
+        return Err(Error::Usage(format!(
+            "{by} names {} languages for {files} files",
+            langs.len()
+        )));
+    }
+    for (i, l) in langs.iter().enumerate() {
+        if langs[..i].contains(l) {
+            return Err(Error::Usage(format!(
+                "language {l} is given twice in {by}; each file needs its own language"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Fill the files nothing told the language of: the default for their position, or the first
+/// default no other file has.
+fn with_defaults(decisions: Vec<Option<Decision>>) -> Vec<Decision> {
+    let mut taken: Vec<Lang> = decisions.iter().flatten().map(|d| d.lang.clone()).collect();
+    decisions
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            d.unwrap_or_else(|| {
+                let lang = DEFAULTS
+                    .get(i)
+                    .filter(|l| !taken.contains(l))
+                    .or_else(|| DEFAULTS.iter().find(|l| !taken.contains(l)))
+                    .cloned()
+                    .unwrap_or_else(|| Lang::Other("und".into()));
+                taken.push(lang.clone());
+                Decision::fallback(lang)
+            })
+        })
+        .collect()
+}
+
+fn describe(d: &Decision) -> String {
+    match d.source {
+        LangSource::Flag => format!("given by {}", d.given_by.as_deref().unwrap_or("the caller")),
+        LangSource::Path => "from its path".into(),
+        LangSource::Detected => "detected from its text".into(),
+        LangSource::Default => "by default".into(),
+    }
+}
+
+fn check_distinct(files: &[PathBuf], decisions: &[Decision], by: &str) -> Result<()> {
+    for (i, d) in decisions.iter().enumerate() {
+        if let Some(j) = decisions[..i].iter().position(|e| e.lang == d.lang) {
+            return Err(Error::Input {
+                path: files[i].clone(),
+                message: format!(
+                    "is in {} ({}), like {} ({}); each file needs its own language (give them with {by})",
+                    d.lang,
+                    describe(d),
+                    files[j].display(),
+                    describe(&decisions[j])
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `align/length-ratio` warnings for translations more than three times longer or shorter (in
+/// characters) than the pivot `docs[0]`, each about the translation's file.
+pub fn length_ratio(docs: &[Document]) -> Vec<Diagnostic> {
+    let len = |d: &Document| -> usize { d.units.iter().map(|u| u.plain.chars().count()).sum() };
+    let Some((pivot, rest)) = docs.split_first() else {
+        return Vec::new();
+    };
+    let p = len(pivot).max(1) as f64;
+    let name = |path: &Path| path.display().to_string();
+    rest.iter()
+        .filter_map(|d| {
+            let t = len(d).max(1) as f64;
+            let message = if t >= p {
+                let ratio = t / p;
+                (ratio > 3.0).then(|| {
+                    format!(
+                        "this translation ({}) is {ratio:.1}× longer than the pivot {} ({})",
+                        d.lang,
+                        name(&pivot.path),
+                        pivot.lang
+                    )
+                })
+            } else {
+                let ratio = p / t;
+                (ratio > 3.0).then(|| {
+                    format!(
+                        "the pivot {} ({}) is {ratio:.1}× longer than this translation ({})",
+                        name(&pivot.path),
+                        pivot.lang,
+                        d.lang
+                    )
+                })
+            }?;
+            Some(
+                Diagnostic::warning("align/length-ratio", message)
+                    .at_path(&d.path)
+                    .with_help("aligned anyway; check the files are translations of each other"),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+    use crate::doc::from_text;
+
+    fn doc(text: &str, lang: Lang) -> Document {
+        from_text(Path::new("x.txt"), text, Some(lang), InputMode::Lines).unwrap()
+    }
+
+    #[test]
+    fn flags_length_ratio() {
+        let fr = doc("Un texte court.", Lang::Fr);
+        let en = doc(&"A much longer English text. ".repeat(3), Lang::En);
+        let w = length_ratio(&[fr.clone(), en.clone()]);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].code, "align/length-ratio");
+        assert_eq!(w[0].severity, Severity::Warning);
+        assert_eq!(w[0].path.as_deref(), Some(Path::new("x.txt")));
+        assert!(w[0].message.contains("× longer than the pivot"), "{}", w[0]);
+        let w = length_ratio(&[en, fr.clone()]);
+        assert!(w[0].message.contains("× longer than this translation"));
+        let en = doc("A short text here.", Lang::En);
+        assert!(length_ratio(&[fr, en]).is_empty());
+    }
+
+    fn decided(lang: Option<Lang>) -> Option<Decision> {
+        lang.map(|l| Decision {
+            lang: l,
+            source: LangSource::Detected,
+            detected: None,
+            given_by: None,
+        })
+    }
+
+    #[test]
+    fn defaults_follow_positions_and_avoid_taken_languages() {
+        let langs = |v: Vec<Option<Lang>>| -> Vec<(Lang, LangSource)> {
+            with_defaults(v.into_iter().map(decided).collect())
+                .into_iter()
+                .map(|d| (d.lang, d.source))
+                .collect()
+        };
+        use LangSource::{Default as D, Detected as T};
+        assert_eq!(
+            langs(vec![None, Some(Lang::Ar)]),
+            vec![(Lang::Fr, D), (Lang::Ar, T)]
+        );
+        assert_eq!(
+            langs(vec![None, None, None]),
+            vec![(Lang::Fr, D), (Lang::En, D), (Lang::Ar, D)]
+        );
+        assert_eq!(
+            langs(vec![Some(Lang::En), None]),
+            vec![(Lang::En, T), (Lang::Fr, D)]
+        );
+        assert_eq!(
+            langs(vec![None, Some(Lang::Fr), None]),
+            vec![(Lang::En, D), (Lang::Fr, T), (Lang::Ar, D)]
+        );
+    }
+
+    #[test]
+    fn given_languages_are_checked() {
+        let e = check_given(&[Lang::Fr], 2, "--langs").unwrap_err();
+        assert!(matches!(e, Error::Usage(_)));
+        assert!(e.to_string().contains("--langs"));
+        let e = check_given(&[Lang::Fr, Lang::Fr], 2, "--langs").unwrap_err();
+        assert!(matches!(e, Error::Usage(_)));
+        assert!(check_given(&[Lang::Other("de".into()), Lang::Fr], 2, "--langs").is_ok());
+        let files = vec![PathBuf::from("a.txt"), PathBuf::from("b.txt")];
+        let same = with_defaults(vec![decided(Some(Lang::Fr)), decided(Some(Lang::Fr))]);
+        let e = check_distinct(&files, &same, "--langs").unwrap_err();
+        assert!(matches!(e, Error::Input { .. }));
+        assert!(e.to_string().contains("detected from its text"), "{e}");
+    }
+
+    #[test]
+    fn loads_with_languages_from_the_text_over_the_default() {
+        let dir = std::env::temp_dir().join(format!("alinea-pipeline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let a = dir.join("a.txt");
+        let b = dir.join("b.txt");
+        std::fs::write(&a, "Un.\n").unwrap();
+        std::fs::write(&b, "أعرب وفد الهند عن تحفظات على الفقرة 25.\n").unwrap();
+        let req = Request {
+            files: vec![a, b],
+            langs_by: "--langs".into(),
+            ..Request::default()
+        };
+        let out = align_files(&req).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let langs: Vec<(Lang, LangSource)> = out
+            .documents
+            .iter()
+            .map(|d| (d.lang.clone(), d.lang_source))
+            .collect();
+        assert_eq!(
+            langs,
+            vec![
+                (Lang::Fr, LangSource::Default),
+                (Lang::Ar, LangSource::Detected)
+            ]
+        );
+        assert!(out
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "lang/contradicted"));
+        assert_eq!(out.aligned.sides[1].lang, Lang::Ar);
+    }
+}

@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::features::{fold_arabic, FxMap, WordStemmer};
+use super::features::{FxMap, WordStemmer};
+use crate::text::fold::fold_arabic;
 use crate::Lang;
 
 #[cfg(feature = "lexicon")]

@@ -90,6 +90,8 @@ mod tests {
         assert_eq!(strip_accents("cybersécurité"), "cybersecurite");
         assert_eq!(strip_accents("œuvre"), "ouvre");
         assert_eq!(strip_accents("straße"), "strase");
+        assert_eq!(strip_accents("größe"), "grose");
+        assert_eq!(strip_accents("développement"), "developpement");
         assert_eq!(strip_accents("ǎ"), "a");
         assert_eq!(strip_accents("ascii"), "ascii");
         for c in 'à'..='ÿ' {

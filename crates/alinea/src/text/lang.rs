@@ -12,6 +12,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use super::chars::{script, Script};
 use crate::diag::Diagnostic;
 use crate::Lang;
 
@@ -171,18 +172,10 @@ const PT: &[&str] = &[
 pub fn detect(text: &str) -> Option<Lang> {
     let (mut arabic, mut latin, mut other) = (0usize, 0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()).take(20_000) {
-        match c {
-            '\u{0600}'..='\u{06FF}'
-            | '\u{0750}'..='\u{077F}'
-            | '\u{FB50}'..='\u{FDFF}'
-            | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
-            c if c.is_ascii_alphabetic()
-                || ('\u{00C0}'..='\u{024F}').contains(&c)
-                || ('\u{1E00}'..='\u{1EFF}').contains(&c) =>
-            {
-                latin += 1
-            }
-            _ => other += 1,
+        match script(c) {
+            Script::Arabic => arabic += 1,
+            Script::Latin => latin += 1,
+            Script::Other => other += 1,
         }
     }
     let total = arabic + latin + other;

@@ -7,8 +7,9 @@
 
 use rayon::prelude::*;
 
-use super::features::{deaccent, DocFeatures, FxMap, Lists, Script, StrTable};
+use super::features::{DocFeatures, FxMap, Lists, Script, StrTable};
 use super::lexicon::PairLexicon;
+use crate::text::fold::strip_accents;
 
 /// The evidence of a document pair.
 pub(crate) struct Evidence {
@@ -138,7 +139,9 @@ impl Evidence {
         let deaccented: Vec<Option<String>> = if same_latin {
             (0..src.surfaces.len())
                 .into_par_iter()
-                .map(|i| Some(deaccent(src.surfaces.get(i))).filter(|d| d.chars().count() >= 4))
+                .map(|i| {
+                    Some(strip_accents(src.surfaces.get(i))).filter(|d| d.chars().count() >= 4)
+                })
                 .collect()
         } else {
             Vec::new()
@@ -214,7 +217,7 @@ impl Evidence {
                 c.push(i);
             }
             if same_latin {
-                let d = deaccent(surface);
+                let d = strip_accents(surface);
                 if d.chars().count() >= 4 {
                     for (sd, id) in surfaces.get(prefix4(&d)).into_iter().flatten() {
                         if cognate(&d, sd) {

@@ -3,6 +3,8 @@
 //! labels such as `(a)` / `(أ)`, Latin-script tokens and quotation marks.
 
 use super::numbers::{self, GroupOrder, OrderVote};
+use crate::text::chars::is_basic_arabic_letter;
+pub(crate) use crate::text::chars::{script as script_of, Script};
 use crate::text::fold::fold_arabic_char;
 use crate::text::normalize::for_matching_into;
 use crate::Lang;
@@ -10,14 +12,6 @@ use crate::Lang;
 /// A hash map with a small, fast hasher, for the aligner's internal tables (keys are short
 /// words and ids).
 pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
-
-/// The writing system of a word or a document, as far as the aligner cares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Script {
-    Latin,
-    Arabic,
-    Other,
-}
 
 /// Lists of ids, one per unit, stored flat: list `u` is `items[start[u]..start[u + 1]]`.
 #[derive(Clone, Debug)]
@@ -125,17 +119,6 @@ impl DocFeatures {
     /// The number of units.
     pub fn n_units(&self) -> usize {
         self.len.len()
-    }
-}
-
-/// The script of a character (letters only).
-pub(crate) fn char_script(c: char) -> Script {
-    match c as u32 {
-        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
-        0x600..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            Script::Arabic
-        }
-        _ => Script::Other,
     }
 }
 
@@ -286,7 +269,7 @@ impl Extractor {
         let Some(first) = tok.chars().find(|&c| is_alphabetic(c)) else {
             return;
         };
-        let script = char_script(first);
+        let script = script_of(first);
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         // Characters of the word.
@@ -348,7 +331,7 @@ impl Extractor {
     /// token as a symbol when it mixes letters and digits or joins numbers with `/` or `-`.
     /// Arabic clitics written against a number (و60/1, بـ2019, الـ146) are not part of it.
     fn number_anchors(&mut self, tok: &str) {
-        let bare = tok.trim_start_matches(|c: char| matches!(c, '\u{0621}'..='\u{064A}'));
+        let bare = tok.trim_start_matches(is_basic_arabic_letter);
         let tok = if bare.starts_with(|c: char| c.is_ascii_digit()) {
             bare
         } else {
@@ -548,7 +531,7 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
 mod tokens;
 mod words;
 use tokens::{is_alphabetic, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER};
-pub(crate) use words::{deaccent, fold_arabic, StrTable, WordStemmer};
+pub(crate) use words::{StrTable, WordStemmer};
 
 /// The straightforward feature extraction that [`extract`] must agree with.
 #[cfg(test)]

@@ -175,7 +175,7 @@ pub fn extract(units: &[&str], lang: &Lang) -> RefDoc {
             let Some(first) = first else {
                 continue;
             };
-            let script = char_script(first);
+            let script = script_of(first);
             buf.clear();
             match script {
                 Script::Arabic => {
@@ -260,7 +260,7 @@ pub fn extract(units: &[&str], lang: &Lang) -> RefDoc {
 /// token as a symbol when it mixes letters and digits or joins numbers with `/` or `-`.
 /// Arabic clitics written against a number (و60/1, بـ2019, الـ146) are not part of it.
 fn number_anchors(tok: &str, out: &mut Vec<String>) {
-    let bare = tok.trim_start_matches(|c: char| matches!(c, '\u{0621}'..='\u{064A}'));
+    let bare = tok.trim_start_matches(is_basic_arabic_letter);
     let tok = if bare.starts_with(|c: char| c.is_ascii_digit()) {
         bare
     } else {

@@ -5,6 +5,7 @@ use super::*;
 use proptest::prelude::*;
 
 use super::reference;
+use crate::text::fold::fold_arabic;
 
 /// The anchor keys of unit `u`.
 fn anchors(doc: &DocFeatures, u: usize) -> Vec<&str> {
@@ -297,14 +298,6 @@ fn labels_urls_and_names() {
     assert!(anchors(&ar, 0).contains(&"u:https://undocs.org/fr/a/1"));
     assert!(names(&ar, 0).contains(&"undp"));
     assert!(names(&fr, 0).contains(&"unicef"));
-}
-
-#[test]
-fn deaccenting() {
-    assert_eq!(deaccent("développement"), "developpement");
-    assert_eq!(deaccent("œuvre"), "ouvre");
-    assert_eq!(deaccent("größe"), "grose");
-    assert_eq!(deaccent("plain"), "plain");
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! digits and marks of a normalised text, with ASCII, Latin-1 and Arabic answered without the
 //! Unicode tables.
 
+use crate::text::chars::is_basic_arabic_letter;
+
 pub(super) fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
 }
@@ -18,7 +20,7 @@ pub(super) fn is_alphabetic(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_alphabetic(),
         x @ 0x80..=0xFF => latin1_alphabetic(x),
-        0x0620..=0x064A => true,
+        _ if is_basic_arabic_letter(c) => true,
         _ => c.is_alphabetic(),
     }
 }

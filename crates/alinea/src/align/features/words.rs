@@ -7,7 +7,6 @@ use std::hash::Hasher;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::text::fold::fold_arabic_char;
 use crate::Lang;
 
 /// Snowball stemmers are used for Russian and Greek. Arabic uses a light stemmer (clitics and
@@ -80,49 +79,6 @@ pub(crate) fn arabic_light_stem(word: &str) -> &str {
         }
     }
     w
-}
-
-/// Arabic letters folded for matching: alef variants to alef, alef maqsura to ya, ta marbuta to
-/// ha, diacritics and tatweel removed.
-pub(crate) fn fold_arabic(word: &str) -> String {
-    word.chars().filter_map(fold_arabic_char).collect()
-}
-
-/// Latin letters without accents (for cognates).
-pub(crate) fn deaccent(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if word.is_ascii() {
-        return word.to_string();
-    }
-    if word.chars().all(|c| (c as u32) < 0x100) {
-        return word.chars().map(fold_latin1).collect();
-    }
-    word.nfd()
-        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-        .map(|c| match c {
-            'ß' => 's',
-            'œ' => 'o',
-            'æ' => 'a',
-            _ => c,
-        })
-        .collect()
-}
-
-/// A lower-case Latin-1 letter without its accent.
-fn fold_latin1(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ß' => 's',
-        'æ' => 'a',
-        _ => c,
-    }
 }
 
 /// Distinct strings stored end to end and numbered in order of insertion, with a hash index

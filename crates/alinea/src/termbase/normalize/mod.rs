@@ -14,6 +14,7 @@ use std::ops::Range;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use crate::text::chars::{is_arabic_script, is_basic_arabic_letter};
 use crate::text::fold::fold_arabic_char;
 use crate::Lang;
 
@@ -22,8 +23,7 @@ pub use skeleton::{skeleton_key, skeleton_keys, skeleton_letters, skeleton_word}
 
 /// Whether `s` has Arabic letters.
 pub fn has_arabic(s: &str) -> bool {
-    s.chars()
-        .any(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}'))
+    s.chars().any(is_arabic_script)
 }
 
 #[inline]
@@ -122,7 +122,7 @@ fn word_char(c: char) -> bool {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         _ if c.is_ascii() => false,
         // Arabic letters and tatweel.
-        '\u{0620}'..='\u{064A}' => true,
+        _ if is_basic_arabic_letter(c) => true,
         _ => c.is_alphanumeric() || is_combining_mark(c),
     }
 }

@@ -8,8 +8,8 @@ use std::path::Path;
 use super::model::Transaction;
 use super::model::{Concept, Gender, LangInfo, Link, Pos, Status, Term, TermType, Termbase};
 use super::validate::parse_lang;
-use super::xml::{self, esc, syntax, Node, Root};
 use super::{ConceptPos, Positions};
+use crate::input::xml::{self, esc, syntax, Node, Root};
 use crate::{Lang, Result};
 
 /// TBX v3 namespace.

@@ -12,8 +12,8 @@ use toml::Spanned;
 use super::model::{lang_rank, Concept, Gender, Link, Pos, Status, Term, TermType, Termbase};
 use super::model::{LangInfo, Transaction};
 use super::validate::parse_lang;
-use super::xml::line_col;
 use super::{ConceptPos, Positions};
+use crate::input::lines;
 use crate::{Error, Lang, Result};
 
 #[derive(Deserialize)]
@@ -88,7 +88,7 @@ struct SrcTerm {
 
 pub(crate) fn read(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
     let syntax = |offset: usize, message: String| {
-        let (line, column) = line_col(text.as_bytes(), offset);
+        let (line, column) = lines::position(text, offset);
         Error::Parse {
             path: path.into(),
             line,

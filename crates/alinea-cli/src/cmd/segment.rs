@@ -36,7 +36,7 @@ pub struct Args {
     /// One unit per non-empty line, without the paragraph heuristics.
     #[arg(long)]
     lines: bool,
-    /// Files to read.
+    /// Files to read (`-`: standard input, named `<stdin>`).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }

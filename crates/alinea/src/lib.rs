@@ -4,7 +4,9 @@
 //! The library returns data and never prints; the `alinea` binary is a thin layer over it.
 //!
 //! - [`text`]: normalisation for matching, language rules and detection, sentence segmentation.
-//! - [`doc`]: reading files (decoding, markup residue, paragraph units with spans and kinds).
+//! - [`input`]: reading any input: decoding, size limit, standard input, line and column,
+//!   the safe XML reader setup.
+//! - [`doc`]: documents (markup residue, paragraph units with spans and kinds).
 //! - [`align`]: paragraph and sentence alignment (pairwise and pivot-merged multi-way), the
 //!   [`align::Aligned`] model and the pipeline from files ([`align::align_files`]).
 //! - [`tmx`]: TMX 1.4b writing and reading.
@@ -18,6 +20,7 @@ pub mod diag;
 pub mod doc;
 pub mod error;
 pub mod export;
+pub mod input;
 pub mod io;
 pub mod lang;
 pub mod termbase;

@@ -45,7 +45,7 @@ pub struct Args {
     /// One unit per non-empty line, without the paragraph heuristics.
     #[arg(long)]
     lines: bool,
-    /// Files to read.
+    /// Files to read (`-`: standard input, named `<stdin>`).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
@@ -83,9 +83,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // Read everything first: a bad file stops the command before anything is printed.
     let mut readings = Vec::new();
     for path in &args.files {
-        let text = doc::read_text(path)?;
-        let decision = doc::decide(given.as_ref(), path, &text);
-        readings.push(doc::read_decided(path, &text, &decision, mode)?);
+        let input = alinea::input::read_text(path)?;
+        let decision = doc::decide(given.as_ref(), &input.path, &input.text);
+        readings.push(doc::read_decided(
+            &input.path,
+            &input.text,
+            &decision,
+            mode,
+        )?);
     }
     let sentences: Vec<Vec<doc::Sentence>> = readings
         .iter()

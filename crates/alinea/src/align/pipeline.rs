@@ -68,18 +68,31 @@ pub fn align_files(req: &Request) -> Result<Outcome> {
 /// Read `req.files` with their languages (see the module documentation) and collect their
 /// diagnostics. Errors: [`Error::Usage`] when `req.langs` does not name one language per file
 /// or names one twice; [`Error::Input`] when two files come out in the same language otherwise;
-/// the reading errors of [`doc::read_text`].
+/// the reading errors of [`crate::input::read_text`] (`-` is standard input, at most once).
 pub fn load(req: &Request) -> Result<Loaded> {
     if let Some(langs) = &req.langs {
         check_given(langs, req.files.len(), &req.langs_by)?;
     }
-    let texts: Vec<String> = req
+    if req
         .files
         .iter()
-        .map(|p| doc::read_text(p))
+        .filter(|p| crate::input::is_stdin(p))
+        .count()
+        > 1
+    {
+        return Err(Error::Usage(
+            "standard input (-) can be read only once; give the other documents as files".into(),
+        ));
+    }
+    let inputs: Vec<crate::input::Text> = req
+        .files
+        .iter()
+        .map(|p| crate::input::read_text(p))
         .collect::<Result<_>>()?;
+    let texts: Vec<&str> = inputs.iter().map(|t| t.text.as_str()).collect();
+    let paths: Vec<&Path> = inputs.iter().map(|t| t.path.as_path()).collect();
     let mut decisions: Vec<Option<Decision>> = Vec::new();
-    for (i, (path, text)) in req.files.iter().zip(&texts).enumerate() {
+    for (i, (path, text)) in paths.iter().zip(&texts).enumerate() {
         let given = req.langs.as_ref().map(|l| Given {
             lang: l[i].clone(),
             by: req.langs_by.clone(),
@@ -90,7 +103,7 @@ pub fn load(req: &Request) -> Result<Loaded> {
     check_distinct(&req.files, &decisions, &req.langs_by)?;
     let mut documents = Vec::new();
     let mut diagnostics = Vec::new();
-    for ((path, text), decision) in req.files.iter().zip(&texts).zip(&decisions) {
+    for ((path, text), decision) in paths.iter().zip(&texts).zip(&decisions) {
         let d = doc::read_decided(path, text, decision, req.mode)?.document;
         diagnostics.extend(d.warnings.iter().cloned());
         documents.push(d);

@@ -1,16 +1,16 @@
 //! Documents: reading a file into paragraph (or sentence) units that keep their original text
 //! and source span.
 //!
-//! - `decode`: bytes → text (UTF-8 with or without BOM, UTF-16 with BOM).
 //! - `read`: paragraph reading (blank-line blocks, labels, page-break joins).
 //! - `kind`: what each unit is (body, heading, list item, note, furniture).
 //! - this module: the types, [`load`] and [`read`], sentence units. The language is decided by
 //!   [`crate::text::lang::decide`] and recorded with where it came from ([`LangSource`]).
 //!
+//! Files are read and decoded by [`crate::input::read_text`] (`-` is standard input).
+//!
 //! Every unit keeps the text as it stands in the file ([`Unit::text`]) and a cleaned form for
 //! matching and alignment ([`Unit::plain`]: markup residue removed, whitespace collapsed).
 
-pub mod decode;
 pub mod kind;
 mod read;
 
@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::diag::Diagnostic;
+use crate::input::LineIndex;
 use crate::text::lang::{self as detect, Decision, Given};
 use crate::text::markup::{self, Mapped};
 use crate::text::sentences;
@@ -106,19 +107,6 @@ pub enum InputMode {
     Lines,
 }
 
-/// Read and decode a file, refusing directories, empty files and binary data.
-pub fn read_text(path: &Path) -> Result<String> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-    if meta.is_dir() {
-        return Err(Error::Input {
-            path: path.to_path_buf(),
-            message: "is a directory, not a text file".into(),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    decode::decode(&bytes, path)
-}
-
 /// Read `path` as a document in `lang` (from the path, else detected from the text, else `und`,
 /// when `None`). A `lang` given here is reported as given "by the caller"; commands that take
 /// a flag use [`read_decided`] with a [`Decision`] that names it.
@@ -133,9 +121,11 @@ pub fn from_text(path: &Path, text: &str, lang: Option<Lang>, mode: InputMode) -
 
 /// Read `path` into a [`Reading`]: the document plus what is needed to cut its units into
 /// sentences and to trace them back to the file.
+///
+/// `path` may be `-` for standard input: the document is then named `<stdin>`.
 pub fn read(path: &Path, lang: Option<Lang>, mode: InputMode) -> Result<Reading> {
-    let text = read_text(path)?;
-    read_str(path, &text, lang, mode)
+    let input = crate::input::read_text(path)?;
+    read_str(&input.path, &input.text, lang, mode)
 }
 
 /// A document with, for each unit, the source lines it is made of and the map from its plain
@@ -145,8 +135,8 @@ pub struct Reading {
     pub document: Document,
     /// For each unit, the 1-based numbers of the lines it is made of (in source order).
     pub lines: Vec<Vec<usize>>,
-    source: String,
-    line_starts: Vec<usize>,
+    /// The decoded source text and its lines.
+    index: LineIndex,
     /// Byte ranges of the (trimmed) lines of each unit.
     pieces: Vec<Vec<Range<usize>>>,
     plains: Vec<Mapped>,
@@ -166,12 +156,12 @@ pub struct Sentence {
 impl Reading {
     /// The decoded source text.
     pub fn source(&self) -> &str {
-        &self.source
+        self.index.text()
     }
 
     /// Line and column (1-based, column in characters) of byte `at` of the source.
     pub fn position(&self, at: usize) -> (usize, usize) {
-        position(&self.source, &self.line_starts, at)
+        self.index.position(at)
     }
 
     /// The document's units cut into sentences (with the document's language). Each sentence
@@ -179,6 +169,7 @@ impl Reading {
     /// over the whole document.
     pub fn sentences(&self) -> Vec<Sentence> {
         let lang = &self.document.lang;
+        let source = self.source();
         let mut out = Vec::new();
         for (p, unit) in self.document.units.iter().enumerate() {
             let plain = &self.plains[p];
@@ -186,7 +177,7 @@ impl Reading {
                 let mut start = plain.source(r.start).unwrap_or(unit.span.start_byte);
                 // Emphasis marks just before the sentence belong to it.
                 while start > unit.span.start_byte
-                    && matches!(self.source.as_bytes()[start - 1], b'*' | b'_')
+                    && matches!(source.as_bytes()[start - 1], b'*' | b'_')
                 {
                     start -= 1;
                 }
@@ -198,14 +189,14 @@ impl Reading {
                     unit.span.end_byte
                 } else {
                     plain.source(r.end - last).map_or(unit.span.end_byte, |b| {
-                        b + self.source[b..].chars().next().map_or(0, char::len_utf8)
+                        b + source[b..].chars().next().map_or(0, char::len_utf8)
                     })
                 };
                 let text = self.pieces[p]
                     .iter()
                     .filter_map(|piece| {
                         let (s, e) = (piece.start.max(start), piece.end.min(end));
-                        (s < e).then(|| &self.source[s..e])
+                        (s < e).then(|| &source[s..e])
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -232,19 +223,13 @@ impl Reading {
     }
 
     fn span(&self, start: usize, end: usize) -> Span {
-        span(&self.source, &self.line_starts, start, end)
+        span(&self.index, start, end)
     }
 }
 
-fn position(source: &str, line_starts: &[usize], at: usize) -> (usize, usize) {
-    let line = line_starts.partition_point(|&s| s <= at).max(1);
-    let col = source[line_starts[line - 1]..at].chars().count() + 1;
-    (line, col)
-}
-
-fn span(source: &str, line_starts: &[usize], start: usize, end: usize) -> Span {
-    let (line, column) = position(source, line_starts, start);
-    let (end_line, end_column) = position(source, line_starts, end);
+fn span(index: &LineIndex, start: usize, end: usize) -> Span {
+    let (line, column) = index.position(start);
+    let (end_line, end_column) = index.position(end);
     Span {
         line,
         column,
@@ -282,9 +267,7 @@ pub fn read_decided(
 ) -> Result<Reading> {
     let warnings: Vec<Diagnostic> = decision.contradiction(path).into_iter().collect();
     let lang = decision.lang.clone();
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let index = LineIndex::new(text);
     let (segs_lines, kinds): (Vec<Vec<read::Line>>, Vec<UnitKind>) = match mode {
         InputMode::Lines => {
             let lines: Vec<Vec<read::Line>> = read::blocks(text)
@@ -335,7 +318,7 @@ pub fn read_decided(
             label,
             text: ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" "),
             plain: plain.text.clone(),
-            span: span(text, &line_starts, start, end),
+            span: span(&index, start, end),
         });
         lines.push(ls.iter().map(|l| l.no + 1).collect());
         pieces.push(ls.iter().map(|l| l.bytes.clone()).collect());
@@ -356,8 +339,7 @@ pub fn read_decided(
             warnings,
         },
         lines,
-        source: text.to_string(),
-        line_starts,
+        index,
         pieces,
         plains,
     })

@@ -18,7 +18,6 @@ pub mod load;
 pub mod model;
 pub mod normalize;
 mod validate;
-mod xml;
 
 use std::path::Path;
 
@@ -30,7 +29,7 @@ pub use model::{
 };
 pub use validate::{parse_lang, Checked, DANGLING_EXPANSION, DANGLING_LINK};
 
-use crate::{Error, Result};
+use crate::Result;
 
 /// Where each concept and term was read from, for error messages.
 #[derive(Clone, Debug, Default)]
@@ -46,7 +45,7 @@ impl Positions {
     /// (line, column) of a place recorded in `text`.
     pub fn resolve(&self, text: &str, place: (usize, usize)) -> (usize, usize) {
         if self.byte_offsets {
-            xml::line_col(text.as_bytes(), place.0)
+            crate::input::lines::position(text, place.0)
         } else {
             place
         }
@@ -77,9 +76,8 @@ pub fn read_str(text: &str, format: Format, path: &Path) -> Result<Checked> {
 /// from the root element).
 pub fn read_file(path: &Path) -> Result<Checked> {
     let format = Format::from_path(path, None)?;
-    let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-    let text = decode(bytes, path)?;
-    read_str(&text, format, path)
+    let input = crate::input::read_text(path)?;
+    read_str(&input.text, format, &input.path)
 }
 
 /// The termbase in `format`, as text.
@@ -91,47 +89,4 @@ pub fn to_string(tb: &Termbase, format: Format) -> Result<String> {
 pub fn write_file(path: &Path, tb: &Termbase, format: Format) -> Result<()> {
     let text = to_string(tb, format)?;
     crate::io::write_atomic(path, text.as_bytes())
-}
-
-/// The text of a file's bytes (UTF-8, with or without a BOM, or UTF-16 with a BOM); UTF-8
-/// without a BOM is taken over without a copy.
-fn decode(owned: Vec<u8>, path: &Path) -> Result<String> {
-    if !owned.starts_with(b"\xEF\xBB\xBF")
-        && !owned.starts_with(b"\xFF\xFE")
-        && !owned.starts_with(b"\xFE\xFF")
-    {
-        return String::from_utf8(owned).map_err(|e| {
-            let (line, column) = xml::line_col(e.as_bytes(), e.utf8_error().valid_up_to());
-            Error::Parse {
-                path: path.into(),
-                line,
-                column,
-                message: "not UTF-8 text".into(),
-            }
-        });
-    }
-    let bytes = owned.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&owned);
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let (enc, _) = encoding_rs::Encoding::for_bom(bytes).expect("BOM checked");
-        let (text, _, bad) = enc.decode(bytes);
-        if bad {
-            return Err(Error::Decode {
-                path: path.into(),
-                message: "invalid UTF-16".into(),
-            });
-        }
-        return Ok(text.into_owned());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => {
-            let (line, column) = xml::line_col(bytes, e.valid_up_to());
-            Err(Error::Parse {
-                path: path.into(),
-                line,
-                column,
-                message: "not UTF-8 text".into(),
-            })
-        }
-    }
 }

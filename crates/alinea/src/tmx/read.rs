@@ -4,97 +4,24 @@
 //! Accepted: UTF-8 (with or without BOM) and UTF-16 with a BOM; `xml:lang` and the legacy `lang`
 //! attribute; inline elements `bpt`, `ept`, `ph`, `it`, `ut` (their native codes dropped, or kept
 //! as text on request), `hi` and `sub` (their text kept); `<prop>` of a `<tu>`.
-//! Refused: a DOCTYPE with an internal subset (entity declarations) and any entity other than
-//! XML's five and character references; a DOCTYPE that only names an external DTD is allowed and
-//! not fetched. A malformed file gives [`Error::Parse`] with the line and column.
+//! Decoding, the size limit and the XML safety rules (no entity declarations, no unknown
+//! entities, a depth limit, one root) are the input layer's: [`crate::input`] and
+//! [`crate::input::xml`]. A malformed file gives [`crate::Error::Parse`] with the line and column.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
 
 use super::{Tu, Tuv};
-use crate::{Error, Result};
+use crate::input::{self, xml::XmlReader, Utf8Reader, MAX_BYTES};
+use crate::Result;
 
 /// How to read a TMX file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ReadOptions {
     /// Keep the native codes of inline elements (`<bpt>{b}</bpt>` → `{b}`) in the text.
     pub keep_codes: bool,
-}
-
-/// A failure inside the stream: its byte offset in the UTF-8 text, and what went wrong.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StreamError {
-    pub offset: u64,
-    pub message: String,
-}
-
-/// UTF-16 (or any encoding_rs encoding) → UTF-8, as a reader.
-struct Transcode<R> {
-    inner: R,
-    decoder: encoding_rs::Decoder,
-    input: Vec<u8>,
-    output: Vec<u8>,
-    pos: usize,
-    done: bool,
-}
-
-impl<R: Read> Read for Transcode<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        while self.pos == self.output.len() {
-            if self.done {
-                return Ok(0);
-            }
-            let n = self.inner.read(&mut self.input)?;
-            let last = n == 0;
-            let cap = self
-                .decoder
-                .max_utf8_buffer_length_without_replacement(n)
-                .unwrap_or(n * 3 + 16);
-            self.output.resize(cap, 0);
-            let (res, _, written) = self.decoder.decode_to_utf8_without_replacement(
-                &self.input[..n],
-                &mut self.output,
-                last,
-            );
-            if let encoding_rs::DecoderResult::Malformed(..) = res {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("is not valid {}", self.decoder.encoding().name()),
-                ));
-            }
-            self.output.truncate(written);
-            self.pos = 0;
-            self.done = last;
-        }
-        let n = buf.len().min(self.output.len() - self.pos);
-        buf[..n].copy_from_slice(&self.output[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
-    }
-}
-
-/// Wrap raw bytes as UTF-8: a UTF-8 BOM is skipped, UTF-16 with a BOM is transcoded.
-fn utf8_stream<'a, R: BufRead + 'a>(mut raw: R) -> std::io::Result<Box<dyn BufRead + 'a>> {
-    let head = raw.fill_buf()?;
-    match encoding_rs::Encoding::for_bom(head) {
-        Some((enc, bom)) if enc == encoding_rs::UTF_8 => {
-            raw.consume(bom);
-            Ok(Box::new(raw))
-        }
-        Some((enc, _)) => Ok(Box::new(BufReader::new(Transcode {
-            inner: raw,
-            decoder: enc.new_decoder_with_bom_removal(),
-            input: vec![0; 16 * 1024],
-            output: Vec::new(),
-            pos: 0,
-            done: false,
-        }))),
-        None => Ok(Box::new(raw)),
-    }
 }
 
 /// Where an inline element leaves its text.
@@ -110,12 +37,10 @@ enum Inline {
 
 /// A streaming reader of translation units.
 pub struct TuReader<'a> {
-    reader: Reader<Box<dyn BufRead + 'a>>,
+    xml: XmlReader<'a>,
     opts: ReadOptions,
     buf: Vec<u8>,
-    depth: usize,
     root_seen: bool,
-    open: Vec<String>,
     tu: Option<Tu>,
     tuv: Option<Tuv>,
     seg: Option<String>,
@@ -125,38 +50,27 @@ pub struct TuReader<'a> {
     finished: bool,
 }
 
-fn attr(e: &BytesStart, names: &[&[u8]]) -> std::result::Result<Option<String>, String> {
-    for a in e.attributes() {
-        let a = a.map_err(|e| e.to_string())?;
-        if names.contains(&a.key.as_ref()) {
-            let v = a.unescape_value().map_err(|e| e.to_string())?;
-            return Ok(Some(v.into_owned()));
-        }
-    }
-    Ok(None)
-}
-
 impl<'a> TuReader<'a> {
-    /// Read from any buffered byte source (UTF-8, or UTF-16/UTF-8 with a BOM).
-    pub fn new<R: BufRead + 'a>(raw: R, opts: ReadOptions) -> std::io::Result<Self> {
-        let mut reader = Reader::from_reader(utf8_stream(raw)?);
-        let cfg = reader.config_mut();
-        cfg.check_end_names = true;
-        cfg.trim_text(false);
-        Ok(TuReader {
-            reader,
+    /// Read raw bytes (UTF-8, or UTF-16/UTF-8 with a BOM; at most [`MAX_BYTES`]); `path` names
+    /// them in errors.
+    pub fn new(raw: impl Read + 'a, path: impl Into<PathBuf>, opts: ReadOptions) -> Self {
+        Self::from_utf8(Utf8Reader::new(raw, MAX_BYTES), path, opts)
+    }
+
+    /// Read bytes already decoded to UTF-8.
+    fn from_utf8(utf8: impl Read + 'a, path: impl Into<PathBuf>, opts: ReadOptions) -> Self {
+        TuReader {
+            xml: XmlReader::new(utf8, path),
             opts,
             buf: Vec::new(),
-            depth: 0,
             root_seen: false,
-            open: Vec::new(),
             tu: None,
             tuv: None,
             seg: None,
             prop: None,
             inline: Vec::new(),
             finished: false,
-        })
+        }
     }
 
     fn suppressed(&self) -> bool {
@@ -174,21 +88,16 @@ impl<'a> TuReader<'a> {
         }
     }
 
-    fn start(&mut self, e: &BytesStart) -> std::result::Result<(), String> {
+    fn start(&mut self, e: &BytesStart) -> Result<()> {
         let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
-        if self.depth == 0 {
-            if self.root_seen {
-                return Err(format!("<{name}> after the end of <tmx>"));
-            }
+        if !self.root_seen {
             if name != "tmx" {
-                return Err(format!(
+                return Err(self.xml.error(format!(
                     "not a TMX file: the root element is <{name}>, not <tmx>"
-                ));
+                )));
             }
             self.root_seen = true;
         }
-        self.depth += 1;
-        self.open.push(name.clone());
         if self.seg.is_some() {
             let kind = match name.as_str() {
                 "bpt" | "ept" | "ph" | "it" | "ut" => Inline::Code,
@@ -206,20 +115,22 @@ impl<'a> TuReader<'a> {
         match name.as_str() {
             "tu" => {
                 if self.tu.is_some() {
-                    return Err("<tu> inside another <tu>".into());
+                    return Err(self.xml.error("<tu> inside another <tu>"));
                 }
                 self.tu = Some(Tu {
-                    id: attr(e, &[b"tuid"])?,
+                    id: self.xml.attr(e, &["tuid"])?,
                     ..Tu::default()
                 });
             }
             "tuv" => {
                 if self.tu.is_none() || self.tuv.is_some() {
-                    return Err("<tuv> outside a <tu>".into());
+                    return Err(self.xml.error("<tuv> outside a <tu>"));
                 }
-                let lang = attr(e, &[b"xml:lang", b"lang"])?
+                let lang = self
+                    .xml
+                    .attr(e, &["xml:lang", "lang"])?
                     .filter(|l| !l.trim().is_empty())
-                    .ok_or("<tuv> without xml:lang")?;
+                    .ok_or_else(|| self.xml.error("<tuv> without xml:lang"))?;
                 self.tuv = Some(Tuv {
                     lang,
                     text: String::new(),
@@ -227,12 +138,15 @@ impl<'a> TuReader<'a> {
             }
             "seg" => {
                 if self.tuv.is_none() {
-                    return Err("<seg> outside a <tuv>".into());
+                    return Err(self.xml.error("<seg> outside a <tuv>"));
                 }
                 self.seg = Some(String::new());
             }
             "prop" if self.tu.is_some() && self.tuv.is_none() => {
-                let kind = attr(e, &[b"type"])?.ok_or("<prop> without type")?;
+                let kind = self
+                    .xml
+                    .attr(e, &["type"])?
+                    .ok_or_else(|| self.xml.error("<prop> without type"))?;
                 self.prop = Some((kind, String::new()));
             }
             _ => {}
@@ -240,15 +154,14 @@ impl<'a> TuReader<'a> {
         Ok(())
     }
 
-    /// End of the element on top; a finished `<tu>` is returned.
-    fn end(&mut self) -> Option<Tu> {
-        self.depth = self.depth.saturating_sub(1);
-        let name = self.open.pop().unwrap_or_default();
+    /// End of element `name`; a finished `<tu>` is returned.
+    fn end(&mut self, name: &[u8]) -> Option<Tu> {
+        let name = String::from_utf8_lossy(name);
         if self.seg.is_some() && name != "seg" {
             self.inline.pop();
             return None;
         }
-        match name.as_str() {
+        match name.as_ref() {
             "seg" => {
                 let text = self.seg.take().unwrap_or_default();
                 if let Some(v) = &mut self.tuv {
@@ -273,178 +186,71 @@ impl<'a> TuReader<'a> {
     }
 
     /// The next translation unit, `None` at the end of the file.
-    pub fn next_tu(&mut self) -> std::result::Result<Option<Tu>, StreamError> {
+    pub fn next_tu(&mut self) -> Result<Option<Tu>> {
         if self.finished {
             return Ok(None);
         }
+        let result = self.step();
+        if !matches!(result, Ok(Some(_))) {
+            self.finished = true;
+        }
+        result
+    }
+
+    fn step(&mut self) -> Result<Option<Tu>> {
         loop {
-            let at = self.reader.buffer_position();
             // The buffer is taken out while the event borrows it, so that the event needs no
             // copy while `self` is updated.
             let mut buf = std::mem::take(&mut self.buf);
-            buf.clear();
-            let fail = |offset: u64, message: String| StreamError { offset, message };
-            let event = match self.reader.read_event_into(&mut buf) {
-                Ok(e) => e,
-                Err(e) => {
-                    self.finished = true;
-                    return Err(fail(self.reader.error_position(), e.to_string()));
-                }
-            };
-            let mut end = false;
-            let result: std::result::Result<Option<Tu>, String> = match &event {
-                Event::Decl(d) => match d.encoding() {
-                    Some(Ok(enc)) => {
-                        let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
-                        if matches!(
-                            enc.as_str(),
-                            "utf-8" | "utf8" | "utf-16" | "us-ascii" | "ascii"
-                        ) {
-                            Ok(None)
-                        } else {
-                            Err(format!(
-                                "encoding {enc:?} is not supported; save the file as UTF-8"
-                            ))
-                        }
-                    }
-                    Some(Err(e)) => Err(e.to_string()),
-                    None => Ok(None),
-                },
-                Event::DocType(d) => {
-                    let d = String::from_utf8_lossy(d.as_ref());
-                    if d.contains('[') || d.contains("<!ENTITY") {
-                        Err("a DOCTYPE with declarations (entities) is refused".into())
-                    } else {
-                        Ok(None)
-                    }
-                }
+            let event = self.xml.next(&mut buf)?;
+            let result = match &event {
                 Event::Start(e) => self.start(e).map(|_| None),
-                Event::Empty(e) => self.start(e).map(|_| self.end()),
-                Event::End(_) => Ok(self.end()),
-                Event::Text(t) => match t.unescape() {
-                    Ok(s) => {
-                        if self.depth == 0 && !s.trim().is_empty() {
-                            Err("text outside the <tmx> element".into())
-                        } else {
-                            self.text(&s);
-                            Ok(None)
-                        }
-                    }
-                    Err(e) => Err(e.to_string()),
-                },
+                Event::Empty(e) => self.start(e).map(|_| self.end(e.name().as_ref())),
+                Event::End(e) => Ok(self.end(e.name().as_ref())),
+                Event::Text(t) => self.xml.text(t).map(|s| {
+                    self.text(&s);
+                    None
+                }),
                 Event::CData(c) => {
                     let s = String::from_utf8_lossy(c.as_ref()).into_owned();
                     self.text(&s);
                     Ok(None)
                 }
-                Event::Comment(_) | Event::PI(_) => Ok(None),
-                Event::Eof => {
-                    self.finished = true;
-                    if !self.root_seen {
-                        Err("no <tmx> element: not a TMX file".into())
-                    } else if let Some(open) = self.open.last() {
-                        Err(format!("the file ends inside <{open}>"))
-                    } else {
-                        end = true;
-                        Ok(None)
-                    }
-                }
+                Event::Eof => return Ok(None),
+                Event::Decl(_) | Event::DocType(_) | Event::Comment(_) | Event::PI(_) => Ok(None),
             };
             drop(event);
             self.buf = buf;
-            if end {
-                return Ok(None);
-            }
-            match result {
-                Ok(Some(tu)) => return Ok(Some(tu)),
-                Ok(None) => {}
-                Err(message) => {
-                    self.finished = true;
-                    return Err(fail(at, message));
-                }
+            if let Some(tu) = result? {
+                return Ok(Some(tu));
             }
         }
     }
 }
 
 impl Iterator for TuReader<'_> {
-    type Item = std::result::Result<Tu, StreamError>;
+    type Item = Result<Tu>;
 
     fn next(&mut self) -> Option<Self::Item> {
         self.next_tu().transpose()
     }
 }
 
-/// Line and column (1-based, column in characters) of a byte offset in UTF-8 text.
-fn locate(mut text: impl BufRead, offset: u64) -> (usize, usize) {
-    let mut line = 1;
-    let mut last_line = Vec::new();
-    let mut seen = 0u64;
-    let mut chunk = Vec::new();
-    while seen < offset {
-        chunk.clear();
-        match text.read_until(b'\n', &mut chunk) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => {
-                let take = (n as u64).min(offset - seen) as usize;
-                seen += take as u64;
-                if chunk[..take].ends_with(b"\n") {
-                    line += 1;
-                    last_line.clear();
-                } else {
-                    last_line.extend_from_slice(&chunk[..take]);
-                }
-            }
-        }
-    }
-    (
-        line,
-        String::from_utf8_lossy(&last_line).chars().count() + 1,
-    )
-}
-
-fn collect<'a>(
-    raw: impl BufRead + 'a,
-    path: &Path,
-    opts: ReadOptions,
-    reopen: impl Fn() -> std::io::Result<Box<dyn BufRead + 'a>>,
-) -> Result<Vec<Tu>> {
-    let syntax = |e: StreamError| {
-        let (line, column) = reopen().map(|r| locate(r, e.offset)).unwrap_or((0, 0));
-        Error::Parse {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: e.message,
-        }
-    };
-    let reader = TuReader::new(raw, opts).map_err(|e| Error::read(path, e))?;
-    reader.map(|r| r.map_err(syntax)).collect()
-}
-
-/// Read every translation unit of a TMX file.
+/// Read every translation unit of a TMX file (`-`: standard input).
 pub fn read_path(path: &Path, opts: ReadOptions) -> Result<Vec<Tu>> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
-    if meta.is_dir() {
-        return Err(Error::Input {
-            path: path.to_path_buf(),
-            message: "is a directory, not a TMX file".into(),
-        });
-    }
-    let open =
-        || -> std::io::Result<Box<dyn BufRead>> { utf8_stream(BufReader::new(File::open(path)?)) };
-    let file = File::open(path).map_err(|e| Error::read(path, e))?;
-    collect(BufReader::new(file), path, opts, open)
+    let (name, utf8) = input::open(path)?;
+    TuReader::from_utf8(utf8, name, opts).collect()
 }
 
 /// Read every translation unit of TMX bytes; `path` names them in errors.
 pub fn read_bytes(bytes: &[u8], path: &Path, opts: ReadOptions) -> Result<Vec<Tu>> {
-    collect(bytes, path, opts, || utf8_stream(bytes))
+    TuReader::new(bytes, path, opts).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn read(s: &str) -> Result<Vec<Tu>> {
         read_bytes(s.as_bytes(), Path::new("t.tmx"), ReadOptions::default())
@@ -492,17 +298,14 @@ mod tests {
 
     #[test]
     fn reads_utf16_with_bom() {
-        for (enc, bom) in [
-            (encoding_rs::UTF_16LE, &[0xFF, 0xFE][..]),
-            (encoding_rs::UTF_16BE, &[0xFE, 0xFF][..]),
-        ] {
+        for (big_endian, bom) in [(false, &[0xFF, 0xFE][..]), (true, &[0xFE, 0xFF][..])] {
             let text = TMX.replace("UTF-8", "UTF-16").replace("gras", "عربي");
             let mut bytes = bom.to_vec();
             for u in text.encode_utf16() {
-                let b = if enc == encoding_rs::UTF_16LE {
-                    u.to_le_bytes()
-                } else {
+                let b = if big_endian {
                     u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
                 };
                 bytes.extend_from_slice(&b);
             }
@@ -536,6 +339,9 @@ mod tests {
         let (l, _, m) = err("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY x \"y\">]>\n<tmx/>");
         assert_eq!(l, 2);
         assert!(m.contains("DOCTYPE"), "{m}");
+        let (l, _, m) = err(&format!("<tmx><body>\n{}", "<hi>".repeat(2000)));
+        assert_eq!(l, 2);
+        assert!(m.contains("nested more than 1000"), "{m}");
         let (l, c, m) = err("<tmx>\n<body>\n  <tu><tuv xml:lang=\"fr\"><seg>a &bogus; b</seg></tuv></tu></body></tmx>");
         assert_eq!(l, 3, "{m}");
         assert!(c > 1);

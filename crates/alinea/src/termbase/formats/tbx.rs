@@ -5,12 +5,12 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::input::xml::{self, esc, syntax, Node, Root};
 use crate::termbase::model::Transaction;
 use crate::termbase::model::{
     Concept, Gender, LangInfo, Link, Pos, Status, Term, TermType, Termbase,
 };
 use crate::termbase::validate::parse_lang;
-use crate::termbase::xml::{self, esc, syntax, Node, Root};
 use crate::termbase::{ConceptPos, Positions};
 use crate::{Lang, Result};
 

@@ -9,12 +9,12 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::input::lines;
 use crate::termbase::model::{
     lang_rank, Concept, Gender, Link, Pos, Status, Term, TermType, Termbase,
 };
 use crate::termbase::model::{LangInfo, Transaction};
 use crate::termbase::validate::parse_lang;
-use crate::termbase::xml::line_col;
 use crate::termbase::{ConceptPos, Positions};
 use crate::{Error, Lang, Result};
 
@@ -90,7 +90,7 @@ struct SrcTerm {
 
 pub(crate) fn read(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
     let syntax = |offset: usize, message: String| {
-        let (line, column) = line_col(text.as_bytes(), offset);
+        let (line, column) = lines::position(text, offset);
         Error::Parse {
             path: path.into(),
             line,

@@ -1,0 +1,427 @@
+//! Decoding: raw bytes → UTF-8 text, in one pass over chunks, so that a whole file and a stream
+//! are decoded by the same code and refused with the same words.
+//!
+//! Accepted: UTF-8 with or without a BOM (the BOM is dropped), UTF-16 LE/BE with a BOM
+//! (transcoded to UTF-8). Refused, naming the byte offset in the file of the first bad byte:
+//! invalid UTF-8 or UTF-16, and control characters that do not occur in text (binary data).
+//! A file whose NUL bytes fall at every other byte around mostly ASCII is said to look like
+//! UTF-16 without a BOM; any other file with NULs or control characters holds binary data.
+//!
+//! There is deliberately no fallback to Windows-1252 or Latin-1: every byte sequence is valid
+//! in those encodings, so a wrong guess would silently turn `é` into `Ã©` in an aligned
+//! memory. A user with such a file converts it once (`iconv -f WINDOWS-1252 -t UTF-8`) and
+//! knows what they get.
+
+use std::io::Read;
+
+/// Why bytes were refused. Turned into an [`crate::Error`] by the caller, who knows the path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// No bytes at all.
+    Empty,
+    /// More bytes than the limit (the limit, in bytes).
+    TooLarge(u64),
+    /// Not text alinea decodes: the message says why and where.
+    Bad(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Empty => f.write_str("is empty"),
+            Failure::TooLarge(limit) => write!(
+                f,
+                "is larger than {}, the limit for one input file",
+                size(*limit)
+            ),
+            Failure::Bad(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
+/// A byte count for messages: `1 GiB`, `64 KiB`, `10 bytes`.
+pub(crate) fn size(n: u64) -> String {
+    for (unit, name) in [(1u64 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")] {
+        if n >= unit && n % unit == 0 {
+            return format!("{} {name}", n / unit);
+        }
+    }
+    format!("{n} bytes")
+}
+
+/// Control characters that do not occur in text: everything below U+0020 except tab, line
+/// feed, form feed and carriage return. (DEL and the C1 controls are let through: XML allows
+/// them, and a translation memory may carry them.)
+fn binary_char(c: u32) -> bool {
+    c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0C | 0x0D)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Utf16 { big_endian: bool },
+}
+
+/// The decoding state of one input: its encoding (from the BOM) and where it stands.
+#[derive(Debug, Default)]
+pub(crate) struct Decoder {
+    encoding: Option<Encoding>,
+    /// File offset of the next byte to be fed.
+    offset: u64,
+}
+
+impl Decoder {
+    /// Decodes a prefix of `raw` (the bytes from the file offset where the last call stopped)
+    /// into `out`, and returns how many bytes it used. Bytes left over (an incomplete
+    /// sequence, or too few to tell the BOM) must be fed again with what follows; `last` says
+    /// nothing follows.
+    pub fn feed(&mut self, raw: &[u8], last: bool, out: &mut Vec<u8>) -> Result<usize, Failure> {
+        let mut used = 0;
+        let encoding = match self.encoding {
+            Some(e) => e,
+            None => {
+                if raw.is_empty() && last {
+                    return Err(Failure::Empty);
+                }
+                if raw.len() < 3 && !last {
+                    return Ok(0);
+                }
+                let (e, bom) = if raw.starts_with(b"\xEF\xBB\xBF") {
+                    (Encoding::Utf8, 3)
+                } else if raw.starts_with(b"\xFF\xFE") {
+                    (Encoding::Utf16 { big_endian: false }, 2)
+                } else if raw.starts_with(b"\xFE\xFF") {
+                    (Encoding::Utf16 { big_endian: true }, 2)
+                } else {
+                    (Encoding::Utf8, 0)
+                };
+                self.encoding = Some(e);
+                self.offset += bom;
+                used = bom as usize;
+                e
+            }
+        };
+        let n = match encoding {
+            Encoding::Utf8 => self.utf8(&raw[used..], last, out)?,
+            Encoding::Utf16 { big_endian } => self.utf16(&raw[used..], big_endian, last, out)?,
+        };
+        self.offset += n as u64;
+        Ok(used + n)
+    }
+
+    fn utf8(&self, raw: &[u8], last: bool, out: &mut Vec<u8>) -> Result<usize, Failure> {
+        let (valid, bad) = match std::str::from_utf8(raw) {
+            Ok(_) => (raw.len(), false),
+            Err(e) if e.error_len().is_none() && !last => (e.valid_up_to(), false),
+            Err(e) => (e.valid_up_to(), true),
+        };
+        if let Some(i) = raw[..valid].iter().position(|&b| binary_char(b.into())) {
+            return Err(self.refuse(raw, i, format!("control character U+{:04X}", raw[i])));
+        }
+        if bad {
+            return Err(self.refuse(raw, valid, String::new()));
+        }
+        out.extend_from_slice(&raw[..valid]);
+        Ok(valid)
+    }
+
+    /// The failure for bad byte `i` of `raw` (`what`: a control character, or empty for an
+    /// invalid UTF-8 sequence), worded after what the bytes around it look like.
+    fn refuse(&self, raw: &[u8], i: usize, what: String) -> Failure {
+        let at = self.offset + i as u64;
+        let from = i.saturating_sub(2048);
+        let window = &raw[from..raw.len().min(from + 4096)];
+        if looks_like_utf16(window, self.offset + from as u64) {
+            return Failure::Bad(format!(
+                "looks like UTF-16 without a byte-order mark (NUL bytes at every other byte, \
+                 byte offset {at}); save it as UTF-8 or as UTF-16 with a BOM"
+            ));
+        }
+        let binary = !what.is_empty() || window.iter().any(|&b| binary_char(b.into()));
+        if binary {
+            let what = if what.is_empty() {
+                format!("byte 0x{:02X}", raw[i])
+            } else {
+                what
+            };
+            return Failure::Bad(format!(
+                "holds binary data ({what} at byte offset {at}), not text"
+            ));
+        }
+        Failure::Bad(format!(
+            "is not valid UTF-8 (byte offset {at}: byte 0x{:02X}); save it as UTF-8 or UTF-16 \
+             with a BOM (other encodings such as Windows-1252 are not guessed)",
+            raw[i]
+        ))
+    }
+
+    fn utf16(
+        &self,
+        raw: &[u8],
+        big_endian: bool,
+        last: bool,
+        out: &mut Vec<u8>,
+    ) -> Result<usize, Failure> {
+        let name = if big_endian { "UTF-16BE" } else { "UTF-16LE" };
+        let unit = |i: usize| {
+            let p = [raw[i], raw[i + 1]];
+            if big_endian {
+                u16::from_be_bytes(p)
+            } else {
+                u16::from_le_bytes(p)
+            }
+        };
+        let unpaired = |u: u16, i: usize| {
+            Failure::Bad(format!(
+                "is not valid {name} (unpaired surrogate 0x{u:04X} at byte offset {})",
+                self.offset + i as u64
+            ))
+        };
+        let mut i = 0;
+        let mut utf8 = [0u8; 4];
+        while i + 2 <= raw.len() {
+            let u = unit(i);
+            let (c, len) = match u {
+                0xD800..=0xDBFF => {
+                    if i + 4 > raw.len() {
+                        if last {
+                            return Err(unpaired(u, i));
+                        }
+                        break;
+                    }
+                    let low = unit(i + 2);
+                    if !(0xDC00..=0xDFFF).contains(&low) {
+                        return Err(unpaired(u, i));
+                    }
+                    let c = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                    (c, 4)
+                }
+                0xDC00..=0xDFFF => return Err(unpaired(u, i)),
+                _ => (u32::from(u), 2),
+            };
+            if binary_char(c) {
+                return Err(Failure::Bad(format!(
+                    "holds binary data (control character U+{c:04X} at byte offset {}), not text",
+                    self.offset + i as u64
+                )));
+            }
+            let c = char::from_u32(c).expect("surrogates handled above");
+            out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+            i += len;
+        }
+        if last && i < raw.len() {
+            return Err(Failure::Bad(format!(
+                "is not valid {name} (odd number of bytes: {} after the BOM)",
+                self.offset - 2 + raw.len() as u64
+            )));
+        }
+        Ok(i)
+    }
+}
+
+/// Whether `window` (starting at file offset `offset`) looks like UTF-16 text without a BOM:
+/// NUL bytes at nine in ten or more of the even (or the odd) offsets, none at the others, and
+/// mostly printable ASCII there.
+fn looks_like_utf16(window: &[u8], offset: u64) -> bool {
+    let mut bytes = [0usize; 2];
+    let mut nuls = [0usize; 2];
+    let mut ascii = [0usize; 2];
+    for (i, &b) in window.iter().enumerate() {
+        let parity = ((offset + i as u64) % 2) as usize;
+        bytes[parity] += 1;
+        if b == 0 {
+            nuls[parity] += 1;
+        } else if b.is_ascii_graphic() || b.is_ascii_whitespace() {
+            ascii[parity] += 1;
+        }
+    }
+    (0..2).any(|p| {
+        let other = 1 - p;
+        bytes[p] > 0
+            && nuls[p] * 10 >= bytes[p] * 9
+            && nuls[other] == 0
+            && ascii[other] * 2 >= bytes[other]
+    })
+}
+
+/// Decodes all of `bytes` (a whole file, at most the limit) to text.
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, Failure> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut d = Decoder::default();
+    d.feed(bytes, true, &mut out)?;
+    Ok(String::from_utf8(out).expect("the decoder writes UTF-8"))
+}
+
+/// A reader of UTF-8 bytes over raw bytes in any accepted encoding, refusing past `limit`
+/// bytes. Its I/O errors for refused bytes carry a [`Failure`] (see [`super::io_error`]).
+pub struct Utf8Reader<R> {
+    inner: R,
+    decoder: Decoder,
+    limit: u64,
+    read: u64,
+    raw: Vec<u8>,
+    /// How many bytes of `raw` are filled.
+    filled: usize,
+    out: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl<R: Read> Utf8Reader<R> {
+    /// Decodes `inner`, refusing more than `limit` bytes.
+    pub fn new(inner: R, limit: u64) -> Self {
+        Utf8Reader {
+            inner,
+            decoder: Decoder::default(),
+            limit,
+            read: 0,
+            raw: vec![0; 64 * 1024],
+            filled: 0,
+            out: Vec::new(),
+            pos: 0,
+            done: false,
+        }
+    }
+}
+
+fn failed(f: Failure) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, f)
+}
+
+impl<R: Read> Read for Utf8Reader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos == self.out.len() {
+            if self.done {
+                return Ok(0);
+            }
+            let n = loop {
+                match self.inner.read(&mut self.raw[self.filled..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            };
+            self.read += n as u64;
+            if self.read > self.limit {
+                self.done = true;
+                return Err(failed(Failure::TooLarge(self.limit)));
+            }
+            self.filled += n;
+            let last = n == 0;
+            self.out.clear();
+            self.pos = 0;
+            let used = self
+                .decoder
+                .feed(&self.raw[..self.filled], last, &mut self.out)
+                .map_err(|f| {
+                    self.done = true;
+                    failed(f)
+                })?;
+            self.raw.copy_within(used..self.filled, 0);
+            self.filled -= used;
+            self.done = last;
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(b: &[u8]) -> Result<String, String> {
+        decode(b).map_err(|e| e.to_string())
+    }
+
+    /// The same bytes through the streaming reader, one byte at a time.
+    fn streamed(b: &[u8]) -> Result<String, String> {
+        struct OneByte<'a>(&'a [u8]);
+        impl Read for OneByte<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = buf.len().min(self.0.len()).min(1);
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut s = String::new();
+        Utf8Reader::new(OneByte(b), 1 << 20)
+            .read_to_string(&mut s)
+            .map(|_| s)
+            .map_err(|e| e.into_inner().unwrap().to_string())
+    }
+
+    #[test]
+    fn encodings() {
+        for f in [d, streamed] {
+            assert_eq!(f(b"abc").unwrap(), "abc");
+            assert_eq!(f(b"ab").unwrap(), "ab");
+            assert_eq!(f(b"\xEF\xBB\xBFabc").unwrap(), "abc");
+            assert_eq!(f(b"\xFF\xFEa\x00\xe9\x00").unwrap(), "aé");
+            assert_eq!(f(b"\xFE\xFF\x00a\x00\xe9").unwrap(), "aé");
+            assert_eq!(f(b"\xFF\xFE\x3D\xD8\x00\xDEx\x00").unwrap(), "😀x");
+            assert_eq!(f("نص 😀".as_bytes()).unwrap(), "نص 😀");
+        }
+    }
+
+    #[test]
+    fn refusals_name_the_place() {
+        for f in [d, streamed] {
+            let e = f(b"").unwrap_err();
+            assert_eq!(e, "is empty");
+            let e = f(b"caf\xe9 noir").unwrap_err();
+            assert!(e.contains("not valid UTF-8 (byte offset 3"), "{e}");
+            let e = f(b"\xEF\xBB\xBFab\xff").unwrap_err();
+            assert!(e.contains("byte offset 5"), "{e}");
+            let e = f(b"ab\x00cd").unwrap_err();
+            assert!(e.contains("binary") && e.contains("byte offset 2"), "{e}");
+            let e = f(b"a\x00b\x00c\x00\xe9\x00").unwrap_err();
+            assert!(e.contains("UTF-16 without a byte-order mark"), "{e}");
+            let e = f(b"\xFF\xFEa\x00b").unwrap_err();
+            assert!(e.contains("odd number"), "{e}");
+            let e = f(b"\xFF\xFEa\x00\x00\xD8b\x00").unwrap_err();
+            assert!(e.contains("byte offset 4"), "{e}");
+            let e = f(b"\xFF\xFEa\x00\x01\x00").unwrap_err();
+            assert!(e.contains("binary") && e.contains("byte offset 4"), "{e}");
+        }
+    }
+
+    #[test]
+    fn binary_is_called_binary() {
+        // A PNG header, an ELF header, a gzip header: binary, not "UTF-16".
+        for bytes in [
+            &b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"[..],
+            b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00",
+            b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xed\xbd",
+            &[0u8; 64],
+        ] {
+            let e = d(bytes).unwrap_err();
+            assert!(e.contains("holds binary data"), "{e}");
+            assert!(!e.contains("UTF-16"), "{e}");
+        }
+        // UTF-16 text without a BOM is named as such, big-endian too.
+        let be: Vec<u8> = "Le Conseil"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert!(d(&be).unwrap_err().contains("UTF-16 without"));
+    }
+
+    #[test]
+    fn the_limit_is_enforced_while_reading() {
+        let mut s = String::new();
+        let e = Utf8Reader::new(std::io::repeat(b'a'), 100_000)
+            .read_to_string(&mut s)
+            .unwrap_err();
+        assert_eq!(
+            e.into_inner().unwrap().to_string(),
+            "is larger than 100000 bytes, the limit for one input file"
+        );
+        assert_eq!(size(1 << 30), "1 GiB");
+    }
+}

@@ -1,0 +1,178 @@
+//! The input layer: every file alinea reads comes in here, so that every reader decodes,
+//! limits and refuses input the same way, and names places in it the same way.
+//!
+//! - `decode`: bytes → UTF-8 text (UTF-8 with or without BOM, UTF-16 with BOM), whole or
+//!   streamed; binary data, other encodings and bad sequences refused with a byte offset.
+//! - [`lines`]: byte offset → 1-based line and column (in characters).
+//! - [`xml`]: the one safe XML reader setup (no entity declarations, no unknown entities, a
+//!   depth limit, errors at line:column) for the TMX and TBX readers.
+//! - this module: opening a path (`-` is standard input, named `<stdin>`), refusing folders,
+//!   empty files and input over [`MAX_BYTES`].
+//!
+//! Invariants: nothing past [`MAX_BYTES`] + 1 bytes is ever read from one input (a FIFO or a
+//! device such as `/dev/zero` is cut there); decoding failures are [`Error::Decode`], an
+//! empty, oversized or folder input [`Error::Input`], I/O failures [`Error::Read`].
+
+pub mod decode;
+pub mod lines;
+pub mod xml;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+pub use decode::{Failure, Utf8Reader};
+pub use lines::LineIndex;
+
+use crate::{Error, Result};
+
+/// The most bytes one input may hold: 1 GiB.
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// The path that means standard input.
+pub const STDIN: &str = "-";
+
+/// How standard input is named in messages and documents.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// A decoded text and the name it goes by (the path, or `<stdin>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Whether `path` means standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+/// The name `path` goes by in messages: `<stdin>` for `-`, else the path itself.
+pub fn name(path: &Path) -> PathBuf {
+    if is_stdin(path) {
+        PathBuf::from(STDIN_NAME)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// The error for a decoding [`Failure`] of the input named `path`.
+pub fn failure(path: &Path, f: Failure) -> Error {
+    let path = path.to_path_buf();
+    match f {
+        Failure::Bad(message) => Error::Decode { path, message },
+        other => Error::Input {
+            path,
+            message: other.to_string(),
+        },
+    }
+}
+
+/// The error for an I/O error met while reading the input named `path` through a
+/// [`Utf8Reader`]: its refusals become what [`failure`] makes of them, the rest
+/// [`Error::Read`].
+pub fn io_error(path: &Path, e: &std::io::Error) -> Error {
+    match e.get_ref().and_then(|r| r.downcast_ref::<Failure>()) {
+        Some(f) => failure(path, f.clone()),
+        None => Error::read(path, std::io::Error::new(e.kind(), e.to_string())),
+    }
+}
+
+/// Opens `path` (`-`: standard input) for reading its raw bytes, at most [`MAX_BYTES`] + 1 of
+/// them; folders and files known to be larger than the limit are refused here.
+fn open_raw(path: &Path) -> Result<Box<dyn Read>> {
+    if is_stdin(path) {
+        return Ok(Box::new(std::io::stdin().take(MAX_BYTES + 1)));
+    }
+    let meta = std::fs::metadata(path).map_err(|e| Error::read(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::Input {
+            path: path.to_path_buf(),
+            message: "is a directory, not a file".into(),
+        });
+    }
+    if meta.is_file() && meta.len() > MAX_BYTES {
+        return Err(failure(path, Failure::TooLarge(MAX_BYTES)));
+    }
+    let file = File::open(path).map_err(|e| Error::read(path, e))?;
+    Ok(Box::new(file.take(MAX_BYTES + 1)))
+}
+
+/// Reads and decodes a whole text file (`-`: standard input). The bytes are decoded as they
+/// come, so binary input is refused at its first chunk, not after the limit.
+pub fn read_text(path: &Path) -> Result<Text> {
+    let (name, mut r) = open(path)?;
+    let mut bytes = Vec::new();
+    r.read_to_end(&mut bytes).map_err(|e| io_error(&name, &e))?;
+    let text = String::from_utf8(bytes).expect("the decoder writes UTF-8");
+    Ok(Text { path: name, text })
+}
+
+/// Decodes bytes already in memory (named `path` in messages) to text.
+pub fn decode_bytes(bytes: &[u8], path: &Path) -> Result<String> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(failure(path, Failure::TooLarge(MAX_BYTES)));
+    }
+    decode::decode(bytes).map_err(|f| failure(path, f))
+}
+
+/// Opens a file (`-`: standard input) as a stream of decoded UTF-8 bytes, for the streaming
+/// readers; returns the name it goes by too. Refusals while reading come as I/O errors that
+/// [`io_error`] turns into the right [`Error`].
+pub fn open(path: &Path) -> Result<(PathBuf, impl BufRead)> {
+    let raw = open_raw(path)?;
+    Ok((name(path), BufReader::new(Utf8Reader::new(raw, MAX_BYTES))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_empty_files_and_missing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = read_text(dir.path()).unwrap_err();
+        assert!(matches!(e, Error::Input { .. }), "{e}");
+        assert!(e.to_string().contains("is a directory"), "{e}");
+        let empty = dir.path().join("e.txt");
+        std::fs::write(&empty, b"").unwrap();
+        let e = read_text(&empty).unwrap_err();
+        assert_eq!(e.to_string(), format!("{}: is empty", empty.display()));
+        let e = read_text(&dir.path().join("missing.txt")).unwrap_err();
+        assert!(matches!(e, Error::Read { .. }), "{e}");
+        let bin = dir.path().join("b.bin");
+        std::fs::write(&bin, b"abc\x00\x01").unwrap();
+        let e = read_text(&bin).unwrap_err();
+        assert!(matches!(e, Error::Decode { .. }), "{e}");
+        assert!(e.to_string().contains("binary data"), "{e}");
+    }
+
+    #[test]
+    fn reads_and_streams_the_same_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.txt");
+        let mut bytes = vec![0xFE, 0xFF];
+        bytes.extend("Texte é\nنص\n".encode_utf16().flat_map(u16::to_be_bytes));
+        std::fs::write(&p, &bytes).unwrap();
+        assert_eq!(read_text(&p).unwrap().text, "Texte é\nنص\n");
+        let (name, mut r) = open(&p).unwrap();
+        assert_eq!(name, p);
+        let mut s = String::new();
+        r.read_to_string(&mut s).unwrap();
+        assert_eq!(s, "Texte é\nنص\n");
+        assert_eq!(name_of("-"), "<stdin>");
+    }
+
+    fn name_of(p: &str) -> String {
+        name(Path::new(p)).display().to_string()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_read_no_further_than_the_limit() {
+        // /dev/zero never ends: the reader stops at the first NUL, long before the limit.
+        let e = read_text(Path::new("/dev/zero")).unwrap_err();
+        assert!(e.to_string().contains("binary data"), "{e}");
+        assert!(matches!(e, Error::Decode { .. }), "{e}");
+    }
+}

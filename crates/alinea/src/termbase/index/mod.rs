@@ -1,6 +1,6 @@
 //! The lookup index over every term of a termbase, and lookup itself.
 //!
-//! Match classes, best first: exact (the text as written), normalised (same [`fold`] key),
+//! Match classes, best first: exact (the text as written), normalised (same [`lookup_key`] key),
 //! stemmed (same [`stem_key`] in the term's language), root (Arabic: the same consonant
 //! skeleton word by word, [`skeleton_word`], so that broken plurals find their singular),
 //! fuzzy (folded keys within a small edit distance: 1 for queries of 6 to 11 characters, 2
@@ -26,8 +26,8 @@ use serde::Serialize;
 
 use super::model::{Concept, Termbase};
 use super::normalize::{
-    fold, fold_into, has_arabic, skeleton_keys, skeleton_letters, skeleton_word, stem_key,
-    stem_word, stemmer, strip_article,
+    has_arabic, lookup_key, lookup_key_into, skeleton_keys, skeleton_letters, skeleton_word,
+    stem_key, stem_word, stemmer, strip_article,
 };
 use crate::Lang;
 
@@ -140,7 +140,7 @@ impl Index {
             || {
                 Arena::par_build(entries.len(), |i, out| {
                     let e = &entries[i];
-                    fold_into(
+                    lookup_key_into(
                         &tb.concepts[e.concept as usize].terms[e.term as usize].text,
                         out,
                     )
@@ -229,7 +229,7 @@ impl Index {
     /// A query that starts with an article ([`strip_article`]) is also looked up without
     /// it, in every class, with scores 0.05 lower and exact matches counted as normalised.
     pub fn lookup(&self, q: &Query) -> Vec<Hit> {
-        let folded = fold(q.text);
+        let folded = lookup_key(q.text);
         if folded.is_empty() || q.limit == 0 {
             return Vec::new();
         }
@@ -250,7 +250,7 @@ impl Index {
             penalty: 0.0,
         }];
         if let Some(rest) = strip_article(q.text, q.lang.as_ref()) {
-            let folded = fold(rest);
+            let folded = lookup_key(rest);
             if !folded.is_empty() {
                 variants.push(Variant {
                     text: rest,

@@ -1,4 +1,4 @@
-//! Folding and stemming for term lookup and concordance. [`fold`] makes the key of the
+//! Folding and stemming for term lookup and concordance. [`lookup_key`] makes the key of the
 //! "normalised" match class: case, accents, apostrophes, hyphens, quotes and spaces for Latin
 //! script; alef, ya and ta marbuta variants, diacritics, tatweel and leading clitics
 //! (و ف ب ل ك ال) for Arabic. [`stem_key`] stems each word with the Snowball stemmer of the
@@ -6,15 +6,18 @@
 //! consonant skeleton of the "root" class (in `skeleton`); [`strip_article`] takes a
 //! leading French or English article off a query.
 //!
-//! These are lookup-specific; the general normalisation for matching lives in
-//! `crate::text::normalize`.
+//! These are the lookup's key policy, built from the character classes of
+//! [`crate::text::chars`] and the folding steps of [`crate::text::fold`]; they differ on
+//! purpose from the aligner's keys (lookup expands ligatures, turns hyphens into spaces and
+//! strips clitics; the aligner keeps one character for one). The general matching form of a
+//! text is [`crate::text::normalize::for_matching`].
 
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use crate::text::chars::{is_arabic_script, is_basic_arabic_letter};
+use crate::text::chars::{ascii_digit, is_arabic_script, is_basic_arabic_letter};
 use crate::text::fold::fold_arabic_char;
 use crate::Lang;
 
@@ -41,8 +44,7 @@ fn fold_char(c: char, out: &mut String) {
             }
         }
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push(' '),
-        '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
-        '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => out.extend(ascii_digit(c)),
         '\u{0610}'..='\u{06FF}' => out.extend(fold_arabic_char(c)),
         '\u{0153}' | '\u{0152}' => out.push_str("oe"),
         '\u{00E6}' | '\u{00C6}' => out.push_str("ae"),
@@ -79,9 +81,9 @@ fn strip_clitics(mut w: &str) -> &str {
 }
 
 /// The key of the "normalised" match class (see the module documentation).
-pub fn fold(s: &str) -> String {
+pub fn lookup_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
+    lookup_key_into(s, &mut out);
     out
 }
 
@@ -89,8 +91,8 @@ thread_local! {
     static RAW: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
-/// [`fold`], appended to `out` (no allocation once the scratch space has grown).
-pub fn fold_into(s: &str, out: &mut String) {
+/// [`lookup_key`], appended to `out` (no allocation once the scratch space has grown).
+pub fn lookup_key_into(s: &str, out: &mut String) {
     RAW.with(|raw| {
         let mut raw = raw.borrow_mut();
         raw.clear();
@@ -161,8 +163,8 @@ pub fn stemmer(lang: &Lang) -> Option<Stemmer> {
 pub fn stem_word(word: &str, stemmer: Option<&Stemmer>) -> String {
     let lower = word.to_lowercase();
     match stemmer {
-        Some(s) => fold(&s.stem(&lower)),
-        None => fold(&lower),
+        Some(s) => lookup_key(&s.stem(&lower)),
+        None => lookup_key(&lower),
     }
 }
 
@@ -255,29 +257,32 @@ mod tests {
 
     #[test]
     fn latin_folding() {
-        assert_eq!(fold("Cybercriminalité"), "cybercriminalite");
+        assert_eq!(lookup_key("Cybercriminalité"), "cybercriminalite");
         assert_eq!(
-            fold("  équipe d’intervention\u{00A0}— CSIRT "),
+            lookup_key("  équipe d’intervention\u{00A0}— CSIRT "),
             "equipe d'intervention csirt"
         );
-        assert_eq!(fold("cyber-sécurité"), "cyber securite");
-        assert_eq!(fold("«\u{202F}Œuvre\u{202F}»"), "oeuvre");
-        assert_eq!(fold("TIC"), fold("tic"));
+        assert_eq!(lookup_key("cyber-sécurité"), "cyber securite");
+        assert_eq!(lookup_key("«\u{202F}Œuvre\u{202F}»"), "oeuvre");
+        assert_eq!(lookup_key("TIC"), lookup_key("tic"));
     }
 
     #[test]
     fn arabic_folding() {
         // alef with hamza, ta marbuta, diacritics, tatweel
-        assert_eq!(fold("الجَرِيمَة السيبرانـية"), fold("الجريمه السيبرانيه"));
-        assert_eq!(fold("أمن"), fold("امن"));
-        assert_eq!(fold("مستوى"), fold("مستوي"));
+        assert_eq!(
+            lookup_key("الجَرِيمَة السيبرانـية"),
+            lookup_key("الجريمه السيبرانيه")
+        );
+        assert_eq!(lookup_key("أمن"), lookup_key("امن"));
+        assert_eq!(lookup_key("مستوى"), lookup_key("مستوي"));
         // clitics: article, conjunction + article, preposition + article, lam-lam
-        let base = fold("جريمة");
+        let base = lookup_key("جريمة");
         for w in ["الجريمة", "والجريمة", "بالجريمة", "للجريمة", "فالجريمة"]
         {
-            assert_eq!(fold(w), base, "{w}");
+            assert_eq!(lookup_key(w), base, "{w}");
         }
-        assert_eq!(fold("٢٠١٩"), "2019");
+        assert_eq!(lookup_key("٢٠١٩"), "2019");
     }
 
     #[test]

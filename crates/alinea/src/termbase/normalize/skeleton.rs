@@ -2,7 +2,7 @@
 //! broken plurals and their singulars (جرائم and جريمة, فرق and فريق, حقوق and حق) mostly
 //! share it where the Snowball stemmer keeps them apart.
 
-use super::{fold_into, for_each_word, has_arabic};
+use super::{for_each_word, has_arabic, lookup_key_into};
 use crate::text::fold::fold_arabic_char;
 
 /// The letters dropped from a consonant skeleton: alef (every variant folds to ا), waw, ya,
@@ -72,7 +72,7 @@ fn strip_affix<'w>(w: &'w [char], affixes: &[&str], front: bool) -> &'w [char] {
 /// → فرق, حقوق and حق → حق. A word without Arabic letters is only folded.
 pub fn skeleton_word(word: &str, out: &mut String) {
     if !has_arabic(word) {
-        fold_into(word, out);
+        lookup_key_into(word, out);
         return;
     }
     let mut letters: Vec<char> = Vec::with_capacity(word.len() / 2);

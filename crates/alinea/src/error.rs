@@ -55,6 +55,18 @@ impl Error {
         }
     }
 
+    /// An [`Error::Parse`] at byte `offset` of `text`, the text of `path` (line and column
+    /// counted by [`crate::input::lines::position`]).
+    pub fn parse_at(path: &std::path::Path, text: &str, offset: usize, message: String) -> Self {
+        let (line, column) = crate::input::lines::position(text, offset);
+        Error::Parse {
+            path: path.into(),
+            line,
+            column,
+            message,
+        }
+    }
+
     /// An [`Error::Write`] for `path`.
     pub fn write(path: impl Into<PathBuf>, cause: std::io::Error) -> Self {
         Error::Write {

@@ -13,6 +13,7 @@ use alinea::export::{self, RenderOptions};
 use alinea::tmx::{self, WriteOptions};
 use alinea::{Error, Lang};
 use anyhow::Context;
+use clap::builder::TypedValueParser as _;
 
 use super::report;
 
@@ -50,32 +51,6 @@ impl From<Input> for InputMode {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// TMX 1.4b translation memory.
-    Tmx,
-    /// `[i, j]:[k]:score` lines (two files only).
-    Beads,
-    /// Tab-separated rows: confidence, unit indices and text per language.
-    Tsv,
-    /// The documents, beads and confidences as JSON.
-    Json,
-    /// A self-contained review page.
-    Html,
-}
-
-impl From<Format> for export::Format {
-    fn from(f: Format) -> export::Format {
-        match f {
-            Format::Tmx => export::Format::Tmx,
-            Format::Beads => export::Format::Beads,
-            Format::Tsv => export::Format::Tsv,
-            Format::Json => export::Format::Json,
-            Format::Html => export::Format::Html,
-        }
-    }
-}
-
 #[derive(clap::Args)]
 pub struct Args {
     /// Languages of the files, in order (default: from each path, e.g. corpus/en/… or x.en.txt,
@@ -90,8 +65,8 @@ pub struct Args {
     unit: Unit,
     /// Output format (default: from the extension of -o: .tmx, .beads, .tsv, .json, .html; tmx
     /// on standard output without -o).
-    #[arg(long, value_enum)]
-    format: Option<Format>,
+    #[arg(long, value_parser = format_parser())]
+    format: Option<export::Format>,
     /// Output file (default: standard output).
     #[arg(short = 'o', long = "output", value_name = "OUT")]
     output: Option<PathBuf>,
@@ -132,10 +107,16 @@ fn now() -> String {
     tmx::write::creation_date(secs).unwrap_or_else(|_| tmx::write::FIXED_CREATION_DATE.into())
 }
 
+/// `--format`'s parser: the library's format names, offered to completions and `--help`.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = export::Format> {
+    clap::builder::PossibleValuesParser::new(export::Format::ALL.map(export::Format::name))
+        .map(|name| export::Format::from_name(&name).expect("a listed format name"))
+}
+
 /// `--format`, else the extension of `-o`, else TMX on standard output.
 fn format_of(args: &Args) -> alinea::Result<export::Format> {
     match (args.format, &args.output) {
-        (Some(f), _) => Ok(f.into()),
+        (Some(f), _) => Ok(f),
         (None, Some(out)) => export::Format::from_path(out),
         (None, None) => Ok(export::Format::Tmx),
     }

@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use quick_xml::events::{BytesStart, BytesText, Event};
 use quick_xml::Reader;
 
-use super::lines::{self, Counter};
+use super::lines::Counter;
 use crate::{Error, Result};
 
 /// How deep elements may nest.
@@ -300,17 +300,6 @@ impl Node {
 pub(crate) struct Root {
     pub name: String,
     pub attrs: Vec<(String, String)>,
-}
-
-/// A syntax error at byte `offset` of `text`.
-pub(crate) fn syntax(text: &str, path: &Path, offset: usize, message: String) -> Error {
-    let (line, column) = lines::position(text, offset);
-    Error::Parse {
-        path: path.into(),
-        line,
-        column,
-        message,
-    }
 }
 
 fn local(name: &[u8]) -> String {

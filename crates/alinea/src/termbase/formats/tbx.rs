@@ -5,13 +5,14 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::input::xml::{self, esc, syntax, Node, Root};
+use crate::input::xml::{self, esc, Node, Root};
 use crate::termbase::model::Transaction;
 use crate::termbase::model::{
     Concept, Gender, LangInfo, Link, Pos, Status, Term, TermType, Termbase,
 };
 use crate::termbase::validate::parse_lang;
 use crate::termbase::{ConceptPos, Positions};
+use crate::Error;
 use crate::{Lang, Result};
 
 /// TBX v3 namespace.
@@ -24,7 +25,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn err(&self, node: &Node, message: String) -> crate::Error {
-        syntax(self.text, self.path, node.offset, message)
+        Error::parse_at(self.path, self.text, node.offset, message)
     }
 
     fn lang(&self, node: &Node, fallback: Option<&str>) -> Result<Lang> {
@@ -298,9 +299,9 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
         Ok(())
     })?;
     if root.name != "tbx" && root.name != "martif" || bad_root.is_some() {
-        return Err(syntax(
-            text,
+        return Err(Error::parse_at(
             path,
+            text,
             text.find('<').unwrap_or(0),
             format!(
                 "not a TBX file: the root element is <{}> (expected <tbx> or <martif>)",

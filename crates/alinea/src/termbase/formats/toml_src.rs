@@ -9,7 +9,6 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::input::lines;
 use crate::termbase::model::{
     lang_rank, Concept, Gender, Link, Pos, Status, Term, TermType, Termbase,
 };
@@ -89,15 +88,7 @@ struct SrcTerm {
 }
 
 pub(crate) fn read(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
-    let syntax = |offset: usize, message: String| {
-        let (line, column) = lines::position(text, offset);
-        Error::Parse {
-            path: path.into(),
-            line,
-            column,
-            message,
-        }
-    };
+    let syntax = |offset: usize, message: String| Error::parse_at(path, text, offset, message);
     let file: SrcFile = toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start).unwrap_or(0);
         syntax(offset, e.message().trim().to_string())

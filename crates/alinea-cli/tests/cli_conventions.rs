@@ -51,3 +51,33 @@ fn manual_page_on_stdout_and_one_page_per_command() {
     let align = std::fs::read_to_string(dir.path().join("alinea-align.1")).unwrap();
     assert!(align.contains("alinea\\-align"), "{align}");
 }
+
+#[test]
+fn quiet_silences_warnings_and_status_lines_but_not_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    // Declared French by its path, written in English: a lang/contradicted warning.
+    let fr = dir.path().join("note.fr.txt");
+    let en = dir.path().join("note.en.txt");
+    let english = "The Assembly of the Union is concerned that the use of information and \
+        communication technologies by criminals is growing, and calls on parliaments to act.\n";
+    std::fs::write(&fr, english).unwrap();
+    std::fs::write(&en, english).unwrap();
+    let loud = alinea().arg("align").arg(&fr).arg(&en).output().unwrap();
+    assert!(loud.status.success());
+    let stderr = String::from_utf8(loud.stderr).unwrap();
+    assert!(stderr.contains("warning[lang/contradicted]"), "{stderr}");
+    assert!(stderr.contains("alinea: "), "{stderr}");
+    alinea()
+        .args(["align", "--quiet"])
+        .arg(&fr)
+        .arg(&en)
+        .assert()
+        .success()
+        .stderr("");
+    alinea()
+        .args(["-q", "segment"])
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt"));
+}

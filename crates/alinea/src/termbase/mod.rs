@@ -39,13 +39,19 @@ pub(crate) struct Positions {
     /// Whether places are byte offsets (`(offset, 0)`, turned into line and column only for
     /// an error) rather than (line, column).
     pub byte_offsets: bool,
+    /// The lines of the text, indexed on the first place resolved (so that a termbase with
+    /// thousands of warnings is not scanned from its start for each).
+    pub line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl Positions {
-    /// (line, column) of a place recorded in `text`.
+    /// (line, column) of a place recorded in `text` (the same text on every call).
     pub fn resolve(&self, text: &str, place: (usize, usize)) -> (usize, usize) {
         if self.byte_offsets {
-            crate::input::lines::position(text, place.0)
+            let starts = self
+                .line_starts
+                .get_or_init(|| crate::input::lines::line_starts(text));
+            crate::input::lines::position_in(text, starts, place.0)
         } else {
             place
         }

@@ -17,7 +17,8 @@ use crate::{Error, Lang, Result};
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub termbase: Termbase,
-    /// Warnings, in the order of the concepts (see the module documentation for the codes).
+    /// Warnings: the reader's (content it could not read), then validation's, in the order of
+    /// the concepts (see the module documentation for the codes).
     pub warnings: Vec<Diagnostic>,
 }
 

@@ -6,10 +6,17 @@ mod json;
 mod tbx;
 mod toml_src;
 
+pub use tbx::IGNORED as TBX_IGNORED;
+
 use std::path::Path;
 
 use super::model::Termbase;
 use super::Positions;
+use crate::diag::Diagnostic;
+
+/// What a reader returns: the termbase, where its parts were read, and what the reader noticed
+/// (content it could not read, values it had to choose between).
+pub(super) type Parsed = (Termbase, Positions, Vec<Diagnostic>);
 use crate::{Error, Result};
 
 /// A termbase file format.
@@ -75,13 +82,14 @@ impl Format {
 }
 
 /// Parses `text` in `format` (no validation); `path` names it in errors.
-pub(super) fn read(text: &str, format: Format, path: &Path) -> Result<(Termbase, Positions)> {
+pub(super) fn read(text: &str, format: Format, path: &Path) -> Result<Parsed> {
+    let none = |(tb, pos)| (tb, pos, Vec::new());
     match format {
-        Format::Toml => toml_src::read(text, path),
+        Format::Toml => toml_src::read(text, path).map(none),
         Format::TbxV3 | Format::TbxV2 => tbx::read(text, path),
-        Format::Csv => csv::read(text, b',', path),
-        Format::Tsv => csv::read(text, b'\t', path),
-        Format::Json => json::read(text, path),
+        Format::Csv => csv::read(text, b',', path).map(none),
+        Format::Tsv => csv::read(text, b'\t', path).map(none),
+        Format::Json => json::read(text, path).map(none),
     }
 }
 

@@ -21,7 +21,7 @@ mod validate;
 
 use std::path::Path;
 
-pub use formats::{Format, TBX_IGNORED};
+pub use formats::{not_carried, Format, NOT_CARRIED, TBX_IGNORED};
 pub use index::{Hit, Index, MatchClass, Query};
 pub use load::{load, Loaded};
 pub use model::{

@@ -107,3 +107,27 @@ fn semicolon_csv_and_quoted_tsv_are_read_whole() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("2 terms (fr 1, en 1)"), "{stdout}");
 }
+
+#[test]
+fn json_with_two_entries_for_one_language_is_refused_before_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = write(
+        dir.path(),
+        "two.json",
+        r#"{"concepts": [{"id": "c", "terms": [{"lang": "en", "text": "cat"}],
+            "languages": [{"lang": "en", "definition": "A feline."},
+                          {"lang": "en", "definition": "A pet."}]}]}"#,
+    );
+    for out in ["two.toml", "two.tbx", "two.csv"] {
+        let out = dir.path().join(out);
+        let (code, stdout, stderr) = run(&["terms", "convert", &json, &out.display().to_string()]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stdout.is_empty(), "{stdout}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("two.json: concept \"c\" has two language entries for \"en\""),
+            "{stderr}"
+        );
+        assert!(!out.exists());
+    }
+}

@@ -1,6 +1,8 @@
 //! `alinea lookup`: find a term in one or more termbases and print the whole concept in every
 //! language, optionally with a bilingual concordance from translation memories.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -140,7 +142,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             OutFormat::Text => {
                 if args.batch {
-                    writeln!(out, "## {query}")?;
+                    writeln!(out, "## {}", shown(query))?;
                 }
                 if hits.is_empty() {
                     writeln!(out, "no match for {query:?}")?;
@@ -177,8 +179,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// `s` safe to print on a terminal: control characters (C0 but the line feed, DEL, C1: an
+/// escape sequence, a carriage return that overwrites the line …) written as `\u{1b}`.
+fn shown(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() && c != '\n' {
+            write!(out, "\\u{{{:x}}}", c as u32).expect("writing to a String");
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 fn term_line(c: &Concept, t: &Term) -> String {
-    let mut parts = vec![t.text.clone()];
+    let mut parts = vec![shown(&t.text).into_owned()];
     if let Some(s) = t.status {
         parts.push(s.as_str().to_string());
     }
@@ -194,7 +213,7 @@ fn term_line(c: &Concept, t: &Term) -> String {
     if let Some(g) = t.gender {
         parts.push(g.as_str().to_string());
     }
-    let short: Vec<&str> = c
+    let short: Vec<Cow<str>> = c
         .terms
         .iter()
         .filter(|u| u.lang == t.lang && u.expands.as_deref() == Some(t.text.as_str()))
@@ -204,7 +223,7 @@ fn term_line(c: &Concept, t: &Term) -> String {
                 Some(TermType::Acronym | TermType::Abbreviation) | None
             )
         })
-        .map(|u| u.text.as_str())
+        .map(|u| shown(&u.text))
         .collect();
     if !short.is_empty() {
         parts.push(format!("abbreviated {}", short.join(", ")));
@@ -235,14 +254,14 @@ fn print_hit(out: &mut dyn Write, c: &Concept, h: &Hit, lines: &[Line]) -> anyho
     writeln!(
         out,
         "{}  ({} match {:.2}{distance}: {} {:?})",
-        c.id,
+        shown(&c.id),
         h.class.as_str(),
         h.score,
         m.lang,
         m.text
     )?;
     if let Some(s) = &c.subject {
-        writeln!(out, "  subject: {s}")?;
+        writeln!(out, "  subject: {}", shown(s))?;
     }
     for lang in c.langs() {
         let mut first = true;
@@ -254,29 +273,29 @@ fn print_hit(out: &mut dyn Write, c: &Concept, h: &Hit, lines: &[Line]) -> anyho
                 let src = t
                     .context_source
                     .as_deref()
-                    .map(|s| format!(" ({s})"))
+                    .map(|s| format!(" ({})", shown(s)))
                     .unwrap_or_default();
-                writeln!(out, "      context: {ctx}{src}")?;
+                writeln!(out, "      context: {}{src}", shown(ctx))?;
             }
             for n in &t.notes {
-                writeln!(out, "      note: {n}")?;
+                writeln!(out, "      note: {}", shown(n))?;
             }
         }
         if first {
             writeln!(out, "  {:<3} —", lang.code())?;
         }
         if let Some(d) = c.definition(&lang) {
-            writeln!(out, "      definition: {d}")?;
+            writeln!(out, "      definition: {}", shown(d))?;
         }
     }
     for n in &c.notes {
-        writeln!(out, "  note: {n}")?;
+        writeln!(out, "  note: {}", shown(n))?;
     }
     if !c.related.is_empty() {
-        writeln!(out, "  related: {}", c.related.join(", "))?;
+        writeln!(out, "  related: {}", shown(&c.related.join(", ")))?;
     }
     if !c.sources.is_empty() {
-        writeln!(out, "  sources: {}", c.sources.join(", "))?;
+        writeln!(out, "  sources: {}", shown(&c.sources.join(", ")))?;
     }
     if !lines.is_empty() {
         writeln!(out, "  concordance:")?;
@@ -289,9 +308,27 @@ fn print_hit(out: &mut dyn Write, c: &Concept, h: &Hit, lines: &[Line]) -> anyho
                     .parse::<Lang>()
                     .map(|l| l.to_string())
                     .unwrap_or(v.lang.clone());
-                writeln!(out, "      {lang:<3} {}", highlight(&v.text, &v.spans))?;
+                writeln!(
+                    out,
+                    "      {lang:<3} {}",
+                    shown(&highlight(&v.text, &v.spans))
+                )?;
             }
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown;
+
+    #[test]
+    fn control_characters_are_escaped_for_the_terminal() {
+        assert_eq!(
+            shown("a\u{1b}[31mb\rc\u{9b}d\te"),
+            "a\\u{1b}[31mb\\u{d}c\\u{9b}d\\u{9}e"
+        );
+        assert_eq!(shown("ligne\nسطر"), "ligne\nسطر");
+    }
 }

@@ -74,6 +74,7 @@ fn convert(input: &Path, output: &Path, tbx_version: Option<u8>) -> anyhow::Resu
     let format = Format::from_path(output, tbx_version)?;
     let checked = termbase::read_file(input)?;
     report::diagnostics(&checked.warnings);
+    report::diagnostics(&termbase::not_carried(&checked.termbase, format, output));
     termbase::write_file(output, &checked.termbase, format)?;
     writeln!(
         std::io::stdout().lock(),

@@ -8,6 +8,10 @@
 //!   DOCTYPE that only names one is allowed);
 //! - elements nest at most [`MAX_DEPTH`] deep;
 //! - there is exactly one root element, no text outside it, and every element is closed;
+//! - the file is well-formed in the ways quick-xml does not check by itself: no control
+//!   character other than tab, line feed and carriage return, raw or as a character
+//!   reference (`&#27;`); no attribute given twice; no `<` in an attribute value; an
+//!   attribute has `=` and a quoted value;
 //! - a declared encoding other than UTF-8, UTF-16 or ASCII is refused (the bytes were decoded
 //!   by their BOM, see [`super::decode`]);
 //! - every error is an [`Error::Parse`] with the line and column (in characters of the
@@ -40,6 +44,8 @@ pub struct XmlReader<'a> {
     root: Option<String>,
     /// Stream offset of the start of the last event.
     at: u64,
+    /// How deep elements may nest ([`MAX_DEPTH`] unless raised).
+    max_depth: usize,
 }
 
 impl<'a> XmlReader<'a> {
@@ -57,7 +63,14 @@ impl<'a> XmlReader<'a> {
             open: Vec::new(),
             root: None,
             at: 0,
+            max_depth: MAX_DEPTH,
         }
+    }
+
+    /// The same reader with another depth limit (for tests, and callers that know their input).
+    pub fn with_max_depth(mut self, max_depth: usize) -> Self {
+        self.max_depth = max_depth;
+        self
     }
 
     /// Reads decoded text.
@@ -123,6 +136,7 @@ impl<'a> XmlReader<'a> {
             Ok(e) => e,
             Err(e) => return Err(self.xml_error(&e)),
         };
+        self.well_formed(&event)?;
         match &event {
             Event::Decl(d) => match d.encoding() {
                 Some(Ok(enc)) => {
@@ -163,9 +177,10 @@ impl<'a> XmlReader<'a> {
                     }
                     self.root = Some(name.clone());
                 }
-                if self.open.len() >= MAX_DEPTH {
+                if self.open.len() >= self.max_depth {
                     return Err(self.error(format!(
-                        "elements nested more than {MAX_DEPTH} deep (at <{name}>)"
+                        "elements nested more than {} deep (at <{name}>)",
+                        self.max_depth
                     )));
                 }
                 if matches!(event, Event::Start(_)) {
@@ -200,6 +215,72 @@ impl<'a> XmlReader<'a> {
         Ok(event)
     }
 
+    /// The checks of the module documentation that quick-xml leaves to its caller, on the
+    /// event just read: control characters (raw, or referenced in text and attribute values),
+    /// and the attributes of a tag.
+    fn well_formed(&self, event: &Event) -> Result<()> {
+        let end = self.reader.buffer_position();
+        let raw = self.reader.get_ref().get_ref().bytes(self.at, end);
+        if let Some(i) = raw.iter().position(|&b| not_xml_char(b.into())) {
+            return Err(self.error_at(
+                self.at + i as u64,
+                format!(
+                    "malformed XML: control character U+{:04X} is not allowed in XML",
+                    raw[i]
+                ),
+            ));
+        }
+        if matches!(event, Event::Text(_) | Event::Start(_) | Event::Empty(_)) {
+            if let Some((i, c)) = control_reference(raw) {
+                return Err(self.error_at(
+                    self.at + i as u64,
+                    format!(
+                        "malformed XML: the character reference to control character U+{c:04X} is not allowed in XML"
+                    ),
+                ));
+            }
+        }
+        if let Event::Start(e) | Event::Empty(e) = event {
+            // Offsets of quick-xml's attribute errors count from the byte after `<`.
+            let tag = self.at + 1;
+            let content: &[u8] = e;
+            for a in e.attributes() {
+                let a = a.map_err(|err| self.attr_error(tag, &err))?;
+                if let Some(i) = a.value.iter().position(|&b| b == b'<') {
+                    let value_at = a.value.as_ptr() as usize - content.as_ptr() as usize;
+                    return Err(self.error_at(
+                        tag + (value_at + i) as u64,
+                        format!(
+                            "malformed XML: `<` in the value of attribute {} (write &lt;)",
+                            String::from_utf8_lossy(a.key.as_ref())
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn attr_error(&self, tag: u64, e: &quick_xml::events::attributes::AttrError) -> Error {
+        use quick_xml::events::attributes::AttrError as A;
+        let (at, message) = match *e {
+            A::ExpectedEq(p) => (p, "an attribute name without `=` after it".to_string()),
+            A::ExpectedValue(p) => (p, "an attribute without a value".to_string()),
+            A::UnquotedValue(p) => (p, "an attribute value without quotes".to_string()),
+            A::ExpectedQuote(p, q) => {
+                (p, format!("an attribute value not closed by {}", q as char))
+            }
+            A::Duplicated(p, first) => {
+                let (line, column) = self.position(tag + first as u64);
+                (
+                    p,
+                    format!("an attribute given twice (first at {line}:{column})"),
+                )
+            }
+        };
+        self.error_at(tag + at as u64, format!("malformed XML: {message}"))
+    }
+
     /// The text of a text event, entities resolved.
     pub fn text(&self, t: &BytesText) -> Result<String> {
         t.unescape()
@@ -229,6 +310,36 @@ impl<'a> XmlReader<'a> {
             .find(|(k, _)| names.contains(&k.as_str()))
             .map(|(_, v)| v))
     }
+}
+
+/// Control characters XML 1.0 does not allow: below U+0020 except tab, line feed and carriage
+/// return.
+fn not_xml_char(c: u32) -> bool {
+    c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0D)
+}
+
+/// The first character reference (`&#27;`, `&#x1B;`) in `raw` to a character XML does not
+/// allow: its offset and the character. References that do not parse are left to quick-xml.
+fn control_reference(raw: &[u8]) -> Option<(usize, u32)> {
+    let mut from = 0;
+    while let Some(i) = raw[from..].windows(2).position(|w| w == b"&#") {
+        let at = from + i;
+        from = at + 2;
+        let Some(len) = raw[from..].iter().take(12).position(|&b| b == b';') else {
+            continue;
+        };
+        let num = std::str::from_utf8(&raw[from..from + len]).unwrap_or("");
+        let code = match num.strip_prefix('x') {
+            Some(hex) => u32::from_str_radix(hex, 16),
+            None => num.parse(),
+        };
+        if let Ok(c) = code {
+            if not_xml_char(c) {
+                return Some((at, c));
+            }
+        }
+    }
+    None
 }
 
 fn escape_message(e: &quick_xml::escape::EscapeError) -> String {
@@ -279,19 +390,41 @@ impl Node {
         })
     }
 
-    /// All text inside, markup dropped, trimmed.
+    /// All text inside, markup dropped, trimmed. Walks the tree with a stack of its own, so
+    /// that no nesting depth can overflow the call stack.
     pub fn text(&self) -> String {
-        fn walk(n: &Node, out: &mut String) {
-            for c in &n.children {
-                match c {
-                    Child::Text(t) => out.push_str(t),
-                    Child::Node(n) => walk(n, out),
+        let mut s = String::new();
+        let mut stack: Vec<std::slice::Iter<Child>> = vec![self.children.iter()];
+        while let Some(top) = stack.last_mut() {
+            match top.next() {
+                Some(Child::Text(t)) => s.push_str(t),
+                Some(Child::Node(n)) => stack.push(n.children.iter()),
+                None => {
+                    stack.pop();
                 }
             }
         }
-        let mut s = String::new();
-        walk(self, &mut s);
         s.trim().to_string()
+    }
+}
+
+impl Drop for Node {
+    /// Drops the descendants one level at a time from a heap stack: the derived drop would
+    /// recurse once per level and overflow the call stack on deeply nested input.
+    fn drop(&mut self) {
+        if !self.children.iter().any(|c| matches!(c, Child::Node(_))) {
+            return;
+        }
+        let mut stack: Vec<Vec<Child>> = vec![std::mem::take(&mut self.children)];
+        while let Some(children) = stack.pop() {
+            for c in children {
+                if let Child::Node(mut n) = c {
+                    if !n.children.is_empty() {
+                        stack.push(std::mem::take(&mut n.children));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -326,9 +459,17 @@ pub(crate) fn parse(
     text: &str,
     path: &Path,
     entry_names: &[&str],
+    on_entry: impl FnMut(&Root, Node) -> Result<()>,
+) -> Result<Root> {
+    parse_with(XmlReader::from_str(text, path), entry_names, on_entry)
+}
+
+/// [`parse`] with a reader set up by the caller (another depth limit).
+pub(crate) fn parse_with(
+    mut xml: XmlReader,
+    entry_names: &[&str],
     mut on_entry: impl FnMut(&Root, Node) -> Result<()>,
 ) -> Result<Root> {
-    let mut xml = XmlReader::from_str(text, path);
     let mut root: Option<Root> = None;
     // The entry being built: a stack of open nodes inside it.
     let mut building: Vec<Node> = Vec::new();
@@ -488,6 +629,99 @@ mod tests {
             )),
             "{e}"
         );
+    }
+
+    /// A chain of `depth` elements, each the only child of the one above, `x` at the bottom.
+    fn chain(depth: usize) -> Node {
+        let node = |children| Node {
+            name: "hi".into(),
+            attrs: Vec::new(),
+            children,
+            offset: 0,
+        };
+        let mut n = node(vec![Child::Text("x".into())]);
+        for _ in 1..depth {
+            n = node(vec![Child::Node(n)]);
+        }
+        n
+    }
+
+    #[test]
+    fn text_and_drop_of_a_million_deep_element_do_not_overflow() {
+        // Whatever the depth limit, walking and dropping a tree never recurse per level.
+        let deep = chain(1_000_000);
+        assert_eq!(deep.text(), "x");
+        drop(deep);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_parses_when_the_limit_is_raised() {
+        let n = 200_000;
+        let xml = format!("<r><e>{}x{}</e></r>", "<hi>".repeat(n), "</hi>".repeat(n));
+        let mut texts = Vec::new();
+        let reader = XmlReader::from_str(&xml, "t.tbx").with_max_depth(usize::MAX);
+        parse_with(reader, &["e"], |_, node| {
+            texts.push(node.text());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(texts, ["x"]);
+        let e = entries(&xml).unwrap_err().to_string();
+        assert!(e.contains("nested more than 1000 deep"), "{e}");
+    }
+
+    #[test]
+    fn control_characters_raw_or_referenced_are_refused_at_their_place() {
+        let e = events("<r>\n  a\u{c}b</r>").unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.xml:2:4: malformed XML: control character U+000C"),
+            "{e}"
+        );
+        let e = events("<r>\nab&#27;[31m</r>").unwrap_err().to_string();
+        assert!(
+            e.starts_with(
+                "t.xml:2:3: malformed XML: the character reference to control character U+001B"
+            ),
+            "{e}"
+        );
+        let e = events("<r a=\"&#x1b;\"/>").unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.xml:1:7: malformed XML: the character"),
+            "{e}"
+        );
+        let e = events("<r>&#0;</r>").unwrap_err().to_string();
+        assert!(e.contains("U+0000"), "{e}");
+        // Tab, line feed, carriage return, as references or raw, and DEL are allowed; so is
+        // `&#27;` where it is not a reference (a comment, CDATA).
+        assert!(events(
+            "<r a=\"&#9;&#xA;&#13;\">\t\r\n&#x9;\u{7f}<!-- &#27; --><![CDATA[&#27;]]></r>"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn malformed_attributes_are_refused_at_their_place() {
+        let e = events("<r>\n<e id=\"c\" id=\"d\"/></r>")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("t.xml:2:11: malformed XML: an attribute given twice (first at 2:4)"),
+            "{e}"
+        );
+        let e = events("<r>\n<e id=\"c<d\"/></r>").unwrap_err().to_string();
+        assert!(
+            e.starts_with("t.xml:2:9: malformed XML: `<` in the value of attribute id"),
+            "{e}"
+        );
+        let e = events("<r><e id=c/></r>").unwrap_err().to_string();
+        assert!(
+            e.contains("malformed XML: an attribute value without quotes"),
+            "{e}"
+        );
+        // The checks hold whether or not the caller reads the attributes.
+        let mut r = XmlReader::from_str("<r x=\"1\" x=\"2\"/>", "t.xml");
+        assert!(r.next(&mut Vec::new()).is_err());
+        assert!(events("<r a=\"x &gt; y\" b='&lt;'/>").is_ok());
     }
 
     #[test]

@@ -21,7 +21,7 @@ mod validate;
 
 use std::path::Path;
 
-pub use formats::Format;
+pub use formats::{not_carried, Format, NOT_CARRIED, TBX_IGNORED};
 pub use index::{Hit, Index, MatchClass, Query};
 pub use load::{load, Loaded};
 pub use model::{
@@ -67,11 +67,11 @@ pub(crate) struct ConceptPos {
 /// Reads a termbase from text in `format`; `path` names it in errors. The result is
 /// validated (see [`Checked`]).
 pub fn read_str(text: &str, format: Format, path: &Path) -> Result<Checked> {
-    let (mut tb, pos) = formats::read(text, format, path)?;
+    let (mut tb, pos, mut warnings) = formats::read(text, format, path)?;
     for c in &mut tb.concepts {
         c.canonicalize();
     }
-    let warnings = validate::validate(&tb, path, &pos, text)?;
+    warnings.extend(validate::validate(&tb, path, &pos, text)?);
     Ok(Checked {
         termbase: tb,
         warnings,

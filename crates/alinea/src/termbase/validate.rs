@@ -1,5 +1,6 @@
 //! Checks on a termbase once read, whatever its format: language codes, duplicate ids, empty
-//! termbase, concepts without terms (errors) and dangling links (warnings).
+//! termbase, concepts without terms, two language entries for one language in a concept
+//! (errors) and dangling links (warnings).
 //!
 //! Warning codes: `termbase/dangling-link` (a related concept that does not exist) and
 //! `termbase/dangling-expansion` (an acronym or abbreviation that expands to a term the
@@ -17,7 +18,8 @@ use crate::{Error, Lang, Result};
 #[derive(Clone, Debug)]
 pub struct Checked {
     pub termbase: Termbase,
-    /// Warnings, in the order of the concepts (see the module documentation for the codes).
+    /// Warnings: the reader's (content it could not read), then validation's, in the order of
+    /// the concepts (see the module documentation for the codes).
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -119,7 +121,19 @@ pub(crate) fn validate(
                 return Err(err(tat(), format!("empty term in concept {:?}", c.id)));
             }
         }
-        for l in &c.languages {
+        for (k, l) in c.languages.iter().enumerate() {
+            if c.languages[..k].iter().any(|m| m.lang == l.lang) {
+                // One definition per language: a second entry would be lost by every writer.
+                return Err(err(
+                    at(i),
+                    format!(
+                        "concept {:?} has two language entries for {:?} (two definitions or \
+                         note lists for one language): merge them into one",
+                        c.id,
+                        l.lang.code()
+                    ),
+                ));
+            }
             if !is_known(&l.lang) {
                 return Err(err(
                     at(i),

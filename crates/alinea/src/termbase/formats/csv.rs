@@ -2,7 +2,10 @@
 //! `ar` …), several synonyms per cell separated by `;` or `|`, and optional columns: `id`,
 //! `subject`, `sources`, `related`, `note`, `definition_<lang>`, and per language
 //! `<lang>_status`, `<lang>_type`, `<lang>_pos`, `<lang>_gender` (one value per synonym, same
-//! separators). Transactions, links, contexts and language notes are not carried.
+//! separators). The header line decides between `,` and `;` for a `.csv` file; TSV has no
+//! quoting. Refused with the line and column: a field past the header's columns, a quote never
+//! closed, a column given twice, more statuses (types …) than terms. What CSV cannot carry is
+//! counted by [`not_carried`] (contexts, term notes, acronym links, transactions …).
 
 use std::path::Path;
 
@@ -84,45 +87,129 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The delimiter of a `.csv` file: `,`, or `;` (the default of French spreadsheets) when the
+/// header line holds more semicolons than commas outside quotes.
+fn csv_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for b in header.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// How a file is split into fields.
+#[derive(Clone, Copy)]
+struct Dialect {
+    delimiter: u8,
+    /// CSV quoting (`"`); TSV has none.
+    quoting: bool,
+}
+
+impl Dialect {
+    /// The byte offsets in `text` where the fields of the record starting at byte `start`
+    /// begin, and where the record ends (its line break, or the end of the text); with the
+    /// offset of a quote still open at the end of the text.
+    fn fields(self, text: &str, start: usize) -> (Vec<usize>, usize, Option<usize>) {
+        let b = text.as_bytes();
+        let mut starts = vec![start];
+        let mut open: Option<usize> = None;
+        let mut i = start;
+        while i < b.len() {
+            let c = b[i];
+            if open.is_some() {
+                if c == b'"' {
+                    if b.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        open = None;
+                    }
+                }
+            } else if c == b'"' && self.quoting {
+                open = Some(i);
+            } else if c == self.delimiter {
+                starts.push(i + 1);
+            } else if c == b'\n' || c == b'\r' {
+                return (starts, i, None);
+            }
+            i += 1;
+        }
+        (starts, b.len(), open)
+    }
+}
+
+/// Reads CSV (`delimiter` `,`: `;` is taken instead when the header says so) or TSV (tab,
+/// no quoting).
 pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, Positions)> {
-    let syntax = |line: usize, column: usize, message: String| Error::Parse {
-        path: path.into(),
-        line,
-        column,
-        message,
+    let dialect = Dialect {
+        delimiter: if delimiter == b',' {
+            csv_delimiter(text)
+        } else {
+            delimiter
+        },
+        quoting: delimiter != b'\t',
     };
+    let at = |offset: usize, message: String| Error::parse_at(path, text, offset, message);
     let mut rdr = ::csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(dialect.delimiter)
+        .quoting(dialect.quoting)
         .flexible(true)
         .from_reader(text.as_bytes());
     let csv_err = |e: ::csv::Error| {
-        let line = e.position().map_or(1, |p| p.line() as usize);
-        syntax(line, 1, e.to_string())
+        let offset = e.position().map_or(0, |p| p.byte() as usize);
+        at(offset, e.to_string())
     };
     let header = rdr.headers().map_err(csv_err)?.clone();
-    let mut cols = Vec::new();
-    let mut col_at = 1;
-    for h in header.iter() {
-        cols.push(column(h).map_err(|m| syntax(1, col_at, m))?);
-        col_at += h.chars().count() + 1;
+    let (header_at, _, _) = dialect.fields(text, 0);
+    let mut cols: Vec<Col> = Vec::new();
+    for (k, h) in header.iter().enumerate() {
+        let col = column(h).map_err(|m| at(header_at[k], m))?;
+        if col != Col::Note {
+            if let Some(first) = cols.iter().position(|c| *c == col) {
+                return Err(at(
+                    header_at[k],
+                    format!(
+                        "column {:?} is the same as column {} ({:?}) of the header: give each \
+                         column once",
+                        h.trim(),
+                        first + 1,
+                        header.get(first).unwrap_or("").trim()
+                    ),
+                ));
+            }
+        }
+        cols.push(col);
     }
     if !cols.iter().any(|c| matches!(c, Col::Terms(_))) {
-        return Err(syntax(
-            1,
-            1,
+        return Err(at(
+            0,
             "the header has no language column (expected codes such as fr, en, ar)".into(),
         ));
     }
     // The records are split serially, the concepts built on every thread, the ids given in
     // order; the first error in file order wins, as in a serial read.
-    let mut rows: Vec<(usize, ::csv::ByteRecord)> = Vec::new();
+    let mut rows: Vec<(usize, usize, ::csv::ByteRecord)> = Vec::new();
     let mut read_err = None;
     // One record read into, then copied at its size: fewer and smaller allocations than a
     // fresh record per row.
     let mut rec = ::csv::ByteRecord::new();
     loop {
         match rdr.read_byte_record(&mut rec) {
-            Ok(true) => rows.push((rec.position().map_or(0, |p| p.line() as usize), rec.clone())),
+            Ok(true) => {
+                let (line, byte) = rec
+                    .position()
+                    .map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
+                rows.push((line, byte, rec.clone()));
+            }
             Ok(false) => break,
             Err(e) => {
                 read_err = Some(csv_err(e));
@@ -130,10 +217,27 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
             }
         }
     }
+    // A quote never closed makes the rest of the file one field: refused at the quote.
+    if let Some(&(_, byte, _)) = rows.last() {
+        if let (_, _, Some(quote)) = dialect.fields(text, byte) {
+            return Err(at(
+                quote,
+                "this quote is never closed: the rest of the file would be one field \
+                 (double a quote inside a quoted field: \"\")"
+                    .into(),
+            ));
+        }
+    }
     let lines: Vec<usize> = rows.iter().map(|r| r.0).collect();
+    let cx = RowCx {
+        cols: &cols,
+        dialect,
+        text,
+        path,
+    };
     let built: Vec<Result<Option<Concept>>> = rows
         .into_par_iter()
-        .map(|(line, rec)| row(&cols, line, rec, &syntax))
+        .map(|(_, byte, rec)| cx.row(byte, rec))
         .collect();
     let mut tb = Termbase::default();
     let mut pos = Positions::default();
@@ -170,79 +274,133 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
     }
 }
 
-/// The concept of one record (`None` for a blank one), its id still to be given.
-fn row(
-    cols: &[Col],
-    line: usize,
-    rec: ::csv::ByteRecord,
-    syntax: &(impl Fn(usize, usize, String) -> Error + Sync),
-) -> Result<Option<Concept>> {
-    // The fields of a `str` split at ASCII delimiters and unquoted are UTF-8.
-    let rec =
-        ::csv::StringRecord::from_byte_record(rec).map_err(|e| syntax(line, 1, e.to_string()))?;
-    if rec.iter().all(|f| f.trim().is_empty()) {
-        return Ok(None);
+/// What building a concept from a record needs.
+struct RowCx<'a> {
+    cols: &'a [Col],
+    dialect: Dialect,
+    text: &'a str,
+    path: &'a Path,
+}
+
+impl RowCx<'_> {
+    /// An error at field `k` of the record starting at byte `start`.
+    fn err(&self, start: usize, k: usize, message: String) -> Error {
+        let (fields, end, _) = self.dialect.fields(self.text, start);
+        let offset = fields.get(k).copied().unwrap_or(end);
+        Error::parse_at(self.path, self.text, offset, message)
     }
-    let mut c = Concept::default();
-    // Per-language attribute lists, applied once the terms are known.
-    let mut attrs: Vec<(Col, Vec<String>)> = Vec::new();
-    for (col, cell) in cols.iter().zip(rec.iter()) {
-        let cell = cell.trim();
-        if cell.is_empty() {
-            continue;
+
+    /// The concept of the record starting at byte `start` (`None` for a blank one), its id
+    /// still to be given.
+    fn row(&self, start: usize, rec: ::csv::ByteRecord) -> Result<Option<Concept>> {
+        // The fields of a `str` split at ASCII delimiters and unquoted are UTF-8.
+        let rec = ::csv::StringRecord::from_byte_record(rec)
+            .map_err(|e| self.err(start, 0, e.to_string()))?;
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            return Ok(None);
         }
-        match col {
-            Col::Id => c.id = cell.to_string(),
-            Col::Subject => c.subject = Some(cell.to_string()),
-            Col::Sources => c.sources = split(cell).into_iter().filter(|s| !s.is_empty()).collect(),
-            Col::Related => c.related = split(cell).into_iter().filter(|s| !s.is_empty()).collect(),
-            Col::Note => c.notes.push(cell.to_string()),
-            Col::Definition(l) => c.lang_info_mut(l).definition = Some(cell.to_string()),
-            Col::Terms(l) => {
-                for t in split(cell).into_iter().filter(|s| !s.is_empty()) {
-                    c.terms.push(Term::new(l.clone(), t));
-                }
-            }
-            other => attrs.push((other.clone(), split(cell))),
+        if let Some(k) = (self.cols.len()..rec.len()).find(|&k| !rec[k].trim().is_empty()) {
+            return Err(self.err(
+                start,
+                k,
+                format!(
+                    "field {} ({:?}) has no column: the header has {} (a delimiter in a value \
+                     that should be quoted?)",
+                    k + 1,
+                    rec[k].trim(),
+                    self.cols.len()
+                ),
+            ));
         }
-    }
-    for (col, values) in attrs {
-        let (lang, what) = match &col {
-            Col::Status(l) => (l, "status"),
-            Col::Type(l) => (l, "type"),
-            Col::Pos(l) => (l, "pos"),
-            Col::Gender(l) => (l, "gender"),
-            _ => unreachable!("only per-term attributes are deferred"),
-        };
-        let terms: Vec<&mut Term> = c.terms.iter_mut().filter(|t| &t.lang == lang).collect();
-        for (t, v) in terms.into_iter().zip(values) {
-            if v.is_empty() {
+        let mut c = Concept::default();
+        // Per-language attribute lists, applied once the terms are known.
+        let mut attrs: Vec<(usize, &Col, Vec<String>)> = Vec::new();
+        for (k, (col, cell)) in self.cols.iter().zip(rec.iter()).enumerate() {
+            let cell = cell.trim();
+            if cell.is_empty() {
                 continue;
             }
-            let bad = |expected: String| {
-                syntax(
-                    line,
-                    1,
-                    format!("unknown {what} {v:?} (expected one of: {expected})"),
-                )
-            };
             match col {
-                Col::Status(_) => {
-                    t.status = Some(Status::parse(&v).ok_or_else(|| bad(Status::expected()))?)
+                Col::Id => c.id = cell.to_string(),
+                Col::Subject => c.subject = Some(cell.to_string()),
+                Col::Sources => {
+                    c.sources = split(cell).into_iter().filter(|s| !s.is_empty()).collect()
                 }
-                Col::Type(_) => {
-                    t.term_type =
-                        Some(TermType::parse(&v).ok_or_else(|| bad(TermType::expected()))?)
+                Col::Related => {
+                    c.related = split(cell).into_iter().filter(|s| !s.is_empty()).collect()
                 }
-                Col::Pos(_) => t.pos = Some(Pos::parse(&v).ok_or_else(|| bad(Pos::expected()))?),
-                Col::Gender(_) => {
-                    t.gender = Some(Gender::parse(&v).ok_or_else(|| bad(Gender::expected()))?)
+                Col::Note => c.notes.push(cell.to_string()),
+                Col::Definition(l) => c.lang_info_mut(l).definition = Some(cell.to_string()),
+                Col::Terms(l) => {
+                    if cell.contains(['\n', '\r']) {
+                        return Err(self.err(
+                            start,
+                            k,
+                            "a term over several lines (a quote not closed where it should \
+                             be?)"
+                                .into(),
+                        ));
+                    }
+                    for t in split(cell).into_iter().filter(|s| !s.is_empty()) {
+                        c.terms.push(Term::new(l.clone(), t));
+                    }
                 }
-                _ => {}
+                other => attrs.push((k, other, split(cell))),
             }
         }
+        for (k, col, values) in attrs {
+            let (lang, what) = match col {
+                Col::Status(l) => (l, "status"),
+                Col::Type(l) => (l, "type"),
+                Col::Pos(l) => (l, "pos"),
+                Col::Gender(l) => (l, "gender"),
+                _ => unreachable!("only per-term attributes are deferred"),
+            };
+            let terms: Vec<&mut Term> = c.terms.iter_mut().filter(|t| &t.lang == lang).collect();
+            if values.len() > terms.len() && values[terms.len()..].iter().any(|v| !v.is_empty()) {
+                return Err(self.err(
+                    start,
+                    k,
+                    format!(
+                        "{} {what} values for {} {} term(s): give one per term, in the order \
+                         of the terms",
+                        values.len(),
+                        terms.len(),
+                        lang.code()
+                    ),
+                ));
+            }
+            for (t, v) in terms.into_iter().zip(values) {
+                if v.is_empty() {
+                    continue;
+                }
+                let bad = |expected: String| {
+                    self.err(
+                        start,
+                        k,
+                        format!("unknown {what} {v:?} (expected one of: {expected})"),
+                    )
+                };
+                match col {
+                    Col::Status(_) => {
+                        t.status = Some(Status::parse(&v).ok_or_else(|| bad(Status::expected()))?)
+                    }
+                    Col::Type(_) => {
+                        t.term_type =
+                            Some(TermType::parse(&v).ok_or_else(|| bad(TermType::expected()))?)
+                    }
+                    Col::Pos(_) => {
+                        t.pos = Some(Pos::parse(&v).ok_or_else(|| bad(Pos::expected()))?)
+                    }
+                    Col::Gender(_) => {
+                        t.gender = Some(Gender::parse(&v).ok_or_else(|| bad(Gender::expected()))?)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(Some(c))
     }
-    Ok(Some(c))
 }
 
 fn join(v: impl IntoIterator<Item = String>) -> String {
@@ -253,7 +411,83 @@ fn join(v: impl IntoIterator<Item = String>) -> String {
     items.join(" | ")
 }
 
-/// The termbase as CSV (`,`) or TSV (tab).
+/// Whether a value holds a synonym separator (`;` or `|`): read back, it would be split.
+fn splits(s: &str) -> bool {
+    s.contains([';', '|'])
+}
+
+/// Whether a value holds what a TSV field cannot (a tab or a line break; written as spaces).
+fn tsv_unsafe(s: &str) -> bool {
+    s.contains(['\t', '\n', '\r'])
+}
+
+/// What writing `tb` as CSV (`,`) or TSV (tab) leaves out or changes: one count per kind, the
+/// counts of what is left out first.
+pub(crate) fn not_carried(tb: &Termbase, delimiter: u8) -> Vec<(&'static str, usize)> {
+    let mut counts: Vec<(&'static str, usize)> = vec![
+        ("term contexts", 0),
+        ("term notes", 0),
+        ("acronym and abbreviation links (expands)", 0),
+        ("term sources", 0),
+        ("transactions", 0),
+        ("external links", 0),
+        ("language notes", 0),
+        ("definition sources", 0),
+        ("concepts whose several notes are joined into one", 0),
+        (
+            "terms, sources or related ids holding ; or | (read back as several)",
+            0,
+        ),
+        (
+            "values holding a tab or a line break (written with spaces)",
+            0,
+        ),
+    ];
+    let mut add = |i: usize, n: usize| counts[i].1 += n;
+    for c in &tb.concepts {
+        add(4, c.transactions.len());
+        add(5, c.links.len());
+        for l in &c.languages {
+            add(6, l.notes.len());
+            add(7, usize::from(l.definition_source.is_some()));
+        }
+        add(8, usize::from(c.notes.len() > 1));
+        add(
+            9,
+            c.sources
+                .iter()
+                .chain(&c.related)
+                .filter(|s| splits(s))
+                .count(),
+        );
+        for t in &c.terms {
+            add(
+                0,
+                usize::from(t.context.is_some() || t.context_source.is_some()),
+            );
+            add(1, t.notes.len());
+            add(2, usize::from(t.expands.is_some()));
+            add(3, usize::from(t.source.is_some()));
+            add(4, t.transactions.len());
+            add(9, usize::from(splits(&t.text)));
+        }
+        if delimiter == b'\t' {
+            let values = std::iter::once(&c.id)
+                .chain(&c.subject)
+                .chain(&c.notes)
+                .chain(&c.sources)
+                .chain(&c.related)
+                .chain(c.languages.iter().filter_map(|l| l.definition.as_ref()))
+                .chain(c.terms.iter().map(|t| &t.text));
+            add(10, values.filter(|v| tsv_unsafe(v)).count());
+        }
+    }
+    counts.retain(|&(_, n)| n > 0);
+    counts
+}
+
+/// The termbase as CSV (`,`) or TSV (tab; no quoting: a tab or a line break in a value is
+/// written as a space).
 pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
     let mut langs: Vec<Lang> = Vec::new();
     let mut def_langs: Vec<Lang> = Vec::new();
@@ -288,8 +522,14 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
         "related".to_string(),
         "note".to_string(),
     ]);
+    let tsv = delimiter == b'\t';
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
+        .quote_style(if tsv {
+            ::csv::QuoteStyle::Never
+        } else {
+            ::csv::QuoteStyle::Necessary
+        })
         .from_writer(Vec::new());
     let io = |e: ::csv::Error| Error::Encode(format!("writing CSV: {e}"));
     w.write_record(&header).map_err(io)?;
@@ -325,6 +565,11 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
         row.push(join(c.sources.iter().cloned()));
         row.push(join(c.related.iter().cloned()));
         row.push(c.notes.join(" | "));
+        if tsv {
+            for v in row.iter_mut().filter(|v| tsv_unsafe(v)) {
+                *v = v.replace(['\t', '\n', '\r'], " ");
+            }
+        }
         w.write_record(&row).map_err(io)?;
     }
     let bytes = w
@@ -360,7 +605,7 @@ mod tests {
         let e = read("fr,fr_status\nx,great\n", b',', Path::new("t.csv")).unwrap_err();
         assert!(
             e.to_string()
-                .starts_with("t.csv:2:1: unknown status \"great\""),
+                .starts_with("t.csv:2:3: unknown status \"great\""),
             "{e}"
         );
     }
@@ -374,5 +619,107 @@ mod tests {
         let (tb, _) = read(csv, b',', Path::new("t.csv")).unwrap();
         let again = write(&tb, b',').unwrap();
         assert_eq!(again, csv);
+    }
+
+    fn err(text: &str, delimiter: u8) -> String {
+        let path = if delimiter == b'\t' { "t.tsv" } else { "t.csv" };
+        read(text, delimiter, Path::new(path))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn extra_fields_are_an_error_at_their_column() {
+        let e = err("fr,en\nchat,cat,Katze\n", b',');
+        assert!(
+            e.starts_with("t.csv:2:10: field 3 (\"Katze\") has no column"),
+            "{e}"
+        );
+        // Empty fields past the header hold nothing: a spreadsheet's trailing commas.
+        let (tb, _) = read("fr,en\nchat,cat,,\n", b',', Path::new("t.csv")).unwrap();
+        assert_eq!(tb.concepts[0].terms.len(), 2);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_at_the_quote() {
+        let e = err("fr,en\nchat,cat\n\"chien,dog\nvache,cow\n", b',');
+        assert!(
+            e.starts_with("t.csv:3:1: this quote is never closed"),
+            "{e}"
+        );
+        // Closed further down by a stray quote: a term over several lines.
+        let e = err("fr,en\n\"chien,dog\nvache,c\"ow\n", b',');
+        assert!(e.starts_with("t.csv:2:1: a term over several lines"), "{e}");
+    }
+
+    #[test]
+    fn tsv_is_read_without_csv_quoting() {
+        let (tb, _) = read(
+            "fr\ten\tnote\n\"chat\" persan\tPersian cat\tsaid \"miaou\n",
+            b'\t',
+            Path::new("t.tsv"),
+        )
+        .unwrap();
+        let c = &tb.concepts[0];
+        assert_eq!(c.terms[0].text, "\"chat\" persan");
+        assert_eq!(c.terms[1].text, "Persian cat");
+        assert_eq!(c.notes, ["said \"miaou"]);
+        // Written back unquoted, and read the same.
+        let again = write(&tb, b'\t').unwrap();
+        assert!(again.contains("\"chat\" persan\t"), "{again}");
+        assert_eq!(read(&again, b'\t', Path::new("t.tsv")).unwrap().0, tb);
+    }
+
+    #[test]
+    fn a_duplicate_header_column_is_an_error() {
+        let e = err("fr,en,en\nchat,cat,kitty\n", b',');
+        assert!(
+            e.starts_with("t.csv:1:7: column \"en\" is the same as column 2 (\"en\")"),
+            "{e}"
+        );
+        let e = err("fr\tfr_status\tFR-fr\nchat\tpreferred\tmatou\n", b'\t');
+        assert!(
+            e.starts_with("t.tsv:1:14: column \"FR-fr\" is the same as column 1"),
+            "{e}"
+        );
+        // Several note columns add up.
+        let (tb, _) = read("fr,note,note\nchat,a,b\n", b',', Path::new("t.csv")).unwrap();
+        assert_eq!(tb.concepts[0].notes, ["a", "b"]);
+    }
+
+    #[test]
+    fn more_statuses_than_synonyms_is_an_error() {
+        let e = err(
+            "fr,fr_status\nchat; matou,preferred; admitted; deprecated\n",
+            b',',
+        );
+        assert!(
+            e.starts_with("t.csv:2:13: 3 status values for 2 fr term(s)"),
+            "{e}"
+        );
+        // Fewer is fine: the others have none.
+        let (tb, _) = read(
+            "fr,fr_status\nchat; matou,preferred\n",
+            b',',
+            Path::new("t.csv"),
+        )
+        .unwrap();
+        assert_eq!(tb.concepts[0].terms[1].status, None);
+    }
+
+    #[test]
+    fn semicolon_csv_is_detected_from_the_header() {
+        let text = "fr;en;ar\nchat;cat;قطة\n\"chien; toutou\";dog;كلب\n";
+        let (tb, _) = read(text, b',', Path::new("t.csv")).unwrap();
+        assert_eq!(tb.concepts.len(), 2);
+        let texts: Vec<&str> = tb.concepts[1]
+            .terms
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        assert_eq!(texts, ["chien", "toutou", "dog", "كلب"]);
+        // A comma header with semicolons in its cells stays a comma CSV.
+        let (tb, _) = read("fr,en\nchat; matou,cat\n", b',', Path::new("t.csv")).unwrap();
+        assert_eq!(tb.concepts[0].terms.len(), 3);
     }
 }

@@ -206,4 +206,17 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().starts_with("t.json:2:"), "{err}");
     }
+
+    #[test]
+    fn two_language_entries_for_one_language_are_an_error_naming_it() {
+        let text = r#"{"concepts": [{"id": "c", "terms": [{"lang": "en", "text": "cat"}],
+            "languages": [{"lang": "en", "definition": "A feline."},
+                          {"lang": "en", "definition": "A pet."}]}]}"#;
+        let e = read_str(text, Format::Json, Path::new("t.json")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.json: concept \"c\" has two language entries for \"en\" (two definitions or \
+             note lists for one language): merge them into one"
+        );
+    }
 }

@@ -6,10 +6,17 @@ mod json;
 mod tbx;
 mod toml_src;
 
+pub use tbx::IGNORED as TBX_IGNORED;
+
 use std::path::Path;
 
 use super::model::Termbase;
 use super::Positions;
+use crate::diag::Diagnostic;
+
+/// What a reader returns: the termbase, where its parts were read, and what the reader noticed
+/// (content it could not read, values it had to choose between).
+pub(super) type Parsed = (Termbase, Positions, Vec<Diagnostic>);
 use crate::{Error, Result};
 
 /// A termbase file format.
@@ -75,13 +82,14 @@ impl Format {
 }
 
 /// Parses `text` in `format` (no validation); `path` names it in errors.
-pub(super) fn read(text: &str, format: Format, path: &Path) -> Result<(Termbase, Positions)> {
+pub(super) fn read(text: &str, format: Format, path: &Path) -> Result<Parsed> {
+    let none = |(tb, pos)| (tb, pos, Vec::new());
     match format {
-        Format::Toml => toml_src::read(text, path),
+        Format::Toml => toml_src::read(text, path).map(none),
         Format::TbxV3 | Format::TbxV2 => tbx::read(text, path),
-        Format::Csv => csv::read(text, b',', path),
-        Format::Tsv => csv::read(text, b'\t', path),
-        Format::Json => json::read(text, path),
+        Format::Csv => csv::read(text, b',', path).map(none),
+        Format::Tsv => csv::read(text, b'\t', path).map(none),
+        Format::Json => json::read(text, path).map(none),
     }
 }
 
@@ -97,6 +105,30 @@ pub(super) fn write(tb: &Termbase, format: Format) -> Result<String> {
     })
 }
 
+/// Code of the warning for what a format cannot carry, when writing to it.
+pub const NOT_CARRIED: &str = "termbase/not-carried";
+
+/// What writing `tb` in `format` to `path` would leave out or change, one warning per kind
+/// with its count; none for the formats that carry the whole model (TOML, TBX, JSON).
+pub fn not_carried(tb: &Termbase, format: Format, path: &Path) -> Vec<Diagnostic> {
+    let counts = match format {
+        Format::Csv => csv::not_carried(tb, b','),
+        Format::Tsv => csv::not_carried(tb, b'\t'),
+        Format::Toml | Format::TbxV3 | Format::TbxV2 | Format::Json => Vec::new(),
+    };
+    counts
+        .into_iter()
+        .map(|(what, n)| {
+            Diagnostic::warning(
+                NOT_CARRIED,
+                format!("{} cannot carry {what}: {n} in the termbase", format.name()),
+            )
+            .at_path(path)
+            .with_help("write TOML, TBX or JSON to keep everything")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +142,49 @@ mod tests {
         assert_eq!(f("a.tsv", None).unwrap(), Format::Tsv);
         assert!(f("a.tbx", Some(4)).is_err());
         assert!(f("a.docx", None).is_err());
+    }
+
+    #[test]
+    fn not_carried_counts_what_csv_leaves_out_of_the_glossary() {
+        let tb = crate::termbase::read_str(
+            crate::termbase::load::BUILT_IN,
+            Format::Toml,
+            Path::new("g.toml"),
+        )
+        .unwrap()
+        .termbase;
+        let out = Path::new("g.csv");
+        let w: Vec<String> = not_carried(&tb, Format::Csv, out)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        for expected in [
+            "g.csv: CSV cannot carry term contexts: 120 in the termbase [termbase/not-carried]",
+            "g.csv: CSV cannot carry term notes: 71 in the termbase [termbase/not-carried]",
+            "g.csv: CSV cannot carry acronym and abbreviation links (expands): 49 in the termbase [termbase/not-carried]",
+        ] {
+            assert!(w.iter().any(|d| d == expected), "{expected}: {w:#?}");
+        }
+        for f in [Format::Toml, Format::TbxV3, Format::TbxV2, Format::Json] {
+            assert!(not_carried(&tb, f, out).is_empty(), "{f:?}");
+        }
+    }
+
+    #[test]
+    fn tsv_writes_tabs_and_line_breaks_as_spaces_and_says_so() {
+        let mut c = crate::termbase::Concept {
+            id: "c".into(),
+            notes: vec!["one\ttwo\nthree".into()],
+            terms: vec![crate::termbase::Term::new(crate::Lang::En, "cat")],
+            ..Default::default()
+        };
+        c.canonicalize();
+        let tb = Termbase { concepts: vec![c] };
+        let w = not_carried(&tb, Format::Tsv, Path::new("t.tsv"));
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].message.contains("tab or a line break"), "{w:?}");
+        let text = write(&tb, Format::Tsv).unwrap();
+        assert!(text.contains("\tone two three\n"), "{text:?}");
+        assert!(not_carried(&tb, Format::Csv, Path::new("t.csv")).is_empty());
     }
 }

@@ -1,29 +1,92 @@
 //! TBX, read and written: v3 TBX-Basic (ISO 30042:2019, DCA style: `tbx`, `conceptEntry`,
 //! `langSec`, `termSec`) and legacy v2 (`martif`, `termEntry`, `langSet`, `tig`/`ntig`), as
 //! MultiTerm, memoQ and OmegaT exchange it. The root element decides the version on reading.
+//!
+//! Reading never drops content without a word: an element alinea does not read (an unknown
+//! element, a `termNote`, `descrip` or `admin` of an unknown type, a second definition for
+//! one language) is a [`IGNORED`] warning with its line and column, one per kind with a count.
 
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::diag::{Diagnostic, Location};
 use crate::input::xml::{self, esc, Node, Root};
+use crate::input::LineIndex;
 use crate::termbase::model::Transaction;
 use crate::termbase::model::{
     Concept, Gender, LangInfo, Link, Pos, Status, Term, TermType, Termbase,
 };
 use crate::termbase::validate::parse_lang;
-use crate::termbase::{ConceptPos, Positions};
+use crate::termbase::ConceptPos;
+use crate::termbase::Positions;
+
+use super::Parsed;
 use crate::Error;
 use crate::{Lang, Result};
 
 /// TBX v3 namespace.
 pub const TBX_NS: &str = "urn:iso:std:iso:30042:ed-2";
 
+/// Code of the warning for TBX content alinea does not read (an unknown element, or a known
+/// one of an unknown type), one per kind with its count and its first place.
+pub const IGNORED: &str = "termbase/tbx-ignored";
+
 struct Ctx<'a> {
     text: &'a str,
     path: &'a Path,
+    /// What was ignored: a description, the byte offset of its first occurrence, a count.
+    ignored: RefCell<Vec<(String, usize, usize)>>,
 }
 
 impl Ctx<'_> {
+    /// Notes that `node` (inside `parent`) is not read.
+    fn ignore(&self, node: &Node, parent: &str) {
+        // A descripGrp is told by the type of its descrip.
+        let typed = match node.name.as_str() {
+            "descripGrp" => node
+                .elements()
+                .find(|e| e.name == "descrip")
+                .unwrap_or(node),
+            _ => node,
+        };
+        let what = match typed.attr("type") {
+            Some(t) => format!("<{} type={t:?}> in <{parent}>", typed.name),
+            None => format!("<{}> in <{parent}>", typed.name),
+        };
+        self.ignore_as(node, what);
+    }
+
+    /// Notes that `node`, described as `what`, is not read.
+    fn ignore_as(&self, node: &Node, what: String) {
+        let mut ignored = self.ignored.borrow_mut();
+        match ignored.iter_mut().find(|(w, _, _)| *w == what) {
+            Some((_, _, n)) => *n += 1,
+            None => ignored.push((what, node.offset, 1)),
+        }
+    }
+
+    /// The warnings for what was ignored, in the order first met.
+    fn warnings(&self) -> Vec<Diagnostic> {
+        let index = LineIndex::new(self.text);
+        self.ignored
+            .borrow()
+            .iter()
+            .map(|(what, offset, n)| {
+                let (line, column) = index.position(*offset);
+                let times = if *n == 1 {
+                    String::new()
+                } else {
+                    format!(" ({n} times; the first here)")
+                };
+                Diagnostic::warning(IGNORED, format!("{what} is not read by alinea: left out{times}"))
+                    .at_path(self.path)
+                    .at(Location::point(line, column))
+                    .with_help("the rest of the entry was read; the README (Limits and guarantees) lists what alinea reads from TBX")
+            })
+            .collect()
+    }
+
     fn err(&self, node: &Node, message: String) -> crate::Error {
         Error::parse_at(self.path, self.text, node.offset, message)
     }
@@ -60,14 +123,14 @@ fn nonempty(s: String) -> Option<String> {
     }
 }
 
-fn transaction(node: &Node) -> Transaction {
+fn transaction(cx: &Ctx, node: &Node) -> Transaction {
     let mut t = Transaction::default();
     for e in node.elements() {
         match e.name.as_str() {
             "transac" => t.kind = e.text(),
             "date" => t.date = nonempty(e.text()),
             "transacNote" => t.by = nonempty(e.text()),
-            _ => {}
+            _ => cx.ignore(e, &node.name),
         }
     }
     if t.kind.is_empty() {
@@ -85,7 +148,7 @@ struct Descrip {
     lang: Option<String>,
 }
 
-fn descrip(node: &Node) -> Option<Descrip> {
+fn descrip(cx: &Ctx, node: &Node, parent: &str) -> Option<Descrip> {
     if node.name == "descrip" {
         return Some(Descrip {
             kind: node.attr("type").unwrap_or("").to_string(),
@@ -95,15 +158,37 @@ fn descrip(node: &Node) -> Option<Descrip> {
             lang: node.attr("xml:lang").map(str::to_string),
         });
     }
-    let mut d = descrip(node.elements().find(|e| e.name == "descrip")?)?;
+    let Some(first) = node.elements().find(|e| e.name == "descrip") else {
+        cx.ignore(node, parent);
+        return None;
+    };
+    let mut d = descrip(cx, first, &node.name)?;
     for e in node.elements() {
         match (e.name.as_str(), e.attr("type")) {
+            ("descrip", _) if std::ptr::eq(e, first) => {}
             ("admin", Some("source")) => d.source = nonempty(e.text()),
             ("note", _) => d.notes.push(e.text()),
-            _ => {}
+            _ => cx.ignore(e, &node.name),
         }
     }
     Some(d)
+}
+
+/// Sets the definition of `info` from `d` (read at `node`), unless it has one: one definition
+/// per language, the first kept and the others reported.
+fn define(cx: &Ctx, node: &Node, info: &mut LangInfo, d: Descrip) {
+    if info.definition.is_some() || info.definition_source.is_some() {
+        cx.ignore_as(
+            node,
+            format!(
+                "a second definition in {} for one concept",
+                info.lang.code()
+            ),
+        );
+        return;
+    }
+    info.definition = nonempty(d.text);
+    info.definition_source = d.source;
 }
 
 struct PendingRef {
@@ -154,10 +239,12 @@ fn read_term(
                     Some(cx.pick(e, "administrativeStatus", Status::parse, Status::expected())?)
             }
             ("descrip" | "descripGrp", _) => {
-                if let Some(d) = descrip(e) {
+                if let Some(d) = descrip(cx, e, &node.name) {
                     if d.kind == "context" {
                         t.context = nonempty(d.text);
                         t.context_source = d.source;
+                    } else {
+                        cx.ignore(e, &node.name);
                     }
                     t.notes.extend(d.notes);
                 }
@@ -169,8 +256,8 @@ fn read_term(
                 text: e.text(),
             }),
             ("note", _) => t.notes.push(e.text()),
-            ("transacGrp", _) => t.transactions.push(transaction(e)),
-            _ => {}
+            ("transacGrp", _) => t.transactions.push(transaction(cx, e)),
+            _ => cx.ignore(e, &node.name),
         }
     }
     if !seen_term {
@@ -202,18 +289,16 @@ fn read_entry(cx: &Ctx, root: &Root, node: &Node, n: usize) -> Result<(Concept, 
     for e in node.elements() {
         match (e.name.as_str(), e.attr("type")) {
             ("descrip" | "descripGrp", _) => {
-                if let Some(d) = descrip(e) {
+                if let Some(mut d) = descrip(cx, e, &node.name) {
+                    c.notes.append(&mut d.notes);
                     match d.kind.as_str() {
                         "subjectField" => c.subject = nonempty(d.text),
                         "definition" => {
                             let lang = cx.lang(e, d.lang.as_deref().or(root_lang))?;
-                            let info = c.lang_info_mut(&lang);
-                            info.definition = nonempty(d.text);
-                            info.definition_source = d.source;
+                            define(cx, e, c.lang_info_mut(&lang), d);
                         }
-                        _ => {}
+                        _ => cx.ignore(e, &node.name),
                     }
-                    c.notes.extend(d.notes);
                 }
             }
             ("admin", Some("source")) => c.sources.push(e.text()),
@@ -227,7 +312,7 @@ fn read_entry(cx: &Ctx, root: &Root, node: &Node, n: usize) -> Result<(Concept, 
                 label: nonempty(e.text()),
             }),
             ("note", _) => c.notes.push(e.text()),
-            ("transacGrp", _) => c.transactions.push(transaction(e)),
+            ("transacGrp", _) => c.transactions.push(transaction(cx, e)),
             ("langSec" | "langSet", _) => {
                 let lang = cx.lang(e, None)?;
                 for g in e.elements() {
@@ -237,21 +322,23 @@ fn read_entry(cx: &Ctx, root: &Root, node: &Node, n: usize) -> Result<(Concept, 
                             read_term(cx, g, &lang, &mut c, &mut ids, &mut refs)?;
                         }
                         "descrip" | "descripGrp" => {
-                            if let Some(d) = descrip(g) {
+                            if let Some(mut d) = descrip(cx, g, &e.name) {
                                 let info = c.lang_info_mut(&lang);
+                                let notes = std::mem::take(&mut d.notes);
                                 if d.kind == "definition" {
-                                    info.definition = nonempty(d.text);
-                                    info.definition_source = d.source;
+                                    define(cx, g, info, d);
+                                } else {
+                                    cx.ignore(g, &e.name);
                                 }
-                                info.notes.extend(d.notes);
+                                info.notes.extend(notes);
                             }
                         }
                         "note" => c.lang_info_mut(&lang).notes.push(g.text()),
-                        _ => {}
+                        _ => cx.ignore(g, &e.name),
                     }
                 }
             }
-            _ => {}
+            _ => cx.ignore(e, &node.name),
         }
     }
     // A reference from a term is its full form when it points into this entry (or nowhere);
@@ -280,8 +367,12 @@ fn read_entry(cx: &Ctx, root: &Root, node: &Node, n: usize) -> Result<(Concept, 
 }
 
 /// Reads TBX v3 or v2.
-pub(crate) fn read(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
-    let cx = Ctx { text, path };
+pub(crate) fn read(text: &str, path: &Path) -> Result<Parsed> {
+    let cx = Ctx {
+        text,
+        path,
+        ignored: RefCell::new(Vec::new()),
+    };
     let mut tb = Termbase::default();
     let mut pos = Positions {
         byte_offsets: true,
@@ -309,7 +400,7 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<(Termbase, Positions)> {
             ),
         ));
     }
-    Ok((tb, pos))
+    Ok((tb, pos, cx.warnings()))
 }
 
 struct Names {
@@ -541,4 +632,59 @@ pub(crate) fn write(tb: &Termbase, version: u8) -> String {
         "</tbx>\n"
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+
+    const UNREAD: &str = r#"<martif type="TBX-Basic" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <descrip type="definition">First.</descrip>
+  <descrip type="Usage">x</descrip>
+  <langSet xml:lang="en">
+    <descrip type="definition">Second.</descrip>
+    <tig><term>alpha</term><termNote type="usage">common</termNote><termNote type="geographicalUsage">UK</termNote></tig>
+    <foo/>
+  </langSet>
+</termEntry>
+<termEntry id="c2"><langSet xml:lang="en"><tig><term>beta</term><termNote type="usage">rare</termNote></tig></langSet></termEntry>
+</body></text></martif>
+"#;
+
+    #[test]
+    fn unknown_elements_and_term_note_types_are_warned_of_with_their_place() {
+        let (tb, _, w) = read(UNREAD, Path::new("u.tbx")).unwrap();
+        assert_eq!(tb.concepts.len(), 2);
+        assert_eq!(tb.concepts[0].definition(&Lang::En), Some("First."));
+        let got: Vec<String> = w.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "u.tbx:4:3: <descrip type=\"Usage\"> in <termEntry> is not read by alinea: left out [termbase/tbx-ignored]",
+                "u.tbx:6:5: a second definition in en for one concept is not read by alinea: left out [termbase/tbx-ignored]",
+                "u.tbx:7:28: <termNote type=\"usage\"> in <tig> is not read by alinea: left out (2 times; the first here) [termbase/tbx-ignored]",
+                "u.tbx:7:68: <termNote type=\"geographicalUsage\"> in <tig> is not read by alinea: left out [termbase/tbx-ignored]",
+                "u.tbx:8:5: <foo> in <langSet> is not read by alinea: left out [termbase/tbx-ignored]",
+            ]
+        );
+        assert!(w.iter().all(|d| d.severity == Severity::Warning));
+    }
+
+    #[test]
+    fn what_alinea_writes_it_reads_without_a_warning() {
+        let built_in = crate::termbase::read_str(
+            crate::termbase::load::BUILT_IN,
+            crate::termbase::Format::Toml,
+            Path::new("g.toml"),
+        )
+        .unwrap()
+        .termbase;
+        for version in [2, 3] {
+            let text = write(&built_in, version);
+            let (_, _, w) = read(&text, Path::new("g.tbx")).unwrap();
+            assert!(w.is_empty(), "TBX v{version}: {w:?}");
+        }
+    }
 }

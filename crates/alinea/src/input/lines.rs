@@ -127,9 +127,10 @@ impl<R: Read> Counter<R> {
     /// The bytes from stream offset `from` (at or after the base) up to `to`, as far as they
     /// have been read.
     pub fn bytes(&self, from: u64, to: u64) -> &[u8] {
-        let start = (from.saturating_sub(self.base) as usize).min(self.kept.len());
-        let end = (to.saturating_sub(self.base) as usize).clamp(start, self.kept.len());
-        &self.kept[start..end]
+        let kept = &self.kept[self.head..];
+        let start = (from.saturating_sub(self.base) as usize).min(kept.len());
+        let end = (to.saturating_sub(self.base) as usize).clamp(start, kept.len());
+        &kept[start..end]
     }
 
     /// Line and column of stream offset `offset` (the base's when it is before the base, the

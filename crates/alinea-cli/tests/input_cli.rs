@@ -167,3 +167,39 @@ fn xml_nested_too_deep_is_a_clear_error() {
         &[":3:", "nested more than 1000"],
     );
 }
+
+#[test]
+fn termbases_read_from_standard_input_by_their_content() {
+    let glossary = std::fs::read(root().join("glossary/alinea.tbx")).unwrap();
+    let out = alinea()
+        .args(["lookup", "--termbase", "-", "--format", "json", "TIC"])
+        .write_stdin(glossary.clone())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["hits"][0]["class"], "exact");
+    let out = alinea()
+        .args(["terms", "check", "-"])
+        .write_stdin("fr;en\nTIC;ICT\n")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 concepts"));
+    let out = alinea()
+        .args(["terms", "check", "-"])
+        .write_stdin("no format here\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("<stdin>") && stderr.contains("format"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

@@ -25,8 +25,9 @@ pub struct Args {
     /// others otherwise).
     #[arg(long, default_value = "auto")]
     lang: String,
-    /// Termbase to search (.toml .tbx .csv .tsv .json); repeat for several (a file given
-    /// twice is read once; a concept id defined in two files is an error). Default:
+    /// Termbase to search (.toml .tbx .csv .tsv .json; `-`: standard input, format told by
+    /// its content); repeat for several (a file given twice is read once; a concept id
+    /// defined in two files is an error). Default:
     /// glossary/concepts.toml of the current folder, else the glossary built into alinea.
     #[arg(long = "termbase", value_name = "PATH")]
     termbases: Vec<PathBuf>,

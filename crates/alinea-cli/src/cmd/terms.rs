@@ -15,7 +15,7 @@ pub enum Command {
     /// .tbx (TBX v3 TBX-Basic; v2 `martif` is detected on reading), .csv, .tsv, .json.
     Convert {
         /// The termbase to read; its format comes from the extension (and, for TBX, from the
-        /// root element).
+        /// root element); `-` reads standard input, its format told by its content.
         input: PathBuf,
         /// The file to write (atomically); its format comes from the extension.
         output: PathBuf,
@@ -26,13 +26,13 @@ pub enum Command {
     /// Validate termbase files: print their counts on standard output and their warnings on
     /// standard error; the first invalid file is an error (exit 2).
     Check {
-        /// The termbase files to check (.toml .tbx .csv .tsv .json).
+        /// The termbase files to check (.toml .tbx .csv .tsv .json; `-`: standard input).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
     /// Print counts per language, status and type.
     Stats {
-        /// The termbase file to count (.toml .tbx .csv .tsv .json).
+        /// The termbase file to count (.toml .tbx .csv .tsv .json; `-`: standard input).
         file: PathBuf,
         /// Output format: text (one `name<TAB>count` line each) or json.
         #[arg(long, value_enum, default_value_t = StatsFormat::Text)]

@@ -29,7 +29,7 @@ pub use model::{
 };
 pub use validate::{parse_lang, Checked, DANGLING_EXPANSION, DANGLING_LINK};
 
-use crate::Result;
+use crate::{Error, Result};
 
 /// Where each concept and term was read from, for error messages.
 #[derive(Clone, Debug, Default)]
@@ -80,7 +80,19 @@ pub fn read_str(text: &str, format: Format, path: &Path) -> Result<Checked> {
 
 /// Reads and validates a termbase file; the format comes from the extension (and, for TBX,
 /// from the root element).
+///
+/// `-` reads standard input, whose format is told by its content ([`Format::from_content`]).
 pub fn read_file(path: &Path) -> Result<Checked> {
+    if crate::input::is_stdin(path) {
+        let input = crate::input::read_text(path)?;
+        let format = Format::from_content(&input.text).ok_or_else(|| Error::Input {
+            path: input.path.clone(),
+            message: "not a termbase alinea can tell the format of (TBX, JSON, the TOML \
+                      glossary source, or CSV/TSV with a header of language codes)"
+                .into(),
+        })?;
+        return read_str(&input.text, format, &input.path);
+    }
     let format = Format::from_path(path, None)?;
     let input = crate::input::read_text(path)?;
     read_str(&input.text, format, &input.path)

@@ -68,6 +68,34 @@ impl Format {
         })
     }
 
+    /// The format of a termbase that comes without a file name (standard input), told by its
+    /// content: `<` opens TBX (the root element then tells the version), `{` JSON, a
+    /// `[[concept]]` table the glossary source; otherwise a header line with tabs is TSV and
+    /// one with commas or semicolons CSV. `None` when nothing fits.
+    pub fn from_content(text: &str) -> Option<Format> {
+        let body = text.trim_start_matches('\u{FEFF}').trim_start();
+        if body.starts_with('<') {
+            return Some(Format::TbxV3);
+        }
+        if body.starts_with('{') {
+            return Some(Format::Json);
+        }
+        if body
+            .lines()
+            .any(|l| l.trim_start().starts_with("[[concept"))
+        {
+            return Some(Format::Toml);
+        }
+        let header = body.lines().next()?;
+        if header.contains('\t') {
+            Some(Format::Tsv)
+        } else if header.contains(',') || header.contains(';') {
+            Some(Format::Csv)
+        } else {
+            None
+        }
+    }
+
     /// A short name for messages.
     pub fn name(self) -> &'static str {
         match self {
@@ -132,6 +160,25 @@ pub fn not_carried(tb: &Termbase, format: Format, path: &Path) -> Vec<Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_by_content() {
+        let f = Format::from_content;
+        assert_eq!(
+            f("\u{FEFF}<?xml version=\"1.0\"?><tbx/>"),
+            Some(Format::TbxV3)
+        );
+        assert_eq!(f("  {\"concepts\": []}"), Some(Format::Json));
+        assert_eq!(
+            f("# glossary\n\n[[concept]]\nid = \"a\"\n"),
+            Some(Format::Toml)
+        );
+        assert_eq!(f("fr\ten\nTIC\tICT\n"), Some(Format::Tsv));
+        assert_eq!(f("fr;en;ar\nTIC;ICT;x\n"), Some(Format::Csv));
+        assert_eq!(f("fr,en\n"), Some(Format::Csv));
+        assert_eq!(f("just words\n"), None);
+        assert_eq!(f(""), None);
+    }
 
     #[test]
     fn formats_by_extension() {

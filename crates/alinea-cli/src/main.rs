@@ -50,6 +50,12 @@ fn main() -> ExitCode {
         }
     };
     cmd::report::set_quiet(cli.quiet);
+    // SIGINT, SIGTERM, SIGHUP: remove the temporary files being written, then exit as an
+    // interrupted program does. (SIGKILL cannot be caught: see the README.)
+    let _ = ctrlc::set_handler(|| {
+        alinea::io::remove_temp_files();
+        std::process::exit(130);
+    });
     let result = match cli.command {
         Command::Segment(args) => cmd::segment::run(args),
         Command::Align(args) => cmd::align::run(args),

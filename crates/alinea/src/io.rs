@@ -1,13 +1,78 @@
-//! Output files are written whole or not at all: to a temporary file beside the target,
-//! then renamed over it.
+//! Output files are written whole or not at all: to a temporary file beside the target, then
+//! renamed over it.
+//!
+//! - [`write_atomic`]: bytes → one file.
+//! - [`AtomicFile`]: a file written as a stream (a TMX of any size), renamed into place by
+//!   [`AtomicFile::commit`].
+//! - [`FileSet`]: several files (a TMX and its bilingual pairs, a whole `build`) written to
+//!   temporary files first, then renamed together; if anything fails before the renames, the
+//!   temporary files are removed and the old files are left as they were, and if a rename
+//!   fails, the files already renamed are put back.
+//! - [`check_not_input`]: refuses an output that is one of the inputs (the same file, also
+//!   through a symbolic or hard link: same device and inode).
+//!
+//! Temporary files are named `.alinea-tmp-XXXXXX-<target name>` ([`TEMP_PREFIX`]) so a
+//! leftover one (after `kill -9`, which no program can catch) is recognisable. Every live
+//! temporary file is registered; [`remove_temp_files`] removes them all, for a front end's
+//! SIGINT/SIGTERM handler.
 
-use std::io::Write;
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use tempfile::{NamedTempFile, TempPath};
 
 use crate::{Error, Result};
 
-/// Write `bytes` to `path` atomically. A missing parent folder is an error, not created.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+/// How the names of alinea's temporary files start.
+pub const TEMP_PREFIX: &str = ".alinea-tmp-";
+
+/// The temporary files alive now (created, not yet renamed or removed).
+static TEMPS: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+fn registry() -> std::sync::MutexGuard<'static, BTreeSet<PathBuf>> {
+    TEMPS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn register(p: &Path) {
+    registry().insert(p.to_path_buf());
+}
+
+fn unregister(p: &Path) {
+    registry().remove(p);
+}
+
+/// The temporary files alinea has open now, in path order.
+pub fn temp_files() -> Vec<PathBuf> {
+    registry().iter().cloned().collect()
+}
+
+/// Remove every temporary file alinea has open now (for a signal handler, before exiting);
+/// returns how many were removed. Files being written are unlinked under their writers.
+pub fn remove_temp_files() -> usize {
+    remove_temp_files_where(|_| true)
+}
+
+fn remove_temp_files_where(which: impl Fn(&Path) -> bool) -> usize {
+    let paths: Vec<PathBuf> = {
+        let mut r = registry();
+        let chosen: Vec<PathBuf> = r.iter().filter(|p| which(p)).cloned().collect();
+        for p in &chosen {
+            r.remove(p);
+        }
+        chosen
+    };
+    paths
+        .iter()
+        .filter(|p| std::fs::remove_file(p).is_ok())
+        .count()
+}
+
+/// The folder `path` is written in: its parent, `.` for a bare name. A missing folder is an
+/// [`Error::Input`], not created.
+fn folder_of(path: &Path) -> Result<&Path> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -18,30 +83,302 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             message: format!("output folder {} does not exist", dir.display()),
         });
     }
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::write(path, e))?;
-    tmp.write_all(bytes).map_err(|e| Error::write(path, e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| Error::write(path, e))?;
-    // The temporary file is private (0600); give the output the usual permissions, or those of
-    // the file it replaces.
+    Ok(dir)
+}
+
+/// A new registered temporary file beside `target`, named after it.
+fn temp_beside(target: &Path) -> Result<NamedTempFile> {
+    let dir = folder_of(target)?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(&format!("-{name}"))
+        .rand_bytes(6)
+        .tempfile_in(dir)
+        .map_err(|e| Error::write(target, e))?;
+    register(tmp.path());
+    Ok(tmp)
+}
+
+/// A temporary file that is removed (and unregistered) when dropped.
+struct Temp {
+    path: Option<TempPath>,
+}
+
+impl Temp {
+    /// Rename over `target`; the file is no longer temporary.
+    fn persist(mut self, target: &Path) -> std::io::Result<()> {
+        let p = self.path.take().expect("a live temporary file");
+        let name = p.to_path_buf();
+        match p.persist(target) {
+            Ok(()) => {
+                unregister(&name);
+                Ok(())
+            }
+            Err(e) => {
+                self.path = Some(e.path);
+                Err(e.error)
+            }
+        }
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if let Some(p) = self.path.take() {
+            let name = p.to_path_buf();
+            drop(p);
+            unregister(&name);
+        }
+    }
+}
+
+/// A file written as a stream to a temporary file beside its target, renamed into place by
+/// [`AtomicFile::commit`] (or staged in a [`FileSet`]). Dropped without either, the temporary
+/// file is removed and the target is untouched.
+pub struct AtomicFile {
+    target: PathBuf,
+    out: BufWriter<File>,
+    tmp: Temp,
+}
+
+impl AtomicFile {
+    /// Start writing `target` (its folder must exist).
+    pub fn create(target: &Path) -> Result<AtomicFile> {
+        let tmp = temp_beside(target)?;
+        let (file, path) = tmp.into_parts();
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            out: BufWriter::with_capacity(1 << 16, file),
+            tmp: Temp { path: Some(path) },
+        })
+    }
+
+    /// The file this will become.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
+    /// Flush, sync and give the usual permissions (or those of the file replaced): the
+    /// temporary file is complete.
+    fn finish(self) -> Result<(PathBuf, Temp)> {
+        let AtomicFile { target, out, tmp } = self;
+        let file = out
+            .into_inner()
+            .map_err(|e| Error::write(&target, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::write(&target, e))?;
+        // The temporary file is private (0600); give the output the usual permissions, or
+        // those of the file it replaces.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let perms = std::fs::metadata(&target)
+                .map(|m| m.permissions())
+                .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+            file.set_permissions(perms)
+                .map_err(|e| Error::write(&target, e))?;
+        }
+        Ok((target, tmp))
+    }
+
+    /// Finish writing and rename over the target.
+    pub fn commit(self) -> Result<()> {
+        let (target, tmp) = self.finish()?;
+        tmp.persist(&target).map_err(|e| Error::write(&target, e))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.out.write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.out.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Write `bytes` to `path` atomically. A missing parent folder is an error, not created.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(bytes).map_err(|e| Error::write(path, e))?;
+    f.commit()
+}
+
+/// Files written to temporary files first and renamed together by [`FileSet::commit`]: all of
+/// them are replaced, or none. Dropped without a commit, every temporary file is removed.
+#[derive(Default)]
+pub struct FileSet {
+    staged: Vec<(PathBuf, Temp)>,
+}
+
+impl FileSet {
+    pub fn new() -> FileSet {
+        FileSet::default()
+    }
+
+    /// Add a file written in full (not yet renamed).
+    pub fn add(&mut self, file: AtomicFile) -> Result<()> {
+        let staged = file.finish()?;
+        self.staged.push(staged);
+        Ok(())
+    }
+
+    /// Add `bytes` as the content of `target`.
+    pub fn add_bytes(&mut self, target: &Path, bytes: &[u8]) -> Result<()> {
+        let mut f = AtomicFile::create(target)?;
+        f.write_all(bytes).map_err(|e| Error::write(target, e))?;
+        self.add(f)
+    }
+
+    /// Add the files of another set.
+    pub fn append(&mut self, other: FileSet) {
+        self.staged.extend(other.staged);
+    }
+
+    /// The files the set will write, in order.
+    pub fn targets(&self) -> impl Iterator<Item = &Path> {
+        self.staged.iter().map(|(t, _)| t.as_path())
+    }
+
+    pub fn len(&self) -> usize {
+        self.staged.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.staged.is_empty()
+    }
+
+    /// Rename every file into place. A target that is a folder is refused before anything is
+    /// renamed. The files replaced are first linked to backups; if a rename fails, the files
+    /// renamed so far are put back (or removed, if there was none before), the temporary files
+    /// are removed and the error is returned.
+    pub fn commit(self) -> Result<()> {
+        for (target, _) in &self.staged {
+            if target.is_dir() {
+                return Err(Error::write(
+                    target,
+                    std::io::Error::new(std::io::ErrorKind::IsADirectory, "it is a folder"),
+                ));
+            }
+        }
+        let mut backups: Vec<Option<Temp>> = Vec::with_capacity(self.staged.len());
+        for (target, _) in &self.staged {
+            backups.push(backup(target)?);
+        }
+        // The targets renamed so far, with their backups.
+        let mut done: Vec<(PathBuf, Option<Temp>)> = Vec::new();
+        for ((target, tmp), backup) in self.staged.into_iter().zip(backups) {
+            if let Err(e) = tmp.persist(&target) {
+                for (t, b) in done.into_iter().rev() {
+                    restore(&t, b);
+                }
+                return Err(Error::write(&target, e));
+            }
+            done.push((target, backup));
+        }
+        Ok(())
+    }
+}
+
+/// A hard link to `target` under a registered temporary name, if `target` exists; `None` if
+/// it does not (or if the filesystem cannot link it: that file then cannot be put back).
+fn backup(target: &Path) -> Result<Option<Temp>> {
+    if !target.exists() {
+        return Ok(None);
+    }
+    // A name of our own, free now: make a temporary file and link over its name's place.
+    let tmp = temp_beside(target)?;
+    let path = tmp.into_temp_path();
+    let name = path.to_path_buf();
+    std::fs::remove_file(&name).map_err(|e| Error::write(target, e))?;
+    match std::fs::hard_link(target, &name) {
+        Ok(()) => Ok(Some(Temp { path: Some(path) })),
+        Err(_) => {
+            // `path` no longer exists; drop it quietly.
+            let _ = path.keep();
+            unregister(&name);
+            Ok(None)
+        }
+    }
+}
+
+/// Put `target` back as it was: its backup renamed over it, or removed if it had none.
+fn restore(target: &Path, backup: Option<Temp>) {
+    match backup {
+        Some(b) => {
+            let _ = b.persist(target);
+        }
+        None => {
+            let _ = std::fs::remove_file(target);
+        }
+    }
+}
+
+/// Whether `a` and `b` are the same existing file (same device and inode on Unix, so a
+/// symbolic or hard link to a file is the file).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::metadata(path)
-            .map(|m| m.permissions())
-            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
-        tmp.as_file()
-            .set_permissions(perms)
-            .map_err(|e| Error::write(path, e))?;
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
     }
-    tmp.persist(path).map_err(|e| Error::write(path, e.error))?;
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+    }
+}
+
+/// [`Error::Usage`] if `output` is one of `inputs` (see [`same_file`]): writing it would
+/// destroy what is being read. Standard input (`-`) is no file.
+pub fn check_not_input<P: AsRef<Path>>(output: &Path, inputs: &[P]) -> Result<()> {
+    for input in inputs {
+        let input = input.as_ref();
+        if crate::input::is_stdin(input) {
+            continue;
+        }
+        if same_file(output, input) {
+            let how = if output == input {
+                String::new()
+            } else {
+                format!(" ({} is the same file)", output.display())
+            };
+            return Err(Error::Usage(format!(
+                "the output {} is also an input{how}; refusing to overwrite {}: give another output file",
+                output.display(),
+                input.display()
+            )));
+        }
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(TEMP_PREFIX))
+            .collect()
+    }
 
     #[test]
     fn writes_whole_file_and_refuses_missing_folder() {
@@ -59,5 +396,129 @@ mod tests {
         let err = write_atomic(&missing, b"x").unwrap_err();
         assert!(err.to_string().contains("does not exist"), "{err}");
         assert!(!missing.exists());
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn temp_files_are_named_registered_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("big.tmx");
+        let mut f = AtomicFile::create(&target).unwrap();
+        f.write_all(b"<tmx>").unwrap();
+        let names = leftovers(dir.path());
+        assert_eq!(names.len(), 1, "{names:?}");
+        assert!(names[0].ends_with("-big.tmx"), "{names:?}");
+        let tmp = dir.path().join(&names[0]);
+        assert!(temp_files().contains(&tmp));
+        // Dropped without a commit: removed, unregistered, target untouched.
+        drop(f);
+        assert!(leftovers(dir.path()).is_empty());
+        assert!(!temp_files().contains(&tmp));
+        assert!(!target.exists());
+        // What a signal handler does ([`remove_temp_files`], here only for this test's folder:
+        // tests run in parallel).
+        let mut f = AtomicFile::create(&target).unwrap();
+        f.write_all(b"<tmx>").unwrap();
+        let tmp = dir.path().join(&leftovers(dir.path())[0]);
+        assert_eq!(remove_temp_files_where(|p| p.starts_with(dir.path())), 1);
+        assert!(!tmp.exists());
+        assert!(!temp_files().contains(&tmp));
+        drop(f);
+        assert!(!target.exists());
+    }
+
+    #[test]
+    fn a_set_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.tmx");
+        let b = dir.path().join("a.fr-en.tmx");
+        let c = dir.path().join("a.fr-ar.tmx");
+        for p in [&a, &b, &c] {
+            std::fs::write(p, "old").unwrap();
+        }
+        let mut set = FileSet::new();
+        set.add_bytes(&a, b"new").unwrap();
+        set.add_bytes(&b, b"new").unwrap();
+        // A target that cannot be replaced: a folder where the file should go.
+        std::fs::remove_file(&c).unwrap();
+        std::fs::create_dir(&c).unwrap();
+        set.add_bytes(&c, b"new").unwrap();
+        assert!(set.commit().is_err());
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old");
+        assert!(c.is_dir());
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{:?}",
+            leftovers(dir.path())
+        );
+        // Dropped half-way: nothing replaced.
+        let mut set = FileSet::new();
+        set.add_bytes(&a, b"new").unwrap();
+        drop(set);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old");
+        assert!(leftovers(dir.path()).is_empty());
+        // Committed: all replaced.
+        std::fs::remove_dir(&c).unwrap();
+        let mut set = FileSet::new();
+        for p in [&a, &b, &c] {
+            set.add_bytes(p, b"new").unwrap();
+        }
+        set.commit().unwrap();
+        for p in [&a, &b, &c] {
+            assert_eq!(std::fs::read_to_string(p).unwrap(), "new");
+        }
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_failed_rename_puts_back_the_files_already_renamed() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.tmx");
+        let b = dir.path().join("b.tmx");
+        std::fs::write(&a, "old").unwrap();
+        let mut set = FileSet::new();
+        set.add_bytes(&a, b"new").unwrap();
+        set.add_bytes(&b, b"new").unwrap();
+        // b's temporary file disappears before the renames: its rename fails after a's.
+        let tmp_b = leftovers(dir.path())
+            .into_iter()
+            .find(|n| n.ends_with("-b.tmx"))
+            .unwrap();
+        std::fs::remove_file(dir.path().join(tmp_b)).unwrap();
+        assert!(set.commit().is_err());
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old");
+        assert!(!b.exists());
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{:?}",
+            leftovers(dir.path())
+        );
+    }
+
+    #[test]
+    fn same_file_through_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("fr.txt");
+        std::fs::write(&f, "x").unwrap();
+        let other = dir.path().join("en.txt");
+        std::fs::write(&other, "x").unwrap();
+        assert!(same_file(&f, &f));
+        assert!(!same_file(&f, &other));
+        assert!(!same_file(&f, &dir.path().join("missing")));
+        let hard = dir.path().join("hard.txt");
+        std::fs::hard_link(&f, &hard).unwrap();
+        assert!(same_file(&hard, &f));
+        #[cfg(unix)]
+        {
+            let sym = dir.path().join("sym.txt");
+            std::os::unix::fs::symlink(&f, &sym).unwrap();
+            assert!(same_file(&sym, &f));
+        }
+        let e = check_not_input(&hard, &[&other, &f]).unwrap_err();
+        assert!(matches!(e, Error::Usage(_)));
+        assert!(e.to_string().contains("is also an input"), "{e}");
+        assert!(check_not_input(&dir.path().join("new.tmx"), &[&f]).is_ok());
+        assert!(check_not_input(&f, &[Path::new("-")]).is_ok());
     }
 }

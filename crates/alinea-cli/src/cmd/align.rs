@@ -132,6 +132,10 @@ fn pair_path(out: &Path, a: &Lang, b: &Lang) -> PathBuf {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(out) = &args.output {
+        // (The pairs' names depend on the languages: they are checked once those are known.)
+        alinea::io::check_not_input(out, &args.files)?;
+    }
     let format = format_of(&args)?;
     if format != export::Format::Tmx && (args.pairs || args.keep_unaligned || args.locale.is_some())
     {
@@ -178,9 +182,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let outcome = align::align_files(&request)?;
     report::diagnostics(&outcome.diagnostics);
+    drop(outcome.documents);
     let aligned = &outcome.aligned;
 
-    // Everything is made in memory first, then written.
     let opts = RenderOptions {
         tmx: WriteOptions {
             locales,
@@ -188,31 +192,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             creation_date,
         },
     };
-    let main = export::render(aligned, format, &opts)?;
-    let mut diagnostics = main.diagnostics;
-    if let Some(out) = &args.output {
-        diagnostics = diagnostics.into_iter().map(|d| d.at_path(out)).collect();
-    }
-    let mut outputs: Vec<(Option<PathBuf>, Vec<u8>)> = vec![(args.output.clone(), main.bytes)];
-    if let (true, Some(out)) = (args.pairs, &args.output) {
-        for d in 1..aligned.sides.len() {
-            let pair = aligned.project(&[0, d]);
-            // The characters left out are those of the main file, already reported.
-            let r = export::render(&pair, format, &opts)?;
-            let path = pair_path(out, &pair.sides[0].lang, &pair.sides[1].lang);
-            outputs.push((Some(path), r.bytes));
+    match &args.output {
+        None => {
+            let main = export::render(aligned, format, &opts)?;
+            report::diagnostics(&main.diagnostics);
+            let mut out = std::io::stdout().lock();
+            out.write_all(&main.bytes)
+                .and_then(|_| out.flush())
+                .context("writing to standard output")?;
         }
-    }
-    report::diagnostics(&diagnostics);
-    for (path, bytes) in &outputs {
-        match path {
-            Some(p) => alinea::io::write_atomic(p, bytes)?,
-            None => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(bytes)
-                    .and_then(|_| out.flush())
-                    .context("writing to standard output")?;
+        Some(out) => {
+            // Every file is written to a temporary file, then all are renamed together: a
+            // failure leaves the old files as they were.
+            let mut set = alinea::io::FileSet::new();
+            let mut file = alinea::io::AtomicFile::create(out)?;
+            let diagnostics = export::render_file(aligned, format, &opts, &mut file)?;
+            set.add(file)?;
+            if args.pairs {
+                for d in 1..aligned.sides.len() {
+                    let pair = aligned.project(&[0, d]);
+                    let path = pair_path(out, &pair.sides[0].lang, &pair.sides[1].lang);
+                    alinea::io::check_not_input(&path, &args.files)?;
+                    let mut file = alinea::io::AtomicFile::create(&path)?;
+                    // The characters left out are those of the main file, reported below.
+                    export::render_file(&pair, format, &opts, &mut file)?;
+                    set.add(file)?;
+                }
             }
+            let diagnostics: Vec<_> = diagnostics.into_iter().map(|d| d.at_path(out)).collect();
+            report::diagnostics(&diagnostics);
+            set.commit()?;
         }
     }
     report::status(&format!(

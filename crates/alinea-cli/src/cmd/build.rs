@@ -1,6 +1,9 @@
 //! `alinea build`: align every French document of the corpus with its English and Arabic
 //! counterparts (same file name under `en/` and `ar/`) into `<out>/<doc>.tmx` and
-//! `<out>/<doc>.html`, documents in parallel, with a progress bar and a summary.
+//! `<out>/<doc>.html`, documents in parallel, with a progress bar and a summary. The outputs
+//! are written to temporary files and renamed together at the end: a failure to write leaves
+//! every file of `<out>` as it was; a document that cannot be aligned is reported (exit 2)
+//! and keeps its old files.
 //!
 //! Output is byte-deterministic: the TMX `creationdate` is `SOURCE_DATE_EPOCH` when set, else
 //! the fixed [`alinea::tmx::write::FIXED_CREATION_DATE`] (1970-01-01), so a rebuild of an
@@ -12,6 +15,7 @@ use std::process::ExitCode;
 use alinea::align::{self, Request, Segtype, Summary};
 use alinea::diag::Diagnostic;
 use alinea::export::{self, Format, RenderOptions};
+use alinea::io::{AtomicFile, FileSet};
 use alinea::tmx::{self, WriteOptions};
 use alinea::{Error, Lang};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -105,13 +109,14 @@ fn stem(name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
-/// Align one document set (languages from the corpus folders) and write its TMX and HTML.
+/// Align one document set (languages from the corpus folders) and write its TMX and HTML to
+/// temporary files, renamed into place with the rest of the build.
 fn align_one(
     job: &Job,
     out: &Path,
     segtype: Segtype,
     opts: &RenderOptions,
-) -> alinea::Result<Done> {
+) -> alinea::Result<(Done, FileSet)> {
     let request = Request {
         files: job.files.clone(),
         segtype,
@@ -119,18 +124,29 @@ fn align_one(
     };
     let outcome = align::align_files(&request)?;
     let mut diagnostics = outcome.diagnostics;
-    let base = stem(&job.name);
-    for (format, ext) in [(Format::Tmx, "tmx"), (Format::Html, "html")] {
-        let path = out.join(format!("{base}.{ext}"));
-        let r = export::render(&outcome.aligned, format, opts)?;
-        diagnostics.extend(r.diagnostics.into_iter().map(|d| d.at_path(&path)));
-        alinea::io::write_atomic(&path, &r.bytes)?;
+    let mut set = FileSet::new();
+    for path in outputs(out, &job.name) {
+        let format = Format::from_path(&path)?;
+        let mut file = AtomicFile::create(&path)?;
+        let d = export::render_file(&outcome.aligned, format, opts, &mut file)?;
+        diagnostics.extend(d.into_iter().map(|d| d.at_path(&path)));
+        set.add(file)?;
     }
-    Ok(Done {
+    let done = Done {
         name: job.name.clone(),
         summary: outcome.aligned.summary(),
         diagnostics,
-    })
+    };
+    Ok((done, set))
+}
+
+/// The files made from the document `name` in `out`.
+fn outputs(out: &Path, name: &str) -> [PathBuf; 2] {
+    let base = stem(name);
+    [
+        out.join(format!("{base}.tmx")),
+        out.join(format!("{base}.html")),
+    ]
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -145,6 +161,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     std::fs::create_dir_all(&args.out).map_err(|e| Error::write(&args.out, e))?;
+    let inputs: Vec<&PathBuf> = jobs.iter().flat_map(|j| &j.files).collect();
+    for j in &jobs {
+        for o in outputs(&args.out, &j.name) {
+            alinea::io::check_not_input(&o, &inputs)?;
+        }
+    }
     let opts = RenderOptions {
         tmx: WriteOptions {
             creation_date: creation_date(|| tmx::write::FIXED_CREATION_DATE.to_string())?,
@@ -164,7 +186,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
         bar.set_style(style);
     }
-    let results: Vec<alinea::Result<Done>> = jobs
+    let results: Vec<alinea::Result<(Done, FileSet)>> = jobs
         .par_iter()
         .map(|job| {
             let r = align_one(job, &args.out, segtype, &opts);
@@ -175,20 +197,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .collect();
     bar.finish_and_clear();
 
+    // Every output is in a temporary file: they are renamed together, so that a failure to
+    // write (a full disk) leaves every file of aligned/ as it was. A document that cannot be
+    // aligned is reported and keeps its old files; the others are written.
     let mut total = Summary::default();
     let mut failed = 0;
+    let mut write_failed = false;
+    let mut set = FileSet::new();
     for r in results {
         match r {
-            Ok(done) => {
+            Ok((done, files)) => {
                 warnings.extend(done.diagnostics);
                 report::status(&format!("{}: {}", done.name, done.summary));
                 total.add(&done.summary);
+                set.append(files);
             }
             Err(e) => {
                 failed += 1;
+                write_failed |= matches!(e, Error::Write { .. });
                 warnings.push(Diagnostic::error("build/failed", e.to_string()));
             }
         }
+    }
+    if write_failed {
+        drop(set);
+    } else if let Err(e) = set.commit() {
+        write_failed = true;
+        warnings.push(Diagnostic::error("build/failed", e.to_string()));
     }
     let expected: Vec<String> = jobs
         .iter()
@@ -215,6 +250,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     report::diagnostics(&warnings);
+    if write_failed {
+        report::status(&format!(
+            "could not write the outputs: nothing written, {} left as it was",
+            args.out.display()
+        ));
+        return Ok(ExitCode::from(2));
+    }
     report::status(&format!(
         "built {} of {} documents into {} ({skipped} skipped, no counterpart; {failed} failed): {}",
         jobs.len() - failed,

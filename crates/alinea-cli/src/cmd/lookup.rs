@@ -4,12 +4,11 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use alinea::termbase::concordance::{concordance, Line};
+use alinea::termbase::concordance::{Line, Memory};
 use alinea::termbase::{self, Concept, Hit, Index, Query, Term, TermType};
-use alinea::tmx::Tu;
 use alinea::{Error, Lang};
 use anyhow::Context;
 use serde::Serialize;
@@ -31,7 +30,9 @@ pub struct Args {
     /// glossary/concepts.toml of the current folder, else the glossary built into alinea.
     #[arg(long = "termbase", value_name = "PATH")]
     termbases: Vec<PathBuf>,
-    /// Translation memory (TMX) for a bilingual concordance; repeat for several.
+    /// Translation memory (TMX) for a bilingual concordance; repeat for several. The
+    /// memories are read and indexed once, for every query. A query that matches no concept
+    /// gets the concordance of the phrase itself (exit 0 if it occurs).
     #[arg(long = "tm", value_name = "TMX")]
     tms: Vec<PathBuf>,
     /// Output format: text for people, json for programs (one object per query).
@@ -54,14 +55,6 @@ pub enum OutFormat {
     Json,
 }
 
-/// Reads a translation memory for the concordance.
-///
-/// Wired to the TMX reader of `alinea::tmx`; replace the body with
-/// `Ok(alinea::tmx::read_file(path)?)` once that reader is in the crate.
-fn read_tm(path: &Path) -> anyhow::Result<Vec<Tu>> {
-    Ok(alinea::tmx::read::read_path(path, Default::default())?)
-}
-
 #[derive(Serialize)]
 struct JsonHit<'a> {
     class: &'static str,
@@ -78,6 +71,9 @@ struct JsonHit<'a> {
 struct JsonAnswer<'a> {
     query: &'a str,
     hits: Vec<JsonHit<'a>>,
+    /// With no hit: the concordance of the query itself.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    concordance: Vec<Line>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -94,9 +90,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let loaded = termbase::load(&args.termbases)?;
     report::diagnostics(&loaded.diagnostics);
     let tb = loaded.termbase;
-    let mut tus = Vec::new();
+    // The memories are read once and indexed, for every query.
+    let mut memory = Memory::new();
     for p in &args.tms {
-        tus.extend(read_tm(p)?);
+        memory.add_file(p, Default::default())?;
     }
     let index = Index::new(tb);
     let stdout = std::io::stdout();
@@ -110,13 +107,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let lines: Vec<Vec<Line>> = hits
             .iter()
             .map(|h| {
-                if tus.is_empty() {
+                if memory.is_empty() {
                     Vec::new()
                 } else {
-                    concordance(index.concept(h), &tus, args.limit)
+                    memory.concept(index.concept(h), args.limit)
                 }
             })
             .collect();
+        // A phrase that is no term still gets its concordance.
+        let phrase = if hits.is_empty() && !memory.is_empty() {
+            memory.phrase(query, lang.as_ref(), args.limit)
+        } else {
+            Vec::new()
+        };
+        let found = !hits.is_empty() || !phrase.is_empty();
         match args.format {
             OutFormat::Json => {
                 let a = JsonAnswer {
@@ -133,6 +137,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                             concordance,
                         })
                         .collect(),
+                    concordance: phrase,
                 };
                 let json = if args.batch {
                     serde_json::to_string(&a)?
@@ -147,6 +152,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 if hits.is_empty() {
                     writeln!(out, "no match for {query:?}")?;
+                    if !phrase.is_empty() {
+                        writeln!(out, "concordance of {query:?}:")?;
+                        print_lines(out, &phrase, "  ")?;
+                    }
                 }
                 for (i, (h, l)) in hits.iter().zip(&lines).enumerate() {
                     if i > 0 {
@@ -159,7 +168,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Ok(!hits.is_empty())
+        Ok(found)
     };
     if args.batch {
         for line in std::io::stdin().lock().lines() {
@@ -300,21 +309,26 @@ fn print_hit(out: &mut dyn Write, c: &Concept, h: &Hit, lines: &[Line]) -> anyho
     }
     if !lines.is_empty() {
         writeln!(out, "  concordance:")?;
-        for l in lines {
-            let id = l.id.as_deref().map(|i| format!(" {i}")).unwrap_or_default();
-            writeln!(out, "    unit {}{id}", l.tu + 1)?;
-            for v in &l.variants {
-                let lang = v
-                    .lang
-                    .parse::<Lang>()
-                    .map(|l| l.to_string())
-                    .unwrap_or(v.lang.clone());
-                writeln!(
-                    out,
-                    "      {lang:<3} {}",
-                    shown(&highlight(&v.text, &v.spans))
-                )?;
-            }
+        print_lines(out, lines, "    ")?;
+    }
+    Ok(())
+}
+
+/// Concordance lines: where each unit is (document, unit), then its variants, terms marked.
+fn print_lines(out: &mut dyn Write, lines: &[Line], indent: &str) -> anyhow::Result<()> {
+    for l in lines {
+        writeln!(out, "{indent}{}", shown(&l.place()))?;
+        for v in &l.variants {
+            let lang = v
+                .lang
+                .parse::<Lang>()
+                .map(|l| l.to_string())
+                .unwrap_or(v.lang.clone());
+            writeln!(
+                out,
+                "{indent}  {lang:<3} {}",
+                shown(&highlight(&v.text, &v.spans))
+            )?;
         }
     }
     Ok(())

@@ -72,6 +72,7 @@ fn summary(s: &Stats) -> String {
 
 fn convert(input: &Path, output: &Path, tbx_version: Option<u8>) -> anyhow::Result<ExitCode> {
     let format = Format::from_path(output, tbx_version)?;
+    alinea::io::check_not_input(output, &[input])?;
     let checked = termbase::read_file(input)?;
     report::diagnostics(&checked.warnings);
     report::diagnostics(&termbase::not_carried(&checked.termbase, format, output));

@@ -1,7 +1,8 @@
 //! Rendering an [`Aligned`] alignment in one of the output formats, chosen once here.
 //!
 //! - [`Format`]: TMX, beads, TSV, JSON or HTML, by name or by an output file's extension.
-//! - [`render`]: an alignment → the bytes of one format, with the diagnostics rendering gave.
+//! - [`render`]: an alignment → the bytes of one format, with the diagnostics rendering gave;
+//!   [`render_file`]: the same into an [`AtomicFile`], TMX streamed.
 //! - [`beads`]: `[0, 1]:[2]:0.83` lines, two documents only.
 //! - [`tsv`]: one row per unit, indices and text per language.
 //! - [`json`]: units, beads and confidences.
@@ -15,10 +16,12 @@ pub mod json;
 pub mod tsv;
 
 use std::fmt;
+use std::io::Write;
 use std::path::Path;
 
 use crate::align::Aligned;
 use crate::diag::Diagnostic;
+use crate::io::AtomicFile;
 use crate::tmx::{self, WriteOptions};
 use crate::{Error, Result};
 
@@ -137,6 +140,19 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The warning for characters left out of a TMX.
+fn removed_chars(n: usize) -> Option<Diagnostic> {
+    (n > 0).then(|| {
+        Diagnostic::warning(
+            "tmx/removed-chars",
+            format!(
+                "{n} characters XML 1.0 does not allow (control characters) were left out of the TMX"
+            ),
+        )
+        .with_help("the input holds control characters; check how it was extracted")
+    })
+}
+
 /// Render `a` as `format`.
 pub fn render(a: &Aligned, format: Format, opts: &RenderOptions) -> Result<Rendered> {
     format.check(a.sides.len())?;
@@ -144,18 +160,7 @@ pub fn render(a: &Aligned, format: Format, opts: &RenderOptions) -> Result<Rende
     let bytes = match format {
         Format::Tmx => {
             let w = tmx::write(a, &opts.tmx);
-            if w.removed_chars > 0 {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        "tmx/removed-chars",
-                        format!(
-                            "{} characters XML 1.0 does not allow (control characters) were left out of the TMX",
-                            w.removed_chars
-                        ),
-                    )
-                    .with_help("the input holds control characters; check how it was extracted"),
-                );
-            }
+            diagnostics.extend(removed_chars(w.removed_chars));
             w.bytes
         }
         Format::Beads => beads::write(a)?.into_bytes(),
@@ -164,6 +169,27 @@ pub fn render(a: &Aligned, format: Format, opts: &RenderOptions) -> Result<Rende
         Format::Html => html::write(a).into_bytes(),
     };
     Ok(Rendered { bytes, diagnostics })
+}
+
+/// Render `a` as `format` into `file` (not committed): the same bytes as [`render`], TMX
+/// streamed unit by unit so that it is never held whole in memory. Returns what rendering
+/// had to change.
+pub fn render_file(
+    a: &Aligned,
+    format: Format,
+    opts: &RenderOptions,
+    file: &mut AtomicFile,
+) -> Result<Vec<Diagnostic>> {
+    let target = file.target().to_path_buf();
+    if format == Format::Tmx {
+        let c =
+            tmx::write::write_to(a, &opts.tmx, &mut *file).map_err(|e| Error::write(&target, e))?;
+        return Ok(removed_chars(c.removed_chars).into_iter().collect());
+    }
+    let r = render(a, format, opts)?;
+    file.write_all(&r.bytes)
+        .map_err(|e| Error::write(&target, e))?;
+    Ok(r.diagnostics)
 }
 
 #[cfg(test)]
@@ -204,5 +230,21 @@ mod tests {
         let mut three = sample();
         three.sides.push(three.sides[1].clone());
         assert!(render(&three, Format::Beads, &RenderOptions::default()).is_err());
+    }
+
+    #[test]
+    fn render_file_writes_the_bytes_of_render() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = sample();
+        a.sides[0].units[0] = "Un\u{1}".into();
+        for f in Format::ALL {
+            let path = dir.path().join(format!("x.{}", f.name()));
+            let mut file = AtomicFile::create(&path).unwrap();
+            let d = render_file(&a, f, &RenderOptions::default(), &mut file).unwrap();
+            file.commit().unwrap();
+            let r = render(&a, f, &RenderOptions::default()).unwrap();
+            assert_eq!(std::fs::read(&path).unwrap(), r.bytes, "{f}");
+            assert_eq!(d, r.diagnostics, "{f}");
+        }
     }
 }

@@ -57,8 +57,8 @@ impl<'a> TuReader<'a> {
         Self::from_utf8(Utf8Reader::new(raw, MAX_BYTES), path, opts)
     }
 
-    /// Read bytes already decoded to UTF-8.
-    fn from_utf8(utf8: impl Read + 'a, path: impl Into<PathBuf>, opts: ReadOptions) -> Self {
+    /// Read bytes already decoded to UTF-8 (from [`crate::input::open`]).
+    pub fn from_utf8(utf8: impl Read + 'a, path: impl Into<PathBuf>, opts: ReadOptions) -> Self {
         TuReader {
             xml: XmlReader::new(utf8, path),
             opts,

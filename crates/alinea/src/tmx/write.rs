@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
+use std::io::Write;
 
 use super::{Tu, Tuv};
 use crate::align::aligned::{range_label, Aligned, Segtype};
@@ -119,48 +120,49 @@ pub fn xml_clean(s: &str) -> (String, usize) {
 /// The translation units of an alignment: one per bead holding at least two languages (every
 /// bead with `keep_unaligned`), numbered from 1.
 pub fn tus(a: &Aligned, opts: &WriteOptions) -> Vec<Tu> {
+    tu_iter(a, opts).collect()
+}
+
+/// The translation units of [`tus`], made one at a time.
+pub fn tu_iter<'a>(a: &'a Aligned, opts: &'a WriteOptions) -> impl Iterator<Item = Tu> + 'a {
     let tag = |lang: &Lang| {
         opts.locales
             .get(lang)
             .cloned()
             .unwrap_or_else(|| default_locale(lang))
     };
-    let mut out = Vec::new();
-    for b in &a.beads {
-        if b.filled() == 0 || (b.filled() < 2 && !opts.keep_unaligned) {
-            continue;
-        }
-        let units: Vec<String> = a
-            .sides
-            .iter()
-            .zip(&b.sides)
-            .filter(|(_, ix)| !ix.is_empty())
-            .map(|(s, ix)| format!("{}:{}", s.lang, range_label(ix)))
-            .collect();
-        out.push(Tu {
-            id: Some((out.len() + 1).to_string()),
-            props: vec![
-                ("x-document".into(), a.document.clone()),
-                ("x-units".into(), units.join(" ")),
-                ("x-confidence".into(), format!("{:.2}", b.score)),
-            ],
-            variants: a
+    let tags: Vec<String> = a.sides.iter().map(|s| tag(&s.lang)).collect();
+    a.beads
+        .iter()
+        .filter(|b| b.filled() > 0 && (b.filled() >= 2 || opts.keep_unaligned))
+        .enumerate()
+        .map(move |(n, b)| {
+            let units: Vec<String> = a
                 .sides
                 .iter()
-                .enumerate()
-                .filter(|(d, _)| !b.sides[*d].is_empty())
-                .map(|(d, s)| Tuv {
-                    lang: tag(&s.lang),
-                    text: a.text(b, d),
-                })
-                .collect(),
-        });
-    }
-    out
+                .zip(&b.sides)
+                .filter(|(_, ix)| !ix.is_empty())
+                .map(|(s, ix)| format!("{}:{}", s.lang, range_label(ix)))
+                .collect();
+            Tu {
+                id: Some((n + 1).to_string()),
+                props: vec![
+                    ("x-document".into(), a.document.clone()),
+                    ("x-units".into(), units.join(" ")),
+                    ("x-confidence".into(), format!("{:.2}", b.score)),
+                ],
+                variants: (0..a.sides.len())
+                    .filter(|&d| !b.sides[d].is_empty())
+                    .map(|d| Tuv {
+                        lang: tags[d].clone(),
+                        text: a.text(b, d),
+                    })
+                    .collect(),
+            }
+        })
 }
 
-/// Write an alignment as TMX 1.4b.
-pub fn write(a: &Aligned, opts: &WriteOptions) -> Written {
+fn header_of(a: &Aligned, opts: &WriteOptions) -> Header {
     let srclang = a
         .sides
         .first()
@@ -171,12 +173,37 @@ pub fn write(a: &Aligned, opts: &WriteOptions) -> Written {
                 .unwrap_or_else(|| default_locale(&s.lang))
         })
         .unwrap_or_else(|| "*all*".into());
-    let header = Header {
+    Header {
         segtype: a.segtype,
         srclang,
         creation_date: opts.creation_date.clone(),
-    };
-    write_tus(&header, &tus(a, opts))
+    }
+}
+
+/// Write an alignment as TMX 1.4b.
+pub fn write(a: &Aligned, opts: &WriteOptions) -> Written {
+    let mut bytes = Vec::new();
+    let c = write_to(a, opts, &mut bytes).expect("writing to memory");
+    Written {
+        bytes,
+        tus: c.tus,
+        removed_chars: c.removed_chars,
+    }
+}
+
+/// What was written to a stream.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Translation units written.
+    pub tus: usize,
+    /// Characters XML 1.0 does not allow, removed from the text.
+    pub removed_chars: usize,
+}
+
+/// Write an alignment as TMX 1.4b to `out`, one unit at a time (the same bytes as [`write`];
+/// nothing but the unit being written is held in memory).
+pub fn write_to(a: &Aligned, opts: &WriteOptions, out: impl Write) -> std::io::Result<Counts> {
+    write_tus_to(&header_of(a, opts), tu_iter(a, opts), out)
 }
 
 /// Element text with `&`, `<` and `>` escaped (quotes and apostrophes stay as they are).
@@ -186,79 +213,84 @@ fn text_event(s: &str) -> BytesText<'_> {
 
 /// Write translation units under a header.
 pub fn write_tus(header: &Header, tus: &[Tu]) -> Written {
+    let mut bytes = Vec::new();
+    let c = write_tus_to(header, tus.iter(), &mut bytes).expect("writing to memory");
+    Written {
+        bytes,
+        tus: c.tus,
+        removed_chars: c.removed_chars,
+    }
+}
+
+/// Write translation units under a header to `out`, as they come.
+pub fn write_tus_to<T: std::borrow::Borrow<Tu>>(
+    header: &Header,
+    tus: impl IntoIterator<Item = T>,
+    out: impl Write,
+) -> std::io::Result<Counts> {
     let mut removed = 0usize;
+    let mut count = 0usize;
     let mut clean = |s: &str| {
         let (c, n) = xml_clean(s);
         removed += n;
         c
     };
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
-    // Writing to a Vec cannot fail.
-    let ev = |w: &mut Writer<Vec<u8>>, e: Event| {
-        w.write_event(e).expect("writing to memory");
-    };
-    ev(
-        &mut w,
-        Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)),
-    );
-    ev(
-        &mut w,
-        Event::Start(BytesStart::new("tmx").with_attributes([("version", "1.4")])),
-    );
+    let mut w = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Start(
+        BytesStart::new("tmx").with_attributes([("version", "1.4")]),
+    ))?;
     let version = env!("CARGO_PKG_VERSION");
-    ev(
-        &mut w,
-        Event::Empty(BytesStart::new("header").with_attributes([
-            ("creationtool", "alinea"),
-            ("creationtoolversion", version),
-            ("segtype", header.segtype.as_str()),
-            ("o-tmf", "alinea"),
-            ("adminlang", "en"),
-            ("srclang", header.srclang.as_str()),
-            ("datatype", "plaintext"),
-            ("creationdate", header.creation_date.as_str()),
-        ])),
-    );
-    ev(&mut w, Event::Start(BytesStart::new("body")));
+    w.write_event(Event::Empty(BytesStart::new("header").with_attributes([
+        ("creationtool", "alinea"),
+        ("creationtoolversion", version),
+        ("segtype", header.segtype.as_str()),
+        ("o-tmf", "alinea"),
+        ("adminlang", "en"),
+        ("srclang", header.srclang.as_str()),
+        ("datatype", "plaintext"),
+        ("creationdate", header.creation_date.as_str()),
+    ])))?;
+    w.write_event(Event::Start(BytesStart::new("body")))?;
     for tu in tus {
+        let tu = tu.borrow();
+        count += 1;
         let mut start = BytesStart::new("tu");
         if let Some(id) = &tu.id {
             start.push_attribute(("tuid", clean(id).as_str()));
         }
-        ev(&mut w, Event::Start(start));
+        w.write_event(Event::Start(start))?;
         for (k, v) in &tu.props {
             let k = clean(k);
             let v = clean(v);
-            ev(
-                &mut w,
-                Event::Start(BytesStart::new("prop").with_attributes([("type", k.as_str())])),
-            );
-            ev(&mut w, Event::Text(text_event(&v)));
-            ev(&mut w, Event::End(BytesEnd::new("prop")));
+            w.write_event(Event::Start(
+                BytesStart::new("prop").with_attributes([("type", k.as_str())]),
+            ))?;
+            w.write_event(Event::Text(text_event(&v)))?;
+            w.write_event(Event::End(BytesEnd::new("prop")))?;
         }
         for v in &tu.variants {
             let lang = clean(&v.lang);
-            ev(
-                &mut w,
-                Event::Start(BytesStart::new("tuv").with_attributes([("xml:lang", lang.as_str())])),
-            );
+            w.write_event(Event::Start(
+                BytesStart::new("tuv").with_attributes([("xml:lang", lang.as_str())]),
+            ))?;
             let text = clean(&v.text);
-            ev(&mut w, Event::Start(BytesStart::new("seg")));
-            ev(&mut w, Event::Text(text_event(&text)));
-            ev(&mut w, Event::End(BytesEnd::new("seg")));
-            ev(&mut w, Event::End(BytesEnd::new("tuv")));
+            w.write_event(Event::Start(BytesStart::new("seg")))?;
+            w.write_event(Event::Text(text_event(&text)))?;
+            w.write_event(Event::End(BytesEnd::new("seg")))?;
+            w.write_event(Event::End(BytesEnd::new("tuv")))?;
         }
-        ev(&mut w, Event::End(BytesEnd::new("tu")));
+        w.write_event(Event::End(BytesEnd::new("tu")))?;
     }
-    ev(&mut w, Event::End(BytesEnd::new("body")));
-    ev(&mut w, Event::End(BytesEnd::new("tmx")));
-    let mut bytes = w.into_inner();
-    bytes.push(b'\n');
-    Written {
-        bytes,
-        tus: tus.len(),
+    w.write_event(Event::End(BytesEnd::new("body")))?;
+    w.write_event(Event::End(BytesEnd::new("tmx")))?;
+    let mut out = w.into_inner();
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(Counts {
+        tus: count,
         removed_chars: removed,
-    }
+    })
 }
 
 #[cfg(test)]

@@ -103,8 +103,9 @@ pub fn load(req: &Request) -> Result<Loaded> {
     check_distinct(&req.files, &decisions, &req.langs_by)?;
     let mut documents = Vec::new();
     let mut diagnostics = Vec::new();
-    for ((path, text), decision) in paths.iter().zip(&texts).zip(&decisions) {
-        let d = doc::read_decided(path, text, decision, req.mode)?.document;
+    // Each text is dropped once its units are built.
+    for (input, decision) in inputs.into_iter().zip(&decisions) {
+        let d = doc::read_document(&input.path, &input.text, decision, req.mode)?;
         diagnostics.extend(d.warnings.iter().cloned());
         documents.push(d);
     }

@@ -265,9 +265,64 @@ pub fn read_decided(
     decision: &Decision,
     mode: InputMode,
 ) -> Result<Reading> {
+    let (document, traced) = build(path, text, decision, mode, true)?;
+    let Traced {
+        lines,
+        pieces,
+        plains,
+    } = traced;
+    Ok(Reading {
+        document,
+        lines,
+        index: LineIndex::new(text),
+        pieces,
+        plains,
+    })
+}
+
+/// [`read_decided`] for a caller that wants only the [`Document`] (the aligner): the units
+/// are the same, but no map from plain text back to the source is built, which is most of a
+/// [`Reading`]'s memory (16 bytes per character).
+pub fn read_document(
+    path: &Path,
+    text: &str,
+    decision: &Decision,
+    mode: InputMode,
+) -> Result<Document> {
+    Ok(build(path, text, decision, mode, false)?.0)
+}
+
+/// What a [`Reading`] keeps besides its document, to trace sentences back to the source.
+#[derive(Default)]
+struct Traced {
+    lines: Vec<Vec<usize>>,
+    pieces: Vec<Vec<Range<usize>>>,
+    plains: Vec<Mapped>,
+}
+
+/// The document of `text`, and, when `trace`, what a [`Reading`] keeps.
+fn build(
+    path: &Path,
+    text: &str,
+    decision: &Decision,
+    mode: InputMode,
+    trace: bool,
+) -> Result<(Document, Traced)> {
     let warnings: Vec<Diagnostic> = decision.contradiction(path).into_iter().collect();
     let lang = decision.lang.clone();
-    let index = LineIndex::new(text);
+    let starts = crate::input::lines::line_starts(text);
+    let span = |start: usize, end: usize| {
+        let (line, column) = crate::input::lines::position_in(text, &starts, start);
+        let (end_line, end_column) = crate::input::lines::position_in(text, &starts, end);
+        Span {
+            line,
+            column,
+            end_line,
+            end_column,
+            start_byte: start,
+            end_byte: end,
+        }
+    };
     let (segs_lines, kinds): (Vec<Vec<read::Line>>, Vec<UnitKind>) = match mode {
         InputMode::Lines => {
             let lines: Vec<Vec<read::Line>> = read::blocks(text)
@@ -288,14 +343,16 @@ pub fn read_decided(
         }
     };
     let mut units = Vec::with_capacity(segs_lines.len());
-    let mut lines = Vec::with_capacity(segs_lines.len());
-    let mut pieces = Vec::with_capacity(segs_lines.len());
-    let mut plains = Vec::with_capacity(segs_lines.len());
+    let mut traced = Traced::default();
     for (ls, kind) in segs_lines.into_iter().zip(kinds) {
         let head = &ls[0];
         let raw = mode == InputMode::Lines;
         let label = head.start.label.clone().map(|r| head.text[r].to_string());
-        let mut m = Mapped::default();
+        let mut m = if trace {
+            Mapped::default()
+        } else {
+            Mapped::untracked()
+        };
         for (i, l) in ls.iter().enumerate() {
             let from = l.start.rest;
             if i > 0 {
@@ -309,7 +366,7 @@ pub fn read_decided(
                 markup::strip_inline(&l.text[from..], l.bytes.start + from, &mut m);
             }
         }
-        let plain = m.collapse();
+        let mut plain = m.collapse();
         let start = head.bytes.start;
         let end = ls.last().map_or(start, |l| l.bytes.end);
         units.push(Unit {
@@ -317,12 +374,20 @@ pub fn read_decided(
             kind,
             label,
             text: ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" "),
-            plain: plain.text.clone(),
-            span: span(&index, start, end),
+            plain: if trace {
+                plain.text.clone()
+            } else {
+                std::mem::take(&mut plain.text)
+            },
+            span: span(start, end),
         });
-        lines.push(ls.iter().map(|l| l.no + 1).collect());
-        pieces.push(ls.iter().map(|l| l.bytes.clone()).collect());
-        plains.push(plain);
+        if trace {
+            traced.lines.push(ls.iter().map(|l| l.no + 1).collect());
+            traced
+                .pieces
+                .push(ls.iter().map(|l| l.bytes.clone()).collect());
+            traced.plains.push(plain);
+        }
     }
     if units.is_empty() {
         return Err(Error::Input {
@@ -330,17 +395,48 @@ pub fn read_decided(
             message: "holds no text (only white space)".into(),
         });
     }
-    Ok(Reading {
-        document: Document {
+    Ok((
+        Document {
             path: path.to_path_buf(),
             lang,
             lang_source: decision.source,
             units,
             warnings,
         },
-        lines,
-        index,
-        pieces,
-        plains,
-    })
+        traced,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The aligner's untraced reading gives the very document the traced one does.
+    #[test]
+    fn read_document_is_the_document_of_read_decided() {
+        let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus"));
+        let mut seen = 0;
+        for lang in ["fr", "en", "ar"] {
+            let Ok(entries) = std::fs::read_dir(root.join(lang)) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let path = e.path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let decision = decide(None, &path, &text);
+                for mode in [InputMode::Auto, InputMode::Lines] {
+                    let traced = read_decided(&path, &text, &decision, mode).unwrap();
+                    let plain = read_document(&path, &text, &decision, mode).unwrap();
+                    assert_eq!(
+                        serde_json::to_string(&traced.document).unwrap(),
+                        serde_json::to_string(&plain).unwrap(),
+                        "{}",
+                        path.display()
+                    );
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 30, "{seen} readings compared");
+    }
 }

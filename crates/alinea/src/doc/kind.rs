@@ -175,12 +175,12 @@ fn heading_like(plain: &str, front: bool) -> bool {
 pub(crate) fn skippable(seg: &Seg) -> bool {
     let head = seg.head();
     (head.start.note_mark && !head.start.bullet)
-        || seg.lines.len() == 1 && furniture(&strip(head.text))
+        || seg.lines().len() == 1 && furniture(&strip(head.text))
 }
 
 /// The kind of each segment.
 pub(crate) fn classify(segs: &[Seg]) -> Vec<UnitKind> {
-    let plains: Vec<String> = segs.iter().map(Seg::plain).collect();
+    let plains: Vec<&str> = segs.iter().map(Seg::plain).collect();
     let star = |i: usize| {
         segs.get(i)
             .is_some_and(|s| s.head().start.note_mark && s.head().text.starts_with('*'))
@@ -197,7 +197,7 @@ pub(crate) fn classify(segs: &[Seg]) -> Vec<UnitKind> {
         let n = plain.chars().count();
         let kind = if head.start.hashes > 0 {
             UnitKind::Heading
-        } else if seg.lines.len() == 1 && furniture(&strip(head.text)) {
+        } else if seg.lines().len() == 1 && furniture(&strip(head.text)) {
             UnitKind::Furniture
         } else if head.start.note_mark && !head.start.bullet {
             let run = star(i)
@@ -230,7 +230,7 @@ pub(crate) fn classify(segs: &[Seg]) -> Vec<UnitKind> {
         let p = &plains[i];
         let before = (0..i - 1).rev().find(|&j| kinds[j] != UnitKind::Note);
         let flow_open = before.is_some_and(|j| {
-            last_significant(&plains[j])
+            last_significant(plains[j])
                 .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';' | '،' | '؛'))
         });
         let after_lower = plains.get(i + 1).is_some_and(|q| starts_lowercase(q));

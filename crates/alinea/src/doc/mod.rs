@@ -192,8 +192,14 @@ impl Reading {
                         b + source[b..].chars().next().map_or(0, char::len_utf8)
                     })
                 };
-                let text = self.pieces[p]
+                // The pieces (lines) the sentence overlaps, found by bisection: a paragraph of
+                // many lines and many sentences is not read once per sentence.
+                let pieces = &self.pieces[p];
+                let first = pieces.partition_point(|piece| piece.end <= start);
+                let text = pieces[first..]
                     .iter()
+                    .take_while(|piece| piece.start < end)
+                    .inspect(|_| crate::text::steps::add(1))
                     .filter_map(|piece| {
                         let (s, e) = (piece.start.max(start), piece.end.min(end));
                         (s < e).then(|| &source[s..e])
@@ -339,7 +345,7 @@ fn build(
         InputMode::Auto => {
             let segs = read::join(read::segments(read::blocks(text)), kind::skippable);
             let kinds = kind::classify(&segs);
-            (segs.into_iter().map(|s| s.lines).collect(), kinds)
+            (segs.into_iter().map(read::Seg::into_lines).collect(), kinds)
         }
     };
     let mut units = Vec::with_capacity(segs_lines.len());
@@ -438,5 +444,63 @@ mod tests {
             }
         }
         assert!(seen >= 30, "{seen} readings compared");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The steps reading `make(n)` into paragraphs and sentences takes, at `n` and `10 n`:
+    /// linear growth (within 12 times), never the 100 times of a quadratic reader.
+    fn grows_linearly(name: &str, make: impl Fn(usize) -> String) {
+        let steps = |n: usize| {
+            let text = make(n);
+            crate::text::steps::count(|| {
+                let r = read_str(Path::new("t.txt"), &text, Some(Lang::Fr), InputMode::Auto)
+                    .expect("reads");
+                let _ = r.sentences();
+            })
+        };
+        let (small, large) = (steps(1_000), steps(10_000));
+        assert!(
+            large <= 12 * small,
+            "{name}: {small} steps at 1000, {large} at 10000"
+        );
+    }
+
+    const LONG: &str =
+        "Une phrase qui est assez longue pour compter comme du corps de texte et qui finit sur de";
+
+    #[test]
+    fn reading_is_linear_on_adversarial_documents() {
+        grows_linearly("page-break joins", |n| format!("{LONG}\n\n").repeat(n));
+        grows_linearly("joins over furniture", |n| {
+            format!(
+                "{LONG}\n\n{}{}",
+                "3\n\n".repeat(n),
+                "suite de\n\n".repeat(n)
+            )
+        });
+        grows_linearly("short lines ending a clause", |n| "Abc,\n".repeat(n));
+        grows_linearly("one paragraph of many sentences", |n| {
+            "ab. Cd ef\n".repeat(n)
+        });
+        grows_linearly("bare labels", |n| "1.\n".repeat(n));
+        grows_linearly("nested links", |n| {
+            format!("Texte {}x{} fin.\n", "[".repeat(n), "](u)".repeat(n))
+        });
+        grows_linearly("labels on one line", |n| "1. ".repeat(n));
+        grows_linearly("notes between parts", |n| {
+            format!("{LONG}\n\n{}", "¹ Note.\n\nsuite et de\n\n".repeat(n))
+        });
+    }
+
+    #[test]
+    fn page_breaks_join_many_parts_into_one_unit() {
+        let text = format!("{LONG}\n\n").repeat(300);
+        let d = from_text(Path::new("t.txt"), &text, Some(Lang::Fr), InputMode::Auto).unwrap();
+        assert_eq!(d.units.len(), 1);
+        assert_eq!(d.units[0].plain.len(), 300 * LONG.len() + 299);
     }
 }

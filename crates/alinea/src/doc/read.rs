@@ -24,6 +24,8 @@ pub(crate) struct Line<'a> {
     pub start: LineStart,
     /// The text after the markers, markup stripped, trimmed.
     pub plain: String,
+    /// The length of `plain` in characters.
+    pub chars: usize,
 }
 
 impl<'a> Line<'a> {
@@ -47,44 +49,91 @@ impl<'a> Line<'a> {
         let mut m = Mapped::untracked();
         markup::strip_inline(&text[start.rest..], 0, &mut m);
         let plain = m.text.trim().to_string();
+        let chars = plain.chars().count();
         Line {
             no,
             bytes,
             text,
             start,
             plain,
+            chars,
         }
     }
 }
 
 /// A unit under construction: its lines (in source order) and the block it began in.
+///
+/// Its plain text is kept up to date as lines are added (not rebuilt for each question), so
+/// that joining many lines or page-break parts into one unit stays linear.
 #[derive(Clone, Debug)]
 pub(crate) struct Seg<'a> {
-    pub lines: Vec<Line<'a>>,
+    lines: Vec<Line<'a>>,
     pub block: usize,
     /// First segment of its block.
     pub first_in_block: bool,
     /// Last segment of its block.
     pub last_in_block: bool,
+    /// The plain texts of the lines that have one, joined by spaces.
+    plain: String,
+    /// The length of `plain` in characters.
+    chars: usize,
+    /// A line's plain text is longer than [`SHORT`].
+    wrapped: bool,
 }
 
-impl Seg<'_> {
-    pub fn head(&self) -> &Line<'_> {
+impl<'a> Seg<'a> {
+    fn new(line: Line<'a>, block: usize, first_in_block: bool) -> Self {
+        let mut seg = Seg {
+            lines: Vec::new(),
+            block,
+            first_in_block,
+            last_in_block: false,
+            plain: String::new(),
+            chars: 0,
+            wrapped: false,
+        };
+        seg.push(line);
+        seg
+    }
+
+    /// Add a line at the end.
+    fn push(&mut self, line: Line<'a>) {
+        if !line.plain.is_empty() {
+            if !self.plain.is_empty() {
+                self.plain.push(' ');
+                self.chars += 1;
+            }
+            self.plain.push_str(&line.plain);
+            self.chars += line.chars;
+        }
+        self.wrapped |= line.chars > SHORT;
+        self.lines.push(line);
+    }
+
+    /// Add the lines of `other` at the end.
+    fn append(&mut self, other: Seg<'a>) {
+        for line in other.lines {
+            self.push(line);
+        }
+    }
+
+    pub fn head(&self) -> &Line<'a> {
         &self.lines[0]
     }
 
+    /// The lines, in source order.
+    pub fn lines(&self) -> &[Line<'a>] {
+        &self.lines
+    }
+
+    /// The lines, taken over.
+    pub fn into_lines(self) -> Vec<Line<'a>> {
+        self.lines
+    }
+
     /// The unit's plain text (markup stripped, label excluded), lines joined by spaces.
-    pub fn plain(&self) -> String {
-        let mut s = String::new();
-        for l in &self.lines {
-            if !l.plain.is_empty() {
-                if !s.is_empty() {
-                    s.push(' ');
-                }
-                s.push_str(&l.plain);
-            }
-        }
-        s
+    pub fn plain(&self) -> &str {
+        &self.plain
     }
 }
 
@@ -167,6 +216,7 @@ fn last_word(s: &str) -> String {
         .unwrap_or("")
         .to_lowercase()
         .replace('’', "'");
+    crate::text::steps::add(w.len());
     match w.rfind('\'') {
         Some(i) if i + 1 < w.len() => w[i + 1..].to_string(),
         _ => w,
@@ -256,15 +306,15 @@ const UNWRAPPED: usize = 150;
 
 /// Whether `line` stands on its own after `prev` in the same block (rather than continuing
 /// it): letterhead lines, a date under a title, a sub-heading between numbered items.
-fn standalone(cur: &[Line], line: &Line, next: Option<&Line>, unwrapped: bool) -> bool {
-    let prev = cur.last().expect("a line");
+fn standalone(cur: &Seg, line: &Line, next: Option<&Line>, unwrapped: bool) -> bool {
+    let prev = cur.lines.last().expect("a line");
     let p = prev.plain();
     let l = line.plain();
     if unclosed(prev.text) || ends_open(p) {
         return false;
     }
-    let pn = p.chars().count();
-    let ln = l.chars().count();
+    let pn = prev.chars;
+    let ln = line.chars;
     if starts_lowercase(l) {
         // A short lower-case line after a complete long one and before a new item
         // (`au niveau national` between numbered paragraphs) is a heading of its own.
@@ -283,8 +333,7 @@ fn standalone(cur: &[Line], line: &Line, next: Option<&Line>, unwrapped: bool) -
         return true;
     }
     // Short lines stand alone (letterheads), unless they end a wrapped paragraph or a clause.
-    let wrapped = cur.iter().any(|l| l.plain().chars().count() > SHORT);
-    if pn <= SHORT && !wrapped && !p.ends_with([',', '،']) {
+    if pn <= SHORT && !cur.wrapped && !p.ends_with([',', '،']) {
         return true;
     }
     // One paragraph per line (not wrapped): a long line that ends a sentence.
@@ -296,6 +345,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Vec<Line<'_>>> {
     let mut out: Vec<Vec<Line>> = vec![Vec::new()];
     let mut offset = 0;
     for (no, raw) in text.split_inclusive('\n').enumerate() {
+        crate::text::steps::add(raw.len());
         let content = raw.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         if trimmed.is_empty() {
@@ -323,7 +373,7 @@ pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
     for (b, block) in blocks.into_iter().enumerate() {
         let first = out.len();
         // Converters wrap well below this width: a longer line means one paragraph per line.
-        let unwrapped = block.iter().any(|l| l.plain.chars().count() > UNWRAPPED);
+        let unwrapped = block.iter().any(|l| l.chars > UNWRAPPED);
         for (i, line) in block.iter().enumerate() {
             let new = if out.len() == first {
                 true
@@ -333,18 +383,13 @@ pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
                 if cur.lines.len() == 1 && prev.bare_label() {
                     line.starts_item()
                 } else {
-                    line.starts_item() || standalone(&cur.lines, line, block.get(i + 1), unwrapped)
+                    line.starts_item() || standalone(cur, line, block.get(i + 1), unwrapped)
                 }
             };
             if new {
-                out.push(Seg {
-                    lines: vec![line.clone()],
-                    block: b,
-                    first_in_block: out.len() == first,
-                    last_in_block: false,
-                });
+                out.push(Seg::new(line.clone(), b, out.len() == first));
             } else {
-                out.last_mut().expect("a segment").lines.push(line.clone());
+                out.last_mut().expect("a segment").push(line.clone());
             }
         }
         if let Some(last) = out.last_mut() {
@@ -355,27 +400,43 @@ pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
 }
 
 /// Joins across blocks: bare labels with the text after them, page-break splits.
-pub(crate) fn join(segs: Vec<Seg<'_>>, skippable: impl Fn(&Seg) -> bool) -> Vec<Seg<'_>> {
+///
+/// Whether each unit may be stepped over (`skippable`) is asked once per unit and kept, with
+/// the last unit that may not, so that a long run of notes or page furniture is not searched
+/// again for every block after it.
+pub(crate) fn join<'a>(segs: Vec<Seg<'a>>, skippable: impl Fn(&Seg) -> bool) -> Vec<Seg<'a>> {
     let mut out: Vec<Seg> = Vec::new();
+    // For each unit of `out`, whether it may be stepped over; and the last that may not.
+    let mut skip: Vec<bool> = Vec::new();
+    let mut target: Option<usize> = None;
     for seg in segs {
+        crate::text::steps::add(1);
         if let Some(prev) = out.last_mut() {
             let bare = prev.lines.len() == 1 && prev.head().bare_label();
             if bare && seg.first_in_block && !seg.head().starts_item() {
-                prev.lines.extend(seg.lines);
                 prev.last_in_block = seg.last_in_block;
+                prev.append(seg);
+                let last = out.len() - 1;
+                skip[last] = skippable(&out[last]);
+                if !skip[last] {
+                    target = Some(last);
+                } else if target == Some(last) {
+                    target = skip.iter().rposition(|&s| !s);
+                }
                 continue;
             }
         }
-        if seg.first_in_block && !seg.head().starts_item() && !skippable(&seg) {
-            let target = out
-                .iter()
-                .rposition(|s| !skippable(s))
-                .filter(|&t| continues(&out[t], &seg));
-            if let Some(t) = target {
-                out[t].lines.extend(seg.lines);
+        let skipped = skippable(&seg);
+        if seg.first_in_block && !seg.head().starts_item() && !skipped {
+            if let Some(t) = target.filter(|&t| continues(&out[t], &seg)) {
+                out[t].append(seg);
                 continue;
             }
         }
+        if !skipped {
+            target = Some(out.len());
+        }
+        skip.push(skipped);
         out.push(seg);
     }
     out
@@ -388,20 +449,22 @@ fn continues(prev: &Seg, next: &Seg) -> bool {
     }
     let p = prev.plain();
     let n = next.plain();
+    let (pn, nn) = (prev.chars, next.chars);
     if p.is_empty() || n.is_empty() || next.head().text.starts_with(['[', '(', '<']) {
         return false;
     }
-    let body_like = p.chars().count() >= 60 || prev.head().start.label.is_some();
+    let body_like = pn >= 60 || prev.head().start.label.is_some();
     if !body_like {
         return false;
     }
-    if ends_open(&p) {
+    if ends_open(p) {
         return true;
     }
     // Cut mid-sentence: the last character (note marks and emphasis aside) is a letter or digit.
     let open = p
         .chars()
         .rev()
+        .inspect(|_| crate::text::steps::add(1))
         .find(|&c| {
             !(c.is_whitespace()
                 || matches!(c, '*' | '_' | '¹' | '²' | '³')
@@ -411,19 +474,17 @@ fn continues(prev: &Seg, next: &Seg) -> bool {
     if !open {
         return false;
     }
-    let long_prev = p.chars().count() >= LONG && !prev.head().text.starts_with("**");
+    let long_prev = pn >= LONG && !prev.head().text.starts_with("**");
     // After the cut, a capital (a name, or a language that capitalises titles) or a script
     // without case (Arabic) continues the paragraph only when the second part is one line that
     // ends a clause (a title followed by a heading stays apart); a capital also needs both parts
     // to be long running text.
-    let clause = long_prev && next.lines.len() == 1 && ends_with_punctuation(&n);
+    let clause = long_prev && next.lines.len() == 1 && ends_with_punctuation(n);
     let capital = n
         .chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_uppercase);
-    starts_lowercase(&n)
-        || clause && starts_uncased(&n)
-        || clause && capital && n.chars().count() >= 60
+    starts_lowercase(n) || clause && starts_uncased(n) || clause && capital && nn >= 60
 }
 
 #[cfg(test)]

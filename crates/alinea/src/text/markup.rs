@@ -252,124 +252,222 @@ const TAGS: &[&str] = &[
     "sup", "sub", "br", "em", "strong", "i", "b", "u", "span", "small",
 ];
 
-/// Length of an HTML tag of the kinds [`TAGS`] lists at the start of `s`.
-fn tag_len(s: &str) -> Option<usize> {
-    let name_start = s[1..].trim_start_matches('/');
-    if !name_start.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let close = s.find('>')?;
-    let inner = s[1..close]
-        .trim_start_matches('/')
-        .trim_end_matches('/')
-        .trim();
-    let name = inner.split_whitespace().next()?.to_ascii_lowercase();
-    TAGS.contains(&name.as_str()).then_some(close + 1)
+/// The first byte `b` at or after a position of `s`, for positions asked in increasing order:
+/// each search starts where the last one stopped, so all of them together read `s` once.
+struct NextByte {
+    b: u8,
+    /// The last answer: the search from `from` found `at`.
+    from: usize,
+    at: Option<usize>,
 }
 
-/// `[text](url)` at the start of `s`: (byte range of text, total length).
-fn link(s: &str) -> Option<(Range<usize>, usize)> {
-    let mut depth = 0;
-    let mut close = None;
-    for (i, c) in s.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(i);
-                    break;
-                }
-            }
-            _ => {}
+impl NextByte {
+    fn new(b: u8) -> Self {
+        NextByte {
+            b,
+            from: usize::MAX,
+            at: None,
         }
     }
-    let close = close?;
-    if !s[close + 1..].starts_with('(') {
+
+    /// The first `b` in `s[i..end]`.
+    fn find(&mut self, s: &str, i: usize, end: usize) -> Option<usize> {
+        let known = self.from <= i && self.at.is_none_or(|a| a >= i);
+        if !known {
+            super::steps::add(1);
+            self.from = i;
+            self.at = s.as_bytes()[i..]
+                .iter()
+                .position(|&c| c == self.b)
+                .map(|p| i + p);
+            super::steps::add(self.at.map_or(s.len(), |a| a + 1) - i);
+        }
+        self.at.filter(|&a| a < end)
+    }
+}
+
+/// The links of one text, found in one pass: for each `[` (in order), the `]` that brings the
+/// depth back to where it was and, when a `(` follows it at once, the matching `)` if no white
+/// space stands between them (a link's `(url)`). Asked about `[`s in increasing order, it
+/// walks its list once.
+#[derive(Default)]
+struct Links {
+    /// `(open, close, paren close)` for each `[`; `usize::MAX` where there is none.
+    brackets: Vec<(usize, usize, usize)>,
+    /// The next entry of `brackets` a question may be about.
+    cursor: usize,
+}
+
+impl Links {
+    fn new(s: &str) -> Self {
+        const NONE: usize = usize::MAX;
+        let mut brackets: Vec<(usize, usize, usize)> = Vec::new();
+        let mut open = Vec::new();
+        // The last `]` that closed a bracket, and that bracket's entry.
+        let mut closed: Option<(usize, usize)> = None;
+        // Each open parenthesis: the bracket entry it follows at once, if any, and the number
+        // of white-space characters seen before it.
+        let mut parens: Vec<(Option<usize>, usize)> = Vec::new();
+        let mut spaces = 0usize;
+        for (i, c) in s.char_indices() {
+            match c {
+                '[' => {
+                    open.push(brackets.len());
+                    brackets.push((i, NONE, NONE));
+                }
+                ']' => {
+                    if let Some(k) = open.pop() {
+                        brackets[k].1 = i;
+                        closed = Some((i, k));
+                    }
+                }
+                '(' => {
+                    let after = closed.filter(|&(at, _)| at + 1 == i).map(|(_, k)| k);
+                    parens.push((after, spaces));
+                }
+                ')' => {
+                    if let Some((after, before)) = parens.pop() {
+                        if let Some(k) = after.filter(|_| before == spaces) {
+                            brackets[k].2 = i;
+                        }
+                    }
+                }
+                c if c.is_whitespace() => spaces += 1,
+                _ => {}
+            }
+        }
+        super::steps::add(s.len());
+        Links {
+            brackets,
+            cursor: 0,
+        }
+    }
+
+    /// `[text](url)` at byte `i` of `s` (a `[`), within `s[..end]`: (byte range of the text,
+    /// end of the link).
+    fn at(&mut self, i: usize, end: usize) -> Option<(Range<usize>, usize)> {
+        while self.brackets.get(self.cursor).is_some_and(|b| b.0 < i) {
+            super::steps::add(1);
+            self.cursor += 1;
+        }
+        let &(open, close, paren) = self.brackets.get(self.cursor)?;
+        (open == i && close < end && paren < end).then(|| (i + 1..close, paren + 1))
+    }
+}
+
+/// The end of an HTML tag of the kinds [`TAGS`] lists at byte `i` of `s` (a `<`), within
+/// `s[..end]`: the tag's name (its first word, slashes around it aside) must be one of them.
+/// Reads no further than the name and the slashes after it, and finds the `>` with `gt`.
+fn tag_end(s: &str, i: usize, end: usize, gt: &mut NextByte) -> Option<usize> {
+    let b = &s.as_bytes()[..end];
+    let mut p = i + 1;
+    while p < end && b[p] == b'/' {
+        p += 1;
+    }
+    super::steps::add(p - i);
+    if !b.get(p).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let mut depth = 0;
-    for (i, c) in s[close + 1..].char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some((1..close, close + 1 + i + 1));
-                }
-            }
-            c if c.is_whitespace() => return None,
-            _ => {}
-        }
+    let close = gt.find(s, i, end)?;
+    // The name: ASCII letters, then white space, the `>`, or slashes up to the `>`.
+    let mut q = p;
+    while q < close && b[q].is_ascii_alphabetic() && q - p <= 6 {
+        q += 1;
     }
-    None
+    super::steps::add(q - p);
+    let name_ends = q == close
+        || s[q..close].starts_with(char::is_whitespace)
+        || b[q] == b'/' && {
+            let slashes = b[q..close].iter().take_while(|&&c| c == b'/').count();
+            super::steps::add(slashes);
+            q + slashes == close
+        };
+    let name = s[p..q].to_ascii_lowercase();
+    (name_ends && TAGS.contains(&name.as_str())).then_some(close + 1)
 }
 
 /// Strip inline markup from `s` (one line, or part of one), appending to `out`; `base` is the
 /// source byte offset of `s`.
+///
+/// Links and `^{…}` superscripts nest: their inner text is stripped as a text of its own (its
+/// first character has nothing before it, its last nothing after it). The nesting is kept on
+/// a stack, not in recursion, and every search (brackets, `>`, `}`) is done once for the whole
+/// text, so the time is linear in the length of `s` however deep the nesting.
 pub fn strip_inline(s: &str, base: usize, out: &mut Mapped) {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let next_at = |j: usize| chars.get(j).map(|&(_, c)| c);
+    let bytes = s.as_bytes();
+    let mut links: Option<Links> = None;
+    let mut gt = NextByte::new(b'>');
+    let mut brace = NextByte::new(b'}');
+    // The text being stripped is `s[start..end]`; `frames` holds the enclosing ones, each with
+    // where to go on once the inner one is done.
+    let (mut start, mut end) = (0, s.len());
+    let mut frames: Vec<(usize, usize, usize)> = Vec::new();
+    let mut i = 0;
+    loop {
+        super::steps::add(1);
+        if i >= end {
+            match frames.pop() {
+                Some((st, en, resume)) => {
+                    (start, end, i) = (st, en, resume);
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let c = s[i..].chars().next().expect("a character");
+        let char_at = |j: usize| if j < end { s[j..].chars().next() } else { None };
+        let run_of = |b: u8| bytes[i..end].iter().take_while(|&&x| x == b).count();
         match c {
             '\\' => {
-                let run = chars[k..].iter().take_while(|&&(_, c)| c == '\\').count();
-                match next_at(k + run) {
+                let run = run_of(b'\\');
+                super::steps::add(run);
+                match char_at(i + run) {
                     Some(p) if p.is_ascii_punctuation() && p != '\\' => {
                         if p != '*' {
-                            out.push(p, base + chars[k + run].0);
+                            out.push(p, base + i + run);
                         }
-                        k += run + 1;
+                        i += run + 1;
                     }
                     _ => {
-                        for &(j, b) in &chars[k..k + run] {
-                            out.push(b, base + j);
-                        }
-                        k += run;
+                        out.push_str(&s[i..i + run], base + i);
+                        i += run;
                     }
                 }
                 continue;
             }
             '<' => {
-                if let Some(n) = tag_len(&s[i..]) {
-                    let end = i + n;
-                    while k < chars.len() && chars[k].0 < end {
-                        k += 1;
-                    }
+                if let Some(e) = tag_end(s, i, end, &mut gt) {
+                    i = e;
                     continue;
                 }
             }
             '^' => {
-                if next_at(k + 1) == Some('{') {
-                    if let Some(close) = s[i..].find('}') {
-                        strip_inline(&s[i + 2..i + close], base + i + 2, out);
-                        let end = i + close + 1;
-                        while k < chars.len() && chars[k].0 < end {
-                            k += 1;
-                        }
+                if char_at(i + 1) == Some('{') {
+                    if let Some(close) = brace.find(s, i, end) {
+                        frames.push((start, end, close + 1));
+                        (start, end, i) = (i + 2, close, i + 2);
                         continue;
                     }
-                } else if next_at(k + 1).is_some_and(char::is_alphanumeric) {
-                    k += 1; // drop the caret, keep the letters
+                } else if char_at(i + 1).is_some_and(char::is_alphanumeric) {
+                    i += 1; // drop the caret, keep the letters
                     continue;
                 }
             }
             '[' => {
-                if let Some((text, n)) = link(&s[i..]) {
-                    strip_inline(&s[i + text.start..i + text.end], base + i + text.start, out);
-                    let end = i + n;
-                    while k < chars.len() && chars[k].0 < end {
-                        k += 1;
-                    }
+                let links = links.get_or_insert_with(|| Links::new(s));
+                if let Some((text, e)) = links.at(i, end) {
+                    frames.push((start, end, e));
+                    (start, end, i) = (text.start, text.end, text.start);
                     continue;
                 }
             }
             '*' | '_' => {
-                let run = chars[k..].iter().take_while(|&&(_, d)| d == c).count();
-                let before = k.checked_sub(1).map(|j| chars[j].1);
-                let after = next_at(k + run);
+                let run = run_of(c as u8);
+                super::steps::add(run);
+                let before = (i > start)
+                    .then(|| s[start..i].chars().next_back())
+                    .flatten();
+                let after = char_at(i + run);
                 let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
                 let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
                 let emphasis = if c == '*' {
@@ -377,26 +475,23 @@ pub fn strip_inline(s: &str, base: usize, out: &mut Mapped) {
                 } else {
                     space(before) != space(after) && !(word(before) && word(after))
                 };
-                if emphasis {
-                    k += run;
-                    continue;
+                if !emphasis {
+                    out.push_str(&s[i..i + run], base + i);
                 }
-                for &(j, d) in &chars[k..k + run] {
-                    out.push(d, base + j);
-                }
-                k += run;
+                i += run;
                 continue;
             }
             _ => {}
         }
         // This character and the ordinary ones after it, copied in one go.
-        let mut j = k + 1;
-        while j < chars.len() && !matches!(chars[j].1, '\\' | '<' | '^' | '[' | '*' | '_') {
-            j += 1;
-        }
-        let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
-        out.push_str(&s[i..end], base + i);
-        k = j;
+        let from = i + c.len_utf8();
+        let j = bytes[from..end]
+            .iter()
+            .position(|b| matches!(b, b'\\' | b'<' | b'^' | b'[' | b'*' | b'_'))
+            .map_or(end, |p| from + p);
+        super::steps::add(j - i);
+        out.push_str(&s[i..j], base + i);
+        i = j;
     }
 }
 
@@ -426,6 +521,167 @@ pub fn strip(s: &str) -> String {
         all.text.push('\n');
     }
     crate::text::normalize::for_matching(&all.text)
+}
+
+#[cfg(test)]
+mod reference {
+    //! The recursive stripper this module had first (quadratic on nested brackets), kept to
+    //! check that the linear one gives the same output.
+    use super::Mapped;
+    use super::TAGS;
+    use std::ops::Range;
+
+    /// Length of an HTML tag of the kinds [`TAGS`] lists at the start of `s`.
+    fn tag_len(s: &str) -> Option<usize> {
+        let name_start = s[1..].trim_start_matches('/');
+        if !name_start.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let close = s.find('>')?;
+        let inner = s[1..close]
+            .trim_start_matches('/')
+            .trim_end_matches('/')
+            .trim();
+        let name = inner.split_whitespace().next()?.to_ascii_lowercase();
+        TAGS.contains(&name.as_str()).then_some(close + 1)
+    }
+
+    /// `[text](url)` at the start of `s`: (byte range of text, total length).
+    fn link(s: &str) -> Option<(Range<usize>, usize)> {
+        let mut depth = 0;
+        let mut close = None;
+        for (i, c) in s.char_indices() {
+            match c {
+                '[' => depth += 1,
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let close = close?;
+        if !s[close + 1..].starts_with('(') {
+            return None;
+        }
+        let mut depth = 0;
+        for (i, c) in s[close + 1..].char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some((1..close, close + 1 + i + 1));
+                    }
+                }
+                c if c.is_whitespace() => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Strip inline markup from `s` (one line, or part of one), appending to `out`; `base` is the
+    /// source byte offset of `s`.
+    pub(super) fn strip_inline_reference(s: &str, base: usize, out: &mut Mapped) {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let mut k = 0;
+        while k < chars.len() {
+            let (i, c) = chars[k];
+            let next_at = |j: usize| chars.get(j).map(|&(_, c)| c);
+            match c {
+                '\\' => {
+                    let run = chars[k..].iter().take_while(|&&(_, c)| c == '\\').count();
+                    match next_at(k + run) {
+                        Some(p) if p.is_ascii_punctuation() && p != '\\' => {
+                            if p != '*' {
+                                out.push(p, base + chars[k + run].0);
+                            }
+                            k += run + 1;
+                        }
+                        _ => {
+                            for &(j, b) in &chars[k..k + run] {
+                                out.push(b, base + j);
+                            }
+                            k += run;
+                        }
+                    }
+                    continue;
+                }
+                '<' => {
+                    if let Some(n) = tag_len(&s[i..]) {
+                        let end = i + n;
+                        while k < chars.len() && chars[k].0 < end {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                }
+                '^' => {
+                    if next_at(k + 1) == Some('{') {
+                        if let Some(close) = s[i..].find('}') {
+                            strip_inline_reference(&s[i + 2..i + close], base + i + 2, out);
+                            let end = i + close + 1;
+                            while k < chars.len() && chars[k].0 < end {
+                                k += 1;
+                            }
+                            continue;
+                        }
+                    } else if next_at(k + 1).is_some_and(char::is_alphanumeric) {
+                        k += 1; // drop the caret, keep the letters
+                        continue;
+                    }
+                }
+                '[' => {
+                    if let Some((text, n)) = link(&s[i..]) {
+                        strip_inline_reference(
+                            &s[i + text.start..i + text.end],
+                            base + i + text.start,
+                            out,
+                        );
+                        let end = i + n;
+                        while k < chars.len() && chars[k].0 < end {
+                            k += 1;
+                        }
+                        continue;
+                    }
+                }
+                '*' | '_' => {
+                    let run = chars[k..].iter().take_while(|&&(_, d)| d == c).count();
+                    let before = k.checked_sub(1).map(|j| chars[j].1);
+                    let after = next_at(k + run);
+                    let space = |x: Option<char>| x.is_none_or(char::is_whitespace);
+                    let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
+                    let emphasis = if c == '*' {
+                        !(space(before) && space(after) || word(before) && word(after))
+                    } else {
+                        space(before) != space(after) && !(word(before) && word(after))
+                    };
+                    if emphasis {
+                        k += run;
+                        continue;
+                    }
+                    for &(j, d) in &chars[k..k + run] {
+                        out.push(d, base + j);
+                    }
+                    k += run;
+                    continue;
+                }
+                _ => {}
+            }
+            // This character and the ordinary ones after it, copied in one go.
+            let mut j = k + 1;
+            while j < chars.len() && !matches!(chars[j].1, '\\' | '<' | '^' | '[' | '*' | '_') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+            out.push_str(&s[i..end], base + i);
+            k = j;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -548,5 +804,112 @@ mod tests {
         assert_eq!(m.text, "1. Accueille les e");
         assert_eq!(m.source(3), Some(104));
         assert_eq!(strip("## Titre\n- a) *x*\n"), "Titre a) x");
+    }
+
+    /// Pieces that make and unmake markup, for comparing with the reference stripper.
+    const PIECES: &[&str] = &[
+        "[",
+        "]",
+        "(",
+        ")",
+        "(u)",
+        "](u)",
+        "<",
+        ">",
+        "<sup>",
+        "</sup>",
+        "<b/>",
+        "<br //>",
+        "<span x>",
+        "<strongest>",
+        "^",
+        "^{",
+        "}",
+        "^e",
+        "*",
+        "**",
+        "_",
+        "__",
+        "\\",
+        "\\\\",
+        "\\*",
+        "\\_",
+        "a",
+        "mot",
+        " ",
+        "\u{A0}",
+        "é",
+        "نص",
+        "1",
+        ".",
+        "/",
+        "\t",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_linear_stripper_matches_the_recursive_one(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..40),
+            base in 0usize..1000,
+        ) {
+            let s: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let mut fast = Mapped::default();
+            strip_inline(&s, base, &mut fast);
+            let mut slow = Mapped::default();
+            super::reference::strip_inline_reference(&s, base, &mut slow);
+            proptest::prop_assert_eq!(fast, slow, "{:?}", s);
+        }
+    }
+
+    /// The steps [`strip_inline`] takes on `make(n)`, at `n` and `10 n`: the second must stay
+    /// within 12 times the first (linear growth, and some slack), never the 100 times of a
+    /// quadratic reader.
+    fn grows_linearly(name: &str, make: impl Fn(usize) -> String) {
+        let steps = |n: usize| {
+            let s = make(n);
+            crate::text::steps::count(|| {
+                let mut m = Mapped::default();
+                strip_inline(&s, 0, &mut m);
+                let _ = line_start(&s);
+            })
+        };
+        let (small, large) = (steps(2_000), steps(20_000));
+        assert!(
+            large <= 12 * small,
+            "{name}: {small} steps at 2000, {large} at 20000"
+        );
+    }
+
+    #[test]
+    fn stripping_is_linear_on_adversarial_lines() {
+        grows_linearly("nested links", |n| {
+            format!("Texte {}x{} fin.", "[".repeat(n), "](u)".repeat(n))
+        });
+        grows_linearly("open brackets", |n| format!("Texte {}", "[".repeat(n)));
+        grows_linearly("links without url", |n| "[x](((".repeat(n));
+        grows_linearly("parens and brackets", |n| {
+            format!("{}{}", "(".repeat(n), "]".repeat(n))
+        });
+        grows_linearly("unclosed tags", |n| "<a".repeat(n));
+        grows_linearly("one long tag", |n| format!("{}>", "<a".repeat(n)));
+        grows_linearly("slashed tags", |n| format!("{}>", "<b///".repeat(n)));
+        grows_linearly("carets", |n| "^{".repeat(n));
+        grows_linearly("nested carets", |n| {
+            format!("{}x{}", "^{".repeat(n), "}".repeat(n))
+        });
+        grows_linearly("stars", |n| "a *".repeat(n));
+        grows_linearly("backslashes", |n| "\\".repeat(n));
+        grows_linearly("labels", |n| "(".repeat(n));
+    }
+
+    #[test]
+    fn nested_links_keep_their_text() {
+        let n = 50_000;
+        let s = format!("Texte {}x{} fin.", "[".repeat(n), "](u)".repeat(n));
+        let mut m = Mapped::default();
+        strip_inline(&s, 0, &mut m);
+        assert_eq!(m.text, "Texte x fin.");
+        assert_eq!(m.map.len(), m.text.chars().count());
     }
 }

@@ -77,11 +77,20 @@ fn is_opener(c: char) -> bool {
 }
 
 /// Balanced bracket and quote pairs, as `(open, close)` character indices.
+///
+/// A closer matches the innermost opener of its kind still open, and closes everything opened
+/// after it. Each kind keeps the stack positions of its openers, so that the innermost one is
+/// found at once (not by searching the stack, which made `(((…]]]` quadratic).
 fn pairs(chars: &[(usize, char)], lang: &Lang) -> Vec<(usize, usize)> {
+    const OPENERS: [char; 7] = ['(', '[', '{', '«', '„', '"', '“'];
     let german = lang.code() == "de";
     let mut stack: Vec<(char, usize)> = Vec::new();
+    // For each opener kind, the positions in `stack` of its openers, innermost last.
+    let mut by_kind: [Vec<usize>; 7] = Default::default();
+    let kind = |c: char| OPENERS.iter().position(|&o| o == c);
     let mut out = Vec::new();
     for (k, &(_, c)) in chars.iter().enumerate() {
+        super::steps::add(1);
         let closes = match c {
             ')' => Some('('),
             ']' => Some('['),
@@ -93,13 +102,21 @@ fn pairs(chars: &[(usize, char)], lang: &Lang) -> Vec<(usize, usize)> {
             _ => None,
         };
         if let Some(open) = closes {
-            if let Some(pos) = stack.iter().rposition(|&(o, _)| o == open) {
+            let kind = kind(open).expect("an opener");
+            if let Some(&pos) = by_kind[kind].last() {
                 out.push((stack[pos].1, k));
                 stack.truncate(pos);
+                for positions in &mut by_kind {
+                    while positions.last().is_some_and(|&p| p >= pos) {
+                        super::steps::add(1);
+                        positions.pop();
+                    }
+                }
                 continue;
             }
         }
         if matches!(c, '(' | '[' | '{' | '«' | '„' | '"') || (c == '“' && !german) {
+            by_kind[kind(c).expect("an opener")].push(stack.len());
             stack.push((c, k));
         }
     }
@@ -120,9 +137,12 @@ pub fn split(text: &str, lang: &Lang) -> Vec<Range<usize>> {
         inside[b] += inside[b - 1];
     }
     let mut cuts = Vec::new(); // char indices where a new sentence starts
-    let mut last_cut = 0;
+                               // Whether a letter stands between the last cut and `seen` (read up to there once).
+    let mut letter = false;
+    let mut seen = 0;
     let mut k = 0;
     while k < n {
+        super::steps::add(1);
         if !is_terminator(chars[k].1) {
             k += 1;
             continue;
@@ -157,10 +177,14 @@ pub fn split(text: &str, lang: &Lang) -> Vec<Range<usize>> {
         if s >= n || inside[e] > 0 {
             continue;
         }
-        if !chars[last_cut..run_start]
-            .iter()
-            .any(|&(_, c)| c.is_alphabetic())
-        {
+        if !letter {
+            letter = chars[seen..run_start]
+                .iter()
+                .any(|&(_, c)| c.is_alphabetic());
+            super::steps::add(run_start - seen);
+            seen = run_start;
+        }
+        if !letter {
             continue; // a bare label such as "1." or "a)"
         }
         if !starts_sentence(&chars[s..]) {
@@ -171,7 +195,7 @@ pub fn split(text: &str, lang: &Lang) -> Vec<Range<usize>> {
             continue;
         }
         cuts.push(s);
-        last_cut = s;
+        (letter, seen) = (false, s);
     }
     let mut out = Vec::new();
     let mut start = 0;
@@ -339,5 +363,93 @@ mod tests {
         let t = " A bc. C d.  ";
         let r = split(t, &Lang::En);
         assert_eq!(r, vec![1..6, 7..11]);
+    }
+
+    /// The steps [`split`] takes on `make(n)` and `make(10 n)`: linear growth (within 12
+    /// times), never the 100 times of a quadratic splitter.
+    fn grows_linearly(name: &str, make: impl Fn(usize) -> String) {
+        for lang in [Lang::Fr, Lang::Ar, Lang::Other("de".into())] {
+            let steps = |n: usize| {
+                let s = make(n);
+                crate::text::steps::count(|| {
+                    let _ = split(&s, &lang);
+                })
+            };
+            let (small, large) = (steps(2_000), steps(20_000));
+            assert!(
+                large <= 12 * small,
+                "{name} ({lang}): {small} steps at 2000, {large} at 20000"
+            );
+        }
+    }
+
+    #[test]
+    fn splitting_is_linear_on_adversarial_text() {
+        grows_linearly("bare labels", |n| "1. ".repeat(n));
+        grows_linearly("open parens, closing brackets", |n| {
+            format!("{}{}", "(".repeat(n), "]".repeat(n))
+        });
+        grows_linearly("mixed openers", |n| {
+            format!("{}{}", "«(„[".repeat(n), ")".repeat(n))
+        });
+        grows_linearly("abbreviations", |n| format!("Texte {}", "M. ".repeat(n)));
+        grows_linearly("initials", |n| "A. ".repeat(n));
+        grows_linearly("no spaces", |n| "a.".repeat(n));
+        grows_linearly("openers after a dot", |n| {
+            format!("Fin. {}A", "( ".repeat(n))
+        });
+        grows_linearly("sentences", |n| "Une phrase. ".repeat(n));
+    }
+
+    #[test]
+    fn a_closer_closes_everything_opened_inside_it() {
+        // The bracket closes over the quote: the dot inside them does not end a sentence.
+        assert_eq!(
+            split_str("Il dit [« non. Rien] après. Fin.", &Lang::Fr),
+            ["Il dit [« non. Rien] après.", "Fin."]
+        );
+    }
+
+    /// The pairing this module had first (a search of the whole stack for each closer).
+    fn pairs_reference(chars: &[(usize, char)], lang: &Lang) -> Vec<(usize, usize)> {
+        let german = lang.code() == "de";
+        let mut stack: Vec<(char, usize)> = Vec::new();
+        let mut out = Vec::new();
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            let closes = match c {
+                ')' => Some('('),
+                ']' => Some('['),
+                '}' => Some('{'),
+                '»' => Some('«'),
+                '”' => Some('“'),
+                '“' if german => Some('„'),
+                '"' if stack.last().is_some_and(|&(o, _)| o == '"') => Some('"'),
+                _ => None,
+            };
+            if let Some(open) = closes {
+                if let Some(pos) = stack.iter().rposition(|&(o, _)| o == open) {
+                    out.push((stack[pos].1, k));
+                    stack.truncate(pos);
+                    continue;
+                }
+            }
+            if matches!(c, '(' | '[' | '{' | '«' | '„' | '"') || (c == '“' && !german) {
+                stack.push((c, k));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn pairs_match_the_stack_search(
+            text in "[()\\[\\]{}«»„“”\"a ]{0,40}",
+            german in proptest::bool::ANY,
+        ) {
+            let lang = if german { Lang::Other("de".into()) } else { Lang::Fr };
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            proptest::prop_assert_eq!(pairs(&chars, &lang), pairs_reference(&chars, &lang));
+        }
     }
 }

@@ -445,11 +445,6 @@ mod tests {
         }
         assert!(seen >= 30, "{seen} readings compared");
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
 
     /// The steps reading `make(n)` into paragraphs and sentences takes, at `n` and `10 n`:
     /// linear growth (within 12 times), never the 100 times of a quadratic reader.

@@ -4,6 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use alinea::input::{self, Utf8Reader, MAX_BYTES};
+use alinea::termbase::{self, Format, Termbase};
 
 /// The bytes of `data` read through the streaming decoder one byte at a time, as from a pipe.
 fn streamed(data: &[u8]) -> Result<String, String> {
@@ -45,4 +46,40 @@ fn an_invalid_byte_before_a_control_character_is_refused_whole_and_streamed() {
     let (w, s) = (whole(data).unwrap_err(), streamed(data).unwrap_err());
     assert!(w.contains("byte offset 3"), "{w}");
     assert!(s.contains("byte offset 3"), "{s}");
+}
+
+fn csv_round_trip(csv: &str) -> Result<Termbase, String> {
+    let tb = termbase::read_str(csv, Format::Csv, Path::new("t.csv"))
+        .map_err(|e| format!("first read: {e}"))?
+        .termbase;
+    let written = termbase::to_string(&tb, Format::Csv).map_err(|e| e.to_string())?;
+    let back = termbase::read_str(&written, Format::Csv, Path::new("t.csv"))
+        .map_err(|e| format!("{e}\n{written}"))?
+        .termbase;
+    assert_eq!(back, tb);
+    Ok(back)
+}
+
+/// `id` is both the id column and the code of Indonesian: a header `id-` (or `id-ID`) is read
+/// as an Indonesian term column, and the CSV written from it, `id,subject,id,id_status,…`, has
+/// no language column left. (Fuzz input `id-\no`.) Either the writer should refuse, or the
+/// reader should take a tag such as `id-ID` as Indonesian whatever the column's place.
+#[test]
+#[ignore = "open: an Indonesian term column does not survive a CSV round trip"]
+fn an_indonesian_term_column_survives_a_csv_round_trip() {
+    csv_round_trip("id-\no\n").unwrap();
+}
+
+#[test]
+fn a_csv_with_an_id_column_and_terms_round_trips() {
+    csv_round_trip("id,fr,en\nx,terme,term\n").unwrap();
+}
+
+/// Two `note` columns give a concept two notes; the writer joins them into one cell with
+/// ` | `, which the reader keeps as one note `a | b` (a note cell is not split). (Fuzz input,
+/// minimised: `fr,note,note\nx,a,b`.)
+#[test]
+#[ignore = "open: several notes of a concept come back from CSV as one"]
+fn several_notes_survive_a_csv_round_trip() {
+    csv_round_trip("fr,note,note\nx,a,b\n").unwrap();
 }

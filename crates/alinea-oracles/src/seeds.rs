@@ -1,0 +1,240 @@
+//! Seed inputs for each target, from the repository's own files: the corpus, the glossary,
+//! the aligned memories and the test data, plus inputs made from them (UTF-16 copies, small
+//! termbases converted to every format, alignments made from the test resolution).
+//!
+//! `scripts/fuzz-seeds.sh` writes them to `fuzz/corpus/<target>/`; the smoke test reads them
+//! from here.
+
+use std::path::{Path, PathBuf};
+
+use alinea::termbase::{self, Format, Termbase};
+
+use crate::Target;
+
+/// A seed input and the name it is saved under.
+#[derive(Clone, Debug)]
+pub struct Seed {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The repository root (two folders above this crate).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The files of `dir` (relative to `root`) whose extension is one of `exts`, sorted.
+fn files(root: &Path, dir: &str, exts: &[&str]) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| exts.contains(&e))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn seed_of(root: &Path, path: &Path) -> Option<Seed> {
+    let bytes = std::fs::read(path).ok()?;
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    Some(Seed {
+        name: rel.to_string_lossy().replace(['/', '\\'], "__"),
+        bytes,
+    })
+}
+
+/// `text` in UTF-16 with a byte-order mark.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for u in text.encode_utf16() {
+        out.extend(if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+/// `text` as UTF-8 with a BOM and as UTF-16 LE and BE, named after `name`.
+fn encodings(name: &str, text: &str) -> Vec<Seed> {
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    vec![
+        Seed {
+            name: format!("{name}.utf8-bom"),
+            bytes: bom,
+        },
+        Seed {
+            name: format!("{name}.utf16le"),
+            bytes: utf16(text, false),
+        },
+        Seed {
+            name: format!("{name}.utf16be"),
+            bytes: utf16(text, true),
+        },
+    ]
+}
+
+const TERMBASE_DATA: &str = "crates/alinea/tests/data/termbase";
+const TMX_DATA: &str = "crates/alinea/tests/data/tmx";
+
+/// Small termbases: the test data's (every format) and the glossary's first concepts.
+fn small_termbases(root: &Path) -> Vec<(String, Termbase)> {
+    let mut out = Vec::new();
+    for p in files(root, TERMBASE_DATA, &["toml", "tbx", "csv", "tsv"]) {
+        if let Ok(c) = termbase::read_file(&p) {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            out.push((name.replace('.', "-"), c.termbase));
+        }
+    }
+    if let Ok(c) = termbase::read_file(&root.join("glossary/concepts.toml")) {
+        let mut tb = c.termbase;
+        tb.concepts.truncate(8);
+        out.push(("glossary-head".into(), tb));
+    }
+    out
+}
+
+/// The termbases of [`small_termbases`] written in `formats`.
+fn converted(root: &Path, formats: &[(Format, &str)]) -> Vec<Seed> {
+    let mut out = Vec::new();
+    for (name, tb) in small_termbases(root) {
+        for &(f, ext) in formats {
+            if let Ok(text) = termbase::to_string(&tb, f) {
+                out.push(Seed {
+                    name: format!("{name}.{ext}"),
+                    bytes: text.into_bytes(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// An input of the `tmx_write` target (see [`crate::alignment`]): the document name, then
+/// each side's code and units.
+pub fn alignment_input<S: AsRef<str>>(document: &str, sides: &[(&str, &[S])]) -> Vec<u8> {
+    let mut s = document.to_string();
+    for (code, units) in sides {
+        s.push('\u{1e}');
+        s.push_str(code);
+        for u in units.iter() {
+            s.push('\u{1f}');
+            s.push_str(u.as_ref());
+        }
+    }
+    s.into_bytes()
+}
+
+/// The seeds of `target`, from the repository at `root`.
+pub fn seeds(root: &Path, target: Target) -> Vec<Seed> {
+    let from = |dirs: &[&str], exts: &[&str]| -> Vec<Seed> {
+        dirs.iter()
+            .flat_map(|d| files(root, d, exts))
+            .filter_map(|p| seed_of(root, &p))
+            .collect()
+    };
+    let mut out = match target {
+        Target::Text => {
+            let mut v = from(
+                &[
+                    "corpus/fr",
+                    "corpus/en",
+                    "corpus/ar",
+                    "corpus/notes",
+                    "crates/alinea/tests/data/segment",
+                    "crates/alinea/tests/data/segment/en",
+                    "crates/alinea/tests/data/segment/ar",
+                    TMX_DATA,
+                ],
+                &["txt", "md"],
+            );
+            if let Ok(t) = std::fs::read_to_string(root.join(TMX_DATA).join("resolution.fr.txt")) {
+                v.extend(encodings("resolution-fr", &t));
+            }
+            v
+        }
+        Target::Tmx => {
+            let mut v = from(&[TMX_DATA, "aligned"], &["tmx"]);
+            if let Ok(t) = std::fs::read_to_string(root.join(TMX_DATA).join("writer-fr-en-ar.tmx"))
+            {
+                v.extend(encodings("writer-fr-en-ar", &t.replace("UTF-8", "UTF-16")));
+            }
+            v
+        }
+        Target::TmxWrite => {
+            let read = |lang: &str| {
+                std::fs::read_to_string(root.join(TMX_DATA).join(format!("resolution.{lang}.txt")))
+                    .unwrap_or_default()
+            };
+            let (fr, en, ar) = (read("fr"), read("en"), read("ar"));
+            let lines = |t: &str| -> Vec<String> {
+                t.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
+            let (fr, en, ar) = (lines(&fr), lines(&en), lines(&ar));
+            vec![
+                Seed {
+                    name: "resolution-fr-en-ar".into(),
+                    bytes: alignment_input("resolution", &[("fr", &fr), ("en", &en), ("ar", &ar)]),
+                },
+                Seed {
+                    name: "resolution-fr-ar".into(),
+                    bytes: alignment_input("r", &[("fr-CA", &fr), ("ar", &ar)]),
+                },
+                Seed {
+                    name: "markup".into(),
+                    bytes: alignment_input(
+                        "doc & <co>",
+                        &[
+                            ("fr", &["A & <b>", "]]>", "l’État\u{1}"][..]),
+                            ("en", &["\"q\" 'a'", "x\u{FFFE}y"]),
+                            ("de", &[]),
+                        ],
+                    ),
+                },
+            ]
+        }
+        Target::Tbx => {
+            let mut v = from(&[TERMBASE_DATA, "glossary"], &["tbx"]);
+            v.extend(converted(
+                root,
+                &[(Format::TbxV3, "v3.tbx"), (Format::TbxV2, "v2.tbx")],
+            ));
+            v
+        }
+        Target::Csv => {
+            let mut v = from(&[TERMBASE_DATA], &["csv"]);
+            v.extend(converted(root, &[(Format::Csv, "csv")]));
+            v
+        }
+        Target::Tsv => {
+            let mut v = from(&[TERMBASE_DATA], &["tsv"]);
+            v.extend(converted(root, &[(Format::Tsv, "tsv")]));
+            v
+        }
+        Target::Json => converted(root, &[(Format::Json, "json")]),
+        Target::Toml => {
+            let mut v = from(&[TERMBASE_DATA, "glossary"], &["toml"]);
+            v.extend(converted(root, &[(Format::Toml, "toml")]));
+            v
+        }
+    };
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out.dedup_by(|a, b| a.name == b.name);
+    out
+}

@@ -50,6 +50,12 @@ fn main() -> ExitCode {
         }
     };
     cmd::report::set_quiet(cli.quiet);
+    alinea::input::on_wait(|path| {
+        cmd::report::status(&format!(
+            "{} is a named pipe no program writes to yet: waiting for one (Ctrl-C stops)",
+            path.display()
+        ))
+    });
     let result = match cli.command {
         Command::Segment(args) => cmd::segment::run(args),
         Command::Align(args) => cmd::align::run(args),

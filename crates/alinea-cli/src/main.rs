@@ -56,6 +56,12 @@ fn main() -> ExitCode {
         alinea::io::remove_temp_files();
         std::process::exit(130);
     });
+    alinea::input::on_wait(|path| {
+        cmd::report::status(&format!(
+            "{} is a named pipe no program writes to yet: waiting for one (Ctrl-C stops)",
+            path.display()
+        ))
+    });
     let result = match cli.command {
         Command::Segment(args) => cmd::segment::run(args),
         Command::Align(args) => cmd::align::run(args),

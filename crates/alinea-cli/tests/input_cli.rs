@@ -203,3 +203,51 @@ fn termbases_read_from_standard_input_by_their_content() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// A named pipe nobody writes to: alinea says it is waiting (it does not hang in silence),
+/// and reads the text once a writer comes.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_without_a_writer_is_announced() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.fr.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo not available: skipped");
+        return;
+    }
+    let out = alinea()
+        .args(["segment"])
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(3))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("is a named pipe no program writes to yet: waiting for one"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    // With a writer, the text is read as from any file.
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(&fifo, "Le texte du tube.\n").unwrap())
+    };
+    let out = alinea().args(["segment"]).arg(&fifo).output().unwrap();
+    writer.join().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Le texte du tube."));
+}
+
+/// `/dev/zero` never ends: refused as binary at its first bytes, not read up to the limit.
+#[cfg(unix)]
+#[test]
+fn an_endless_device_is_refused_at_once() {
+    let (code, stdout, stderr) = run(&["segment"], Path::new("/dev/zero"));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("holds binary data (control character U+0000 at byte offset 0)"),
+        "{stderr}"
+    );
+}

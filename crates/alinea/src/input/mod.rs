@@ -9,6 +9,11 @@
 //! - this module: opening a path (`-` is standard input, named `<stdin>`), refusing folders,
 //!   empty files and input over [`MAX_BYTES`].
 //!
+//! A named pipe (FIFO) is opened as any file: opening waits until a program opens it for
+//! writing. When that takes longer than [`WAIT_NOTICE`], the function set with [`on_wait`]
+//! is called once (the CLI says it is waiting), so that a pipe nobody writes to does not
+//! hang in silence.
+//!
 //! Invariants: nothing past [`MAX_BYTES`] + 1 bytes is ever read from one input (a FIFO or a
 //! device such as `/dev/zero` is cut there); decoding failures are [`Error::Decode`], an
 //! empty, oversized or folder input [`Error::Input`], I/O failures [`Error::Read`].
@@ -28,6 +33,47 @@ use crate::{Error, Result};
 
 /// The most bytes one input may hold: 1 GiB.
 pub const MAX_BYTES: u64 = 1 << 30;
+
+/// How long opening a named pipe may wait for a writer before [`on_wait`]'s function is told.
+pub const WAIT_NOTICE: std::time::Duration = std::time::Duration::from_secs(1);
+
+static ON_WAIT: std::sync::OnceLock<fn(&Path)> = std::sync::OnceLock::new();
+
+/// Sets what to do when opening a named pipe has waited [`WAIT_NOTICE`] for a writer (called
+/// with the path; the opening goes on waiting after it). Set once per process; later calls
+/// are ignored.
+pub fn on_wait(f: fn(&Path)) {
+    let _ = ON_WAIT.set(f);
+}
+
+/// Opens the file at `path` for reading. A named pipe is opened on another thread, so that
+/// the [`on_wait`] function can be told when no writer has come after [`WAIT_NOTICE`].
+fn open_file(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if meta.file_type().is_fifo() {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let owned = path.to_path_buf();
+            std::thread::spawn(move || {
+                let _ = tx.send(File::open(&owned));
+            });
+            let gone = || std::io::Error::other("the named pipe could not be opened");
+            return match rx.recv_timeout(WAIT_NOTICE) {
+                Ok(opened) => opened,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    if let Some(f) = ON_WAIT.get() {
+                        f(path);
+                    }
+                    rx.recv().unwrap_or_else(|_| Err(gone()))
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(gone()),
+            };
+        }
+    }
+    let _ = meta;
+    File::open(path)
+}
 
 /// The path that means standard input.
 pub const STDIN: &str = "-";
@@ -94,7 +140,7 @@ fn open_raw(path: &Path) -> Result<Box<dyn Read>> {
     if meta.is_file() && meta.len() > MAX_BYTES {
         return Err(failure(path, Failure::TooLarge(MAX_BYTES)));
     }
-    let file = File::open(path).map_err(|e| Error::read(path, e))?;
+    let file = open_file(path, &meta).map_err(|e| Error::read(path, e))?;
     Ok(Box::new(file.take(MAX_BYTES + 1)))
 }
 
@@ -174,5 +220,23 @@ mod tests {
         let e = read_text(Path::new("/dev/zero")).unwrap_err();
         assert!(e.to_string().contains("binary data"), "{e}");
         assert!(matches!(e, Error::Decode { .. }), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_read_once_a_writer_comes() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("mkfifo not available: skipped");
+            return;
+        }
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::write(&fifo, "Texte lu.\n").unwrap())
+        };
+        assert_eq!(read_text(&fifo).unwrap().text, "Texte lu.\n");
+        writer.join().unwrap();
     }
 }

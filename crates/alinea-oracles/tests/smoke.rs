@@ -175,7 +175,12 @@ fn case() -> impl Strategy<Value = (Target, usize, Vec<Mutation>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    // A fixed seed: CI sees the same 3,000 cases every run; exploring is the fuzzers' job.
+    #![proptest_config(ProptestConfig {
+        cases: 3000,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x616c_696e_6561),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn mutated_seeds_pass_every_oracle((target, seed, mutations) in case()) {

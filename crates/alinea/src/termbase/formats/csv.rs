@@ -170,13 +170,16 @@ pub(crate) fn read(text: &str, delimiter: u8, path: &Path) -> Result<(Termbase, 
     };
     let header = rdr.headers().map_err(csv_err)?.clone();
     let (header_at, _, _) = dialect.fields(text, 0);
+    // Where header field `k` starts; the start of the file when this splitter and the CSV
+    // reader see the header differently (a quoted line break, say).
+    let field_at = |k: usize| header_at.get(k).copied().unwrap_or(0);
     let mut cols: Vec<Col> = Vec::new();
     for (k, h) in header.iter().enumerate() {
-        let col = column(h).map_err(|m| at(header_at[k], m))?;
+        let col = column(h).map_err(|m| at(field_at(k), m))?;
         if col != Col::Note {
             if let Some(first) = cols.iter().position(|c| *c == col) {
                 return Err(at(
-                    header_at[k],
+                    field_at(k),
                     format!(
                         "column {:?} is the same as column {} ({:?}) of the header: give each \
                          column once",
@@ -581,6 +584,19 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The CSV reader skips a blank first line; the splitter that places header errors does
+    /// not. An error in the header must still be an error, not an index out of bounds.
+    #[test]
+    fn a_header_error_after_a_blank_line_is_an_error_not_a_panic() {
+        for text in [
+            "\nfr,fr\nx,y\n",
+            "\n\nfr,en,xx-bad!\na,b,c\n",
+            "\"fr\nx\",fr\na,b\n",
+        ] {
+            assert!(read(text, b',', Path::new("t.csv")).is_err(), "{text:?}");
+        }
+    }
 
     #[test]
     fn reads_synonyms_statuses_and_definitions() {

@@ -436,7 +436,6 @@ pub(crate) fn not_carried(tb: &Termbase, delimiter: u8) -> Vec<(&'static str, us
         ("external links", 0),
         ("language notes", 0),
         ("definition sources", 0),
-        ("concepts whose several notes are joined into one", 0),
         (
             "terms, sources or related ids holding ; or | (read back as several)",
             0,
@@ -454,9 +453,8 @@ pub(crate) fn not_carried(tb: &Termbase, delimiter: u8) -> Vec<(&'static str, us
             add(6, l.notes.len());
             add(7, usize::from(l.definition_source.is_some()));
         }
-        add(8, usize::from(c.notes.len() > 1));
         add(
-            9,
+            8,
             c.sources
                 .iter()
                 .chain(&c.related)
@@ -472,7 +470,7 @@ pub(crate) fn not_carried(tb: &Termbase, delimiter: u8) -> Vec<(&'static str, us
             add(2, usize::from(t.expands.is_some()));
             add(3, usize::from(t.source.is_some()));
             add(4, t.transactions.len());
-            add(9, usize::from(splits(&t.text)));
+            add(8, usize::from(splits(&t.text)));
         }
         if delimiter == b'\t' {
             let values = std::iter::once(&c.id)
@@ -482,7 +480,7 @@ pub(crate) fn not_carried(tb: &Termbase, delimiter: u8) -> Vec<(&'static str, us
                 .chain(&c.related)
                 .chain(c.languages.iter().filter_map(|l| l.definition.as_ref()))
                 .chain(c.terms.iter().map(|t| &t.text));
-            add(10, values.filter(|v| tsv_unsafe(v)).count());
+            add(9, values.filter(|v| tsv_unsafe(v)).count());
         }
     }
     counts.retain(|&(_, n)| n > 0);
@@ -520,11 +518,17 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
         ]);
     }
     header.extend(def_langs.iter().map(|l| format!("definition_{}", l.code())));
-    header.extend([
-        "sources".to_string(),
-        "related".to_string(),
-        "note".to_string(),
-    ]);
+    // One `note` column per note of the concept that has most (several note columns add up
+    // on reading), so that notes holding ` | ` or `;` come back as they were.
+    let note_columns = tb
+        .concepts
+        .iter()
+        .map(|c| c.notes.len())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    header.extend(["sources".to_string(), "related".to_string()]);
+    header.extend(std::iter::repeat_n("note".to_string(), note_columns));
     let tsv = delimiter == b'\t';
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(delimiter)
@@ -567,7 +571,9 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
         }
         row.push(join(c.sources.iter().cloned()));
         row.push(join(c.related.iter().cloned()));
-        row.push(c.notes.join(" | "));
+        for k in 0..note_columns {
+            row.push(c.notes.get(k).cloned().unwrap_or_default());
+        }
         if tsv {
             for v in row.iter_mut().filter(|v| tsv_unsafe(v)) {
                 *v = v.replace(['\t', '\n', '\r'], " ");

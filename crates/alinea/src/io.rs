@@ -243,19 +243,6 @@ impl FileSet {
         self.staged.extend(other.staged);
     }
 
-    /// The files the set will write, in order.
-    pub fn targets(&self) -> impl Iterator<Item = &Path> {
-        self.staged.iter().map(|(t, _)| t.as_path())
-    }
-
-    pub fn len(&self) -> usize {
-        self.staged.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.staged.is_empty()
-    }
-
     /// Rename every file into place. A target that is a folder is refused before anything is
     /// renamed. The files replaced are first linked to backups; if a rename fails, the files
     /// renamed so far are put back (or removed, if there was none before), the temporary files

@@ -1,44 +1,15 @@
 //! Input from the command line: standard input (`-`), and one-line errors (exit 2, no crash)
 //! for binary files, folders, empty files and XML nested too deep.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-}
-
-fn alinea() -> Command {
-    let mut c = Command::cargo_bin("alinea").unwrap();
-    c.current_dir(root());
-    c
-}
+use common::{alinea, assert_one_line_error, outcome, root};
 
 /// Run `alinea args… path`; return (exit code, stdout, stderr).
 fn run(args: &[&str], path: &Path) -> (i32, String, String) {
-    let out = alinea().args(args).arg(path).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn assert_one_line_error(got: (i32, String, String), path: &Path, words: &[&str]) {
-    let (code, stdout, stderr) = got;
-    assert_eq!(code, 2, "stderr: {stderr}");
-    assert!(stdout.is_empty(), "nothing on stdout: {stdout}");
-    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
-    assert!(stderr.starts_with("alinea: error: "), "{stderr}");
-    assert!(
-        stderr.contains(&path.display().to_string()),
-        "names the file: {stderr}"
-    );
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    for w in words {
-        assert!(stderr.contains(w), "mentions {w:?}: {stderr}");
-    }
+    outcome(alinea().args(args).arg(path))
 }
 
 #[test]

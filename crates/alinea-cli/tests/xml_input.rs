@@ -4,37 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
 
-fn alinea() -> Command {
-    let mut c = Command::cargo_bin("alinea").unwrap();
-    c.current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
-    c
-}
+use common::{alinea, assert_one_line_error, outcome};
 
 /// Run `alinea args…`; return (exit code, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = alinea().args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn assert_one_line_error(got: (i32, String, String), path: &Path, words: &[&str]) {
-    let (code, stdout, stderr) = got;
-    assert_eq!(code, 2, "stderr: {stderr}");
-    assert!(stdout.is_empty(), "nothing on stdout: {stdout}");
-    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
-    assert!(stderr.starts_with("alinea: error: "), "{stderr}");
-    assert!(
-        stderr.contains(&path.display().to_string()),
-        "names the file: {stderr}"
-    );
-    for w in words {
-        assert!(stderr.contains(w), "mentions {w:?}: {stderr}");
-    }
+    outcome(alinea().args(args))
 }
 
 /// A TBX file (`v3`: `tbx`, else `martif`) with one concept whose one term is `term`.

@@ -7,11 +7,11 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use alinea::termbase::answer::answer;
 use alinea::termbase::concordance::{Line, Memory};
 use alinea::termbase::{self, Concept, Hit, Index, Query, Term, TermType};
 use alinea::{Error, Lang};
 use anyhow::Context;
-use serde::Serialize;
 
 use super::report;
 
@@ -55,27 +55,6 @@ pub enum OutFormat {
     Json,
 }
 
-#[derive(Serialize)]
-struct JsonHit<'a> {
-    class: &'static str,
-    score: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    distance: Option<usize>,
-    matched: &'a Term,
-    concept: &'a Concept,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    concordance: Vec<Line>,
-}
-
-#[derive(Serialize)]
-struct JsonAnswer<'a> {
-    query: &'a str,
-    hits: Vec<JsonHit<'a>>,
-    /// With no hit: the concordance of the query itself.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    concordance: Vec<Line>,
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let lang = match args.lang.as_str() {
         "auto" => None,
@@ -98,47 +77,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let index = Index::new(tb);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let answer = |query: &str, out: &mut dyn Write| -> anyhow::Result<bool> {
-        let hits = index.lookup(&Query {
-            text: query,
-            lang: lang.clone(),
-            limit: args.limit,
-        });
-        let lines: Vec<Vec<Line>> = hits
-            .iter()
-            .map(|h| {
-                if memory.is_empty() {
-                    Vec::new()
-                } else {
-                    memory.concept(index.concept(h), args.limit)
-                }
-            })
-            .collect();
-        // A phrase that is no term still gets its concordance.
-        let phrase = if hits.is_empty() && !memory.is_empty() {
-            memory.phrase(query, lang.as_ref(), args.limit)
-        } else {
-            Vec::new()
-        };
-        let found = !hits.is_empty() || !phrase.is_empty();
+    let respond = |query: &str, out: &mut dyn Write| -> anyhow::Result<bool> {
+        let a = answer(
+            &index,
+            &memory,
+            &Query {
+                text: query,
+                lang: lang.clone(),
+                limit: args.limit,
+            },
+        );
         match args.format {
             OutFormat::Json => {
-                let a = JsonAnswer {
-                    query,
-                    hits: hits
-                        .iter()
-                        .zip(lines)
-                        .map(|(h, concordance)| JsonHit {
-                            class: h.class.as_str(),
-                            score: (h.score * 1000.0).round() / 1000.0,
-                            distance: h.distance,
-                            matched: &index.concept(h).terms[h.term],
-                            concept: index.concept(h),
-                            concordance,
-                        })
-                        .collect(),
-                    concordance: phrase,
-                };
                 let json = if args.batch {
                     serde_json::to_string(&a)?
                 } else {
@@ -150,38 +100,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 if args.batch {
                     writeln!(out, "## {}", shown(query))?;
                 }
-                if hits.is_empty() {
+                if a.hits.is_empty() {
                     writeln!(out, "no match for {query:?}")?;
-                    if !phrase.is_empty() {
+                    if !a.concordance.is_empty() {
                         writeln!(out, "concordance of {query:?}:")?;
-                        print_lines(out, &phrase, "  ")?;
+                        print_lines(out, &a.concordance, "  ")?;
                     }
                 }
-                for (i, (h, l)) in hits.iter().zip(&lines).enumerate() {
+                for (i, h) in a.hits.iter().enumerate() {
                     if i > 0 {
                         writeln!(out)?;
                     }
-                    print_hit(out, index.concept(h), h, l)?;
+                    print_hit(out, h.concept, &h.hit, &h.concordance)?;
                 }
                 if args.batch {
                     writeln!(out)?;
                 }
             }
         }
-        Ok(found)
+        Ok(a.found())
     };
     if args.batch {
         for line in std::io::stdin().lock().lines() {
             let line = line.context("reading queries from standard input")?;
             let q = line.trim();
             if !q.is_empty() {
-                answer(q, &mut out)?;
+                respond(q, &mut out)?;
             }
         }
         return Ok(ExitCode::SUCCESS);
     }
     let query = args.query.as_deref().unwrap_or_default();
-    let found = answer(query, &mut out)?;
+    let found = respond(query, &mut out)?;
     Ok(if found {
         ExitCode::SUCCESS
     } else {

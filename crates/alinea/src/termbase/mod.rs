@@ -8,9 +8,11 @@
 //!   and string arenas are in `index/keys.rs`, its trigram rows and edit distance in
 //!   `index/grams.rs`.
 //! - [`load`]: the termbase of a command: given files merged, or the default glossary.
+//! - [`answer`]: one lookup's hits with their concepts and concordance, as front ends return it.
 //! - [`concordance`]: the term in context, from aligned translation units.
 //! - [`normalize`]: the folding and stemming lookup relies on.
 
+pub mod answer;
 pub mod concordance;
 mod formats;
 pub mod index;

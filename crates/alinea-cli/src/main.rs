@@ -31,6 +31,8 @@ enum Command {
     /// Termbase files: convert between formats, check, count.
     #[command(subcommand)]
     Terms(cmd::terms::Command),
+    /// Serve the termbase over HTTP: the API and the web page.
+    Serve(cmd::serve::Args),
     /// Print the shell completion script for bash, zsh, fish, elvish or PowerShell.
     Completions(cmd::completions::Args),
     /// Print the manual page, or write one page per command into a folder.
@@ -52,10 +54,13 @@ fn main() -> ExitCode {
     cmd::report::set_quiet(cli.quiet);
     // SIGINT, SIGTERM, SIGHUP: remove the temporary files being written, then exit as an
     // interrupted program does. (SIGKILL cannot be caught: see the README.)
-    let _ = ctrlc::set_handler(|| {
-        alinea::io::remove_temp_files();
-        std::process::exit(130);
-    });
+    // (The server handles these itself, to finish the requests under way.)
+    if !matches!(cli.command, Command::Serve(_)) {
+        let _ = ctrlc::set_handler(|| {
+            alinea::io::remove_temp_files();
+            std::process::exit(130);
+        });
+    }
     alinea::input::on_wait(|path| {
         cmd::report::status(&format!(
             "{} is a named pipe no program writes to yet: waiting for one (Ctrl-C stops)",
@@ -68,6 +73,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Lookup(args) => cmd::lookup::run(args),
         Command::Terms(command) => cmd::terms::run(command),
+        Command::Serve(args) => cmd::serve::run(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),
         Command::Man(args) => cmd::man::run(args, Cli::command()),
     };

@@ -8,6 +8,7 @@ pub mod lookup;
 pub mod man;
 pub mod report;
 pub mod segment;
+pub mod serve;
 pub mod terms;
 
 /// Write `bytes` to standard output and flush.

@@ -80,6 +80,12 @@ pub fn read_str(text: &str, format: Format, path: &Path) -> Result<Checked> {
     })
 }
 
+/// Validates a termbase made in memory (an edit, not a file): the checks of [`read_str`],
+/// with errors and warnings naming `name` and the concept, without a position.
+pub fn check(tb: &Termbase, name: &Path) -> Result<Vec<crate::diag::Diagnostic>> {
+    validate::validate(tb, name, &Positions::default(), "")
+}
+
 /// Reads and validates a termbase file; the format comes from the extension (and, for TBX,
 /// from the root element).
 ///

@@ -70,7 +70,16 @@ pub(crate) struct Decoder {
     encoding: Option<Encoding>,
     /// File offset of the next byte to be fed.
     offset: u64,
+    /// The last bytes decoded (at most [`CONTEXT`]), so that a refusal is worded after the
+    /// same bytes whether the input comes whole or in pieces.
+    history: Vec<u8>,
 }
+
+/// How many bytes on each side of a refused byte decide how the refusal is worded (binary
+/// data, UTF-16 without a BOM, or invalid UTF-8). A streamed input waits for this many bytes
+/// after the bad one (or the end of the input) before refusing, so that the wording depends
+/// on the file's bytes only, never on how they were read.
+const CONTEXT: usize = 2048;
 
 impl Decoder {
     /// Decodes a prefix of `raw` (the bytes from the file offset where the last call stopped)
@@ -108,7 +117,21 @@ impl Decoder {
             Encoding::Utf16 { big_endian } => self.utf16(&raw[used..], big_endian, last, out)?,
         };
         self.offset += n as u64;
+        self.remember(&raw[..used + n]);
         Ok(used + n)
+    }
+
+    /// Keeps the last [`CONTEXT`] bytes of what was decoded.
+    fn remember(&mut self, consumed: &[u8]) {
+        if consumed.len() >= CONTEXT {
+            self.history.clear();
+            self.history
+                .extend_from_slice(&consumed[consumed.len() - CONTEXT..]);
+        } else {
+            self.history.extend_from_slice(consumed);
+            let excess = self.history.len().saturating_sub(CONTEXT);
+            self.history.drain(..excess);
+        }
     }
 
     fn utf8(&self, raw: &[u8], last: bool, out: &mut Vec<u8>) -> Result<usize, Failure> {
@@ -117,23 +140,34 @@ impl Decoder {
             Err(e) if e.error_len().is_none() && !last => (e.valid_up_to(), false),
             Err(e) => (e.valid_up_to(), true),
         };
-        if let Some(i) = raw[..valid].iter().position(|&b| binary_char(b.into())) {
-            return Err(self.refuse(raw, i, format!("control character U+{:04X}", raw[i])));
+        let control = raw[..valid].iter().position(|&b| binary_char(b.into()));
+        let Some(i) = control.or(bad.then_some(valid)) else {
+            out.extend_from_slice(&raw[..valid]);
+            return Ok(valid);
+        };
+        if !last && raw.len() < i + CONTEXT {
+            // Decode up to the bad byte and wait for the bytes after it.
+            out.extend_from_slice(&raw[..i]);
+            return Ok(i);
         }
-        if bad {
-            return Err(self.refuse(raw, valid, String::new()));
-        }
-        out.extend_from_slice(&raw[..valid]);
-        Ok(valid)
+        let what = match control {
+            Some(i) => format!("control character U+{:04X}", raw[i]),
+            None => String::new(),
+        };
+        Err(self.refuse(raw, i, what))
     }
 
     /// The failure for bad byte `i` of `raw` (`what`: a control character, or empty for an
-    /// invalid UTF-8 sequence), worded after what the bytes around it look like.
+    /// invalid UTF-8 sequence), worded after what the [`CONTEXT`] bytes on each side of it
+    /// look like (those before `raw` are in the history).
     fn refuse(&self, raw: &[u8], i: usize, what: String) -> Failure {
         let at = self.offset + i as u64;
-        let from = i.saturating_sub(2048);
-        let window = &raw[from..raw.len().min(from + 4096)];
-        if looks_like_utf16(window, self.offset + from as u64) {
+        let mut context = self.history.clone();
+        let i_in_context = context.len() + i;
+        context.extend_from_slice(&raw[..raw.len().min(i + CONTEXT)]);
+        let from = i_in_context.saturating_sub(CONTEXT);
+        let window = &context[from..];
+        if looks_like_utf16(window, at - (i_in_context - from) as u64) {
             return Failure::Bad(format!(
                 "looks like UTF-16 without a byte-order mark (NUL bytes at every other byte, \
                  byte offset {at}); save it as UTF-8 or as UTF-16 with a BOM"
@@ -389,6 +423,34 @@ mod tests {
             let e = f(b"\xFF\xFEa\x00\x01\x00").unwrap_err();
             assert!(e.contains("binary") && e.contains("byte offset 4"), "{e}");
         }
+    }
+
+    /// The wording of a refusal is chosen from the bytes on both sides of the bad one, which
+    /// the streaming reader waits for: one byte at a time, it words it as the whole file does.
+    #[test]
+    fn a_refusal_is_worded_after_the_file_not_the_reads() {
+        let mut cases: Vec<Vec<u8>> = vec![b"abc\xC3 \x01".to_vec(), b"\xC3".to_vec()];
+        for (before, after) in [(10, 100), (3000, 100), (3000, 3000), (5000, 2040)] {
+            let mut b = "é".repeat(before / 2).into_bytes();
+            b.push(0xFF);
+            b.extend(std::iter::repeat_n(b'a', after));
+            b.push(0x01);
+            cases.push(b);
+        }
+        for b in cases {
+            let (w, s) = (d(&b).unwrap_err(), streamed(&b).unwrap_err());
+            assert_eq!(w, s, "{} bytes", b.len());
+        }
+        // A control character within the context after the bad byte makes it binary data;
+        // further away it does not.
+        let mut near = b"abc\xFF".to_vec();
+        near.extend(std::iter::repeat_n(b'a', 100));
+        near.push(0x01);
+        assert!(streamed(&near).unwrap_err().contains("binary"));
+        let mut far = b"abc\xFF".to_vec();
+        far.extend(std::iter::repeat_n(b'a', 3000));
+        far.push(0x01);
+        assert!(streamed(&far).unwrap_err().contains("not valid UTF-8"));
     }
 
     #[test]

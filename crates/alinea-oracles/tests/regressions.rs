@@ -67,7 +67,10 @@ fn csv_round_trip(csv: &str) -> Result<Termbase, String> {
 fn an_indonesian_term_column_survives_a_csv_round_trip() {
     assert!(csv_round_trip("id-\no\n").unwrap_err().contains("unknown"));
     let back = csv_round_trip("id,id-ID,fr\nx,istilah,terme\n").unwrap();
-    let id = back.concepts[0].terms.iter().find(|t| t.lang.code() == "id");
+    let id = back.concepts[0]
+        .terms
+        .iter()
+        .find(|t| t.lang.code() == "id");
     assert_eq!(id.map(|t| t.text.as_str()), Some("istilah"));
 }
 

@@ -73,6 +73,10 @@ pub(crate) struct Decoder {
     /// The last bytes decoded (at most [`CONTEXT`]), so that a refusal is worded after the
     /// same bytes whether the input comes whole or in pieces.
     history: Vec<u8>,
+    /// Line feeds decoded so far, and characters decoded since the last one: where the next
+    /// character stands, for refusals that name a line and column.
+    lines: u64,
+    column: u64,
 }
 
 /// How many bytes on each side of a refused byte decide how the refusal is worded (binary
@@ -112,13 +116,39 @@ impl Decoder {
                 e
             }
         };
+        let start = out.len();
         let n = match encoding {
             Encoding::Utf8 => self.utf8(&raw[used..], last, out)?,
             Encoding::Utf16 { big_endian } => self.utf16(&raw[used..], big_endian, last, out)?,
         };
+        (self.lines, self.column) = self.after(&out[start..]);
         self.offset += n as u64;
         self.remember(&raw[..used + n]);
         Ok(used + n)
+    }
+
+    /// The line and column counts after the decoded UTF-8 `text` that follows what was
+    /// decoded so far.
+    fn after(&self, text: &[u8]) -> (u64, u64) {
+        let chars = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count() as u64;
+        match text.iter().rposition(|&b| b == b'\n') {
+            Some(nl) => {
+                let feeds = text.iter().filter(|&&b| b == b'\n').count() as u64;
+                (self.lines + feeds, chars(&text[nl + 1..]))
+            }
+            None => (self.lines, self.column + chars(text)),
+        }
+    }
+
+    /// `line L, column C, byte offset N` (1-based line and column, in characters) of the
+    /// character after the decoded UTF-8 `text`, which starts at the next byte to be fed.
+    fn place(&self, text: &[u8], offset: u64) -> String {
+        let (lines, column) = self.after(text);
+        format!(
+            "line {}, column {}, byte offset {offset}",
+            lines + 1,
+            column + 1
+        )
     }
 
     /// Keeps the last [`CONTEXT`] bytes of what was decoded.
@@ -162,6 +192,7 @@ impl Decoder {
     /// look like (those before `raw` are in the history).
     fn refuse(&self, raw: &[u8], i: usize, what: String) -> Failure {
         let at = self.offset + i as u64;
+        let place = self.place(&raw[..i], at);
         let mut context = self.history.clone();
         let i_in_context = context.len() + i;
         context.extend_from_slice(&raw[..raw.len().min(i + CONTEXT)]);
@@ -170,7 +201,7 @@ impl Decoder {
         if looks_like_utf16(window, at - (i_in_context - from) as u64) {
             return Failure::Bad(format!(
                 "looks like UTF-16 without a byte-order mark (NUL bytes at every other byte, \
-                 byte offset {at}); save it as UTF-8 or as UTF-16 with a BOM"
+                 {place}); save it as UTF-8 or as UTF-16 with a BOM"
             ));
         }
         let binary = !what.is_empty() || window.iter().any(|&b| binary_char(b.into()));
@@ -180,12 +211,10 @@ impl Decoder {
             } else {
                 what
             };
-            return Failure::Bad(format!(
-                "holds binary data ({what} at byte offset {at}), not text"
-            ));
+            return Failure::Bad(format!("holds binary data ({what} at {place}), not text"));
         }
         Failure::Bad(format!(
-            "is not valid UTF-8 (byte offset {at}: byte 0x{:02X}); save it as UTF-8 or UTF-16 \
+            "is not valid UTF-8 ({place}: byte 0x{:02X}); save it as UTF-8 or UTF-16 \
              with a BOM (other encodings such as Windows-1252 are not guessed)",
             raw[i]
         ))
@@ -207,10 +236,10 @@ impl Decoder {
                 u16::from_le_bytes(p)
             }
         };
-        let unpaired = |u: u16, i: usize| {
+        let start = out.len();
+        let unpaired = |u: u16, place: String| {
             Failure::Bad(format!(
-                "is not valid {name} (unpaired surrogate 0x{u:04X} at byte offset {})",
-                self.offset + i as u64
+                "is not valid {name} (unpaired surrogate 0x{u:04X} at {place})"
             ))
         };
         let mut i = 0;
@@ -221,24 +250,35 @@ impl Decoder {
                 0xD800..=0xDBFF => {
                     if i + 4 > raw.len() {
                         if last {
-                            return Err(unpaired(u, i));
+                            return Err(unpaired(
+                                u,
+                                self.place(&out[start..], self.offset + i as u64),
+                            ));
                         }
                         break;
                     }
                     let low = unit(i + 2);
                     if !(0xDC00..=0xDFFF).contains(&low) {
-                        return Err(unpaired(u, i));
+                        return Err(unpaired(
+                            u,
+                            self.place(&out[start..], self.offset + i as u64),
+                        ));
                     }
                     let c = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
                     (c, 4)
                 }
-                0xDC00..=0xDFFF => return Err(unpaired(u, i)),
+                0xDC00..=0xDFFF => {
+                    return Err(unpaired(
+                        u,
+                        self.place(&out[start..], self.offset + i as u64),
+                    ))
+                }
                 _ => (u32::from(u), 2),
             };
             if binary_char(c) {
                 return Err(Failure::Bad(format!(
-                    "holds binary data (control character U+{c:04X} at byte offset {}), not text",
-                    self.offset + i as u64
+                    "holds binary data (control character U+{c:04X} at {}), not text",
+                    self.place(&out[start..], self.offset + i as u64)
                 )));
             }
             let c = char::from_u32(c).expect("surrogates handled above");
@@ -409,7 +449,14 @@ mod tests {
             let e = f(b"").unwrap_err();
             assert_eq!(e, "is empty");
             let e = f(b"caf\xe9 noir").unwrap_err();
-            assert!(e.contains("not valid UTF-8 (byte offset 3"), "{e}");
+            assert!(
+                e.contains("not valid UTF-8 (line 1, column 4, byte offset 3"),
+                "{e}"
+            );
+            let e = f("é\nçà\x01".as_bytes()).unwrap_err();
+            assert!(e.contains("at line 2, column 3, byte offset 7)"), "{e}");
+            let e = f(b"\xFF\xFEa\x00\n\x00b\x00\x01\x00").unwrap_err();
+            assert!(e.contains("at line 2, column 2, byte offset 8)"), "{e}");
             let e = f(b"\xEF\xBB\xBFab\xff").unwrap_err();
             assert!(e.contains("byte offset 5"), "{e}");
             let e = f(b"ab\x00cd").unwrap_err();

@@ -10,7 +10,9 @@
 //! - [`load`]: the termbase of a command: given files merged, or the default glossary.
 //! - [`concordance`]: the term in context, from aligned translation units.
 //! - [`normalize`]: the folding and stemming lookup relies on.
+//! - [`annotate`]: the terms of a termbase found in running text ([`TermMatcher`]).
 
+pub mod annotate;
 pub mod concordance;
 mod formats;
 pub mod index;
@@ -21,6 +23,7 @@ mod validate;
 
 use std::path::Path;
 
+pub use annotate::{TermMatch, TermMatcher};
 pub use formats::{not_carried, Format, NOT_CARRIED, TBX_IGNORED};
 pub use index::{Hit, Index, MatchClass, Query};
 pub use load::{load, Loaded};

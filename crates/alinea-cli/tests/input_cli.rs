@@ -218,7 +218,9 @@ fn an_endless_device_is_refused_at_once() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stdout.is_empty());
     assert!(
-        stderr.contains("holds binary data (control character U+0000 at byte offset 0)"),
+        stderr.contains(
+            "holds binary data (control character U+0000 at line 1, column 1, byte offset 0)"
+        ),
         "{stderr}"
     );
 }

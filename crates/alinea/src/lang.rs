@@ -55,15 +55,16 @@ impl<'de> serde::Deserialize<'de> for Lang {
 impl FromStr for Lang {
     type Err = Error;
 
-    /// Accepts a bare code or a BCP 47 tag (`fr-FR` → `fr`), case-insensitive.
+    /// Accepts a bare code or a BCP 47 tag (`fr-FR` → `fr`), case-insensitive. Each subtag
+    /// after the language is 1 to 8 letters or digits (`fr-` and `en--GB` are refused).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let primary = s
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let ok =
-            (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
+        let mut subtags = s.split(['-', '_']);
+        let primary = subtags.next().unwrap_or("").to_ascii_lowercase();
+        let ok = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_lowercase())
+            && subtags.all(|t| {
+                (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
         if !ok {
             return Err(Error::Usage(format!(
                 "unknown language code {s:?} (expected an ISO 639 code such as fr, en, ar)"
@@ -91,5 +92,12 @@ mod tests {
         assert!("french".parse::<Lang>().is_err());
         assert!("".parse::<Lang>().is_err());
         assert!("f1".parse::<Lang>().is_err());
+        assert_eq!(
+            "zh-Hant-TW".parse::<Lang>().unwrap(),
+            Lang::Other("zh".into())
+        );
+        for bad in ["id-", "fr-", "en--GB", "fr-FR-", "en-GB!", "de-abcdefghi"] {
+            assert!(bad.parse::<Lang>().is_err(), "{bad}");
+        }
     }
 }

@@ -70,7 +70,20 @@ pub(crate) struct Decoder {
     encoding: Option<Encoding>,
     /// File offset of the next byte to be fed.
     offset: u64,
+    /// The last bytes decoded (at most [`CONTEXT`]), so that a refusal is worded after the
+    /// same bytes whether the input comes whole or in pieces.
+    history: Vec<u8>,
+    /// Line feeds decoded so far, and characters decoded since the last one: where the next
+    /// character stands, for refusals that name a line and column.
+    lines: u64,
+    column: u64,
 }
+
+/// How many bytes on each side of a refused byte decide how the refusal is worded (binary
+/// data, UTF-16 without a BOM, or invalid UTF-8). A streamed input waits for this many bytes
+/// after the bad one (or the end of the input) before refusing, so that the wording depends
+/// on the file's bytes only, never on how they were read.
+const CONTEXT: usize = 2048;
 
 impl Decoder {
     /// Decodes a prefix of `raw` (the bytes from the file offset where the last call stopped)
@@ -103,12 +116,52 @@ impl Decoder {
                 e
             }
         };
+        let start = out.len();
         let n = match encoding {
             Encoding::Utf8 => self.utf8(&raw[used..], last, out)?,
             Encoding::Utf16 { big_endian } => self.utf16(&raw[used..], big_endian, last, out)?,
         };
+        (self.lines, self.column) = self.after(&out[start..]);
         self.offset += n as u64;
+        self.remember(&raw[..used + n]);
         Ok(used + n)
+    }
+
+    /// The line and column counts after the decoded UTF-8 `text` that follows what was
+    /// decoded so far.
+    fn after(&self, text: &[u8]) -> (u64, u64) {
+        let chars = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count() as u64;
+        match text.iter().rposition(|&b| b == b'\n') {
+            Some(nl) => {
+                let feeds = text.iter().filter(|&&b| b == b'\n').count() as u64;
+                (self.lines + feeds, chars(&text[nl + 1..]))
+            }
+            None => (self.lines, self.column + chars(text)),
+        }
+    }
+
+    /// `line L, column C, byte offset N` (1-based line and column, in characters) of the
+    /// character after the decoded UTF-8 `text`, which starts at the next byte to be fed.
+    fn place(&self, text: &[u8], offset: u64) -> String {
+        let (lines, column) = self.after(text);
+        format!(
+            "line {}, column {}, byte offset {offset}",
+            lines + 1,
+            column + 1
+        )
+    }
+
+    /// Keeps the last [`CONTEXT`] bytes of what was decoded.
+    fn remember(&mut self, consumed: &[u8]) {
+        if consumed.len() >= CONTEXT {
+            self.history.clear();
+            self.history
+                .extend_from_slice(&consumed[consumed.len() - CONTEXT..]);
+        } else {
+            self.history.extend_from_slice(consumed);
+            let excess = self.history.len().saturating_sub(CONTEXT);
+            self.history.drain(..excess);
+        }
     }
 
     fn utf8(&self, raw: &[u8], last: bool, out: &mut Vec<u8>) -> Result<usize, Failure> {
@@ -117,26 +170,38 @@ impl Decoder {
             Err(e) if e.error_len().is_none() && !last => (e.valid_up_to(), false),
             Err(e) => (e.valid_up_to(), true),
         };
-        if let Some(i) = raw[..valid].iter().position(|&b| binary_char(b.into())) {
-            return Err(self.refuse(raw, i, format!("control character U+{:04X}", raw[i])));
+        let control = raw[..valid].iter().position(|&b| binary_char(b.into()));
+        let Some(i) = control.or(bad.then_some(valid)) else {
+            out.extend_from_slice(&raw[..valid]);
+            return Ok(valid);
+        };
+        if !last && raw.len() < i + CONTEXT {
+            // Decode up to the bad byte and wait for the bytes after it.
+            out.extend_from_slice(&raw[..i]);
+            return Ok(i);
         }
-        if bad {
-            return Err(self.refuse(raw, valid, String::new()));
-        }
-        out.extend_from_slice(&raw[..valid]);
-        Ok(valid)
+        let what = match control {
+            Some(i) => format!("control character U+{:04X}", raw[i]),
+            None => String::new(),
+        };
+        Err(self.refuse(raw, i, what))
     }
 
     /// The failure for bad byte `i` of `raw` (`what`: a control character, or empty for an
-    /// invalid UTF-8 sequence), worded after what the bytes around it look like.
+    /// invalid UTF-8 sequence), worded after what the [`CONTEXT`] bytes on each side of it
+    /// look like (those before `raw` are in the history).
     fn refuse(&self, raw: &[u8], i: usize, what: String) -> Failure {
         let at = self.offset + i as u64;
-        let from = i.saturating_sub(2048);
-        let window = &raw[from..raw.len().min(from + 4096)];
-        if looks_like_utf16(window, self.offset + from as u64) {
+        let place = self.place(&raw[..i], at);
+        let mut context = self.history.clone();
+        let i_in_context = context.len() + i;
+        context.extend_from_slice(&raw[..raw.len().min(i + CONTEXT)]);
+        let from = i_in_context.saturating_sub(CONTEXT);
+        let window = &context[from..];
+        if looks_like_utf16(window, at - (i_in_context - from) as u64) {
             return Failure::Bad(format!(
                 "looks like UTF-16 without a byte-order mark (NUL bytes at every other byte, \
-                 byte offset {at}); save it as UTF-8 or as UTF-16 with a BOM"
+                 {place}); save it as UTF-8 or as UTF-16 with a BOM"
             ));
         }
         let binary = !what.is_empty() || window.iter().any(|&b| binary_char(b.into()));
@@ -146,12 +211,10 @@ impl Decoder {
             } else {
                 what
             };
-            return Failure::Bad(format!(
-                "holds binary data ({what} at byte offset {at}), not text"
-            ));
+            return Failure::Bad(format!("holds binary data ({what} at {place}), not text"));
         }
         Failure::Bad(format!(
-            "is not valid UTF-8 (byte offset {at}: byte 0x{:02X}); save it as UTF-8 or UTF-16 \
+            "is not valid UTF-8 ({place}: byte 0x{:02X}); save it as UTF-8 or UTF-16 \
              with a BOM (other encodings such as Windows-1252 are not guessed)",
             raw[i]
         ))
@@ -173,10 +236,10 @@ impl Decoder {
                 u16::from_le_bytes(p)
             }
         };
-        let unpaired = |u: u16, i: usize| {
+        let start = out.len();
+        let unpaired = |u: u16, place: String| {
             Failure::Bad(format!(
-                "is not valid {name} (unpaired surrogate 0x{u:04X} at byte offset {})",
-                self.offset + i as u64
+                "is not valid {name} (unpaired surrogate 0x{u:04X} at {place})"
             ))
         };
         let mut i = 0;
@@ -187,24 +250,35 @@ impl Decoder {
                 0xD800..=0xDBFF => {
                     if i + 4 > raw.len() {
                         if last {
-                            return Err(unpaired(u, i));
+                            return Err(unpaired(
+                                u,
+                                self.place(&out[start..], self.offset + i as u64),
+                            ));
                         }
                         break;
                     }
                     let low = unit(i + 2);
                     if !(0xDC00..=0xDFFF).contains(&low) {
-                        return Err(unpaired(u, i));
+                        return Err(unpaired(
+                            u,
+                            self.place(&out[start..], self.offset + i as u64),
+                        ));
                     }
                     let c = 0x10000 + ((u32::from(u) - 0xD800) << 10) + (u32::from(low) - 0xDC00);
                     (c, 4)
                 }
-                0xDC00..=0xDFFF => return Err(unpaired(u, i)),
+                0xDC00..=0xDFFF => {
+                    return Err(unpaired(
+                        u,
+                        self.place(&out[start..], self.offset + i as u64),
+                    ))
+                }
                 _ => (u32::from(u), 2),
             };
             if binary_char(c) {
                 return Err(Failure::Bad(format!(
-                    "holds binary data (control character U+{c:04X} at byte offset {}), not text",
-                    self.offset + i as u64
+                    "holds binary data (control character U+{c:04X} at {}), not text",
+                    self.place(&out[start..], self.offset + i as u64)
                 )));
             }
             let c = char::from_u32(c).expect("surrogates handled above");
@@ -375,7 +449,14 @@ mod tests {
             let e = f(b"").unwrap_err();
             assert_eq!(e, "is empty");
             let e = f(b"caf\xe9 noir").unwrap_err();
-            assert!(e.contains("not valid UTF-8 (byte offset 3"), "{e}");
+            assert!(
+                e.contains("not valid UTF-8 (line 1, column 4, byte offset 3"),
+                "{e}"
+            );
+            let e = f("é\nçà\x01".as_bytes()).unwrap_err();
+            assert!(e.contains("at line 2, column 3, byte offset 7)"), "{e}");
+            let e = f(b"\xFF\xFEa\x00\n\x00b\x00\x01\x00").unwrap_err();
+            assert!(e.contains("at line 2, column 2, byte offset 8)"), "{e}");
             let e = f(b"\xEF\xBB\xBFab\xff").unwrap_err();
             assert!(e.contains("byte offset 5"), "{e}");
             let e = f(b"ab\x00cd").unwrap_err();
@@ -389,6 +470,34 @@ mod tests {
             let e = f(b"\xFF\xFEa\x00\x01\x00").unwrap_err();
             assert!(e.contains("binary") && e.contains("byte offset 4"), "{e}");
         }
+    }
+
+    /// The wording of a refusal is chosen from the bytes on both sides of the bad one, which
+    /// the streaming reader waits for: one byte at a time, it words it as the whole file does.
+    #[test]
+    fn a_refusal_is_worded_after_the_file_not_the_reads() {
+        let mut cases: Vec<Vec<u8>> = vec![b"abc\xC3 \x01".to_vec(), b"\xC3".to_vec()];
+        for (before, after) in [(10, 100), (3000, 100), (3000, 3000), (5000, 2040)] {
+            let mut b = "é".repeat(before / 2).into_bytes();
+            b.push(0xFF);
+            b.extend(std::iter::repeat_n(b'a', after));
+            b.push(0x01);
+            cases.push(b);
+        }
+        for b in cases {
+            let (w, s) = (d(&b).unwrap_err(), streamed(&b).unwrap_err());
+            assert_eq!(w, s, "{} bytes", b.len());
+        }
+        // A control character within the context after the bad byte makes it binary data;
+        // further away it does not.
+        let mut near = b"abc\xFF".to_vec();
+        near.extend(std::iter::repeat_n(b'a', 100));
+        near.push(0x01);
+        assert!(streamed(&near).unwrap_err().contains("binary"));
+        let mut far = b"abc\xFF".to_vec();
+        far.extend(std::iter::repeat_n(b'a', 3000));
+        far.push(0x01);
+        assert!(streamed(&far).unwrap_err().contains("not valid UTF-8"));
     }
 
     #[test]

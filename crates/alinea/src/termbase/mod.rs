@@ -11,7 +11,9 @@
 //! - [`answer`]: one lookup's hits with their concepts and concordance, as front ends return it.
 //! - [`concordance`]: the term in context, from aligned translation units.
 //! - [`normalize`]: the folding and stemming lookup relies on.
+//! - [`annotate`]: the terms of a termbase found in running text ([`TermMatcher`]).
 
+pub mod annotate;
 pub mod answer;
 pub mod concordance;
 mod formats;
@@ -23,6 +25,7 @@ mod validate;
 
 use std::path::Path;
 
+pub use annotate::{TermMatch, TermMatcher};
 pub use formats::{not_carried, Format, NOT_CARRIED, TBX_IGNORED};
 pub use index::{Hit, Index, MatchClass, Query};
 pub use load::{load, Loaded};

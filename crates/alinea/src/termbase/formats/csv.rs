@@ -1,6 +1,7 @@
 //! CSV and TSV termbases: one concept per row, a header row of language codes (`fr`, `en`,
 //! `ar` …), several synonyms per cell separated by `;` or `|`, and optional columns: `id`,
-//! `subject`, `sources`, `related`, `note`, `definition_<lang>`, and per language
+//! `subject`, `sources`, `related`, `note`, `definition_<lang>` (Indonesian, whose code is
+//! `id`, goes by a tag such as `id-ID`), and per language
 //! `<lang>_status`, `<lang>_type`, `<lang>_pos`, `<lang>_gender` (one value per synonym, same
 //! separators). The header line decides between `,` and `;` for a `.csv` file; TSV has no
 //! quoting. Refused with the line and column: a field past the header's columns, a quote never
@@ -67,6 +68,15 @@ fn column(name: &str) -> std::result::Result<Col, String> {
             }
         }
     })
+}
+
+/// The header of a language's terms column: its code, except for Indonesian, whose code `id`
+/// names the id column: it is written `id-ID`, which reads back as Indonesian.
+fn terms_column(lang: &Lang) -> String {
+    match column(lang.code()) {
+        Ok(Col::Terms(_)) => lang.code().to_string(),
+        _ => format!("{}-{}", lang.code(), lang.code().to_ascii_uppercase()),
+    }
 }
 
 fn split(cell: &str) -> Vec<String> {
@@ -510,7 +520,7 @@ pub(crate) fn write(tb: &Termbase, delimiter: u8) -> Result<String> {
     for l in &langs {
         let c = l.code();
         header.extend([
-            c.to_string(),
+            terms_column(l),
             format!("{c}_status"),
             format!("{c}_type"),
             format!("{c}_pos"),

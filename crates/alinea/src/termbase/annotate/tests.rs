@@ -1,0 +1,242 @@
+//! Unit tests of `annotate`.
+use proptest::prelude::*;
+
+use super::*;
+use crate::termbase::normalize::{join_stems, lookup_key, skeleton_key, stem_key, words};
+use crate::termbase::{Concept, Term};
+
+fn term(lang: Lang, text: &str, status: Status) -> Term {
+    let mut t = Term::new(lang, text);
+    t.status = Some(status);
+    t
+}
+
+fn tb() -> Termbase {
+    use Status::*;
+    let mk = |id: &str, terms: Vec<Term>| Concept {
+        id: id.into(),
+        terms,
+        ..Concept::default()
+    };
+    Termbase {
+        concepts: vec![
+            mk(
+                "flu",
+                vec![
+                    term(Lang::En, "flu", Preferred),
+                    term(Lang::Fr, "grippe", Preferred),
+                ],
+            ),
+            mk(
+                "security-council",
+                vec![
+                    term(Lang::Fr, "Conseil de sécurité", Preferred),
+                    term(Lang::En, "Security Council", Preferred),
+                    term(Lang::Ar, "مجلس الأمن", Preferred),
+                ],
+            ),
+            mk("council", vec![term(Lang::En, "council", Admitted)]),
+            mk(
+                "crime",
+                vec![
+                    term(Lang::En, "crime", Preferred),
+                    term(Lang::Ar, "جريمة", Preferred),
+                ],
+            ),
+            mk("infect", vec![term(Lang::Fr, "infecter", Preferred)]),
+            mk("organ", vec![term(Lang::En, "organ", Preferred)]),
+            mk(
+                "cyberspace",
+                vec![
+                    term(Lang::Fr, "cyberespace", Preferred),
+                    term(Lang::Fr, "cyber-espace", Deprecated),
+                ],
+            ),
+            mk(
+                "human-rights",
+                vec![
+                    term(Lang::Fr, "droits de l'homme", Preferred),
+                    term(Lang::Ar, "حقوق الإنسان", Preferred),
+                ],
+            ),
+        ],
+    }
+}
+
+fn found(m: &TermMatcher, text: &str, lang: Lang) -> Vec<(String, String)> {
+    m.find(text, &lang)
+        .into_iter()
+        .map(|t| (text[t.span].to_string(), t.concept))
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn word_boundaries() {
+    let m = TermMatcher::new(&tb());
+    assert!(found(&m, "Give fluids and rest.", Lang::En).is_empty());
+    assert_eq!(
+        found(&m, "The flu, (FLU) and councils.", Lang::En),
+        pairs(&[("flu", "flu"), ("FLU", "flu"), ("councils", "council")])
+    );
+    // Over-stemming is refused: "organization" stems to "organ".
+    assert!(found(&m, "The organization met.", Lang::En).is_empty());
+    assert_eq!(
+        found(&m, "Two organs.", Lang::En),
+        pairs(&[("organs", "organ")])
+    );
+}
+
+#[test]
+fn longest_match_wins() {
+    let m = TermMatcher::new(&tb());
+    assert_eq!(
+        found(&m, "the Security Council and the council", Lang::En),
+        pairs(&[
+            ("Security Council", "security-council"),
+            ("council", "council")
+        ])
+    );
+    let text = "Le Conseil de sécurité  a décidé";
+    let ms = m.find(text, &Lang::Fr);
+    assert_eq!(ms.len(), 1);
+    assert_eq!(&text[ms[0].span.clone()], "Conseil de sécurité");
+    assert_eq!(ms[0].class, MatchClass::Exact);
+    assert_eq!(ms[0].term, "Conseil de sécurité");
+    assert_eq!(ms[0].status, Some(Status::Preferred));
+}
+
+#[test]
+fn french_folding_elision_and_plurals() {
+    let m = TermMatcher::new(&tb());
+    assert_eq!(
+        found(
+            &m,
+            "Les CONSEILS DE SÉCURITÉ, les droits de l’homme.",
+            Lang::Fr
+        ),
+        pairs(&[
+            ("CONSEILS DE SÉCURITÉ", "security-council"),
+            ("droits de l’homme", "human-rights"),
+        ])
+    );
+    // A stem match of the same word is a match; another word is not.
+    assert_eq!(
+        found(&m, "elles sont infectées", Lang::Fr),
+        pairs(&[("infectées", "infect")])
+    );
+    assert!(found(&m, "les infectiologues", Lang::Fr).is_empty());
+    // Both spellings of one concept, with their own statuses.
+    let ms = m.find("le cyber-espace et le cyberespace", &Lang::Fr);
+    let st: Vec<_> = ms.iter().map(|t| (t.term.as_str(), t.status)).collect();
+    assert_eq!(
+        st,
+        [
+            ("cyber-espace", Some(Status::Deprecated)),
+            ("cyberespace", Some(Status::Preferred))
+        ]
+    );
+}
+
+#[test]
+fn arabic_clitics_variants_and_broken_plurals() {
+    let m = TermMatcher::new(&tb());
+    assert_eq!(
+        found(&m, "قرر مجلسُ الأمـن ذلك", Lang::Ar),
+        pairs(&[("مجلسُ الأمـن", "security-council")])
+    );
+    assert_eq!(
+        found(&m, "وبالجريمة والجرائم", Lang::Ar),
+        pairs(&[("وبالجريمة", "crime"), ("والجرائم", "crime")])
+    );
+    let ms = m.find("الجرائم", &Lang::Ar);
+    assert_eq!(ms[0].class, MatchClass::Root);
+    assert!(m
+        .find_up_to("الجرائم", &Lang::Ar, MatchClass::Stemmed)
+        .is_empty());
+    assert_eq!(
+        found(&m, "وحقوق الإنسان", Lang::Ar),
+        pairs(&[("وحقوق الإنسان", "human-rights")])
+    );
+}
+
+#[test]
+fn other_languages_and_empty_texts() {
+    let m = TermMatcher::new(&tb());
+    assert!(found(&m, "flu", Lang::Fr).is_empty());
+    assert!(found(&m, "", Lang::En).is_empty());
+    assert!(found(&m, "flu", Lang::Other("de".into())).is_empty());
+    assert!(TermMatcher::new(&Termbase::default())
+        .find("flu", &Lang::En)
+        .is_empty());
+}
+
+/// The folded words of `s`, as the matcher keys them.
+fn folded(s: &str) -> String {
+    join_stems(words(s).into_iter().map(|r| lookup_key(&s[r])))
+}
+
+const PIECES: [&str; 24] = [
+    "flu",
+    "fluids",
+    "Security",
+    "Council",
+    "council",
+    " ",
+    "  ",
+    ", ",
+    "’",
+    "-",
+    "É",
+    "é",
+    "sécurité",
+    "Conseil",
+    "de",
+    "مجلس",
+    "الأمن",
+    "الجرائم",
+    "جريمة",
+    "ـ",
+    "\u{064F}",
+    "٣",
+    "organs",
+    "\u{00A0}",
+];
+
+proptest! {
+    #[test]
+    fn spans_are_words_that_key_like_their_term(
+        picks in proptest::collection::vec(0..PIECES.len(), 0..20),
+        lang in 0..3usize,
+    ) {
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        let lang = [Lang::Fr, Lang::En, Lang::Ar][lang].clone();
+        let m = TermMatcher::new(&tb());
+        let mut last_end = 0;
+        for t in m.find(&text, &lang) {
+            prop_assert!(text.is_char_boundary(t.span.start));
+            prop_assert!(text.is_char_boundary(t.span.end));
+            prop_assert!(t.span.start < t.span.end);
+            prop_assert!(t.span.start >= last_end || t.span.start == last_end.min(t.span.start));
+            let slice = &text[t.span.clone()];
+            let ok = match t.class {
+                MatchClass::Exact => slice == t.term,
+                MatchClass::Normalised => folded(slice) == folded(&t.term),
+                MatchClass::Stemmed => stem_key(slice, &lang) == stem_key(&t.term, &lang),
+                _ => skeleton_key(slice) == skeleton_key(&t.term),
+            };
+            prop_assert!(ok, "{slice:?} vs {:?} ({:?})", t.term, t.class);
+            // Whole words: the characters around the span are not word characters.
+            let before = text[..t.span.start].chars().next_back();
+            let after = text[t.span.end..].chars().next();
+            prop_assert!(before.is_none_or(|c| !c.is_alphanumeric()));
+            prop_assert!(after.is_none_or(|c| !c.is_alphanumeric()));
+            last_end = t.span.end;
+        }
+    }
+}

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use alinea::diag::Diagnostic;
+use alinea::termbase::annotate::TermMatcher;
 use alinea::termbase::concordance::Memory;
 use alinea::termbase::{self, Concept, Index, Termbase, Transaction};
 use axum::http::StatusCode;
@@ -24,6 +25,8 @@ use crate::store::{Store, StoreError, Stored, Write};
 /// the validation warnings it has.
 pub struct Snapshot {
     pub index: Index,
+    /// The terms of the termbase, for finding them in texts (`/api/annotate`).
+    pub matcher: TermMatcher,
     /// Concept id → (position in the termbase, version).
     pub versions: HashMap<String, (usize, u64)>,
     pub warnings: Vec<Diagnostic>,
@@ -44,10 +47,12 @@ impl Snapshot {
         } else {
             termbase::check(&tb, name)?
         };
+        let matcher = TermMatcher::new(&tb);
         let index = Index::new(tb);
         index.prepare_fuzzy();
         Ok(Snapshot {
             index,
+            matcher,
             versions,
             warnings,
         })
@@ -237,11 +242,13 @@ impl AppState {
                     }
                 }
             }
+            let matcher = TermMatcher::new(&tb);
             let index = Index::new(tb);
             index.prepare_fuzzy();
             Ok::<_, ApiError>((
                 Snapshot {
                     index,
+                    matcher,
                     versions,
                     warnings,
                 },

@@ -71,3 +71,97 @@ async fn bad_align_requests_are_4xx_json() {
         assert!(r.json()["error"]["message"].is_string());
     }
 }
+
+#[tokio::test]
+async fn annotate_finds_the_terms_with_spans_and_equivalents() {
+    let s = server();
+    let text = "Les États renforcent l'usage des TIC contre la cybercriminalité.";
+    let body = json!({"text": text, "lang": "fr"}).to_string();
+    let r = write(&s.app, "POST", "/api/annotate", None, None, &body).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v = r.json();
+    assert_eq!(v["lang"], "fr");
+    let m = v["matches"].as_array().unwrap();
+    let tic = m.iter().find(|x| x["concept"] == "ict").expect("TIC found");
+    let (a, b) = (
+        tic["span"]["start"].as_u64().unwrap() as usize,
+        tic["span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[a..b], "TIC");
+    assert_eq!(tic["text"], "TIC");
+    let (ca, cb) = (
+        tic["chars"]["start"].as_u64().unwrap() as usize,
+        tic["chars"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        text.chars().skip(ca).take(cb - ca).collect::<String>(),
+        "TIC"
+    );
+    assert_eq!(tic["status"], "preferred");
+    let eq = tic["equivalents"].as_array().unwrap();
+    assert!(
+        eq.iter().any(|e| e["lang"] == "en" && e["text"] == "ICT"),
+        "{eq:?}"
+    );
+    assert!(eq.iter().any(|e| e["lang"] == "ar"), "{eq:?}");
+    assert!(eq.iter().all(|e| e["lang"] != "fr"));
+    // In text order; the library's matcher over the same termbase finds the same spans.
+    let snap = s.state.snapshot();
+    let lib = snap.matcher.find(text, &alinea::Lang::Fr);
+    let spans: Vec<(u64, u64)> = m
+        .iter()
+        .map(|x| {
+            (
+                x["span"]["start"].as_u64().unwrap(),
+                x["span"]["end"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let lib_spans: Vec<(u64, u64)> = lib
+        .iter()
+        .map(|x| (x.span.start as u64, x.span.end as u64))
+        .collect();
+    assert_eq!(spans, lib_spans);
+    assert!(spans.len() >= 2, "cybercriminalité too: {spans:?}");
+    // The language is detected when not given.
+    let r = write(
+        &s.app,
+        "POST",
+        "/api/annotate",
+        None,
+        None,
+        &json!({"text": text}).to_string(),
+    )
+    .await;
+    assert_eq!(r.json()["lang"], "fr");
+    let r = write(
+        &s.app,
+        "POST",
+        "/api/annotate",
+        None,
+        None,
+        &json!({"text": text, "lang": "zz"}).to_string(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn annotate_follows_edits() {
+    let s = server();
+    let body = json!({"text": "The zorglubization of networks.", "lang": "en"}).to_string();
+    let r = write(&s.app, "POST", "/api/annotate", None, None, &body).await;
+    assert!(r.json()["matches"].as_array().unwrap().is_empty());
+    let new = r#"{"id": "z", "terms": [{"lang": "en", "text": "zorglubization"}, {"lang": "fr", "text": "zorglubisation"}]}"#;
+    assert_eq!(
+        write(&s.app, "POST", "/api/concepts", Some(ANN), None, new)
+            .await
+            .status,
+        StatusCode::CREATED
+    );
+    let v = write(&s.app, "POST", "/api/annotate", None, None, &body)
+        .await
+        .json();
+    assert_eq!(v["matches"][0]["concept"], "z");
+    assert_eq!(v["matches"][0]["equivalents"][0]["text"], "zorglubisation");
+}

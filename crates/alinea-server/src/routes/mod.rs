@@ -59,6 +59,7 @@ pub const ROUTES: &[&str] = &[
     "GET /api/termbase.tbx2",
     "GET /api/termbase.csv",
     "GET /api/termbase.json",
+    "POST /api/annotate",
     "POST /api/align",
 ];
 
@@ -83,6 +84,7 @@ pub fn router(state: Arc<AppState>, limits: Limits) -> Router {
         .route("/api/termbase.tbx2", get(read::export_tbx2))
         .route("/api/termbase.csv", get(read::export_csv))
         .route("/api/termbase.json", get(read::export_json))
+        .route("/api/annotate", post(text::annotate))
         .route("/api/align", post(text::align))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -1,21 +1,144 @@
-//! The routes that take texts: `POST /api/align` (two or three texts → TMX or JSON, through
-//! the same pipeline as `alinea align`: `align::align_files`, then `export::render`).
+//! The routes that take texts: `POST /api/annotate` (every termbase term in a text, through
+//! `termbase::annotate::TermMatcher`) and `POST /api/align` (two or three texts → TMX or
+//! JSON, through the same pipeline as `alinea align`: `align::align_files`, then
+//! `export::render`).
 
 use std::sync::Arc;
 
 use alinea::align::{align_files, Options, Request, Segtype};
 use alinea::doc::InputMode;
 use alinea::export::{self, RenderOptions};
-use alinea::termbase::parse_lang;
+use alinea::termbase::model::lang_rank;
+use alinea::termbase::{parse_lang, Status};
 use alinea::tmx::{self, WriteOptions};
+use alinea::Lang;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 use crate::error::ApiError;
 use crate::extract::ApiJson;
+use crate::routes::read::json_bytes;
 use crate::state::AppState;
+
+/// The body of `POST /api/annotate`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnotateBody {
+    pub text: String,
+    /// The text's language (`fr`, `en`, `ar` …); absent or `auto`: detected.
+    pub lang: Option<String>,
+}
+
+/// A term of the concept in another language.
+#[derive(Debug, Serialize)]
+struct Equivalent<'a> {
+    lang: &'a Lang,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+}
+
+/// One term found.
+#[derive(Debug, Serialize)]
+struct Found<'a> {
+    /// Byte range in the text (UTF-8).
+    span: Range<usize>,
+    /// The same range in characters (Unicode scalar values).
+    chars: Range<usize>,
+    /// The text as it is written there.
+    text: &'a str,
+    concept: &'a str,
+    /// The termbase term that matched, and its status.
+    term: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+    class: &'static str,
+    /// The concept's terms in the other languages, preferred first.
+    equivalents: Vec<Equivalent<'a>>,
+}
+
+/// `POST /api/annotate`: every termbase term found in the text, in text order, with its
+/// span, concept, status and equivalents (what CAT tools call segment decoration).
+pub async fn annotate(
+    State(state): State<Arc<AppState>>,
+    ApiJson(body): ApiJson<AnnotateBody>,
+) -> Result<Response, ApiError> {
+    let lang = match body.lang.as_deref().map(str::trim) {
+        None | Some("") | Some("auto") => {
+            alinea::text::lang::detect(&body.text).ok_or_else(|| {
+                ApiError::bad_request("lang: the text's language cannot be told; give lang")
+            })?
+        }
+        Some(code) => parse_lang(code).map_err(|m| ApiError::bad_request(format!("lang: {m}")))?,
+    };
+    let snap = state.snapshot();
+    let text = body.text;
+    let bytes = tokio::task::spawn_blocking(move || {
+        let matches = snap.matcher.find(&text, &lang);
+        let concepts = &snap.index.termbase().concepts;
+        // Character offsets, counted once over the text.
+        let mut chars_before = Vec::with_capacity(matches.len() * 2);
+        let (mut at, mut count) = (0usize, 0usize);
+        let mut offsets: Vec<usize> = matches
+            .iter()
+            .flat_map(|m| [m.span.start, m.span.end])
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        for &o in &offsets {
+            count += text[at..o].chars().count();
+            at = o;
+            chars_before.push((o, count));
+        }
+        let char_at = |o: usize| {
+            chars_before
+                .binary_search_by_key(&o, |p| p.0)
+                .map(|i| chars_before[i].1)
+                .unwrap_or(0)
+        };
+        let found: Vec<Found> = matches
+            .iter()
+            .map(|m| {
+                let c = &concepts[m.concept_index];
+                let mut equivalents: Vec<Equivalent> = c
+                    .terms
+                    .iter()
+                    .filter(|t| t.lang != m.lang)
+                    .map(|t| Equivalent {
+                        lang: &t.lang,
+                        text: &t.text,
+                        status: t.status,
+                    })
+                    .collect();
+                equivalents.sort_by_key(|e| {
+                    (
+                        lang_rank(e.lang),
+                        e.status
+                            .map_or(1, |s| if s == Status::Preferred { 0 } else { 2 }),
+                    )
+                });
+                Found {
+                    span: m.span.clone(),
+                    chars: char_at(m.span.start)..char_at(m.span.end),
+                    text: &text[m.span.clone()],
+                    concept: &c.id,
+                    term: &c.terms[m.term_index].text,
+                    status: m.status,
+                    class: m.class.as_str(),
+                    equivalents,
+                }
+            })
+            .collect();
+        serde_json::to_vec(&serde_json::json!({"lang": lang, "matches": found}))
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?
+    .map_err(|e| ApiError::internal(e.to_string()))?;
+    Ok(json_bytes(bytes))
+}
 
 /// One text to align.
 #[derive(Debug, Deserialize)]

@@ -105,6 +105,9 @@ pub struct AppState {
     /// How the termbase is named in validation messages (the database file).
     pub name: PathBuf,
     writes: tokio::sync::Mutex<()>,
+    /// Alignments under way at once: at most one per core, the others wait their turn (or
+    /// their timeout) instead of piling up in memory.
+    pub aligning: tokio::sync::Semaphore,
 }
 
 /// The date of a transaction: now, in UTC, to the second.
@@ -130,6 +133,9 @@ impl AppState {
             tokens,
             name,
             writes: tokio::sync::Mutex::new(()),
+            aligning: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            ),
         }
     }
 

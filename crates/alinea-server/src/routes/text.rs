@@ -169,7 +169,7 @@ pub struct AlignBody {
 
 /// `POST /api/align`.
 pub async fn align(
-    State(_state): State<Arc<AppState>>,
+    State(state): State<Arc<AppState>>,
     ApiJson(body): ApiJson<AlignBody>,
 ) -> Result<Response, ApiError> {
     if !(2..=3).contains(&body.texts.len()) {
@@ -227,6 +227,11 @@ pub async fn align(
         .unwrap_or(0);
     let creation_date =
         tmx::write::creation_date(secs).unwrap_or_else(|_| tmx::write::FIXED_CREATION_DATE.into());
+    let _turn = state
+        .aligning
+        .acquire()
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))?;
     let bytes = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, ApiError> {
         // The pipeline reads files: the texts are written to a private folder for it.
         let dir = tempfile::tempdir().map_err(|e| ApiError::internal(e.to_string()))?;

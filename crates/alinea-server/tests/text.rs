@@ -165,3 +165,19 @@ async fn annotate_follows_edits() {
     assert_eq!(v["matches"][0]["concept"], "z");
     assert_eq!(v["matches"][0]["equivalents"][0]["text"], "zorglubisation");
 }
+
+#[tokio::test]
+async fn a_request_past_the_time_limit_is_503_json() {
+    // The alignment runs on a blocking thread: it cannot be done within a nanosecond.
+    let s = server_with(
+        alinea_server::Limits {
+            timeout: std::time::Duration::from_nanos(1),
+            ..Default::default()
+        },
+        vec![],
+    );
+    let body = json!({"texts": [{"text": FR}, {"text": EN}]}).to_string();
+    let r = write(&s.app, "POST", "/api/align", None, None, &body).await;
+    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.text());
+    assert_eq!(r.code(), "timeout");
+}

@@ -76,6 +76,21 @@ fn prints_its_url_and_answers() {
     let (status, body) = request(&addr, "GET", "/api/lookup?q=TIC", "").unwrap();
     assert_eq!(status, 200);
     assert!(body.contains("\"ict\""), "{body}");
+    // The same answer as `alinea lookup --format json` over the same termbase, for a few
+    // queries of different classes.
+    for (q, path) in [
+        ("TIC", "TIC"),
+        ("cybersecurite", "cybersecurite"),
+        ("cybersecurty", "cybersecurty"),
+        ("cyber", "cyber"),
+    ] {
+        let (_, served) = request(&addr, "GET", &format!("/api/lookup?q={path}"), "").unwrap();
+        let (code, printed, _) = outcome(common::alinea().args(["lookup", "--format", "json", q]));
+        assert_eq!(code, 0, "{q}");
+        let served: serde_json::Value = serde_json::from_str(&served).unwrap();
+        let printed: serde_json::Value = serde_json::from_str(&printed).unwrap();
+        assert_eq!(served, printed, "{q}");
+    }
     child.kill().unwrap();
     child.wait().unwrap();
 }

@@ -172,21 +172,12 @@ pub fn run(config: Config, notify: &(dyn Fn(Notice) + Sync)) -> Result<(), Start
             url: format!("http://{addr}/"),
         });
         let app = router(state, config.limits);
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let serve = axum::serve(listener, app).with_graceful_shutdown(async {
-            let _ = stopped.await;
-        });
-        let serve = std::future::IntoFuture::into_future(serve);
-        tokio::pin!(serve);
-        let result = tokio::select! {
-            r = &mut serve => r,
-            _ = stop_signal() => {
-                notify(Notice::Stopping);
-                let _ = stop.send(());
-                serve.await
-            }
-        };
-        result.map_err(|e| StartError::Bind(format!("serving: {e}")))
+        serve(listener, app, config.limits, async {
+            stop_signal().await;
+            notify(Notice::Stopping);
+        })
+        .await;
+        Ok::<(), StartError>(())
     });
     drop(rt);
     let closed = store.close();
@@ -194,6 +185,53 @@ pub fn run(config: Config, notify: &(dyn Fn(Notice) + Sync)) -> Result<(), Start
     closed?;
     notify(Notice::Stopped);
     Ok(())
+}
+
+/// Serves `app` on `listener` until `stop` completes; then stops accepting, lets the
+/// requests under way finish (at most the request time limit), and returns. A connection
+/// that takes longer than `limits.header_timeout` to send a request's headers is closed.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    limits: Limits,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+    use hyper_util::service::TowerToHyperService;
+
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    let builder = Arc::new(builder.http1_only());
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else {
+                    // Out of file descriptors or a connection reset before it was taken:
+                    // wait a little rather than spin.
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                };
+                let _ = stream.set_nodelay(true);
+                let service = TowerToHyperService::new(app.clone());
+                let conn = builder
+                    .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                    .into_owned();
+                let conn = graceful.watch(conn);
+                tokio::spawn(async move {
+                    let _ = conn.await;
+                });
+            }
+            _ = &mut stop => break,
+        }
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(limits.timeout, graceful.shutdown()).await;
 }
 
 /// Ctrl-C, or SIGTERM on Unix.

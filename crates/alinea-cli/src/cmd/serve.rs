@@ -46,6 +46,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         limits: Limits {
             max_body: args.max_body,
             timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+            ..Limits::default()
         },
     };
     alinea_server::run(config, &|n| match n {

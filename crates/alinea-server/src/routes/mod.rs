@@ -28,6 +28,9 @@ pub struct Limits {
     pub max_body: usize,
     /// How long a request may take before it is answered 503.
     pub timeout: Duration,
+    /// How long a client may take to send a request's headers before its connection is
+    /// closed (so that idle or trickling connections do not pile up).
+    pub header_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -35,6 +38,7 @@ impl Default for Limits {
         Limits {
             max_body: 8 * 1024 * 1024,
             timeout: Duration::from_secs(30),
+            header_timeout: Duration::from_secs(10),
         }
     }
 }

@@ -173,7 +173,7 @@ fn bad_documents_are_one_line_and_exit_2() {
         "blank.html",
         b"<!DOCTYPE html><html><head><title>x</title></head><body><script>1</script></body></html>",
     );
-    refused(&p, &["is a HTML document with no text in it"]);
+    refused(&p, &["is an HTML document with no text in it"]);
 }
 
 #[cfg(unix)]

@@ -53,6 +53,16 @@ impl Format {
         }
     }
 
+    /// The format's name with its indefinite article (`an HTML`, `a Word (.docx)`).
+    pub fn with_article(self) -> String {
+        let name = self.name();
+        let article = match self {
+            Format::Odt | Format::Html | Format::Xliff => "an",
+            _ => "a",
+        };
+        format!("{article} {name}")
+    }
+
     /// The format an extension names, if it names one (case-insensitive).
     pub fn from_extension(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -198,7 +208,7 @@ impl Source {
         if blocks.is_empty() {
             return Err(Error::Input {
                 path,
-                message: format!("is a {} document with no text in it", format.name()),
+                message: format!("is {} document with no text in it", format.with_article()),
             });
         }
         let mut text = String::new();

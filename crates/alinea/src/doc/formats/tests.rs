@@ -249,7 +249,7 @@ fn html_blocks_lists_tables_and_dropped_code() {
         ]
     );
     let e = error("p.html", b"<html><body><script>x</script> </body></html>");
-    assert_eq!(e, "p.html: is a HTML document with no text in it");
+    assert_eq!(e, "p.html: is an HTML document with no text in it");
 }
 
 #[test]

@@ -347,9 +347,8 @@ impl Tag {
                     }
                 }
             }
-            if key.is_empty() {
-                i += 1;
-            } else {
+            // (Each turn moves on: past a name, or past a stray `=` and its value.)
+            if !key.is_empty() {
                 attrs.push((key, value));
             }
         }

@@ -382,3 +382,11 @@ fn blocks_become_units_with_places_and_sentences() {
         "Une autre phrase."
     );
 }
+
+/// A fuzz finding: a stray `=` before a value, then a letter of two bytes, cut the tag in
+/// the middle of the letter.
+#[test]
+fn html_stray_equals_before_a_multibyte_letter() {
+    let b = blocks("p.html", "<p =\"x\"ج>texte</p>".as_bytes());
+    assert_eq!(b[0].text, "texte");
+}

@@ -345,12 +345,13 @@ fn bad_input_is_one_clear_error() {
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(leftovers, 4, "no temporary file left");
 
+    // One file that is not XLIFF: nothing to align it with.
     alinea()
         .args(["align"])
         .arg(fr())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("FILE"));
+        .stderr(predicate::str::contains("give its translations too"));
 }
 
 #[test]

@@ -15,7 +15,10 @@
 //! - [`Target::Tbx`], [`Target::Csv`], [`Target::Tsv`], [`Target::Json`], [`Target::Toml`]:
 //!   a termbase read, written in the same format (TBX: v3 and v2) and read again is the same
 //!   model; written as JSON and read again, too.
+//! - [`Target::Docx`], [`Target::Odt`], [`Target::Html`], [`Target::Xliff`], [`Target::Pdf`]:
+//!   the document readers (see [`documents`]).
 
+pub mod documents;
 pub mod seeds;
 
 use std::io::Read;
@@ -41,11 +44,16 @@ pub enum Target {
     Tsv,
     Json,
     Toml,
+    Docx,
+    Odt,
+    Html,
+    Xliff,
+    Pdf,
 }
 
 impl Target {
     /// Every target, in the order they are listed.
-    pub const ALL: [Target; 8] = [
+    pub const ALL: [Target; 13] = [
         Target::Text,
         Target::Tmx,
         Target::TmxWrite,
@@ -54,6 +62,11 @@ impl Target {
         Target::Tsv,
         Target::Json,
         Target::Toml,
+        Target::Docx,
+        Target::Odt,
+        Target::Html,
+        Target::Xliff,
+        Target::Pdf,
     ];
 
     /// The target's name: the name of its `cargo fuzz` target and seed folder.
@@ -67,6 +80,11 @@ impl Target {
             Target::Tsv => "tsv",
             Target::Json => "json",
             Target::Toml => "toml",
+            Target::Docx => "docx",
+            Target::Odt => "odt",
+            Target::Html => "html",
+            Target::Xliff => "xliff",
+            Target::Pdf => "pdf",
         }
     }
 
@@ -81,6 +99,11 @@ impl Target {
             Target::Tsv => termbase_round_trip(Format::Tsv, data),
             Target::Json => termbase_round_trip(Format::Json, data),
             Target::Toml => termbase_round_trip(Format::Toml, data),
+            Target::Docx => documents::docx(data),
+            Target::Odt => documents::odt(data),
+            Target::Html => documents::html(data),
+            Target::Xliff => documents::xliff(data),
+            Target::Pdf => documents::pdf(data),
         }
     }
 }

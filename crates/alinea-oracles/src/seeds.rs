@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use alinea::doc::formats::zip;
 use alinea::termbase::{self, Format, Termbase};
 
 use crate::Target;
@@ -88,6 +89,54 @@ fn encodings(name: &str, text: &str) -> Vec<Seed> {
 }
 
 const TERMBASE_DATA: &str = "crates/alinea/tests/data/termbase";
+const DOCS_DATA: &str = "crates/alinea/tests/fixtures/docs";
+
+/// The part `part` of each archive in `dir` with extension `ext`, as a seed of its own.
+fn parts(root: &Path, ext: &str, part: &str) -> Vec<Seed> {
+    files(root, DOCS_DATA, &[ext])
+        .into_iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            let xml = zip::Archive::new(&bytes).ok()?.read(part).ok()??;
+            Some(Seed {
+                name: format!(
+                    "{}.{}",
+                    p.file_name()?.to_string_lossy(),
+                    part.replace('/', "_")
+                ),
+                bytes: xml,
+            })
+        })
+        .collect()
+}
+
+fn small(name: &str, text: &str) -> Seed {
+    Seed {
+        name: name.into(),
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
+/// A small WordprocessingML body: a heading, a list item, a tracked change, a footnote
+/// reference, a table.
+const SMALL_DOCX: &str = r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>Titre</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Le texte </w:t></w:r><w:ins w:id="1"><w:r><w:t>ajouté</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>ôté</w:delText></w:r></w:del><w:r><w:tab/><w:footnoteReference w:id="1"/><w:t>. Fin.</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>A1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>نص</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</w:body></w:document>"#;
+
+/// A small OpenDocument body: a heading, a list, a note, a table, a tracked change.
+const SMALL_ODT: &str = r#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0">
+<office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/></text:list-style></office:automatic-styles>
+<office:body><office:text><text:tracked-changes><text:changed-region><text:deletion><text:p>ôté</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:h text:outline-level="1">Titre</text:h><text:p>Un<text:s text:c="3"/>texte<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Note.</text:p></text:note-body></text:note>. Fin.</text:p>
+<text:list text:style-name="L1"><text:list-item><text:p>premier</text:p><text:list><text:list-item><text:p>sous</text:p></text:list-item></text:list></text:list-item></text:list>
+<table:table><table:table-row><table:table-cell><text:p>A1</text:p></table:table-cell></table:table-row></table:table></office:text></office:body></office:document-content>"#;
+
+const SMALL_HTML: &str = r#"<!DOCTYPE html><html lang="ar" dir="rtl"><head><style>p{}</style></head><body>
+<h1>عنوان</h1><p>نص &amp; <b>غامق</b><br>سطر.</p><ol start="2"><li>أ</li><li value="9"><p>ب</p></li></ol>
+<table><tr><td>خلية</td></tr></table><script>if (a < b) {}</script><div>Texte &eacute;&#233;&#x263a;</div></body></html>"#;
+
 const TMX_DATA: &str = "crates/alinea/tests/data/tmx";
 
 /// Small termbases: the test data's (every format) and the glossary's first concepts.
@@ -228,6 +277,32 @@ pub fn seeds(root: &Path, target: Target) -> Vec<Seed> {
             v
         }
         Target::Json => converted(root, &[(Format::Json, "json")]),
+        Target::Docx => {
+            let mut v = from(&[DOCS_DATA], &["docx"]);
+            v.extend(parts(root, "docx", "word/document.xml"));
+            v.push(small("small-document.xml", SMALL_DOCX));
+            v
+        }
+        Target::Odt => {
+            let mut v = from(&[DOCS_DATA], &["odt"]);
+            v.extend(parts(root, "odt", "content.xml"));
+            v.push(small("small-content.xml", SMALL_ODT));
+            v
+        }
+        Target::Html => {
+            let mut v = from(&["aligned"], &["html"]);
+            v.push(small("small.html", SMALL_HTML));
+            v
+        }
+        Target::Xliff => from(&[DOCS_DATA], &["xlf", "xliff"]),
+        Target::Pdf => {
+            let mut v = from(&["corpus/fr", "corpus/ar"], &["txt"]);
+            v.push(small(
+                "pdftotext-page.txt",
+                "Un paragraphe assez long pour remplir une ligne pleine de la page,\nqui finit ici.\n1.demande aux parlements\n2La note.\n\u{c}Page deux.\n",
+            ));
+            v
+        }
         Target::Toml => {
             let mut v = from(&[TERMBASE_DATA, "glossary"], &["toml"]);
             v.extend(converted(root, &[(Format::Toml, "toml")]));

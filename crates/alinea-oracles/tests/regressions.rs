@@ -86,3 +86,10 @@ fn several_notes_survive_a_csv_round_trip() {
     csv_round_trip("fr,note,note\nx,a,b\n").unwrap();
     csv_round_trip("fr,note,note,note\nx,a | b,;c,\ny,d,,\n").unwrap();
 }
+
+/// HTML: a stray `=` before an attribute value, then a two-byte letter: the tag reader
+/// stepped one byte past the value, into the letter (a slice inside a character, a panic).
+#[test]
+fn html_stray_equals_then_a_two_byte_letter() {
+    alinea_oracles::Target::Html.check("<p =\"x\"ج>texte</p>".as_bytes());
+}

@@ -79,8 +79,8 @@ pub struct Args {
     /// With TMX: also write units that hold a single language.
     #[arg(long)]
     keep_unaligned: bool,
-    /// The pivot document, then one or two translations.
-    #[arg(required = true, num_args = 2..=3, value_name = "FILE")]
+    /// The pivot document, then one or two translations (or one XLIFF file, which holds both).
+    #[arg(required = true, num_args = 1..=3, value_name = "FILE")]
     files: Vec<PathBuf>,
 }
 
@@ -147,7 +147,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.pairs && args.output.is_none() {
         return Err(Error::Usage("--pairs needs an output file (-o OUT.tmx)".into()).into());
     }
-    format.check(args.files.len())?;
+    // One file is an XLIFF file, two documents (the library refuses any other single file).
+    format.check(args.files.len().max(2))?;
     let langs = args
         .langs
         .as_ref()

@@ -1,5 +1,6 @@
 //! `alinea segment`: print each unit of a document (paragraphs or sentences) so a user can
-//! check the reading: id, kind, label, span and text, as tab-separated text or JSON.
+//! check the reading: id, kind, label, span (or place in a structured document) and text, as
+//! tab-separated text or JSON. Files are read in their format (`alinea::doc::formats`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -80,17 +81,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         InputMode::Auto
     };
-    // Read everything first: a bad file stops the command before anything is printed.
+    // Read everything first: a bad file stops the command before anything is printed. An
+    // XLIFF file gives two documents, its source and target texts.
     let mut readings = Vec::new();
     for path in &args.files {
-        let input = alinea::input::read_text(path)?;
-        let decision = doc::decide(given.as_ref(), &input.path, &input.text);
-        readings.push(doc::read_decided(
-            &input.path,
-            &input.text,
-            &decision,
-            mode,
-        )?);
+        for source in doc::formats::read(path)?.into_sources() {
+            let decision = doc::decide_source(given.as_ref(), &source).unwrap_or_else(|| {
+                alinea::text::lang::Decision::fallback(Lang::Other("und".into()))
+            });
+            readings.push(doc::read_source(&source, &decision, mode)?);
+        }
     }
     let sentences: Vec<Vec<doc::Sentence>> = readings
         .iter()
@@ -116,16 +116,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Format::Text => {
                 for (id, u) in &units {
                     let s = &u.span;
+                    let at = match &u.place {
+                        Some(place) => place.clone(),
+                        None => format!("{}:{}-{}:{}", s.line, s.column, s.end_line, s.end_column),
+                    };
                     writeln!(
                         out,
-                        "{id}\t{}\t{}\t{}:{}:{}-{}:{}\t{}",
+                        "{id}\t{}\t{}\t{}:{at}\t{}",
                         u.kind.as_str(),
                         u.label.as_deref().unwrap_or("-"),
                         d.path.display(),
-                        s.line,
-                        s.column,
-                        s.end_line,
-                        s.end_column,
                         u.text
                     )
                     .context("writing to standard output")?;

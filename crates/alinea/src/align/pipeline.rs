@@ -5,14 +5,18 @@
 //! Languages: a language given for a file wins; else its path; else the language its text is
 //! detected in; else a positional default — fr, en, ar in file order, or the first of them no
 //! other file has when that one is taken. Two files in one language are refused.
+//!
+//! Files are read in their format ([`doc::formats`]: text, Word, OpenDocument, HTML, PDF). An
+//! XLIFF file holds an aligned pair already: given alone, it is its two documents and their
+//! alignment unit by unit (a language its header declares counts as given).
 
 use std::path::{Path, PathBuf};
 
 use super::aligned::{Aligned, Segtype};
 use super::Options;
 use crate::diag::Diagnostic;
-use crate::doc::{self, Document, InputMode, LangSource};
-use crate::text::lang::{self, Decision, Given};
+use crate::doc::{self, formats, Document, InputMode, LangSource};
+use crate::text::lang::{Decision, Given};
 use crate::{Error, Lang, Result};
 
 /// The positional default languages, in file order.
@@ -41,6 +45,8 @@ pub struct Loaded {
     pub documents: Vec<Document>,
     /// Per-document warnings (`lang/contradicted`), then `align/length-ratio`.
     pub diagnostics: Vec<Diagnostic>,
+    /// The documents came aligned unit by unit (an XLIFF file): unit `i` of each is one bead.
+    pub given: bool,
 }
 
 /// An alignment made from files.
@@ -56,8 +62,13 @@ pub fn align_files(req: &Request) -> Result<Outcome> {
     let Loaded {
         documents,
         diagnostics,
+        given,
     } = load(req)?;
-    let aligned = Aligned::from_documents(&documents, req.segtype, &req.options);
+    let aligned = if given {
+        given_alignment(&documents, req.segtype, &req.options)
+    } else {
+        Aligned::from_documents(&documents, req.segtype, &req.options)
+    };
     Ok(Outcome {
         aligned,
         documents,
@@ -70,9 +81,6 @@ pub fn align_files(req: &Request) -> Result<Outcome> {
 /// or names one twice; [`Error::Input`] when two files come out in the same language otherwise;
 /// the reading errors of [`crate::input::read_text`] (`-` is standard input, at most once).
 pub fn load(req: &Request) -> Result<Loaded> {
-    if let Some(langs) = &req.langs {
-        check_given(langs, req.files.len(), &req.langs_by)?;
-    }
     if req
         .files
         .iter()
@@ -84,28 +92,52 @@ pub fn load(req: &Request) -> Result<Loaded> {
             "standard input (-) can be read only once; give the other documents as files".into(),
         ));
     }
-    let inputs: Vec<crate::input::Text> = req
+    let reads: Vec<formats::Read> = req
         .files
         .iter()
-        .map(|p| crate::input::read_text(p))
+        .map(|p| formats::read(p))
         .collect::<Result<_>>()?;
-    let texts: Vec<&str> = inputs.iter().map(|t| t.text.as_str()).collect();
-    let paths: Vec<&Path> = inputs.iter().map(|t| t.path.as_path()).collect();
+    let given = matches!(reads.as_slice(), [formats::Read::Aligned(_)]);
+    if !given {
+        if let Some(i) = reads
+            .iter()
+            .position(|r| matches!(r, formats::Read::Aligned(_)))
+        {
+            return Err(Error::Usage(format!(
+                "{} holds a source and its translation already (XLIFF): align it alone",
+                req.files[i].display()
+            )));
+        }
+        if let [only] = req.files.as_slice() {
+            return Err(Error::Input {
+                path: crate::input::name(only),
+                message: "is one document: give its translations too (only an XLIFF file holds a source and its translation)".into(),
+            });
+        }
+    }
+    let inputs: Vec<formats::Source> = reads
+        .into_iter()
+        .flat_map(formats::Read::into_sources)
+        .collect();
+    if let Some(langs) = &req.langs {
+        check_given(langs, inputs.len(), &req.langs_by)?;
+    }
     let mut decisions: Vec<Option<Decision>> = Vec::new();
-    for (i, (path, text)) in paths.iter().zip(&texts).enumerate() {
+    for (i, source) in inputs.iter().enumerate() {
         let given = req.langs.as_ref().map(|l| Given {
             lang: l[i].clone(),
             by: req.langs_by.clone(),
         });
-        decisions.push(lang::decide(given.as_ref(), path, text));
+        decisions.push(doc::decide_source(given.as_ref(), source));
     }
     let decisions = with_defaults(decisions);
-    check_distinct(&req.files, &decisions, &req.langs_by)?;
+    let paths: Vec<PathBuf> = inputs.iter().map(|s| s.path.clone()).collect();
+    check_distinct(&paths, &decisions, &req.langs_by)?;
     let mut documents = Vec::new();
     let mut diagnostics = Vec::new();
     // Each text is dropped once its units are built.
     for (input, decision) in inputs.into_iter().zip(&decisions) {
-        let d = doc::read_document(&input.path, &input.text, decision, req.mode)?;
+        let d = doc::source_document(&input, decision, req.mode)?;
         diagnostics.extend(d.warnings.iter().cloned());
         documents.push(d);
     }
@@ -113,7 +145,68 @@ pub fn load(req: &Request) -> Result<Loaded> {
     Ok(Loaded {
         documents,
         diagnostics,
+        given,
     })
+}
+
+/// The alignment of documents that came aligned unit by unit (an XLIFF file): unit `i` of
+/// each document is bead `i`, with confidence 1; at sentence level, the sentences are aligned
+/// inside each bead.
+fn given_alignment(documents: &[Document], segtype: Segtype, opts: &super::Options) -> Aligned {
+    let n = documents.iter().map(|d| d.units.len()).min().unwrap_or(0);
+    let beads = (0..n)
+        .map(|i| super::multi::MultiBead {
+            sides: vec![vec![i]; documents.len()],
+            score: 1.0,
+        })
+        .collect();
+    let given = super::multi::MultiAlignment { beads };
+    let sides: Vec<(&Lang, Vec<&str>)> = documents
+        .iter()
+        .map(|d| (&d.lang, d.units.iter().map(|u| u.plain.as_str()).collect()))
+        .collect();
+    let (units, alignment) = match segtype {
+        Segtype::Paragraph => (
+            sides
+                .iter()
+                .map(|(_, u)| u.iter().map(|s| s.to_string()).collect())
+                .collect(),
+            given,
+        ),
+        Segtype::Sentence => {
+            let s = super::multi::sentence_level(&sides, &given, opts);
+            (
+                s.sentences
+                    .into_iter()
+                    .map(|v: Vec<(usize, String)>| v.into_iter().map(|(_, t)| t).collect())
+                    .collect::<Vec<Vec<String>>>(),
+                s.alignment,
+            )
+        }
+    };
+    let document = documents
+        .first()
+        .map(|d| super::aligned::document_name(&d.path, &d.lang))
+        .unwrap_or_default();
+    let sides = documents
+        .iter()
+        .zip(units)
+        .map(|(d, units)| super::Side {
+            lang: d.lang.clone(),
+            name: d
+                .path
+                .file_name()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            units,
+        })
+        .collect();
+    Aligned {
+        document,
+        segtype,
+        sides,
+        beads: alignment.beads,
+    }
 }
 
 fn check_given(langs: &[Lang], files: usize, by: &str) -> Result<()> {

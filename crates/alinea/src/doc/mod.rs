@@ -1,6 +1,9 @@
 //! Documents: reading a file into paragraph (or sentence) units that keep their original text
 //! and source span.
 //!
+//! - [`formats`]: the document formats (text, Word, OpenDocument, HTML, XLIFF, PDF) and the
+//!   one place a file's format is decided; structured formats come as units with their place
+//!   in the original.
 //! - `read`: paragraph reading (blank-line blocks, labels, page-break joins).
 //! - `kind`: what each unit is (body, heading, list item, note, furniture).
 //! - this module: the types, [`load`] and [`read`], sentence units. The language is decided by
@@ -11,6 +14,7 @@
 //! Every unit keeps the text as it stands in the file ([`Unit::text`]) and a cleaned form for
 //! matching and alignment ([`Unit::plain`]: markup residue removed, whitespace collapsed).
 
+pub mod formats;
 pub mod kind;
 mod read;
 
@@ -81,6 +85,12 @@ pub struct Unit {
     /// whitespace collapsed (a single no-break space is kept). Not otherwise normalised: use
     /// [`crate::text::normalize::for_matching`] for comparisons.
     pub plain: String,
+    /// Where the unit stands in a structured original (`paragraph 12`, `footnote 3`, `table
+    /// 1, row 2, cell 3`, `unit 7`, or `line:column` in an HTML page); `None` for text, whose
+    /// span says it. For structured formats the span is in [`formats::Source::text`], the
+    /// units one per line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     pub span: Span,
 }
 
@@ -123,9 +133,25 @@ pub fn from_text(path: &Path, text: &str, lang: Option<Lang>, mode: InputMode) -
 /// sentences and to trace them back to the file.
 ///
 /// `path` may be `-` for standard input: the document is then named `<stdin>`.
+/// The file is read in its format ([`formats::read`]); an XLIFF file, which holds two
+/// documents, is refused here (read it with [`formats::read`]).
 pub fn read(path: &Path, lang: Option<Lang>, mode: InputMode) -> Result<Reading> {
-    let input = crate::input::read_text(path)?;
-    read_str(&input.path, &input.text, lang, mode)
+    let source = match formats::read(path)? {
+        formats::Read::One(s) => s,
+        formats::Read::Aligned(pair) => return Err(Error::Input {
+            path: pair[0].path.clone(),
+            message:
+                "holds a source text and its translation (XLIFF): read both with doc::formats::read"
+                    .into(),
+        }),
+    };
+    let given = lang.map(|lang| Given {
+        lang,
+        by: "the caller".into(),
+    });
+    let decision = decide_source(given.as_ref(), &source)
+        .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())));
+    read_source(&source, &decision, mode)
 }
 
 /// A document with, for each unit, the source lines it is made of and the map from its plain
@@ -220,6 +246,7 @@ impl Reading {
                         },
                         text,
                         plain: plain.text[r].to_string(),
+                        place: unit.place.clone(),
                         span: self.span(start, end),
                     },
                 });
@@ -271,7 +298,7 @@ pub fn read_decided(
     decision: &Decision,
     mode: InputMode,
 ) -> Result<Reading> {
-    let (document, traced) = build(path, text, decision, mode, true)?;
+    let (document, traced) = build(path, text, None, decision, mode, true)?;
     let Traced {
         lines,
         pieces,
@@ -295,7 +322,53 @@ pub fn read_document(
     decision: &Decision,
     mode: InputMode,
 ) -> Result<Document> {
-    Ok(build(path, text, decision, mode, false)?.0)
+    Ok(build(path, text, None, decision, mode, false)?.0)
+}
+
+/// The language of a [`formats::Source`]: `given`, else the language the document declares
+/// (`<html lang>`, an XLIFF header), else as [`decide`] says.
+pub fn decide_source(given: Option<&Given>, source: &formats::Source) -> Option<Decision> {
+    let declared = source.declared.as_ref().map(|(lang, by)| Given {
+        lang: lang.clone(),
+        by: by.clone(),
+    });
+    detect::decide(given.or(declared.as_ref()), &source.path, &source.text)
+}
+
+/// Read a [`formats::Source`] into a [`Reading`] in the language `decision` gives: text with
+/// the paragraph heuristics (`mode`), structured documents one unit per block. The source's
+/// warnings come first among the document's.
+pub fn read_source(
+    source: &formats::Source,
+    decision: &Decision,
+    mode: InputMode,
+) -> Result<Reading> {
+    let blocks = source.blocks.as_deref();
+    let (mut document, traced) = build(&source.path, &source.text, blocks, decision, mode, true)?;
+    document
+        .warnings
+        .splice(0..0, source.warnings.iter().cloned());
+    Ok(Reading {
+        document,
+        lines: traced.lines,
+        index: LineIndex::new(&source.text),
+        pieces: traced.pieces,
+        plains: traced.plains,
+    })
+}
+
+/// [`read_source`] for the aligner: the [`Document`] only (see [`read_document`]).
+pub fn source_document(
+    source: &formats::Source,
+    decision: &Decision,
+    mode: InputMode,
+) -> Result<Document> {
+    let blocks = source.blocks.as_deref();
+    let (mut document, _) = build(&source.path, &source.text, blocks, decision, mode, false)?;
+    document
+        .warnings
+        .splice(0..0, source.warnings.iter().cloned());
+    Ok(document)
 }
 
 /// What a [`Reading`] keeps besides its document, to trace sentences back to the source.
@@ -310,6 +383,7 @@ struct Traced {
 fn build(
     path: &Path,
     text: &str,
+    blocks: Option<&[formats::Block]>,
     decision: &Decision,
     mode: InputMode,
     trace: bool,
@@ -329,6 +403,19 @@ fn build(
             end_byte: end,
         }
     };
+    if let Some(blocks) = blocks {
+        let (units, traced) = from_blocks(text, blocks, trace, &span);
+        return Ok((
+            Document {
+                path: path.to_path_buf(),
+                lang,
+                lang_source: decision.source,
+                units,
+                warnings,
+            },
+            traced,
+        ));
+    }
     let (segs_lines, kinds): (Vec<Vec<read::Line>>, Vec<UnitKind>) = match mode {
         InputMode::Lines => {
             let lines: Vec<Vec<read::Line>> = read::blocks(text)
@@ -385,6 +472,7 @@ fn build(
             } else {
                 std::mem::take(&mut plain.text)
             },
+            place: None,
             span: span(start, end),
         });
         if trace {
@@ -411,6 +499,46 @@ fn build(
         },
         traced,
     ))
+}
+
+/// The units of a structured document: one per block, each on its own line of `text` (label,
+/// a space, text), as [`formats::Source`] lays them out.
+fn from_blocks(
+    text: &str,
+    blocks: &[formats::Block],
+    trace: bool,
+    span: &dyn Fn(usize, usize) -> Span,
+) -> (Vec<Unit>, Traced) {
+    let mut units = Vec::with_capacity(blocks.len());
+    let mut traced = Traced::default();
+    let mut pos = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        let start = pos;
+        let from = start + b.label.as_ref().map_or(0, |l| l.len() + 1);
+        let end = from + b.text.len();
+        pos = end + 1;
+        let mut m = if trace {
+            Mapped::default()
+        } else {
+            Mapped::untracked()
+        };
+        m.push_str(&b.text, from);
+        units.push(Unit {
+            index: i,
+            kind: b.kind,
+            label: b.label.clone(),
+            text: text[start..end].to_string(),
+            plain: m.text.clone(),
+            place: Some(b.place.clone()),
+            span: span(start, end),
+        });
+        if trace {
+            traced.lines.push(vec![i + 1]);
+            traced.pieces.push(std::iter::once(start..end).collect());
+            traced.plains.push(m);
+        }
+    }
+    (units, traced)
 }
 
 #[cfg(test)]

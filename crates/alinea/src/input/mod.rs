@@ -154,6 +154,71 @@ pub fn read_text(path: &Path) -> Result<Text> {
     Ok(Text { path: name, text })
 }
 
+/// An input whose first bytes have been read, for a reader that tells a format by its content
+/// before deciding how to read the rest ([`crate::doc::formats`]).
+pub struct Peeked {
+    /// The name the input goes by (the path, or `<stdin>`).
+    pub path: PathBuf,
+    /// The first bytes (fewer when the input is shorter).
+    pub head: Vec<u8>,
+    rest: Box<dyn Read>,
+}
+
+/// Opens `path` (`-`: standard input) and reads up to `n` of its first bytes. Folders and
+/// files known to be larger than [`MAX_BYTES`] are refused here.
+pub fn peek(path: &Path, n: usize) -> Result<Peeked> {
+    let name = name(path);
+    let mut raw = open_raw(path)?;
+    let mut head = Vec::new();
+    (&mut raw)
+        .take(n as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::read(&name, e))?;
+    Ok(Peeked {
+        path: name,
+        head,
+        rest: raw,
+    })
+}
+
+impl Peeked {
+    /// The whole input decoded as text, streamed as [`read_text`] does (binary input is
+    /// refused at its first chunk, never read to the limit).
+    pub fn text(self) -> Result<Text> {
+        let raw = std::io::Cursor::new(self.head).chain(self.rest);
+        let mut r = BufReader::new(Utf8Reader::new(raw, MAX_BYTES));
+        let mut bytes = Vec::new();
+        r.read_to_end(&mut bytes)
+            .map_err(|e| io_error(&self.path, &e))?;
+        let text = String::from_utf8(bytes).expect("the decoder writes UTF-8");
+        Ok(Text {
+            path: self.path,
+            text,
+        })
+    }
+
+    /// The whole input as raw bytes (at most [`MAX_BYTES`]), for the readers of binary
+    /// formats (zip archives, PDF) that decode their parts themselves. Empty input and input
+    /// past the limit are refused as by [`read_text`].
+    pub fn bytes(self) -> Result<Vec<u8>> {
+        let Peeked {
+            path,
+            mut head,
+            rest,
+        } = self;
+        rest.take(MAX_BYTES + 1 - (head.len() as u64).min(MAX_BYTES))
+            .read_to_end(&mut head)
+            .map_err(|e| Error::read(&path, e))?;
+        if head.is_empty() {
+            return Err(failure(&path, Failure::Empty));
+        }
+        if head.len() as u64 > MAX_BYTES {
+            return Err(failure(&path, Failure::TooLarge(MAX_BYTES)));
+        }
+        Ok(head)
+    }
+}
+
 /// Decodes bytes already in memory (named `path` in messages) to text.
 pub fn decode_bytes(bytes: &[u8], path: &Path) -> Result<String> {
     if bytes.len() as u64 > MAX_BYTES {

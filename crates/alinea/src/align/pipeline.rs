@@ -40,6 +40,7 @@ pub struct Loaded {
     /// In file order, the pivot first.
     pub documents: Vec<Document>,
     /// Per-document warnings (`lang/contradicted`), then `align/length-ratio`.
+    /// ([`align_files`] adds `align/untranslated` and `align/wrong-script`.)
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -55,9 +56,12 @@ pub struct Outcome {
 pub fn align_files(req: &Request) -> Result<Outcome> {
     let Loaded {
         documents,
-        diagnostics,
+        mut diagnostics,
     } = load(req)?;
     let aligned = Aligned::from_documents(&documents, req.segtype, &req.options);
+    if let Some(pivot) = documents.first() {
+        diagnostics.extend(super::suspect::diagnostics(&aligned, &pivot.path));
+    }
     Ok(Outcome {
         aligned,
         documents,

@@ -6,7 +6,9 @@
 #   corpora/bleualign-dev. Extra aligner flags can be passed in ALIGN_FLAGS
 #   (e.g. ALIGN_FLAGS=--no-realign). With ALIGNER=cli the documents are aligned one by one
 #   with `alinea align --input lines --format beads` instead of the batch harness
-#   (crates/alinea/examples/align_lines.rs); the beads are the same.
+#   (crates/alinea/examples/align_lines.rs); the beads are the same. With FOLD=K/N only the
+#   UNPC documents whose number is K modulo N are scored (those whose lines
+#   `scripts/train-lexicon.py --fold K/N` left out of a table's training).
 set -euo pipefail
 shared=${1:?usage: scripts/bench-align.sh SHARED_DIR [WORK_DIR]}
 work=${2:-$(mktemp -d)}
@@ -19,6 +21,10 @@ for tl in en ar; do
   : > "$list"
   args=()
   for d in "$work"/unpc/doc*; do
+    if [ -n "${FOLD:-}" ]; then
+      num=$((10#${d##*/doc}))
+      [ $((num % ${FOLD#*/})) = "${FOLD%/*}" ] || continue
+    fi
     printf '%s\t%s\t%s\n' "$d/fr.txt" "$d/$tl.txt" "$d/test-fr-$tl.beads" >> "$list"
     args+=("$d/gold-fr-$tl.beads" "$d/test-fr-$tl.beads")
   done

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Refit the aligner's confidence model on the UN dev benchmark.
 
-usage: scripts/fit-confidence.py SHARED_DIR [WORK_DIR]
+usage: scripts/fit-confidence.py SHARED_DIR [WORK_DIR] [--wrong-weight W]
 
 Builds the benchmark (SHARED_DIR/bench/make_unpc_bench.py) unless WORK_DIR/unpc exists, aligns
 every document fr-en and fr-ar with crates/alinea/examples/bead_features.rs, labels each bead right or wrong
 against the gold beads, and fits a logistic regression on the bead features. Prints the
 cross-validated AUC (folds by document) of the fitted confidence and of the current one, and
 the weights to paste into crates/alinea/src/align/confidence.rs. Needs numpy and scikit-learn.
+--wrong-weight W counts each wrong bead W times in the fit (default 1), which moves the
+confidence of doubtful beads down: the reported confidence is then a review priority, below
+0.5 meaning "worth checking", rather than a probability of being right.
 """
 import glob
 import os
@@ -36,8 +39,15 @@ def ids(field):
 
 
 def main():
-    shared = sys.argv[1]
-    work = sys.argv[2] if len(sys.argv) > 2 else tempfile.mkdtemp()
+    args = sys.argv[1:]
+    wrong_weight = 1.0
+    if "--wrong-weight" in args:
+        k = args.index("--wrong-weight")
+        wrong_weight = float(args[k + 1])
+        del args[k:k + 2]
+    shared = args[0]
+    work = args[1] if len(args) > 1 else tempfile.mkdtemp()
+    weights = {True: 1.0, False: wrong_weight}
     if not os.path.isdir(f"{work}/unpc"):
         subprocess.run(["python3", f"{shared}/bench/make_unpc_bench.py",
                         f"{shared}/corpora/unpc-dev", f"{work}/unpc"], check=True,
@@ -68,7 +78,7 @@ def main():
     lang = np.array([g[-2:] for g in groups])
     pred = np.zeros(len(y))
     for train, test in GroupKFold(5).split(x, y, groups):
-        model = LogisticRegression(max_iter=5000).fit(x[train], y[train])
+        model = LogisticRegression(max_iter=5000, class_weight=weights).fit(x[train], y[train])
         pred[test] = model.predict_proba(x[test])[:, 1]
     for tl in ["en", "ar"]:
         s = lang == tl
@@ -80,7 +90,7 @@ def main():
                   f"{int(((pred < t) & y & s).sum())} right; current "
                   f"{int(((current < t) & ~y & s).sum())} wrong and "
                   f"{int(((current < t) & y & s).sum())} right")
-    model = LogisticRegression(max_iter=5000).fit(x, y)
+    model = LogisticRegression(max_iter=5000, class_weight=weights).fit(x, y)
     print("const WEIGHTS: [f64; N_FEATURES] = [")
     print("    " + ", ".join(f"{w:.4}" for w in model.coef_[0]) + ",")
     print("];")

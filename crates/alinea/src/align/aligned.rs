@@ -93,7 +93,7 @@ impl Aligned {
             .first()
             .map(|d| document_name(&d.path, &d.lang))
             .unwrap_or_default();
-        Aligned {
+        let mut aligned = Aligned {
             document,
             segtype,
             sides: docs
@@ -110,7 +110,9 @@ impl Aligned {
                 })
                 .collect(),
             beads: alignment.beads,
-        }
+        };
+        super::suspect::cap(&mut aligned);
+        aligned
     }
 
     /// The text of `bead` on side `d`: its units joined with a space.

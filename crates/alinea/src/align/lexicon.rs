@@ -1,5 +1,7 @@
-//! Bilingual word lists shipped with the crate (data/lexicon/*.tsv, converted from FreeDict by
-//! scripts/build-lexicon.py) and their stemmed, per-direction form, built once and shared.
+//! Bilingual word lists shipped with the crate and their stemmed, per-direction form, built once
+//! and shared: general dictionaries (data/lexicon/{fr-en,en-ar,fr-ar}.tsv, converted from
+//! FreeDict by scripts/build-lexicon.py) and word translations learned from the UN parallel
+//! corpus dev set (data/lexicon/un-fr-ar.tsv, scripts/train-lexicon.py), merged per pair.
 //! The lists are GPL (FreeDict); building without the default `lexicon` feature leaves them out
 //! and the aligner then relies on anchors, cognates and learned translations only.
 
@@ -16,6 +18,8 @@ const FR_EN: &str = include_str!("../../../../data/lexicon/fr-en.tsv");
 const EN_AR: &str = include_str!("../../../../data/lexicon/en-ar.tsv");
 #[cfg(feature = "lexicon")]
 const FR_AR: &str = include_str!("../../../../data/lexicon/fr-ar.tsv");
+#[cfg(feature = "lexicon")]
+const UN_FR_AR: &str = include_str!("../../../../data/lexicon/un-fr-ar.tsv");
 
 /// Word translations from target stems to source stems, for one language direction.
 #[derive(Debug, Default)]
@@ -24,20 +28,21 @@ pub(crate) struct PairLexicon {
 }
 
 #[cfg(not(feature = "lexicon"))]
-fn raw(_: &str, _: &str) -> Option<(&'static str, bool)> {
-    None
+fn raw(_: &str, _: &str) -> Vec<(&'static str, bool)> {
+    Vec::new()
 }
 
+/// The lists for a pair, each with whether it maps the pair's target to its source.
 #[cfg(feature = "lexicon")]
-fn raw(a: &str, b: &str) -> Option<(&'static str, bool)> {
+fn raw(a: &str, b: &str) -> Vec<(&'static str, bool)> {
     match (a, b) {
-        ("fr", "en") => Some((FR_EN, false)),
-        ("en", "fr") => Some((FR_EN, true)),
-        ("en", "ar") => Some((EN_AR, false)),
-        ("ar", "en") => Some((EN_AR, true)),
-        ("fr", "ar") => Some((FR_AR, false)),
-        ("ar", "fr") => Some((FR_AR, true)),
-        _ => None,
+        ("fr", "en") => vec![(FR_EN, false)],
+        ("en", "fr") => vec![(FR_EN, true)],
+        ("en", "ar") => vec![(EN_AR, false)],
+        ("ar", "en") => vec![(EN_AR, true)],
+        ("fr", "ar") => vec![(FR_AR, false), (UN_FR_AR, false)],
+        ("ar", "fr") => vec![(FR_AR, true), (UN_FR_AR, true)],
+        _ => Vec::new(),
     }
 }
 
@@ -60,15 +65,24 @@ fn key(word: &str, lang: &Lang, stemmer: &WordStemmer, buf: &mut String) -> Stri
 }
 
 fn build(src: &Lang, tgt: &Lang) -> PairLexicon {
-    let Some((text, reversed)) = raw(src.code(), tgt.code()) else {
-        return PairLexicon::default();
-    };
+    let mut map: FxMap<String, Vec<String>> = FxMap::default();
+    for (text, reversed) in raw(src.code(), tgt.code()) {
+        add(&mut map, text, reversed, src, tgt);
+    }
+    for v in map.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    PairLexicon { tgt_to_src: map }
+}
+
+/// Add the links of one list to `map` (target stem → source stems).
+fn add(map: &mut FxMap<String, Vec<String>>, text: &str, reversed: bool, src: &Lang, tgt: &Lang) {
     // The file maps its left language to its right one.
     let (left, right) = if reversed { (tgt, src) } else { (src, tgt) };
     let ls = WordStemmer::new(left);
     let rs = WordStemmer::new(right);
     let mut buf = String::new();
-    let mut map: FxMap<String, Vec<String>> = FxMap::default();
     for line in text.lines() {
         let Some((l, rights)) = line.split_once('\t') else {
             continue;
@@ -84,11 +98,6 @@ fn build(src: &Lang, tgt: &Lang) -> PairLexicon {
             map.entry(t).or_default().push(s);
         }
     }
-    for v in map.values_mut() {
-        v.sort_unstable();
-        v.dedup();
-    }
-    PairLexicon { tgt_to_src: map }
 }
 
 /// The lexicon for `src` → `tgt` (empty when none is shipped for the pair).
@@ -123,6 +132,12 @@ mod tests {
         let ef = for_pair(&Lang::En, &Lang::Fr);
         assert!(ef.tgt_to_src[&fr.stem("principe").into_owned()]
             .contains(&en.stem("principle").into_owned()));
+        // French–Arabic: the dictionary's links and those learned from the UN dev set, merged.
+        let fa = for_pair(&Lang::Fr, &Lang::Ar);
+        let ar = WordStemmer::new(&Lang::Ar);
+        let key_ar = |w: &str| ar.stem(&fold_arabic(w)).into_owned();
+        assert!(fa.tgt_to_src[&key_ar("المجلس")].contains(&fr.stem("assemblée").into_owned()));
+        assert!(fa.tgt_to_src[&key_ar("الجمعية")].contains(&fr.stem("assemblée").into_owned()));
         assert!(for_pair(&Lang::Fr, &Lang::Other("de".into()))
             .tgt_to_src
             .is_empty());

@@ -3,7 +3,8 @@
 //! The result of a pairwise alignment is a list of [`Bead`]s in document order, covering every
 //! unit of both sides exactly once (a side may be empty: an omission or an addition).
 //!
-//! [`align_pair`] runs a dynamic programme over beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1.
+//! [`align_pair`] runs a dynamic programme over beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 2-3, 3-2,
+//! 1-0 and 0-1.
 //! A bead's cost combines:
 //! - a Gale–Church length term on characters (Student-like tail), with the length ratio taken
 //!   from the pair and the variance re-estimated from the first alignment;
@@ -27,11 +28,13 @@
 //!
 //! [`Aligned`] is an alignment with its texts, what every output is written from;
 //! [`pipeline::align_files`] goes from files to an [`Aligned`] (reading, languages,
-//! diagnostics).
+//! diagnostics). [`suspect`] finds the units that are not translations (the same text in two
+//! languages, a side in the wrong script) and lowers their confidence.
 
 pub mod aligned;
 pub mod multi;
 pub mod pipeline;
+pub mod suspect;
 
 mod confidence;
 mod dp;
@@ -121,7 +124,9 @@ fn initial_model(ev: &Evidence) -> CostModel {
         pair_mass: (2.0 * total / units).max(1.0),
         ratio,
         var: 6.8 * ratio,
-        prior: [0.0, NULL_COST, NULL_COST, 4.0, 4.0, 7.0, 7.0, 7.0],
+        prior: [
+            0.0, NULL_COST, NULL_COST, 4.0, 4.0, 7.0, 7.0, 7.0, 10.0, 10.0,
+        ],
         beta: 10.0,
         lex_base: 0.0,
         len_weight: 1.5,

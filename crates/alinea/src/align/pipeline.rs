@@ -44,6 +44,7 @@ pub struct Loaded {
     /// In file order, the pivot first.
     pub documents: Vec<Document>,
     /// Per-document warnings (`lang/contradicted`), then `align/length-ratio`.
+    /// ([`align_files`] adds `align/untranslated` and `align/wrong-script`.)
     pub diagnostics: Vec<Diagnostic>,
     /// The documents came aligned unit by unit (an XLIFF file): unit `i` of each is one bead.
     pub given: bool,
@@ -61,7 +62,7 @@ pub struct Outcome {
 pub fn align_files(req: &Request) -> Result<Outcome> {
     let Loaded {
         documents,
-        diagnostics,
+        mut diagnostics,
         given,
     } = load(req)?;
     let aligned = if given {
@@ -69,6 +70,9 @@ pub fn align_files(req: &Request) -> Result<Outcome> {
     } else {
         Aligned::from_documents(&documents, req.segtype, &req.options)
     };
+    if let Some(pivot) = documents.first() {
+        diagnostics.extend(super::suspect::diagnostics(&aligned, &pivot.path));
+    }
     Ok(Outcome {
         aligned,
         documents,

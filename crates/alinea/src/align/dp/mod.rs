@@ -4,7 +4,7 @@
 use super::evidence::Evidence;
 
 /// Bead shapes: (source units, target units).
-pub(crate) const SHAPES: [(usize, usize); 8] = [
+pub(crate) const SHAPES: [(usize, usize); 10] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -13,6 +13,8 @@ pub(crate) const SHAPES: [(usize, usize); 8] = [
     (2, 2),
     (3, 1),
     (1, 3),
+    (3, 2),
+    (2, 3),
 ];
 
 /// Parameters of the bead cost.
@@ -23,7 +25,7 @@ pub(crate) struct CostModel {
     /// Variance of target length per source character.
     pub var: f64,
     /// Prior cost of each shape in [`SHAPES`].
-    pub prior: [f32; 8],
+    pub prior: [f32; 10],
     /// Weight of the lexical and anchor evidence.
     pub beta: f32,
     /// Share of matched weight expected between unrelated units.
@@ -94,7 +96,7 @@ const GAP_SCALE: f32 = 16.0;
 const BLOCK_CELLS: usize = 32 * 1024;
 
 /// Indices in [`SHAPES`] of the shapes with units on both sides (those with a bead cost).
-const PAIR_SHAPES: [usize; 6] = [0, 3, 4, 5, 6, 7];
+const PAIR_SHAPES: [usize; 8] = [0, 3, 4, 5, 6, 7, 8, 9];
 
 /// Prefix sums of the per-unit quantities of the bead cost.
 struct Prefix {
@@ -257,7 +259,9 @@ impl Ctx<'_> {
                 4 => self.shape::<1, 2>(i, lo, base, s, out),
                 5 => self.shape::<2, 2>(i, lo, base, s, out),
                 6 => self.shape::<3, 1>(i, lo, base, s, out),
-                _ => self.shape::<1, 3>(i, lo, base, s, out),
+                7 => self.shape::<1, 3>(i, lo, base, s, out),
+                8 => self.shape::<3, 2>(i, lo, base, s, out),
+                _ => self.shape::<2, 3>(i, lo, base, s, out),
             }
         }
     }

@@ -171,6 +171,8 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
             shape!(5, 2, 2);
             shape!(6, 3, 1);
             shape!(7, 1, 3);
+            shape!(8, 3, 2);
+            shape!(9, 2, 3);
             cost[here] = best;
             back[here] = best_k;
             gap[here] = ((second - best) * GAP_SCALE).min(255.0) as u8;
@@ -246,7 +248,7 @@ proptest! {
         src in doc(&["rapport", "commission", "conseil", "sécurité", "assemblée", "résolution"]),
         tgt in doc(&["report", "commission", "council", "security", "assembly", "resolution"]),
         w in 1usize..12,
-        shapes in prop::sample::select(vec![5usize, 8]),
+        shapes in prop::sample::select(vec![5usize, 8, 10]),
         beta in 0.0f32..20.0,
     ) {
         let s: Vec<&str> = src.iter().map(String::as_str).collect();
@@ -258,7 +260,7 @@ proptest! {
             pair_mass: 3.0,
             ratio: 0.9,
             var: 6.0,
-            prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0],
+            prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
             beta,
             lex_base: 0.0,
             len_weight: 1.5,
@@ -297,7 +299,7 @@ fn blocks_split_long_documents() {
         pair_mass: 3.0,
         ratio: 0.9,
         var: 6.0,
-        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0],
+        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
         beta: 10.0,
         lex_base: 0.0,
         len_weight: 1.5,
@@ -305,8 +307,8 @@ fn blocks_split_long_documents() {
     };
     let band = Band::diagonal(ev.n_src(), ev.n_tgt(), 20);
     assert!(band.cells() > 3 * BLOCK_CELLS);
-    let a = search(&ev, &model, &band, 8);
-    let b = reference_search(&ev, &model, &band, 8);
+    let a = search(&ev, &model, &band, 10);
+    let b = reference_search(&ev, &model, &band, 10);
     assert_eq!(a.len(), b.len());
     for (x, y) in a.iter().zip(&b) {
         assert_eq!((x.shape, x.i, x.j), (y.shape, y.i, y.j));
@@ -340,7 +342,7 @@ fn narrow_bands_match_the_reference() {
         pair_mass: 3.0,
         ratio: 0.9,
         var: 6.0,
-        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0],
+        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
         beta: 10.0,
         lex_base: 0.0,
         len_weight: 1.5,
@@ -348,8 +350,8 @@ fn narrow_bands_match_the_reference() {
     };
     for w in 0..4 {
         let band = Band::diagonal(4, 5, w);
-        let a = search(&ev, &model, &band, 8);
-        let b = reference_search(&ev, &model, &band, 8);
+        let a = search(&ev, &model, &band, 10);
+        let b = reference_search(&ev, &model, &band, 10);
         let key = |s: &[Step]| -> Vec<(u8, usize, usize, u32)> {
             s.iter()
                 .map(|s| (s.shape, s.i, s.j, s.cost.to_bits()))

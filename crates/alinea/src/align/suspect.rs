@@ -1,0 +1,300 @@
+//! Units that look aligned but are not translations: sides in two languages with the same text
+//! (a letterhead such as `المنامة، البحرين` copied into the French and English documents), or
+//! a side written in the wrong script for its language (`MANAMA, BAHREÏN` in the Arabic
+//! document). The aligner may pair them confidently (same anchors, same length); they are given
+//! a confidence of at most [`SUSPECT_SCORE`] and a warning each (`align/untranslated`,
+//! `align/wrong-script`), so that a reviewer sees them and exports can leave them out.
+
+use super::aligned::{range_label, Aligned};
+use super::multi::MultiBead;
+use crate::diag::Diagnostic;
+use crate::text::chars::{script, Script};
+use crate::text::normalize::for_matching_into;
+use crate::Lang;
+
+/// The highest confidence a suspect unit keeps.
+pub const SUSPECT_SCORE: f64 = 0.05;
+
+/// Why a unit is suspect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Suspicion {
+    /// Sides `a` and `b`, in different languages, have the same text.
+    SameText { a: usize, b: usize },
+    /// Side `side` is mostly in a script its language is not written in.
+    WrongScript { side: usize, found: Script },
+}
+
+/// The script a language is written in, where alinea knows it.
+fn expected_script(lang: &Lang) -> Option<Script> {
+    match lang {
+        Lang::Ar => Some(Script::Arabic),
+        Lang::Fr | Lang::En => Some(Script::Latin),
+        Lang::Other(code) => match code.as_str() {
+            "fa" | "ur" | "ps" => Some(Script::Arabic),
+            "de" | "es" | "it" | "pt" | "nl" => Some(Script::Latin),
+            _ => None,
+        },
+    }
+}
+
+/// The words of `text` that say something about its language: with a letter, without a digit,
+/// not a URL or an address (symbols such as `A/RES/74/247` are the same in every language).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().filter(|w| {
+        w.chars().any(char::is_alphabetic)
+            && !w.chars().any(|c| c.is_numeric())
+            && !w.contains("://")
+            && !w.contains('@')
+            && !w.starts_with("www.")
+    })
+}
+
+/// Whether `text` has words enough to be judged: two words or more (a name or an acronym alone
+/// may be the same in every language and script).
+fn judged(text: &str) -> bool {
+    words(text).nth(1).is_some()
+}
+
+/// The script of most of the letters of the [`words`] of `text`, when it is [`judged`].
+fn main_script(text: &str) -> Option<Script> {
+    if !judged(text) {
+        return None;
+    }
+    let (mut latin, mut arabic, mut other) = (0usize, 0usize, 0usize);
+    for c in words(text)
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphabetic())
+    {
+        match script(c) {
+            Script::Latin => latin += 1,
+            Script::Arabic => arabic += 1,
+            Script::Other => other += 1,
+        }
+    }
+    Some(if latin >= arabic && latin >= other {
+        Script::Latin
+    } else if arabic >= other {
+        Script::Arabic
+    } else {
+        Script::Other
+    })
+}
+
+/// The suspicions about one bead whose side texts are `texts` (empty for a side without units).
+fn check(texts: &[String], langs: &[&Lang]) -> Vec<Suspicion> {
+    let mut out = Vec::new();
+    let mut norm: Vec<String> = Vec::with_capacity(texts.len());
+    for t in texts {
+        let mut n = String::new();
+        for_matching_into(t, &mut n);
+        norm.push(n.to_lowercase());
+    }
+    for a in 0..texts.len() {
+        for b in a + 1..texts.len() {
+            if langs[a] != langs[b] && judged(&norm[a]) && norm[a] == norm[b] {
+                out.push(Suspicion::SameText { a, b });
+            }
+        }
+    }
+    for (side, t) in texts.iter().enumerate() {
+        let (Some(want), Some(found)) = (expected_script(langs[side]), main_script(t)) else {
+            continue;
+        };
+        if found != want {
+            out.push(Suspicion::WrongScript { side, found });
+        }
+    }
+    out
+}
+
+/// The suspect beads of an alignment with units on two sides or more: (bead index, why).
+pub fn find(aligned: &Aligned) -> Vec<(usize, Suspicion)> {
+    let langs: Vec<&Lang> = aligned.sides.iter().map(|s| &s.lang).collect();
+    let mut out = Vec::new();
+    for (k, b) in aligned.beads.iter().enumerate() {
+        if b.filled() < 2 {
+            continue;
+        }
+        let texts: Vec<String> = (0..b.sides.len()).map(|d| aligned.text(b, d)).collect();
+        out.extend(check(&texts, &langs).into_iter().map(|s| (k, s)));
+    }
+    out
+}
+
+/// Lower the confidence of every suspect bead to [`SUSPECT_SCORE`] at most.
+pub fn cap(aligned: &mut Aligned) {
+    for (k, _) in find(aligned) {
+        let b: &mut MultiBead = &mut aligned.beads[k];
+        b.score = b.score.min(SUSPECT_SCORE);
+    }
+}
+
+/// One warning per suspect unit, about the alignment's pivot document `path`.
+pub fn diagnostics(aligned: &Aligned, path: &std::path::Path) -> Vec<Diagnostic> {
+    let units = |b: &MultiBead| -> String {
+        aligned
+            .sides
+            .iter()
+            .zip(&b.sides)
+            .filter(|(_, ix)| !ix.is_empty())
+            .map(|(s, ix)| format!("{} {}", s.lang, range_label(ix)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let snippet = |b: &MultiBead, d: usize| -> String {
+        let t = aligned.text(b, d);
+        let mut s: String = t.chars().take(60).collect();
+        if t.chars().count() > 60 {
+            s.push('…');
+        }
+        s
+    };
+    let found = find(aligned);
+    let mut out = Vec::new();
+    let mut rest = &found[..];
+    while let Some(&(k, _)) = rest.first() {
+        let n = rest.iter().take_while(|(j, _)| *j == k).count();
+        let (mine, tail) = rest.split_at(n);
+        rest = tail;
+        let b = &aligned.beads[k];
+        let lang = |d: usize| &aligned.sides[d].lang;
+        let reasons: Vec<String> = mine
+            .iter()
+            .map(|(_, why)| match *why {
+                Suspicion::SameText { a, b: c } => format!(
+                    "the {} and {} sides have the same text «{}»",
+                    lang(a),
+                    lang(c),
+                    snippet(b, a)
+                ),
+                Suspicion::WrongScript { side, found } => format!(
+                    "the {} side is in {} script «{}»",
+                    lang(side),
+                    match found {
+                        Script::Latin => "Latin",
+                        Script::Arabic => "Arabic",
+                        Script::Other => "another",
+                    },
+                    snippet(b, side)
+                ),
+            })
+            .collect();
+        // One warning per unit, named after its first reason (same text before wrong script).
+        let code = match mine[0].1 {
+            Suspicion::SameText { .. } => "align/untranslated",
+            Suspicion::WrongScript { .. } => "align/wrong-script",
+        };
+        let message = format!("unit {} ({}): {}", k + 1, units(b), reasons.join("; "));
+        out.push(
+            Diagnostic::warning(code, message)
+                .at_path(path)
+                .with_help(format!(
+                    "not a translation (a letterhead or a copied line?): its confidence is \
+                     {SUSPECT_SCORE} at most"
+                )),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::aligned::{Segtype, Side};
+
+    fn aligned(units: [&[&str]; 3]) -> Aligned {
+        let langs = [Lang::Fr, Lang::En, Lang::Ar];
+        let n = units[0].len();
+        Aligned {
+            document: "d".into(),
+            segtype: Segtype::Paragraph,
+            sides: langs
+                .iter()
+                .zip(units)
+                .map(|(l, u)| Side {
+                    lang: l.clone(),
+                    name: format!("d.{l}.txt"),
+                    units: u.iter().map(|s| s.to_string()).collect(),
+                })
+                .collect(),
+            beads: (0..n)
+                .map(|i| MultiBead {
+                    sides: vec![vec![i], vec![i], vec![i]],
+                    score: 0.99,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_copied_letterhead_and_a_line_in_the_wrong_script_are_flagged() {
+        let mut a = aligned([
+            &["المنامة، البحرين", "Le Conseil a adopté la résolution."],
+            &["المنامة، البحرين", "The Council adopted the resolution."],
+            &["MANAMA, BAHREÏN", "واعتمد المجلس القرار."],
+        ]);
+        let found = find(&a);
+        assert!(found.contains(&(0, Suspicion::SameText { a: 0, b: 1 })));
+        assert!(found.contains(&(
+            0,
+            Suspicion::WrongScript {
+                side: 0,
+                found: Script::Arabic
+            }
+        )));
+        assert!(found.contains(&(
+            0,
+            Suspicion::WrongScript {
+                side: 2,
+                found: Script::Latin
+            }
+        )));
+        assert!(found.iter().all(|(k, _)| *k == 0), "{found:?}");
+        cap(&mut a);
+        assert_eq!(a.beads[0].score, SUSPECT_SCORE);
+        assert_eq!(a.beads[1].score, 0.99);
+        let d = diagnostics(&a, std::path::Path::new("d.fr.txt"));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "align/untranslated");
+        assert!(
+            d[0].message.starts_with("unit 1 (fr 0, en 0, ar 0): the fr and en sides have the same text «المنامة، البحرين»"),
+            "{}",
+            d[0].message
+        );
+        assert!(d[0]
+            .message
+            .contains("the ar side is in Latin script «MANAMA, BAHREÏN»"));
+        // A copied line alone in the wrong script.
+        let b = aligned([
+            &["Le rapport annuel."],
+            &["The annual report."],
+            &["Rapport annuel du comité."],
+        ]);
+        let d = diagnostics(&b, std::path::Path::new("d.fr.txt"));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, "align/wrong-script");
+    }
+
+    #[test]
+    fn names_numbers_and_short_lines_are_not_suspect() {
+        // The same symbol or number in every language, a Latin name inside Arabic text.
+        let a = aligned([
+            &[
+                "A/RES/74/247",
+                "UNESCO",
+                "Le Secrétaire général, António Guterres.",
+            ],
+            &[
+                "A/RES/74/247",
+                "UNESCO",
+                "The Secretary-General, António Guterres.",
+            ],
+            &[
+                "A/RES/74/247",
+                "UNESCO",
+                "الأمين العام، أنطونيو غوتيريش (António Guterres).",
+            ],
+        ]);
+        assert_eq!(find(&a), vec![]);
+    }
+}

@@ -10,10 +10,12 @@
 //! document), then the state records it. An earlier `build` staged every output of the corpus
 //! and renamed them all at the end; at tens of thousands of documents that holds every
 //! temporary file until the end and loses all the work of an interrupted run. The guarantee
-//! kept is per document: no output is ever half-written, a document's two files change
-//! together, and a document that fails (unreadable, not alignable, not writable) keeps its old
-//! files while the others are written. An interrupted run (Ctrl-C: the front end removes the
-//! temporary files) leaves whole documents only, and the next run skips them.
+//! kept is per document: no output is ever half-written, a document's two files are renamed
+//! one right after the other once both are complete, and a document that fails (unreadable,
+//! not alignable, not writable) keeps its old files while the others are written. An
+//! interrupted run (Ctrl-C: the front end removes the temporary files) leaves whole files
+//! only; the next run skips the documents the journal of the state recorded (each recorded
+//! after its renames) and makes the others again.
 //!
 //! The work runs on a pool of its own with more threads than cores ([`Batch::threads`]):
 //! each output is synced to disk before its rename, and while a thread waits for the disk the

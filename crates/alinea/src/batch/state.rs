@@ -80,16 +80,20 @@ impl State {
         let Ok(entries) = std::fs::read_dir(out.join(STATE_DIR)) else {
             return state;
         };
+        // Each state file, named by its `.json` (which an interrupted first run has not
+        // written yet: its journal alone names it then).
         let mut paths: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
             .filter(|p| {
-                p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("state") && n.ends_with(".json"))
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.starts_with("state") && (n.ends_with(".json") || n.ends_with(".journal"))
+                })
             })
+            .map(|p| p.with_extension("json"))
             .collect();
         paths.sort();
+        paths.dedup();
         for p in paths {
             if let Ok(bytes) = std::fs::read(&p) {
                 if let Ok(s) = serde_json::from_slice::<State>(&bytes) {
@@ -267,6 +271,14 @@ mod tests {
         // A journal adds to and removes from its state file; a torn last line is ignored.
         let path = State::path(dir.path(), Some("0-of-2"));
         let mut s = State::default();
+        // A journal with no state file yet (a first run interrupted) is read too.
+        let first = State::path(dir.path(), Some("2-of-2"));
+        let mut j = Journal::open(&first).unwrap();
+        s.record("e", Some(entry("e")), Some(&mut j)).unwrap();
+        drop(j);
+        assert!(State::load(dir.path()).unchanged("e", "k-e").is_some());
+        std::fs::remove_file(State::journal_path(&first)).unwrap();
+        s.documents.clear();
         let mut j = Journal::open(&path).unwrap();
         s.record("c", Some(entry("c")), Some(&mut j)).unwrap();
         s.record("a", None, Some(&mut j)).unwrap();

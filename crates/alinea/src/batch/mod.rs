@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use crate::align::{self, Request, Segtype};
 use crate::diag::Diagnostic;
 use crate::export::{self, Format, RenderOptions};
-use crate::io::FileSet;
+use crate::io::{AtomicFile, FileSet};
 use crate::{Error, Result};
 
 pub use discover::{discover, Discovery, DocSet, Inputs};
@@ -220,7 +220,8 @@ fn one(batch: &Batch, options: &str, previous: &State, doc: &DocSet) -> Done {
     }
 }
 
-/// Align `doc`, render its outputs and write them together; fill the figures of `record`.
+/// Align `doc`, render its outputs (streamed to their temporary files) and rename them into
+/// place together; fill the figures of `record`.
 fn align_and_write(
     batch: &Batch,
     doc: &DocSet,
@@ -236,12 +237,6 @@ fn align_and_write(
     let outcome = align::align_files(&request)?;
     let mut diagnostics = outcome.diagnostics;
     let aligned = outcome.aligned;
-    let mut rendered = Vec::with_capacity(outputs.len());
-    for path in outputs {
-        let r = export::render(&aligned, Format::from_path(path)?, &batch.render)?;
-        diagnostics.extend(r.diagnostics.into_iter().map(|d| d.at_path(path)));
-        rendered.push((path, r.bytes));
-    }
     let summary = aligned.summary();
     record.units = summary
         .units
@@ -252,12 +247,15 @@ fn align_and_write(
     record.low = summary.low;
     record.confidence = (!aligned.beads.is_empty())
         .then(|| aligned.beads.iter().map(|b| b.score).sum::<f64>() / aligned.beads.len() as f64);
-    drop(aligned);
     record.ms.align = ms(start);
     let start = Instant::now();
     let mut set = FileSet::new();
-    for (path, bytes) in rendered {
-        set.add_bytes(path, &bytes)?;
+    for path in outputs {
+        let format = Format::from_path(path)?;
+        let mut file = AtomicFile::create(path)?;
+        let d = export::render_file(&aligned, format, &batch.render, &mut file)?;
+        diagnostics.extend(d.into_iter().map(|d| d.at_path(path)));
+        set.add(file)?;
     }
     set.commit()?;
     record.ms.write = ms(start);

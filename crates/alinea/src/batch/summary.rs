@@ -26,9 +26,9 @@ pub enum Status {
 pub struct Timings {
     /// Reading and hashing the inputs.
     pub read: u64,
-    /// Aligning and rendering the outputs.
+    /// Reading the documents into units and aligning them.
     pub align: u64,
-    /// Writing the outputs (to temporary files, synced, renamed).
+    /// Rendering and writing the outputs (to temporary files, synced, renamed).
     pub write: u64,
 }
 

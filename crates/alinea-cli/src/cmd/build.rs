@@ -126,8 +126,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
 
     let bar = progress_bar(found.docs.len());
+    let mut bytes = 0u64;
     let done = batch::run(&job, &found.docs, |d: &Done| {
-        bar.set_message(d.record.name.clone());
+        bytes += d.record.input_bytes;
+        let secs = started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!(
+            "{:.1} MB/s  {}",
+            bytes as f64 / 1e6 / secs,
+            d.record.name
+        ));
         bar.inc(1);
     })?;
     bar.finish_and_clear();
@@ -201,9 +208,7 @@ fn progress_bar(len: usize) -> ProgressBar {
         ProgressDrawTarget::hidden()
     };
     let bar = ProgressBar::with_draw_target(Some(len as u64), target);
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:30} {pos}/{len} {per_sec} eta {eta} {wide_msg}")
-    {
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} eta {eta}  {wide_msg}") {
         bar.set_style(style);
     }
     bar

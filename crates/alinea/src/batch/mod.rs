@@ -123,22 +123,22 @@ pub fn run(batch: &Batch, docs: &[DocSet], mut progress: impl FnMut(&Done)) -> R
         });
         for done in rx {
             progress(&done);
-            let entry = match (&done.key, done.record.status) {
-                (Some(key), Status::Aligned | Status::Unchanged) => {
-                    let mut record = done.record.clone();
-                    record.status = Status::Aligned;
-                    Some(state::Entry {
-                        key: key.clone(),
-                        record,
-                    })
+            // An unchanged document is in the state already, as it was made.
+            if done.record.status != Status::Unchanged {
+                let entry = match (&done.key, done.record.status) {
+                    (Some(key), Status::Aligned) => {
+                        Some(state::Entry::now(key.clone(), done.record.clone()))
+                    }
+                    _ => None,
+                };
+                let j = if journal_error.is_none() {
+                    Some(&mut journal)
+                } else {
+                    None
+                };
+                if let Err(e) = current.record(&done.record.name, entry, j) {
+                    journal_error = Some(e);
                 }
-                _ => None,
-            };
-            // An unchanged document is already in the state: no journal line for it.
-            let write = done.record.status != Status::Unchanged && journal_error.is_none();
-            let j = if write { Some(&mut journal) } else { None };
-            if let Err(e) = current.record(&done.record.name, entry, j) {
-                journal_error = Some(e);
             }
             all.push(done);
         }

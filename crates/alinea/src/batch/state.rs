@@ -49,7 +49,31 @@ pub fn fingerprint(tool: &str, options: &str, name: &str, inputs: &[(&Path, &[u8
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub key: String,
+    /// When its outputs were written (milliseconds since 1970): of two state files naming a
+    /// document (two shardings of one folder), the later entry is the one its files match.
+    #[serde(default)]
+    pub made: u64,
     pub record: Record,
+}
+
+impl Entry {
+    /// An entry for outputs written now.
+    pub fn now(key: String, record: Record) -> Entry {
+        let made = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        Entry { key, made, record }
+    }
+}
+
+/// Put `entry` for `name` unless `documents` has a later one.
+fn keep_latest(documents: &mut BTreeMap<String, Entry>, name: String, entry: Entry) {
+    match documents.get(&name) {
+        Some(old) if old.made > entry.made => {}
+        _ => {
+            documents.insert(name, entry);
+        }
+    }
 }
 
 /// The documents already aligned, by name.
@@ -97,16 +121,20 @@ impl State {
         for p in paths {
             if let Ok(bytes) = std::fs::read(&p) {
                 if let Ok(s) = serde_json::from_slice::<State>(&bytes) {
-                    state.documents.extend(s.documents);
+                    for (name, e) in s.documents {
+                        keep_latest(&mut state.documents, name, e);
+                    }
                 }
             }
             if let Ok(bytes) = std::fs::read(State::journal_path(&p)) {
                 for line in bytes.split(|&b| b == b'\n') {
                     if let Ok(j) = serde_json::from_slice::<JournalLine>(line) {
                         match j.entry {
-                            Some(e) => state.documents.insert(j.name, e),
-                            None => state.documents.remove(&j.name),
-                        };
+                            Some(e) => keep_latest(&mut state.documents, j.name, e),
+                            None => {
+                                state.documents.remove(&j.name);
+                            }
+                        }
                     }
                 }
             }
@@ -241,6 +269,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let entry = |name: &str| Entry {
             key: format!("k-{name}"),
+            made: 1,
             record: Record {
                 name: name.into(),
                 status: Status::Aligned,
@@ -267,6 +296,22 @@ mod tests {
         assert!(s.unchanged("a", "k-b").is_none());
         assert!(s.unchanged("c", "k-c").is_none());
         assert!(State::load(&dir.path().join("none")).documents.is_empty());
+
+        // Two state files naming one document: the later entry wins, whatever the file order.
+        let mut newer = State::default();
+        let mut e = entry("a");
+        e.key = "k-a2".into();
+        e.made = 2;
+        newer.documents.insert("a".into(), e);
+        newer.save(&State::path(dir.path(), None)).unwrap();
+        let mut older = State::default();
+        let mut e = entry("a");
+        e.made = 0;
+        older.documents.insert("a".into(), e);
+        older.save(&State::path(dir.path(), Some("z"))).unwrap();
+        assert!(State::load(dir.path()).unchanged("a", "k-a2").is_some());
+        std::fs::remove_file(State::path(dir.path(), None)).unwrap();
+        std::fs::remove_file(State::path(dir.path(), Some("z"))).unwrap();
 
         // A journal adds to and removes from its state file; a torn last line is ignored.
         let path = State::path(dir.path(), Some("0-of-2"));

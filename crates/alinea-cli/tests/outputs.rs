@@ -193,8 +193,10 @@ fn pairs_are_written_all_or_none() {
     }
 }
 
+/// `build` writes per document: a document whose output cannot be replaced keeps all its old
+/// files; the others are written.
 #[test]
-fn build_writes_all_outputs_or_none() {
+fn build_writes_each_document_whole_or_not_at_all() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());
     alinea()
@@ -224,12 +226,20 @@ fn build_writes_all_outputs_or_none() {
         .unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("nothing written"), "{err}");
+    assert!(err.contains("res-b.html: cannot write"), "{err}");
+    let after = snapshot(&aligned);
+    let file = |v: &[(String, Vec<u8>)], n: &str| v.iter().find(|(m, _)| m == n).cloned();
     assert_eq!(
-        snapshot(&aligned),
-        before,
-        "no file of the old build replaced"
+        file(&after, "res-b.tmx"),
+        file(&before, "res-b.tmx"),
+        "the failing document keeps its old TMX"
     );
+    for n in ["res-a.tmx", "res-a.html"] {
+        assert_ne!(file(&after, n), file(&before, n), "{n} is written");
+    }
+    assert!(String::from_utf8(file(&after, "res-a.tmx").unwrap().1)
+        .unwrap()
+        .contains("147e"));
     assert!(leftovers(&aligned).is_empty());
 }
 

@@ -14,8 +14,10 @@
 //!   page), chosen once, and [`export::render`].
 //! - [`termbase`]: the concept model, its formats (TBX, CSV/TSV, JSON, glossary source) and lookup.
 //! - [`io`]: atomic file output.
+//! - [`batch`]: corpus-scale batches: document sets, shards, the resumable state, summaries.
 
 pub mod align;
+pub mod batch;
 pub mod diag;
 pub mod doc;
 pub mod error;

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Batch throughput of `alinea build`: input megabytes per second of wall time and peak memory,
+# median of RUNS runs from an empty output folder, then a rerun where every document is
+# unchanged, and (SHARDS=N > 1) the corpus split into N shards run side by side on this machine
+# and their summaries merged.
+#
+# usage: scripts/bench-batch.sh SHARED_DIR [WORK_DIR] [DOCS]
+#   Generates DOCS (default 10000) document triples from SHARED_DIR/corpora/unpc-dev with
+#   scripts/make-batch-corpus.py into WORK_DIR/corpus-DOCS (unless it exists; WORK_DIR defaults
+#   to a new temporary folder, never inside the repository). RUNS=3, JOBS (alinea -j) unset.
+set -euo pipefail
+shared=${1:?usage: scripts/bench-batch.sh SHARED_DIR [WORK_DIR] [DOCS]}
+work=${2:-$(mktemp -d)}
+docs=${3:-10000}
+runs=${RUNS:-3}
+here=$(cd "$(dirname "$0")/.." && pwd)
+corpus="$work/corpus-$docs"
+[ -d "$corpus/fr" ] || python3 "$here/scripts/make-batch-corpus.py" "$shared/corpora/unpc-dev" "$corpus" "$docs"
+(cd "$here" && cargo build --release --quiet --bin alinea)
+bin="$here/target/release/alinea"
+jobs=()
+[ -n "${JOBS:-}" ] && jobs=(-j "$JOBS")
+bytes=$(find "$corpus"/fr "$corpus"/en "$corpus"/ar -type f -printf "%s\n" | awk "{ s += \$1 } END { print s }")
+printf 'corpus: %s document triples, %s bytes of input\n' "$docs" "$bytes"
+
+# One timed build into $out: prints "wall_s peak_kb cpu_s".
+timed() {
+  /usr/bin/time -v -o "$work/time.txt" "$bin" build -q "${jobs[@]}" --corpus "$corpus" --out "$1" "${@:2}" >/dev/null 2>"$work/stderr.txt" || {
+    cat "$work/stderr.txt" >&2
+    return 1
+  }
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
+    /Maximum resident set size/ { rss = $2 }
+    /User time/ { cpu += $2 } /System time/ { cpu += $2 }
+    END { printf "%.2f %d %.2f\n", wall, rss, cpu }' "$work/time.txt"
+}
+
+rates=()
+for r in $(seq "$runs"); do
+  rm -rf "$work/out"
+  read -r wall rss cpu < <(timed "$work/out")
+  rate=$(awk -v b="$bytes" -v w="$wall" 'BEGIN { printf "%.1f", b / 1e6 / w }')
+  per_cpu=$(awk -v b="$bytes" -v c="$cpu" 'BEGIN { printf "%.1f", b / 1e6 / c }')
+  printf 'run %s: %s s wall, %s MB/s, peak RSS %s MB, %s s CPU (%s MB per CPU second), load %s\n' \
+    "$r" "$wall" "$rate" "$((rss / 1024))" "$cpu" "$per_cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  rates+=("$rate")
+done
+median=$(printf '%s\n' "${rates[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+printf 'median: %s MB/s of input\n' "$median"
+
+read -r wall rss cpu < <(timed "$work/out")
+printf 'rerun, every document unchanged: %s s wall, peak RSS %s MB\n' "$wall" "$((rss / 1024))"
+
+shards=${SHARDS:-1}
+if [ "$shards" -gt 1 ]; then
+  rm -rf "$work/sharded"
+  start=$(date +%s.%N)
+  for i in $(seq 0 $((shards - 1))); do
+    "$bin" build -q "${jobs[@]}" --corpus "$corpus" --out "$work/sharded" --shard "$i/$shards" &
+  done
+  wait
+  end=$(date +%s.%N)
+  "$bin" build -q --merge-summaries "$work"/sharded/.alinea-build/summary-*-of-"$shards".json --summary "$work/merged.json"
+  printf '%s shards side by side: %.2f s wall; merged summary %s\n' "$shards" "$(echo "$end - $start" | bc)" "$work/merged.json"
+fi

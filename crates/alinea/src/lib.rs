@@ -14,6 +14,7 @@
 //!   page), chosen once, and [`export::render`].
 //! - [`termbase`]: the concept model, its formats (TBX, CSV/TSV, JSON, glossary source) and lookup.
 //! - [`io`]: atomic file output.
+//! - [`mine`]: term mining: candidates, termhood, equivalents, merge with the glossary.
 
 pub mod align;
 pub mod diag;
@@ -23,6 +24,7 @@ pub mod export;
 pub mod input;
 pub mod io;
 pub mod lang;
+pub mod mine;
 pub mod termbase;
 pub mod text;
 pub mod tmx;

@@ -38,6 +38,7 @@ fn build(dir: &Path) -> (bool, String) {
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_file())
         .map(|e| {
             let e = e.unwrap();
             (

@@ -249,6 +249,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    super::terms::build::after_build(&args.out, write_failed, &mut warnings);
     report::diagnostics(&warnings);
     if write_failed {
         report::status(&format!(

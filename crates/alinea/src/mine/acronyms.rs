@@ -22,7 +22,9 @@ pub fn definitions(text: &str) -> Vec<(String, String)> {
         // The candidate long form: up to max_words words before the bracket, within the clause.
         let clause_start = before
             .rfind(['.', ';', ':', '(', ')', '\n', '«', '"'])
-            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
         let words: Vec<(usize, &str)> = word_starts(&before[clause_start..])
             .into_iter()
             .map(|(i, w)| (i + clause_start, w))
@@ -35,8 +37,7 @@ pub fn definitions(text: &str) -> Vec<(String, String)> {
         let window = before[window_start..].trim_end();
         if let Some(long) = best_long_form(short, window) {
             let long = long.trim().trim_end_matches(',').trim();
-            if long.chars().count() > short.chars().count()
-                && long.split_whitespace().count() >= 2
+            if long.chars().count() > short.chars().count() && long.split_whitespace().count() >= 2
             {
                 out.push((short.to_string(), long.to_string()));
             }

@@ -34,6 +34,9 @@ pub struct Entry {
     /// Occurrences where every content word is capitalised and the first is not a sentence start
     /// (or another word is capitalised too).
     pub capitalised: u32,
+    /// Occurrences whose first word is capitalised, not at a sentence start (`Conseil de
+    /// sécurité`): the case of its display form is kept.
+    pub first_capital: u32,
     /// Occurrences written in capitals (an acronym).
     pub all_caps: u32,
     /// Surface forms with their counts.
@@ -73,8 +76,9 @@ fn is_content(t: &Token, lang: &Lang) -> bool {
 impl Counter {
     pub fn new(lang: Lang, keep_units: bool) -> Counter {
         let (max_len, max_links) = match lang {
-            Lang::Fr => (7, 2),
+            Lang::Fr => (8, 2),
             Lang::En => (5, 1),
+            Lang::Ar => (5, 1),
             _ => (4, 0),
         };
         Counter {
@@ -99,11 +103,14 @@ impl Counter {
                 if !content[i] {
                     continue;
                 }
+                // Linking words count by group: `de la`, `à l'` are one.
                 let mut links = 0;
                 for j in i..chunk.len().min(i + self.max_len) {
                     if !content[j] {
                         if is_link(&lang, &chunk[j].lower) {
-                            links += 1;
+                            if content[j - 1] {
+                                links += 1;
+                            }
                             if links > self.max_links {
                                 break;
                             }
@@ -158,9 +165,15 @@ impl Counter {
         };
         let e = &mut self.entries[id as usize];
         e.freq += 1;
-        let caps: Vec<&Token> = toks.iter().filter(|t| !is_link(&self.lang, &t.lower)).collect();
+        let caps: Vec<&Token> = toks
+            .iter()
+            .filter(|t| !is_link(&self.lang, &t.lower))
+            .collect();
         if caps.iter().all(|t| t.capital) && (!toks[0].initial || caps.len() > 1) {
             e.capitalised += 1;
+        }
+        if toks[0].capital && !toks[0].initial {
+            e.first_capital += 1;
         }
         if toks.len() == 1 && toks[0].all_caps {
             e.all_caps += 1;
@@ -179,7 +192,10 @@ impl Counter {
             e.forms.push((form, 1));
         }
         if e.contexts.len() < MAX_CONTEXTS
-            && !e.contexts.iter().any(|c| c.doc == doc_name && c.unit == unit_index)
+            && !e
+                .contexts
+                .iter()
+                .any(|c| c.doc == doc_name && c.unit == unit_index)
         {
             e.contexts.push(Context {
                 doc: doc_name.to_string(),
@@ -262,7 +278,13 @@ mod tests {
     #[test]
     fn french_patterns_and_variants() {
         let mut c = Counter::new(Lang::Fr, true);
-        c.add("Le Conseil de sécurité a adopté la résolution.", 0, 0, "a", 0);
+        c.add(
+            "Le Conseil de sécurité a adopté la résolution.",
+            0,
+            0,
+            "a",
+            0,
+        );
         c.add("Les conseils de sécurité et la résolution.", 0, 1, "a", 1);
         let e = c.get("conseil de securite").expect("counted");
         assert_eq!(e.freq, 2);
@@ -276,9 +298,18 @@ mod tests {
     #[test]
     fn english_of_and_names() {
         let mut c = Counter::new(Lang::En, false);
-        c.add("The Security Council met. The rotor of the turbine turns.", 0, 0, "d", 0);
+        c.add(
+            "The Security Council met. The rotor of the turbine turns.",
+            0,
+            0,
+            "d",
+            0,
+        );
         assert_eq!(c.get("security council").unwrap().capitalised, 1);
-        assert!(c.get("rotor of the turbine").is_none(), "English links `of` alone");
+        assert!(
+            c.get("rotor of the turbine").is_none(),
+            "English links `of` alone"
+        );
         c.add("The speed of rotation.", 0, 1, "d", 1);
         assert!(c.get("speed of rotation").is_some());
     }

@@ -62,7 +62,10 @@ pub fn mine(dir: &Path, glossary: &Termbase, opts: &Options) -> Result<Built> {
 /// Write the mined termbase to `termbase_out` and, when given, the review page, together.
 pub fn write(built: &Built, termbase_out: &Path, review_out: Option<&Path>) -> Result<()> {
     let mut set = FileSet::new();
-    let tbx = termbase::to_string(&built.merged.termbase, termbase::Format::from_path(termbase_out, None)?)?;
+    let tbx = termbase::to_string(
+        &built.merged.termbase,
+        termbase::Format::from_path(termbase_out, None)?,
+    )?;
     set.add_bytes(termbase_out, tbx.as_bytes())?;
     if let Some(r) = review_out {
         set.add_bytes(r, review(built).as_bytes())?;
@@ -106,7 +109,11 @@ pub fn review(built: &Built) -> String {
         .concepts
         .iter()
         .filter(|c| !c.id.starts_with("mined-"))
-        .flat_map(|c| c.terms.iter().map(|t| termbase::normalize::lookup_key(&t.text)))
+        .flat_map(|c| {
+            c.terms
+                .iter()
+                .map(|t| termbase::normalize::lookup_key(&t.text))
+        })
         .collect();
     let pivot = built.mined.pivot.clone();
     for (i, c) in built
@@ -121,7 +128,9 @@ pub fn review(built: &Built) -> String {
                 .get(l)
                 .map(|es| {
                     es.iter()
-                        .map(|e| format!("{} <small>({})</small>", escape(e.text.as_str()), e.score))
+                        .map(|e| {
+                            format!("{} <small>({})</small>", escape(e.text.as_str()), e.score)
+                        })
                         .collect::<Vec<_>>()
                         .join("<br>")
                 })
@@ -130,7 +139,14 @@ pub fn review(built: &Built) -> String {
         let ctx = c
             .contexts
             .iter()
-            .map(|x| format!("<small>{} #{}</small> {}", escape(x.doc.as_str()), x.unit, escape(x.text.as_str())))
+            .map(|x| {
+                format!(
+                    "<small>{} #{}</small> {}",
+                    escape(x.doc.as_str()),
+                    x.unit,
+                    escape(x.text.as_str())
+                )
+            })
             .collect::<Vec<_>>()
             .join("<br>");
         let (class, hint) = if known.contains(c.text.as_str()) {

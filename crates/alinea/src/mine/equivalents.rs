@@ -87,7 +87,7 @@ pub fn find(
             let pdigits = digits(&ptext);
             let curated = glossary.get(&pkey);
             let fp = pe.units.len() as f64;
-            let mut scored: Vec<(f64, u32)> = joint
+            let mut scored: Vec<(f64, u32, u32)> = joint
                 .into_iter()
                 .filter(|&(_, c)| c >= 2 || fp < 2.0)
                 .map(|(t, c)| {
@@ -101,7 +101,10 @@ pub fn find(
                         })
                         .clone();
                     let ft = te.units.len() as f64;
-                    let mut s = 2.0 * f64::from(c) / (fp + ft);
+                    // A fragment of a longer candidate (`الإنسان` inside `حقوق الإنسان`)
+                    // gives way to it.
+                    let whole = 0.6 + 0.4 * target_scores[t as usize].independence;
+                    let mut s = 2.0 * f64::from(c) / (fp + ft) * whole;
                     if !has_arabic(&ttext) && !has_arabic(&ptext) {
                         let sim = strsim::normalized_levenshtein(&pkey, &tkey);
                         if sim > 0.5 {
@@ -114,17 +117,18 @@ pub fn find(
                     if curated.is_some_and(|ks| ks.contains(&tkey)) {
                         s += 1.0;
                     }
-                    (s, t)
+                    (s, t, c)
                 })
-                .filter(|&(s, _)| s >= MIN_SCORE)
+                .filter(|&(s, _, _)| s >= MIN_SCORE)
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             scored
                 .into_iter()
                 .take(PER_LANG)
-                .map(|(s, t)| {
+                .map(|(s, t, c)| {
                     let te = &target.entries[t as usize];
                     Equivalent {
+                        joint: c,
                         text: target_text[&t].0.clone(),
                         score: round3(s.min(1.0)),
                         freq: te.freq,

@@ -1,6 +1,6 @@
 //! Mined candidates against the curated glossary. A candidate that is already a term of a
 //! concept adds its evidence (a note); a new equivalent becomes a proposed term of that
-//! concept; a new term becomes a proposed concept. Everything mined is marked `proposed`
+//! concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
 //! (a note `processStatus: provisional` and the transaction kind `proposal`, with frequency,
 //! score and two contexts); the curated glossary itself is never changed: the result is a
 //! separate termbase for review.
@@ -39,10 +39,7 @@ pub struct Merged {
 }
 
 fn evidence(c: &Candidate) -> Vec<String> {
-    let mut notes = vec![format!(
-        "mined: frequency {}, score {}",
-        c.freq, c.score
-    )];
+    let mut notes = vec![format!("mined: frequency {}, score {}", c.freq, c.score)];
     for x in c.contexts.iter().take(2) {
         notes.push(format!("context ({} #{}): {}", x.doc, x.unit, x.text));
     }
@@ -85,7 +82,10 @@ fn new_concept(c: &Candidate, id: String) -> Concept {
             terms.push(proposed_term(
                 lang,
                 &e.text,
-                vec![format!("equivalent: frequency {}, association {}", e.freq, e.score)],
+                vec![format!(
+                    "equivalent: frequency {}, association {}",
+                    e.freq, e.score
+                )],
             ));
         }
     }
@@ -137,7 +137,8 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
     let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     for c in candidates.iter().filter(|c| &c.lang == pivot) {
         let Some(&ci) = by_key.get(&lookup_key(&c.text)) else {
-            if !c.equivalents.is_empty() {
+            // A new concept needs an equivalent and two occurrences.
+            if !c.equivalents.is_empty() && c.freq >= 2 {
                 proposed.push(new_concept(c, unique_id(&mut ids, c)));
             }
             continue;
@@ -150,7 +151,9 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
         concept.notes.extend(evidence(c));
         let mut found: FxHashMap<&str, String> = FxHashMap::default();
         for (l, es) in &c.equivalents {
-            let Ok(lang) = l.parse::<Lang>() else { continue };
+            let Ok(lang) = l.parse::<Lang>() else {
+                continue;
+            };
             let Some(top) = es.first() else { continue };
             let key = lookup_key(&top.text);
             let known = curated
@@ -206,6 +209,7 @@ mod tests {
                 text: t.into(),
                 score: 0.8,
                 freq: 2,
+                joint: 2,
             }]
         };
         eq.insert("en".into(), e(en));
@@ -243,6 +247,10 @@ mod tests {
         let cands = vec![
             cand("Cybercriminalité", "cybercrime", "الجرائم الإلكترونية"),
             cand("cybersécurité", "cybersecurity", "الأمن السيبراني"),
+            Candidate {
+                freq: 1,
+                ..cand("hapax", "hapax", "هاباكس")
+            },
         ];
         let m = merge(&cands, &Lang::Fr, &g);
         assert!(m.rediscovered.is_empty(), "ar differs");
@@ -256,7 +264,11 @@ mod tests {
             .find(|t| t.text == "الجرائم الإلكترونية")
             .unwrap();
         assert_eq!(new_ar.notes[0], PROPOSED);
-        assert_eq!(g.concepts[0].terms.len(), 3, "the curated glossary is untouched");
+        assert_eq!(
+            g.concepts[0].terms.len(),
+            3,
+            "the curated glossary is untouched"
+        );
         let m = merge(
             &[cand("cybercriminalité", "Cybercrime", "الجريمة السيبرانية")],
             &Lang::Fr,

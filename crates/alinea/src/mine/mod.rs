@@ -17,9 +17,9 @@
 
 pub mod acronyms;
 pub mod candidates;
+pub mod corpus;
 pub mod equivalents;
 pub mod lexicon;
-pub mod corpus;
 pub mod merge;
 pub mod render;
 pub mod termhood;
@@ -55,6 +55,9 @@ pub struct Equivalent {
     /// Association, 0–1.
     pub score: f64,
     pub freq: u32,
+    /// Units holding both (not serialised).
+    #[serde(skip)]
+    pub joint: u32,
 }
 
 /// One mined candidate term.
@@ -180,33 +183,54 @@ impl Miner {
         order.sort_by_key(|l| (Some(*l) != pivot.as_ref(), (*l).clone()));
         for lang in order {
             let counter = &self.counters[lang];
-            let th = &scores[lang];
-            let chosen = select(counter, th, opts);
-            let mut cands: Vec<Candidate> = chosen
-                .iter()
-                .map(|&i| candidate(counter, &counter.entries[i as usize], th[i as usize]))
-                .collect();
-            if self.keep_units && Some(lang) == pivot.as_ref() {
-                let upto = chosen.len().min(opts.equivalents_for);
+            let mut th = scores[lang].clone();
+            let aligned =
+                self.keep_units && Some(lang) == pivot.as_ref() && self.counters.len() > 1;
+            let mut eqs: Vec<(u32, BTreeMap<String, Vec<Equivalent>>)> = Vec::new();
+            if aligned {
+                // Equivalents of the best candidates, whatever the threshold; a candidate
+                // translated consistently is more of a term (its score is raised).
+                let all = Options {
+                    all: true,
+                    limit: Some(opts.equivalents_for),
+                    ..opts.clone()
+                };
+                let pre = select(counter, &th, &all);
+                let mut found: Vec<BTreeMap<String, Vec<Equivalent>>> =
+                    vec![BTreeMap::new(); pre.len()];
                 for (other, oc) in self.counters.iter().filter(|(l, _)| *l != lang) {
                     let pairs = glossary
                         .map(|g| equivalents::glossary_pairs(g, lang, other))
                         .unwrap_or_default();
-                    let eqs = equivalents::find(
-                        counter,
-                        &chosen[..upto],
-                        oc,
-                        &scores[other],
-                        &display_text,
-                        &pairs,
-                    );
-                    for (c, e) in cands.iter_mut().zip(eqs) {
+                    let list =
+                        equivalents::find(counter, &pre, oc, &scores[other], &display_text, &pairs);
+                    for (f, e) in found.iter_mut().zip(list) {
                         if !e.is_empty() {
-                            c.equivalents.insert(other.code().to_string(), e);
+                            f.insert(other.code().to_string(), e);
                         }
                     }
                 }
+                for (&id, f) in pre.iter().zip(found) {
+                    let best = f
+                        .values()
+                        .filter_map(|es| es.first())
+                        .map(|e| e.score * (f64::from(e.joint) / 10.0).min(1.0))
+                        .fold(0.0, f64::max);
+                    th[id as usize].score += termhood::TRANSLATED * best;
+                    eqs.push((id, f));
+                }
             }
+            let chosen = select(counter, &th, opts);
+            let mut by_id: rustc_hash::FxHashMap<u32, BTreeMap<String, Vec<Equivalent>>> =
+                eqs.into_iter().collect();
+            let cands: Vec<Candidate> = chosen
+                .iter()
+                .map(|&i| {
+                    let mut c = candidate(counter, &counter.entries[i as usize], th[i as usize]);
+                    c.equivalents = by_id.remove(&i).unwrap_or_default();
+                    c
+                })
+                .collect();
             mined.candidates.extend(cands);
         }
         mined
@@ -226,7 +250,11 @@ fn select(counter: &Counter, th: &[Termhood], opts: &Options) -> Vec<u32> {
         th[b as usize]
             .score
             .total_cmp(&th[a as usize].score)
-            .then_with(|| counter.entries[a as usize].key.cmp(&counter.entries[b as usize].key))
+            .then_with(|| {
+                counter.entries[a as usize]
+                    .key
+                    .cmp(&counter.entries[b as usize].key)
+            })
     });
     if let Some(n) = opts.limit {
         ids.truncate(n);
@@ -240,7 +268,8 @@ fn display_text(e: &Entry) -> String {
     let mut forms = e.forms.clone();
     forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let best = forms.first().map(|f| f.0.clone()).unwrap_or_default();
-    let name = e.capitalised * 2 > e.freq || e.all_caps * 2 > e.freq;
+    let name =
+        e.capitalised * 2 > e.freq || e.all_caps * 2 > e.freq || e.first_capital * 2 > e.freq;
     if name {
         return best;
     }

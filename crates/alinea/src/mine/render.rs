@@ -114,6 +114,7 @@ mod tests {
                 text: "Security Council".into(),
                 score: 0.9,
                 freq: 3,
+                joint: 3,
             }],
         );
         vec![Candidate {

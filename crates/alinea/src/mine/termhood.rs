@@ -17,6 +17,10 @@ use super::lexicon::zipf;
 /// The score under which a candidate is not proposed.
 pub const THRESHOLD: f64 = 0.0;
 
+/// What the best equivalent's association (0–1, seen in ten units or more) adds to the
+/// score of a candidate of aligned text.
+pub const TRANSLATED: f64 = 6.0;
+
 /// What the score of a candidate is made of.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Termhood {
@@ -43,7 +47,11 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
     let tokens = counter.tokens.max(1) as f64;
     // Specificity of single words, by key.
     let mut spec: FxHashMap<&str, f64> = FxHashMap::default();
-    for e in counter.entries.iter().filter(|e| e.words.len() == 1 && e.len == 1) {
+    for e in counter
+        .entries
+        .iter()
+        .filter(|e| e.words.len() == 1 && e.len == 1)
+    {
         let corpus = (f64::from(e.freq) / tokens * 1e9).log10();
         let general = e
             .forms
@@ -125,7 +133,9 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
 /// `wind` (French and English), checked on `corp` (`scripts/mine-bench-acter.py`).
 fn combine(t: &Termhood, e: &Entry) -> f64 {
     let words = e.words.len();
-    let mut s = 0.4 * t.specificity + 0.1 * t.min_specificity + 0.9 * (1.0 + t.cvalue).ln()
+    let mut s = 0.4 * t.specificity
+        + 0.1 * t.min_specificity
+        + 0.9 * (1.0 + t.cvalue).ln()
         + 0.6 * t.independence
         - 0.3 * f64::from(e.freq.max(1)).ln()
         - 2.6;

@@ -105,7 +105,9 @@ pub fn chunks<'a>(text: &'a str, lang: &Lang) -> Vec<Vec<Token<'a>>> {
 }
 
 fn token<'a>(surface: &'a str, lang: &Lang, initial: bool) -> Token<'a> {
-    let lower = surface.to_lowercase().replace(['\u{2019}', '\u{02BC}'], "'");
+    let lower = surface
+        .to_lowercase()
+        .replace(['\u{2019}', '\u{02BC}'], "'");
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
     let all_caps = letters >= 2
@@ -208,7 +210,10 @@ mod tests {
 
     #[test]
     fn variant_keys_meet() {
-        assert_eq!(variant_key("Turbines", &Lang::En), variant_key("turbine", &Lang::En));
+        assert_eq!(
+            variant_key("Turbines", &Lang::En),
+            variant_key("turbine", &Lang::En)
+        );
         assert_eq!(variant_key("policies", &Lang::En), "policy");
         assert_eq!(variant_key("généraux", &Lang::Fr), "general");
         assert_eq!(variant_key("wind-turbine", &Lang::En), "wind turbine");

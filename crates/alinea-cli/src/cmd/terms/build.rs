@@ -6,6 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use alinea::diag::Diagnostic;
 use alinea::mine::corpus::{self, Built};
 use alinea::mine::Options;
 
@@ -51,7 +52,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             writeln!(out, "{}\t{}\t{}\t{}", r.concept, r.fr, r.en, r.ar)?;
         }
     }
-    summary(&built, args.output.as_deref().unwrap_or(&args.corpus.join(corpus::FOLDER)));
+    summary(
+        &built,
+        args.output
+            .as_deref()
+            .unwrap_or(&args.corpus.join(corpus::FOLDER)),
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -66,4 +72,24 @@ pub fn summary(built: &Built, out: &Path) {
         built.merged.proposed_terms,
         built.merged.proposed_concepts
     ));
+}
+
+/// What `alinea build` runs once the corpus is aligned: mine `aligned` against the default
+/// glossary into `<aligned>/terms/`; a failure is one more diagnostic of the build.
+pub fn after_build(aligned: &Path, write_failed: bool, warnings: &mut Vec<Diagnostic>) {
+    if write_failed {
+        return;
+    }
+    let built = alinea::termbase::load(&[])
+        .and_then(|loaded| corpus::build_into(aligned, &loaded.termbase));
+    match built {
+        Ok(built) => {
+            warnings.extend(built.mined.diagnostics.iter().cloned());
+            summary(&built, &aligned.join(corpus::FOLDER));
+        }
+        Err(e) => warnings.push(Diagnostic::warning(
+            "build/mining",
+            format!("terms not mined: {e}"),
+        )),
+    }
 }

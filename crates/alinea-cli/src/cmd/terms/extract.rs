@@ -31,6 +31,9 @@ pub struct Args {
     /// current folder, else the built-in one).
     #[arg(long)]
     glossary: Vec<PathBuf>,
+    /// Use no glossary for equivalents (association alone).
+    #[arg(long, conflicts_with = "glossary")]
+    no_glossary: bool,
     /// Write here (atomically) instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -76,9 +79,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         alinea::io::check_not_input(o, &inputs)?;
     }
     let mined = if tmx > 0 {
-        let loaded = alinea::termbase::load(&args.glossary)?;
-        report::diagnostics(&loaded.diagnostics);
-        mine::mine_tmx(&args.inputs, &opts, Some(&loaded.termbase))?
+        if args.no_glossary {
+            mine::mine_tmx(&args.inputs, &opts, None)?
+        } else {
+            let loaded = alinea::termbase::load(&args.glossary)?;
+            report::diagnostics(&loaded.diagnostics);
+            mine::mine_tmx(&args.inputs, &opts, Some(&loaded.termbase))?
+        }
     } else {
         mine::mine_documents(&args.inputs, args.lang.clone(), &opts)?
     };
@@ -92,7 +99,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     match &args.output {
         Some(o) => alinea::io::write_atomic(o, text.as_bytes())?,
-        None => super::super::write_stdout(text.as_bytes()).context("writing to standard output")?,
+        None => {
+            super::super::write_stdout(text.as_bytes()).context("writing to standard output")?
+        }
     }
     report::status(&format!(
         "{} candidates from {} units",

@@ -157,6 +157,32 @@ impl Miner {
         }
     }
 
+    /// Several units at once: each language's counter runs on its own thread.
+    pub fn add_batch(&mut self, doc: &str, batch: &[(usize, Vec<(Lang, String)>)]) {
+        use rayon::prelude::*;
+        let first = self.units;
+        self.units += batch.len() as u32;
+        for (_, variants) in batch {
+            for (lang, _) in variants {
+                if self.first_lang.is_none() {
+                    self.first_lang = Some(lang.clone());
+                }
+                let keep = self.keep_units;
+                self.counters
+                    .entry(lang.clone())
+                    .or_insert_with(|| Counter::new(lang.clone(), keep));
+            }
+        }
+        let docs = self.docs;
+        self.counters.par_iter_mut().for_each(|(lang, counter)| {
+            for (k, (index, variants)) in batch.iter().enumerate() {
+                for (_, text) in variants.iter().filter(|(l, _)| l == lang) {
+                    counter.add(text, docs, first + k as u32, doc, *index);
+                }
+            }
+        });
+    }
+
     /// Languages seen so far.
     pub fn langs(&self) -> Vec<Lang> {
         self.counters.keys().cloned().collect()
@@ -362,6 +388,9 @@ pub fn mine_documents(paths: &[PathBuf], lang: Option<Lang>, opts: &Options) -> 
     Ok(mined)
 }
 
+/// Translation units read before the languages are counted, in parallel.
+const BATCH: usize = 4096;
+
 /// Mine TMX files, streamed: candidates per language and equivalents of the pivot's.
 /// A TMX with one language is mined alone (`mine/one-language`); no unit is an error.
 pub fn mine_tmx(paths: &[PathBuf], opts: &Options, glossary: Option<&Termbase>) -> Result<Mined> {
@@ -372,15 +401,21 @@ pub fn mine_tmx(paths: &[PathBuf], opts: &Options, glossary: Option<&Termbase>) 
         miner.next_document();
         let doc = file_name(&name);
         let mut index = 0;
+        let mut batch = Vec::with_capacity(BATCH);
         while let Some(tu) = tus.next_tu()? {
-            let variants: Vec<(Lang, &str)> = tu
+            let variants: Vec<(Lang, String)> = tu
                 .variants
-                .iter()
-                .filter_map(|v| Some((v.lang.parse::<Lang>().ok()?, v.text.as_str())))
+                .into_iter()
+                .filter_map(|v| Some((v.lang.parse::<Lang>().ok()?, v.text)))
                 .collect();
-            miner.add(&doc, index, &variants);
+            batch.push((index, variants));
             index += 1;
+            if batch.len() == BATCH {
+                miner.add_batch(&doc, &batch);
+                batch.clear();
+            }
         }
+        miner.add_batch(&doc, &batch);
     }
     let path = paths.first().cloned().unwrap_or_default();
     if miner.units == 0 {

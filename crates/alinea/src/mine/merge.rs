@@ -1,4 +1,5 @@
-//! Mined candidates against the curated glossary. A candidate that is already a term of a
+//! Mined candidates against the curated glossary (terms compared by their variant keys:
+//! case, accents, plural, hyphens, Arabic letter variants and clitics). A candidate that is already a term of a
 //! concept adds its evidence (a note); a new equivalent becomes a proposed term of that
 //! concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
 //! (a note `processStatus: provisional` and the transaction kind `proposal`, with frequency,
@@ -8,6 +9,7 @@
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::tokens::variant_key;
 use super::Candidate;
 use crate::termbase::model::{Concept, Term, Termbase, Transaction};
 use crate::termbase::normalize::lookup_key;
@@ -128,7 +130,7 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     for (i, c) in glossary.concepts.iter().enumerate() {
         for t in c.terms.iter().filter(|t| &t.lang == pivot) {
-            by_key.entry(lookup_key(&t.text)).or_insert(i);
+            by_key.entry(variant_key(&t.text, pivot)).or_insert(i);
         }
     }
     let mut merged = Merged::default();
@@ -136,7 +138,7 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
     let mut proposed: Vec<Concept> = Vec::new();
     let mut ids: FxHashMap<String, usize> = FxHashMap::default();
     for c in candidates.iter().filter(|c| &c.lang == pivot) {
-        let Some(&ci) = by_key.get(&lookup_key(&c.text)) else {
+        let Some(&ci) = by_key.get(&variant_key(&c.text, pivot)) else {
             // A new concept needs an equivalent and two occurrences.
             if !c.equivalents.is_empty() && c.freq >= 2 {
                 proposed.push(new_concept(c, unique_id(&mut ids, c)));
@@ -155,11 +157,11 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
                 continue;
             };
             let Some(top) = es.first() else { continue };
-            let key = lookup_key(&top.text);
+            let key = variant_key(&top.text, &lang);
             let known = curated
                 .terms
                 .iter()
-                .find(|t| t.lang == lang && lookup_key(&t.text) == key);
+                .find(|t| t.lang == lang && variant_key(&t.text, &lang) == key);
             match known {
                 Some(t) => {
                     if let Some(code) = ["en", "ar"].into_iter().find(|x| *x == l) {

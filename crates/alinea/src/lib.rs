@@ -15,6 +15,7 @@
 //! - [`termbase`]: the concept model, its formats (TBX, CSV/TSV, JSON, glossary source) and lookup.
 //! - [`io`]: atomic file output.
 //! - [`batch`]: corpus-scale batches: document sets, shards, the resumable state, summaries.
+//! - [`mine`]: term mining: candidates, termhood, equivalents, merge with the glossary.
 
 pub mod align;
 pub mod batch;
@@ -25,6 +26,7 @@ pub mod export;
 pub mod input;
 pub mod io;
 pub mod lang;
+pub mod mine;
 pub mod termbase;
 pub mod text;
 pub mod tmx;

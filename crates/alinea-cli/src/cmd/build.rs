@@ -152,6 +152,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     warnings.extend(stale(&args.out, &found.all_outputs));
+    // Mining reads every TMX of the output folder: after a whole run, not after a shard's
+    // share (mine the merged folder with `alinea terms build`), and not over failed writes.
+    let failed = done.iter().any(|d| d.record.status == Status::Failed);
+    if args.shard.is_none() {
+        super::terms::build::after_build(&args.out, failed, &mut warnings);
+    }
     report::diagnostics(&warnings);
 
     let summary = Summary::new(

@@ -1,4 +1,9 @@
-//! `alinea terms …`: convert a termbase between formats, check it, count it.
+//! `alinea terms …`: convert a termbase between formats, check it, count it; mine candidate
+//! terms from documents or TMX (`extract`), and the aligned corpus against the glossary
+//! (`build`).
+
+pub mod build;
+pub mod extract;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -38,6 +43,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
         format: StatsFormat,
     },
+    /// Mine candidate terms from text documents of one language, or from TMX files (with
+    /// equivalents across languages), ranked by termhood; the list stops at the tool's own
+    /// threshold unless --limit is given.
+    Extract(extract::Args),
+    /// Mine the aligned corpus (its .tmx files) and merge the candidates with the curated
+    /// glossary into a separate termbase of proposed entries, plus a review page.
+    Build(build::Args),
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -57,6 +69,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         } => convert(&input, &output, tbx_version),
         Command::Check { files } => check(&files),
         Command::Stats { file, format } => stats(&file, format),
+        Command::Extract(args) => extract::run(args),
+        Command::Build(args) => build::run(args),
     }
 }
 

@@ -1,0 +1,332 @@
+//! Candidate terms of one language, counted over units: every run of words that starts and
+//! ends with a content word and holds inside only content words and the language's linking
+//! words (French `N Adj`, `N de (la|l') N`, `N à N`; English `Adj* N+`, `N of N`; Arabic
+//! construct chains and `N Adj`, which carry no linking word). Variants meet under one key
+//! ([`super::tokens::variant_key`] of each word); each candidate keeps its surface forms, a
+//! count of capitalised occurrences (names), the units it occurs in and two contexts.
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::{is_link, is_stop};
+use super::tokens::{chunks, Token};
+use super::Context;
+use crate::Lang;
+
+/// How many distinct surface forms a candidate keeps.
+const MAX_FORMS: usize = 8;
+/// How many contexts a candidate keeps.
+pub const MAX_CONTEXTS: usize = 2;
+/// The longest context kept, in characters.
+const CONTEXT_CHARS: usize = 300;
+
+/// One counted candidate.
+#[derive(Clone, Debug, Default)]
+pub struct Entry {
+    /// The variant key.
+    pub key: String,
+    /// Keys of its content words.
+    pub words: Vec<String>,
+    /// Number of words, linking words included.
+    pub len: usize,
+    /// Linking words inside.
+    pub links: usize,
+    pub freq: u32,
+    /// Occurrences where every content word is capitalised and the first is not a sentence start
+    /// (or another word is capitalised too).
+    pub capitalised: u32,
+    /// Occurrences whose first word is capitalised, not at a sentence start (`Conseil de
+    /// sécurité`): the case of its display form is kept.
+    pub first_capital: u32,
+    /// Occurrences written in capitals (an acronym).
+    pub all_caps: u32,
+    /// Surface forms with their counts.
+    pub forms: Vec<(String, u32)>,
+    /// Distinct documents it occurs in.
+    pub docs: u32,
+    last_doc: u32,
+    /// Units it occurs in (global unit numbers, ascending, each once), when kept.
+    pub units: Vec<u32>,
+    pub contexts: Vec<Context>,
+    /// The long form this acronym stands for, or the acronym this long form was defined with.
+    pub expansion: Option<String>,
+    pub acronym_of: Option<String>,
+}
+
+/// The candidates of one language.
+#[derive(Debug)]
+pub struct Counter {
+    pub lang: Lang,
+    pub entries: Vec<Entry>,
+    pub ids: FxHashMap<String, u32>,
+    /// Words counted (for relative frequencies).
+    pub tokens: u64,
+    keep_units: bool,
+    max_len: usize,
+    max_links: usize,
+}
+
+fn is_content(t: &Token, lang: &Lang) -> bool {
+    let letters = t.lower.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 1
+        && (letters >= 2 || t.lower.chars().any(|c| c.is_numeric()))
+        && !is_stop(lang, &t.lower)
+        && !is_link(lang, &t.lower)
+}
+
+impl Counter {
+    pub fn new(lang: Lang, keep_units: bool) -> Counter {
+        let (max_len, max_links) = match lang {
+            Lang::Fr => (8, 2),
+            Lang::En => (5, 1),
+            Lang::Ar => (5, 1),
+            _ => (4, 0),
+        };
+        Counter {
+            lang,
+            entries: Vec::new(),
+            ids: FxHashMap::default(),
+            tokens: 0,
+            keep_units,
+            max_len,
+            max_links,
+        }
+    }
+
+    /// Count the candidates of one unit's `text`. `doc` numbers the document, `unit` the
+    /// unit (globally, ascending); `doc_name` and `unit_index` name it in contexts.
+    pub fn add(&mut self, text: &str, doc: u32, unit: u32, doc_name: &str, unit_index: usize) {
+        let lang = self.lang.clone();
+        for chunk in chunks(text, &lang) {
+            self.tokens += chunk.len() as u64;
+            let content: Vec<bool> = chunk.iter().map(|t| is_content(t, &lang)).collect();
+            for i in 0..chunk.len() {
+                if !content[i] {
+                    continue;
+                }
+                // Linking words count by group: `de la`, `à l'` are one.
+                let mut links = 0;
+                for j in i..chunk.len().min(i + self.max_len) {
+                    if !content[j] {
+                        if is_link(&lang, &chunk[j].lower) {
+                            if content[j - 1] {
+                                links += 1;
+                            }
+                            if links > self.max_links {
+                                break;
+                            }
+                            continue;
+                        }
+                        break;
+                    }
+                    self.count(&chunk[i..=j], links, doc, unit, text, doc_name, unit_index);
+                }
+            }
+        }
+        for (short, long) in super::acronyms::definitions(text) {
+            self.define(&short, &long);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn count(
+        &mut self,
+        toks: &[Token],
+        links: usize,
+        doc: u32,
+        unit: u32,
+        text: &str,
+        doc_name: &str,
+        unit_index: usize,
+    ) {
+        let key = toks
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let id = match self.ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.entries.len() as u32;
+                self.entries.push(Entry {
+                    key: key.clone(),
+                    words: toks
+                        .iter()
+                        .filter(|t| is_content(t, &self.lang))
+                        .map(|t| t.key.clone())
+                        .collect(),
+                    len: toks.len(),
+                    links,
+                    last_doc: u32::MAX,
+                    ..Entry::default()
+                });
+                self.ids.insert(key, id);
+                id
+            }
+        };
+        let e = &mut self.entries[id as usize];
+        e.freq += 1;
+        let caps: Vec<&Token> = toks
+            .iter()
+            .filter(|t| !is_link(&self.lang, &t.lower))
+            .collect();
+        if caps.iter().all(|t| t.capital) && (!toks[0].initial || caps.len() > 1) {
+            e.capitalised += 1;
+        }
+        if toks[0].capital && !toks[0].initial {
+            e.first_capital += 1;
+        }
+        if toks.len() == 1 && toks[0].all_caps {
+            e.all_caps += 1;
+        }
+        if e.last_doc != doc {
+            e.last_doc = doc;
+            e.docs += 1;
+        }
+        if self.keep_units && e.units.last() != Some(&unit) {
+            e.units.push(unit);
+        }
+        let form = surface(toks);
+        if let Some((_, n)) = e.forms.iter_mut().find(|(f, _)| *f == form) {
+            *n += 1;
+        } else if e.forms.len() < MAX_FORMS {
+            e.forms.push((form, 1));
+        }
+        if e.contexts.len() < MAX_CONTEXTS
+            && !e
+                .contexts
+                .iter()
+                .any(|c| c.doc == doc_name && c.unit == unit_index)
+        {
+            e.contexts.push(Context {
+                doc: doc_name.to_string(),
+                unit: unit_index,
+                text: clip(text, CONTEXT_CHARS),
+            });
+        }
+    }
+
+    fn define(&mut self, short: &str, long: &str) {
+        let lang = self.lang.clone();
+        let skey = super::tokens::variant_key(short, &lang);
+        let lkey = chunks(long, &lang)
+            .into_iter()
+            .flatten()
+            .map(|t| t.key)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(&id) = self.ids.get(&skey) {
+            self.entries[id as usize].expansion = Some(long.to_string());
+        }
+        let id = match self.ids.get(&lkey) {
+            Some(&id) => id,
+            None if !lkey.is_empty() => {
+                // A long form holding other function words (`et`, `and`) is a candidate too.
+                let id = self.entries.len() as u32;
+                let words = chunks(long, &lang)
+                    .into_iter()
+                    .flatten()
+                    .filter(|t| is_content(t, &lang))
+                    .map(|t| t.key)
+                    .collect();
+                self.entries.push(Entry {
+                    key: lkey.clone(),
+                    words,
+                    len: lkey.split(' ').count(),
+                    freq: 1,
+                    docs: 1,
+                    forms: vec![(long.to_string(), 1)],
+                    last_doc: u32::MAX,
+                    ..Entry::default()
+                });
+                self.ids.insert(lkey, id);
+                id
+            }
+            None => return,
+        };
+        self.entries[id as usize].acronym_of = Some(short.to_string());
+    }
+
+    /// The entry of `key`, if counted.
+    pub fn get(&self, key: &str) -> Option<&Entry> {
+        self.ids.get(key).map(|&i| &self.entries[i as usize])
+    }
+}
+
+/// The words as written, joined by a space except after an elided article.
+fn surface(toks: &[Token]) -> String {
+    let mut s = String::new();
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 && !toks[i - 1].surface.ends_with(['\'', '\u{2019}']) {
+            s.push(' ');
+        }
+        s.push_str(t.surface);
+    }
+    s
+}
+
+fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_patterns_and_variants() {
+        let mut c = Counter::new(Lang::Fr, true);
+        c.add(
+            "Le Conseil de sécurité a adopté la résolution.",
+            0,
+            0,
+            "a",
+            0,
+        );
+        c.add("Les conseils de sécurité et la résolution.", 0, 1, "a", 1);
+        let e = c.get("conseil de securite").expect("counted");
+        assert_eq!(e.freq, 2);
+        assert_eq!(e.units, vec![0, 1]);
+        assert_eq!(e.words, vec!["conseil", "securite"]);
+        assert_eq!(e.forms.len(), 2);
+        assert!(c.get("le conseil").is_none(), "no function word at an edge");
+        assert!(c.get("securite a adopte").is_none(), "no `a` inside");
+    }
+
+    #[test]
+    fn english_of_and_names() {
+        let mut c = Counter::new(Lang::En, false);
+        c.add(
+            "The Security Council met. The rotor of the turbine turns.",
+            0,
+            0,
+            "d",
+            0,
+        );
+        assert_eq!(c.get("security council").unwrap().capitalised, 1);
+        assert!(
+            c.get("rotor of the turbine").is_none(),
+            "English links `of` alone"
+        );
+        c.add("The speed of rotation.", 0, 1, "d", 1);
+        assert!(c.get("speed of rotation").is_some());
+    }
+
+    #[test]
+    fn acronym_definitions_link_both_ways() {
+        let mut c = Counter::new(Lang::Fr, false);
+        c.add(
+            "Les technologies de l'information et des communications (TIC) changent.",
+            0,
+            0,
+            "d",
+            0,
+        );
+        assert_eq!(
+            c.get("tic").unwrap().expansion.as_deref(),
+            Some("technologies de l'information et des communications")
+        );
+    }
+}

@@ -1,0 +1,144 @@
+//! Equivalents across languages: for each candidate of the pivot language, the candidates of
+//! another language that occur in the same aligned units, ranked by the Dice coefficient of
+//! their unit sets, boosted by cognates (normalised Levenshtein similarity of the lookup keys,
+//! Latin script only), shared numbers and the curated glossary (a pair that is a concept's
+//! terms in both languages).
+
+use rustc_hash::FxHashMap;
+
+use super::candidates::{Counter, Entry};
+use super::termhood::Termhood;
+use super::Equivalent;
+use crate::termbase::normalize::{has_arabic, lookup_key};
+use crate::termbase::Termbase;
+
+/// How many equivalents per language a candidate keeps.
+pub const PER_LANG: usize = 3;
+/// The lowest association kept.
+const MIN_SCORE: f64 = 0.1;
+
+/// The curated pairs: for a lookup key of a term, the lookup keys of the terms of the same
+/// concept in `lang`.
+pub fn glossary_pairs(
+    tb: &Termbase,
+    from: &crate::Lang,
+    to: &crate::Lang,
+) -> FxHashMap<String, Vec<String>> {
+    let mut out: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    for c in &tb.concepts {
+        let targets: Vec<String> = c
+            .terms
+            .iter()
+            .filter(|t| &t.lang == to)
+            .map(|t| lookup_key(&t.text))
+            .collect();
+        if targets.is_empty() {
+            continue;
+        }
+        for t in c.terms.iter().filter(|t| &t.lang == from) {
+            out.entry(lookup_key(&t.text))
+                .or_default()
+                .extend(targets.iter().cloned());
+        }
+    }
+    out
+}
+
+fn digits(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// The best equivalents in `target` of each pivot entry in `chosen` (ids into `pivot`).
+pub fn find(
+    pivot: &Counter,
+    chosen: &[u32],
+    target: &Counter,
+    target_scores: &[Termhood],
+    texts: &dyn Fn(&Entry) -> String,
+    glossary: &FxHashMap<String, Vec<String>>,
+) -> Vec<Vec<Equivalent>> {
+    // Unit → target candidates there: those seen twice that are not mere fragments.
+    let mut by_unit: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (i, e) in target.entries.iter().enumerate() {
+        if e.units.len() >= 2 && target_scores[i].cvalue > 0.0 {
+            for &u in &e.units {
+                by_unit.entry(u).or_default().push(i as u32);
+            }
+        }
+    }
+    let mut target_text: FxHashMap<u32, (String, String)> = FxHashMap::default();
+    chosen
+        .iter()
+        .map(|&p| {
+            let pe = &pivot.entries[p as usize];
+            let mut joint: FxHashMap<u32, u32> = FxHashMap::default();
+            for u in &pe.units {
+                if let Some(ts) = by_unit.get(u) {
+                    for &t in ts {
+                        *joint.entry(t).or_default() += 1;
+                    }
+                }
+            }
+            let ptext = texts(pe);
+            let pkey = lookup_key(&ptext);
+            let pdigits = digits(&ptext);
+            let curated = glossary.get(&pkey);
+            let fp = pe.units.len() as f64;
+            let mut scored: Vec<(f64, u32, u32)> = joint
+                .into_iter()
+                .filter(|&(_, c)| c >= 2 || fp < 2.0)
+                .map(|(t, c)| {
+                    let te = &target.entries[t as usize];
+                    let (ttext, tkey) = target_text
+                        .entry(t)
+                        .or_insert_with(|| {
+                            let s = texts(te);
+                            let k = lookup_key(&s);
+                            (s, k)
+                        })
+                        .clone();
+                    let ft = te.units.len() as f64;
+                    // A fragment of a longer candidate (`الإنسان` inside `حقوق الإنسان`)
+                    // gives way to it.
+                    let whole = 0.6 + 0.4 * target_scores[t as usize].independence;
+                    let mut s = 2.0 * f64::from(c) / (fp + ft) * whole;
+                    if !has_arabic(&ttext) && !has_arabic(&ptext) {
+                        let sim = strsim::normalized_levenshtein(&pkey, &tkey);
+                        if sim > 0.5 {
+                            s += 0.2 * sim;
+                        }
+                    }
+                    if !pdigits.is_empty() && pdigits == digits(&ttext) {
+                        s += 0.1;
+                    }
+                    if curated.is_some_and(|ks| ks.contains(&tkey)) {
+                        s += 1.0;
+                    }
+                    (s, t, c)
+                })
+                .filter(|&(s, _, _)| s >= MIN_SCORE)
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            scored
+                .into_iter()
+                .take(PER_LANG)
+                .map(|(s, t, c)| {
+                    let te = &target.entries[t as usize];
+                    Equivalent {
+                        joint: c,
+                        text: target_text[&t].0.clone(),
+                        score: round3(s.min(1.0)),
+                        freq: te.freq,
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,114 @@
+//! The lexical knowledge term mining uses: function words per language (the words a term
+//! neither starts nor ends with), the linking words a multi-word term may hold inside
+//! (French `de`, `à` …; English `of`), and general-language frequencies (`data/freq/*.tsv`,
+//! derived from the wordfreq lists, CC BY-SA 4.0) to contrast a corpus against.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::Lang;
+
+const FREQ_FR: &str = include_str!("../../../../data/freq/fr.tsv");
+const FREQ_EN: &str = include_str!("../../../../data/freq/en.tsv");
+const FREQ_AR: &str = include_str!("../../../../data/freq/ar.tsv");
+
+/// The Zipf value (log10 of the frequency per billion words) given to a word the general list
+/// does not hold: rarer than its rarest word.
+pub const UNSEEN_ZIPF: f64 = 2.0;
+
+const STOP_EN: &str = "a about above across after afterwards again against all almost alone along already also although always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot could did do does doing done down due during each eg e.g either else elsewhere enough etc even ever every everyone everything everywhere except few for former formerly from further had has have having he hence her here hereafter hereby herein hers herself him himself his how however i ie i.e if in indeed into is it its itself just last latter latterly least less may me meanwhile might mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please quite rather re same several she should since so some somehow someone something sometime sometimes somewhere still such than that the their theirs them themselves then thence there thereafter thereby therefore therein thereupon these they this those though through throughout thru thus to together too toward towards under until up upon us very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein whereupon wherever whether which while whither who whoever whole whom whose why will with within without would yet you your yours yourself yourselves 's s t don doesn didn isn aren wasn weren won wouldn shouldn couldn can't cannot also fig figure table chapter section page pp vol eq see shown show shows given gives use used using uses make made makes get got gets take taken takes like new first second third two three four five six seven eight nine ten many various different following follows further thus therefore however respectively approximately example examples case cases way ways part parts number numbers order result results mr mrs ms dr prof";
+
+const STOP_FR: &str = "a à afin ai aie aient ainsi ait alors après as au aucun aucune auquel aura aurai auraient aurait auront aussi autre autres aux auxquelles auxquels avaient avais avait avant avec avez avoir avons ayant c c' ça car ce ceci cela celle celles celui cependant certain certaines certains ces cet cette ceux chacun chaque chez ci comme comment d d' dans de dès desquelles desquels des deux devant doit doivent donc dont du duquel elle elles en encore entre es est et étaient était étant été être eu eux fait faire fois font hors il ils j j' je jusqu jusqu' l l' la là laquelle le lequel les lesquelles lesquels leur leurs lors lorsqu lorsqu' lorsque lui m m' ma mais me même mêmes mes moi moins mon n n' ne ni non nos notre nous on ont or ou où par parce parmi pas peu peut peuvent plus plusieurs pour pourquoi pourra pourrait puis puisqu puisqu' puisque qu qu' quand que quel quelle quelles quels qui quoi s s' sa sans se selon sera serait seront ses si sien sienne sinon soit son sont sous souvent sur t t' ta tandis te tel telle telles tels tes toi ton toujours tous tout toute toutes très trop tu un une unes uns vers voici voilà vos votre vous y été étés etc cf fig figure tableau chapitre section page p. vol voir également notamment ainsi toutefois cependant premier première deuxième troisième trois quatre cinq six sept huit neuf dix autre cas ceci afin car donc aussi bien fait faits peut pouvant doit devrait sont était étaient selon lors dont tout plupart etc. m. mme dr";
+
+const STOP_AR: &str = "في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين اللواتي هو هي هم هن أن إن ان أو او ثم كما لا لم لن ما قد كان كانت يكون تكون كل بعض غير عند حتى إذا اذا لكن بل أي اي أيضا ايضا وفي ومن وعلى وإلى والى وعن ومع وهذا وهذه وذلك والتي والذي وأن وإن وان وأو ولا ولم ولن وما وقد وكان وكانت وكل وبعض فيها فيه منها منه عليها عليه إليها إليه بها به لها له لهم عنها عنه هناك هنا حيث قبل بعد خلال أمام دون نحو لدى منذ عدة كذلك وكذلك ولذلك لذلك التى الى وإلى يجب ينبغي وفقا بشأن حول وحول وبشأن";
+
+/// French and English words a multi-word term may hold between its content words.
+const LINK_FR: &[&str] = &[
+    "de", "d'", "du", "des", "à", "au", "aux", "la", "l'", "en", "sur", "pour",
+];
+const LINK_EN: &[&str] = &["of"];
+const LINK_AR: &[&str] = &["بين", "ضد"];
+
+fn stop_set(lang: &Lang) -> &'static rustc_hash::FxHashSet<&'static str> {
+    static FR: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    static EN: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    static AR: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    static NONE: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();
+    let (cell, src) = match lang {
+        Lang::Fr => (&FR, STOP_FR),
+        Lang::En => (&EN, STOP_EN),
+        Lang::Ar => (&AR, STOP_AR),
+        Lang::Other(_) => (&NONE, ""),
+    };
+    cell.get_or_init(|| src.split_whitespace().collect())
+}
+
+/// Whether the lower-cased `word` is a function word of `lang` (never a term's edge).
+pub fn is_stop(lang: &Lang, word: &str) -> bool {
+    stop_set(lang).contains(word)
+}
+
+/// Whether the lower-cased `word` may link two content words inside a term of `lang`.
+pub fn is_link(lang: &Lang, word: &str) -> bool {
+    match lang {
+        Lang::Fr => LINK_FR.contains(&word),
+        Lang::En => LINK_EN.contains(&word),
+        Lang::Ar => LINK_AR.contains(&word),
+        _ => false,
+    }
+}
+
+fn table(lang: &Lang) -> Option<&'static FxHashMap<&'static str, f32>> {
+    static FR: OnceLock<FxHashMap<&str, f32>> = OnceLock::new();
+    static EN: OnceLock<FxHashMap<&str, f32>> = OnceLock::new();
+    static AR: OnceLock<FxHashMap<&str, f32>> = OnceLock::new();
+    let (cell, src) = match lang {
+        Lang::Fr => (&FR, FREQ_FR),
+        Lang::En => (&EN, FREQ_EN),
+        Lang::Ar => (&AR, FREQ_AR),
+        Lang::Other(_) => return None,
+    };
+    Some(cell.get_or_init(|| parse_freq(src)))
+}
+
+fn parse_freq(src: &str) -> FxHashMap<&str, f32> {
+    src.lines()
+        .filter_map(|l| {
+            let (w, z) = l.split_once('\t')?;
+            Some((w, z.trim().parse::<f32>().ok()? / 100.0))
+        })
+        .collect()
+}
+
+/// The general-language Zipf frequency of the lower-cased `word` in `lang` ([`UNSEEN_ZIPF`]
+/// when the list does not hold it; `None` for a language without a list).
+pub fn zipf(lang: &Lang, word: &str) -> Option<f64> {
+    let t = table(lang)?;
+    Some(t.get(word).map_or(UNSEEN_ZIPF, |z| f64::from(*z)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_and_links() {
+        assert!(is_stop(&Lang::En, "the"));
+        assert!(!is_stop(&Lang::En, "turbine"));
+        assert!(is_stop(&Lang::Fr, "les"));
+        assert!(is_link(&Lang::Fr, "de"));
+        assert!(!is_link(&Lang::En, "de"));
+        assert!(is_stop(&Lang::Ar, "في"));
+    }
+
+    #[test]
+    fn general_frequencies() {
+        let the = zipf(&Lang::En, "the").unwrap();
+        let turbine = zipf(&Lang::En, "turbine").unwrap();
+        assert!(the > 7.0 && turbine < the);
+        assert_eq!(zipf(&Lang::Fr, "zzzqqq"), Some(UNSEEN_ZIPF));
+        assert!(zipf(&Lang::Ar, "الأمم").unwrap() > UNSEEN_ZIPF);
+        assert_eq!(zipf(&Lang::Other("de".into()), "der"), None);
+    }
+}

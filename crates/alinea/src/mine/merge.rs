@@ -1,0 +1,282 @@
+//! Mined candidates against the curated glossary (terms compared by their variant keys:
+//! case, accents, plural, hyphens, Arabic letter variants and clitics). A candidate that is already a term of a
+//! concept adds its evidence (a note); a new equivalent becomes a proposed term of that
+//! concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
+//! (a note `processStatus: provisional` and the transaction kind `proposal`, with frequency,
+//! score and two contexts); the curated glossary itself is never changed: the result is a
+//! separate termbase for review.
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::tokens::variant_key;
+use super::Candidate;
+use crate::termbase::model::{Concept, Term, Termbase, Transaction};
+use crate::termbase::normalize::lookup_key;
+use crate::Lang;
+
+/// The note every mined entry carries.
+pub const PROPOSED: &str = "processStatus: provisional (proposed by term mining, to review)";
+
+/// A curated concept found again in the corpus, with its equivalents.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Rediscovered {
+    pub concept: String,
+    pub fr: String,
+    pub en: String,
+    pub ar: String,
+}
+
+/// What merging gives.
+#[derive(Clone, Debug, Default)]
+pub struct Merged {
+    /// Curated concepts with mined evidence or proposed terms, then proposed concepts.
+    pub termbase: Termbase,
+    /// Curated concepts whose en and ar terms were both found as top equivalents.
+    pub rediscovered: Vec<Rediscovered>,
+    /// Proposed terms added to curated concepts.
+    pub proposed_terms: usize,
+    /// Proposed new concepts.
+    pub proposed_concepts: usize,
+}
+
+fn evidence(c: &Candidate) -> Vec<String> {
+    let mut notes = vec![format!("mined: frequency {}, score {}", c.freq, c.score)];
+    for x in c.contexts.iter().take(2) {
+        notes.push(format!("context ({} #{}): {}", x.doc, x.unit, x.text));
+    }
+    notes
+}
+
+fn proposal() -> Transaction {
+    Transaction {
+        kind: "proposal".into(),
+        date: None,
+        by: Some("alinea terms".into()),
+    }
+}
+
+fn proposed_term(lang: Lang, text: &str, notes: Vec<String>) -> Term {
+    let mut t = Term::new(lang, text);
+    t.notes = notes;
+    t.notes.insert(0, PROPOSED.to_string());
+    t.transactions.push(proposal());
+    t
+}
+
+fn slug(s: &str) -> String {
+    let k = lookup_key(s);
+    let mut out = String::new();
+    for c in k.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+fn new_concept(c: &Candidate, id: String) -> Concept {
+    let mut terms = vec![proposed_term(c.lang.clone(), &c.text, evidence(c))];
+    for (l, es) in &c.equivalents {
+        if let (Ok(lang), Some(e)) = (l.parse::<Lang>(), es.first()) {
+            terms.push(proposed_term(
+                lang,
+                &e.text,
+                vec![format!(
+                    "equivalent: frequency {}, association {}",
+                    e.freq, e.score
+                )],
+            ));
+        }
+    }
+    let mut concept = Concept {
+        id,
+        notes: vec![PROPOSED.to_string()],
+        transactions: vec![proposal()],
+        terms,
+        ..Concept::default()
+    };
+    concept.canonicalize();
+    concept
+}
+
+/// Every candidate as a proposed concept (the TBX of `terms extract`).
+pub fn proposed(candidates: &[Candidate]) -> Termbase {
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
+    Termbase {
+        concepts: candidates
+            .iter()
+            .map(|c| new_concept(c, unique_id(&mut ids, c)))
+            .collect(),
+    }
+}
+
+fn unique_id(ids: &mut FxHashMap<String, usize>, c: &Candidate) -> String {
+    let base = format!("mined-{}-{}", c.lang, slug(&c.text));
+    let n = ids.entry(base.clone()).or_default();
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{n}")
+    }
+}
+
+/// Merge the candidates of the `pivot` language with the curated `glossary`.
+pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Merged {
+    // lookup key of a pivot-language term → concept index.
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, c) in glossary.concepts.iter().enumerate() {
+        for t in c.terms.iter().filter(|t| &t.lang == pivot) {
+            by_key.entry(variant_key(&t.text, pivot)).or_insert(i);
+        }
+    }
+    let mut merged = Merged::default();
+    let mut touched: Vec<Option<Concept>> = vec![None; glossary.concepts.len()];
+    let mut proposed: Vec<Concept> = Vec::new();
+    let mut ids: FxHashMap<String, usize> = FxHashMap::default();
+    for c in candidates.iter().filter(|c| &c.lang == pivot) {
+        let Some(&ci) = by_key.get(&variant_key(&c.text, pivot)) else {
+            // A new concept needs an equivalent and two occurrences.
+            if !c.equivalents.is_empty() && c.freq >= 2 {
+                proposed.push(new_concept(c, unique_id(&mut ids, c)));
+            }
+            continue;
+        };
+        let curated = &glossary.concepts[ci];
+        if touched[ci].is_some() {
+            continue;
+        }
+        let mut concept = curated.clone();
+        concept.notes.extend(evidence(c));
+        let mut found: FxHashMap<&str, String> = FxHashMap::default();
+        for (l, es) in &c.equivalents {
+            let Ok(lang) = l.parse::<Lang>() else {
+                continue;
+            };
+            let Some(top) = es.first() else { continue };
+            let key = variant_key(&top.text, &lang);
+            let known = curated
+                .terms
+                .iter()
+                .find(|t| t.lang == lang && variant_key(&t.text, &lang) == key);
+            match known {
+                Some(t) => {
+                    if let Some(code) = ["en", "ar"].into_iter().find(|x| *x == l) {
+                        found.insert(code, t.text.clone());
+                    }
+                }
+                None => {
+                    concept.terms.push(proposed_term(
+                        lang,
+                        &top.text,
+                        vec![format!(
+                            "equivalent of {}: frequency {}, association {}",
+                            c.text, top.freq, top.score
+                        )],
+                    ));
+                    merged.proposed_terms += 1;
+                }
+            }
+        }
+        if let (Some(en), Some(ar)) = (found.get("en"), found.get("ar")) {
+            merged.rediscovered.push(Rediscovered {
+                concept: curated.id.clone(),
+                fr: c.text.clone(),
+                en: en.clone(),
+                ar: ar.clone(),
+            });
+        }
+        concept.canonicalize();
+        touched[ci] = Some(concept);
+    }
+    merged.proposed_concepts = proposed.len();
+    merged.termbase.concepts = touched.into_iter().flatten().collect();
+    merged.termbase.concepts.extend(proposed);
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mine::Equivalent;
+    use std::collections::BTreeMap;
+
+    fn cand(text: &str, en: &str, ar: &str) -> Candidate {
+        let mut eq = BTreeMap::new();
+        let e = |t: &str| {
+            vec![Equivalent {
+                text: t.into(),
+                score: 0.8,
+                freq: 2,
+                joint: 2,
+            }]
+        };
+        eq.insert("en".into(), e(en));
+        eq.insert("ar".into(), e(ar));
+        Candidate {
+            lang: Lang::Fr,
+            text: text.into(),
+            freq: 2,
+            score: 0.7,
+            forms: vec![text.into()],
+            expansion: None,
+            equivalents: eq,
+            contexts: vec![],
+            termhood: Default::default(),
+        }
+    }
+
+    fn glossary() -> Termbase {
+        Termbase {
+            concepts: vec![Concept {
+                id: "cybercrime".into(),
+                terms: vec![
+                    Term::new(Lang::Fr, "cybercriminalité"),
+                    Term::new(Lang::En, "cybercrime"),
+                    Term::new(Lang::Ar, "الجريمة السيبرانية"),
+                ],
+                ..Concept::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn known_new_equivalent_and_new_concept() {
+        let g = glossary();
+        let cands = vec![
+            cand("Cybercriminalité", "cybercrime", "الجرائم الإلكترونية"),
+            cand("cybersécurité", "cybersecurity", "الأمن السيبراني"),
+            Candidate {
+                freq: 1,
+                ..cand("hapax", "hapax", "هاباكس")
+            },
+        ];
+        let m = merge(&cands, &Lang::Fr, &g);
+        assert!(m.rediscovered.is_empty(), "ar differs");
+        assert_eq!(m.proposed_terms, 1);
+        assert_eq!(m.proposed_concepts, 1);
+        let known = &m.termbase.concepts[0];
+        assert_eq!(known.id, "cybercrime");
+        let new_ar = known
+            .terms
+            .iter()
+            .find(|t| t.text == "الجرائم الإلكترونية")
+            .unwrap();
+        assert_eq!(new_ar.notes[0], PROPOSED);
+        assert_eq!(
+            g.concepts[0].terms.len(),
+            3,
+            "the curated glossary is untouched"
+        );
+        let m = merge(
+            &[cand("cybercriminalité", "Cybercrime", "الجريمة السيبرانية")],
+            &Lang::Fr,
+            &g,
+        );
+        assert_eq!(m.rediscovered.len(), 1);
+        assert_eq!(m.rediscovered[0].ar, "الجريمة السيبرانية");
+    }
+}

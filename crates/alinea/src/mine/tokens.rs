@@ -1,0 +1,225 @@
+//! Cutting a unit's text into the word runs candidates are made of: words (letters and digits,
+//! inner hyphens kept: `horizontal-axis`, `lithium-carbone`), French elided articles as words
+//! of their own (`l'`, `d'`), and chunk breaks at punctuation, brackets and numbers alone.
+
+use crate::termbase::normalize::lookup_key;
+use crate::Lang;
+
+/// One word of a chunk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token<'a> {
+    /// The word as written.
+    pub surface: &'a str,
+    /// Lower-cased, NFC as read.
+    pub lower: String,
+    /// Its variant key (see [`variant_key`]).
+    pub key: String,
+    /// Starts with an upper-case letter.
+    pub capital: bool,
+    /// All letters upper-case, at least two of them (`TIC`, `NATO`).
+    pub all_caps: bool,
+    /// The first word of a sentence (so its capital says nothing).
+    pub initial: bool,
+}
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// The chunks of `text`: runs of words between punctuation. Byte offsets are into `text`.
+pub fn chunks<'a>(text: &'a str, lang: &Lang) -> Vec<Vec<Token<'a>>> {
+    let mut out: Vec<Vec<Token<'a>>> = Vec::new();
+    let mut cur: Vec<Token<'a>> = Vec::new();
+    let mut sentence_start = true;
+    let mut it = text.char_indices().peekable();
+    let flush = |cur: &mut Vec<Token<'a>>, out: &mut Vec<Vec<Token<'a>>>| {
+        if !cur.is_empty() {
+            out.push(std::mem::take(cur));
+        }
+    };
+    while let Some((i, c)) = it.next() {
+        if word_char(c) {
+            // A word: letters and digits, with inner hyphens and apostrophes.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if d == '-' || d == '\u{2011}' || is_apostrophe(d) {
+                    // Joined only when a letter follows.
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    if !after.is_some_and(word_char) {
+                        break;
+                    }
+                    if is_apostrophe(d) {
+                        let head = text[i..j].to_lowercase();
+                        if *lang == Lang::Fr && ELIDED.contains(&head.as_str()) {
+                            end = j + d.len_utf8();
+                            it.next();
+                            break;
+                        }
+                        if *lang == Lang::En {
+                            // `wind's`: the word ends here, `'s` breaks.
+                            break;
+                        }
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let surface = &text[i..end];
+            if surface.chars().all(|c| c.is_numeric()) {
+                flush(&mut cur, &mut out);
+                sentence_start = false;
+                continue;
+            }
+            cur.push(token(surface, lang, sentence_start));
+            sentence_start = false;
+        } else if c.is_whitespace() {
+            continue;
+        } else if is_apostrophe(c) {
+            // English `'s` after a word, or a quote: a break either way.
+            flush(&mut cur, &mut out);
+            if let Some(&(_, 's')) = it.peek() {
+                it.next();
+            }
+        } else {
+            flush(&mut cur, &mut out);
+            if matches!(c, '.' | '!' | '?' | ':' | ';' | '\u{061F}' | '\u{06D4}') {
+                sentence_start = true;
+            }
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn token<'a>(surface: &'a str, lang: &Lang, initial: bool) -> Token<'a> {
+    let lower = surface
+        .to_lowercase()
+        .replace(['\u{2019}', '\u{02BC}'], "'");
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+    let capital = surface.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = letters >= 2
+        && surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    Token {
+        surface,
+        key: variant_key(&lower, lang),
+        lower,
+        capital,
+        all_caps,
+        initial,
+    }
+}
+
+/// The key under which variants of a word meet: the lookup key (case, accents, hyphens as
+/// spaces, Arabic letter variants and clitics: [`lookup_key`]) with a regular plural taken off
+/// (French and English `-s`, `-x`, `-aux`; English `-ies`).
+pub fn variant_key(word: &str, lang: &Lang) -> String {
+    let k = lookup_key(word);
+    k.split(' ')
+        .map(|w| singular(w, lang))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn singular<'w>(w: &'w str, lang: &Lang) -> std::borrow::Cow<'w, str> {
+    use std::borrow::Cow;
+    let n = w.chars().count();
+    if n <= 3 || w.chars().any(|c| c.is_ascii_digit()) {
+        return Cow::Borrowed(w);
+    }
+    match lang {
+        Lang::En => {
+            if let Some(s) = w.strip_suffix("ies") {
+                Cow::Owned(format!("{s}y"))
+            } else if w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Borrowed(w.strip_suffix('s').unwrap_or(w))
+            }
+        }
+        Lang::Fr => {
+            if let Some(s) = w.strip_suffix("aux") {
+                Cow::Owned(format!("{s}al"))
+            } else if w.ends_with("ss") {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Borrowed(w.strip_suffix(['s', 'x']).unwrap_or(w))
+            }
+        }
+        _ => Cow::Borrowed(w),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, lang: Lang) -> Vec<Vec<String>> {
+        chunks(text, &lang)
+            .into_iter()
+            .map(|c| c.into_iter().map(|t| t.surface.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn french_elision_hyphens_and_breaks() {
+        assert_eq!(
+            words(
+                "Les technologies de l’information (TIC), accumulateur au lithium-carbone.",
+                Lang::Fr
+            ),
+            vec![
+                vec!["Les", "technologies", "de", "l’", "information"],
+                vec!["TIC"],
+                vec!["accumulateur", "au", "lithium-carbone"],
+            ]
+        );
+    }
+
+    #[test]
+    fn english_possessive_and_numbers_break() {
+        assert_eq!(
+            words("the rotor's blade has 3 parts", Lang::En),
+            vec![vec!["the", "rotor"], vec!["blade", "has"], vec!["parts"]]
+        );
+    }
+
+    #[test]
+    fn capitals_and_sentence_starts() {
+        let c = chunks("Wind power. The European Union", &Lang::En);
+        assert!(c[0][0].initial && c[0][0].capital);
+        assert!(!c[1][1].initial && c[1][1].capital);
+        let t = &chunks("NATO", &Lang::En)[0][0];
+        assert!(t.all_caps);
+    }
+
+    #[test]
+    fn variant_keys_meet() {
+        assert_eq!(
+            variant_key("Turbines", &Lang::En),
+            variant_key("turbine", &Lang::En)
+        );
+        assert_eq!(variant_key("policies", &Lang::En), "policy");
+        assert_eq!(variant_key("généraux", &Lang::Fr), "general");
+        assert_eq!(variant_key("wind-turbine", &Lang::En), "wind turbine");
+        assert_eq!(
+            variant_key("والجمعية", &Lang::Ar),
+            variant_key("الجمعيه", &Lang::Ar)
+        );
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""TermEval 2020 scoring of `alinea terms extract` on ACTER (../shared/corpora/acter).
+
+For each domain and language: run the extractor on the domain's annotated texts, take the
+unique lower-cased list it prints (the `text` column), and compute precision, recall and F1
+against the gold list with named entities (`gold/<d>_<l>_terms_nes.tsv`).
+ACTER is CC BY-NC-SA 4.0: it is read in place, never copied into the repository.
+
+Usage: scripts/mine-bench-acter.py [--bin target/release/alinea] [--acter DIR] [--domains corp,equi,wind]
+"""
+import argparse
+import csv
+import os
+import subprocess
+import sys
+
+csv.field_size_limit(1 << 24)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default="target/release/alinea")
+    ap.add_argument("--acter", default="../shared/corpora/acter")
+    ap.add_argument("--domains", default="corp,equi,wind")
+    ap.add_argument("--langs", default="en,fr")
+    ap.add_argument("--extra", default="", help="extra arguments to terms extract")
+    a = ap.parse_args()
+    rows = []
+    for lang in a.langs.split(","):
+        for dom in a.domains.split(","):
+            tdir = os.path.join(a.acter, lang, dom, "texts")
+            files = sorted(os.path.join(tdir, f) for f in os.listdir(tdir) if f.endswith(".txt"))
+            cmd = [a.bin, "--quiet", "terms", "extract", "--lang", lang, "--format", "tsv"] + a.extra.split() + files
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+            reader = csv.reader(out.splitlines()[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
+            got = {r[1].lower() for r in reader if len(r) > 1}
+            gold_path = os.path.join(a.acter, lang, dom, "gold", f"{dom}_{lang}_terms_nes.tsv")
+            with open(gold_path, encoding="utf-8") as f:
+                gold = {l.split("\t")[0].strip().lower() for l in f if l.strip()}
+            tp = len(got & gold)
+            p = tp / len(got) if got else 0.0
+            r = tp / len(gold) if gold else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            rows.append((dom, lang, len(got), len(gold), tp, p, r, f1))
+    print("domain\tlang\textracted\tgold\tcorrect\tprecision\trecall\tF1")
+    for d, l, n, g, tp, p, r, f1 in rows:
+        print(f"{d}\t{l}\t{n}\t{g}\t{tp}\t{p:.3f}\t{r:.3f}\t{f1:.3f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -36,10 +36,6 @@ fn registry() -> std::sync::MutexGuard<'static, BTreeSet<PathBuf>> {
     TEMPS.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn register(p: &Path) {
-    registry().insert(p.to_path_buf());
-}
-
 fn unregister(p: &Path) {
     registry().remove(p);
 }
@@ -49,22 +45,23 @@ pub fn temp_files() -> Vec<PathBuf> {
     registry().iter().cloned().collect()
 }
 
-/// Remove every temporary file alinea has open now (for a signal handler, before exiting);
+/// Remove every temporary file alinea has open now, for a signal handler that exits next;
 /// returns how many were removed. Files being written are unlinked under their writers.
+/// The registry stays locked afterwards, so no other thread can make a temporary file
+/// between this call and the exit (a file is created and registered under the same lock).
 pub fn remove_temp_files() -> usize {
-    remove_temp_files_where(|_| true)
+    let mut r = registry();
+    let n = remove_registered(&mut r, |_| true);
+    std::mem::forget(r);
+    n
 }
 
-fn remove_temp_files_where(which: impl Fn(&Path) -> bool) -> usize {
-    let paths: Vec<PathBuf> = {
-        let mut r = registry();
-        let chosen: Vec<PathBuf> = r.iter().filter(|p| which(p)).cloned().collect();
-        for p in &chosen {
-            r.remove(p);
-        }
-        chosen
-    };
-    paths
+fn remove_registered(r: &mut BTreeSet<PathBuf>, which: impl Fn(&Path) -> bool) -> usize {
+    let chosen: Vec<PathBuf> = r.iter().filter(|p| which(p)).cloned().collect();
+    for p in &chosen {
+        r.remove(p);
+    }
+    chosen
         .iter()
         .filter(|p| std::fs::remove_file(p).is_ok())
         .count()
@@ -93,14 +90,23 @@ fn temp_beside(target: &Path) -> Result<NamedTempFile> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = tempfile::Builder::new()
+    // Created and registered under the registry's lock: a signal handler removing the
+    // registered files never misses one that exists.
+    tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(&format!("-{name}"))
         .rand_bytes(6)
-        .tempfile_in(dir)
-        .map_err(|e| Error::write(target, e))?;
-    register(tmp.path());
-    Ok(tmp)
+        .make_in(dir, |path| {
+            let mut r = registry();
+            let mut options = std::fs::OpenOptions::new();
+            options.read(true).write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let file = options.open(path)?;
+            r.insert(path.to_path_buf());
+            Ok(file)
+        })
+        .map_err(|e| Error::write(target, e))
 }
 
 /// A temporary file that is removed (and unregistered) when dropped.
@@ -407,7 +413,10 @@ mod tests {
         let mut f = AtomicFile::create(&target).unwrap();
         f.write_all(b"<tmx>").unwrap();
         let tmp = dir.path().join(&leftovers(dir.path())[0]);
-        assert_eq!(remove_temp_files_where(|p| p.starts_with(dir.path())), 1);
+        assert_eq!(
+            remove_registered(&mut registry(), |p| p.starts_with(dir.path())),
+            1
+        );
         assert!(!tmp.exists());
         assert!(!temp_files().contains(&tmp));
         drop(f);

@@ -14,6 +14,8 @@
 //!   page), chosen once, and [`export::render`].
 //! - [`termbase`]: the concept model, its formats (TBX, CSV/TSV, JSON, glossary source) and lookup.
 //! - [`io`]: atomic file output.
+//! - [`lint`]: checking drafts against a termbase and their source (terms, numbers,
+//!   structure, typography).
 
 pub mod align;
 pub mod diag;
@@ -23,6 +25,7 @@ pub mod export;
 pub mod input;
 pub mod io;
 pub mod lang;
+pub mod lint;
 pub mod termbase;
 pub mod text;
 pub mod tmx;

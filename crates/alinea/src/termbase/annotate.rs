@@ -11,7 +11,8 @@
 //! word boundaries: "flu" is never found in "fluids". The word each key came from maps a
 //! match back to a byte range of the original text.
 //!
-//! A stemmed match whose words differ in length from the term's words by more than a few
+//! A term written in capitals (an acronym) matches only words in capitals: "IT" is not
+//! "it". A stemmed match whose words differ in length from the term's words by more than a few
 //! letters is refused (over-stemming: "organ" is not "organization"). Where matches
 //! overlap, the longest (in words) wins, then the better class (exact, normalised, stemmed,
 //! root), then the leftmost; every concept matching the winning span is returned.
@@ -104,6 +105,8 @@ struct LangTerms {
     /// non-empty stem, for the over-stemming check).
     entries: Vec<Entry>,
     folded_words: Vec<Vec<String>>,
+    /// Whether each entry is written in capitals (an acronym: `IT` is not "it").
+    capitals: Vec<bool>,
     folded: Option<Keyed>,
     stemmed: Option<Keyed>,
     root: Option<Keyed>,
@@ -256,8 +259,15 @@ impl TermMatcher {
                             .collect(),
                     );
                 }
+                let capitals = entries
+                    .iter()
+                    .map(|e| {
+                        capitalised(&tb.concepts[e.concept as usize].terms[e.term as usize].text)
+                    })
+                    .collect();
                 LangTerms {
                     lang,
+                    capitals,
                     entries,
                     folded_words,
                     folded: Keyed::build(folded),
@@ -290,6 +300,17 @@ impl TermMatcher {
     /// [`TermMatcher::find`] with matches of classes up to `worst` only (`Stemmed` leaves
     /// out the Arabic skeleton matches, `Normalised` the stemmed ones).
     pub fn find_up_to(&self, text: &str, lang: &Lang, worst: MatchClass) -> Vec<TermMatch> {
+        self.search(text, lang, worst, false)
+    }
+
+    /// Every match of every term of `lang` in `text`, overlapping ones included (a term
+    /// inside a longer one is found too): one per span and concept, its best class, ordered
+    /// by start, longest first.
+    pub fn find_all(&self, text: &str, lang: &Lang, worst: MatchClass) -> Vec<TermMatch> {
+        self.search(text, lang, worst, true)
+    }
+
+    fn search(&self, text: &str, lang: &Lang, worst: MatchClass, all: bool) -> Vec<TermMatch> {
         let Some(lt) = self.langs.iter().find(|l| &l.lang == lang) else {
             return Vec::new();
         };
@@ -317,6 +338,12 @@ impl TermMatcher {
                 let (first, last) = stream.words(m.range());
                 let pid = m.pattern().as_usize();
                 for &e in &keyed.entries[pid] {
+                    if lt.capitals[e as usize] {
+                        let span = words[first as usize].0.start..words[last as usize].0.end;
+                        if !capitalised(text[span].trim_end_matches('s')) {
+                            continue;
+                        }
+                    }
                     if class == MatchClass::Stemmed
                         && !stem_close(
                             &words[first as usize..=last as usize],
@@ -358,14 +385,14 @@ impl TermMatcher {
                 }
                 continue;
             }
-            if taken[c.first as usize..=c.last as usize].iter().any(|&t| t) {
+            if !all && taken[c.first as usize..=c.last as usize].iter().any(|&t| t) {
                 continue;
             }
             taken[c.first as usize..=c.last as usize].fill(true);
             at.insert((c.first, c.last), chosen.len());
             chosen.push((c.first, c.last, vec![(c.entry, c.class)]));
         }
-        chosen.sort_by_key(|(f, _, _)| *f);
+        chosen.sort_by_key(|(f, l, _)| (*f, std::cmp::Reverse(*l)));
         let mut out = Vec::new();
         for (first, last, entries) in chosen {
             let span = words[first as usize].0.start..words[last as usize].0.end;
@@ -392,6 +419,19 @@ impl TermMatcher {
         }
         out
     }
+}
+
+/// Whether `s` has two letters or more, all capitals (a trailing `s` of a plural aside).
+fn capitalised(s: &str) -> bool {
+    let s = s.strip_suffix('s').unwrap_or(s);
+    let mut n = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// Whether the words of a stemmed match are close enough in length to the term's words.

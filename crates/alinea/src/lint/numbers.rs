@@ -9,6 +9,8 @@
 //! `47.7` are one value; `31 000`, `31,000` (English), `31.000` (French) and `31000` are one
 //! value; Arabic digit groups in display order (`000 31`) are read with
 //! [`crate::align::numbers`], in the order a document keeps ([`GroupOrder`]). Number words
+//! A number opening the unit and followed by `.`, `-` or `)` is a paragraph label (`4.`,
+//! `٤ -`); English clock times are read as on a 24-hour clock (`3 p.m.` is 15). Number words
 //! (one to twelve, `deux`, `ثلاثة` …) are found too, as [`Kind::Word`], so that a comparison can
 //! excuse `2` against `two`.
 //!
@@ -466,6 +468,45 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         }
         if digit(c).is_some() {
             let (v, end) = number_at(text, i, lang, order);
+            let leading = text[..i].trim().is_empty();
+            let rest = &text[end..];
+            let label_mark = [". ", ".\t", " - ", "- ", "-\t", ") ", " ـ "]
+                .iter()
+                .any(|m| rest.starts_with(m));
+            if leading && label_mark && !v.contains('.') {
+                out.push(Token {
+                    span: i..end,
+                    kind: Kind::Label,
+                    value: format!("label:{v}"),
+                });
+                i = end;
+                continue;
+            }
+            // English clock times: 3 p.m. is 15, 10.15 a.m. is 10 and 15.
+            if lang == &Lang::En {
+                let r = rest.trim_start();
+                let pm = r.starts_with("p.m.") || r.starts_with("pm");
+                let am = r.starts_with("a.m.") || r.starts_with("am ");
+                if pm || am {
+                    let (h, m) = v.split_once('.').unwrap_or((&v, ""));
+                    let h: u32 = h.parse().unwrap_or(0);
+                    let h = if pm && h < 12 { h + 12 } else { h };
+                    out.push(Token {
+                        span: i..end,
+                        kind: Kind::Number,
+                        value: h.to_string(),
+                    });
+                    if !m.is_empty() {
+                        out.push(Token {
+                            span: i..end,
+                            kind: Kind::Number,
+                            value: strip_zeros(m, ""),
+                        });
+                    }
+                    i = end;
+                    continue;
+                }
+            }
             out.push(Token {
                 span: i..end,
                 kind: Kind::Number,
@@ -526,7 +567,8 @@ pub struct Mismatch {
 }
 
 /// What differs between the tokens of a source and a target: each value kept once per
-/// occurrence on both sides is paired; a number word on one side excuses the same value in
+/// occurrence on both sides is paired; paragraph labels left over on one side only are
+/// not told (extraction often drops them on one side); a number word on one side excuses the same value in
 /// digits on the other; a Kind::Month pairs only with a month. A source value left over
 /// and a target value left over of the same kind make one mismatch (a changed value);
 /// the rest are missing or added.
@@ -564,6 +606,12 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     };
     excuse(&mut s_left, target);
     excuse(&mut t_left, source);
+    // Labels count only when both sides have one: extraction often drops them on one side.
+    let labels = |v: &Vec<&Token>| v.iter().filter(|t| t.kind == Kind::Label).count();
+    if labels(&s_left) == 0 || labels(&t_left) == 0 {
+        s_left.retain(|t| t.kind != Kind::Label);
+        t_left.retain(|t| t.kind != Kind::Label);
+    }
     let mut out = Vec::new();
     for s in s_left {
         let same = |t: &&Token| (t.kind == Kind::Month) == (s.kind == Kind::Month);

@@ -6,7 +6,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Doc, Hit};
 use crate::diag::Details;
-use crate::termbase::normalize::{lookup_key, stem_key};
+use crate::termbase::normalize::{
+    lookup_key, skeleton_word, stem_key, stem_word, stemmed_words, stemmer, words,
+};
 use crate::termbase::{Concept, MatchClass, Status, TermMatch, TermType};
 use crate::Lang;
 
@@ -211,6 +213,38 @@ fn same_rendering(a: &str, b: &str, lang: &Lang) -> bool {
         || format!(" {y} ").contains(&format!(" {x} "))
 }
 
+/// The stem keys (and, in Arabic, the consonant skeletons) of the words of `text`.
+fn word_keys(text: &str, lang: &Lang) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for (r, k) in stemmed_words(text, lang) {
+        out.insert(k);
+        if lang == &Lang::Ar {
+            let mut s = String::new();
+            skeleton_word(&text[r], &mut s);
+            out.insert(s);
+        }
+    }
+    out
+}
+
+/// Whether every word of `term` is among `keys` (by stem, or in Arabic by skeleton).
+fn all_words_in(term: &str, lang: &Lang, keys: &FxHashSet<String>) -> bool {
+    let st = stemmer(lang);
+    let ws = words(term);
+    !ws.is_empty()
+        && ws.into_iter().all(|r| {
+            let w = &term[r];
+            let k = stem_word(w, st.as_ref());
+            k.is_empty() || keys.contains(&k) || {
+                let mut s = String::new();
+                lang == &Lang::Ar && {
+                    skeleton_word(w, &mut s);
+                    keys.contains(&s)
+                }
+            }
+        })
+}
+
 /// The first non-blank byte range of `text` (the whole unit, trimmed).
 fn whole(text: &str) -> std::ops::Range<usize> {
     let start = text.len() - text.trim_start().len();
@@ -238,6 +272,7 @@ fn bilingual(
     let in_target = cx.matcher.find_all(&unit.text, lang, MatchClass::Root);
     let mut seen: FxHashSet<usize> = FxHashSet::default();
     let mut source_kept: Option<Vec<TermMatch>> = None;
+    let mut target_keys: Option<FxHashSet<String>> = None;
     for m in &in_source {
         if !seen.insert(m.concept_index) {
             continue;
@@ -290,6 +325,11 @@ fn bilingual(
         }
         // Left in the source language?
         if expected.iter().any(|e| lookup_key(e) == src_key) {
+            continue;
+        }
+        // Its words all there, apart (فريق الخبراء العامل for فريق عامل): not missing.
+        let keys = target_keys.get_or_insert_with(|| word_keys(&unit.text, lang));
+        if expected.iter().any(|e| all_words_in(e, lang, keys)) {
             continue;
         }
         let kept = source_kept.get_or_insert_with(|| {

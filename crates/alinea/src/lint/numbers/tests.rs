@@ -146,3 +146,19 @@ proptest! {
         prop_assert_eq!(values(&plain, Lang::Ar), vec![plain]);
     }
 }
+
+#[test]
+fn labels_and_times() {
+    let t = extract("4. Le 3 mai", &Lang::Fr, GroupOrder::Logical);
+    assert_eq!(t[0].kind, Kind::Label);
+    assert!(same(
+        "4. Le 17 février 2015, à 15 heures",
+        Lang::Fr,
+        "On 17 February 2015, at 3 p.m.",
+        Lang::En
+    ));
+    assert!(same("à 10 h 15", Lang::Fr, "at 10.15 a.m.", Lang::En));
+    // A label on one side only is not told; two different labels are.
+    assert!(same("Texte 5.", Lang::Fr, "4. Text 5.", Lang::En));
+    assert!(!same("3. Texte", Lang::Fr, "4. Text", Lang::En));
+}

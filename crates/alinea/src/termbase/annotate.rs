@@ -18,6 +18,7 @@
 //! root), then the leftmost; every concept matching the winning span is returned.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
@@ -151,14 +152,14 @@ fn text_words<'s>(
     s: &'s str,
     st: Option<&Stemmer>,
     arabic: bool,
-    cache: &mut FxHashMap<&'s str, WordKeys>,
-) -> Vec<(Range<usize>, WordKeys)> {
+    cache: &mut FxHashMap<&'s str, Rc<WordKeys>>,
+) -> Vec<(Range<usize>, Rc<WordKeys>)> {
     let mut out = Vec::new();
     for_each_word(s, |r| {
         let w = &s[r.clone()];
         let k = cache
             .entry(w)
-            .or_insert_with(|| word_keys(w, st, arabic))
+            .or_insert_with(|| Rc::new(word_keys(w, st, arabic)))
             .clone();
         if !(k.folded.is_empty() && k.stem.is_empty() && k.root.is_empty()) {
             out.push((r, k));
@@ -228,7 +229,7 @@ impl TermMatcher {
             .map(|(lang, entries)| {
                 let st = stemmer(&lang);
                 let arabic = lang == Lang::Ar;
-                let mut cache: FxHashMap<&str, WordKeys> = FxHashMap::default();
+                let mut cache: FxHashMap<&str, Rc<WordKeys>> = FxHashMap::default();
                 let (mut folded, mut stemmed, mut root) = (Vec::new(), Vec::new(), Vec::new());
                 let mut folded_words = Vec::with_capacity(entries.len());
                 for (i, e) in entries.iter().enumerate() {
@@ -435,7 +436,7 @@ fn capitalised(s: &str) -> bool {
 }
 
 /// Whether the words of a stemmed match are close enough in length to the term's words.
-fn stem_close(text: &[(Range<usize>, WordKeys)], term: &[String]) -> bool {
+fn stem_close(text: &[(Range<usize>, Rc<WordKeys>)], term: &[String]) -> bool {
     let text: Vec<&str> = text
         .iter()
         .filter(|(_, k)| !k.stem.is_empty())

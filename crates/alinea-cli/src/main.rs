@@ -28,6 +28,9 @@ enum Command {
     Build(cmd::build::Args),
     /// Look a term up in the termbase.
     Lookup(cmd::lookup::Args),
+    /// Check drafts against the termbase and their source: terms, numbers, structure,
+    /// typography.
+    Lint(cmd::lint::Args),
     /// Termbase files: convert between formats, check, count.
     #[command(subcommand)]
     Terms(cmd::terms::Command),
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         Command::Align(args) => cmd::align::run(args),
         Command::Build(args) => cmd::build::run(args),
         Command::Lookup(args) => cmd::lookup::run(args),
+        Command::Lint(args) => cmd::lint::run(args),
         Command::Terms(command) => cmd::terms::run(command),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Completions(args) => cmd::completions::run(args, Cli::command()),

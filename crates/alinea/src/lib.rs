@@ -16,6 +16,8 @@
 //! - [`io`]: atomic file output.
 //! - [`batch`]: corpus-scale batches: document sets, shards, the resumable state, summaries.
 //! - [`mine`]: term mining: candidates, termhood, equivalents, merge with the glossary.
+//! - [`lint`]: checking drafts against a termbase and their source (terms, numbers,
+//!   structure, typography).
 
 pub mod align;
 pub mod batch;
@@ -26,6 +28,7 @@ pub mod export;
 pub mod input;
 pub mod io;
 pub mod lang;
+pub mod lint;
 pub mod mine;
 pub mod termbase;
 pub mod text;

@@ -4,6 +4,7 @@
 pub mod align;
 pub mod build;
 pub mod completions;
+pub mod lint;
 pub mod lookup;
 pub mod man;
 pub mod report;

@@ -41,7 +41,7 @@ mod dp;
 mod evidence;
 mod features;
 mod lexicon;
-mod numbers;
+pub(crate) mod numbers;
 
 use rayon::prelude::*;
 use serde::Serialize;

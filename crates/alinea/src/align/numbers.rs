@@ -8,7 +8,7 @@
 
 /// How the digit groups of a document's numbers are ordered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub(crate) enum GroupOrder {
+pub enum GroupOrder {
     /// Most significant group first, as read (`31 000`).
     #[default]
     Logical,

@@ -92,6 +92,49 @@ pub struct Diagnostic {
     /// What to do about it, when there is something to suggest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// What a lint finding says besides (concept, expected and found text, the source unit,
+    /// a fix, a fingerprint).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<Box<Details>>,
+}
+
+/// The fields of a lint finding beyond a diagnostic's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Details {
+    /// The termbase concept concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concept: Option<String>,
+    /// What the text should have had.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expected: Vec<String>,
+    /// What the text has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// The aligned source unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+    /// A safe replacement of the diagnostic's span.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+    /// A stable fingerprint (rule, file name, what was found and its context; not its line),
+    /// for baselines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+}
+
+/// Where the source of a translated unit stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub path: PathBuf,
+    pub line: usize,
+}
+
+/// A replacement of a diagnostic's span (its [`Location::bytes`]) by `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub replacement: String,
+    /// What the fix does, in a few words.
+    pub description: String,
 }
 
 impl Diagnostic {
@@ -104,6 +147,7 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             help: None,
+            details: None,
         }
     }
 
@@ -137,6 +181,12 @@ impl Diagnostic {
     /// The same, with a suggestion.
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The same, with a lint finding's details.
+    pub fn with_details(mut self, details: Details) -> Diagnostic {
+        self.details = Some(Box::new(details));
         self
     }
 

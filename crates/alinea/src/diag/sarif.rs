@@ -32,10 +32,35 @@ fn uri(path: &std::path::Path) -> String {
         .collect()
 }
 
+/// What SARIF says of a rule: its id, a short description and a help text.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleMeta<'a> {
+    pub id: &'a str,
+    pub short: &'a str,
+    pub help: &'a str,
+}
+
 /// The SARIF log for `diagnostics`, produced by alinea `version`.
 pub fn log(diagnostics: &[Diagnostic], version: &str) -> Value {
+    log_with_rules(diagnostics, version, &[])
+}
+
+/// [`log`], with the descriptions and help of the rules `meta` knows; a diagnostic's fix
+/// becomes a SARIF fix (a replacement of its region) and its fingerprint a partial
+/// fingerprint.
+pub fn log_with_rules(diagnostics: &[Diagnostic], version: &str, meta: &[RuleMeta]) -> Value {
     let codes: BTreeSet<&str> = diagnostics.iter().map(|d| d.code).collect();
-    let rules: Vec<Value> = codes.iter().map(|c| json!({ "id": c })).collect();
+    let rules: Vec<Value> = codes
+        .iter()
+        .map(|c| match meta.iter().find(|m| m.id == *c) {
+            Some(m) => json!({
+                "id": c,
+                "shortDescription": { "text": m.short },
+                "help": { "text": m.help },
+            }),
+            None => json!({ "id": c }),
+        })
+        .collect();
     let results: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
@@ -58,7 +83,23 @@ pub fn log(diagnostics: &[Diagnostic], version: &str) -> Value {
                         "endColumn": l.end_column,
                     });
                 }
-                r["locations"] = json!([{ "physicalLocation": physical }]);
+                r["locations"] = json!([{ "physicalLocation": physical.clone() }]);
+                let fix = d.details.as_deref().and_then(|x| x.fix.as_ref());
+                if let (Some(fix), Some(region)) = (fix, physical.get("region")) {
+                    r["fixes"] = json!([{
+                        "description": { "text": fix.description },
+                        "artifactChanges": [{
+                            "artifactLocation": { "uri": uri(path) },
+                            "replacements": [{
+                                "deletedRegion": region,
+                                "insertedContent": { "text": fix.replacement },
+                            }],
+                        }],
+                    }]);
+                }
+            }
+            if let Some(fp) = d.details.as_deref().and_then(|x| x.fingerprint.as_ref()) {
+                r["partialFingerprints"] = json!({ "alinea/v1": fp });
             }
             r
         })

@@ -11,12 +11,14 @@
 //! word boundaries: "flu" is never found in "fluids". The word each key came from maps a
 //! match back to a byte range of the original text.
 //!
-//! A stemmed match whose words differ in length from the term's words by more than a few
+//! A term written in capitals (an acronym) matches only words in capitals: "IT" is not
+//! "it". A stemmed match whose words differ in length from the term's words by more than a few
 //! letters is refused (over-stemming: "organ" is not "organization"). Where matches
 //! overlap, the longest (in words) wins, then the better class (exact, normalised, stemmed,
 //! root), then the leftmost; every concept matching the winning span is returned.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
@@ -104,6 +106,8 @@ struct LangTerms {
     /// non-empty stem, for the over-stemming check).
     entries: Vec<Entry>,
     folded_words: Vec<Vec<String>>,
+    /// Whether each entry is written in capitals (an acronym: `IT` is not "it").
+    capitals: Vec<bool>,
     folded: Option<Keyed>,
     stemmed: Option<Keyed>,
     root: Option<Keyed>,
@@ -148,14 +152,14 @@ fn text_words<'s>(
     s: &'s str,
     st: Option<&Stemmer>,
     arabic: bool,
-    cache: &mut FxHashMap<&'s str, WordKeys>,
-) -> Vec<(Range<usize>, WordKeys)> {
+    cache: &mut FxHashMap<&'s str, Rc<WordKeys>>,
+) -> Vec<(Range<usize>, Rc<WordKeys>)> {
     let mut out = Vec::new();
     for_each_word(s, |r| {
         let w = &s[r.clone()];
         let k = cache
             .entry(w)
-            .or_insert_with(|| word_keys(w, st, arabic))
+            .or_insert_with(|| Rc::new(word_keys(w, st, arabic)))
             .clone();
         if !(k.folded.is_empty() && k.stem.is_empty() && k.root.is_empty()) {
             out.push((r, k));
@@ -225,7 +229,7 @@ impl TermMatcher {
             .map(|(lang, entries)| {
                 let st = stemmer(&lang);
                 let arabic = lang == Lang::Ar;
-                let mut cache: FxHashMap<&str, WordKeys> = FxHashMap::default();
+                let mut cache: FxHashMap<&str, Rc<WordKeys>> = FxHashMap::default();
                 let (mut folded, mut stemmed, mut root) = (Vec::new(), Vec::new(), Vec::new());
                 let mut folded_words = Vec::with_capacity(entries.len());
                 for (i, e) in entries.iter().enumerate() {
@@ -256,8 +260,15 @@ impl TermMatcher {
                             .collect(),
                     );
                 }
+                let capitals = entries
+                    .iter()
+                    .map(|e| {
+                        capitalised(&tb.concepts[e.concept as usize].terms[e.term as usize].text)
+                    })
+                    .collect();
                 LangTerms {
                     lang,
+                    capitals,
                     entries,
                     folded_words,
                     folded: Keyed::build(folded),
@@ -290,6 +301,17 @@ impl TermMatcher {
     /// [`TermMatcher::find`] with matches of classes up to `worst` only (`Stemmed` leaves
     /// out the Arabic skeleton matches, `Normalised` the stemmed ones).
     pub fn find_up_to(&self, text: &str, lang: &Lang, worst: MatchClass) -> Vec<TermMatch> {
+        self.search(text, lang, worst, false)
+    }
+
+    /// Every match of every term of `lang` in `text`, overlapping ones included (a term
+    /// inside a longer one is found too): one per span and concept, its best class, ordered
+    /// by start, longest first.
+    pub fn find_all(&self, text: &str, lang: &Lang, worst: MatchClass) -> Vec<TermMatch> {
+        self.search(text, lang, worst, true)
+    }
+
+    fn search(&self, text: &str, lang: &Lang, worst: MatchClass, all: bool) -> Vec<TermMatch> {
         let Some(lt) = self.langs.iter().find(|l| &l.lang == lang) else {
             return Vec::new();
         };
@@ -317,6 +339,12 @@ impl TermMatcher {
                 let (first, last) = stream.words(m.range());
                 let pid = m.pattern().as_usize();
                 for &e in &keyed.entries[pid] {
+                    if lt.capitals[e as usize] {
+                        let span = words[first as usize].0.start..words[last as usize].0.end;
+                        if !capitalised(text[span].trim_end_matches('s')) {
+                            continue;
+                        }
+                    }
                     if class == MatchClass::Stemmed
                         && !stem_close(
                             &words[first as usize..=last as usize],
@@ -358,14 +386,14 @@ impl TermMatcher {
                 }
                 continue;
             }
-            if taken[c.first as usize..=c.last as usize].iter().any(|&t| t) {
+            if !all && taken[c.first as usize..=c.last as usize].iter().any(|&t| t) {
                 continue;
             }
             taken[c.first as usize..=c.last as usize].fill(true);
             at.insert((c.first, c.last), chosen.len());
             chosen.push((c.first, c.last, vec![(c.entry, c.class)]));
         }
-        chosen.sort_by_key(|(f, _, _)| *f);
+        chosen.sort_by_key(|(f, l, _)| (*f, std::cmp::Reverse(*l)));
         let mut out = Vec::new();
         for (first, last, entries) in chosen {
             let span = words[first as usize].0.start..words[last as usize].0.end;
@@ -394,8 +422,21 @@ impl TermMatcher {
     }
 }
 
+/// Whether `s` has two letters or more, all capitals (a trailing `s` of a plural aside).
+fn capitalised(s: &str) -> bool {
+    let s = s.strip_suffix('s').unwrap_or(s);
+    let mut n = 0;
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
 /// Whether the words of a stemmed match are close enough in length to the term's words.
-fn stem_close(text: &[(Range<usize>, WordKeys)], term: &[String]) -> bool {
+fn stem_close(text: &[(Range<usize>, Rc<WordKeys>)], term: &[String]) -> bool {
     let text: Vec<&str> = text
         .iter()
         .filter(|(_, k)| !k.stem.is_empty())

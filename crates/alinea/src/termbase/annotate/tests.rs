@@ -45,6 +45,7 @@ fn tb() -> Termbase {
             ),
             mk("infect", vec![term(Lang::Fr, "infecter", Preferred)]),
             mk("organ", vec![term(Lang::En, "organ", Preferred)]),
+            mk("it", vec![term(Lang::En, "IT", Preferred)]),
             mk(
                 "cyberspace",
                 vec![

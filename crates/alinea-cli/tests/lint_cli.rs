@@ -1,0 +1,216 @@
+//! `alinea lint` end to end: outputs (human golden file, the JSON contract, SARIF), exit
+//! codes, baselines, fixes, inputs (lines, TMX) and bad input.
+
+mod common;
+
+use std::path::Path;
+
+use common::{alinea, assert_one_line_error, outcome};
+use serde_json::Value;
+
+const T: &str = "crates/alinea-cli/tests/lint";
+
+fn lint(args: &[&str]) -> (i32, String, String) {
+    let tb = format!("{T}/terms.toml");
+    let mut c = alinea();
+    c.args(["lint", "--termbase", &tb]).args(args);
+    outcome(&mut c)
+}
+
+fn draft() -> Vec<String> {
+    vec![
+        "--source".into(),
+        format!("{T}/draft.fr.txt"),
+        format!("{T}/draft.en.txt"),
+    ]
+}
+
+fn args(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn human_output_matches_the_golden_file() {
+    let (code, out, _) = lint(&args(&draft()));
+    assert_eq!(code, 1);
+    let golden = std::fs::read_to_string(common::root().join(T).join("draft.en.human")).unwrap();
+    assert_eq!(out, golden);
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let mut a = draft();
+    a.extend(["--format".into(), "json".into()]);
+    let (code, out, _) = lint(&args(&a));
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let f = v["findings"].as_array().unwrap();
+    let rules: Vec<&str> = f.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(
+        rules,
+        [
+            "term/deprecated",
+            "term/missing-equivalent",
+            "number/mismatch"
+        ]
+    );
+    assert_eq!(f[0]["severity"], "error");
+    assert_eq!(f[0]["path"], format!("{T}/draft.en.txt"));
+    assert_eq!(
+        (f[0]["line"].as_u64(), f[0]["column"].as_u64()),
+        (Some(1), Some(5))
+    );
+    assert_eq!(
+        (f[0]["end_line"].as_u64(), f[0]["end_column"].as_u64()),
+        (Some(1), Some(19))
+    );
+    assert_eq!(f[0]["expected"][0], "Security Council");
+    assert_eq!(f[0]["found"], "Safety Council");
+    assert_eq!(f[0]["concept"], "security-council");
+    assert_eq!(f[0]["source"]["path"], format!("{T}/draft.fr.txt"));
+    assert_eq!(f[0]["source"]["line"], 1);
+    assert_eq!(f[0]["fix"]["replacement"], "Security Council");
+    assert_eq!(f[2]["found"], "47.1");
+    assert_eq!(v["summary"]["errors"], 3);
+    assert_eq!(v["summary"]["units"], 3);
+}
+
+#[test]
+fn sarif_has_rules_regions_and_fixes() {
+    let mut a = draft();
+    a.extend(["--format".into(), "sarif".into()]);
+    let (code, out, _) = lint(&args(&a));
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run = &v["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().all(|r| r["help"]["text"].is_string()));
+    let r = &run["results"][0];
+    assert_eq!(r["ruleId"], "term/deprecated");
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        5
+    );
+    assert_eq!(
+        r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "Security Council"
+    );
+    assert!(r["partialFingerprints"]["alinea/v1"].is_string());
+}
+
+#[test]
+fn a_clean_draft_exits_0() {
+    let (code, out, _) = lint(&[
+        "--source",
+        &format!("{T}/draft.fr.txt"),
+        &format!("{T}/clean.en.txt"),
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+}
+
+#[test]
+fn a_baseline_accepts_known_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.txt");
+    let mut a = draft();
+    a.extend(["--write-baseline".into(), base.display().to_string()]);
+    assert_eq!(lint(&args(&a)).0, 1);
+    let mut b = draft();
+    b.extend(["--baseline".into(), base.display().to_string()]);
+    let (code, out, _) = lint(&args(&b));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("(3 accepted by the baseline)"), "{out}");
+}
+
+#[test]
+fn fix_replaces_deprecated_terms_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("memo.en.txt");
+    std::fs::write(&f, "The Safety Council met.\n").unwrap();
+    let (code, out, _) = lint(&["--fix", &f.display().to_string()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("replace « Safety Council » with « Security Council »"),
+        "{out}"
+    );
+    assert!(out.contains("1 fix applied in 1 file"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&f).unwrap(),
+        "The Security Council met.\n"
+    );
+}
+
+#[test]
+fn lines_and_tmx_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("l.en.txt");
+    std::fs::write(&f, "Fine.\nThe Safety Council\nmet.\n").unwrap();
+    let (code, out, _) = lint(&[
+        "--input",
+        "lines",
+        "--format",
+        "json",
+        &f.display().to_string(),
+    ]);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["findings"][0]["line"], 2);
+    assert_eq!(v["summary"]["units"], 3);
+
+    let (code, out, _) = lint(&["--format", "json", &format!("{T}/pair.tmx")]);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["term/deprecated", "number/mismatch"]);
+    assert_eq!(v["findings"][0]["line"], 4);
+    assert_eq!(v["findings"][1]["found"], "4");
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("draft.en.txt");
+    std::fs::write(&bin, b"\x00\x01\x02binary\x00\xff\xfe\x00").unwrap();
+    assert_one_line_error(lint(&[&bin.display().to_string()]), &bin, &[]);
+
+    let missing = Path::new("no/such/termbase.tbx");
+    let mut c = alinea();
+    c.args([
+        "lint",
+        "--termbase",
+        "no/such/termbase.tbx",
+        &format!("{T}/clean.en.txt"),
+    ]);
+    assert_one_line_error(outcome(&mut c), missing, &[]);
+
+    // The French draft given as the source of the English one, but declared Arabic.
+    let src = format!("{T}/draft.fr.txt");
+    assert_one_line_error(
+        lint(&[
+            "--source",
+            &src,
+            "--source-lang",
+            "ar",
+            &format!("{T}/clean.en.txt"),
+        ]),
+        Path::new(&src),
+        &["ar", "fr"],
+    );
+    // The source in the draft's own language.
+    assert_one_line_error(
+        lint(&[
+            "--source",
+            &format!("{T}/clean.en.txt"),
+            &format!("{T}/draft.en.txt"),
+        ]),
+        Path::new(&format!("{T}/clean.en.txt")),
+        &["en"],
+    );
+}

@@ -1,0 +1,346 @@
+//! The one place the linter acquires units: [`read`] picks a reader by the file's kind
+//! ([`Kind::of`]) and returns [`Doc`]s.
+//!
+//! - Text and Markdown: paragraph units read by [`crate::doc`] (or one unit per line with
+//!   `lines`), each unit's text the slice of the file it spans, so that positions are exact
+//!   and fixes apply. With a source document, both are read the same way and aligned by
+//!   [`Aligned::from_documents`] (paragraphs); each bead becomes a unit with its source, a
+//!   source paragraph without a counterpart an empty unit (`structure/missing`).
+//! - TMX (bilingual or multilingual), read by [`crate::tmx::read_bytes`]: one document per
+//!   target language, each unit with the source variant of its translation unit; positions
+//!   are those of each `<seg>` in the file.
+//!
+//! Other readers (DOCX, XLIFF) plug in as a [`Kind`] and a branch of [`read`].
+
+use std::path::{Path, PathBuf};
+
+use super::{Doc, SourceUnit, Unit};
+use crate::align::{Aligned, Options, Segtype};
+use crate::doc::{InputMode, Reading};
+use crate::input::LineIndex;
+use crate::text::lang::Given;
+use crate::{Error, Lang, Result};
+
+/// What to read and how.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    /// The drafts' language (`--lang`), else from the path or the text.
+    pub lang: Option<Lang>,
+    /// The source document plain drafts are aligned with.
+    pub source: Option<PathBuf>,
+    /// The source's language (`--source-lang`); for TMX, which variant is the source.
+    pub source_lang: Option<Lang>,
+    pub mode: InputMode,
+}
+
+/// The kinds of input the linter reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Text and Markdown (and anything else decoded as text).
+    Text,
+    Tmx,
+}
+
+impl Kind {
+    /// The kind of `path`, by extension.
+    pub fn of(path: &Path) -> Kind {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("tmx") => Kind::Tmx,
+            _ => Kind::Text,
+        }
+    }
+}
+
+/// Reads `path` into documents (one per target language).
+pub fn read(path: &Path, req: &Request) -> Result<Vec<Doc>> {
+    match Kind::of(path) {
+        Kind::Tmx => {
+            if req.source.is_some() {
+                return Err(Error::Usage(
+                    "--source is for plain documents: a TMX file carries its own source".into(),
+                ));
+            }
+            read_tmx(path, req)
+        }
+        Kind::Text => read_text(path, req).map(|d| vec![d]),
+    }
+}
+
+fn given(lang: &Option<Lang>, by: &str) -> Option<Given> {
+    lang.clone().map(|lang| Given {
+        lang,
+        by: by.into(),
+    })
+}
+
+fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Reading> {
+    let input = crate::input::read_text(path)?;
+    let g = given(lang, by);
+    let decision = crate::doc::decide(g.as_ref(), &input.path, &input.text);
+    crate::doc::read_decided(&input.path, &input.text, &decision, mode)
+}
+
+fn unit_of(r: &Reading, i: usize) -> Unit {
+    let u = &r.document.units[i];
+    Unit {
+        id: (i + 1).to_string(),
+        text: r.source()[u.span.start_byte..u.span.end_byte].to_string(),
+        offset: Some(u.span.start_byte),
+        line: u.span.line,
+        column: u.span.column,
+        source: None,
+    }
+}
+
+/// The slice of the file from the first to the last of `units` (consecutive indices).
+fn spanned(r: &Reading, units: &[usize]) -> Option<(usize, usize)> {
+    let (f, l) = (units.first()?, units.last()?);
+    let d = &r.document.units;
+    Some((d[*f].span.start_byte, d[*l].span.end_byte))
+}
+
+fn read_text(path: &Path, req: &Request) -> Result<Doc> {
+    let target = reading(path, &req.lang, "--lang", req.mode)?;
+    let mut diagnostics = target.document.warnings.clone();
+    let lang = target.document.lang.clone();
+    let text = target.source().to_string();
+    let Some(src_path) = &req.source else {
+        let units = (0..target.document.units.len())
+            .map(|i| unit_of(&target, i))
+            .collect();
+        return Ok(Doc {
+            path: target.document.path.clone(),
+            lang,
+            source_lang: None,
+            text: Some(text),
+            units,
+            diagnostics,
+        });
+    };
+    let source = reading(src_path, &req.source_lang, "--source-lang", req.mode)?;
+    let src_lang = source.document.lang.clone();
+    check_source_lang(&source, req, &lang)?;
+    diagnostics.extend(source.document.warnings.iter().cloned());
+    let aligned = Aligned::from_documents(
+        &[source.document.clone(), target.document.clone()],
+        Segtype::Paragraph,
+        &Options::default(),
+    );
+    let index = LineIndex::new(&text);
+    let mut units = Vec::new();
+    let mut last_end = 0;
+    for (b, bead) in aligned.beads.iter().enumerate() {
+        let src = spanned(&source, &bead.sides[0]).map(|(s, e)| SourceUnit {
+            path: source.document.path.clone(),
+            line: source.position(s).0,
+            lang: src_lang.clone(),
+            text: source.source()[s..e].to_string(),
+        });
+        match spanned(&target, &bead.sides[1]) {
+            Some((s, e)) => {
+                let (line, column) = index.position(s);
+                units.push(Unit {
+                    id: (b + 1).to_string(),
+                    text: text[s..e].to_string(),
+                    offset: Some(s),
+                    line,
+                    column,
+                    source: src,
+                });
+                last_end = e;
+            }
+            None => {
+                let (line, column) = index.position(last_end);
+                units.push(Unit {
+                    id: (b + 1).to_string(),
+                    text: String::new(),
+                    offset: Some(last_end),
+                    line,
+                    column,
+                    source: src,
+                });
+            }
+        }
+    }
+    Ok(Doc {
+        path: target.document.path.clone(),
+        lang,
+        source_lang: Some(src_lang),
+        text: Some(text),
+        units,
+        diagnostics,
+    })
+}
+
+/// A source in the wrong language is an input error: the language given for it (or the
+/// draft's) is not the one its text is written in.
+fn check_source_lang(source: &Reading, req: &Request, target: &Lang) -> Result<()> {
+    let detected = crate::text::lang::detect(source.source());
+    let lang = &source.document.lang;
+    let path = source.document.path.clone();
+    if let (Some(given), Some(d)) = (&req.source_lang, &detected) {
+        if d != given && distinct_scripts(d, given) {
+            return Err(Error::Input {
+                path,
+                message: format!(
+                    "the source is given as {given} (--source-lang) but its text is in {d}"
+                ),
+            });
+        }
+    }
+    if lang == target || detected.as_ref() == Some(target) && req.source_lang.is_none() {
+        return Err(Error::Input {
+            path,
+            message: format!(
+                "the source is in {target}, the draft's language: give the source document (or its language with --source-lang)"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Whether two languages can be told apart by the detector with confidence (Arabic from the
+/// Latin-script ones, French from English).
+fn distinct_scripts(a: &Lang, b: &Lang) -> bool {
+    let known = |l: &Lang| matches!(l, Lang::Fr | Lang::En | Lang::Ar);
+    known(a) && known(b)
+}
+
+/// Where the content of each `<seg>` of a TMX text starts, in file order.
+fn seg_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(j) = text[i..].find("<seg") {
+        let at = i + j + 4;
+        let next = text[at..].chars().next();
+        if matches!(next, Some('>' | ' ' | '\t' | '\n' | '\r')) {
+            match text[at..].find('>') {
+                Some(k) => out.push(at + k + 1),
+                None => break,
+            }
+        }
+        i = at;
+    }
+    out
+}
+
+fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
+    let input = crate::input::read_text(path)?;
+    let tus = crate::tmx::read_bytes(input.text.as_bytes(), &input.path, Default::default())?;
+    let index = LineIndex::new(&input.text);
+    let starts = seg_starts(&input.text);
+    let lang_of = |s: &str| s.parse::<Lang>().ok();
+    // The source: given, else the language most units start with.
+    let source_lang = match &req.source_lang {
+        Some(l) => l.clone(),
+        None => {
+            let mut counts: Vec<(Lang, usize)> = Vec::new();
+            for tu in &tus {
+                if let Some(l) = tu.variants.first().and_then(|v| lang_of(&v.lang)) {
+                    match counts.iter_mut().find(|(x, _)| x == &l) {
+                        Some(c) => c.1 += 1,
+                        None => counts.push((l, 1)),
+                    }
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|c| c.1)
+                .map(|c| c.0)
+                .ok_or_else(|| Error::Input {
+                    path: input.path.clone(),
+                    message: "no translation unit with a language".into(),
+                })?
+        }
+    };
+    let mut langs: Vec<Lang> = Vec::new();
+    for tu in &tus {
+        for v in &tu.variants {
+            if let Some(l) = lang_of(&v.lang) {
+                if l != source_lang && !langs.contains(&l) {
+                    langs.push(l);
+                }
+            }
+        }
+    }
+    if let Some(want) = &req.lang {
+        if !langs.contains(want) {
+            return Err(Error::Input {
+                path: input.path.clone(),
+                message: format!(
+                    "no {want} variant besides the {source_lang} source (--lang {want})"
+                ),
+            });
+        }
+        langs.retain(|l| l == want);
+    }
+    let mut docs = Vec::new();
+    for lang in langs {
+        let mut units = Vec::new();
+        let mut seg = 0;
+        let mut last = (1, 1);
+        for (t, tu) in tus.iter().enumerate() {
+            let mut src: Option<SourceUnit> = None;
+            let mut tgt: Option<(String, (usize, usize))> = None;
+            for v in &tu.variants {
+                let pos = starts.get(seg).map_or(last, |&b| index.position(b));
+                seg += 1;
+                match lang_of(&v.lang) {
+                    Some(l) if l == source_lang && src.is_none() => {
+                        src = Some(SourceUnit {
+                            path: input.path.clone(),
+                            line: pos.0,
+                            lang: source_lang.clone(),
+                            text: v.text.clone(),
+                        })
+                    }
+                    Some(l) if l == lang && tgt.is_none() => tgt = Some((v.text.clone(), pos)),
+                    _ => {}
+                }
+                last = pos;
+            }
+            let id = tu.id.clone().unwrap_or_else(|| (t + 1).to_string());
+            let (text, (line, column)) = tgt.unwrap_or((String::new(), last));
+            if text.is_empty() && src.is_none() {
+                continue;
+            }
+            units.push(Unit {
+                id,
+                text,
+                offset: None,
+                line,
+                column,
+                source: src,
+            });
+        }
+        docs.push(Doc {
+            path: input.path.clone(),
+            lang,
+            source_lang: Some(source_lang.clone()),
+            text: None,
+            units,
+            diagnostics: Vec::new(),
+        });
+    }
+    Ok(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seg_contents_are_found_in_order() {
+        let t =
+            "<tu><tuv xml:lang=\"fr\"><seg>a</seg></tuv><tuv><seg >b</seg><segment/></tuv></tu>";
+        let s = seg_starts(t);
+        assert_eq!(s.len(), 2);
+        assert_eq!(&t[s[0]..s[0] + 1], "a");
+        assert_eq!(&t[s[1]..s[1] + 1], "b");
+    }
+}

@@ -1,0 +1,164 @@
+//! Unit tests of `lint::numbers`.
+use proptest::prelude::*;
+
+use super::*;
+
+fn values(text: &str, lang: Lang) -> Vec<String> {
+    extract(text, &lang, GroupOrder::Logical)
+        .into_iter()
+        .map(|t| t.value)
+        .collect()
+}
+
+fn same(a: &str, la: Lang, b: &str, lb: Lang) -> bool {
+    let (x, y) = (
+        extract(a, &la, GroupOrder::Logical),
+        extract(b, &lb, GroupOrder::Logical),
+    );
+    compare(&x, &y).is_empty()
+}
+
+#[test]
+fn separators_per_language() {
+    assert_eq!(
+        values("47,7 % et 31 000 personnes", Lang::Fr),
+        ["47.7", "31000"]
+    );
+    assert_eq!(
+        values("47.7 per cent and 31,000 people", Lang::En),
+        ["47.7", "31000"]
+    );
+    assert_eq!(values("31\u{202F}000 ; 1.500", Lang::Fr), ["31000", "1500"]);
+    assert_eq!(
+        values("٤٧٫٧ و٣١٬٠٠٠ و 31,000", Lang::Ar),
+        ["47.7", "31000", "31000"]
+    );
+    assert_eq!(values("en 2019 12 pays", Lang::Fr), ["2019", "12"]);
+    assert_eq!(values("1, 2 and 3.50", Lang::En), ["1", "2", "3.5"]);
+}
+
+#[test]
+fn arabic_display_order_groups() {
+    assert_eq!(values("مبلغ 000 31 دولار", Lang::Ar), ["31000"]);
+    assert_eq!(
+        extract("918 483", &Lang::Ar, GroupOrder::Reversed)[0].value,
+        "483918"
+    );
+    assert_eq!(values("918 483", Lang::Ar), ["918483"]);
+}
+
+#[test]
+fn symbols_urls_labels_and_dates() {
+    let t = extract(
+        "résolution A/RES/74/247 (voir E/2019/30 et https://undocs.org/A/74/1.), (a) le 10 décembre 1976",
+        &Lang::Fr,
+        GroupOrder::Logical,
+    );
+    let kv: Vec<(Kind, &str)> = t.iter().map(|t| (t.kind, t.value.as_str())).collect();
+    let want = [
+        (Kind::Symbol, "A/RES/74/247"),
+        (Kind::Symbol, "E/2019/30"),
+        (Kind::Url, "undocs.org/a/74/1"),
+        (Kind::Label, "label:a"),
+        (Kind::Number, "10"),
+        (Kind::Month, "month:12"),
+        (Kind::Number, "1976"),
+    ];
+    assert_eq!(kv, want);
+    let s = "résolution A/RES/74/247 (voir E/2019/30 et https://undocs.org/A/74/1.)";
+    assert_eq!(&s[t[2].span.clone()], "https://undocs.org/A/74/1");
+}
+
+#[test]
+fn equal_across_languages() {
+    assert!(same(
+        "le 10 décembre 1976, 47,7 %",
+        Lang::Fr,
+        "on 10 December 1976, 47.7 per cent",
+        Lang::En
+    ));
+    assert!(same(
+        "le 10 décembre 1976",
+        Lang::Fr,
+        "في ١٠ كانون الأول/ديسمبر ١٩٧٦",
+        Lang::Ar
+    ));
+    assert!(same("(a) deux États", Lang::Fr, "(أ) 2 دولتان", Lang::Ar));
+    assert!(same("31 000", Lang::Fr, "31,000", Lang::En));
+    assert!(same(
+        "They may go.",
+        Lang::En,
+        "Ils peuvent partir.",
+        Lang::Fr
+    ));
+    assert!(!same(
+        "le 10 décembre 1976",
+        Lang::Fr,
+        "on 10 November 1976",
+        Lang::En
+    ));
+    assert!(!same("A/RES/74/247", Lang::Fr, "A/RES/74/246", Lang::En));
+    assert!(!same("47,7 %", Lang::Fr, "47.1 per cent", Lang::En));
+}
+
+#[test]
+fn mismatches_pair_changed_values() {
+    let s = extract("12 États et 300 personnes", &Lang::Fr, GroupOrder::Logical);
+    let t = extract(
+        "12 States and 310 people and 5",
+        &Lang::En,
+        GroupOrder::Logical,
+    );
+    let m = compare(&s, &t);
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].source.as_ref().unwrap().value, "300");
+    assert_eq!(m[0].target.as_ref().unwrap().value, "310");
+    assert!(m[1].source.is_none());
+    assert_eq!(m[1].target.as_ref().unwrap().value, "5");
+}
+
+proptest! {
+    #[test]
+    fn spans_are_on_boundaries_and_ordered(s in "[0-9 ,.٠-٩a-zA-Z/()éالأ\u{00A0}]{0,40}") {
+        for lang in [Lang::Fr, Lang::En, Lang::Ar] {
+            let mut last = 0;
+            for t in extract(&s, &lang, GroupOrder::Logical) {
+                prop_assert!(s.is_char_boundary(t.span.start) && s.is_char_boundary(t.span.end));
+                prop_assert!(t.span.start >= last && t.span.start < t.span.end);
+                last = t.span.end;
+            }
+        }
+    }
+
+    #[test]
+    fn grouped_and_plain_numbers_are_equal(n in 1000u64..100_000_000) {
+        let plain = n.to_string();
+        let mut grouped = String::new();
+        for (i, c) in plain.chars().enumerate() {
+            if i > 0 && (plain.len() - i) % 3 == 0 {
+                grouped.push('\u{202F}');
+            }
+            grouped.push(c);
+        }
+        let en = grouped.replace('\u{202F}', ",");
+        prop_assert_eq!(values(&grouped, Lang::Fr), vec![plain.clone()]);
+        prop_assert_eq!(values(&en, Lang::En), vec![plain.clone()]);
+        prop_assert_eq!(values(&plain, Lang::Ar), vec![plain]);
+    }
+}
+
+#[test]
+fn labels_and_times() {
+    let t = extract("4. Le 3 mai", &Lang::Fr, GroupOrder::Logical);
+    assert_eq!(t[0].kind, Kind::Label);
+    assert!(same(
+        "4. Le 17 février 2015, à 15 heures",
+        Lang::Fr,
+        "On 17 February 2015, at 3 p.m.",
+        Lang::En
+    ));
+    assert!(same("à 10 h 15", Lang::Fr, "at 10.15 a.m.", Lang::En));
+    // A label on one side only is not told; two different labels are.
+    assert!(same("Texte 5.", Lang::Fr, "4. Text 5.", Lang::En));
+    assert!(!same("3. Texte", Lang::Fr, "4. Text", Lang::En));
+}

@@ -1,0 +1,175 @@
+//! The rules over a unit and its source as wholes: `structure/missing`,
+//! `structure/untranslated`, `consistency/segment` and `number/mismatch` (over the tokens of
+//! [`super::numbers`]).
+
+use rustc_hash::FxHashMap;
+
+use super::numbers::{self, Mismatch};
+use super::{Context, Doc, Hit};
+use crate::align::numbers::{GroupOrder, OrderVote};
+use crate::diag::Details;
+use crate::text::normalize::for_matching;
+use crate::Lang;
+
+/// The digit-group order of a document's texts (Arabic display order, see
+/// [`crate::align::numbers`]).
+fn group_order<'a>(texts: impl Iterator<Item = &'a str>, lang: &Lang) -> GroupOrder {
+    if lang != &Lang::Ar {
+        return GroupOrder::Logical;
+    }
+    let mut vote = OrderVote::default();
+    for t in texts {
+        vote.add_text(&for_matching(t));
+    }
+    vote.order()
+}
+
+/// Letters of `s` outside URLs (for telling text from numbers, symbols and links).
+fn letters(s: &str) -> usize {
+    s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>'))
+        .filter(|w| !(w.contains("://") || w.starts_with("www.")))
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphabetic())
+        .count()
+}
+
+pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
+    let Some(src_lang) = &doc.source_lang else {
+        return;
+    };
+    let on = |id: &str| cx.config.severity(id).is_some();
+    let order_t = group_order(doc.units.iter().map(|u| u.text.as_str()), &doc.lang);
+    let order_s = group_order(
+        doc.units
+            .iter()
+            .filter_map(|u| u.source.as_ref().map(|s| s.text.as_str())),
+        src_lang,
+    );
+    let mut segments: FxHashMap<String, (String, usize)> = FxHashMap::default();
+    for (u, unit) in doc.units.iter().enumerate() {
+        let Some(src) = &unit.source else { continue };
+        if unit.text.trim().is_empty() {
+            if letters(&src.text) > 0 || !src.text.trim().is_empty() {
+                let preview: String = src.text.chars().take(60).collect();
+                hits.push(Hit {
+                    rule: "structure/missing",
+                    unit: u,
+                    span: 0..0,
+                    message: format!(
+                        "source unit (line {}) has no translation: « {preview} »",
+                        src.line
+                    ),
+                    ..Hit::default()
+                });
+            }
+            continue;
+        }
+        let (t_norm, s_norm) = (for_matching(&unit.text), for_matching(&src.text));
+        // Untranslated: the source itself, or text in the source's language.
+        if on("structure/untranslated") && letters(&unit.text) >= 12 && src.lang != doc.lang {
+            let same = t_norm == s_norm;
+            let detected = crate::text::lang::detect(&unit.text);
+            let in_source_lang = detected.as_ref() == Some(&src.lang)
+                && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang)
+                && letters(&unit.text) >= 40;
+            if same || in_source_lang {
+                hits.push(Hit {
+                    rule: "structure/untranslated",
+                    unit: u,
+                    span: whole(&unit.text),
+                    message: if same {
+                        "the target unit is the source unit".into()
+                    } else {
+                        format!("the target unit is in {}, the source's language", src.lang)
+                    },
+                    ..Hit::default()
+                });
+                continue;
+            }
+        }
+        // One source segment translated two ways.
+        if on("consistency/segment") && letters(&src.text) >= 20 {
+            match segments.get(&s_norm) {
+                None => {
+                    segments.insert(s_norm.clone(), (t_norm.clone(), u));
+                }
+                Some((first, at)) if *first != t_norm => {
+                    let other = &doc.units[*at];
+                    hits.push(Hit {
+                        rule: "consistency/segment",
+                        unit: u,
+                        span: whole(&unit.text),
+                        message: format!(
+                            "the same source segment is translated differently at line {}",
+                            other.line
+                        ),
+                        details: Details {
+                            expected: vec![other.text.clone()],
+                            ..Details::default()
+                        },
+                        ..Hit::default()
+                    });
+                }
+                _ => {}
+            }
+        }
+        if on("number/mismatch") {
+            let s = numbers::extract(&src.text, &src.lang, order_s);
+            let t = numbers::extract(&unit.text, &doc.lang, order_t);
+            for m in numbers::compare(&s, &t) {
+                hits.push(number_hit(u, unit, src, m));
+            }
+        }
+    }
+}
+
+fn number_hit(u: usize, unit: &super::Unit, src: &super::SourceUnit, m: Mismatch) -> Hit {
+    let what = m.kind.as_str();
+    let show = |t: &numbers::Token, text: &str| text[t.span.clone()].to_string();
+    let (span, message, expected, found) = match (&m.source, &m.target) {
+        (Some(s), Some(t)) => (
+            t.span.clone(),
+            format!(
+                "{what} « {} » in the target, « {} » in the source",
+                show(t, &unit.text),
+                show(s, &src.text)
+            ),
+            vec![show(s, &src.text)],
+            Some(show(t, &unit.text)),
+        ),
+        (Some(s), None) => (
+            whole(&unit.text),
+            format!(
+                "{what} « {} » of the source is not in the target",
+                show(s, &src.text)
+            ),
+            vec![show(s, &src.text)],
+            None,
+        ),
+        (None, Some(t)) => (
+            t.span.clone(),
+            format!("{what} « {} » is not in the source", show(t, &unit.text)),
+            Vec::new(),
+            Some(show(t, &unit.text)),
+        ),
+        (None, None) => (0..0, String::new(), Vec::new(), None),
+    };
+    Hit {
+        rule: "number/mismatch",
+        unit: u,
+        span,
+        message,
+        details: Details {
+            expected,
+            found: found.or(Some(String::new())).filter(|f| !f.is_empty()),
+            ..Details::default()
+        },
+        fix: None,
+    }
+}
+
+/// The unit's text without its surrounding blanks, as a byte range.
+fn whole(text: &str) -> std::ops::Range<usize> {
+    let start = text.len() - text.trim_start().len();
+    start..text.trim_end().len().max(start)
+}

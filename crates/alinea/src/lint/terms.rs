@@ -1,0 +1,384 @@
+//! The term rules (`term/deprecated`, `term/variant`, `term/missing-equivalent`,
+//! `term/untranslated`, `term/inconsistent`) and the acronym rules (`acronym/undefined`,
+//! `acronym/mismatch`), over the terms [`crate::termbase::TermMatcher`] finds.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Context, Doc, Hit};
+use crate::diag::Details;
+use crate::termbase::normalize::{
+    lookup_key, skeleton_word, stem_key, stem_word, stemmed_words, stemmer, words,
+};
+use crate::termbase::{Concept, MatchClass, Status, TermMatch, TermType};
+use crate::Lang;
+
+fn rejected(s: Option<Status>) -> bool {
+    matches!(s, Some(Status::Deprecated | Status::Superseded))
+}
+
+fn short(t: Option<TermType>) -> bool {
+    matches!(
+        t,
+        Some(TermType::Acronym | TermType::Abbreviation | TermType::ShortForm)
+    )
+}
+
+/// The approved terms of `c` in `lang` (not deprecated or superseded), preferred first.
+fn approved<'c>(c: &'c Concept, lang: &Lang) -> Vec<&'c str> {
+    let mut v: Vec<(bool, &str)> = c
+        .terms
+        .iter()
+        .filter(|t| &t.lang == lang && !rejected(t.status))
+        .map(|t| (t.status != Some(Status::Preferred), t.text.as_str()))
+        .collect();
+    v.sort_by_key(|(p, _)| *p);
+    v.dedup_by(|a, b| a.1 == b.1);
+    v.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The single preferred term of `c` in `lang`, if there is exactly one.
+fn single_preferred<'c>(c: &'c Concept, lang: &Lang) -> Option<&'c str> {
+    let mut p = c
+        .terms
+        .iter()
+        .filter(|t| &t.lang == lang && t.status == Some(Status::Preferred));
+    let first = p.next()?;
+    p.next().is_none().then_some(first.text.as_str())
+}
+
+/// `term` with the case of its first letter taken from `like`.
+fn same_case(term: &str, like: &str) -> String {
+    let upper = like.chars().next().is_some_and(char::is_uppercase);
+    let mut cs = term.chars();
+    match cs.next() {
+        Some(f) if upper && f.is_lowercase() => f.to_uppercase().chain(cs).collect(),
+        _ => term.to_string(),
+    }
+}
+
+/// A term of a concept used in a document: (term index, count, first unit, first span).
+type Use = (usize, usize, usize, std::ops::Range<usize>);
+
+pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
+    let tb = cx.termbase;
+    let lang = &doc.lang;
+    // Monolingual: concept → (term index → (count, first unit, first span)).
+    let mut used: FxHashMap<usize, Vec<Use>> = FxHashMap::default();
+    let mut defined: FxHashSet<usize> = FxHashSet::default();
+    let mut undefined_told: FxHashSet<usize> = FxHashSet::default();
+    // Bilingual: (concept, source key) → the first target term used.
+    let mut rendered: FxHashMap<(usize, String), usize> = FxHashMap::default();
+    for (u, unit) in doc.units.iter().enumerate() {
+        if unit.text.is_empty() {
+            continue;
+        }
+        let found = cx.matcher.find_up_to(&unit.text, lang, MatchClass::Stemmed);
+        for m in &found {
+            let concept = &tb.concepts[m.concept_index];
+            let term = &concept.terms[m.term_index];
+            if rejected(m.status) {
+                // Not when the same words are an approved term of another concept.
+                let also_ok = found
+                    .iter()
+                    .any(|o| o.span == m.span && !rejected(o.status));
+                if !also_ok {
+                    deprecated(u, unit, m, concept, lang, hits);
+                }
+                continue;
+            }
+            if short(term.term_type) {
+                if !defined.contains(&m.concept_index) && undefined_told.insert(m.concept_index) {
+                    let full = approved(concept, lang)
+                        .into_iter()
+                        .filter(|t| {
+                            concept
+                                .terms
+                                .iter()
+                                .any(|x| x.text == *t && !short(x.term_type))
+                        })
+                        .map(String::from)
+                        .collect::<Vec<_>>();
+                    if !full.is_empty() {
+                        hits.push(Hit {
+                            rule: "acronym/undefined",
+                            unit: u,
+                            span: m.span.clone(),
+                            message: format!(
+                                "« {} » is used before or without its expansion",
+                                &unit.text[m.span.clone()]
+                            ),
+                            details: Details {
+                                concept: Some(m.concept.clone()),
+                                expected: full,
+                                ..Details::default()
+                            },
+                            fix: None,
+                        });
+                    }
+                }
+            } else {
+                defined.insert(m.concept_index);
+                let e = used.entry(m.concept_index).or_default();
+                match e.iter_mut().find(|x| x.0 == m.term_index) {
+                    Some(x) => x.1 += 1,
+                    None => e.push((m.term_index, 1, u, m.span.clone())),
+                }
+            }
+        }
+        if let Some(src) = &unit.source {
+            bilingual(u, unit, src, doc, cx, &mut rendered, hits);
+        }
+    }
+    // Variants: a concept written with two of its approved (non-short) terms in one
+    // monolingual document; the less used ones are told.
+    if doc.source_lang.is_none() {
+        for (ci, uses) in used {
+            if uses.len() < 2 {
+                continue;
+            }
+            let concept = &tb.concepts[ci];
+            let (main, _) = uses
+                .iter()
+                .map(|x| (x.0, x.1))
+                .max_by_key(|&(t, n)| (n, std::cmp::Reverse(t)))
+                .unwrap_or((0, 0));
+            for (t, _, u, span) in uses.iter().filter(|x| x.0 != main) {
+                let unit = &doc.units[*u];
+                hits.push(Hit {
+                    rule: "term/variant",
+                    unit: *u,
+                    span: span.clone(),
+                    message: format!(
+                        "« {} » and « {} » (two terms of concept {}) are mixed in the document",
+                        concept.terms[*t].text, concept.terms[main].text, concept.id
+                    ),
+                    details: Details {
+                        concept: Some(concept.id.clone()),
+                        expected: vec![concept.terms[main].text.clone()],
+                        found: Some(unit.text[span.clone()].to_string()),
+                        ..Details::default()
+                    },
+                    fix: None,
+                });
+            }
+        }
+    }
+}
+
+fn deprecated(
+    u: usize,
+    unit: &super::Unit,
+    m: &TermMatch,
+    concept: &Concept,
+    lang: &Lang,
+    hits: &mut Vec<Hit>,
+) {
+    let found = &unit.text[m.span.clone()];
+    let status = m.status.map_or("deprecated", |s| s.as_str());
+    let expected: Vec<String> = approved(concept, lang)
+        .into_iter()
+        .map(String::from)
+        .collect();
+    let fix = single_preferred(concept, lang)
+        .filter(|_| m.class <= MatchClass::Normalised)
+        .map(|p| {
+            let r = same_case(p, found);
+            let d = format!("replace « {found} » with « {r} »");
+            (r, d)
+        });
+    hits.push(Hit {
+        rule: "term/deprecated",
+        unit: u,
+        span: m.span.clone(),
+        message: match expected.first() {
+            Some(p) => format!("« {found} » is a {status} term: use « {p} »"),
+            None => format!("« {found} » is a {status} term"),
+        },
+        details: Details {
+            concept: Some(m.concept.clone()),
+            expected,
+            found: Some(found.to_string()),
+            ..Details::default()
+        },
+        fix,
+    });
+}
+
+/// Whether two terms are one rendering: the same stems, or one inside the other (a short
+/// form of a long name).
+fn same_rendering(a: &str, b: &str, lang: &Lang) -> bool {
+    let (x, y) = (stem_key(a, lang), stem_key(b, lang));
+    x == y
+        || format!(" {x} ").contains(&format!(" {y} "))
+        || format!(" {y} ").contains(&format!(" {x} "))
+}
+
+/// The stem keys (and, in Arabic, the consonant skeletons) of the words of `text`.
+fn word_keys(text: &str, lang: &Lang) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for (r, k) in stemmed_words(text, lang) {
+        out.insert(k);
+        if lang == &Lang::Ar {
+            let mut s = String::new();
+            skeleton_word(&text[r], &mut s);
+            out.insert(s);
+        }
+    }
+    out
+}
+
+/// Whether every word of `term` is among `keys` (by stem, or in Arabic by skeleton).
+fn all_words_in(term: &str, lang: &Lang, keys: &FxHashSet<String>) -> bool {
+    let st = stemmer(lang);
+    let ws = words(term);
+    !ws.is_empty()
+        && ws.into_iter().all(|r| {
+            let w = &term[r];
+            let k = stem_word(w, st.as_ref());
+            k.is_empty() || keys.contains(&k) || {
+                let mut s = String::new();
+                lang == &Lang::Ar && {
+                    skeleton_word(w, &mut s);
+                    keys.contains(&s)
+                }
+            }
+        })
+}
+
+/// The first non-blank byte range of `text` (the whole unit, trimmed).
+fn whole(text: &str) -> std::ops::Range<usize> {
+    let start = text.len() - text.trim_start().len();
+    start..text.trim_end().len().max(start)
+}
+
+fn bilingual(
+    u: usize,
+    unit: &super::Unit,
+    src: &super::SourceUnit,
+    doc: &Doc,
+    cx: &Context,
+    rendered: &mut FxHashMap<(usize, String), usize>,
+    hits: &mut Vec<Hit>,
+) {
+    let on = |id: &str| cx.config.severity(id).is_some();
+    let lang = &doc.lang;
+    let tb = cx.termbase;
+    let in_source = cx
+        .matcher
+        .find_up_to(&src.text, &src.lang, MatchClass::Stemmed);
+    if in_source.is_empty() {
+        return;
+    }
+    let in_target = cx.matcher.find_all(&unit.text, lang, MatchClass::Root);
+    let mut seen: FxHashSet<usize> = FxHashSet::default();
+    let mut source_kept: Option<Vec<TermMatch>> = None;
+    let mut target_keys: Option<FxHashSet<String>> = None;
+    for m in &in_source {
+        if !seen.insert(m.concept_index) {
+            continue;
+        }
+        let concept = &tb.concepts[m.concept_index];
+        let expected = approved(concept, lang);
+        if expected.is_empty() {
+            continue;
+        }
+        let src_key = lookup_key(&m.term);
+        if let Some(t) = in_target
+            .iter()
+            .find(|t| t.concept_index == m.concept_index)
+        {
+            // Rendered: the same source term rendered another way before?
+            if rejected(t.status) || !on("term/inconsistent") {
+                continue;
+            }
+            let key = (m.concept_index, src_key);
+            match rendered.get(&key) {
+                None => {
+                    rendered.insert(key, t.term_index);
+                }
+                Some(&first)
+                    if first != t.term_index
+                        && !same_rendering(&concept.terms[first].text, &t.term, lang)
+                        && !in_target.iter().any(|o| {
+                            o.concept_index == m.concept_index && o.term_index == first
+                        }) =>
+                {
+                    hits.push(Hit {
+                        rule: "term/inconsistent",
+                        unit: u,
+                        span: t.span.clone(),
+                        message: format!(
+                            "« {} » is rendered « {} » here and « {} » elsewhere in the document",
+                            m.term, t.term, concept.terms[first].text
+                        ),
+                        details: Details {
+                            concept: Some(concept.id.clone()),
+                            expected: vec![concept.terms[first].text.clone()],
+                            ..Details::default()
+                        },
+                        fix: None,
+                    });
+                }
+                _ => {}
+            }
+            continue;
+        }
+        // Left in the source language?
+        if expected.iter().any(|e| lookup_key(e) == src_key) {
+            continue;
+        }
+        // Its words all there, apart (فريق الخبراء العامل for فريق عامل): not missing.
+        let keys = target_keys.get_or_insert_with(|| word_keys(&unit.text, lang));
+        if expected.iter().any(|e| all_words_in(e, lang, keys)) {
+            continue;
+        }
+        let kept = source_kept.get_or_insert_with(|| {
+            cx.matcher
+                .find_all(&unit.text, &src.lang, MatchClass::Stemmed)
+        });
+        let expected: Vec<String> = expected.into_iter().map(String::from).collect();
+        if let Some(k) = kept.iter().find(|k| k.concept_index == m.concept_index) {
+            let is_short = short(concept.terms[m.term_index].term_type);
+            let rule = if is_short {
+                "acronym/mismatch"
+            } else {
+                "term/untranslated"
+            };
+            hits.push(Hit {
+                rule,
+                unit: u,
+                span: k.span.clone(),
+                message: format!(
+                    "« {} » is left in {}: expected « {} »",
+                    &unit.text[k.span.clone()],
+                    src.lang,
+                    expected[0]
+                ),
+                details: Details {
+                    concept: Some(concept.id.clone()),
+                    expected,
+                    ..Details::default()
+                },
+                fix: None,
+            });
+            continue;
+        }
+        let span = whole(&unit.text);
+        hits.push(Hit {
+            rule: "term/missing-equivalent",
+            unit: u,
+            span,
+            message: format!(
+                "the source has « {} » ({}); none of its equivalents is in the target",
+                &src.text[m.span.clone()],
+                concept.id
+            ),
+            details: Details {
+                concept: Some(concept.id.clone()),
+                expected,
+                ..Details::default()
+            },
+            fix: None,
+        });
+    }
+}

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Dev bench of `alinea lint`: recall of injected errors and false alarms on clean units.
+
+Reads the UN parallel dev set (../shared/corpora/unpc-dev: UNv1.0.devset.{fr,en,ar} and
+terms-dev.tsv) when present. The termbase is terms-dev.tsv converted to TBX by
+`alinea terms convert`. The lines are split in two parts: `tune` (the first half, for
+tuning rules) and `test` (the second half, for reporting). In each part, half of the units
+(seeded, deterministic) get one injected error in the target, of a kind the unit allows:
+
+  term-wrong    a target equivalent of a termbase concept whose source term is in the
+                source line is replaced (every occurrence) by the equivalent of another
+                concept
+  term-missing  that equivalent is deleted (every occurrence)
+  number        a number of the target is changed (one digit altered)
+
+Bilingual TMX files fr→en and fr→ar are written (one translation unit a line), linted with
+`alinea lint --format json`, and the findings are matched to units by line. Recall per kind
+counts an injected unit found by a rule of the kind (term/*, acronym/mismatch and
+structure/missing, when the deletion empties the unit, for terms;
+number/mismatch for numbers); false alarms are the findings of those rules on units left
+clean, per 100 clean units.
+
+Usage: scripts/lint-bench.py [--part tune|test|all] [--seed N] [--alinea PATH] [--keep DIR]
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+from xml.sax.saxutils import escape
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEV = os.path.join(ROOT, "..", "shared", "corpora", "unpc-dev")
+
+TERM_RULES = ("term/missing-equivalent", "term/untranslated", "acronym/mismatch", "structure/missing")
+NUMBER_RULES = ("number/mismatch",)
+DIGITS = re.compile(r"[0-9\u0660-\u0669]+")
+
+
+def read_lines(lang):
+    with open(os.path.join(DEV, f"UNv1.0.devset.{lang}"), encoding="utf-8") as f:
+        return [l.rstrip("\n") for l in f]
+
+
+def read_terms():
+    with open(os.path.join(DEV, "terms-dev.tsv"), encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f if l.strip()]
+    head = rows[0]
+    return [dict(zip(head, r)) for r in rows[1:]]
+
+
+def find_term(text, term, lang):
+    """The (start, end) of `term` in `text` as whole words (case-insensitive for Latin)."""
+    if lang == "ar":
+        # The term, possibly with a leading clitic and article stripped from the term.
+        for t in (term,):
+            i = text.find(t)
+            if i >= 0:
+                return i, i + len(t)
+        return None
+    m = re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text, re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
+
+
+def source_has(text, term):
+    t = term.lower().replace("’", "'")
+    return t in text.lower().replace("’", "'")
+
+
+def change_number(text, rng):
+    spans = [m for m in DIGITS.finditer(text)]
+    if not spans:
+        return None
+    m = rng.choice(spans)
+    s = m.group(0)
+    i = rng.randrange(len(s))
+    c = s[i]
+    if "0" <= c <= "9":
+        d = (int(c) + rng.randrange(1, 10)) % 10
+        if i == 0 and d == 0 and len(s) > 1:
+            d = 1 if c != "1" else 2
+        new = str(d)
+    else:
+        v = (ord(c) - 0x0660 + rng.randrange(1, 10)) % 10
+        if i == 0 and v == 0 and len(s) > 1:
+            v = 1 if ord(c) - 0x0660 != 1 else 2
+        new = chr(0x0660 + v)
+    return text[: m.start() + i] + new + text[m.start() + i + 1 :]
+
+
+def inject(fr, tgt, lang, terms, rng):
+    """(kind, new target) for one unit, or None when no kind applies."""
+    kinds = []
+    present = [t for t in terms if source_has(fr, t["fr"]) and find_term(tgt, t[lang], lang)]
+    if present:
+        kinds += ["term-wrong", "term-missing"]
+    if DIGITS.search(tgt):
+        kinds.append("number")
+    if not kinds:
+        return None
+    kind = rng.choice(kinds)
+    if kind == "number":
+        new = change_number(tgt, rng)
+        return (kind, new) if new and new != tgt else None
+    t = rng.choice(present)
+    others = [o for o in terms if o is not t and not source_has(fr, o["fr"])]
+    other = rng.choice(others)[lang]
+    new = tgt
+    # Every occurrence: a term kept once elsewhere in the unit is still rendered.
+    while True:
+        r = find_term(new, t[lang], lang)
+        if not r:
+            break
+        s, e = r
+        if kind == "term-missing":
+            new = (new[:s] + new[e:]).replace("  ", " ")
+        else:
+            new = new[:s] + other + new[e:]
+    return kind, new
+
+
+def tmx(units, lang):
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<tmx version="1.4"><header srclang="fr" datatype="plaintext" segtype="sentence" '
+        'adminlang="en" o-tmf="bench" creationtool="lint-bench" creationtoolversion="1"/><body>',
+    ]
+    for i, (fr, tgt) in enumerate(units):
+        out.append(
+            f'<tu tuid="{i}"><tuv xml:lang="fr"><seg>{escape(fr)}</seg></tuv>'
+            f'<tuv xml:lang="{lang}"><seg>{escape(tgt)}</seg></tuv></tu>'
+        )
+    out.append("</body></tmx>")
+    return "\n".join(out) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--part", choices=["tune", "test", "all"], default="test")
+    ap.add_argument("--seed", type=int, default=12)
+    ap.add_argument("--alinea", default=os.path.join(ROOT, "target", "release", "alinea"))
+    ap.add_argument("--keep", help="keep the TMX files and findings in this folder")
+    ap.add_argument("--show", type=int, default=0, help="print this many misses and false alarms")
+    a = ap.parse_args()
+    if not os.path.isdir(DEV):
+        print(f"lint-bench: {DEV} not found: nothing to measure", file=sys.stderr)
+        return 0
+    fr = read_lines("fr")
+    n = len(fr)
+    lo, hi = {"tune": (0, n // 2), "test": (n // 2, n), "all": (0, n)}[a.part]
+    terms = read_terms()
+    work = a.keep or tempfile.mkdtemp(prefix="lint-bench-")
+    os.makedirs(work, exist_ok=True)
+    tbx = os.path.join(work, "terms-dev.tbx")
+    subprocess.run(
+        [a.alinea, "-q", "terms", "convert", os.path.join(DEV, "terms-dev.tsv"), tbx], check=True
+    )
+    report = {}
+    for lang in ("en", "ar"):
+        tgt = read_lines(lang)
+        rng = random.Random(f"{a.seed}-{lang}")
+        units, injected = [], {}
+        for i in range(lo, hi):
+            s, t = fr[i], tgt[i]
+            if not s.strip() or not t.strip():
+                continue
+            if rng.random() < 0.5:
+                r = inject(s, t, lang, terms, rng)
+                if r:
+                    injected[len(units)] = r[0]
+                    t = r[1]
+            units.append((s, t))
+        path = os.path.join(work, f"bench.fr-{lang}.tmx")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(tmx(units, lang))
+        p = subprocess.run(
+            [a.alinea, "-q", "lint", "--termbase", tbx, "--format", "json", path],
+            capture_output=True,
+            text=True,
+        )
+        if p.returncode not in (0, 1):
+            print(p.stderr, file=sys.stderr)
+            return 2
+        findings = json.loads(p.stdout)["findings"]
+        by_unit = {}
+        for f in findings:
+            if f.get("line"):
+                by_unit.setdefault(f["line"] - 3, []).append(f)
+        kinds = {}
+        for u, k in injected.items():
+            rules = TERM_RULES if k.startswith("term") else NUMBER_RULES
+            hit = any(f["rule"] in rules for f in by_unit.get(u, []))
+            kinds.setdefault(k, [0, 0])
+            kinds[k][0] += hit
+            kinds[k][1] += 1
+            if not hit and a.show:
+                print(f"MISS {lang} {k} #{u}: {units[u][1][:160]}")
+        clean = [u for u in range(len(units)) if u not in injected]
+        false = [
+            f
+            for u in clean
+            for f in by_unit.get(u, [])
+            if f["rule"] in TERM_RULES + NUMBER_RULES
+        ]
+        other = [
+            f for u in clean for f in by_unit.get(u, []) if f["rule"] not in TERM_RULES + NUMBER_RULES
+        ]
+        if a.show:
+            for f in false[: a.show]:
+                u = f["line"] - 3
+                print(f"FALSE {lang} {f['rule']} #{u}: {f['message'][:120]} || {units[u][1][:120]}")
+        report[lang] = {
+            "units": len(units),
+            "injected": len(injected),
+            "clean": len(clean),
+            "recall": {k: round(v[0] / v[1], 4) for k, v in sorted(kinds.items())},
+            "injected_by_kind": {k: v[1] for k, v in sorted(kinds.items())},
+            "false_alarms_per_100_clean": round(100 * len(false) / max(1, len(clean)), 2),
+            "other_findings_per_100_clean": round(100 * len(other) / max(1, len(clean)), 2),
+        }
+    print(json.dumps({"part": a.part, "seed": a.seed, **report}, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

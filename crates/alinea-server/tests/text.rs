@@ -181,3 +181,43 @@ async fn a_request_past_the_time_limit_is_503_json() {
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.text());
     assert_eq!(r.code(), "timeout");
 }
+
+/// `POST /api/lint`: a deprecated term in a draft alone, a missing equivalent and a changed
+/// number against a source; a bad language is a 400.
+#[tokio::test]
+async fn lint_finds_what_alinea_lint_finds() {
+    let s = server();
+    let body = json!({"text": "States must fight cyber crime together.\n", "lang": "en"});
+    let r = write(&s.app, "POST", "/api/lint", None, None, &body.to_string()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v = r.json();
+    let findings = v["findings"].as_array().unwrap();
+    let dep = findings
+        .iter()
+        .find(|f| f["rule"] == "term/deprecated")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(dep["line"], 1);
+    assert_eq!(dep["path"], "draft");
+
+    let body = json!({
+        "text": "In 2019, the Council adopted 12 resolutions.\n",
+        "lang": "en",
+        "source": "En 2019, le Conseil a adopté 14 résolutions sur la cybercriminalité.\n",
+        "source_lang": "fr",
+    });
+    let r = write(&s.app, "POST", "/api/lint", None, None, &body.to_string()).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let v = r.json();
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"number/mismatch"), "{v}");
+    assert!(rules.contains(&"term/missing-equivalent"), "{v}");
+
+    let body = json!({"text": "x", "lang": "english"});
+    let r = write(&s.app, "POST", "/api/lint", None, None, &body.to_string()).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.text());
+}

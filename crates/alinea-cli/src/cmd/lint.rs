@@ -120,19 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         matcher: &matcher,
         config: &config,
     };
-    let mut findings = Vec::new();
-    for d in &docs {
-        if !matcher.langs().any(|l| l == &d.lang) {
-            findings.push(
-                diag::Diagnostic::warning(
-                    "lint/no-termbase-language",
-                    format!("the termbase has no {} term: terms are not checked", d.lang),
-                )
-                .at_path(d.path.clone()),
-            );
-        }
-        findings.extend(lint::lint_doc(d, &cx));
-    }
+    let mut findings = lint::lint_docs(&docs, &cx);
     if let Some(p) = &args.write_baseline {
         alinea::io::write_atomic(p, lint::baseline::render(&findings).as_bytes())?;
         report::status(&format!(

@@ -1,9 +1,10 @@
 //! The routes: the router, its limits (body size, request time), the JSON answers for an
 //! unknown route or method, and the small routes (health, the OpenAPI document). The
 //! termbase routes are in [`read`] and [`edit`], the text routes (annotate, align) in
-//! [`text`], the web page in [`crate::page`].
+//! [`text`], the lint of a draft in [`lint`], the web page in [`crate::page`].
 
 pub mod edit;
+pub mod lint;
 pub mod read;
 pub mod text;
 
@@ -65,6 +66,7 @@ pub const ROUTES: &[&str] = &[
     "GET /api/termbase.json",
     "POST /api/annotate",
     "POST /api/align",
+    "POST /api/lint",
 ];
 
 /// The application: every route with its limits.
@@ -90,6 +92,7 @@ pub fn router(state: Arc<AppState>, limits: Limits) -> Router {
         .route("/api/termbase.json", get(read::export_json))
         .route("/api/annotate", post(text::annotate))
         .route("/api/align", post(text::align))
+        .route("/api/lint", post(lint::lint))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(limits.max_body))

@@ -130,6 +130,25 @@ impl Summary {
     }
 }
 
+/// Lints documents: per document, a `lint/no-termbase-language` warning when the termbase
+/// has no term in its language (terms are then not checked), then [`lint_doc`]'s findings.
+pub fn lint_docs(docs: &[Doc], cx: &Context) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    for d in docs {
+        if !cx.matcher.langs().any(|l| l == &d.lang) {
+            findings.push(
+                Diagnostic::warning(
+                    "lint/no-termbase-language",
+                    format!("the termbase has no {} term: terms are not checked", d.lang),
+                )
+                .at_path(d.path.clone()),
+            );
+        }
+        findings.extend(lint_doc(d, cx));
+    }
+    findings
+}
+
 /// Lints one document: every rule the settings leave on; findings in text order.
 pub fn lint_doc(doc: &Doc, cx: &Context) -> Vec<Diagnostic> {
     let mut hits: Vec<Hit> = Vec::new();

@@ -1,0 +1,91 @@
+//! `POST /api/lint`: a draft (and optionally the source it translates) checked by the
+//! linter with the server's termbase, answered as `alinea lint --format json` prints it.
+
+use std::sync::Arc;
+
+use alinea::diag;
+use alinea::doc::InputMode;
+use alinea::lint;
+use alinea::termbase::parse_lang;
+use alinea::Lang;
+use axum::extract::State;
+use axum::response::Response;
+use serde::Deserialize;
+
+use crate::error::ApiError;
+use crate::extract::ApiJson;
+use crate::routes::read::json_bytes;
+use crate::state::AppState;
+
+/// The body of `POST /api/lint`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LintBody {
+    /// The draft.
+    pub text: String,
+    /// Its language (`fr`, `en`, `ar` …); absent or `auto`: detected.
+    pub lang: Option<String>,
+    /// The source the draft translates (aligned with it by paragraphs).
+    pub source: Option<String>,
+    pub source_lang: Option<String>,
+}
+
+fn lang_of(code: Option<&str>, what: &str) -> Result<Option<Lang>, ApiError> {
+    match code.map(str::trim) {
+        None | Some("") | Some("auto") => Ok(None),
+        Some(c) => parse_lang(c)
+            .map(Some)
+            .map_err(|m| ApiError::bad_request(format!("{what}: {m}"))),
+    }
+}
+
+/// `POST /api/lint`.
+pub async fn lint(
+    State(state): State<Arc<AppState>>,
+    ApiJson(body): ApiJson<LintBody>,
+) -> Result<Response, ApiError> {
+    let lang = lang_of(body.lang.as_deref(), "lang")?;
+    let source_lang = lang_of(body.source_lang.as_deref(), "source_lang")?;
+    let snap = state.snapshot();
+    let out = tokio::task::spawn_blocking(move || -> Result<String, ApiError> {
+        // The linter reads files: the texts are written to a private folder for it, and the
+        // findings name them `draft` and `source`.
+        let dir = tempfile::tempdir().map_err(|e| ApiError::internal(e.to_string()))?;
+        let draft = dir.path().join("draft.txt");
+        std::fs::write(&draft, &body.text).map_err(|e| ApiError::internal(e.to_string()))?;
+        let source = match &body.source {
+            Some(s) => {
+                let p = dir.path().join("source.txt");
+                std::fs::write(&p, s).map_err(|e| ApiError::internal(e.to_string()))?;
+                Some(p)
+            }
+            None => None,
+        };
+        let req = lint::Request {
+            lang,
+            source,
+            source_lang,
+            mode: InputMode::Auto,
+        };
+        let docs = lint::read(&draft, &req)?;
+        let config = lint::Config::default();
+        let cx = lint::Context {
+            termbase: snap.index.termbase(),
+            matcher: &snap.matcher,
+            config: &config,
+        };
+        let mut findings: Vec<diag::Diagnostic> = lint::lint_docs(&docs, &cx);
+        for f in &mut findings {
+            if let Some(p) = &f.path {
+                f.path = p.file_stem().map(Into::into);
+            }
+        }
+        let summary = lint::Summary::of(&docs, &findings, 0);
+        let summary =
+            serde_json::to_value(&summary).map_err(|e| ApiError::internal(e.to_string()))?;
+        Ok(diag::json::render_findings(&findings, summary))
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("the lint did not finish: {e}")))??;
+    Ok(json_bytes(out.into_bytes()))
+}

@@ -214,3 +214,64 @@ fn bad_input_is_one_line_and_exit_2() {
         &["en"],
     );
 }
+
+/// (rule, message) of each finding of a JSON lint run, sorted; the message only for term and
+/// number findings (a structure finding names a line, which differs between formats).
+fn rules_and_messages(out: &str) -> Vec<(String, String)> {
+    let v: Value = serde_json::from_str(out).unwrap();
+    let mut got: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let rule = f["rule"].as_str().unwrap();
+            let m = match rule.split('/').next() {
+                Some("term" | "number") => f["message"].as_str().unwrap(),
+                _ => "",
+            };
+            (rule.to_string(), m.to_string())
+        })
+        .collect();
+    got.sort();
+    got
+}
+
+/// A Word draft with its Word source is read through the document readers: it holds the
+/// same units as the corpus text it was made from, so the linter finds the same things
+/// (footnotes stand elsewhere: in the Word file each follows the paragraph citing it).
+#[test]
+fn word_documents_are_linted_like_the_text_they_hold() {
+    let docs = "crates/alinea/tests/fixtures/docs";
+    let run = |src: &str, draft: &str| {
+        let mut c = alinea();
+        c.args([
+            "lint",
+            "--format",
+            "json",
+            "--termbase",
+            "glossary/concepts.toml",
+        ])
+        .args(["--source", src, draft]);
+        outcome(&mut c)
+    };
+    let (code_docx, docx, err) = run(
+        &format!("{docs}/ipu-146-cybercrime.fr.docx"),
+        &format!("{docs}/ipu-146-cybercrime.en.docx"),
+    );
+    assert!(code_docx < 2, "{err}");
+    let (code_txt, txt, err) = run(
+        "corpus/fr/ipu-146-cybercrime.txt",
+        "corpus/en/ipu-146-cybercrime.txt",
+    );
+    assert!(code_txt < 2, "{err}");
+    let (d, t) = (rules_and_messages(&docx), rules_and_messages(&txt));
+    assert!(!d.is_empty());
+    assert_eq!(d, t);
+}
+
+/// An XLIFF file carries its own source: the linter says to lint the TMX made of it.
+#[test]
+fn an_xliff_draft_is_refused_with_what_to_do() {
+    let xlf = "crates/alinea/tests/fixtures/docs/ipu-146-cybercrime.fr-en.xlf";
+    assert_one_line_error(lint(&[xlf]), Path::new(xlf), &["XLIFF", "alinea align"]);
+}

@@ -78,11 +78,25 @@ fn given(lang: &Option<Lang>, by: &str) -> Option<Given> {
     })
 }
 
+/// A draft or source read through the document readers (`doc::formats`: text, Markdown,
+/// Word, OpenDocument, HTML, PDF). For a structured format, lines and columns are those of
+/// the units one per line, i.e. the line is the unit's number. An XLIFF file holds its own
+/// source and is not read here.
 fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Reading> {
-    let input = crate::input::read_text(path)?;
+    let source = match crate::doc::formats::read(path)? {
+        crate::doc::formats::Read::One(s) => s,
+        crate::doc::formats::Read::Aligned(pair) => {
+            return Err(Error::Input {
+                path: pair[0].path.clone(),
+                message: "is an XLIFF file (a source and its translation): lint the TMX \
+                          `alinea align` makes of it"
+                    .into(),
+            })
+        }
+    };
     let g = given(lang, by);
-    let decision = crate::doc::decide(g.as_ref(), &input.path, &input.text);
-    crate::doc::read_decided(&input.path, &input.text, &decision, mode)
+    let decision = crate::doc::decide(g.as_ref(), &source.path, &source.text);
+    crate::doc::read_source(&source, &decision, mode)
 }
 
 fn unit_of(r: &Reading, i: usize) -> Unit {

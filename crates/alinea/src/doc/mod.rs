@@ -136,20 +136,28 @@ pub fn from_text(path: &Path, text: &str, lang: Option<Lang>, mode: InputMode) -
 /// The file is read in its format ([`formats::read`]); an XLIFF file, which holds two
 /// documents, is refused here (read it with [`formats::read`]).
 pub fn read(path: &Path, lang: Option<Lang>, mode: InputMode) -> Result<Reading> {
-    let source = match formats::read(path)? {
-        formats::Read::One(s) => s,
-        formats::Read::Aligned(pair) => return Err(Error::Input {
-            path: pair[0].path.clone(),
-            message:
-                "holds a source text and its translation (XLIFF): read both with doc::formats::read"
-                    .into(),
-        }),
-    };
     let given = lang.map(|lang| Given {
         lang,
         by: "the caller".into(),
     });
-    let decision = decide_source(given.as_ref(), &source)
+    read_given(path, given.as_ref(), mode)
+}
+
+/// [`read`] with the language given by a named setting (`--lang` …), else the one the
+/// document declares, else as [`decide`] says.
+pub fn read_given(path: &Path, given: Option<&Given>, mode: InputMode) -> Result<Reading> {
+    let source = match formats::read(path)? {
+        formats::Read::One(s) => s,
+        formats::Read::Aligned(pair) => {
+            return Err(Error::Input {
+                path: pair[0].path.clone(),
+                message: "is an XLIFF file (a source text and its translation): make a TMX of \
+                          it with `alinea align` and read that"
+                    .into(),
+            })
+        }
+    };
+    let decision = decide_source(given, &source)
         .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())));
     read_source(&source, &decision, mode)
 }
@@ -343,11 +351,7 @@ pub fn read_source(
     decision: &Decision,
     mode: InputMode,
 ) -> Result<Reading> {
-    let blocks = source.blocks.as_deref();
-    let (mut document, traced) = build(&source.path, &source.text, blocks, decision, mode, true)?;
-    document
-        .warnings
-        .splice(0..0, source.warnings.iter().cloned());
+    let (document, traced) = build_source(source, decision, mode, true)?;
     Ok(Reading {
         document,
         lines: traced.lines,
@@ -363,12 +367,22 @@ pub fn source_document(
     decision: &Decision,
     mode: InputMode,
 ) -> Result<Document> {
+    Ok(build_source(source, decision, mode, false)?.0)
+}
+
+/// [`build`] over a [`formats::Source`], the source's warnings first among the document's.
+fn build_source(
+    source: &formats::Source,
+    decision: &Decision,
+    mode: InputMode,
+    trace: bool,
+) -> Result<(Document, Traced)> {
     let blocks = source.blocks.as_deref();
-    let (mut document, _) = build(&source.path, &source.text, blocks, decision, mode, false)?;
+    let (mut document, traced) = build(&source.path, &source.text, blocks, decision, mode, trace)?;
     document
         .warnings
         .splice(0..0, source.warnings.iter().cloned());
-    Ok(document)
+    Ok((document, traced))
 }
 
 /// What a [`Reading`] keeps besides its document, to trace sentences back to the source.

@@ -78,25 +78,12 @@ fn given(lang: &Option<Lang>, by: &str) -> Option<Given> {
     })
 }
 
-/// A draft or source read through the document readers (`doc::formats`: text, Markdown,
-/// Word, OpenDocument, HTML, PDF). For a structured format, lines and columns are those of
-/// the units one per line, i.e. the line is the unit's number. An XLIFF file holds its own
-/// source and is not read here.
+/// A draft or source read through the document readers ([`crate::doc::read_given`]: text,
+/// Markdown, Word, OpenDocument, HTML, PDF). For a structured format, lines and columns are
+/// those of the units one per line, i.e. the line is the unit's number. An XLIFF file holds
+/// its own source and is refused.
 fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Reading> {
-    let source = match crate::doc::formats::read(path)? {
-        crate::doc::formats::Read::One(s) => s,
-        crate::doc::formats::Read::Aligned(pair) => {
-            return Err(Error::Input {
-                path: pair[0].path.clone(),
-                message: "is an XLIFF file (a source and its translation): lint the TMX \
-                          `alinea align` makes of it"
-                    .into(),
-            })
-        }
-    };
-    let g = given(lang, by);
-    let decision = crate::doc::decide(g.as_ref(), &source.path, &source.text);
-    crate::doc::read_source(&source, &decision, mode)
+    crate::doc::read_given(path, given(lang, by).as_ref(), mode)
 }
 
 fn unit_of(r: &Reading, i: usize) -> Unit {

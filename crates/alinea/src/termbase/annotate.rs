@@ -17,10 +17,12 @@
 //! overlap, the longest (in words) wins, then the better class (exact, normalised, stemmed,
 //! root), then the leftmost; every concept matching the winning span is returned.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -63,9 +65,25 @@ struct Entry {
     term: u32,
 }
 
-/// The automaton of one key kind over one language's terms.
+/// A word key that no term has (it ends every match).
+const ABSENT: u32 = u32::MAX;
+/// An empty key: the word is left out of that kind's sequence.
+const EMPTY: u32 = u32::MAX - 1;
+/// No node.
+const NONE: u32 = u32::MAX;
+
+/// The terms of one key kind in one language: a trie over the word keys of the terms (word
+/// keys never hold a space, so a term key is its words' keys joined by spaces), each word
+/// key a token.
 struct Keyed {
-    ac: AhoCorasick,
+    /// The token of each word key of the terms.
+    vocab: FxHashMap<Box<str>, u32>,
+    /// The node after the root for each token (or [`NONE`]).
+    first: Vec<u32>,
+    /// The node after (node, token), past the first level.
+    next: FxHashMap<(u32, u32), u32>,
+    /// The pattern ending at each node (or [`NONE`]); node 0 is the root.
+    pattern: Vec<u32>,
     /// The entries of each distinct pattern.
     entries: Vec<Vec<u32>>,
 }
@@ -80,7 +98,7 @@ impl Keyed {
                 continue;
             }
             let id = *ids.entry(key.clone()).or_insert_with(|| {
-                patterns.push(format!(" {key} "));
+                patterns.push(key);
                 entries.push(Vec::new());
                 patterns.len() - 1
             });
@@ -91,21 +109,80 @@ impl Keyed {
         if patterns.is_empty() {
             return None;
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok()?;
-        Some(Keyed { ac, entries })
+        let mut k = Keyed {
+            vocab: FxHashMap::default(),
+            first: Vec::new(),
+            next: FxHashMap::default(),
+            pattern: vec![NONE],
+            entries,
+        };
+        for (pid, p) in patterns.iter().enumerate() {
+            let mut node = 0u32;
+            for w in p.split(' ') {
+                let n = k.vocab.len() as u32;
+                let tok = *k.vocab.entry(w.into()).or_insert(n);
+                if tok as usize >= k.first.len() {
+                    k.first.resize(tok as usize + 1, NONE);
+                }
+                let fresh = k.pattern.len() as u32;
+                let slot = if node == 0 {
+                    &mut k.first[tok as usize]
+                } else {
+                    k.next.entry((node, tok)).or_insert(NONE)
+                };
+                if *slot == NONE {
+                    *slot = fresh;
+                    k.pattern.push(NONE);
+                }
+                node = *slot;
+            }
+            k.pattern[node as usize] = pid as u32;
+        }
+        Some(k)
+    }
+
+    /// The token of a word key of a text.
+    fn token(&self, key: &str) -> u32 {
+        if key.is_empty() {
+            EMPTY
+        } else {
+            self.vocab.get(key).copied().unwrap_or(ABSENT)
+        }
+    }
+
+    /// Every occurrence of every pattern in `toks` (the tokens of one kind, each with its
+    /// word): `f(first word, last word, pattern)`.
+    fn each_match(&self, toks: &[(u32, u32)], mut f: impl FnMut(u32, u32, u32)) {
+        for i in 0..toks.len() {
+            let t = toks[i].1;
+            if t == ABSENT {
+                continue;
+            }
+            let mut node = self.first.get(t as usize).copied().unwrap_or(NONE);
+            let mut j = i;
+            while node != NONE {
+                let pid = self.pattern[node as usize];
+                if pid != NONE {
+                    f(toks[i].0, toks[j].0, pid);
+                }
+                j += 1;
+                let Some(&(_, t)) = toks.get(j) else { break };
+                if t == ABSENT {
+                    break;
+                }
+                node = self.next.get(&(node, t)).copied().unwrap_or(NONE);
+            }
+        }
     }
 }
 
 /// The terms of one language.
 struct LangTerms {
     lang: Lang,
-    /// Entries of this language: (concept, term) and their folded words (one per
-    /// non-empty stem, for the over-stemming check).
+    /// Entries of this language: (concept, term) and the lengths in characters of their
+    /// folded words (one per non-empty stem, for the over-stemming check).
     entries: Vec<Entry>,
-    folded_words: Vec<Vec<String>>,
+    folded_chars: Vec<Vec<u32>>,
     /// Whether each entry is written in capitals (an acronym: `IT` is not "it").
     capitals: Vec<bool>,
     folded: Option<Keyed>,
@@ -113,22 +190,75 @@ struct LangTerms {
     root: Option<Keyed>,
 }
 
+impl LangTerms {
+    /// The keys of the terms `entries` of `lang` (texts in `concepts`).
+    fn build(lang: &Lang, entries: &[Entry], concepts: &[ConceptTerms]) -> LangTerms {
+        let st = stemmer(lang);
+        let arabic = lang == &Lang::Ar;
+        let text_of = |e: &Entry| concepts[e.concept as usize].1[e.term as usize].0.as_str();
+        let mut cache: FxHashMap<&str, Rc<WordKeys>> = FxHashMap::default();
+        let (mut folded, mut stemmed, mut root) = (Vec::new(), Vec::new(), Vec::new());
+        let mut folded_chars = Vec::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            let words = text_words(text_of(e), st.as_ref(), arabic, &mut cache);
+            let join = |f: fn(&WordKeys) -> &str| {
+                let mut out = String::new();
+                for k in words.iter().map(|(_, k)| f(k)).filter(|k| !k.is_empty()) {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(k);
+                }
+                out
+            };
+            folded.push((join(|k| &k.folded), i as u32));
+            stemmed.push((join(|k| &k.stem), i as u32));
+            if arabic {
+                root.push((join(|k| &k.root), i as u32));
+            }
+            folded_chars.push(
+                words
+                    .iter()
+                    .filter(|(_, k)| !k.stem.is_empty())
+                    .map(|(_, k)| k.folded.chars().count() as u32)
+                    .collect(),
+            );
+        }
+        LangTerms {
+            lang: lang.clone(),
+            capitals: entries.iter().map(|e| capitalised(text_of(e))).collect(),
+            entries: entries.to_vec(),
+            folded_chars,
+            folded: Keyed::build(folded),
+            stemmed: Keyed::build(stemmed),
+            root: Keyed::build(root),
+        }
+    }
+}
+
+/// One language's terms, keyed the first time a text in that language is searched (a run
+/// that lints English builds no French or Arabic keys).
+struct LangSlot {
+    lang: Lang,
+    entries: Vec<Entry>,
+    built: OnceLock<LangTerms>,
+}
+
 /// A concept's id and its terms' texts and statuses.
 type ConceptTerms = (String, Vec<(String, Option<Status>)>);
-
-/// The key of one kind a word has.
-type KeyOf = fn(&WordKeys) -> &str;
 
 /// A span of words chosen, and the entries matching it with their classes.
 type Chosen = (u32, u32, Vec<(u32, MatchClass)>);
 
 /// Finds the terms of a termbase in text (see the module documentation).
 pub struct TermMatcher {
+    /// Tells this matcher's word tokens from another's in the word cache.
+    id: u64,
     concepts: Vec<ConceptTerms>,
-    langs: Vec<LangTerms>,
+    langs: Vec<LangSlot>,
 }
 
-/// The keys of one word of a text or a term.
+/// The keys of one word of a term.
 #[derive(Clone, Default)]
 struct WordKeys {
     folded: String,
@@ -145,6 +275,65 @@ fn word_keys(word: &str, st: Option<&Stemmer>, arabic: bool) -> WordKeys {
     }
     k
 }
+
+/// What the matcher needs of one word of a text: its token of each kind (folded, stemmed,
+/// root), the length in characters of its folded key, whether its stem is empty.
+#[derive(Clone, Copy)]
+struct WordInfo {
+    tok: [u32; 3],
+    folded_chars: u32,
+    stem_empty: bool,
+}
+
+impl WordInfo {
+    fn of(word: &str, lt: &LangTerms, st: Option<&Stemmer>) -> WordInfo {
+        let k = word_keys(word, st, lt.lang == Lang::Ar);
+        let tok = |keyed: &Option<Keyed>, key: &str| match keyed {
+            _ if key.is_empty() => EMPTY,
+            Some(keyed) => keyed.token(key),
+            None => ABSENT,
+        };
+        WordInfo {
+            tok: [
+                tok(&lt.folded, &k.folded),
+                tok(&lt.stemmed, &k.stem),
+                tok(&lt.root, &k.root),
+            ],
+            folded_chars: k.folded.chars().count() as u32,
+            stem_empty: k.stem.is_empty(),
+        }
+    }
+
+    /// Whether the word has no key at all (it is not a word of the sequences).
+    fn blank(&self) -> bool {
+        self.tok.iter().all(|&t| t == EMPTY)
+    }
+}
+
+/// The words of texts seen on this thread by one matcher in one language, so that each
+/// distinct word is folded and stemmed once. Emptied when it grows past [`CACHE_WORDS`].
+#[derive(Default)]
+struct WordCache {
+    matcher: u64,
+    lang: usize,
+    words: FxHashMap<Box<str>, WordInfo>,
+}
+
+const CACHE_WORDS: usize = 1 << 18;
+const CACHE_SLOTS: usize = 4;
+
+thread_local! {
+    static CACHE: RefCell<[WordCache; CACHE_SLOTS]> = RefCell::new(Default::default());
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// The kinds of keys and their classes, in the order they are searched.
+const KINDS: [MatchClass; 3] = [
+    MatchClass::Normalised,
+    MatchClass::Stemmed,
+    MatchClass::Root,
+];
 
 /// The keys of every word of `s` (words whose three keys are empty are left out), with the
 /// words' byte ranges; `cache` keeps the keys of the words seen.
@@ -166,39 +355,6 @@ fn text_words<'s>(
         }
     });
     out
-}
-
-/// A stream of keys: the keys of the words, each preceded by a space, and a final space.
-struct Stream {
-    buf: String,
-    /// Byte offset in `buf` of the space before each key, and the word it came from.
-    starts: Vec<(usize, u32)>,
-}
-
-impl Stream {
-    fn new<'a>(keys: impl Iterator<Item = (u32, &'a str)>) -> Stream {
-        let mut s = Stream {
-            buf: String::new(),
-            starts: Vec::new(),
-        };
-        for (w, k) in keys {
-            if k.is_empty() {
-                continue;
-            }
-            s.starts.push((s.buf.len(), w));
-            s.buf.push(' ');
-            s.buf.push_str(k);
-        }
-        s.buf.push(' ');
-        s
-    }
-
-    /// The words (first, last) a match of `range` covers in the stream.
-    fn words(&self, range: Range<usize>) -> (u32, u32) {
-        let first = self.starts.partition_point(|&(o, _)| o < range.start);
-        let last = self.starts.partition_point(|&(o, _)| o < range.end - 1) - 1;
-        (self.starts[first].1, self.starts[last].1)
-    }
 }
 
 struct Candidate {
@@ -226,55 +382,10 @@ impl TermMatcher {
         }
         let langs = by_lang
             .into_iter()
-            .map(|(lang, entries)| {
-                let st = stemmer(&lang);
-                let arabic = lang == Lang::Ar;
-                let mut cache: FxHashMap<&str, Rc<WordKeys>> = FxHashMap::default();
-                let (mut folded, mut stemmed, mut root) = (Vec::new(), Vec::new(), Vec::new());
-                let mut folded_words = Vec::with_capacity(entries.len());
-                for (i, e) in entries.iter().enumerate() {
-                    let text = tb.concepts[e.concept as usize].terms[e.term as usize]
-                        .text
-                        .as_str();
-                    let words = text_words(text, st.as_ref(), arabic, &mut cache);
-                    let join = |f: fn(&WordKeys) -> &str| {
-                        let mut out = String::new();
-                        for k in words.iter().map(|(_, k)| f(k)).filter(|k| !k.is_empty()) {
-                            if !out.is_empty() {
-                                out.push(' ');
-                            }
-                            out.push_str(k);
-                        }
-                        out
-                    };
-                    folded.push((join(|k| &k.folded), i as u32));
-                    stemmed.push((join(|k| &k.stem), i as u32));
-                    if arabic {
-                        root.push((join(|k| &k.root), i as u32));
-                    }
-                    folded_words.push(
-                        words
-                            .iter()
-                            .filter(|(_, k)| !k.stem.is_empty())
-                            .map(|(_, k)| k.folded.clone())
-                            .collect(),
-                    );
-                }
-                let capitals = entries
-                    .iter()
-                    .map(|e| {
-                        capitalised(&tb.concepts[e.concept as usize].terms[e.term as usize].text)
-                    })
-                    .collect();
-                LangTerms {
-                    lang,
-                    capitals,
-                    entries,
-                    folded_words,
-                    folded: Keyed::build(folded),
-                    stemmed: Keyed::build(stemmed),
-                    root: Keyed::build(root),
-                }
+            .map(|(lang, entries)| LangSlot {
+                lang,
+                entries,
+                built: OnceLock::new(),
             })
             .collect();
         let concepts = tb
@@ -285,7 +396,11 @@ impl TermMatcher {
                 (c.id.clone(), terms)
             })
             .collect();
-        TermMatcher { concepts, langs }
+        TermMatcher {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            concepts,
+            langs,
+        }
     }
 
     /// The languages that have terms.
@@ -311,34 +426,73 @@ impl TermMatcher {
         self.search(text, lang, worst, true)
     }
 
+    /// The keyed terms of the language `li`, built on first use.
+    fn lang_terms(&self, li: usize) -> &LangTerms {
+        let slot = &self.langs[li];
+        slot.built
+            .get_or_init(|| LangTerms::build(&slot.lang, &slot.entries, &self.concepts))
+    }
+
+    /// The words of `text` that have a key, with their byte ranges and tokens in the
+    /// language `li` of this matcher, through this thread's word cache.
+    fn text_words(&self, text: &str, li: usize) -> Vec<(Range<usize>, WordInfo)> {
+        let lt = self.lang_terms(li);
+        CACHE.with(|c| {
+            let mut slots = c.borrow_mut();
+            let cache = &mut slots[li % CACHE_SLOTS];
+            if cache.matcher != self.id || cache.lang != li || cache.words.len() > CACHE_WORDS {
+                cache.matcher = self.id;
+                cache.lang = li;
+                cache.words.clear();
+            }
+            let mut st: Option<Option<Stemmer>> = None;
+            let mut out = Vec::new();
+            for_each_word(text, |r| {
+                let w = &text[r.clone()];
+                let info = match cache.words.get(w) {
+                    Some(i) => *i,
+                    None => {
+                        let st = st.get_or_insert_with(|| stemmer(&lt.lang));
+                        let i = WordInfo::of(w, lt, st.as_ref());
+                        cache.words.insert(w.into(), i);
+                        i
+                    }
+                };
+                if !info.blank() {
+                    out.push((r, info));
+                }
+            });
+            out
+        })
+    }
+
     fn search(&self, text: &str, lang: &Lang, worst: MatchClass, all: bool) -> Vec<TermMatch> {
-        let Some(lt) = self.langs.iter().find(|l| &l.lang == lang) else {
+        let Some(li) = self.langs.iter().position(|l| &l.lang == lang) else {
             return Vec::new();
         };
-        let st = stemmer(lang);
-        let arabic = lang == &Lang::Ar;
-        let mut cache = FxHashMap::default();
-        let words = text_words(text, st.as_ref(), arabic, &mut cache);
+        let lt = self.lang_terms(li);
+        let words = self.text_words(text, li);
         if words.is_empty() {
             return Vec::new();
         }
         let mut cands: Vec<Candidate> = Vec::new();
-        let idx = |i: usize| i as u32;
-        let kinds: [(Option<&Keyed>, MatchClass, KeyOf); 3] = [
-            (lt.folded.as_ref(), MatchClass::Normalised, |k| &k.folded),
-            (lt.stemmed.as_ref(), MatchClass::Stemmed, |k| &k.stem),
-            (lt.root.as_ref(), MatchClass::Root, |k| &k.root),
-        ];
-        for (keyed, class, key) in kinds {
-            let Some(keyed) = keyed else { continue };
+        let keyed = [lt.folded.as_ref(), lt.stemmed.as_ref(), lt.root.as_ref()];
+        let mut toks: Vec<(u32, u32)> = Vec::with_capacity(words.len());
+        for (kind, class) in KINDS.into_iter().enumerate() {
+            let Some(keyed) = keyed[kind] else { continue };
             if class > worst {
                 continue;
             }
-            let stream = Stream::new(words.iter().enumerate().map(|(i, (_, k))| (idx(i), key(k))));
-            for m in keyed.ac.find_overlapping_iter(&stream.buf) {
-                let (first, last) = stream.words(m.range());
-                let pid = m.pattern().as_usize();
-                for &e in &keyed.entries[pid] {
+            toks.clear();
+            toks.extend(
+                words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, w))| (i as u32, w.tok[kind]))
+                    .filter(|&(_, t)| t != EMPTY),
+            );
+            keyed.each_match(&toks, |first, last, pid| {
+                for &e in &keyed.entries[pid as usize] {
                     if lt.capitals[e as usize] {
                         let span = words[first as usize].0.start..words[last as usize].0.end;
                         if !capitalised(text[span].trim_end_matches('s')) {
@@ -348,7 +502,7 @@ impl TermMatcher {
                     if class == MatchClass::Stemmed
                         && !stem_close(
                             &words[first as usize..=last as usize],
-                            &lt.folded_words[e as usize],
+                            &lt.folded_chars[e as usize],
                         )
                     {
                         continue;
@@ -360,7 +514,7 @@ impl TermMatcher {
                         class,
                     });
                 }
-            }
+            });
         }
         // Longest first, then better class, then leftmost.
         cands.sort_by(|a, b| {
@@ -436,18 +590,18 @@ fn capitalised(s: &str) -> bool {
 }
 
 /// Whether the words of a stemmed match are close enough in length to the term's words.
-fn stem_close(text: &[(Range<usize>, Rc<WordKeys>)], term: &[String]) -> bool {
-    let text: Vec<&str> = text
-        .iter()
-        .filter(|(_, k)| !k.stem.is_empty())
-        .map(|(_, k)| k.folded.as_str())
-        .collect();
-    text.len() == term.len()
-        && text.iter().zip(term).all(|(a, b)| {
-            let (a, b) = (a.chars().count(), b.chars().count());
-            a.abs_diff(b) <= STEM_SLACK
-        })
+fn stem_close(text: &[(Range<usize>, WordInfo)], term: &[u32]) -> bool {
+    let mut n = 0;
+    for (_, w) in text.iter().filter(|(_, w)| !w.stem_empty) {
+        match term.get(n) {
+            Some(&t) if w.folded_chars.abs_diff(t) as usize <= STEM_SLACK => n += 1,
+            _ => return false,
+        }
+    }
+    n == term.len()
 }
 
+#[cfg(test)]
+mod reference;
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,9 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::termbase::normalize::{join_stems, lookup_key, skeleton_key, stem_key, words};
+use crate::termbase::normalize::{
+    join_stems, lookup_key, skeleton_key, skeleton_word, stem_key, stem_word, stemmer, words,
+};
 use crate::termbase::{Concept, Term};
 
 fn term(lang: Lang, text: &str, status: Status) -> Term {
@@ -239,5 +241,103 @@ proptest! {
             prop_assert!(after.is_none_or(|c| !c.is_alphanumeric()));
             last_end = t.span.end;
         }
+    }
+}
+
+/// A termbase of terms made of the pieces, in the three languages, some in capitals.
+fn random_tb(terms: &[(Vec<usize>, usize, bool)]) -> Termbase {
+    let mut tb = tb();
+    for (i, (picks, lang, deprecated)) in terms.iter().enumerate() {
+        let text: String = picks.iter().map(|&p| PIECES[p]).collect();
+        let status = if *deprecated {
+            Status::Deprecated
+        } else {
+            Status::Preferred
+        };
+        tb.concepts.push(Concept {
+            id: format!("r{i}"),
+            terms: vec![term(
+                [Lang::Fr, Lang::En, Lang::Ar][*lang].clone(),
+                &text,
+                status,
+            )],
+            ..Concept::default()
+        });
+    }
+    tb
+}
+
+proptest! {
+    /// The matcher finds exactly what the reference (the first, straightforward
+    /// implementation) finds, in every mode, including on a second pass through the
+    /// thread's word cache.
+    #[test]
+    fn same_matches_as_the_reference(
+        picks in proptest::collection::vec(0..PIECES.len(), 0..30),
+        terms in proptest::collection::vec(
+            (proptest::collection::vec(0..PIECES.len(), 1..5), 0..3usize, any::<bool>()),
+            0..12,
+        ),
+        lang in 0..3usize,
+    ) {
+        let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+        let tb = random_tb(&terms);
+        let lang = [Lang::Fr, Lang::En, Lang::Ar][lang].clone();
+        let fast = TermMatcher::new(&tb);
+        let slow = reference::Reference::new(&tb);
+        for _ in 0..2 {
+            for worst in [MatchClass::Normalised, MatchClass::Stemmed, MatchClass::Root] {
+                prop_assert_eq!(
+                    fast.find_up_to(&text, &lang, worst),
+                    slow.find_up_to(&text, &lang, worst)
+                );
+                prop_assert_eq!(
+                    fast.find_all(&text, &lang, worst),
+                    slow.find_all(&text, &lang, worst)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn same_matches_as_the_reference_on_prose() {
+    let tb = tb();
+    let fast = TermMatcher::new(&tb);
+    let slow = reference::Reference::new(&tb);
+    for (text, lang) in [
+        (
+            "The Security Council and the councils, the flu (FLU), organs.",
+            Lang::En,
+        ),
+        (
+            "Les CONSEILS DE SÉCURITÉ, les droits de l’homme, le cyber-espace.",
+            Lang::Fr,
+        ),
+        (
+            "قرر مجلسُ الأمـن ذلك وبالجريمة والجرائم وحقوق الإنسان",
+            Lang::Ar,
+        ),
+    ] {
+        assert_eq!(fast.find(text, &lang), slow.find(text, &lang), "{text}");
+        assert!(!fast.find(text, &lang).is_empty());
+    }
+}
+
+/// The trie over word keys relies on this: no character of a word folds to a space, so no
+/// word key holds one.
+#[test]
+fn word_keys_never_hold_a_space() {
+    let en = stemmer(&Lang::En);
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let w = c.to_string();
+        if words(&w).len() != 1 {
+            continue;
+        }
+        assert!(!lookup_key(&w).contains(' '), "{c:?}");
+        assert!(!stem_word(&w, en.as_ref()).contains(' '), "{c:?}");
+        let mut s = String::new();
+        skeleton_word(&w, &mut s);
+        assert!(!s.contains(' '), "{c:?}");
     }
 }

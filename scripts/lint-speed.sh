@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Speed of `alinea lint`: monolingual MB/s against a 10k-term termbase, bilingual MB/s with
 # alignment. Builds its inputs from the UN dev set (../shared/corpora/unpc-dev) into a
-# temporary folder, runs each measure 5 times and prints the median.
+# temporary folder, runs each measure 5 times and prints the median, in MB of draft per
+# second of CPU time (user + system, from /usr/bin/time: wall time means little on a loaded
+# machine). Also printed: the CPU time of a run over a one-line draft (loading the termbase
+# and keying its terms), and the rate with that fixed cost taken off.
 # Usage: scripts/lint-speed.sh [path/to/alinea]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,14 +34,24 @@ open(f"{tmp}/bi.en.txt", "w", encoding="utf-8").write(en.replace("\n", "\n\n") *
 open(f"{tmp}/bi.fr.txt", "w", encoding="utf-8").write(fr.replace("\n", "\n\n") * 3)
 PY
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-run() { # name bytes args…
-  local name=$1 bytes=$2; shift 2
-  for i in 1 2 3 4 5; do
-    s=$(date +%s.%N); "$bin" -q lint "$@" >/dev/null || true; e=$(date +%s.%N)
-    echo "$bytes $s $e" | awk '{printf "%.2f\n", $1/1e6/($3-$2)}'
-  done | median | xargs printf "%s: %s MB/s (median of 5)\n" "$name"
+cpu() { # CPU seconds (user + system) of one run of alinea with these arguments
+  /usr/bin/time -f "%U %S" -o "$tmp/time" "$bin" -q lint "$@" >/dev/null 2>&1 || true
+  awk '{printf "%.3f\n", $1 + $2}' "$tmp/time"
+}
+cpu5() { for i in 1 2 3 4 5; do cpu "$@"; done | median; }
+echo "Draft." > "$tmp/one.en.txt"
+echo "Projet." > "$tmp/one.fr.txt"
+run() { # name bytes fixed args…
+  local name=$1 bytes=$2 fixed=$3; shift 3
+  local t
+  t=$(cpu5 "$@")
+  awk -v n="$name" -v b="$bytes" -v t="$t" -v f="$fixed" 'BEGIN {
+    printf "%s: %.1f MB per CPU-second (median of 5: %.2f s); without the fixed %.2f s: %.1f MB/s\n",
+      n, b / 1e6 / t, t, f, (t > f) ? b / 1e6 / (t - f) : 0 }'
 }
 mono=$(stat -c %s "$tmp/mono.en.txt")
 bi=$(( $(stat -c %s "$tmp/bi.en.txt") + $(stat -c %s "$tmp/bi.fr.txt") ))
-run "monolingual, 10k terms, $((mono/1000000)) MB" "$mono" --termbase "$tmp/terms.tsv" --lang en "$tmp/mono.en.txt"
-run "bilingual fr→en with alignment, $((bi/1000000)) MB (both sides)" "$bi" --termbase "$tmp/terms.tsv" --source "$tmp/bi.fr.txt" "$tmp/bi.en.txt"
+fixed_mono=$(cpu5 --termbase "$tmp/terms.tsv" --lang en "$tmp/one.en.txt")
+fixed_bi=$(cpu5 --termbase "$tmp/terms.tsv" --source "$tmp/one.fr.txt" --source-lang fr --lang en "$tmp/one.en.txt")
+run "monolingual, 10k terms, $((mono/1000000)) MB" "$mono" "$fixed_mono" --termbase "$tmp/terms.tsv" --lang en "$tmp/mono.en.txt"
+run "bilingual fr→en with alignment, $((bi/1000000)) MB (both sides)" "$bi" "$fixed_bi" --termbase "$tmp/terms.tsv" --source "$tmp/bi.fr.txt" "$tmp/bi.en.txt"

@@ -36,7 +36,7 @@ PY
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 cpu() { # CPU seconds (user + system) of one run of alinea with these arguments
   /usr/bin/time -f "%U %S" -o "$tmp/time" "$bin" -q lint "$@" >/dev/null 2>&1 || true
-  awk '{printf "%.3f\n", $1 + $2}' "$tmp/time"
+  tail -1 "$tmp/time" | awk '{printf "%.3f\n", $1 + $2}'
 }
 cpu5() { for i in 1 2 3 4 5; do cpu "$@"; done | median; }
 echo "Draft." > "$tmp/one.en.txt"

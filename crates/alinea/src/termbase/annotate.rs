@@ -5,11 +5,15 @@
 //! policy ([`crate::termbase::normalize`]): folded ([`lookup_key`]: case, accents, elision,
 //! Arabic letter variants, clitics, diacritics and tatweel), stemmed ([`stem_word`] in the
 //! language) and, for Arabic, the consonant skeleton ([`skeleton_word`], so that broken
-//! plurals find their singular). The keys of a text, joined by single spaces with a space
-//! at each end, are searched with one Aho–Corasick automaton per key kind over the keys of
-//! the terms written the same way (`" key "`), so that a match always starts and ends on
-//! word boundaries: "flu" is never found in "fluids". The word each key came from maps a
-//! match back to a byte range of the original text.
+//! plurals find their singular). A word key never holds a space, so each term key is a
+//! sequence of word keys: the keys of one kind are tokens, and the terms of a language are
+//! a trie over them, walked from each word of the text (words whose key of that kind is
+//! empty are skipped), so that a match always starts and ends on word boundaries: "flu" is
+//! never found in "fluids". Each distinct word is keyed once per thread and matcher
+//! language (a bounded cache), and each language's terms are keyed the first time a text
+//! in it is searched. The first implementation, one Aho–Corasick search per key kind over
+//! the keys of the text joined by spaces, is kept in `reference` and the tests compare the
+//! two.
 //!
 //! A term written in capitals (an acronym) matches only words in capitals: "IT" is not
 //! "it". A stemmed match whose words differ in length from the term's words by more than a few

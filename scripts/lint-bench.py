@@ -11,7 +11,9 @@ tuning rules) and `test` (the second half, for reporting). In each part, half of
                 source line is replaced (every occurrence) by the equivalent of another
                 concept
   term-missing  that equivalent is deleted (every occurrence)
-  number        a number of the target is changed (one digit altered)
+  number        a number of the target that the source has too is changed (one digit
+                altered); a number the source lacks (a paragraph number only the target
+                carries) is never changed, since no comparison with the source can see it
 
 Bilingual TMX files fr→en and fr→ar are written (one translation unit a line), linted with
 `alinea lint --format json`, and the findings are matched to units by line. Recall per kind
@@ -71,8 +73,15 @@ def source_has(text, term):
     return t in text.lower().replace("’", "'")
 
 
-def change_number(text, rng):
-    spans = [m for m in DIGITS.finditer(text)]
+def western(run):
+    return "".join(str(ord(c) - 0x0660) if "\u0660" <= c <= "\u0669" else c for c in run)
+
+
+def change_number(text, source, rng):
+    """`text` with one digit changed in a run of digits that the source has too (a number
+    of the source mistyped in the target), or None."""
+    have = {western(m.group(0)) for m in DIGITS.finditer(source)}
+    spans = [m for m in DIGITS.finditer(text) if western(m.group(0)) in have]
     if not spans:
         return None
     m = rng.choice(spans)
@@ -98,13 +107,14 @@ def inject(fr, tgt, lang, terms, rng):
     present = [t for t in terms if source_has(fr, t["fr"]) and find_term(tgt, t[lang], lang)]
     if present:
         kinds += ["term-wrong", "term-missing"]
-    if DIGITS.search(tgt):
+    src_runs = {western(m.group(0)) for m in DIGITS.finditer(fr)}
+    if any(western(m.group(0)) in src_runs for m in DIGITS.finditer(tgt)):
         kinds.append("number")
     if not kinds:
         return None
     kind = rng.choice(kinds)
     if kind == "number":
-        new = change_number(tgt, rng)
+        new = change_number(tgt, fr, rng)
         return (kind, new) if new and new != tgt else None
     t = rng.choice(present)
     others = [o for o in terms if o is not t and not source_has(fr, o["fr"])]
@@ -198,7 +208,7 @@ def main():
             kinds[k][0] += hit
             kinds[k][1] += 1
             if not hit and a.show:
-                print(f"MISS {lang} {k} #{u}: {units[u][1][:160]}")
+                print(f"MISS {lang} {k} #{u}: {units[u][1][:200]}\n    SRC {units[u][0][:200]}")
         clean = [u for u in range(len(units)) if u not in injected]
         false = [
             f
@@ -212,7 +222,7 @@ def main():
         if a.show:
             for f in false[: a.show]:
                 u = f["line"] - 3
-                print(f"FALSE {lang} {f['rule']} #{u}: {f['message'][:120]} || {units[u][1][:120]}")
+                print(f"FALSE {lang} {f['rule']} #{u}: {f['message'][:120]}\n    TGT {units[u][1][:300]}\n    SRC {units[u][0][:300]}")
         report[lang] = {
             "units": len(units),
             "injected": len(injected),

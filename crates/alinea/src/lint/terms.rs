@@ -216,15 +216,34 @@ fn same_rendering(a: &str, b: &str, lang: &Lang) -> bool {
 /// The stem keys (and, in Arabic, the consonant skeletons) of the words of `text`.
 fn word_keys(text: &str, lang: &Lang) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
+    let st = stemmer(lang);
     for (r, k) in stemmed_words(text, lang) {
         out.insert(k);
         if lang == &Lang::Ar {
+            let w = &text[r];
             let mut s = String::new();
-            skeleton_word(&text[r], &mut s);
+            skeleton_word(w, &mut s);
             out.insert(s);
+            // A preposition or conjunction glued to a noun without its article
+            // (لحقوق الإنسان, بتغير المناخ, وفريق): the noun's keys too.
+            if let Some(bare) = without_proclitic(w) {
+                out.insert(stem_word(bare, st.as_ref()));
+                let mut s = String::new();
+                skeleton_word(bare, &mut s);
+                out.insert(s);
+            }
         }
     }
     out
+}
+
+/// An Arabic word without one leading و ف ب ل ك, when at least three letters remain.
+fn without_proclitic(w: &str) -> Option<&str> {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some('و' | 'ف' | 'ب' | 'ل' | 'ك') if cs.clone().count() >= 3 => Some(cs.as_str()),
+        _ => None,
+    }
 }
 
 /// Whether every word of `term` is among `keys` (by stem, or in Arabic by skeleton).
@@ -323,10 +342,9 @@ fn bilingual(
             }
             continue;
         }
-        // Left in the source language?
-        if expected.iter().any(|e| lookup_key(e) == src_key) {
-            continue;
-        }
+        // A term written the same in both languages (corruption, agenda) is missing, not
+        // left untranslated, when the target lacks it.
+        let identical = expected.iter().any(|e| lookup_key(e) == src_key);
         // Its words all there, apart (فريق الخبراء العامل for فريق عامل): not missing.
         let keys = target_keys.get_or_insert_with(|| word_keys(&unit.text, lang));
         if expected.iter().any(|e| all_words_in(e, lang, keys)) {
@@ -337,7 +355,10 @@ fn bilingual(
                 .find_all(&unit.text, &src.lang, MatchClass::Stemmed)
         });
         let expected: Vec<String> = expected.into_iter().map(String::from).collect();
-        if let Some(k) = kept.iter().find(|k| k.concept_index == m.concept_index) {
+        if let Some(k) = kept
+            .iter()
+            .find(|k| k.concept_index == m.concept_index && !identical)
+        {
             let is_short = short(concept.terms[m.term_index].term_type);
             let rule = if is_short {
                 "acronym/mismatch"

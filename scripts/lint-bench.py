@@ -22,7 +22,13 @@ structure/missing, when the deletion empties the unit, for terms;
 number/mismatch for numbers); false alarms are the findings of those rules on units left
 clean, per 100 clean units.
 
+With --pofilter, the same units are also written as a PO file (msgctxt = unit number,
+msgid = French, msgstr = target) and checked by translate-toolkit's `pofilter -t numbers`
+(installed with `pip install translate-toolkit`); its recall of changed numbers and its
+false alarms per 100 clean units are reported beside ours, as `pofilter`.
+
 Usage: scripts/lint-bench.py [--part tune|test|all] [--seed N] [--alinea PATH] [--keep DIR]
+                             [--show N] [--pofilter]
 """
 
 import argparse
@@ -148,6 +154,26 @@ def tmx(units, lang):
     return "\n".join(out) + "\n"
 
 
+def po_quote(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t") + '"'
+
+
+def pofilter_numbers(units, work, lang):
+    """The unit numbers `pofilter -t numbers` flags."""
+    src = os.path.join(work, f"bench.fr-{lang}.po")
+    out = os.path.join(work, f"bench.fr-{lang}.pofilter.po")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+        for i, (fr, tgt) in enumerate(units):
+            f.write(f"msgctxt \"u{i}\"\nmsgid {po_quote(fr)}\nmsgstr {po_quote(tgt)}\n\n")
+    subprocess.run(["pofilter", "-t", "numbers", src, out], check=True, capture_output=True)
+    flagged = set()
+    with open(out, encoding="utf-8") as f:
+        for m in re.finditer(r'^msgctxt "u(\d+)"', f.read(), re.M):
+            flagged.add(int(m.group(1)))
+    return flagged
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=["tune", "test", "all"], default="test")
@@ -155,6 +181,7 @@ def main():
     ap.add_argument("--alinea", default=os.path.join(ROOT, "target", "release", "alinea"))
     ap.add_argument("--keep", help="keep the TMX files and findings in this folder")
     ap.add_argument("--show", type=int, default=0, help="print this many misses and false alarms")
+    ap.add_argument("--pofilter", action="store_true", help="also run pofilter -t numbers")
     a = ap.parse_args()
     if not os.path.isdir(DEV):
         print(f"lint-bench: {DEV} not found: nothing to measure", file=sys.stderr)
@@ -232,6 +259,17 @@ def main():
             "false_alarms_per_100_clean": round(100 * len(false) / max(1, len(clean)), 2),
             "other_findings_per_100_clean": round(100 * len(other) / max(1, len(clean)), 2),
         }
+        if a.pofilter:
+            flagged = pofilter_numbers(units, work, lang)
+            nums = [u for u, k in injected.items() if k == "number"]
+            report[lang]["pofilter"] = {
+                "recall_number": round(sum(u in flagged for u in nums) / max(1, len(nums)), 4),
+                "false_alarms_per_100_clean": round(
+                    100 * sum(u in flagged for u in clean) / max(1, len(clean)), 2
+                ),
+            }
+            ours = sum(1 for u in clean if any(f["rule"] in NUMBER_RULES for f in by_unit.get(u, [])))
+            report[lang]["number_false_alarm_units_per_100_clean"] = round(100 * ours / max(1, len(clean)), 2)
     print(json.dumps({"part": a.part, "seed": a.seed, **report}, indent=2, ensure_ascii=False))
     return 0
 

@@ -457,7 +457,10 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     || (t.ends_with('h')
                         && before(t, t.len() - 1).is_none_or(|p| !p.is_alphabetic()))
             };
-            if v == "0" && raw.len() == 2 && after_h {
+            // Minutes first, in Arabic display order: 00/7, 00:7.
+            let display_minutes = (rest.starts_with('/') || rest.starts_with(':'))
+                && at(text, end + 1).and_then(digit).is_some();
+            if v == "0" && raw.len() == 2 && (after_h || display_minutes) {
                 i = end;
                 continue;
             }

@@ -87,6 +87,19 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
                 continue;
             }
             if short(term.term_type) {
+                // A proper name's short form written as a common noun (an ad hoc committee,
+                // لجنة مخصصة) is not that name.
+                if common_noun(&term.text, &unit.text[m.span.clone()]) {
+                    continue;
+                }
+                // An expansion inside a longer term (the Inter-Parliamentary Union in "the
+                // Assembly of the Inter-Parliamentary Union") defines the acronym too.
+                if !defined.contains(&m.concept_index)
+                    && !undefined_told.contains(&m.concept_index)
+                    && expanded_before(doc, cx, u, m)
+                {
+                    defined.insert(m.concept_index);
+                }
                 if !defined.contains(&m.concept_index) && undefined_told.insert(m.concept_index) {
                     let full = approved(concept, lang)
                         .into_iter()
@@ -163,6 +176,44 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             }
         }
     }
+}
+
+/// Whether `found` is the common-noun use of the short form `term`: a capitalised term
+/// found in lower case, or an Arabic term with the article found without it.
+fn common_noun(term: &str, found: &str) -> bool {
+    let first_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if first_upper(term) && !first_upper(found) {
+        return true;
+    }
+    let definite = |s: &str| {
+        let w = s.trim_start_matches(['و', 'ف']);
+        w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال") || w.starts_with("كال")
+    };
+    term.starts_with("ال") && !definite(found)
+}
+
+/// Whether a full form of the concept of `m` (a short form in unit `u`) stands before it,
+/// found with every overlapping match ([`crate::termbase::TermMatcher::find_all`]): asked
+/// only for a short form not yet seen expanded, so the extra search is rare.
+fn expanded_before(doc: &Doc, cx: &Context, u: usize, m: &TermMatch) -> bool {
+    let concept = &cx.termbase.concepts[m.concept_index];
+    doc.units[..=u].iter().enumerate().any(|(i, unit)| {
+        let text = if i == u {
+            &unit.text[..m.span.start]
+        } else {
+            unit.text.as_str()
+        };
+        !text.is_empty()
+            && cx
+                .matcher
+                .find_all(text, &doc.lang, MatchClass::Stemmed)
+                .iter()
+                .any(|o| {
+                    o.concept_index == m.concept_index
+                        && !rejected(o.status)
+                        && !short(concept.terms[o.term_index].term_type)
+                })
+    })
 }
 
 fn deprecated(

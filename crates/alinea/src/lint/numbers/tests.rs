@@ -289,3 +289,13 @@ fn ranges_codes_and_repetitions() {
         Lang::En
     ));
 }
+
+#[test]
+fn arabic_display_order_times() {
+    assert!(same(
+        "7 h 00-9 h 00",
+        Lang::Fr,
+        "من الساعة 00/7 إلى الساعة 00/9",
+        Lang::Ar
+    ));
+}

@@ -123,19 +123,32 @@ def inject(fr, tgt, lang, terms, rng):
         new = change_number(tgt, fr, rng)
         return (kind, new) if new and new != tgt else None
     t = rng.choice(present)
-    others = [o for o in terms if o is not t and not source_has(fr, o["fr"])]
+    # Another concept's equivalent that neither contains this one nor is inside it (a term
+    # replaced by a longer term that still holds it would not be wrong).
+    others = [
+        o
+        for o in terms
+        if o is not t
+        and not source_has(fr, o["fr"])
+        and t[lang].lower() not in o[lang].lower()
+        and o[lang].lower() not in t[lang].lower()
+    ]
     other = rng.choice(others)[lang]
-    new = tgt
-    # Every occurrence: a term kept once elsewhere in the unit is still rendered.
+    # Every occurrence, in one pass from the end: a term kept once elsewhere in the unit is
+    # still rendered.
+    spans = []
+    pos = 0
     while True:
-        r = find_term(new, t[lang], lang)
+        r = find_term(tgt[pos:], t[lang], lang)
         if not r:
             break
-        s, e = r
-        if kind == "term-missing":
-            new = (new[:s] + new[e:]).replace("  ", " ")
-        else:
-            new = new[:s] + other + new[e:]
+        spans.append((pos + r[0], pos + r[1]))
+        pos += r[1]
+    new = tgt
+    for s, e in reversed(spans):
+        new = new[:s] + ("" if kind == "term-missing" else other) + new[e:]
+    if kind == "term-missing":
+        new = new.replace("  ", " ")
     return kind, new
 
 

@@ -464,12 +464,6 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 i = end;
                 continue;
             }
-            let clock = {
-                let r = rest.trim_start();
-                let pm = r.starts_with("p.m.") || r.starts_with("pm");
-                let am = r.starts_with("a.m.") || r.starts_with("am ");
-                (pm || am).then_some(pm)
-            };
             let colon = rest.starts_with(':')
                 && rest[1..]
                     .chars()
@@ -478,6 +472,22 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     .count()
                     == 2
                 && rest[1..].chars().nth(2).is_none_or(|c| digit(c).is_none());
+            let clock = {
+                // After the minutes of 6:15 p.m.
+                let after = if colon {
+                    let minutes_end = rest[1..]
+                        .char_indices()
+                        .nth(2)
+                        .map_or(rest.len(), |(k, _)| k + 1);
+                    &rest[minutes_end..]
+                } else {
+                    rest
+                };
+                let r = after.trim_start();
+                let pm = r.starts_with("p.m.") || r.starts_with("pm");
+                let am = r.starts_with("a.m.") || r.starts_with("am ");
+                (pm || am).then_some(pm)
+            };
             if lang == &Lang::En && clock.is_some() || colon {
                 let (h, m, end) = if colon {
                     let (m, e) = digits_at(text, end + 1);

@@ -204,6 +204,8 @@ fn clock_times_across_languages() {
     assert!(same("à 9 h 30", Lang::Fr, "الساعة 9:30", Lang::Ar));
     assert!(same("à 12 h 40", Lang::Fr, "at 12.40 p.m.", Lang::En));
     assert!(same("à 9 h 30", Lang::Fr, "at 9.30 a.m.", Lang::En));
+    assert!(same("à 18 h 15", Lang::Fr, "at 6:15 p.m.", Lang::En));
+    assert!(same("à 10 h 15", Lang::Fr, "الساعة ١٠:١٥ صباحا", Lang::Ar));
     assert!(!same("à 10 h 20", Lang::Fr, "الساعة 10:18", Lang::Ar));
 }
 

@@ -11,7 +11,8 @@
 //!   (`structure/missing`).
 //! - TMX (bilingual or multilingual), read by [`crate::tmx::read_bytes`]: one document per
 //!   target language, each unit with the source variant of its translation unit; positions
-//!   are those of each `<seg>` in the file.
+//!   are those of each `<seg>` in the file, and a segment written as it reads (no entity,
+//!   no inline tag) is a slice of the file, so that its fixes apply.
 //!
 //! Other readers (DOCX, XLIFF) plug in as a [`Kind`] and a branch of [`read`].
 
@@ -360,9 +361,10 @@ fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
         let mut last = (1, 1);
         for (t, tu) in tus.iter().enumerate() {
             let mut src: Option<SourceUnit> = None;
-            let mut tgt: Option<(String, (usize, usize))> = None;
+            let mut tgt: Option<(String, (usize, usize), Option<usize>)> = None;
             for v in &tu.variants {
-                let pos = starts.get(seg).map_or(last, |&b| index.position(b));
+                let start = starts.get(seg).copied();
+                let pos = start.map_or(last, |b| index.position(b));
                 seg += 1;
                 match lang_of(&v.lang) {
                     Some(l) if l == source_lang && src.is_none() => {
@@ -373,20 +375,29 @@ fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
                             text: v.text.clone(),
                         })
                     }
-                    Some(l) if l == lang && tgt.is_none() => tgt = Some((v.text.clone(), pos)),
+                    Some(l) if l == lang && tgt.is_none() => {
+                        // A segment written as it reads (no entity, no inline tag) is a
+                        // slice of the file: its findings have exact places and fixes.
+                        let verbatim = start.filter(|&b| {
+                            input.text[b..]
+                                .strip_prefix(v.text.as_str())
+                                .is_some_and(|rest| rest.starts_with("</seg>"))
+                        });
+                        tgt = Some((v.text.clone(), pos, verbatim))
+                    }
                     _ => {}
                 }
                 last = pos;
             }
             let id = tu.id.clone().unwrap_or_else(|| (t + 1).to_string());
-            let (text, (line, column)) = tgt.unwrap_or((String::new(), last));
+            let (text, (line, column), offset) = tgt.unwrap_or((String::new(), last, None));
             if text.is_empty() && src.is_none() {
                 continue;
             }
             units.push(Unit {
                 id,
                 text,
-                offset: None,
+                offset,
                 line,
                 column,
                 source: src,
@@ -396,7 +407,7 @@ fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
             path: input.path.clone(),
             lang,
             source_lang: Some(source_lang.clone()),
-            text: None,
+            text: Some(input.text.clone()),
             units,
             diagnostics: Vec::new(),
         });

@@ -423,11 +423,11 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 .find(|m| rest.starts_with(*m));
             // `4 - 15 May` is a range, not a label.
             let label_mark = label_mark.filter(|m| {
-                !rest[m.len()..]
+                rest[m.len()..]
                     .trim_start()
                     .chars()
                     .next()
-                    .is_some_and(|c| digit(c).is_some())
+                    .is_none_or(|c| digit(c).is_none())
             });
             if leading && label_mark.is_some() && !v.contains('.') {
                 out.push(Token {
@@ -517,7 +517,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     h
                 };
                 out.push(number(i..end, h.to_string()));
-                if !m.is_empty() && m.trim_start_matches('0') != "" {
+                if !m.trim_start_matches('0').is_empty() {
                     out.push(number(i..end, strip_zeros(&m, "")));
                 }
                 i = end;

@@ -259,9 +259,18 @@ fn symbol_end(s: &str, i: usize) -> Option<usize> {
     (slashes >= 1 && digits > 0).then_some(j)
 }
 
+/// The word starting at byte `i`: letters (and Arabic diacritics) of one script, so that a
+/// conjunction glued to a symbol (وE/2013/30) ends before it.
 fn word_at(s: &str, i: usize) -> &str {
+    let latin = s[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic());
     let end = s[i..]
-        .find(|c: char| !(c.is_alphabetic() || crate::text::chars::is_arabic_diacritic(c)))
+        .find(|c: char| {
+            !(c.is_alphabetic() || crate::text::chars::is_arabic_diacritic(c))
+                || (c.is_ascii_alphabetic() != latin && c.is_ascii())
+        })
         .map_or(s.len(), |j| i + j);
     &s[i..end]
 }

@@ -301,3 +301,13 @@ fn arabic_display_order_times() {
         Lang::Ar
     ));
 }
+
+#[test]
+fn symbols_glued_to_an_arabic_conjunction() {
+    assert!(same(
+        "(E/2013/30 et E/2013/30/Corr.1)",
+        Lang::Fr,
+        "(E/2013/30 وE/2013/30/Corr.1)",
+        Lang::Ar
+    ));
+}

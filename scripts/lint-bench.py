@@ -11,7 +11,9 @@ tuning rules) and `test` (the second half, for reporting). In each part, half of
                 source line is replaced (every occurrence) by the equivalent of another
                 concept
   term-missing  that equivalent is deleted (every occurrence)
-  number        a number of the target is changed (one digit altered)
+  number        a number of the target that the source has too is changed (one digit
+                altered); a number the source lacks (a paragraph number only the target
+                carries) is never changed, since no comparison with the source can see it
 
 Bilingual TMX files fr→en and fr→ar are written (one translation unit a line), linted with
 `alinea lint --format json`, and the findings are matched to units by line. Recall per kind
@@ -20,7 +22,13 @@ structure/missing, when the deletion empties the unit, for terms;
 number/mismatch for numbers); false alarms are the findings of those rules on units left
 clean, per 100 clean units.
 
+With --pofilter, the same units are also written as a PO file (msgctxt = unit number,
+msgid = French, msgstr = target) and checked by translate-toolkit's `pofilter -t numbers`
+(installed with `pip install translate-toolkit`); its recall of changed numbers and its
+false alarms per 100 clean units are reported beside ours, as `pofilter`.
+
 Usage: scripts/lint-bench.py [--part tune|test|all] [--seed N] [--alinea PATH] [--keep DIR]
+                             [--show N] [--pofilter]
 """
 
 import argparse
@@ -71,8 +79,15 @@ def source_has(text, term):
     return t in text.lower().replace("’", "'")
 
 
-def change_number(text, rng):
-    spans = [m for m in DIGITS.finditer(text)]
+def western(run):
+    return "".join(str(ord(c) - 0x0660) if "\u0660" <= c <= "\u0669" else c for c in run)
+
+
+def change_number(text, source, rng):
+    """`text` with one digit changed in a run of digits that the source has too (a number
+    of the source mistyped in the target), or None."""
+    have = {western(m.group(0)) for m in DIGITS.finditer(source)}
+    spans = [m for m in DIGITS.finditer(text) if western(m.group(0)) in have]
     if not spans:
         return None
     m = rng.choice(spans)
@@ -98,28 +113,42 @@ def inject(fr, tgt, lang, terms, rng):
     present = [t for t in terms if source_has(fr, t["fr"]) and find_term(tgt, t[lang], lang)]
     if present:
         kinds += ["term-wrong", "term-missing"]
-    if DIGITS.search(tgt):
+    src_runs = {western(m.group(0)) for m in DIGITS.finditer(fr)}
+    if any(western(m.group(0)) in src_runs for m in DIGITS.finditer(tgt)):
         kinds.append("number")
     if not kinds:
         return None
     kind = rng.choice(kinds)
     if kind == "number":
-        new = change_number(tgt, rng)
+        new = change_number(tgt, fr, rng)
         return (kind, new) if new and new != tgt else None
     t = rng.choice(present)
-    others = [o for o in terms if o is not t and not source_has(fr, o["fr"])]
+    # Another concept's equivalent that neither contains this one nor is inside it (a term
+    # replaced by a longer term that still holds it would not be wrong).
+    others = [
+        o
+        for o in terms
+        if o is not t
+        and not source_has(fr, o["fr"])
+        and t[lang].lower() not in o[lang].lower()
+        and o[lang].lower() not in t[lang].lower()
+    ]
     other = rng.choice(others)[lang]
-    new = tgt
-    # Every occurrence: a term kept once elsewhere in the unit is still rendered.
+    # Every occurrence, in one pass from the end: a term kept once elsewhere in the unit is
+    # still rendered.
+    spans = []
+    pos = 0
     while True:
-        r = find_term(new, t[lang], lang)
+        r = find_term(tgt[pos:], t[lang], lang)
         if not r:
             break
-        s, e = r
-        if kind == "term-missing":
-            new = (new[:s] + new[e:]).replace("  ", " ")
-        else:
-            new = new[:s] + other + new[e:]
+        spans.append((pos + r[0], pos + r[1]))
+        pos += r[1]
+    new = tgt
+    for s, e in reversed(spans):
+        new = new[:s] + ("" if kind == "term-missing" else other) + new[e:]
+    if kind == "term-missing":
+        new = new.replace("  ", " ")
     return kind, new
 
 
@@ -138,6 +167,26 @@ def tmx(units, lang):
     return "\n".join(out) + "\n"
 
 
+def po_quote(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t") + '"'
+
+
+def pofilter_numbers(units, work, lang):
+    """The unit numbers `pofilter -t numbers` flags."""
+    src = os.path.join(work, f"bench.fr-{lang}.po")
+    out = os.path.join(work, f"bench.fr-{lang}.pofilter.po")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n')
+        for i, (fr, tgt) in enumerate(units):
+            f.write(f"msgctxt \"u{i}\"\nmsgid {po_quote(fr)}\nmsgstr {po_quote(tgt)}\n\n")
+    subprocess.run(["pofilter", "-t", "numbers", src, out], check=True, capture_output=True)
+    flagged = set()
+    with open(out, encoding="utf-8") as f:
+        for m in re.finditer(r'^msgctxt "u(\d+)"', f.read(), re.M):
+            flagged.add(int(m.group(1)))
+    return flagged
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--part", choices=["tune", "test", "all"], default="test")
@@ -145,6 +194,7 @@ def main():
     ap.add_argument("--alinea", default=os.path.join(ROOT, "target", "release", "alinea"))
     ap.add_argument("--keep", help="keep the TMX files and findings in this folder")
     ap.add_argument("--show", type=int, default=0, help="print this many misses and false alarms")
+    ap.add_argument("--pofilter", action="store_true", help="also run pofilter -t numbers")
     a = ap.parse_args()
     if not os.path.isdir(DEV):
         print(f"lint-bench: {DEV} not found: nothing to measure", file=sys.stderr)
@@ -198,7 +248,7 @@ def main():
             kinds[k][0] += hit
             kinds[k][1] += 1
             if not hit and a.show:
-                print(f"MISS {lang} {k} #{u}: {units[u][1][:160]}")
+                print(f"MISS {lang} {k} #{u}: {units[u][1][:200]}\n    SRC {units[u][0][:200]}")
         clean = [u for u in range(len(units)) if u not in injected]
         false = [
             f
@@ -212,7 +262,7 @@ def main():
         if a.show:
             for f in false[: a.show]:
                 u = f["line"] - 3
-                print(f"FALSE {lang} {f['rule']} #{u}: {f['message'][:120]} || {units[u][1][:120]}")
+                print(f"FALSE {lang} {f['rule']} #{u}: {f['message'][:120]}\n    TGT {units[u][1][:300]}\n    SRC {units[u][0][:300]}")
         report[lang] = {
             "units": len(units),
             "injected": len(injected),
@@ -222,6 +272,17 @@ def main():
             "false_alarms_per_100_clean": round(100 * len(false) / max(1, len(clean)), 2),
             "other_findings_per_100_clean": round(100 * len(other) / max(1, len(clean)), 2),
         }
+        if a.pofilter:
+            flagged = pofilter_numbers(units, work, lang)
+            nums = [u for u, k in injected.items() if k == "number"]
+            report[lang]["pofilter"] = {
+                "recall_number": round(sum(u in flagged for u in nums) / max(1, len(nums)), 4),
+                "false_alarms_per_100_clean": round(
+                    100 * sum(u in flagged for u in clean) / max(1, len(clean)), 2
+                ),
+            }
+            ours = sum(1 for u in clean if any(f["rule"] in NUMBER_RULES for f in by_unit.get(u, [])))
+            report[lang]["number_false_alarm_units_per_100_clean"] = round(100 * ours / max(1, len(clean)), 2)
     print(json.dumps({"part": a.part, "seed": a.seed, **report}, indent=2, ensure_ascii=False))
     return 0
 

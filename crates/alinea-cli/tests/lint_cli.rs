@@ -143,6 +143,36 @@ fn fix_replaces_deprecated_terms_and_says_so() {
 }
 
 #[test]
+fn fix_rewrites_tmx_segments_written_as_they_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("memo.tmx");
+    let tu = |fr: &str, en: &str| {
+        format!(
+            "<tu><tuv xml:lang=\"fr\"><seg>{fr}</seg></tuv><tuv xml:lang=\"en\"><seg>{en}</seg></tuv></tu>\n"
+        )
+    };
+    let before = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"fr\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" o-tmf=\"t\" creationtool=\"t\" creationtoolversion=\"1\"/><body>\n{}{}</body></tmx>\n",
+        tu("Le Conseil de sécurité se réunit.", "The Safety Council meets."),
+        tu("R&amp;D et Conseil de sécurité.", "R&amp;D and the Safety Council.")
+    );
+    std::fs::write(&f, &before).unwrap();
+    let (code, out, _) = lint(&["--fix", &f.display().to_string()]);
+    // The escaped segment is told, not rewritten: exit 1.
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("1 fix applied in 1 file"), "{out}");
+    let after = std::fs::read_to_string(&f).unwrap();
+    assert_eq!(
+        after,
+        before.replacen(
+            "The Safety Council meets.",
+            "The Security Council meets.",
+            1
+        )
+    );
+}
+
+#[test]
 fn lines_and_tmx_inputs() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("l.en.txt");

@@ -1,6 +1,8 @@
 //! Applying the safe fixes of findings to their files: each file's fixes (non-overlapping,
 //! first come first kept) applied to its text, then all files written together
-//! ([`crate::io::FileSet`]: temporary files renamed at the end).
+//! ([`crate::io::FileSet`]: temporary files renamed at the end). In a TMX file, only
+//! segments written as they read carry fixes (see [`super::input`]) and replacements are
+//! escaped as XML text.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -61,22 +63,34 @@ pub fn plan(docs: &[Doc], findings: &[Diagnostic]) -> Vec<Change> {
             .iter()
             .filter(|d| d.path.as_deref() == Some(doc.path.as_path()))
             .collect();
-        let mut edits: Vec<(Range<usize>, &str)> = Vec::new();
+        // In a TMX file a replacement is XML text.
+        let xml = super::input::Kind::of(&doc.path) == super::input::Kind::Tmx;
+        let mut replacements: Vec<String> = Vec::new();
+        let mut ranges: Vec<Range<usize>> = Vec::new();
         let mut told: Vec<String> = Vec::new();
         for d in &mine {
             let fix = d.details.as_deref().and_then(|x| x.fix.as_ref());
             let bytes = d.location.as_ref().and_then(|l| l.bytes.clone());
             if let (Some(fix), Some(b), Some(l)) = (fix, bytes, &d.location) {
-                edits.push((b, fix.replacement.as_str()));
+                ranges.push(b);
+                replacements.push(if xml {
+                    escape_xml(&fix.replacement)
+                } else {
+                    fix.replacement.clone()
+                });
                 told.push(format!(
                     "{}:{}: {} [{}]",
                     l.line, l.column, fix.description, d.code
                 ));
             }
         }
-        if edits.is_empty() {
+        if ranges.is_empty() {
             continue;
         }
+        let edits: Vec<(Range<usize>, &str)> = ranges
+            .into_iter()
+            .zip(replacements.iter().map(String::as_str))
+            .collect();
         let (new, taken) = apply(text, &edits);
         out.push(Change {
             path: doc.path.clone(),
@@ -85,6 +99,12 @@ pub fn plan(docs: &[Doc], findings: &[Diagnostic]) -> Vec<Change> {
         });
     }
     out
+}
+
+fn escape_xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Writes the changed files, all or none.

@@ -4,14 +4,19 @@
 //! - Text and Markdown: paragraph units read by [`crate::doc`] (or one unit per line with
 //!   `lines`), each unit's text the slice of the file it spans, so that positions are exact
 //!   and fixes apply. With a source document, both are read the same way and aligned by
-//!   [`Aligned::from_documents`] (paragraphs); each bead becomes a unit with its source, a
-//!   source paragraph without a counterpart an empty unit (`structure/missing`).
+//!   [`Aligned::from_documents`] (paragraphs), then the sentences inside each paragraph
+//!   pair are aligned ([`crate::align::multi::align_all`]); each sentence bead becomes a unit
+//!   with its source when the sentences pair confidently and none is left alone, else the
+//!   paragraph bead is the unit; a source paragraph without a counterpart is an empty unit
+//!   (`structure/missing`).
 //! - TMX (bilingual or multilingual), read by [`crate::tmx::read_bytes`]: one document per
 //!   target language, each unit with the source variant of its translation unit; positions
-//!   are those of each `<seg>` in the file.
+//!   are those of each `<seg>` in the file, and a segment written as it reads (no entity,
+//!   no inline tag) is a slice of the file, so that its fixes apply.
 //!
 //! Other readers (DOCX, XLIFF) plug in as a [`Kind`] and a branch of [`read`].
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::{Doc, SourceUnit, Unit};
@@ -144,15 +149,42 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
         });
         match spanned(&target, &bead.sides[1]) {
             Some((s, e)) => {
-                let (line, column) = index.position(s);
-                units.push(Unit {
-                    id: (b + 1).to_string(),
-                    text: text[s..e].to_string(),
-                    offset: Some(s),
-                    line,
-                    column,
-                    source: src,
+                // Sentence by sentence when the paragraph's sentences pair one to one.
+                let sentences = spanned(&source, &bead.sides[0]).and_then(|(ss, se)| {
+                    sentence_pairs(&source.source()[ss..se], &src_lang, &text[s..e], &lang)
+                        .map(|pairs| (ss, pairs))
                 });
+                match sentences {
+                    Some((ss, pairs)) => {
+                        for (k, (sr, tr)) in pairs.into_iter().enumerate() {
+                            let (line, column) = index.position(s + tr.start);
+                            units.push(Unit {
+                                id: format!("{}.{}", b + 1, k + 1),
+                                text: text[s + tr.start..s + tr.end].to_string(),
+                                offset: Some(s + tr.start),
+                                line,
+                                column,
+                                source: Some(SourceUnit {
+                                    path: source.document.path.clone(),
+                                    line: source.position(ss + sr.start).0,
+                                    lang: src_lang.clone(),
+                                    text: source.source()[ss + sr.start..ss + sr.end].to_string(),
+                                }),
+                            });
+                        }
+                    }
+                    None => {
+                        let (line, column) = index.position(s);
+                        units.push(Unit {
+                            id: (b + 1).to_string(),
+                            text: text[s..e].to_string(),
+                            offset: Some(s),
+                            line,
+                            column,
+                            source: src,
+                        });
+                    }
+                }
                 last_end = e;
             }
             None => {
@@ -176,6 +208,48 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
         units,
         diagnostics,
     })
+}
+
+/// The least confidence of every sentence bead for a paragraph to be checked sentence by
+/// sentence.
+const SENTENCE_CONFIDENCE: f64 = 0.5;
+
+/// The sentences of an aligned paragraph pair, paired (byte ranges in each text), when
+/// both have more than one sentence and the sentence alignment inside the pair is one to
+/// one (or joins and splits, never a sentence without a counterpart) and confident;
+/// otherwise `None`, and the paragraph is checked whole (a sentence moved across the
+/// paragraph would raise false alarms).
+fn sentence_pairs(
+    source: &str,
+    src_lang: &Lang,
+    target: &str,
+    lang: &Lang,
+) -> Option<Vec<(Range<usize>, Range<usize>)>> {
+    let (s, t) = (
+        crate::text::sentences::split(source, src_lang),
+        crate::text::sentences::split(target, lang),
+    );
+    if s.len() < 2 || t.len() < 2 {
+        return None;
+    }
+    let sides = [
+        (src_lang, s.iter().map(|r| &source[r.clone()]).collect()),
+        (lang, t.iter().map(|r| &target[r.clone()]).collect()),
+    ];
+    let beads = crate::align::multi::align_all(&sides, &Options::default()).beads;
+    if beads.len() < 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(beads.len());
+    for b in &beads {
+        let (bs, bt) = (&b.sides[0], &b.sides[1]);
+        if bs.is_empty() || bt.is_empty() || b.score < SENTENCE_CONFIDENCE {
+            return None;
+        }
+        let span = |v: &[usize], r: &[Range<usize>]| r[v[0]].start..r[v[v.len() - 1]].end;
+        out.push((span(bs, &s), span(bt, &t)));
+    }
+    Some(out)
 }
 
 /// A source in the wrong language is an input error: the language given for it (or the
@@ -287,9 +361,10 @@ fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
         let mut last = (1, 1);
         for (t, tu) in tus.iter().enumerate() {
             let mut src: Option<SourceUnit> = None;
-            let mut tgt: Option<(String, (usize, usize))> = None;
+            let mut tgt: Option<(String, (usize, usize), Option<usize>)> = None;
             for v in &tu.variants {
-                let pos = starts.get(seg).map_or(last, |&b| index.position(b));
+                let start = starts.get(seg).copied();
+                let pos = start.map_or(last, |b| index.position(b));
                 seg += 1;
                 match lang_of(&v.lang) {
                     Some(l) if l == source_lang && src.is_none() => {
@@ -300,20 +375,29 @@ fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
                             text: v.text.clone(),
                         })
                     }
-                    Some(l) if l == lang && tgt.is_none() => tgt = Some((v.text.clone(), pos)),
+                    Some(l) if l == lang && tgt.is_none() => {
+                        // A segment written as it reads (no entity, no inline tag) is a
+                        // slice of the file: its findings have exact places and fixes.
+                        let verbatim = start.filter(|&b| {
+                            input.text[b..]
+                                .strip_prefix(v.text.as_str())
+                                .is_some_and(|rest| rest.starts_with("</seg>"))
+                        });
+                        tgt = Some((v.text.clone(), pos, verbatim))
+                    }
                     _ => {}
                 }
                 last = pos;
             }
             let id = tu.id.clone().unwrap_or_else(|| (t + 1).to_string());
-            let (text, (line, column)) = tgt.unwrap_or((String::new(), last));
+            let (text, (line, column), offset) = tgt.unwrap_or((String::new(), last, None));
             if text.is_empty() && src.is_none() {
                 continue;
             }
             units.push(Unit {
                 id,
                 text,
-                offset: None,
+                offset,
                 line,
                 column,
                 source: src,
@@ -323,7 +407,7 @@ fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
             path: input.path.clone(),
             lang,
             source_lang: Some(source_lang.clone()),
-            text: None,
+            text: Some(input.text.clone()),
             units,
             diagnostics: Vec::new(),
         });
@@ -343,5 +427,17 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(&t[s[0]..s[0] + 1], "a");
         assert_eq!(&t[s[1]..s[1] + 1], "b");
+    }
+
+    #[test]
+    fn paragraphs_are_checked_sentence_by_sentence_when_their_sentences_pair() {
+        let fr = "Le Conseil a tenu douze séances en 2019 à New York. Il a adopté cinq résolutions sur la cybercriminalité et la sécurité.";
+        let en = "The Council held twelve meetings in 2019 in New York. It adopted five resolutions on cybercrime and security.";
+        let pairs = sentence_pairs(fr, &Lang::Fr, en, &Lang::En).unwrap();
+        assert_eq!(pairs.len(), 2);
+        assert!(en[pairs[1].1.clone()].starts_with("It adopted"));
+        assert!(fr[pairs[1].0.clone()].starts_with("Il a adopté"));
+        // One sentence on a side: the paragraph is the unit.
+        assert!(sentence_pairs(fr, &Lang::Fr, "The Council met.", &Lang::En).is_none());
     }
 }

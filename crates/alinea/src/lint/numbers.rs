@@ -4,15 +4,19 @@
 //! [`extract`] finds, in text order: URLs, document symbols (`A/RES/74/247`, `E/2019/30`,
 //! `S/2020/1`, `A/HRC/45/L.1`), paragraph labels in parentheses (`(a)`, `(أ)`), month names
 //! next to a number (dates: `10 décembre 1976`, `December 10, 1976`,
-//! `10 كانون الأول/ديسمبر 1976`) and numbers. Numbers are read with the language's
-//! separators: Eastern Arabic and Western digits alike; `47,7` (French, Arabic `٤٧٫٧`) and
-//! `47.7` are one value; `31 000`, `31,000` (English), `31.000` (French) and `31000` are one
-//! value; Arabic digit groups in display order (`000 31`) are read with
-//! [`crate::align::numbers`], in the order a document keeps ([`GroupOrder`]). Number words
-//! A number opening the unit and followed by `.`, `-` or `)` is a paragraph label (`4.`,
-//! `٤ -`); English clock times are read as on a 24-hour clock (`3 p.m.` is 15). Number words
-//! (one to twelve, `deux`, `ثلاثة` …) are found too, as [`Kind::Word`], so that a comparison can
-//! excuse `2` against `two`.
+//! `10 كانون الأول/ديسمبر 1976`, the two-word Levantine names read as one month) and numbers.
+//! Numbers are read with the language's separators: Eastern Arabic and Western digits alike;
+//! `47,7` (French, Arabic `٤٧٫٧`) and `47.7` are one value; `31 000`, `31,000` (English),
+//! `31.000` (French) and `31000` are one value; Arabic digit groups in display order
+//! (`000 31`) are read with [`crate::align::numbers`], in the order a document keeps
+//! ([`GroupOrder`]). A number opening the unit and followed by `.`, `-` or `)` (and not by
+//! another number) is a paragraph label (`4.`, `٤ -`). Clock times compare by hour and
+//! minute (`10 heures` = `10:00`, `3 p.m.` = 15); a Roman session number after a resolution
+//! number (`689 (XXXV)`) is a number; an Arabic section `10-103` also reads as `10.103` or a
+//! range; an eight-digit run that is two years in order is a range whose hyphen was lost;
+//! digits glued to Latin letters (`B2C`, `km2`) are codes. Number words (cardinals,
+//! ordinals, `une quarantaine`, Arabic teens; see `words`) are found too, as [`Kind::Word`],
+//! so that a comparison can excuse `5` against `الخمس`.
 //!
 //! [`compare`] pairs the values of a source and a target unit and returns what differs.
 
@@ -33,6 +37,9 @@ pub enum Kind {
     Symbol,
     Url,
     Label,
+    /// Digits glued to Latin letters (`B2C`, `km2`, a footnote call): compared only when
+    /// both sides have some left over.
+    Code,
 }
 
 impl Kind {
@@ -44,6 +51,7 @@ impl Kind {
             Kind::Symbol => "document symbol",
             Kind::Url => "URL",
             Kind::Label => "paragraph label",
+            Kind::Code => "code",
         }
     }
 }
@@ -55,106 +63,10 @@ pub struct Token {
     pub kind: Kind,
     /// `1976`, `47.7`, `month:12`, `A/RES/74/247`, `http://un.org/x`, `label:a`.
     pub value: String,
+    /// Another reading that pairs too: French `10.103` (10103 or section 10.103), Arabic
+    /// `2-26` (section 2.26, or `range:2:26`).
+    pub alt: Option<String>,
 }
-
-const MONTHS: [(&str, u8); 53] = [
-    ("janvier", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("يناير", 1),
-    ("فبراير", 2),
-    ("مارس", 3),
-    ("أبريل", 4),
-    ("ابريل", 4),
-    ("مايو", 5),
-    ("يونيو", 6),
-    ("يوليه", 7),
-    ("يوليو", 7),
-    ("أغسطس", 8),
-    ("اغسطس", 8),
-    ("سبتمبر", 9),
-    ("أكتوبر", 10),
-    ("اكتوبر", 10),
-    ("نوفمبر", 11),
-    ("ديسمبر", 12),
-    ("شباط", 2),
-    ("آذار", 3),
-    ("نيسان", 4),
-    ("أيار", 5),
-    ("حزيران", 6),
-    ("تموز", 7),
-    ("آب", 8),
-    ("أيلول", 9),
-    ("تشرين", 10),
-    ("كانون", 12),
-];
-
-const WORDS: [(&str, u8); 40] = [
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("un", 1),
-    ("une", 1),
-    ("deux", 2),
-    ("trois", 3),
-    ("quatre", 4),
-    ("cinq", 5),
-    ("six", 6),
-    ("sept", 7),
-    ("huit", 8),
-    ("neuf", 9),
-    ("dix", 10),
-    ("onze", 11),
-    ("douze", 12),
-    ("first", 1),
-    ("second", 2),
-    ("premier", 1),
-    ("première", 1),
-    ("واحد", 1),
-    ("اثنان", 2),
-    ("اثنين", 2),
-    ("ثلاثة", 3),
-    ("أربعة", 4),
-    ("خمسة", 5),
-    ("ستة", 6),
-    ("سبعة", 7),
-    ("ثمانية", 8),
-    ("تسعة", 9),
-    ("عشرة", 10),
-];
 
 /// The abjad order of Arabic list letters, as UN texts label sub-paragraphs.
 const ABJAD: [(char, char); 10] = [
@@ -347,49 +259,40 @@ fn symbol_end(s: &str, i: usize) -> Option<usize> {
     (slashes >= 1 && digits > 0).then_some(j)
 }
 
+/// The word starting at byte `i`: letters (and Arabic diacritics) of one script, so that a
+/// conjunction glued to a symbol (وE/2013/30) ends before it.
 fn word_at(s: &str, i: usize) -> &str {
+    let latin = s[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic());
     let end = s[i..]
-        .find(|c: char| !(c.is_alphabetic() || crate::text::chars::is_arabic_diacritic(c)))
+        .find(|c: char| {
+            !(c.is_alphabetic() || crate::text::chars::is_arabic_diacritic(c))
+                || (c.is_ascii_alphabetic() != latin && c.is_ascii())
+        })
         .map_or(s.len(), |j| i + j);
     &s[i..end]
-}
-
-fn fold_word(w: &str) -> String {
-    let mut k = String::new();
-    crate::termbase::normalize::lookup_key_into(w, &mut k);
-    k
-}
-
-fn month(w: &str, lang: &Lang) -> Option<u8> {
-    // "May" is a month only capitalised in English; "mars" and "mai" are French months.
-    if w == "may" {
-        return None;
-    }
-    let k = fold_word(w);
-    let _ = lang;
-    MONTHS
-        .iter()
-        .find(|(m, _)| fold_word(m) == k)
-        .map(|(_, n)| *n)
-}
-
-fn number_word(w: &str) -> Option<u8> {
-    let k = fold_word(w);
-    WORDS
-        .iter()
-        .find(|(m, _)| fold_word(m) == k)
-        .map(|(_, n)| *n)
 }
 
 /// Whether a number stands within a few characters of `span` (a date's day or year).
 fn near_number(s: &str, span: &Range<usize>) -> bool {
     let after: String = s[span.end..].chars().take(4).collect();
     let before: String = {
-        let v: Vec<char> = s[..span.start].chars().rev().take(4).collect();
+        let v: Vec<char> = s[..span.start].chars().rev().take(6).collect();
         v.into_iter().rev().collect()
     };
     let has = |t: &str, tail: bool| {
         let t = t.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '/');
+        // An ordinal day: 1er, 1st, 2nd.
+        let t = if tail {
+            t
+        } else {
+            ["er", "st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|o| t.strip_suffix(o))
+                .unwrap_or(t)
+        };
         let c = if tail {
             t.chars().next()
         } else {
@@ -398,6 +301,48 @@ fn near_number(s: &str, span: &Range<usize>) -> bool {
         c.and_then(digit).is_some()
     };
     has(&after, true) || has(&before, false)
+}
+
+/// The next word after byte `i` (blanks skipped): its start and the word.
+fn next_word(s: &str, i: usize) -> Option<(usize, &str)> {
+    let rest = &s[i..];
+    let skip = rest.len() - rest.trim_start().len();
+    let start = i + skip;
+    let w = word_at(s, start);
+    (skip > 0 && !w.is_empty()).then_some((start, w))
+}
+
+/// The value of an upper-case Roman numeral (`XXXV` = 35), if it is one.
+fn roman(s: &str) -> Option<u32> {
+    let val = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let v: Vec<u32> = s.chars().map(val).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, &x) in v.iter().enumerate() {
+        if v.get(k + 1).is_some_and(|&n| n > x) {
+            total -= x as i64;
+        } else {
+            total += x as i64;
+        }
+    }
+    (total > 0 && !v.is_empty()).then_some(total as u32)
+}
+
+fn number(span: Range<usize>, value: String) -> Token {
+    Token {
+        span,
+        kind: Kind::Number,
+        value,
+        alt: None,
+    }
 }
 
 /// The number-like tokens of `text` in `lang`, in text order (see the module
@@ -420,6 +365,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     .trim_start_matches("http://")
                     .trim_end_matches('/')
                     .to_lowercase(),
+                alt: None,
             });
             i = end;
             continue;
@@ -430,6 +376,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     span: i..end,
                     kind: Kind::Symbol,
                     value: text[i..end].to_string(),
+                    alt: None,
                 });
                 i = end;
                 continue;
@@ -440,9 +387,10 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             let inner: String = text[i + 1..]
                 .chars()
                 .take_while(|&c| c != ')')
-                .take(4)
+                .take(6)
                 .collect();
             if at(text, i + 1 + inner.len()) == Some(')') {
+                let end = i + 2 + inner.len();
                 let n = inner.chars().count();
                 let latin = (1..=2).contains(&n) && inner.chars().all(|c| c.is_ascii_lowercase());
                 let arabic = ABJAD
@@ -455,12 +403,20 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     arabic.map(String::from)
                 };
                 if let Some(l) = label {
-                    let end = i + 2 + inner.len();
                     out.push(Token {
                         span: i..end,
                         kind: Kind::Label,
                         value: format!("label:{l}"),
+                        alt: None,
                     });
+                    i = end;
+                    continue;
+                }
+                // A session in Roman numerals after a resolution number: 689 (XXXV),
+                // which Arabic writes (د-35).
+                let after_number = text[..i].trim_end().chars().next_back().and_then(digit);
+                if let (Some(_), Some(v)) = (after_number, roman(&inner)) {
+                    out.push(number(i + 1..end - 1, v.to_string()));
                     i = end;
                     continue;
                 }
@@ -468,49 +424,155 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         }
         if digit(c).is_some() {
             let (v, end) = number_at(text, i, lang, order);
+            let raw = &text[i..end];
             let leading = text[..i].trim().is_empty();
             let rest = &text[end..];
             let label_mark = [". ", ".\t", " - ", "- ", "-\t", ") ", " ـ "]
                 .iter()
-                .any(|m| rest.starts_with(m));
-            if leading && label_mark && !v.contains('.') {
+                .find(|m| rest.starts_with(*m));
+            // `4 - 15 May` is a range, not a label.
+            let label_mark = label_mark.filter(|m| {
+                rest[m.len()..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| digit(c).is_none())
+            });
+            if leading && label_mark.is_some() && !v.contains('.') {
                 out.push(Token {
                     span: i..end,
                     kind: Kind::Label,
                     value: format!("label:{v}"),
+                    alt: None,
                 });
                 i = end;
                 continue;
             }
-            // English clock times: 3 p.m. is 15, 10.15 a.m. is 10 and 15.
-            if lang == &Lang::En {
-                let r = rest.trim_start();
+            // Digits glued to Latin letters (B2C, km2, a footnote call): a code.
+            if prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+                out.push(Token {
+                    span: i..end,
+                    kind: Kind::Code,
+                    value: v,
+                    alt: None,
+                });
+                i = end;
+                continue;
+            }
+            // Clock times: 10:00 and 10 h 00 are 10; 3 p.m. is 15; 10.15 a.m. is 10 and 15.
+            let after_h = {
+                let t = text[..i].trim_end();
+                t.ends_with(':')
+                    || (t.ends_with('h')
+                        && before(t, t.len() - 1).is_none_or(|p| !p.is_alphabetic()))
+            };
+            // Minutes first, in Arabic display order: 00/7, 00:7.
+            let display_minutes = (rest.starts_with('/') || rest.starts_with(':'))
+                && at(text, end + 1).and_then(digit).is_some();
+            if v == "0" && raw.len() == 2 && (after_h || display_minutes) {
+                i = end;
+                continue;
+            }
+            let colon = rest.starts_with(':')
+                && rest[1..]
+                    .chars()
+                    .take(2)
+                    .filter(|&c| digit(c).is_some())
+                    .count()
+                    == 2
+                && rest[1..].chars().nth(2).is_none_or(|c| digit(c).is_none());
+            let clock = {
+                // After the minutes of 6:15 p.m.
+                let after = if colon {
+                    let minutes_end = rest[1..]
+                        .char_indices()
+                        .nth(2)
+                        .map_or(rest.len(), |(k, _)| k + 1);
+                    &rest[minutes_end..]
+                } else {
+                    rest
+                };
+                let r = after.trim_start();
                 let pm = r.starts_with("p.m.") || r.starts_with("pm");
                 let am = r.starts_with("a.m.") || r.starts_with("am ");
-                if pm || am {
-                    let (h, m) = v.split_once('.').unwrap_or((&v, ""));
-                    let h: u32 = h.parse().unwrap_or(0);
-                    let h = if pm && h < 12 { h + 12 } else { h };
-                    out.push(Token {
-                        span: i..end,
-                        kind: Kind::Number,
-                        value: h.to_string(),
-                    });
-                    if !m.is_empty() {
-                        out.push(Token {
-                            span: i..end,
-                            kind: Kind::Number,
-                            value: strip_zeros(m, ""),
-                        });
+                (pm || am).then_some(pm)
+            };
+            if lang == &Lang::En && clock.is_some() || colon {
+                let (h, m, end) = if colon {
+                    let (m, e) = digits_at(text, end + 1);
+                    (v.clone(), m, e)
+                } else {
+                    let ascii: String = raw
+                        .chars()
+                        .filter_map(digit)
+                        .map(|d| (b'0' + d) as char)
+                        .collect();
+                    match raw.find(['.', ':']) {
+                        Some(k) => {
+                            let hd: String = raw[..k]
+                                .chars()
+                                .filter_map(digit)
+                                .map(|d| (b'0' + d) as char)
+                                .collect();
+                            (hd.clone(), ascii[hd.len()..].to_string(), end)
+                        }
+                        None => (ascii, String::new(), end),
                     }
+                };
+                let h: u32 = h.parse().unwrap_or(0);
+                let h = if clock == Some(true) && h < 12 {
+                    h + 12
+                } else {
+                    h
+                };
+                out.push(number(i..end, h.to_string()));
+                if !m.trim_start_matches('0').is_empty() {
+                    out.push(number(i..end, strip_zeros(&m, "")));
+                }
+                i = end;
+                continue;
+            }
+            // A year range whose hyphen was lost in extraction: 20142020.
+            if raw.len() == 8 && raw.bytes().all(|c| c.is_ascii_digit()) {
+                let (a, z) = (&raw[..4], &raw[4..]);
+                let year = |y: &str| (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
+                if year(a) && year(z) && a < z {
+                    out.push(number(i..i + 4, a.to_string()));
+                    out.push(number(i + 4..end, z.to_string()));
                     i = end;
                     continue;
                 }
             }
+            // Arabic writes section numbers with a hyphen (المادة 10-103 for 10.103): kept
+            // as one token that also pairs with the two numbers of a range.
+            if lang == &Lang::Ar && rest.starts_with('-') && !v.contains('.') && raw.len() <= 3 {
+                let (m, e) = digits_at(text, end + 1);
+                if (1..=3).contains(&m.len()) && at(text, e).and_then(digit).is_none() {
+                    out.push(Token {
+                        span: i..e,
+                        kind: Kind::Number,
+                        value: format!("{v}.{m}"),
+                        alt: Some(format!("range:{v}:{}", strip_zeros(&m, ""))),
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+            // French `10.103` is a thousands group or a section number.
+            let alt = (lang == &Lang::Fr && raw.contains('.') && !v.contains('.'))
+                .then(|| raw.replace(['\u{00A0}', '\u{202F}', ' '], ""))
+                .filter(|r| r.matches('.').count() == 1)
+                .map(|r| {
+                    strip_zeros(
+                        r.split('.').next().unwrap_or(""),
+                        r.split('.').nth(1).unwrap_or(""),
+                    )
+                });
             out.push(Token {
                 span: i..end,
                 kind: Kind::Number,
                 value: v,
+                alt,
             });
             i = end;
             continue;
@@ -518,10 +580,24 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         if c.is_alphabetic() && word_start {
             let w = word_at(text, i);
             let end = i + w.len().max(c.len_utf8());
-            let span = i..end;
             let capital = c.is_uppercase();
-            if let Some(m) = month(w, lang) {
-                let english_may = fold_word(w) == "may" && !capital;
+            // كانون الثاني, تشرين الأول: a month in two words.
+            let two = words::two_word_month(w).and_then(|(first, second)| {
+                let (s, w2) = next_word(text, end)?;
+                let m = if words::month_ordinal(w2)? {
+                    second
+                } else {
+                    first
+                };
+                Some((m, s + w2.len()))
+            });
+            let (month, m_end) = match two {
+                Some((m, e)) => (Some(m), e),
+                None => (words::month(w), end),
+            };
+            if let Some(m) = month {
+                let span = i..m_end;
+                let english_may = fold_may(w) && !capital;
                 if !english_may && near_number(text, &span) {
                     // One month written twice (كانون الأول/ديسمبر) counts once.
                     let twice = out.last().is_some_and(|t: &Token| {
@@ -534,15 +610,38 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                             span: span.clone(),
                             kind: Kind::Month,
                             value: format!("month:{m}"),
+                            alt: None,
                         });
                     }
+                    i = m_end;
+                    continue;
                 }
-            } else if let Some(n) = number_word(w) {
+            } else if let Some(n) = words::number(w, lang) {
+                let mut value = n;
+                let mut w_end = end;
+                // Arabic teens (خمسة عشر) and hyphenated tens (cinquante-deux, twenty-two).
+                if (1..=9).contains(&n) {
+                    if let Some((s, w2)) = next_word(text, end) {
+                        if words::is_arabic_ten(w2) {
+                            value = n + 10;
+                            w_end = s + w2.len();
+                        }
+                    }
+                } else if n % 10 == 0 && (20..=90).contains(&n) && text[end..].starts_with('-') {
+                    let w2 = word_at(text, end + 1);
+                    if let Some(u) = words::number(w2, lang).filter(|u| (1..=9).contains(u)) {
+                        value = n + u;
+                        w_end = end + 1 + w2.len();
+                    }
+                }
                 out.push(Token {
-                    span: span.clone(),
+                    span: i..w_end,
                     kind: Kind::Word,
-                    value: n.to_string(),
+                    value: value.to_string(),
+                    alt: None,
                 });
+                i = w_end;
+                continue;
             }
             i = end;
             continue;
@@ -553,6 +652,10 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         }
     }
     out
+}
+
+fn fold_may(w: &str) -> bool {
+    w.eq_ignore_ascii_case("may")
 }
 
 /// A difference between the numbers of a source and a target unit.
@@ -566,28 +669,71 @@ pub struct Mismatch {
     pub target: Option<Token>,
 }
 
+/// Whether two tokens stand for the same thing: the same value (or one's other reading),
+/// a month only with a month.
+fn same_value(a: &Token, b: &Token) -> bool {
+    (a.kind == Kind::Month) == (b.kind == Kind::Month)
+        && (a.value == b.value
+            || a.alt.as_deref() == Some(b.value.as_str())
+            || b.alt.as_deref() == Some(a.value.as_str()))
+}
+
+/// Pairs off equal tokens of `a` and `b`, removing them from both.
+fn pair_off(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+    let mut i = 0;
+    while i < a.len() {
+        if let Some(j) = b.iter().position(|t| same_value(t, a[i])) {
+            b.remove(j);
+            a.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Pairs an Arabic hyphenated token (`2-26`) of `a` left over with the two numbers of a
+/// range on the other side (`2`, `26`).
+fn pair_ranges(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+    let mut i = 0;
+    while i < a.len() {
+        let parts = a[i]
+            .alt
+            .as_deref()
+            .and_then(|r| r.strip_prefix("range:"))
+            .and_then(|r| r.split_once(':'));
+        if let Some((x, y)) = parts {
+            let px = b
+                .iter()
+                .position(|t| t.kind == Kind::Number && t.value == x);
+            let py = b
+                .iter()
+                .position(|t| t.kind == Kind::Number && t.value == y);
+            if let (Some(px), Some(py)) = (px, py) {
+                if px != py {
+                    b.remove(px.max(py));
+                    b.remove(px.min(py));
+                    a.remove(i);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
 /// What differs between the tokens of a source and a target: each value kept once per
-/// occurrence on both sides is paired; paragraph labels left over on one side only are
-/// not told (extraction often drops them on one side); a number word on one side excuses the same value in
-/// digits on the other; a Kind::Month pairs only with a month. A source value left over
-/// and a target value left over of the same kind make one mismatch (a changed value);
-/// the rest are missing or added.
+/// occurrence on both sides is paired; paragraph labels and codes (digits glued to
+/// letters) left over on one side only are not told (extraction often drops them on one
+/// side); a value left over that the other side has elsewhere is a repetition, not told;
+/// a number word on one side excuses the same value in digits on the other; a Kind::Month
+/// pairs only with a month. A source value left over and a target value left over of the
+/// same kind make one mismatch (a changed value); the rest are missing or added.
 pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     let mut s_left: Vec<&Token> = source.iter().filter(|t| t.kind != Kind::Word).collect();
     let mut t_left: Vec<&Token> = target.iter().filter(|t| t.kind != Kind::Word).collect();
-    let pair_off = |a: &mut Vec<&Token>, b: &mut Vec<&Token>| {
-        let mut i = 0;
-        while i < a.len() {
-            let key = |t: &Token| (t.kind == Kind::Month, t.value.clone());
-            if let Some(j) = b.iter().position(|t| key(t) == key(a[i])) {
-                b.remove(j);
-                a.remove(i);
-            } else {
-                i += 1;
-            }
-        }
-    };
     pair_off(&mut s_left, &mut t_left);
+    pair_ranges(&mut s_left, &mut t_left);
+    pair_ranges(&mut t_left, &mut s_left);
     // Number words excuse digits.
     let excuse = |left: &mut Vec<&Token>, words: &[Token]| {
         let mut words: Vec<&Token> = words.iter().filter(|t| t.kind == Kind::Word).collect();
@@ -606,11 +752,34 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     };
     excuse(&mut s_left, target);
     excuse(&mut t_left, source);
-    // Labels count only when both sides have one: extraction often drops them on one side.
-    let labels = |v: &Vec<&Token>| v.iter().filter(|t| t.kind == Kind::Label).count();
-    if labels(&s_left) == 0 || labels(&t_left) == 0 {
-        s_left.retain(|t| t.kind != Kind::Label);
-        t_left.retain(|t| t.kind != Kind::Label);
+    // A value repeated on one side only (the 1540 Committee after resolution 1540) is not
+    // a change when the other side has nothing left over.
+    let counted = |v: &Vec<&Token>| {
+        v.iter()
+            .filter(|t| !matches!(t.kind, Kind::Label | Kind::Code))
+            .count()
+    };
+    if counted(&t_left) == 0 {
+        s_left.retain(|s| {
+            !target
+                .iter()
+                .any(|t| t.kind != Kind::Word && same_value(s, t))
+        });
+    } else if counted(&s_left) == 0 {
+        t_left.retain(|t| {
+            !source
+                .iter()
+                .any(|s| s.kind != Kind::Word && same_value(s, t))
+        });
+    }
+    // Labels and codes count only when both sides have one: extraction often drops them
+    // on one side.
+    for kind in [Kind::Label, Kind::Code] {
+        let n = |v: &Vec<&Token>| v.iter().filter(|t| t.kind == kind).count();
+        if n(&s_left) == 0 || n(&t_left) == 0 {
+            s_left.retain(|t| t.kind != kind);
+            t_left.retain(|t| t.kind != kind);
+        }
     }
     let mut out = Vec::new();
     for s in s_left {
@@ -643,3 +812,4 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
 
 #[cfg(test)]
 mod tests;
+mod words;

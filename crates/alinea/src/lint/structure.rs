@@ -67,8 +67,10 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
         let (t_norm, s_norm) = (for_matching(&unit.text), for_matching(&src.text));
         // Untranslated: the source itself, or text in the source's language.
         if on("structure/untranslated") && letters(&unit.text) >= 12 && src.lang != doc.lang {
-            let same = t_norm == s_norm;
             let detected = crate::text::lang::detect(&unit.text);
+            // The same text in a third language (an Arabic line of a French letterhead kept
+            // in the English) is quoted, not left untranslated.
+            let same = t_norm == s_norm && detected.as_ref().is_none_or(|l| l == &src.lang);
             let in_source_lang = detected.as_ref() == Some(&src.lang)
                 && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang)
                 && letters(&unit.text) >= 40;

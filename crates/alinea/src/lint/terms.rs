@@ -87,6 +87,19 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
                 continue;
             }
             if short(term.term_type) {
+                // A proper name's short form written as a common noun (an ad hoc committee,
+                // لجنة مخصصة) is not that name.
+                if common_noun(&term.text, &unit.text[m.span.clone()]) {
+                    continue;
+                }
+                // An expansion inside a longer term (the Inter-Parliamentary Union in "the
+                // Assembly of the Inter-Parliamentary Union") defines the acronym too.
+                if !defined.contains(&m.concept_index)
+                    && !undefined_told.contains(&m.concept_index)
+                    && expanded_before(doc, cx, u, m)
+                {
+                    defined.insert(m.concept_index);
+                }
                 if !defined.contains(&m.concept_index) && undefined_told.insert(m.concept_index) {
                     let full = approved(concept, lang)
                         .into_iter()
@@ -165,6 +178,44 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Whether `found` is the common-noun use of the short form `term`: a capitalised term
+/// found in lower case, or an Arabic term with the article found without it.
+fn common_noun(term: &str, found: &str) -> bool {
+    let first_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if first_upper(term) && !first_upper(found) {
+        return true;
+    }
+    let definite = |s: &str| {
+        let w = s.trim_start_matches(['و', 'ف']);
+        w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال") || w.starts_with("كال")
+    };
+    term.starts_with("ال") && !definite(found)
+}
+
+/// Whether a full form of the concept of `m` (a short form in unit `u`) stands before it,
+/// found with every overlapping match ([`crate::termbase::TermMatcher::find_all`]): asked
+/// only for a short form not yet seen expanded, so the extra search is rare.
+fn expanded_before(doc: &Doc, cx: &Context, u: usize, m: &TermMatch) -> bool {
+    let concept = &cx.termbase.concepts[m.concept_index];
+    doc.units[..=u].iter().enumerate().any(|(i, unit)| {
+        let text = if i == u {
+            &unit.text[..m.span.start]
+        } else {
+            unit.text.as_str()
+        };
+        !text.is_empty()
+            && cx
+                .matcher
+                .find_all(text, &doc.lang, MatchClass::Stemmed)
+                .iter()
+                .any(|o| {
+                    o.concept_index == m.concept_index
+                        && !rejected(o.status)
+                        && !short(concept.terms[o.term_index].term_type)
+                })
+    })
+}
+
 fn deprecated(
     u: usize,
     unit: &super::Unit,
@@ -216,15 +267,34 @@ fn same_rendering(a: &str, b: &str, lang: &Lang) -> bool {
 /// The stem keys (and, in Arabic, the consonant skeletons) of the words of `text`.
 fn word_keys(text: &str, lang: &Lang) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
+    let st = stemmer(lang);
     for (r, k) in stemmed_words(text, lang) {
         out.insert(k);
         if lang == &Lang::Ar {
+            let w = &text[r];
             let mut s = String::new();
-            skeleton_word(&text[r], &mut s);
+            skeleton_word(w, &mut s);
             out.insert(s);
+            // A preposition or conjunction glued to a noun without its article
+            // (لحقوق الإنسان, بتغير المناخ, وفريق): the noun's keys too.
+            if let Some(bare) = without_proclitic(w) {
+                out.insert(stem_word(bare, st.as_ref()));
+                let mut s = String::new();
+                skeleton_word(bare, &mut s);
+                out.insert(s);
+            }
         }
     }
     out
+}
+
+/// An Arabic word without one leading و ف ب ل ك, when at least three letters remain.
+fn without_proclitic(w: &str) -> Option<&str> {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some('و' | 'ف' | 'ب' | 'ل' | 'ك') if cs.clone().count() >= 3 => Some(cs.as_str()),
+        _ => None,
+    }
 }
 
 /// Whether every word of `term` is among `keys` (by stem, or in Arabic by skeleton).
@@ -323,10 +393,9 @@ fn bilingual(
             }
             continue;
         }
-        // Left in the source language?
-        if expected.iter().any(|e| lookup_key(e) == src_key) {
-            continue;
-        }
+        // A term written the same in both languages (corruption, agenda) is missing, not
+        // left untranslated, when the target lacks it.
+        let identical = expected.iter().any(|e| lookup_key(e) == src_key);
         // Its words all there, apart (فريق الخبراء العامل for فريق عامل): not missing.
         let keys = target_keys.get_or_insert_with(|| word_keys(&unit.text, lang));
         if expected.iter().any(|e| all_words_in(e, lang, keys)) {
@@ -337,7 +406,10 @@ fn bilingual(
                 .find_all(&unit.text, &src.lang, MatchClass::Stemmed)
         });
         let expected: Vec<String> = expected.into_iter().map(String::from).collect();
-        if let Some(k) = kept.iter().find(|k| k.concept_index == m.concept_index) {
+        if let Some(k) = kept
+            .iter()
+            .find(|k| k.concept_index == m.concept_index && !identical)
+        {
             let is_short = short(concept.terms[m.term_index].term_type);
             let rule = if is_short {
                 "acronym/mismatch"

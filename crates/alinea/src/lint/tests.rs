@@ -1,6 +1,6 @@
 //! Unit tests of the lint engine: units with their sources through every rule family.
 use super::*;
-use crate::termbase::{Concept, Status, Term};
+use crate::termbase::{Concept, Status, Term, TermType};
 
 fn tb() -> Termbase {
     let t = |l: Lang, s: &str, st: Status| {
@@ -142,4 +142,108 @@ fn rules_can_be_turned_off_and_fixes_applied() {
         "{}",
         changes[0].text
     );
+}
+
+fn tb2() -> Termbase {
+    let t = |l: Lang, s: &str, ty: Option<TermType>| {
+        let mut t = Term::new(l, s);
+        t.status = Some(Status::Preferred);
+        t.term_type = ty;
+        t
+    };
+    let c = |id: &str, terms: Vec<Term>| Concept {
+        id: id.into(),
+        terms,
+        ..Concept::default()
+    };
+    Termbase {
+        concepts: vec![
+            c(
+                "ipu",
+                vec![
+                    t(
+                        Lang::En,
+                        "Inter-Parliamentary Union",
+                        Some(TermType::FullForm),
+                    ),
+                    t(Lang::En, "IPU", Some(TermType::Acronym)),
+                ],
+            ),
+            c(
+                "ipu-assembly",
+                vec![t(
+                    Lang::En,
+                    "Assembly of the Inter-Parliamentary Union",
+                    None,
+                )],
+            ),
+            c(
+                "ad-hoc-committee",
+                vec![
+                    t(
+                        Lang::En,
+                        "Ad Hoc Committee on Cybercrime",
+                        Some(TermType::FullForm),
+                    ),
+                    t(Lang::En, "Ad Hoc Committee", Some(TermType::Abbreviation)),
+                ],
+            ),
+            c(
+                "corruption",
+                vec![
+                    t(Lang::Fr, "corruption", None),
+                    t(Lang::En, "corruption", None),
+                    t(Lang::Ar, "الفساد", None),
+                ],
+            ),
+            c(
+                "human-rights",
+                vec![
+                    t(Lang::Fr, "droits de l'homme", None),
+                    t(Lang::Ar, "حقوق الإنسان", None),
+                ],
+            ),
+        ],
+    }
+}
+
+#[test]
+fn acronyms_expanded_inside_longer_terms_and_common_nouns() {
+    let d = doc(&[
+        (
+            "La 132e Assemblée",
+            "The 132nd Assembly of the Inter-Parliamentary Union,",
+        ),
+        ("y", "Urges the IPU to act and an ad hoc committee to meet;"),
+        ("z", "the Ad Hoc Committee met."),
+    ]);
+    let out = lint(&[d], &tb2(), &Config::default());
+    let told: Vec<(&str, usize)> = out
+        .iter()
+        .map(|d| (d.code, d.location.as_ref().unwrap().line))
+        .collect();
+    // IPU is expanded inside the Assembly's name; "an ad hoc committee" is a common noun;
+    // the Ad Hoc Committee is used without its expansion.
+    assert_eq!(told, [("acronym/undefined", 5)]);
+}
+
+#[test]
+fn terms_spelt_alike_and_arabic_proclitics() {
+    let d = doc(&[(
+        "La Convention contre la corruption.",
+        "The Convention against crime.",
+    )]);
+    let out = lint(&[d], &tb2(), &Config::default());
+    assert_eq!(codes(&out), ["term/missing-equivalent"]);
+    let mut ar = doc(&[
+        (
+            "Le droit international des droits de l'homme.",
+            "القانون الدولي لحقوق الإنسان.",
+        ),
+        ("Les droits de l'homme.", "القانون الدولي."),
+    ]);
+    ar.lang = Lang::Ar;
+    let out = lint(&[ar], &tb2(), &Config::default());
+    assert_eq!(codes(&out), ["term/missing-equivalent"]);
+    assert_eq!(out[0].location.as_ref().unwrap().line, 3);
 }

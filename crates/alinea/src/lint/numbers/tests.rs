@@ -162,3 +162,152 @@ fn labels_and_times() {
     assert!(same("Texte 5.", Lang::Fr, "4. Text 5.", Lang::En));
     assert!(!same("3. Texte", Lang::Fr, "4. Text", Lang::En));
 }
+
+#[test]
+fn arabic_two_word_months() {
+    let t = extract("29 كانون الثاني/يناير 2015", &Lang::Ar, GroupOrder::Logical);
+    let months: Vec<&str> = t
+        .iter()
+        .filter(|t| t.kind == Kind::Month)
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(months, ["month:1"]);
+    assert!(same(
+        "le 29 janvier 2015",
+        Lang::Fr,
+        "29 كانون الثاني/يناير 2015",
+        Lang::Ar
+    ));
+    assert!(same(
+        "13 novembre 2014",
+        Lang::Fr,
+        "13 تشرين الثاني/نوفمبر 2014",
+        Lang::Ar
+    ));
+    assert!(same(
+        "1er octobre",
+        Lang::Fr,
+        "1 تشرين الأول/أكتوبر",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "29 décembre 2015",
+        Lang::Fr,
+        "29 كانون الثاني/يناير 2015",
+        Lang::Ar
+    ));
+}
+
+#[test]
+fn clock_times_across_languages() {
+    assert!(same("à 10 heures", Lang::Fr, "الساعة 10:00", Lang::Ar));
+    assert!(same("à 9 h 30", Lang::Fr, "الساعة 9:30", Lang::Ar));
+    assert!(same("à 12 h 40", Lang::Fr, "at 12.40 p.m.", Lang::En));
+    assert!(same("à 9 h 30", Lang::Fr, "at 9.30 a.m.", Lang::En));
+    assert!(same("à 18 h 15", Lang::Fr, "at 6:15 p.m.", Lang::En));
+    assert!(same("à 10 h 15", Lang::Fr, "الساعة ١٠:١٥ صباحا", Lang::Ar));
+    assert!(!same("à 10 h 20", Lang::Fr, "الساعة 10:18", Lang::Ar));
+}
+
+#[test]
+fn number_words_roman_sessions_and_sections() {
+    // Words excuse digits, in each language's own words.
+    assert!(same(
+        "les 5 dernières années",
+        Lang::Fr,
+        "السنوات الخمس الماضية",
+        Lang::Ar
+    ));
+    assert!(same(
+        "de moins de 18 ans",
+        Lang::Fr,
+        "دون سن الثامنة عشرة",
+        Lang::Ar
+    ));
+    assert!(same(
+        "sa cinquante-deuxième session",
+        Lang::Fr,
+        "its 52nd session",
+        Lang::En
+    ));
+    assert!(same(
+        "une quarantaine d'experts",
+        Lang::Fr,
+        "about 40 experts",
+        Lang::En
+    ));
+    assert_eq!(values("50 per cent", Lang::En), ["50"]);
+    // A Roman session number after a resolution number, the Arabic (د-35).
+    assert!(same(
+        "la résolution 689 (XXXV)",
+        Lang::Fr,
+        "القرار 689 (د-35)",
+        Lang::Ar
+    ));
+    // Arabic sections with a hyphen; French dotted sections.
+    assert!(same("art. 10.103", Lang::Fr, "المادة 10-103", Lang::Ar));
+    assert!(same("art. 10.103", Lang::Fr, "s. 10.103", Lang::En));
+    assert!(same(
+        "les articles 2.1 et 2.3",
+        Lang::Fr,
+        "المادتين 2-1 و 2-3",
+        Lang::Ar
+    ));
+    assert!(same("pages 2-3", Lang::Fr, "الصفحتان 2-3", Lang::Ar));
+    assert!(!same("art. 10.103", Lang::Fr, "المادة 10-104", Lang::Ar));
+}
+
+#[test]
+fn ranges_codes_and_repetitions() {
+    // A year range whose hyphen was lost.
+    assert!(same(
+        "la période 20142020",
+        Lang::Fr,
+        "the period 2014-2020",
+        Lang::En
+    ));
+    assert!(!same("le numéro 20202014", Lang::Fr, "2020-2014", Lang::En));
+    // A range is not a paragraph label.
+    assert!(same("4-15 mai 2015", Lang::Fr, "4 - 15 May 2015", Lang::En));
+    // Digits glued to letters on one side only.
+    assert!(same(
+        "entre entreprises",
+        Lang::Fr,
+        "B2B transactions",
+        Lang::En
+    ));
+    // A value repeated on one side only.
+    assert!(same(
+        "la résolution 1540 (2004)",
+        Lang::Fr,
+        "resolution 1540 (2004) and the 1540 Committee",
+        Lang::En
+    ));
+    // A changed value among repeated ones is still told.
+    assert!(!same(
+        "2109 (2013), 2132 (2013), 2155 (2014)",
+        Lang::Fr,
+        "2109 (2013), 2132 (2014), 2155 (2014)",
+        Lang::En
+    ));
+}
+
+#[test]
+fn arabic_display_order_times() {
+    assert!(same(
+        "7 h 00-9 h 00",
+        Lang::Fr,
+        "من الساعة 00/7 إلى الساعة 00/9",
+        Lang::Ar
+    ));
+}
+
+#[test]
+fn symbols_glued_to_an_arabic_conjunction() {
+    assert!(same(
+        "(E/2013/30 et E/2013/30/Corr.1)",
+        Lang::Fr,
+        "(E/2013/30 وE/2013/30/Corr.1)",
+        Lang::Ar
+    ));
+}

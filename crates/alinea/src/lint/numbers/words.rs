@@ -1,0 +1,353 @@
+//! The words that stand for numbers and months in French, English and Arabic: month names
+//! (Arabic Levantine and Gregorian names, the two-word كانون الثاني and تشرين الأول), cardinal
+//! and ordinal number words, French approximations (`une quarantaine` = 40) and Arabic
+//! teens (`خمسة عشر` = 15). Lookups go through folded keys (`termbase::normalize`), built
+//! once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::Lang;
+
+/// Month names; `كانون` and `تشرين` are read with the word after them ([`two_word_month`]).
+const MONTHS: &[(&str, u8)] = &[
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يونيه", 6),
+    ("يوليه", 7),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+];
+
+/// Number words, cardinal and ordinal, with their value. Arabic forms are listed without
+/// the article (the folded key drops it) and in both genders where they differ.
+const WORDS_EN: &[(&str, u16)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+];
+
+const WORDS_FR: &[(&str, u16)] = &[
+    ("un", 1),
+    ("une", 1),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+    ("onze", 11),
+    ("douze", 12),
+    ("treize", 13),
+    ("quatorze", 14),
+    ("quinze", 15),
+    ("seize", 16),
+    ("vingt", 20),
+    ("trente", 30),
+    ("quarante", 40),
+    ("cinquante", 50),
+    ("soixante", 60),
+    ("cent", 100),
+    ("premier", 1),
+    ("première", 1),
+    ("deuxième", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("cinquième", 5),
+    ("sixième", 6),
+    ("septième", 7),
+    ("huitième", 8),
+    ("neuvième", 9),
+    ("dixième", 10),
+    ("onzième", 11),
+    ("douzième", 12),
+    ("treizième", 13),
+    ("quatorzième", 14),
+    ("quinzième", 15),
+    ("seizième", 16),
+    ("vingtième", 20),
+    ("trentième", 30),
+    ("quarantième", 40),
+    ("cinquantième", 50),
+    ("soixantième", 60),
+    ("dizaine", 10),
+    ("douzaine", 12),
+    ("quinzaine", 15),
+    ("vingtaine", 20),
+    ("trentaine", 30),
+    ("quarantaine", 40),
+    ("cinquantaine", 50),
+    ("soixantaine", 60),
+    ("centaine", 100),
+];
+
+/// Arabic cardinals (both genders, the dual's cases), ordinals and decades.
+const WORDS_AR: &[(&str, u16)] = &[
+    ("واحد", 1),
+    ("واحدة", 1),
+    ("اثنان", 2),
+    ("اثنين", 2),
+    ("اثنا", 2),
+    ("اثني", 2),
+    ("اثنتان", 2),
+    ("اثنتين", 2),
+    ("اثنتا", 2),
+    ("اثنتي", 2),
+    ("ثلاث", 3),
+    ("ثلاثة", 3),
+    ("أربع", 4),
+    ("أربعة", 4),
+    ("خمس", 5),
+    ("خمسة", 5),
+    ("ست", 6),
+    ("ستة", 6),
+    ("سبع", 7),
+    ("سبعة", 7),
+    ("ثماني", 8),
+    ("ثمان", 8),
+    ("ثمانية", 8),
+    ("تسع", 9),
+    ("تسعة", 9),
+    ("عشر", 10),
+    ("عشرة", 10),
+    ("عشرون", 20),
+    ("عشرين", 20),
+    ("ثلاثون", 30),
+    ("ثلاثين", 30),
+    ("أربعون", 40),
+    ("أربعين", 40),
+    ("خمسون", 50),
+    ("خمسين", 50),
+    ("ستون", 60),
+    ("ستين", 60),
+    ("سبعون", 70),
+    ("سبعين", 70),
+    ("ثمانون", 80),
+    ("ثمانين", 80),
+    ("تسعون", 90),
+    ("تسعين", 90),
+    ("مائة", 100),
+    ("مئة", 100),
+    // Ordinals (the article is dropped by the key).
+    ("أول", 1),
+    ("أولى", 1),
+    ("ثان", 2),
+    ("ثاني", 2),
+    ("ثانية", 2),
+    ("ثالث", 3),
+    ("ثالثة", 3),
+    ("رابع", 4),
+    ("رابعة", 4),
+    ("خامس", 5),
+    ("خامسة", 5),
+    ("سادس", 6),
+    ("سادسة", 6),
+    ("سابع", 7),
+    ("سابعة", 7),
+    ("ثامن", 8),
+    ("ثامنة", 8),
+    ("تاسع", 9),
+    ("تاسعة", 9),
+    ("عاشر", 10),
+    ("عاشرة", 10),
+    ("حادي", 1),
+    ("حادية", 1),
+    // Decades: الستينيات (the sixties).
+    ("ستينيات", 60),
+    ("سبعينيات", 70),
+    ("ثمانينيات", 80),
+    ("تسعينيات", 90),
+];
+
+struct Tables {
+    months: HashMap<String, u8>,
+    /// English, French, Arabic.
+    words: [HashMap<String, u16>; 3],
+}
+
+fn key(w: &str) -> String {
+    let mut k = String::new();
+    crate::termbase::normalize::lookup_key_into(w, &mut k);
+    k
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut months = HashMap::new();
+        for (m, n) in MONTHS {
+            months.insert(key(m), *n);
+            // Unaccented spellings (fevrier, aout, decembre).
+            months.insert(key(&crate::text::fold::strip_accents(m)), *n);
+        }
+        let words = [WORDS_EN, WORDS_FR, WORDS_AR]
+            .map(|list| list.iter().map(|(w, n)| (key(w), *n)).collect());
+        Tables { months, words }
+    })
+}
+
+/// The folded key of a word, and the key without one leading Arabic preposition or
+/// conjunction (بخمسة, لثلاث, وعشرين) when the word is long enough to carry one.
+fn keys(w: &str) -> (String, Option<String>) {
+    let k = key(w);
+    let mut chars = k.chars();
+    let stripped = match chars.next() {
+        Some('ب' | 'ل' | 'ك' | 'و' | 'ف') if k.chars().count() >= 4 => {
+            Some(key(chars.as_str()))
+        }
+        _ => None,
+    };
+    (k, stripped)
+}
+
+/// The month a single word names.
+pub(super) fn month(w: &str) -> Option<u8> {
+    let t = tables();
+    let (k, s) = keys(w);
+    t.months
+        .get(&k)
+        .or_else(|| s.and_then(|s| t.months.get(&s)))
+        .copied()
+}
+
+/// The first word of an Arabic two-word month (كانون, تشرين): the month for each
+/// second word (الأول, الثاني).
+pub(super) fn two_word_month(w: &str) -> Option<(u8, u8)> {
+    let (k, s) = keys(w);
+    let is = |name: &str| k == key(name) || s.as_deref() == Some(key(name).as_str());
+    if is("كانون") {
+        Some((12, 1))
+    } else if is("تشرين") {
+        Some((10, 11))
+    } else {
+        None
+    }
+}
+
+/// Which of the two months the word after `كانون`/`تشرين` names: `Some(false)` for the
+/// first (الأول), `Some(true)` for the second (الثاني).
+pub(super) fn month_ordinal(w: &str) -> Option<bool> {
+    let k = key(w);
+    if k == key("الأول") {
+        Some(false)
+    } else if k == key("الثاني") {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The value of a number word of `lang` (`cent` is French, not the English `per cent`).
+pub(super) fn number(w: &str, lang: &Lang) -> Option<u16> {
+    let t = tables();
+    let words = match lang {
+        Lang::En => &t.words[0],
+        Lang::Fr => &t.words[1],
+        Lang::Ar => &t.words[2],
+        _ => return None,
+    };
+    let (k, s) = keys(w);
+    let s = s.filter(|_| lang == &Lang::Ar);
+    words
+        .get(&k)
+        .or_else(|| s.and_then(|s| words.get(&s)))
+        .copied()
+}
+
+/// Whether a word is the `عشر`/`عشرة` of an Arabic teen (خمسة عشر).
+pub(super) fn is_arabic_ten(w: &str) -> bool {
+    let k = key(w);
+    k == key("عشر") || k == key("عشرة")
+}

@@ -147,11 +147,11 @@ pub fn segment(
         while !text.is_char_boundary(at) {
             at += 1;
         }
-        out.push_str(&quick_xml::escape::partial_escape(&clean(&text[from..at])));
+        out.push_str(&quick_xml::escape::partial_escape(clean(&text[from..at])));
         from = at;
         code.write(&mut out);
     }
-    out.push_str(&quick_xml::escape::partial_escape(&clean(&text[from..])));
+    out.push_str(&quick_xml::escape::partial_escape(clean(&text[from..])));
     out
 }
 

@@ -156,6 +156,11 @@ pub fn mark(kind: TagKind) -> char {
     open(kind)
 }
 
+/// Whether `c` is a mark (one of the noncharacters marks are made of).
+pub fn is_mark(c: char) -> bool {
+    is_reserved(c)
+}
+
 /// Whether `c` is one of the noncharacters the marks are made of.
 fn is_reserved(c: char) -> bool {
     ('\u{FDD0}'..='\u{FDEF}').contains(&c)

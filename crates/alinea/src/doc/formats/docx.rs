@@ -673,9 +673,14 @@ fn assemble(
 
 /// A paragraph without structure: a label typed at its start (`1.`, `a)`, `*`) is its label,
 /// as in plain text.
+///
+/// Formatting marks before the label (a paragraph bold from its number on) are kept for the
+/// text after it.
 pub(super) fn typed(text: &str, place: String) -> Option<Block> {
-    let text = super::collapse(text);
-    let st = markup::line_start(&text);
+    let whole = super::collapse(text);
+    let lead = whole.len() - whole.trim_start_matches(inline::is_mark).len();
+    let (marks, text) = whole.split_at(lead);
+    let st = markup::line_start(text);
     match st.label.clone() {
         Some(r) if st.rest < text.len() => {
             let kind = if st.note_mark {
@@ -683,8 +688,9 @@ pub(super) fn typed(text: &str, place: String) -> Option<Block> {
             } else {
                 UnitKind::ListItem
             };
-            Block::new(kind, Some(text[r].to_string()), &text[st.rest..], place)
+            let rest = format!("{marks}{}", &text[st.rest..]);
+            Block::new(kind, Some(text[r].to_string()), &rest, place)
         }
-        _ => Block::new(UnitKind::Body, None, &text, place),
+        _ => Block::new(UnitKind::Body, None, &whole, place),
     }
 }

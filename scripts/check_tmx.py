@@ -8,7 +8,9 @@ number of <tu> elements (read with the standard library's XML parser) and be at 
 tuids must run 1..N; the header's srclang must be the language of every unit's first variant;
 every variant's language must be a BCP 47 tag, once per unit, and every unit must hold at least
 two languages; every segment must be non-empty and equal to what the standard-library parser
-reads. Exits 1 when a file fails (all are checked), 0 otherwise (also when there is no file yet).
+reads. The file must also be valid against the TMX 1.4b DTD (scripts/tmx14b.dtd), inline
+elements included, and every <ept> must close a <bpt> of its segment (checked with lxml, which
+translate-toolkit brings). Exits 1 when a file fails (all are checked), 0 otherwise (also when there is no file yet).
 """
 import glob
 import os
@@ -16,9 +18,11 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
+from lxml import etree
 from translate.storage import tmx
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DTD = etree.DTD(os.path.join(os.path.dirname(os.path.abspath(__file__)), "tmx14b.dtd"))
 TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -40,6 +44,16 @@ def check(path):
     if len(units) != len(tus) or not tus:
         return fail(path, f"translate-toolkit reads {len(units)} units, the file has {len(tus)} <tu>")
     srclang = header.get("srclang")
+    tree = etree.fromstring(data)
+    if not DTD.validate(tree):
+        return fail(path, f"not valid against the TMX 1.4b DTD: {DTD.error_log.filter_from_errors()[0]}")
+    for n, seg in enumerate(tree.iter("seg"), start=1):
+        opened = set()
+        for code in seg:
+            if code.tag == "bpt":
+                opened.add(code.get("i"))
+            elif code.tag == "ept" and code.get("i") not in opened:
+                return fail(path, f"segment {n}: <ept i={code.get('i')!r}> closes no <bpt>")
     langs_seen = set()
     for n, (unit, tu) in enumerate(zip(units, tus), start=1):
         if tu.get("tuid") != str(n):

@@ -72,6 +72,7 @@ fn fixed() -> Aligned {
                 score: 0.4,
             },
         ],
+        inline: Vec::new(),
     }
 }
 

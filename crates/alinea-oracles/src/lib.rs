@@ -291,6 +291,7 @@ pub fn alignment(data: &[u8]) -> (Aligned, WriteOptions) {
         segtype,
         sides,
         beads,
+        inline: Vec::new(),
     };
     (a, opts)
 }

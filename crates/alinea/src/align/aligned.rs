@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::multi::{self, MultiAlignment, MultiBead};
 use super::Options;
+use crate::doc::inline::{self, Tag};
 use crate::doc::Document;
 use crate::Lang;
 
@@ -48,6 +49,10 @@ pub struct Aligned {
     pub segtype: Segtype,
     pub sides: Vec<Side>,
     pub beads: Vec<MultiBead>,
+    /// The inline tags of each side's units (`inline[d][i]` for `sides[d].units[i]`, at byte
+    /// offsets in its text); empty when no document had any (text and Markdown have none).
+    /// Only TMX carries them.
+    pub inline: Vec<Vec<Vec<Tag>>>,
 }
 
 /// Counts for a summary line.
@@ -70,16 +75,35 @@ impl Aligned {
             .map(|d| (&d.lang, d.units.iter().map(|u| u.plain.as_str()).collect()))
             .collect();
         let paragraphs = multi::align_all(&sides, opts);
+        let tagged = docs
+            .iter()
+            .any(|d| d.units.iter().any(|u| !u.tags.is_empty()));
+        let mut tags: Vec<Vec<Vec<Tag>>> = Vec::new();
         let (units, alignment): (Vec<Vec<String>>, MultiAlignment) = match segtype {
-            Segtype::Paragraph => (
-                sides
-                    .iter()
-                    .map(|(_, u)| u.iter().map(|s| s.to_string()).collect())
-                    .collect(),
-                paragraphs,
-            ),
+            Segtype::Paragraph => {
+                if tagged {
+                    tags = docs
+                        .iter()
+                        .map(|d| d.units.iter().map(|u| u.tags.clone()).collect())
+                        .collect();
+                }
+                (
+                    sides
+                        .iter()
+                        .map(|(_, u)| u.iter().map(|s| s.to_string()).collect())
+                        .collect(),
+                    paragraphs,
+                )
+            }
             Segtype::Sentence => {
                 let s = multi::sentence_level(&sides, &paragraphs, opts);
+                if tagged {
+                    tags = docs
+                        .iter()
+                        .zip(&s.sentences)
+                        .map(|(d, sents)| sentence_tags(d, sents))
+                        .collect();
+                }
                 (
                     s.sentences
                         .into_iter()
@@ -110,6 +134,7 @@ impl Aligned {
                 })
                 .collect(),
             beads: alignment.beads,
+            inline: tags,
         };
         super::suspect::cap(&mut aligned);
         aligned
@@ -141,7 +166,30 @@ impl Aligned {
                 })
                 .filter(|b| b.filled() > 0)
                 .collect(),
+            inline: if self.inline.is_empty() {
+                Vec::new()
+            } else {
+                keep.iter().map(|&d| self.inline[d].clone()).collect()
+            },
         }
+    }
+
+    /// The inline tags of `bead` on side `d`, at byte offsets in [`Aligned::text`] (its units
+    /// joined with a space).
+    pub fn tags(&self, bead: &MultiBead, d: usize) -> Vec<Tag> {
+        let Some(side) = self.inline.get(d) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut at = 0;
+        for &i in &bead.sides[d] {
+            let Some(text) = self.sides[d].units.get(i) else {
+                continue;
+            };
+            out.extend(side.get(i).into_iter().flatten().map(|t| t.shifted(at)));
+            at += text.len() + 1;
+        }
+        out
     }
 
     /// Unit counts, beads by shape, low-confidence count.
@@ -163,6 +211,37 @@ impl Aligned {
         }
         s
     }
+}
+
+/// The tags of a document's sentences (`sentences`: paragraph index and text, in order, as
+/// [`multi::sentence_level`] cut them): each paragraph's tags split at its sentences, whose
+/// places are found again in the paragraph's text in order.
+fn sentence_tags(doc: &Document, sentences: &[(usize, String)]) -> Vec<Vec<Tag>> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut k = 0;
+    while k < sentences.len() {
+        let p = sentences[k].0;
+        let n = sentences[k..].iter().take_while(|(q, _)| *q == p).count();
+        let (plain, tags) = doc
+            .units
+            .get(p)
+            .map_or(("", &[][..]), |u| (u.plain.as_str(), &u.tags[..]));
+        let mut cursor = 0;
+        let ranges: Vec<std::ops::Range<usize>> = sentences[k..k + n]
+            .iter()
+            .map(|(_, s)| {
+                let start = plain
+                    .get(cursor..)
+                    .and_then(|rest| rest.find(s.as_str()))
+                    .map_or(cursor, |i| cursor + i);
+                cursor = (start + s.len()).min(plain.len());
+                start..cursor
+            })
+            .collect();
+        out.extend(inline::split(tags, &ranges));
+        k += n;
+    }
+    out
 }
 
 /// A document set's name from its pivot's path: the file stem without a language suffix
@@ -263,6 +342,7 @@ pub(crate) mod tests {
                     score: 0.4,
                 },
             ],
+            inline: Vec::new(),
         }
     }
 

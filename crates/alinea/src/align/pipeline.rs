@@ -210,6 +210,7 @@ fn given_alignment(documents: &[Document], segtype: Segtype, opts: &super::Optio
         segtype,
         sides,
         beads: alignment.beads,
+        inline: Vec::new(),
     }
 }
 

@@ -223,6 +223,7 @@ mod tests {
                     score: 0.99,
                 })
                 .collect(),
+            inline: Vec::new(),
         }
     }
 

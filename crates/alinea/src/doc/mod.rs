@@ -15,6 +15,7 @@
 //! matching and alignment ([`Unit::plain`]: markup residue removed, whitespace collapsed).
 
 pub mod formats;
+pub mod inline;
 pub mod kind;
 mod read;
 
@@ -92,6 +93,10 @@ pub struct Unit {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     pub span: Span,
+    /// Inline formatting kept from a structured original (bold, italics, footnote marks, line
+    /// breaks …) at byte offsets in [`Unit::plain`]; empty for text and Markdown.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<inline::Tag>,
 }
 
 /// A document read into units.
@@ -207,7 +212,9 @@ impl Reading {
         let mut out = Vec::new();
         for (p, unit) in self.document.units.iter().enumerate() {
             let plain = &self.plains[p];
-            for (position, r) in sentences::split(&plain.text, lang).into_iter().enumerate() {
+            let ranges = sentences::split(&plain.text, lang);
+            let mut tags = inline::split(&unit.tags, &ranges).into_iter();
+            for (position, r) in ranges.into_iter().enumerate() {
                 let mut start = plain.source(r.start).unwrap_or(unit.span.start_byte);
                 // Emphasis marks just before the sentence belong to it.
                 while start > unit.span.start_byte
@@ -256,6 +263,7 @@ impl Reading {
                         plain: plain.text[r].to_string(),
                         place: unit.place.clone(),
                         span: self.span(start, end),
+                        tags: tags.next().unwrap_or_default(),
                     },
                 });
             }
@@ -488,6 +496,7 @@ fn build(
             },
             place: None,
             span: span(start, end),
+            tags: Vec::new(),
         });
         if trace {
             traced.lines.push(ls.iter().map(|l| l.no + 1).collect());
@@ -545,6 +554,7 @@ fn from_blocks(
             plain: m.text.clone(),
             place: Some(b.place.clone()),
             span: span(start, end),
+            tags: b.tags.clone(),
         });
         if trace {
             traced.lines.push(vec![i + 1]);

@@ -153,10 +153,26 @@ fn removed_chars(n: usize) -> Option<Diagnostic> {
     })
 }
 
+/// The warning that a format other than TMX leaves out the inline tags `a` has (bold,
+/// footnote marks … from Word, OpenDocument, HTML): their units' plain text is written.
+fn no_inline(a: &Aligned, format: Format) -> Option<Diagnostic> {
+    let n = a.inline.iter().flatten().filter(|t| !t.is_empty()).count();
+    (n > 0 && matches!(format, Format::Tsv | Format::Json | Format::Html)).then(|| {
+        Diagnostic::warning(
+            "export/inline-dropped",
+            format!(
+                "the inline formatting of {n} units (bold, italics, footnote marks, line breaks) \
+                 is not in the {format} output: only TMX carries it"
+            ),
+        )
+        .with_help("write a TMX (`-o out.tmx`) to keep it as inline elements")
+    })
+}
+
 /// Render `a` as `format`.
 pub fn render(a: &Aligned, format: Format, opts: &RenderOptions) -> Result<Rendered> {
     format.check(a.sides.len())?;
-    let mut diagnostics = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = no_inline(a, format).into_iter().collect();
     let bytes = match format {
         Format::Tmx => {
             let w = tmx::write(a, &opts.tmx);

@@ -2,7 +2,10 @@
 //!
 //! - [`write`](mod@write): an [`crate::align::Aligned`] → TMX bytes (header, one `<tu>` per unit).
 //! - [`read`]: a streaming reader (UTF-8, UTF-16 with BOM) → [`Tu`]s.
+//! - [`inline`]: the inline elements of a segment (`<bpt>`/`<ept>`, `<it>`, `<ph>`) written
+//!   from a unit's tags, paired across languages by `x`.
 
+pub mod inline;
 pub mod read;
 pub mod write;
 

@@ -1,5 +1,6 @@
 //! TMX 1.4b writing: one `<tu>` per aligned unit, with `x-document`, `x-units` and
-//! `x-confidence` properties and one `<tuv xml:lang>` per language. Text is escaped by
+//! `x-confidence` properties and one `<tuv xml:lang>` per language; a unit's inline tags
+//! (from Word, OpenDocument, HTML) as inline elements ([`super::inline`]). Text is escaped by
 //! quick-xml's writer; characters XML 1.0 forbids are removed and counted. The bytes depend only
 //! on the input and the options (the creation date is an option), so output is reproducible.
 
@@ -11,6 +12,7 @@ use std::io::Write;
 
 use super::{Tu, Tuv};
 use crate::align::aligned::{range_label, Aligned, Segtype};
+use crate::doc::inline::Tag;
 use crate::{Error, Lang, Result};
 
 /// The `creationdate` used when nothing else is asked for in reproducible output
@@ -125,6 +127,14 @@ pub fn tus(a: &Aligned, opts: &WriteOptions) -> Vec<Tu> {
 
 /// The translation units of [`tus`], made one at a time.
 pub fn tu_iter<'a>(a: &'a Aligned, opts: &'a WriteOptions) -> impl Iterator<Item = Tu> + 'a {
+    units(a, opts).map(|(tu, _)| tu)
+}
+
+/// The translation units of [`tus`] with the inline tags of each variant.
+fn units<'a>(
+    a: &'a Aligned,
+    opts: &'a WriteOptions,
+) -> impl Iterator<Item = (Tu, Vec<Vec<Tag>>)> + 'a {
     let tag = |lang: &Lang| {
         opts.locales
             .get(lang)
@@ -144,21 +154,26 @@ pub fn tu_iter<'a>(a: &'a Aligned, opts: &'a WriteOptions) -> impl Iterator<Item
                 .filter(|(_, ix)| !ix.is_empty())
                 .map(|(s, ix)| format!("{}:{}", s.lang, range_label(ix)))
                 .collect();
-            Tu {
+            let present: Vec<usize> = (0..a.sides.len())
+                .filter(|&d| !b.sides[d].is_empty())
+                .collect();
+            let inline = present.iter().map(|&d| a.tags(b, d)).collect();
+            let tu = Tu {
                 id: Some((n + 1).to_string()),
                 props: vec![
                     ("x-document".into(), a.document.clone()),
                     ("x-units".into(), units.join(" ")),
                     ("x-confidence".into(), format!("{:.2}", b.score)),
                 ],
-                variants: (0..a.sides.len())
-                    .filter(|&d| !b.sides[d].is_empty())
-                    .map(|d| Tuv {
+                variants: present
+                    .iter()
+                    .map(|&d| Tuv {
                         lang: tags[d].clone(),
                         text: a.text(b, d),
                     })
                     .collect(),
-            }
+            };
+            (tu, inline)
         })
 }
 
@@ -203,7 +218,7 @@ pub struct Counts {
 /// Write an alignment as TMX 1.4b to `out`, one unit at a time (the same bytes as [`write`];
 /// nothing but the unit being written is held in memory).
 pub fn write_to(a: &Aligned, opts: &WriteOptions, out: impl Write) -> std::io::Result<Counts> {
-    write_tus_to(&header_of(a, opts), tu_iter(a, opts), out)
+    write_units_to(&header_of(a, opts), units(a, opts), out)
 }
 
 /// Element text with `&`, `<` and `>` escaped (quotes and apostrophes stay as they are).
@@ -226,6 +241,16 @@ pub fn write_tus(header: &Header, tus: &[Tu]) -> Written {
 pub fn write_tus_to<T: std::borrow::Borrow<Tu>>(
     header: &Header,
     tus: impl IntoIterator<Item = T>,
+    out: impl Write,
+) -> std::io::Result<Counts> {
+    write_units_to(header, tus.into_iter().map(|t| (t, Vec::new())), out)
+}
+
+/// Write translation units, each with the inline tags of its variants (none: plain text),
+/// under a header to `out`.
+fn write_units_to<T: std::borrow::Borrow<Tu>>(
+    header: &Header,
+    tus: impl IntoIterator<Item = (T, Vec<Vec<Tag>>)>,
     out: impl Write,
 ) -> std::io::Result<Counts> {
     let mut removed = 0usize;
@@ -252,9 +277,16 @@ pub fn write_tus_to<T: std::borrow::Borrow<Tu>>(
         ("creationdate", header.creation_date.as_str()),
     ])))?;
     w.write_event(Event::Start(BytesStart::new("body")))?;
-    for tu in tus {
+    for (tu, tags) in tus {
         let tu = tu.borrow();
         count += 1;
+        let tagged = tags.iter().any(|t| !t.is_empty());
+        let xs = if tagged {
+            let refs: Vec<&[Tag]> = tags.iter().map(Vec::as_slice).collect();
+            super::inline::number(&refs)
+        } else {
+            Vec::new()
+        };
         let mut start = BytesStart::new("tu");
         if let Some(id) = &tu.id {
             start.push_attribute(("tuid", clean(id).as_str()));
@@ -269,14 +301,22 @@ pub fn write_tus_to<T: std::borrow::Borrow<Tu>>(
             w.write_event(Event::Text(text_event(&v)))?;
             w.write_event(Event::End(BytesEnd::new("prop")))?;
         }
-        for v in &tu.variants {
+        for (k, v) in tu.variants.iter().enumerate() {
             let lang = clean(&v.lang);
             w.write_event(Event::Start(
                 BytesStart::new("tuv").with_attributes([("xml:lang", lang.as_str())]),
             ))?;
-            let text = clean(&v.text);
             w.write_event(Event::Start(BytesStart::new("seg")))?;
-            w.write_event(Event::Text(text_event(&text)))?;
+            match (tags.get(k).filter(|t| !t.is_empty()), xs.get(k)) {
+                (Some(t), Some(x)) => {
+                    let seg = super::inline::segment(&v.text, t, x, &mut clean);
+                    w.write_event(Event::Text(BytesText::from_escaped(seg)))?;
+                }
+                _ => {
+                    let text = clean(&v.text);
+                    w.write_event(Event::Text(text_event(&text)))?;
+                }
+            }
             w.write_event(Event::End(BytesEnd::new("seg")))?;
             w.write_event(Event::End(BytesEnd::new("tuv")))?;
         }

@@ -6,8 +6,10 @@
 //! formats, level texts such as `%1.` or `%1.%2`, start values and overrides); tables cell by
 //! cell (`table 1, row 2, cell 3`: the paragraphs of a cell are one unit); footnotes and
 //! endnotes as notes of their own (`footnote 3`, numbered in reference order), each right
-//! after the paragraph or cell that refers to it; tracked changes as accepted (`w:ins` and
-//! `w:moveTo` kept, `w:del` and `w:moveFrom` dropped); tabs and line breaks as spaces; field
+//! after the paragraph or cell that refers to it, the reference a footnote mark in the text;
+//! tracked changes as accepted (`w:ins` and `w:moveTo` kept, `w:del` and `w:moveFrom`
+//! dropped); bold, italics, underline, superscript and subscript of runs (direct or from a
+//! character style) as inline tags, line breaks as line-break marks, tabs as spaces; field
 //! codes dropped, field results kept; text boxes as paragraphs of their own.
 //!
 //! Not read: headers, footers, comments; a numbered paragraph typed by hand (`1. Text`)
@@ -18,7 +20,9 @@ use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::styling::{self, Run};
 use super::{attr, input_error, local, number_in, part_name, xml_part, zip, Block};
+use crate::doc::inline::{self, TagKind};
 use crate::doc::UnitKind;
 use crate::input::xml::XmlReader;
 use crate::text::markup;
@@ -47,8 +51,10 @@ struct Para {
     notes: Vec<(bool, String)>,
 }
 
-/// Reads the paragraphs of an XML part (the body, footnotes or endnotes).
-fn paragraphs(text: &str, name: &Path, root: &str) -> Result<Vec<Para>> {
+/// Reads the paragraphs of an XML part (the body, footnotes or endnotes), their runs'
+/// formatting (with the character styles `chars`) as the marks of [`inline`].
+fn paragraphs(text: &str, name: &Path, root: &str, chars: &styling::Styles) -> Result<Vec<Para>> {
+    let mut run = Run::default();
     let mut xml = XmlReader::from_str(text, name);
     let mut buf = Vec::new();
     let mut stack: Vec<Vec<u8>> = Vec::new();
@@ -71,6 +77,9 @@ fn paragraphs(text: &str, name: &Path, root: &str) -> Result<Vec<Para>> {
             Event::Empty(e) => (Some(e.clone().into_owned()), true),
             Event::End(_) => {
                 let name = stack.pop().unwrap_or_default();
+                if skip == 0 {
+                    end_run(&name, &stack, &mut run, chars, &mut open);
+                }
                 close(
                     &name,
                     &mut skip,
@@ -85,7 +94,7 @@ fn paragraphs(text: &str, name: &Path, root: &str) -> Result<Vec<Para>> {
             Event::Text(t) => {
                 if in_t && skip == 0 {
                     if let Some(p) = open.last_mut() {
-                        p.text.push_str(&xml.text(t)?);
+                        inline::push_text(&mut p.text, &xml.text(t)?);
                     }
                 }
                 continue;
@@ -93,7 +102,7 @@ fn paragraphs(text: &str, name: &Path, root: &str) -> Result<Vec<Para>> {
             Event::CData(t) => {
                 if in_t && skip == 0 {
                     if let Some(p) = open.last_mut() {
-                        p.text.push_str(&String::from_utf8_lossy(t));
+                        inline::push_text(&mut p.text, &String::from_utf8_lossy(t));
                     }
                 }
                 continue;
@@ -127,12 +136,23 @@ fn paragraphs(text: &str, name: &Path, root: &str) -> Result<Vec<Para>> {
                 notes: Vec::new(),
             }),
             b"t" => in_t = true,
+            b"r" => run.begin(),
+            _ if parent == b"rPr" && stack.len() >= 2 && stack[stack.len() - 2] == b"r" => {
+                run.property(&name, &e)
+            }
             b"tab" if parent == b"r" => push(&mut open, " "),
-            b"br" | b"cr" => push(&mut open, "\n"),
+            b"br" | b"cr" => push(&mut open, &inline::mark(TagKind::LineBreak).to_string()),
             b"noBreakHyphen" => push(&mut open, "\u{2011}"),
             b"footnoteReference" | b"endnoteReference" => {
+                let endnote = name.as_slice() == b"endnoteReference";
                 if let (Some(p), Some(id)) = (open.last_mut(), attr(&e, b"id")) {
-                    p.notes.push((name.as_slice() == b"endnoteReference", id));
+                    p.notes.push((endnote, id));
+                    let kind = if endnote {
+                        TagKind::Endnote
+                    } else {
+                        TagKind::Footnote
+                    };
+                    p.text.push(inline::mark(kind));
                 }
             }
             b"pStyle" if in_ppr => {
@@ -178,6 +198,7 @@ fn paragraphs(text: &str, name: &Path, root: &str) -> Result<Vec<Para>> {
             _ => {}
         }
         if empty {
+            end_run(&name, &stack, &mut run, chars, &mut open);
             close(
                 &name,
                 &mut skip,
@@ -192,6 +213,23 @@ fn paragraphs(text: &str, name: &Path, root: &str) -> Result<Vec<Para>> {
         }
     }
     Ok(out)
+}
+
+/// The end of `name` (its parents `stack`) for the run being read: the end of a run's
+/// properties writes the opening marks of its formatting, the end of the run their closing
+/// ones.
+fn end_run(
+    name: &[u8],
+    stack: &[Vec<u8>],
+    run: &mut Run,
+    chars: &styling::Styles,
+    open: &mut [Para],
+) {
+    match name {
+        b"rPr" if stack.last().is_some_and(|p| p == b"r") => push(open, &run.opening(chars)),
+        b"r" => push(open, &run.closing()),
+        _ => {}
+    }
 }
 
 fn push(open: &mut [Para], s: &str) {
@@ -500,13 +538,17 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>> {
         Some((n, t)) => numbering(&t, &part_name(path, &n))?,
         None => Numbering::default(),
     };
+    let chars = match part("styles")? {
+        Some((n, t)) => styling::word_styles(&t, &part_name(path, &n))?,
+        None => styling::Styles::default(),
+    };
     let mut notes: HashMap<(bool, String), String> = HashMap::new();
     for (endnote, kind, root) in [
         (false, "footnotes", "footnotes"),
         (true, "endnotes", "endnotes"),
     ] {
         if let Some((n, t)) = part(kind)? {
-            for p in paragraphs(&t, &part_name(path, &n), root)? {
+            for p in paragraphs(&t, &part_name(path, &n), root, &chars)? {
                 if let Container::Note(id) = p.container {
                     let text = notes.entry((endnote, id)).or_default();
                     text.push(' ');
@@ -515,7 +557,7 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>> {
             }
         }
     }
-    let body = paragraphs(&document, &part_name(path, &main), "document")?;
+    let body = paragraphs(&document, &part_name(path, &main), "document", &chars)?;
     Ok(assemble(body, &styles, &numbering, notes))
 }
 
@@ -631,9 +673,14 @@ fn assemble(
 
 /// A paragraph without structure: a label typed at its start (`1.`, `a)`, `*`) is its label,
 /// as in plain text.
+///
+/// Formatting marks before the label (a paragraph bold from its number on) are kept for the
+/// text after it.
 pub(super) fn typed(text: &str, place: String) -> Option<Block> {
-    let text = super::collapse(text);
-    let st = markup::line_start(&text);
+    let whole = super::collapse(text);
+    let lead = whole.len() - whole.trim_start_matches(inline::is_mark).len();
+    let (marks, text) = whole.split_at(lead);
+    let st = markup::line_start(text);
     match st.label.clone() {
         Some(r) if st.rest < text.len() => {
             let kind = if st.note_mark {
@@ -641,8 +688,9 @@ pub(super) fn typed(text: &str, place: String) -> Option<Block> {
             } else {
                 UnitKind::ListItem
             };
-            Block::new(kind, Some(text[r].to_string()), &text[st.rest..], place)
+            let rest = format!("{marks}{}", &text[st.rest..]);
+            Block::new(kind, Some(text[r].to_string()), &rest, place)
         }
-        _ => Block::new(UnitKind::Body, None, &text, place),
+        _ => Block::new(UnitKind::Body, None, &whole, place),
     }
 }

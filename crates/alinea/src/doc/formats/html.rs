@@ -6,12 +6,16 @@
 //! placed at the `line:column` of its start tag; headings are headings, list items carry
 //! the number an `ol` gives them (`start`, `type`, `reversed` aside, `value`), table cells are
 //! placed as `table 1, row 2, cell 3` too. `script`, `style`, `template`, `noscript`, `svg`,
-//! `math` and the `head` are dropped; `br` is a space. Entities: XML's five, numeric
+//! `math` and the `head` are dropped. `b`/`strong`, `i`/`em`, `u`, `sup` and `sub` are inline
+//! tags, `br` a line-break mark; a link to a place in the page (`href="#…"`) inside a `sup`,
+//! or one whose class, role or `epub:type` names a note (`footnote`, `fnref`, `noteref`), is a
+//! footnote mark and its text (the note number) is left out. Entities: XML's five, numeric
 //! references and the common named ones (Latin-1, typography); an unknown one is kept as
 //! written. The `lang` of `<html>` (else of `<body>`) declares the page's language; `dir`
 //! needs no handling (units keep their text in logical order).
 
 use super::{collapse, Block};
+use crate::doc::inline::{self, TagKind};
 use crate::doc::UnitKind;
 
 /// A page read into blocks, with its declared language.
@@ -86,9 +90,51 @@ struct State<'a> {
     /// Table, row, cell of the outermost table; tables open.
     cell: (usize, usize, usize),
     tables: usize,
+    /// `sup` elements open.
+    sups: usize,
+    /// Inside a footnote reference link: its text is left out.
+    in_note_ref: bool,
+}
+
+/// The inline span an element stands for.
+fn span_kind(name: &str) -> Option<TagKind> {
+    Some(match name {
+        "b" | "strong" => TagKind::Bold,
+        "i" | "em" => TagKind::Italic,
+        "u" => TagKind::Underline,
+        "sup" => TagKind::Superscript,
+        "sub" => TagKind::Subscript,
+        _ => return None,
+    })
 }
 
 impl State<'_> {
+    /// Text between tags, its references resolved; left out inside a note reference.
+    fn push_text(&mut self, raw: &str) {
+        if self.in_note_ref {
+            return;
+        }
+        let mut decoded = String::new();
+        decode_into(raw, &mut decoded);
+        inline::push_text(&mut self.text, &decoded);
+    }
+
+    /// Whether a link with `attrs` is a footnote reference: to a place in the page and inside
+    /// a `sup`, or named a note reference by its class, role or `epub:type`.
+    fn note_ref(&self, attrs: &[(String, String)]) -> bool {
+        let get = |k: &str| attrs.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
+        let local = get("href").is_some_and(|h| h.starts_with('#'));
+        let named = ["class", "role", "epub:type"].iter().any(|k| {
+            get(k).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                ["footnote", "fnref", "noteref", "endnote"]
+                    .iter()
+                    .any(|w| v.contains(w))
+            })
+        });
+        local && (self.sups > 0 || named)
+    }
+
     fn place(&self, at: usize) -> String {
         let (line, column) = crate::input::lines::position(self.source, at);
         format!("{line}:{column}")
@@ -192,16 +238,18 @@ pub(super) fn read(source: &str) -> Page {
         lists: Vec::new(),
         cell: (0, 0, 0),
         tables: 0,
+        sups: 0,
+        in_note_ref: false,
     };
     let mut lang = None;
     let bytes = source.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let Some(lt) = source[i..].find('<').map(|k| i + k) else {
-            decode_into(&source[i..], &mut st.text);
+            st.push_text(&source[i..]);
             break;
         };
-        decode_into(&source[i..lt], &mut st.text);
+        st.push_text(&source[i..lt]);
         i = lt;
         let rest = &source[i..];
         if rest.starts_with("<!--") {
@@ -223,6 +271,13 @@ pub(super) fn read(source: &str) -> Page {
         if tag.closing {
             if BLOCKS.contains(&tag.name.as_str()) {
                 st.close(&tag.name);
+            } else if let Some(kind) = span_kind(&tag.name) {
+                if kind == TagKind::Superscript {
+                    st.sups = st.sups.saturating_sub(1);
+                }
+                st.text.push(inline::close(kind));
+            } else if tag.name == "a" {
+                st.in_note_ref = false;
             }
             continue;
         }
@@ -246,7 +301,18 @@ pub(super) fn read(source: &str) -> Page {
             continue;
         }
         match tag.name.as_str() {
-            "br" => st.text.push(' '),
+            "br" => st.text.push(inline::mark(TagKind::LineBreak)),
+            "a" if !tag.self_closing && st.note_ref(&tag.attrs) => {
+                st.text.push(inline::mark(TagKind::Footnote));
+                st.in_note_ref = true;
+            }
+            n if span_kind(n).is_some() && !tag.self_closing => {
+                let kind = span_kind(n).unwrap_or(TagKind::Bold);
+                if kind == TagKind::Superscript {
+                    st.sups += 1;
+                }
+                st.text.push(inline::open(kind));
+            }
             n if BLOCKS.contains(&n) => {
                 st.open(n, &tag.attrs, at);
                 if tag.self_closing || n == "hr" {

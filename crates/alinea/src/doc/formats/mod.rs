@@ -9,8 +9,9 @@
 //! `footnote 3`, `table 1, row 2, cell 3`, `unit 7`). An XLIFF file gives two sources (its
 //! source and target texts), already aligned unit by unit.
 //!
-//! Readers: `docx`, `odt`, `html`, `xliff`, `pdf`; `zip` is the bounded archive reader of the
-//! first two. XML parts are read through [`crate::input::xml`] (no DTD entities, a depth
+//! Readers: `docx`, `odt`, `html`, `xliff`, `pdf`; `styling` reads the character formatting
+//! of Word runs and OpenDocument spans (kept as the inline tags of [`super::inline`]); `zip` is
+//! the bounded archive reader of the first two. XML parts are read through [`crate::input::xml`] (no DTD entities, a depth
 //! limit, errors at `file:part:line:column`).
 //!
 //! Bad input is one [`Error`] naming the file and what is wrong: a damaged zip, a `.docx` that
@@ -20,11 +21,13 @@ mod docx;
 mod html;
 mod odt;
 pub mod pdf;
+mod styling;
 mod xliff;
 pub mod zip;
 
 use std::path::{Path, PathBuf};
 
+use super::inline::Tag;
 use super::UnitKind;
 use crate::diag::Diagnostic;
 use crate::{Error, Lang, Result};
@@ -137,17 +140,21 @@ pub struct Block {
     /// Where the unit stands in the original: `paragraph 12`, `footnote 3`, `table 1, row 2,
     /// cell 3`, `unit 7` …
     pub place: String,
+    /// Its inline formatting (bold, footnote marks …) at byte offsets in `text`.
+    pub tags: Vec<Tag>,
 }
 
 impl Block {
-    /// A block of `text` (whitespace collapsed), `None` when nothing but white space is left.
+    /// A block of `text` (whitespace collapsed, the marks of [`super::inline`] turned into
+    /// tags), `None` when nothing but white space is left.
     pub fn new(kind: UnitKind, label: Option<String>, text: &str, place: String) -> Option<Block> {
-        let text = collapse(text);
-        (!text.is_empty()).then_some(Block {
+        let (text, tags) = super::inline::extract(text);
+        (!text.is_empty()).then(|| Block {
             kind,
-            label,
+            label: label.map(|l| super::inline::strip(&l)),
             text,
             place,
+            tags,
         })
     }
 }

@@ -6,14 +6,18 @@
 //! values, `text:continue-numbering`); tables cell by cell; footnotes and endnotes
 //! (`text:note`) as notes of their own right after their paragraph; tracked changes as
 //! accepted (the `text:tracked-changes` region, which holds deleted text, is left out);
-//! `text:s` spaces, tabs and line breaks as spaces; comments (`office:annotation`) left out.
+//! `text:s` spaces and tabs as spaces; bold, italics, underline, superscript and subscript of
+//! `text:span`s (their text styles, automatic or named) as inline tags, line breaks and note
+//! references (in place of their citation) as marks; comments (`office:annotation`) left out.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use quick_xml::events::Event;
 
+use super::styling;
 use super::{attr, input_error, local, number_in, part_name, xml_part, zip, Block};
+use crate::doc::inline::{self, TagKind};
 use crate::doc::UnitKind;
 use crate::input::xml::XmlReader;
 use crate::Result;
@@ -172,14 +176,19 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Vec<Block>> {
         ));
     };
     let mut styles = Styles::default();
+    let mut chars = styling::Styles::default();
     if let Some(t) = xml_part(&archive, path, "styles.xml")? {
         read_styles(&t, &part_name(path, "styles.xml"), &mut styles)?;
+        styling::odf_styles(&t, &part_name(path, "styles.xml"), &mut chars)?;
     }
     read_styles(&content, &part_name(path, "content.xml"), &mut styles)?;
-    body(&content, &part_name(path, "content.xml"), &styles)
+    styling::odf_styles(&content, &part_name(path, "content.xml"), &mut chars)?;
+    body(&content, &part_name(path, "content.xml"), &styles, &chars)
 }
 
-fn body(text: &str, name: &Path, styles: &Styles) -> Result<Vec<Block>> {
+fn body(text: &str, name: &Path, styles: &Styles, chars: &styling::Styles) -> Result<Vec<Block>> {
+    // The formatting each open `text:span` turned on.
+    let mut spans: Vec<Vec<TagKind>> = Vec::new();
     let mut xml = XmlReader::from_str(text, name);
     let mut buf = Vec::new();
     let mut stack: Vec<Vec<u8>> = Vec::new();
@@ -203,13 +212,19 @@ fn body(text: &str, name: &Path, styles: &Styles) -> Result<Vec<Block>> {
             Event::Text(t) => {
                 if skip == 0 {
                     if let Some(p) = paras.last_mut() {
-                        p.text.push_str(&xml.text(t)?);
+                        inline::push_text(&mut p.text, &xml.text(t)?);
                     }
                 }
                 continue;
             }
             Event::End(_) => {
                 let n = stack.pop().unwrap_or_default();
+                if n == b"span" && skip == 0 && in_body {
+                    let kinds = spans.pop().unwrap_or_default();
+                    if let Some(p) = paras.last_mut() {
+                        p.text.push_str(&styling::closing(&kinds));
+                    }
+                }
                 let ctx = Ctx {
                     styles,
                     out: &mut out,
@@ -267,13 +282,34 @@ fn body(text: &str, name: &Path, styles: &Styles) -> Result<Vec<Block>> {
                     p.text.push_str(&" ".repeat(c.min(100)));
                 }
             }
-            b"tab" | b"line-break" => {
+            b"tab" => {
                 if let Some(p) = paras.last_mut() {
                     p.text.push(' ');
                 }
             }
+            b"line-break" => {
+                if let Some(p) = paras.last_mut() {
+                    p.text.push(inline::mark(TagKind::LineBreak));
+                }
+            }
+            b"span" if !empty => {
+                let kinds = attr(&e, b"style-name")
+                    .map(|s| chars.resolve(&s).on())
+                    .unwrap_or_default();
+                if let Some(p) = paras.last_mut() {
+                    p.text.push_str(&styling::opening(&kinds));
+                }
+                spans.push(kinds);
+            }
             b"note" => {
                 let end = attr(&e, b"note-class").is_some_and(|c| c == "endnote");
+                if let Some(p) = paras.last_mut() {
+                    p.text.push(inline::mark(if end {
+                        TagKind::Endnote
+                    } else {
+                        TagKind::Footnote
+                    }));
+                }
                 notes.push((end, paras.len(), String::new()));
             }
             b"list" => {

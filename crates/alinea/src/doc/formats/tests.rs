@@ -390,3 +390,64 @@ fn html_stray_equals_before_a_multibyte_letter() {
     let b = blocks("p.html", "<p =\"x\"ج>texte</p>".as_bytes());
     assert_eq!(b[0].text, "texte");
 }
+
+/// (kind, start, end) of a block's tags.
+fn tags(b: &Block) -> Vec<(crate::doc::inline::TagKind, usize, usize)> {
+    b.tags.iter().map(|t| (t.kind, t.start, t.end)).collect()
+}
+
+#[test]
+fn word_runs_and_note_references_are_inline_tags() {
+    use crate::doc::inline::TagKind::*;
+    let footnotes = format!(
+        r#"<w:footnotes {W}><w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>Note.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let styles = format!(
+        r#"<w:styles {W}><w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style></w:styles>"#
+    );
+    let b = blocks(
+        "t.docx",
+        &docx(
+            r#"<w:p><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>1. Gras</w:t></w:r><w:r><w:t xml:space="preserve"> puis </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>italique</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="2"/></w:r><w:r><w:br/><w:t>fin</w:t></w:r><w:del><w:r><w:rPr><w:b/></w:rPr><w:t>ôté</w:t></w:r></w:del></w:p>"#,
+            &[
+                ("word/footnotes.xml", footnotes.as_str()),
+                ("word/styles.xml", styles.as_str()),
+            ],
+        ),
+    );
+    assert_eq!(b[0].label.as_deref(), Some("1."));
+    assert_eq!(b[0].text, "Gras puis italique fin");
+    assert_eq!(
+        tags(&b[0]),
+        vec![
+            (Bold, 0, 4),
+            (Italic, 10, 18),
+            (Footnote, 18, 18),
+            (LineBreak, 18, 18)
+        ]
+    );
+    assert_eq!(b[1].text, "Note.");
+    assert!(b[1].tags.is_empty());
+}
+
+#[test]
+fn html_inline_elements_and_note_links_are_tags() {
+    use crate::doc::inline::TagKind::*;
+    let page = r##"<html><body><p>Le <strong>Conseil</strong> m<sup>2</sup>
+        <em>organisée</em><sup><a href="#fn2">2</a></sup> et<br>fin
+        <a class="footnote-ref" href="#fn3"><sup>3</sup></a> FORGED</p></body></html>"##
+        .replace("FORGED", "\u{FDD0}");
+    let b = blocks("p.html", page.as_bytes());
+    assert_eq!(b[0].text, "Le Conseil m2 organisée et fin \u{FFFD}");
+    assert_eq!(
+        tags(&b[0]),
+        vec![
+            (Bold, 3, 10),
+            (Superscript, 12, 13),
+            (Italic, 14, 24),
+            (Footnote, 24, 24),
+            (LineBreak, 27, 27),
+            (Footnote, 31, 31)
+        ]
+    );
+}

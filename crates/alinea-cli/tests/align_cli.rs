@@ -277,6 +277,19 @@ fn output_is_byte_deterministic() {
     let b = run_ok(&["--input", "lines"], &[&fr(), &en(), &ar()]).0;
     assert_eq!(a, b);
     assert!(a.contains("creationdate=\"20231114T221320Z\""));
+    // Without SOURCE_DATE_EPOCH the optional date is left out (not the time of the run).
+    let undated = alinea()
+        .env_remove("SOURCE_DATE_EPOCH")
+        .args(["align", "--input", "lines"])
+        .args([fr(), en()])
+        .output()
+        .unwrap();
+    assert!(undated.status.success());
+    let undated = String::from_utf8(undated.stdout).unwrap();
+    assert!(
+        undated.contains("<header ") && !undated.contains("creationdate"),
+        "{undated}"
+    );
     let out = alinea()
         .env("SOURCE_DATE_EPOCH", "soon")
         .args(["align"])

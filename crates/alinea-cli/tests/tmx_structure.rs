@@ -247,7 +247,8 @@ fn the_checker_catches_broken_files() {
         good.replacen("<seg>", "", 1).replacen("</seg>", "", 1),
         good.replacen("<seg>", "<seg><seg/>", 1),
         good.replacen("version=\"1.4\"", "version=\"2.0\"", 1),
-        good.replacen("creationdate=\"", "creationdate=\"x", 1),
+        // The optional date, when given, must be well formed.
+        good.replacen("<header ", "<header creationdate=\"20231114\" ", 1),
     ];
     for (i, b) in broken.iter().enumerate() {
         assert!(check(b, true).is_err(), "broken variant {i} passed");

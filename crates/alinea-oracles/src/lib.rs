@@ -220,7 +220,7 @@ pub fn tmx_round_trip(data: &[u8]) {
     let header = Header {
         segtype: Segtype::Sentence,
         srclang: "fr-FR".into(),
-        creation_date: tmx::write::FIXED_CREATION_DATE.into(),
+        creation_date: Some(tmx::write::FIXED_CREATION_DATE.into()),
     };
     let written = write_tus(&header, &units);
     assert_eq!(written.tus, units.len());

@@ -12,7 +12,7 @@ fn header() -> Header {
     Header {
         segtype: Segtype::Sentence,
         srclang: "fr-FR".into(),
-        creation_date: "20240101T000000Z".into(),
+        creation_date: Some("20240101T000000Z".into()),
     }
 }
 

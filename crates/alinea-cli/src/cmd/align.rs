@@ -76,7 +76,8 @@ pub struct Args {
     /// With TMX: also write bilingual files (OUT's name + .fr-en.tmx, .fr-ar.tmx) next to OUT.
     #[arg(long)]
     pairs: bool,
-    /// With TMX: also write units that hold a single language.
+    /// With TMX: also write units that hold a single language, and those that are not
+    /// translations (the same text in two languages, a side in the wrong script).
     #[arg(long)]
     keep_unaligned: bool,
     /// The pivot document, then one or two translations (or one XLIFF file, which holds both).
@@ -84,8 +85,9 @@ pub struct Args {
     files: Vec<PathBuf>,
 }
 
-/// The TMX creation date: `SOURCE_DATE_EPOCH` when set, else `fallback`.
-pub(crate) fn creation_date(fallback: impl FnOnce() -> String) -> anyhow::Result<String> {
+/// The TMX creation date: `SOURCE_DATE_EPOCH` when set, else none (the attribute is optional
+/// and a made-up date would date every unit in a CAT tool).
+pub(crate) fn creation_date() -> anyhow::Result<Option<String>> {
     match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(v) => {
             let secs: i64 = v.trim().parse().map_err(|_| {
@@ -93,18 +95,10 @@ pub(crate) fn creation_date(fallback: impl FnOnce() -> String) -> anyhow::Result
                     "SOURCE_DATE_EPOCH={v:?} is not a number of seconds"
                 ))
             })?;
-            Ok(tmx::write::creation_date(secs)?)
+            Ok(Some(tmx::write::creation_date(secs)?))
         }
-        Err(_) => Ok(fallback()),
+        Err(_) => Ok(None),
     }
-}
-
-fn now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    tmx::write::creation_date(secs).unwrap_or_else(|_| tmx::write::FIXED_CREATION_DATE.into())
 }
 
 /// `--format`'s parser: the library's format names, offered to completions and `--help`.
@@ -159,9 +153,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None => Default::default(),
     };
     let creation_date = if format == export::Format::Tmx {
-        creation_date(now)?
+        creation_date()?
     } else {
-        tmx::write::FIXED_CREATION_DATE.to_string()
+        None
     };
     if let Some(out) = &args.output {
         let dir = out.parent().filter(|d| !d.as_os_str().is_empty());

@@ -9,7 +9,7 @@
 //! deterministic share of the documents; `--merge-summaries` joins the shards' summaries.
 //!
 //! Output is byte-deterministic: the TMX `creationdate` is `SOURCE_DATE_EPOCH` when set, else
-//! the fixed [`alinea::tmx::write::FIXED_CREATION_DATE`] (1970-01-01), so a rebuild of an
+//! left out (it is optional in TMX), so a rebuild of an
 //! unchanged corpus changes nothing and CI can check `aligned/` is up to date. The state and
 //! the summary (which holds timings) stay in `<out>/.alinea-build/`, which git ignores.
 
@@ -21,7 +21,7 @@ use std::time::Instant;
 use alinea::batch::{self, Batch, Done, Inputs, Shard, State, Status, Summary, STATE_DIR};
 use alinea::diag::Diagnostic;
 use alinea::export::RenderOptions;
-use alinea::tmx::{self, WriteOptions};
+use alinea::tmx::WriteOptions;
 use alinea::Error;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -109,7 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let render = RenderOptions {
         tmx: WriteOptions {
-            creation_date: creation_date(|| tmx::write::FIXED_CREATION_DATE.to_string())?,
+            creation_date: creation_date()?,
             ..WriteOptions::default()
         },
     };
@@ -226,7 +226,14 @@ fn figures(r: &batch::Record) -> String {
 }
 
 fn totals(t: &batch::Totals) -> String {
-    describe(&t.units, t.beads, t.low, t.confidence)
+    let mut s = describe(&t.units, t.beads, t.low, t.confidence);
+    if t.suspect > 0 {
+        s.push_str(&format!(
+            "; {} not translations, left out of TMX",
+            t.suspect
+        ));
+    }
+    s
 }
 
 fn describe(units: &BTreeMap<String, usize>, beads: usize, low: usize, c: Option<f64>) -> String {

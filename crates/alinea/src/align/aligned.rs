@@ -65,6 +65,9 @@ pub struct Summary {
     pub beads: usize,
     /// Beads below [`LOW_CONFIDENCE`].
     pub low: usize,
+    /// Suspect beads (not translations: the same text in two languages, a side in the wrong
+    /// script), which the TMX leaves out unless asked to keep unaligned units.
+    pub suspect: usize,
 }
 
 impl Aligned {
@@ -208,6 +211,9 @@ impl Aligned {
             if is_low(b) {
                 s.low += 1;
             }
+            if super::suspect::is_suspect(self, b) {
+                s.suspect += 1;
+            }
         }
         s
     }
@@ -289,6 +295,7 @@ impl Summary {
         }
         self.beads += other.beads;
         self.low += other.low;
+        self.suspect += other.suspect;
     }
 }
 
@@ -308,7 +315,11 @@ impl std::fmt::Display for Summary {
             self.beads,
             shapes.join(", "),
             self.low
-        )
+        )?;
+        if self.suspect > 0 {
+            write!(f, "; {} not translations, left out of TMX", self.suspect)?;
+        }
+        Ok(())
     }
 }
 

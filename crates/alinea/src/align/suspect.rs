@@ -3,7 +3,8 @@
 //! a side written in the wrong script for its language (`MANAMA, BAHREÏN` in the Arabic
 //! document). The aligner may pair them confidently (same anchors, same length); they are given
 //! a confidence of at most [`SUSPECT_SCORE`] and a warning each (`align/untranslated`,
-//! `align/wrong-script`), so that a reviewer sees them and exports can leave them out.
+//! `align/wrong-script`), so that a reviewer sees them; the TMX writer leaves them out unless
+//! asked to keep unaligned units ([`is_suspect`]), and [`Aligned::summary`] counts them.
 
 use super::aligned::{range_label, Aligned};
 use super::multi::MultiBead;
@@ -83,15 +84,23 @@ fn main_script(text: &str) -> Option<Script> {
 /// The suspicions about one bead whose side texts are `texts` (empty for a side without units).
 fn check(texts: &[String], langs: &[&Lang]) -> Vec<Suspicion> {
     let mut out = Vec::new();
-    let mut norm: Vec<String> = Vec::with_capacity(texts.len());
-    for t in texts {
-        let mut n = String::new();
-        for_matching_into(t, &mut n);
-        norm.push(n.to_lowercase());
-    }
+    // Texts of very different lengths are not the same text: those are not normalised.
+    let close = |a: usize, b: usize| {
+        let (x, y) = (texts[a].len(), texts[b].len());
+        langs[a] != langs[b] && x > 0 && y > 0 && x <= 2 * y + 8 && y <= 2 * x + 8
+    };
+    let norm: Vec<String> = (0..texts.len())
+        .map(|a| {
+            let mut n = String::new();
+            if (0..texts.len()).any(|b| b != a && close(a, b)) {
+                for_matching_into(&texts[a], &mut n);
+            }
+            n.to_lowercase()
+        })
+        .collect();
     for a in 0..texts.len() {
         for b in a + 1..texts.len() {
-            if langs[a] != langs[b] && judged(&norm[a]) && norm[a] == norm[b] {
+            if close(a, b) && judged(&norm[a]) && norm[a] == norm[b] {
                 out.push(Suspicion::SameText { a, b });
             }
         }
@@ -119,6 +128,16 @@ pub fn find(aligned: &Aligned) -> Vec<(usize, Suspicion)> {
         out.extend(check(&texts, &langs).into_iter().map(|s| (k, s)));
     }
     out
+}
+
+/// Whether one bead of `aligned` is suspect (what [`find`] says of it, without the reasons).
+pub fn is_suspect(aligned: &Aligned, b: &MultiBead) -> bool {
+    if b.filled() < 2 {
+        return false;
+    }
+    let langs: Vec<&Lang> = aligned.sides.iter().map(|s| &s.lang).collect();
+    let texts: Vec<String> = (0..b.sides.len()).map(|d| aligned.text(b, d)).collect();
+    !check(&texts, &langs).is_empty()
 }
 
 /// Lower the confidence of every suspect bead to [`SUSPECT_SCORE`] at most.

@@ -166,6 +166,7 @@ fn one(batch: &Batch, options: &str, previous: &State, doc: &DocSet) -> Done {
         beads: 0,
         low: 0,
         confidence: None,
+        suspect: 0,
         warnings: 0,
         ms: Timings::default(),
     };
@@ -245,6 +246,7 @@ fn align_and_write(
         .collect();
     record.beads = summary.beads;
     record.low = summary.low;
+    record.suspect = summary.suspect;
     record.confidence = (!aligned.beads.is_empty())
         .then(|| aligned.beads.iter().map(|b| b.score).sum::<f64>() / aligned.beads.len() as f64);
     record.ms.align = ms(start);
@@ -268,6 +270,7 @@ fn failed(mut record: Record, key: Option<String>, e: Error) -> Done {
     record.units.clear();
     record.beads = 0;
     record.low = 0;
+    record.suspect = 0;
     record.confidence = None;
     Done {
         record,

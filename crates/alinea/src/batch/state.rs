@@ -279,6 +279,7 @@ mod tests {
                 beads: 1,
                 low: 0,
                 confidence: Some(1.0),
+                suspect: 0,
                 warnings: 0,
                 ms: Timings::default(),
             },

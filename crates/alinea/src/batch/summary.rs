@@ -55,6 +55,9 @@ pub struct Record {
     /// The mean confidence of the beads (none for a document with no bead).
     #[serde(default)]
     pub confidence: Option<f64>,
+    /// Beads that are not translations (same text, wrong script), left out of the TMX.
+    #[serde(default)]
+    pub suspect: usize,
     /// Warnings about the document (missing counterpart, language, length ratio …).
     #[serde(default)]
     pub warnings: usize,
@@ -76,6 +79,9 @@ pub struct Totals {
     pub units: BTreeMap<String, usize>,
     pub beads: usize,
     pub low: usize,
+    /// Beads that are not translations, left out of the TMX.
+    #[serde(default)]
+    pub suspect: usize,
     /// The mean confidence over every bead of the documents that have one.
     pub confidence: Option<f64>,
 }
@@ -102,6 +108,7 @@ impl Totals {
             }
             t.beads += r.beads;
             t.low += r.low;
+            t.suspect += r.suspect;
             if let Some(c) = r.confidence {
                 weighted += c * r.beads as f64;
                 weight += r.beads;
@@ -228,6 +235,7 @@ mod tests {
             beads,
             low: beads / 4,
             confidence,
+            suspect: 0,
             warnings: 0,
             ms: Timings::default(),
         }

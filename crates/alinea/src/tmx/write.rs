@@ -12,32 +12,24 @@ use std::io::Write;
 
 use super::{Tu, Tuv};
 use crate::align::aligned::{range_label, Aligned, Segtype};
+use crate::align::suspect;
 use crate::doc::inline::Tag;
 use crate::{Error, Lang, Result};
 
-/// The `creationdate` used when nothing else is asked for in reproducible output
-/// (`alinea build` without `SOURCE_DATE_EPOCH`): the Unix epoch.
+/// A fixed `creationdate` (the Unix epoch), for tests and fallbacks that need one.
 pub const FIXED_CREATION_DATE: &str = "19700101T000000Z";
 
 /// How to write a TMX file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct WriteOptions {
     /// BCP 47 tags per language, overriding [`default_locale`].
     pub locales: BTreeMap<Lang, String>,
-    /// Also write units that hold a single language.
+    /// Also write units that hold a single language, and those that are not translations
+    /// ([`crate::align::suspect`]).
     pub keep_unaligned: bool,
-    /// The header's `creationdate`, `YYYYMMDDThhmmssZ`.
-    pub creation_date: String,
-}
-
-impl Default for WriteOptions {
-    fn default() -> Self {
-        WriteOptions {
-            locales: BTreeMap::new(),
-            keep_unaligned: false,
-            creation_date: FIXED_CREATION_DATE.to_string(),
-        }
-    }
+    /// The header's optional `creationdate`, `YYYYMMDDThhmmssZ`; `None` leaves it out (so
+    /// that CAT tools do not date the units to a made-up day).
+    pub creation_date: Option<String>,
 }
 
 /// What was written.
@@ -56,7 +48,8 @@ pub struct Header {
     pub segtype: Segtype,
     /// The source language's tag (`fr-FR`).
     pub srclang: String,
-    pub creation_date: String,
+    /// The optional `creationdate`, left out when `None`.
+    pub creation_date: Option<String>,
 }
 
 /// The tag alinea writes for a language: `fr-FR`, `en-GB`, `ar`, else the bare code.
@@ -119,8 +112,9 @@ pub fn xml_clean(s: &str) -> (String, usize) {
     (kept, removed)
 }
 
-/// The translation units of an alignment: one per bead holding at least two languages (every
-/// bead with `keep_unaligned`), numbered from 1.
+/// The translation units of an alignment: one per bead holding at least two languages and not
+/// [suspect](crate::align::suspect::is_suspect) (every bead with `keep_unaligned`), numbered
+/// from 1.
 pub fn tus(a: &Aligned, opts: &WriteOptions) -> Vec<Tu> {
     tu_iter(a, opts).collect()
 }
@@ -144,7 +138,10 @@ fn units<'a>(
     let tags: Vec<String> = a.sides.iter().map(|s| tag(&s.lang)).collect();
     a.beads
         .iter()
-        .filter(|b| b.filled() > 0 && (b.filled() >= 2 || opts.keep_unaligned))
+        .filter(|b| {
+            b.filled() > 0
+                && (opts.keep_unaligned || (b.filled() >= 2 && !suspect::is_suspect(a, b)))
+        })
         .enumerate()
         .map(move |(n, b)| {
             let units: Vec<String> = a
@@ -266,7 +263,7 @@ fn write_units_to<T: std::borrow::Borrow<Tu>>(
         BytesStart::new("tmx").with_attributes([("version", "1.4")]),
     ))?;
     let version = env!("CARGO_PKG_VERSION");
-    w.write_event(Event::Empty(BytesStart::new("header").with_attributes([
+    let mut head = BytesStart::new("header").with_attributes([
         ("creationtool", "alinea"),
         ("creationtoolversion", version),
         ("segtype", header.segtype.as_str()),
@@ -274,8 +271,11 @@ fn write_units_to<T: std::borrow::Borrow<Tu>>(
         ("adminlang", "en"),
         ("srclang", header.srclang.as_str()),
         ("datatype", "plaintext"),
-        ("creationdate", header.creation_date.as_str()),
-    ])))?;
+    ]);
+    if let Some(date) = &header.creation_date {
+        head.push_attribute(("creationdate", date.as_str()));
+    }
+    w.write_event(Event::Empty(head))?;
     w.write_event(Event::Start(BytesStart::new("body")))?;
     for (tu, tags) in tus {
         let tu = tu.borrow();

@@ -8,6 +8,8 @@
 //!   temporary files first, then renamed together; if anything fails before the renames, the
 //!   temporary files are removed and the old files are left as they were, and if a rename
 //!   fails, the files already renamed are put back.
+//! - [`FileSet::unsynced`] and [`sync_files`]: many sets renamed whole but put on disk
+//!   together, by one sync (`alinea build`).
 //! - [`check_not_input`]: refuses an output that is one of the inputs (the same file, also
 //!   through a symbolic or hard link: same device and inode).
 //!

@@ -8,6 +8,8 @@
 #   Generates DOCS (default 10000) document triples from SHARED_DIR/corpora/unpc-dev with
 #   scripts/make-batch-corpus.py into WORK_DIR/corpus-DOCS (unless it exists; WORK_DIR defaults
 #   to a new temporary folder, never inside the repository). RUNS=3, JOBS (alinea -j) unset.
+#   ALIGN_ONLY=1 runs the build as the one shard of one (`--shard 0/1`: every document, but
+#   no term mining of the output folder afterwards), to measure the batch alone.
 set -euo pipefail
 shared=${1:?usage: scripts/bench-batch.sh SHARED_DIR [WORK_DIR] [DOCS]}
 work=${2:-$(mktemp -d)}
@@ -20,12 +22,14 @@ corpus="$work/corpus-$docs"
 bin="$here/target/release/alinea"
 jobs=()
 [ -n "${JOBS:-}" ] && jobs=(-j "$JOBS")
+only=()
+[ "${ALIGN_ONLY:-0}" = 1 ] && only=(--shard 0/1)
 bytes=$(find "$corpus"/fr "$corpus"/en "$corpus"/ar -type f -printf "%s\n" | awk "{ s += \$1 } END { print s }")
 printf 'corpus: %s document triples, %s bytes of input\n' "$docs" "$bytes"
 
 # One timed build into $out: prints "wall_s peak_kb cpu_s".
 timed() {
-  /usr/bin/time -v -o "$work/time.txt" "$bin" build -q "${jobs[@]}" --corpus "$corpus" --out "$1" "${@:2}" >/dev/null 2>"$work/stderr.txt" || {
+  /usr/bin/time -v -o "$work/time.txt" "$bin" build -q "${jobs[@]}" "${only[@]}" --corpus "$corpus" --out "$1" "${@:2}" >/dev/null 2>"$work/stderr.txt" || {
     cat "$work/stderr.txt" >&2
     return 1
   }

@@ -8,6 +8,8 @@
 //!   temporary files first, then renamed together; if anything fails before the renames, the
 //!   temporary files are removed and the old files are left as they were, and if a rename
 //!   fails, the files already renamed are put back.
+//! - [`FileSet::unsynced`] and [`sync_files`]: many sets renamed whole but put on disk
+//!   together, by one sync (`alinea build`).
 //! - [`check_not_input`]: refuses an output that is one of the inputs (the same file, also
 //!   through a symbolic or hard link: same device and inode).
 //!
@@ -168,14 +170,16 @@ impl AtomicFile {
         &self.target
     }
 
-    /// Flush, sync and give the usual permissions (or those of the file replaced): the
-    /// temporary file is complete.
-    fn finish(self) -> Result<(PathBuf, Temp)> {
+    /// Flush, sync (unless `sync` is false) and give the usual permissions (or those of the
+    /// file replaced): the temporary file is complete.
+    fn finish(self, sync: bool) -> Result<(PathBuf, Temp)> {
         let AtomicFile { target, out, tmp } = self;
         let file = out
             .into_inner()
             .map_err(|e| Error::write(&target, e.into_error()))?;
-        file.sync_all().map_err(|e| Error::write(&target, e))?;
+        if sync {
+            file.sync_all().map_err(|e| Error::write(&target, e))?;
+        }
         // The temporary file is private (0600); give the output the usual permissions, or
         // those of the file it replaces.
         #[cfg(unix)]
@@ -192,7 +196,7 @@ impl AtomicFile {
 
     /// Finish writing and rename over the target.
     pub fn commit(self) -> Result<()> {
-        let (target, tmp) = self.finish()?;
+        let (target, tmp) = self.finish(true)?;
         tmp.persist(&target).map_err(|e| Error::write(&target, e))
     }
 }
@@ -223,6 +227,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 #[derive(Default)]
 pub struct FileSet {
     staged: Vec<(PathBuf, Temp)>,
+    /// The files are renamed without being synced to disk first ([`FileSet::unsynced`]).
+    unsynced: bool,
 }
 
 impl FileSet {
@@ -230,9 +236,20 @@ impl FileSet {
         FileSet::default()
     }
 
+    /// A set whose files are complete when renamed (a reader, or a run after `kill -9`, never
+    /// sees half a file) but not yet on disk: after a power cut a file may be left empty. For a
+    /// caller that syncs many sets at once with [`sync_files`] and records them as done only
+    /// then (`alinea build`).
+    pub fn unsynced() -> FileSet {
+        FileSet {
+            unsynced: true,
+            ..FileSet::default()
+        }
+    }
+
     /// Add a file written in full (not yet renamed).
     pub fn add(&mut self, file: AtomicFile) -> Result<()> {
-        let staged = file.finish()?;
+        let staged = file.finish(!self.unsynced)?;
         self.staged.push(staged);
         Ok(())
     }
@@ -277,6 +294,33 @@ impl FileSet {
             }
             done.push((target, backup));
         }
+        Ok(())
+    }
+}
+
+/// Put `files` (written and renamed into the folder `dir`) on disk, with their names: on
+/// Linux one `syncfs` of the file system `dir` is on, else each file and `dir`.
+pub fn sync_files(dir: &Path, files: &[PathBuf]) -> Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let _ = files;
+        let f = File::open(dir).map_err(|e| Error::write(dir, e))?;
+        // SAFETY: syncfs takes an open file descriptor, which `f` holds for the call.
+        if unsafe { libc::syncfs(f.as_raw_fd()) } != 0 {
+            return Err(Error::write(dir, std::io::Error::last_os_error()));
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        for p in files {
+            File::open(p)
+                .and_then(|f| f.sync_all())
+                .map_err(|e| Error::write(p, e))?;
+        }
+        // Folders cannot be synced everywhere (Windows): the files are what matters most.
+        let _ = File::open(dir).and_then(|f| f.sync_all());
         Ok(())
     }
 }
@@ -421,6 +465,27 @@ mod tests {
         assert!(!temp_files().contains(&tmp));
         drop(f);
         assert!(!target.exists());
+    }
+
+    #[test]
+    fn an_unsynced_set_is_renamed_whole_and_synced_later() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.tmx"), dir.path().join("a.html"));
+        std::fs::write(&a, "old").unwrap();
+        let mut set = FileSet::unsynced();
+        let mut f = AtomicFile::create(&a).unwrap();
+        f.write_all(b"new a").unwrap();
+        set.add(f).unwrap();
+        set.add_bytes(&b, b"new b").unwrap();
+        // Nothing is renamed before the commit.
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old");
+        set.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "new b");
+        assert!(leftovers(dir.path()).is_empty());
+        sync_files(dir.path(), &[a, b]).unwrap();
+        #[cfg(target_os = "linux")]
+        assert!(sync_files(&dir.path().join("missing"), &[]).is_err());
     }
 
     #[test]

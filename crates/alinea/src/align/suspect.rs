@@ -38,39 +38,51 @@ fn expected_script(lang: &Lang) -> Option<Script> {
     }
 }
 
-/// The words of `text` that say something about its language: with a letter, without a digit,
-/// not a URL or an address (symbols such as `A/RES/74/247` are the same in every language).
-fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split_whitespace().filter(|w| {
-        w.chars().any(char::is_alphabetic)
-            && !w.chars().any(|c| c.is_numeric())
-            && !w.contains("://")
-            && !w.contains('@')
-            && !w.starts_with("www.")
-    })
+/// Whether a whitespace-separated token says something about its language: with a letter,
+/// without a digit, not a URL or an address (symbols such as `A/RES/74/247` are the same in
+/// every language). Its letters by script when it does.
+#[inline]
+fn word_letters(w: &str) -> Option<[usize; 3]> {
+    if w.starts_with("www.") || w.contains("://") {
+        return None;
+    }
+    let mut letters = [0usize; 3];
+    for c in w.chars() {
+        if c == '@' || c.is_numeric() {
+            return None;
+        }
+        if c.is_alphabetic() {
+            letters[match script(c) {
+                Script::Latin => 0,
+                Script::Arabic => 1,
+                Script::Other => 2,
+            }] += 1;
+        }
+    }
+    (letters != [0; 3]).then_some(letters)
 }
 
 /// Whether `text` has words enough to be judged: two words or more (a name or an acronym alone
 /// may be the same in every language and script).
 fn judged(text: &str) -> bool {
-    words(text).nth(1).is_some()
+    text.split_whitespace()
+        .filter_map(word_letters)
+        .nth(1)
+        .is_some()
 }
 
-/// The script of most of the letters of the [`words`] of `text`, when it is [`judged`].
+/// The script of most of the letters of the words of `text` (see [`word_letters`]), when it is
+/// [`judged`]. One pass over the text.
 fn main_script(text: &str) -> Option<Script> {
-    if !judged(text) {
-        return None;
+    let (mut words, mut latin, mut arabic, mut other) = (0usize, 0usize, 0usize, 0usize);
+    for [l, a, o] in text.split_whitespace().filter_map(word_letters) {
+        words += 1;
+        latin += l;
+        arabic += a;
+        other += o;
     }
-    let (mut latin, mut arabic, mut other) = (0usize, 0usize, 0usize);
-    for c in words(text)
-        .flat_map(str::chars)
-        .filter(|c| c.is_alphabetic())
-    {
-        match script(c) {
-            Script::Latin => latin += 1,
-            Script::Arabic => arabic += 1,
-            Script::Other => other += 1,
-        }
+    if words < 2 {
+        return None;
     }
     Some(if latin >= arabic && latin >= other {
         Script::Latin
@@ -106,11 +118,12 @@ fn check(texts: &[String], langs: &[&Lang]) -> Vec<Suspicion> {
         }
     }
     for (side, t) in texts.iter().enumerate() {
-        let (Some(want), Some(found)) = (expected_script(langs[side]), main_script(t)) else {
+        let Some(want) = expected_script(langs[side]) else {
             continue;
         };
-        if found != want {
-            out.push(Suspicion::WrongScript { side, found });
+        match main_script(t) {
+            Some(found) if found != want => out.push(Suspicion::WrongScript { side, found }),
+            _ => {}
         }
     }
     out
@@ -118,16 +131,26 @@ fn check(texts: &[String], langs: &[&Lang]) -> Vec<Suspicion> {
 
 /// The suspect beads of an alignment with units on two sides or more: (bead index, why).
 pub fn find(aligned: &Aligned) -> Vec<(usize, Suspicion)> {
+    use rayon::prelude::*;
     let langs: Vec<&Lang> = aligned.sides.iter().map(|s| &s.lang).collect();
-    let mut out = Vec::new();
-    for (k, b) in aligned.beads.iter().enumerate() {
-        if b.filled() < 2 {
-            continue;
-        }
-        let texts: Vec<String> = (0..b.sides.len()).map(|d| aligned.text(b, d)).collect();
-        out.extend(check(&texts, &langs).into_iter().map(|s| (k, s)));
-    }
-    out
+    // Beads are checked in parallel, in chunks; the result is in bead order.
+    let per_chunk: Vec<Vec<(usize, Suspicion)>> = aligned
+        .beads
+        .par_chunks(256)
+        .enumerate()
+        .map(|(c, beads)| {
+            let mut out = Vec::new();
+            for (k, b) in beads.iter().enumerate() {
+                if b.filled() < 2 {
+                    continue;
+                }
+                let texts: Vec<String> = (0..b.sides.len()).map(|d| aligned.text(b, d)).collect();
+                out.extend(check(&texts, &langs).into_iter().map(|s| (c * 256 + k, s)));
+            }
+            out
+        })
+        .collect();
+    per_chunk.into_iter().flatten().collect()
 }
 
 /// Whether one bead of `aligned` is suspect (what [`find`] says of it, without the reasons).

@@ -17,9 +17,14 @@
 //! only; the next run skips the documents the journal of the state recorded (each recorded
 //! after its renames) and makes the others again.
 //!
-//! The work runs on a pool of its own with more threads than cores ([`Batch::threads`]):
-//! each output is synced to disk before its rename, and while a thread waits for the disk the
-//! others align.
+//! The work runs on a pool of its own with more threads than cores ([`Batch::threads`]), so
+//! that while a thread waits for the disk the others align. A document's files are complete
+//! before their renames (after `kill -9` no output is half-written), but they are synced to
+//! disk by batches: every [`SYNC_EVERY`] documents or [`SYNC_INTERVAL`] (and at the end) one
+//! sync puts all the files written since the last on disk, and only then are their documents recorded in the
+//! journal, so that after a power cut the next run makes again every document not synced.
+//! A document whose old files the state vouches for (the same fingerprint, files missing, or
+//! `--force`) is synced before its renames, as a single file would be.
 
 pub mod discover;
 pub mod shard;
@@ -42,6 +47,13 @@ pub use discover::{discover, Discovery, DocSet, Inputs};
 pub use shard::Shard;
 pub use state::{fingerprint, State, STATE_DIR};
 pub use summary::{Record, Status, Summary, Timings, Totals};
+
+/// How many newly written documents are synced to disk together at most (see the module
+/// documentation).
+pub const SYNC_EVERY: usize = 128;
+
+/// The longest time a written document waits for its sync (checked as documents are done).
+pub const SYNC_INTERVAL: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// The alinea version, in fingerprints and summaries.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -106,8 +118,34 @@ pub fn run(batch: &Batch, docs: &[DocSet], mut progress: impl FnMut(&Done)) -> R
     let mut all = Vec::with_capacity(docs.len());
     let mut journal = state::Journal::open(&batch.state_file)?;
     let mut journal_error = None;
+    // Documents written but not yet synced: their names, entries and files.
+    let mut pending: Vec<(String, state::Entry, Vec<PathBuf>)> = Vec::new();
+    let mut last_sync = Instant::now();
+    // Sync the pending documents' files, then record them (a failed sync records none: the
+    // next run makes them again).
+    let flush = |pending: &mut Vec<(String, state::Entry, Vec<PathBuf>)>,
+                 current: &mut State,
+                 journal: &mut state::Journal,
+                 journal_error: &mut Option<Error>| {
+        if pending.is_empty() || journal_error.is_some() {
+            pending.clear();
+            return;
+        }
+        let files: Vec<PathBuf> = pending.iter().flat_map(|p| p.2.iter().cloned()).collect();
+        if let Err(e) = crate::io::sync_files(&batch.out, &files) {
+            *journal_error = Some(e);
+            pending.clear();
+            return;
+        }
+        for (name, entry, _) in pending.drain(..) {
+            if let Err(e) = current.record(&name, Some(entry), Some(journal)) {
+                *journal_error = Some(e);
+                break;
+            }
+        }
+    };
     std::thread::scope(|s| {
-        let (tx, rx) = mpsc::channel::<Done>();
+        let (tx, rx) = mpsc::channel::<(Done, Option<Vec<PathBuf>>)>();
         let previous = &previous;
         let options = options.as_str();
         s.spawn(move || {
@@ -121,10 +159,19 @@ pub fn run(batch: &Batch, docs: &[DocSet], mut progress: impl FnMut(&Done)) -> R
                 Err(_) => work(),
             }
         });
-        for done in rx {
+        for (done, unsynced) in rx {
             progress(&done);
-            // An unchanged document is in the state already, as it was made.
-            if done.record.status != Status::Unchanged {
+            if let (Some(files), Some(key), Status::Aligned) =
+                (unsynced, &done.key, done.record.status)
+            {
+                let entry = state::Entry::now(key.clone(), done.record.clone());
+                pending.push((done.record.name.clone(), entry, files));
+                if pending.len() >= SYNC_EVERY || last_sync.elapsed() >= SYNC_INTERVAL {
+                    flush(&mut pending, &mut current, &mut journal, &mut journal_error);
+                    last_sync = Instant::now();
+                }
+            } else if done.record.status != Status::Unchanged {
+                // An unchanged document is in the state already, as it was made.
                 let entry = match (&done.key, done.record.status) {
                     (Some(key), Status::Aligned) => {
                         Some(state::Entry::now(key.clone(), done.record.clone()))
@@ -143,6 +190,7 @@ pub fn run(batch: &Batch, docs: &[DocSet], mut progress: impl FnMut(&Done)) -> R
             all.push(done);
         }
     });
+    flush(&mut pending, &mut current, &mut journal, &mut journal_error);
     drop(journal);
     current.save(&batch.state_file)?;
     match journal_error {
@@ -155,8 +203,14 @@ fn ms(since: Instant) -> u64 {
     since.elapsed().as_millis() as u64
 }
 
-/// Read, fingerprint and (unless unchanged) align and write one document.
-fn one(batch: &Batch, options: &str, previous: &State, doc: &DocSet) -> Done {
+/// Read, fingerprint and (unless unchanged) align and write one document; with its files when
+/// they are left for the caller to sync.
+fn one(
+    batch: &Batch,
+    options: &str,
+    previous: &State,
+    doc: &DocSet,
+) -> (Done, Option<Vec<PathBuf>>) {
     let mut record = Record {
         name: doc.name.clone(),
         status: Status::Failed,
@@ -175,7 +229,7 @@ fn one(batch: &Batch, options: &str, previous: &State, doc: &DocSet) -> Done {
     for p in &doc.files {
         match std::fs::read(p) {
             Ok(b) => inputs.push(b),
-            Err(e) => return failed(record, None, Error::read(p, e)),
+            Err(e) => return (failed(record, None, Error::read(p, e)), None),
         }
     }
     record.input_bytes = inputs.iter().map(|b| b.len() as u64).sum();
@@ -189,6 +243,9 @@ fn one(batch: &Batch, options: &str, previous: &State, doc: &DocSet) -> Done {
     drop(inputs);
     record.ms.read = ms(start);
     let outputs = doc.outputs(&batch.out);
+    // The state vouches for this document's files as they are: new ones are synced before
+    // they replace them.
+    let vouched = batch.force || previous.unchanged(&doc.name, &key).is_some();
     if !batch.force {
         if let Some(e) = previous.unchanged(&doc.name, &key) {
             if outputs.iter().all(|o| o.is_file()) {
@@ -199,34 +256,37 @@ fn one(batch: &Batch, options: &str, previous: &State, doc: &DocSet) -> Done {
                     read: record.ms.read,
                     ..Timings::default()
                 };
-                return Done {
+                let done = Done {
                     record: r,
                     key: Some(key),
                     diagnostics: Vec::new(),
                 };
+                return (done, None);
             }
         }
     }
-    match align_and_write(batch, doc, &outputs, &mut record) {
+    match align_and_write(batch, doc, &outputs, !vouched, &mut record) {
         Ok(diagnostics) => {
             record.status = Status::Aligned;
             record.warnings = diagnostics.len();
-            Done {
+            let done = Done {
                 record,
                 key: Some(key),
                 diagnostics,
-            }
+            };
+            (done, (!vouched).then(|| outputs.to_vec()))
         }
-        Err(e) => failed(record, Some(key), e),
+        Err(e) => (failed(record, Some(key), e), None),
     }
 }
 
 /// Align `doc`, render its outputs (streamed to their temporary files) and rename them into
-/// place together; fill the figures of `record`.
+/// place together (`unsynced`: without syncing them first); fill the figures of `record`.
 fn align_and_write(
     batch: &Batch,
     doc: &DocSet,
     outputs: &[PathBuf],
+    unsynced: bool,
     record: &mut Record,
 ) -> Result<Vec<Diagnostic>> {
     let start = Instant::now();
@@ -251,7 +311,11 @@ fn align_and_write(
         .then(|| aligned.beads.iter().map(|b| b.score).sum::<f64>() / aligned.beads.len() as f64);
     record.ms.align = ms(start);
     let start = Instant::now();
-    let mut set = FileSet::new();
+    let mut set = if unsynced {
+        FileSet::unsynced()
+    } else {
+        FileSet::new()
+    };
     for path in outputs {
         let format = Format::from_path(path)?;
         let mut file = AtomicFile::create(path)?;

@@ -166,6 +166,28 @@ const PT: &[&str] = &[
     "pelo", "pela", "é",
 ];
 
+/// The stop-word lists of [`detect`], in the order of its counts (fr, en, de, es, it, pt).
+const STOP_WORDS: [&[&str]; 6] = [FR, EN, DE, ES, IT, PT];
+
+/// The number of characters of the longest stop word.
+const LONGEST_STOP_WORD: usize = 6;
+
+/// The lists (bit `k` for `STOP_WORDS[k]`) that hold the lower-cased word `w`.
+fn stop_word_lists(w: &str) -> u8 {
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<rustc_hash::FxHashMap<&'static str, u8>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (k, list) in STOP_WORDS.iter().enumerate() {
+            for &word in *list {
+                *m.entry(word).or_insert(0u8) |= 1 << k;
+            }
+        }
+        m
+    });
+    index.get(w).copied().unwrap_or(0)
+}
+
 /// The language of `text`, if it can be told: Arabic by its script, Latin-script languages
 /// (fr, en, de, es, it, pt) by their most frequent words. `None` for too little text, other
 /// scripts or no clear winner.
@@ -189,24 +211,39 @@ pub fn detect(text: &str) -> Option<Lang> {
         return None;
     }
     let mut counts = [0usize; 6];
-    let lists: [&[&str]; 6] = [FR, EN, DE, ES, IT, PT];
     let mut words = 0;
+    // One buffer for every word: the word lower-cased, with ’ as '.
+    let mut lower = String::new();
     for w in text
         .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
         .take(5_000)
     {
         words += 1;
-        let lower = w.to_lowercase().replace('\u{2019}', "'");
+        // Lower-casing never shortens a word: a word longer than every listed one can only
+        // match by its elided head (`l'` in `l'Union`).
+        if w.chars().nth(LONGEST_STOP_WORD).is_some() && !w.contains(['\'', '\u{2019}']) {
+            continue;
+        }
+        lower.clear();
+        for c in w.chars() {
+            if c == '\u{2019}' {
+                lower.push('\'');
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
         // French elisions: count "l'" in "l'Union".
         let head = match lower.find('\'') {
             Some(i) => &lower[..=i],
             None => lower.as_str(),
         };
-        for (k, list) in lists.iter().enumerate() {
-            if list.contains(&lower.as_str()) || (head != lower && list.contains(&head)) {
-                counts[k] += 1;
-            }
+        let mut lists = stop_word_lists(&lower);
+        if head != lower {
+            lists |= stop_word_lists(head);
+        }
+        for (k, n) in counts.iter_mut().enumerate() {
+            *n += usize::from(lists & (1 << k) != 0);
         }
     }
     let (best, &top) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
@@ -288,6 +325,99 @@ mod tests {
         assert_eq!(detect("74/247"), None);
         assert_eq!(detect("Привет, как дела у тебя сегодня?"), None);
         assert_eq!(detect("UNODC ICT CSIRT"), None);
+    }
+
+    #[test]
+    fn stop_words_are_indexed_by_list() {
+        let longest = STOP_WORDS
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|w| w.chars().count())
+            .max();
+        assert_eq!(longest, Some(LONGEST_STOP_WORD));
+        assert_eq!(stop_word_lists("que"), 0b10_1001);
+        assert_eq!(stop_word_lists("l'"), 0b1);
+        assert_eq!(stop_word_lists("the"), 0b10);
+        assert_eq!(stop_word_lists("union"), 0);
+        // Elided heads and typographic apostrophes count, in any case.
+        assert_eq!(
+            detect("L\u{2019}Union et l\u{2019}Organisation, qu\u{2019}elles soutiennent."),
+            Some(Lang::Fr)
+        );
+    }
+
+    /// The word count of [`detect`] as first written: every word lower-cased and looked up in
+    /// every list.
+    fn reference_counts(text: &str) -> ([usize; 6], usize) {
+        let mut counts = [0usize; 6];
+        let mut words = 0;
+        for w in text
+            .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+            .filter(|w| !w.is_empty())
+            .take(5_000)
+        {
+            words += 1;
+            let lower = w.to_lowercase().replace('\u{2019}', "'");
+            let head = match lower.find('\'') {
+                Some(i) => &lower[..=i],
+                None => lower.as_str(),
+            };
+            for (k, list) in STOP_WORDS.iter().enumerate() {
+                if list.contains(&lower.as_str()) || (head != lower && list.contains(&head)) {
+                    counts[k] += 1;
+                }
+            }
+        }
+        (counts, words)
+    }
+
+    /// The decision of [`detect`] from counts, as it makes it.
+    fn reference(text: &str) -> Option<Lang> {
+        let latin = text.chars().filter(|c| c.is_alphabetic()).take(20_000);
+        let (l, a, t) = latin.fold((0, 0, 0), |(l, a, t), c| match script(c) {
+            Script::Latin => (l + 1, a, t + 1),
+            Script::Arabic => (l, a + 1, t + 1),
+            Script::Other => (l, a, t + 1),
+        });
+        if t < 8 {
+            return None;
+        }
+        if a * 2 > t {
+            return Some(Lang::Ar);
+        }
+        if l * 2 <= t {
+            return None;
+        }
+        let (counts, words) = reference_counts(text);
+        let (best, &top) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+        let second = (0..6).filter(|&k| k != best).map(|k| counts[k]).max()?;
+        if top < 2 || top * 10 < words || top * 2 < second * 3 {
+            return None;
+        }
+        Some(["fr", "en", "de", "es", "it", "pt"][best].parse().unwrap())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn detect_counts_as_a_plain_lookup_would(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Le", "la", "L\u{2019}", "l'", "QU'", "qu\u{2019}elles", "the", "The", "OF",
+                    "und", "del", "è", "não", "Union", "Organisation", "shall", "should",
+                    "werden", "degli", "İl", "DÉCLARATION", "résolution", "x", "été", "its",
+                    "d'accord", "7", "—", "ّال", "الأمم",
+                ]),
+                0..40,
+            ),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", ", ", "’", "'", "-"]), 40),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&seps)
+                .flat_map(|(w, s)| [*w, *s])
+                .collect();
+            proptest::prop_assert_eq!(detect(&text), reference(&text), "{}", text);
+        }
     }
 
     #[test]

@@ -26,5 +26,5 @@ with open(out, "w", encoding="utf-8") as f:
 PY
 ls -la "$tmp/big.tmx" >&2
 /usr/bin/time -v "$bin" --quiet terms extract --no-glossary --format tsv -o "$tmp/out.tsv" "$tmp/big.tmx" 2> "$tmp/time.txt" || { cat "$tmp/time.txt" >&2; exit 1; }
-grep -E "Elapsed|Maximum resident" "$tmp/time.txt"
+grep -E "User time|System time|Elapsed|Maximum resident" "$tmp/time.txt"
 echo "candidates: $(($(wc -l < "$tmp/out.tsv") - 1))"

@@ -7,8 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{is_link, is_stop};
-use super::tokens::{chunks, Token};
+use super::tokens::{chunks, chunks_with, Token, Words};
 use super::Context;
 use crate::Lang;
 
@@ -45,11 +44,70 @@ pub struct Entry {
     pub docs: u32,
     last_doc: u32,
     /// Units it occurs in (global unit numbers, ascending, each once), when kept.
-    pub units: Vec<u32>,
+    pub units: Units,
     pub contexts: Vec<Context>,
     /// The long form this acronym stands for, or the acronym this long form was defined with.
     pub expansion: Option<String>,
     pub acronym_of: Option<String>,
+}
+
+/// Ascending unit numbers, each once, stored as variable-length gaps (a frequent candidate
+/// costs about a byte per unit, not four).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Units {
+    bytes: Vec<u8>,
+    len: u32,
+    last: Option<u32>,
+}
+
+impl Units {
+    /// Add `unit` (not below the last one; the last one again is ignored).
+    pub fn push(&mut self, unit: u32) {
+        let mut gap = match self.last {
+            Some(l) if l == unit => return,
+            Some(l) => unit - l,
+            None => unit,
+        };
+        while gap >= 0x80 {
+            self.bytes.push((gap as u8 & 0x7f) | 0x80);
+            gap >>= 7;
+        }
+        self.bytes.push(gap as u8);
+        self.last = Some(unit);
+        self.len += 1;
+    }
+
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The units, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut pos = 0;
+        let mut cur = 0u32;
+        std::iter::from_fn(move || {
+            if pos >= self.bytes.len() {
+                return None;
+            }
+            let mut gap = 0u32;
+            let mut shift = 0;
+            loop {
+                let b = self.bytes[pos];
+                pos += 1;
+                gap |= u32::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            cur += gap;
+            Some(cur)
+        })
+    }
 }
 
 /// The candidates of one language.
@@ -58,6 +116,9 @@ pub struct Counter {
     pub lang: Lang,
     pub entries: Vec<Entry>,
     pub ids: FxHashMap<String, u32>,
+    /// Entries by their words' key numbers (the counting path: no string is built).
+    seq: FxHashMap<Box<[u32]>, u32>,
+    words: Words,
     /// Words counted (for relative frequencies).
     pub tokens: u64,
     keep_units: bool,
@@ -65,12 +126,8 @@ pub struct Counter {
     max_links: usize,
 }
 
-fn is_content(t: &Token, lang: &Lang) -> bool {
-    let letters = t.lower.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 1
-        && (letters >= 2 || t.lower.chars().any(|c| c.is_numeric()))
-        && !is_stop(lang, &t.lower)
-        && !is_link(lang, &t.lower)
+fn is_content(t: &Token, _lang: &Lang) -> bool {
+    t.content
 }
 
 impl Counter {
@@ -85,6 +142,8 @@ impl Counter {
             lang,
             entries: Vec::new(),
             ids: FxHashMap::default(),
+            seq: FxHashMap::default(),
+            words: Words::default(),
             tokens: 0,
             keep_units,
             max_len,
@@ -96,7 +155,11 @@ impl Counter {
     /// unit (globally, ascending); `doc_name` and `unit_index` name it in contexts.
     pub fn add(&mut self, text: &str, doc: u32, unit: u32, doc_name: &str, unit_index: usize) {
         let lang = self.lang.clone();
-        for chunk in chunks(text, &lang) {
+        let mut words = std::mem::take(&mut self.words);
+        let cut = chunks_with(text, &lang, &mut words);
+        self.words = words;
+        let mut seq: Vec<u32> = Vec::with_capacity(self.max_len);
+        for chunk in cut {
             self.tokens += chunk.len() as u64;
             let content: Vec<bool> = chunk.iter().map(|t| is_content(t, &lang)).collect();
             for i in 0..chunk.len() {
@@ -107,7 +170,7 @@ impl Counter {
                 let mut links = 0;
                 for j in i..chunk.len().min(i + self.max_len) {
                     if !content[j] {
-                        if is_link(&lang, &chunk[j].lower) {
+                        if chunk[j].link {
                             if content[j - 1] {
                                 links += 1;
                             }
@@ -118,7 +181,18 @@ impl Counter {
                         }
                         break;
                     }
-                    self.count(&chunk[i..=j], links, doc, unit, text, doc_name, unit_index);
+                    seq.clear();
+                    seq.extend(chunk[i..=j].iter().map(|t| t.key_id));
+                    self.count(
+                        &chunk[i..=j],
+                        &seq,
+                        links,
+                        doc,
+                        unit,
+                        text,
+                        doc_name,
+                        unit_index,
+                    );
                 }
             }
         }
@@ -131,6 +205,7 @@ impl Counter {
     fn count(
         &mut self,
         toks: &[Token],
+        seq: &[u32],
         links: usize,
         doc: u32,
         unit: u32,
@@ -138,38 +213,39 @@ impl Counter {
         doc_name: &str,
         unit_index: usize,
     ) {
-        let key = toks
-            .iter()
-            .map(|t| t.key.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let id = match self.ids.get(&key) {
+        let id = match self.seq.get(seq) {
             Some(&id) => id,
             None => {
-                let id = self.entries.len() as u32;
-                self.entries.push(Entry {
-                    key: key.clone(),
-                    words: toks
-                        .iter()
-                        .filter(|t| is_content(t, &self.lang))
-                        .map(|t| t.key.clone())
-                        .collect(),
-                    len: toks.len(),
-                    links,
-                    last_doc: u32::MAX,
-                    ..Entry::default()
-                });
-                self.ids.insert(key, id);
+                let key = toks.iter().map(|t| &*t.key).collect::<Vec<_>>().join(" ");
+                let id = match self.ids.get(&key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.entries.len() as u32;
+                        self.entries.push(Entry {
+                            key: key.clone(),
+                            words: toks
+                                .iter()
+                                .filter(|t| is_content(t, &self.lang))
+                                .map(|t| t.key.to_string())
+                                .collect(),
+                            len: toks.len(),
+                            links,
+                            last_doc: u32::MAX,
+                            ..Entry::default()
+                        });
+                        self.ids.insert(key, id);
+                        id
+                    }
+                };
+                self.seq.insert(seq.into(), id);
                 id
             }
         };
         let e = &mut self.entries[id as usize];
         e.freq += 1;
-        let caps: Vec<&Token> = toks
-            .iter()
-            .filter(|t| !is_link(&self.lang, &t.lower))
-            .collect();
-        if caps.iter().all(|t| t.capital) && (!toks[0].initial || caps.len() > 1) {
+        let mut caps = toks.iter().filter(|t| !t.link);
+        let content = caps.clone().count();
+        if caps.all(|t| t.capital) && (!toks[0].initial || content > 1) {
             e.capitalised += 1;
         }
         if toks[0].capital && !toks[0].initial {
@@ -182,14 +258,13 @@ impl Counter {
             e.last_doc = doc;
             e.docs += 1;
         }
-        if self.keep_units && e.units.last() != Some(&unit) {
+        if self.keep_units {
             e.units.push(unit);
         }
-        let form = surface(toks);
-        if let Some((_, n)) = e.forms.iter_mut().find(|(f, _)| *f == form) {
+        if let Some((_, n)) = e.forms.iter_mut().find(|(f, _)| written_as(f, toks)) {
             *n += 1;
         } else if e.forms.len() < MAX_FORMS {
-            e.forms.push((form, 1));
+            e.forms.push((surface(toks), 1));
         }
         if e.contexts.len() < MAX_CONTEXTS
             && !e
@@ -211,7 +286,7 @@ impl Counter {
         let lkey = chunks(long, &lang)
             .into_iter()
             .flatten()
-            .map(|t| t.key)
+            .map(|t| t.key.to_string())
             .collect::<Vec<_>>()
             .join(" ");
         if let Some(&id) = self.ids.get(&skey) {
@@ -226,7 +301,7 @@ impl Counter {
                     .into_iter()
                     .flatten()
                     .filter(|t| is_content(t, &lang))
-                    .map(|t| t.key)
+                    .map(|t| t.key.to_string())
                     .collect();
                 self.entries.push(Entry {
                     key: lkey.clone(),
@@ -250,6 +325,24 @@ impl Counter {
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.ids.get(key).map(|&i| &self.entries[i as usize])
     }
+}
+
+/// Whether `form` is [`surface`] of `toks` (without building it).
+fn written_as(form: &str, toks: &[Token]) -> bool {
+    let mut rest = form;
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 && !toks[i - 1].surface.ends_with(['\'', '\u{2019}']) {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(t.surface) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// The words as written, joined by a space except after an elided article.
@@ -288,11 +381,28 @@ mod tests {
         c.add("Les conseils de sécurité et la résolution.", 0, 1, "a", 1);
         let e = c.get("conseil de securite").expect("counted");
         assert_eq!(e.freq, 2);
-        assert_eq!(e.units, vec![0, 1]);
+        assert_eq!(e.units.iter().collect::<Vec<_>>(), vec![0, 1]);
         assert_eq!(e.words, vec!["conseil", "securite"]);
         assert_eq!(e.forms.len(), 2);
         assert!(c.get("le conseil").is_none(), "no function word at an edge");
         assert!(c.get("securite a adopte").is_none(), "no `a` inside");
+    }
+
+    #[test]
+    fn units_round_trip_through_gaps() {
+        let mut u = Units::default();
+        for x in [0, 0, 5, 200, 70_000, 70_000, 4_000_000_000] {
+            u.push(x);
+        }
+        assert_eq!(
+            u.iter().collect::<Vec<_>>(),
+            vec![0, 5, 200, 70_000, 4_000_000_000]
+        );
+        assert_eq!(u.len(), 5);
+        let toks = &chunks("l'énergie du vent", &Lang::Fr)[0];
+        assert!(written_as("l'énergie du vent", toks));
+        assert!(!written_as("l' énergie du vent", toks));
+        assert!(!written_as("l'énergie du", toks));
     }
 
     #[test]

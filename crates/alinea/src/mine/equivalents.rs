@@ -64,7 +64,7 @@ pub fn find(
     let mut by_unit: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (i, e) in target.entries.iter().enumerate() {
         if e.units.len() >= 2 && target_scores[i].cvalue > 0.0 {
-            for &u in &e.units {
+            for u in e.units.iter() {
                 by_unit.entry(u).or_default().push(i as u32);
             }
         }
@@ -75,8 +75,8 @@ pub fn find(
         .map(|&p| {
             let pe = &pivot.entries[p as usize];
             let mut joint: FxHashMap<u32, u32> = FxHashMap::default();
-            for u in &pe.units {
-                if let Some(ts) = by_unit.get(u) {
+            for u in pe.units.iter() {
+                if let Some(ts) = by_unit.get(&u) {
                     for &t in ts {
                         *joint.entry(t).or_default() += 1;
                     }

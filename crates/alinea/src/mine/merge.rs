@@ -2,7 +2,7 @@
 //! case, accents, plural, hyphens, Arabic letter variants and clitics). A candidate that is already a term of a
 //! concept adds its evidence (a note); a new equivalent becomes a proposed term of that
 //! concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
-//! (a note `processStatus: provisional` and the transaction kind `proposal`, with frequency,
+//! (the TBX process status `provisionallyProcessed`, held as a note, and the transaction kind `proposal`, with frequency,
 //! score and two contexts); the curated glossary itself is never changed: the result is a
 //! separate termbase for review.
 
@@ -16,7 +16,9 @@ use crate::termbase::normalize::lookup_key;
 use crate::Lang;
 
 /// The note every mined entry carries.
-pub const PROPOSED: &str = "processStatus: provisional (proposed by term mining, to review)";
+/// The note every mined entry carries: on a term, TBX writes it as the data category
+/// `<termNote type="processStatus">provisionallyProcessed</termNote>`.
+pub const PROPOSED: &str = "processStatus: provisionallyProcessed";
 
 /// A curated concept found again in the corpus, with its equivalents.
 #[derive(Clone, Debug, PartialEq, Serialize)]

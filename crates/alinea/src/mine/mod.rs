@@ -85,7 +85,8 @@ pub struct Candidate {
 pub struct Mined {
     /// The pivot language's candidates first (best first), then the other languages'.
     pub candidates: Vec<Candidate>,
-    /// The pivot language (French when present, else the first language seen).
+    /// The pivot language (French when present, else the TMX's `srclang`, else the first
+    /// language seen).
     pub pivot: Option<Lang>,
     pub units: u32,
     pub diagnostics: Vec<Diagnostic>,
@@ -122,6 +123,8 @@ pub struct Miner {
     docs: u32,
     units: u32,
     first_lang: Option<Lang>,
+    /// The source language a TMX header declares (the pivot when French is absent).
+    source: Option<Lang>,
 }
 
 impl Miner {
@@ -133,7 +136,28 @@ impl Miner {
             docs: 0,
             units: 0,
             first_lang: None,
+            source: None,
         }
+    }
+
+    /// The declared source language (a TMX header's `srclang`): the pivot when French is
+    /// absent and it has text. The first declaration wins.
+    pub fn set_source(&mut self, lang: Lang) {
+        if self.source.is_none() {
+            self.source = Some(lang);
+        }
+    }
+
+    /// The pivot: French when present, else the declared source language when it has text,
+    /// else the first language seen.
+    pub fn pivot(&self) -> Option<Lang> {
+        if self.counters.contains_key(&Lang::Fr) {
+            return Some(Lang::Fr);
+        }
+        self.source
+            .clone()
+            .filter(|l| self.counters.contains_key(l))
+            .or_else(|| self.first_lang.clone())
     }
 
     /// Start a new document; its units follow.
@@ -190,11 +214,7 @@ impl Miner {
 
     /// Score, select, find equivalents (against `glossary` too, when given).
     pub fn finish(self, opts: &Options, glossary: Option<&Termbase>) -> Mined {
-        let pivot = if self.counters.contains_key(&Lang::Fr) {
-            Some(Lang::Fr)
-        } else {
-            self.first_lang.clone()
-        };
+        let pivot = self.pivot();
         let scores: BTreeMap<&Lang, Vec<Termhood>> = self
             .counters
             .iter()
@@ -416,6 +436,9 @@ pub fn mine_tmx(paths: &[PathBuf], opts: &Options, glossary: Option<&Termbase>) 
             }
         }
         miner.add_batch(&doc, &batch);
+        if let Some(l) = tus.srclang().and_then(|l| l.parse::<Lang>().ok()) {
+            miner.set_source(l);
+        }
     }
     let path = paths.first().cloned().unwrap_or_default();
     if miner.units == 0 {
@@ -439,4 +462,58 @@ pub fn mine_tmx(paths: &[PathBuf], opts: &Options, glossary: Option<&Termbase>) 
         );
     }
     Ok(mined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pivot_is_french_else_the_declared_source_else_the_first_seen() {
+        let mut m = Miner::new(true);
+        m.add(
+            "d",
+            0,
+            &[(Lang::En, "The wind turbine."), (Lang::Ar, "التوربين")],
+        );
+        assert_eq!(m.pivot(), Some(Lang::En));
+        m.set_source(Lang::Ar);
+        assert_eq!(m.pivot(), Some(Lang::Ar));
+        m.set_source(Lang::En);
+        assert_eq!(m.pivot(), Some(Lang::Ar), "the first declaration wins");
+        let mut gone = Miner::new(true);
+        gone.add("d", 0, &[(Lang::En, "The wind turbine.")]);
+        gone.set_source(Lang::Other("de".into()));
+        assert_eq!(
+            gone.pivot(),
+            Some(Lang::En),
+            "a source without text is no pivot"
+        );
+        m.add("d", 1, &[(Lang::Fr, "La turbine.")]);
+        assert_eq!(m.pivot(), Some(Lang::Fr));
+    }
+
+    #[test]
+    fn tmx_srclang_is_the_pivot_without_french() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.tmx");
+        let mut body = String::new();
+        for _ in 0..3 {
+            body.push_str(
+                "<tu><tuv xml:lang=\"en\"><seg>The wind turbine.</seg></tuv>\
+                 <tuv xml:lang=\"ar\"><seg>توربين الرياح.</seg></tuv></tu>",
+            );
+        }
+        std::fs::write(
+            &p,
+            format!("<tmx version=\"1.4\"><header srclang=\"ar\"/><body>{body}</body></tmx>"),
+        )
+        .unwrap();
+        let mined = mine_tmx(&[p], &Options::default(), None).unwrap();
+        assert_eq!(mined.pivot, Some(Lang::Ar));
+        assert_eq!(
+            mined.candidates.first().map(|c| c.lang.clone()),
+            Some(Lang::Ar)
+        );
+    }
 }

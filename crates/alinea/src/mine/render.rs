@@ -156,6 +156,7 @@ mod tests {
     fn tbx_marks_candidates_proposed() {
         let s = render(&sample(), Format::Tbx).unwrap();
         assert!(s.contains("Conseil de sécurité") && s.contains("Security Council"));
-        assert!(s.contains("proposed"));
+        assert!(s.contains("<termNote type=\"processStatus\">provisionallyProcessed</termNote>"));
+        assert!(s.contains("proposal"));
     }
 }

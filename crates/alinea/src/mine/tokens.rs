@@ -2,6 +2,11 @@
 //! inner hyphens kept: `horizontal-axis`, `lithium-carbone`), French elided articles as words
 //! of their own (`l'`, `d'`), and chunk breaks at punctuation, brackets and numbers alone.
 
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::{is_link, is_stop};
 use crate::termbase::normalize::lookup_key;
 use crate::Lang;
 
@@ -11,9 +16,16 @@ pub struct Token<'a> {
     /// The word as written.
     pub surface: &'a str,
     /// Lower-cased, NFC as read.
-    pub lower: String,
+    pub lower: Arc<str>,
     /// Its variant key (see [`variant_key`]).
-    pub key: String,
+    pub key: Arc<str>,
+    /// A linking word of the language (`de`, `of`: inside a term only).
+    pub link: bool,
+    /// A content word: two letters or more (or a letter and a digit), neither a function
+    /// word nor a linking word.
+    pub content: bool,
+    /// The key's number in the [`Words`] table the chunk was cut with (0 without one).
+    pub key_id: u32,
     /// Starts with an upper-case letter.
     pub capital: bool,
     /// All letters upper-case, at least two of them (`TIC`, `NATO`).
@@ -34,8 +46,74 @@ const ELIDED: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
 
+/// A table of the words met so far: each written form's lower case and variant key (worked
+/// out once per distinct form, not once per occurrence), and each key's number.
+#[derive(Debug, Default)]
+pub struct Words {
+    forms: FxHashMap<Box<str>, Word>,
+    keys: Vec<Arc<str>>,
+    key_ids: FxHashMap<Arc<str>, u32>,
+}
+
+/// What a written form gives.
+#[derive(Clone, Debug)]
+struct Word {
+    lower: Arc<str>,
+    key_id: u32,
+    link: bool,
+    content: bool,
+}
+
+impl Words {
+    /// What `surface` gives in `lang`.
+    fn get(&mut self, surface: &str, lang: &Lang) -> (Word, Arc<str>) {
+        if let Some(w) = self.forms.get(surface) {
+            return (w.clone(), self.keys[w.key_id as usize].clone());
+        }
+        let lower = lower_word(surface);
+        let key = variant_key(&lower, lang);
+        let key_id = match self.key_ids.get(key.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.keys.len() as u32;
+                let k: Arc<str> = key.into();
+                self.keys.push(k.clone());
+                self.key_ids.insert(k, id);
+                id
+            }
+        };
+        let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
+        let link = is_link(lang, &lower);
+        let w = Word {
+            content: letters >= 1
+                && (letters >= 2 || lower.chars().any(|c| c.is_numeric()))
+                && !is_stop(lang, &lower)
+                && !link,
+            link,
+            lower: lower.into(),
+            key_id,
+        };
+        self.forms.insert(surface.into(), w.clone());
+        (w, self.keys[key_id as usize].clone())
+    }
+
+    /// Distinct keys met.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
 /// The chunks of `text`: runs of words between punctuation. Byte offsets are into `text`.
 pub fn chunks<'a>(text: &'a str, lang: &Lang) -> Vec<Vec<Token<'a>>> {
+    chunks_with(text, lang, &mut Words::default())
+}
+
+/// [`chunks`], looking words up in (and adding them to) `words`.
+pub fn chunks_with<'a>(text: &'a str, lang: &Lang, words: &mut Words) -> Vec<Vec<Token<'a>>> {
     let mut out: Vec<Vec<Token<'a>>> = Vec::new();
     let mut cur: Vec<Token<'a>> = Vec::new();
     let mut sentence_start = true;
@@ -83,7 +161,7 @@ pub fn chunks<'a>(text: &'a str, lang: &Lang) -> Vec<Vec<Token<'a>>> {
                 sentence_start = false;
                 continue;
             }
-            cur.push(token(surface, lang, sentence_start));
+            cur.push(token(surface, lang, sentence_start, words));
             sentence_start = false;
         } else if c.is_whitespace() {
             continue;
@@ -104,10 +182,14 @@ pub fn chunks<'a>(text: &'a str, lang: &Lang) -> Vec<Vec<Token<'a>>> {
     out
 }
 
-fn token<'a>(surface: &'a str, lang: &Lang, initial: bool) -> Token<'a> {
-    let lower = surface
+fn lower_word(surface: &str) -> String {
+    surface
         .to_lowercase()
-        .replace(['\u{2019}', '\u{02BC}'], "'");
+        .replace(['\u{2019}', '\u{02BC}'], "'")
+}
+
+fn token<'a>(surface: &'a str, lang: &Lang, initial: bool, words: &mut Words) -> Token<'a> {
+    let (w, key) = words.get(surface, lang);
     let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
     let capital = surface.chars().next().is_some_and(char::is_uppercase);
     let all_caps = letters >= 2
@@ -117,8 +199,11 @@ fn token<'a>(surface: &'a str, lang: &Lang, initial: bool) -> Token<'a> {
             .all(char::is_uppercase);
     Token {
         surface,
-        key: variant_key(&lower, lang),
-        lower,
+        key,
+        key_id: w.key_id,
+        link: w.link,
+        content: w.content,
+        lower: w.lower,
         capital,
         all_caps,
         initial,
@@ -215,6 +300,17 @@ mod tests {
             variant_key("turbine", &Lang::En)
         );
         assert_eq!(variant_key("policies", &Lang::En), "policy");
+        let mut w = Words::default();
+        let a = chunks_with("Turbines turbine TURBINE", &Lang::En, &mut w);
+        assert!(a[0]
+            .iter()
+            .all(|t| t.key_id == a[0][0].key_id && &*t.key == "turbine"));
+        assert_eq!(&*a[0][2].lower, "turbine");
+        assert!(a[0][0].content && !a[0][0].link);
+        assert_eq!(w.len(), 1, "one key for three forms");
+        let of = &chunks_with("speed of rotation", &Lang::En, &mut w)[0];
+        assert!(of[1].link && !of[1].content && of[2].content);
+        assert_eq!(w.len(), 4);
         assert_eq!(variant_key("généraux", &Lang::Fr), "general");
         assert_eq!(variant_key("wind-turbine", &Lang::En), "wind turbine");
         assert_eq!(

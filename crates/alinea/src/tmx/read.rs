@@ -48,6 +48,8 @@ pub struct TuReader<'a> {
     /// Inline elements open inside the current `<seg>`: whether each suppresses text.
     inline: Vec<bool>,
     finished: bool,
+    /// The header's `srclang` (`None` before the header, when absent or `*all*`).
+    srclang: Option<String>,
 }
 
 impl<'a> TuReader<'a> {
@@ -70,7 +72,14 @@ impl<'a> TuReader<'a> {
             prop: None,
             inline: Vec::new(),
             finished: false,
+            srclang: None,
         }
+    }
+
+    /// The source language the header declares (`srclang`, unless `*all*`), once the header
+    /// has been read (after the first [`TuReader::next_tu`]).
+    pub fn srclang(&self) -> Option<&str> {
+        self.srclang.as_deref()
     }
 
     fn suppressed(&self) -> bool {
@@ -141,6 +150,13 @@ impl<'a> TuReader<'a> {
                     return Err(self.xml.error("<seg> outside a <tuv>"));
                 }
                 self.seg = Some(String::new());
+            }
+            "header" if self.tu.is_none() => {
+                self.srclang = self
+                    .xml
+                    .attr(e, &["srclang"])?
+                    .map(|l| l.trim().to_string())
+                    .filter(|l| !l.is_empty() && l != "*all*");
             }
             "prop" if self.tu.is_some() && self.tuv.is_none() => {
                 let kind = self
@@ -278,6 +294,10 @@ mod tests {
     fn reads_units_props_langs_and_inline() {
         let tus = read(TMX).unwrap();
         assert_eq!(tus.len(), 2);
+        let mut r = TuReader::new(TMX.as_bytes(), "t.tmx", ReadOptions::default());
+        assert_eq!(r.srclang(), None);
+        r.next_tu().unwrap();
+        assert_eq!(r.srclang(), Some("fr-FR"));
         assert_eq!(tus[0].id.as_deref(), Some("7"));
         assert_eq!(tus[0].props, vec![("x-document".into(), "doc & co".into())]);
         assert_eq!(tus[0].variants[0].lang, "fr-FR");

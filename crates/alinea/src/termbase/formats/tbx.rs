@@ -234,6 +234,9 @@ fn read_term(
             ("termNote", Some("termType")) => {
                 t.term_type = Some(cx.pick(e, "termType", TermType::parse, TermType::expected())?)
             }
+            ("termNote", Some("processStatus")) => {
+                t.notes.push(format!("{PROCESS_STATUS}{}", e.text().trim()))
+            }
             ("termNote", Some("administrativeStatus")) => {
                 t.status =
                     Some(cx.pick(e, "administrativeStatus", Status::parse, Status::expected())?)
@@ -454,6 +457,22 @@ fn descrip_out(
     }
 }
 
+/// A term's process status (TBX `<termNote type="processStatus">`: `unprocessed`,
+/// `provisionallyProcessed`, `finalized`) is held as a term note `processStatus: VALUE …`;
+/// the writer gives it back as the data category, the reader reads it into that note.
+pub const PROCESS_STATUS: &str = "processStatus: ";
+
+/// The TBX process status a note declares, if it is one.
+fn process_status(note: &str) -> Option<&'static str> {
+    let v = note
+        .strip_prefix(PROCESS_STATUS)?
+        .split_whitespace()
+        .next()?;
+    ["unprocessed", "provisionallyProcessed", "finalized"]
+        .into_iter()
+        .find(|k| *k == v)
+}
+
 fn notes(out: &mut String, indent: &str, notes: &[String]) {
     for n in notes {
         writeln!(out, "{indent}<note>{}</note>", esc(n)).unwrap();
@@ -475,6 +494,21 @@ fn write_term(out: &mut String, n: &Names, c: &Concept, i: usize, term_ids: &[St
             writeln!(out, "            <termNote type=\"{k}\">{v}</termNote>").unwrap();
         }
     }
+    let (status, others): (Vec<&String>, Vec<&String>) =
+        t.notes.iter().partition(|n| process_status(n).is_some());
+    for n in &status {
+        let v = process_status(n).unwrap_or("unprocessed");
+        writeln!(
+            out,
+            "            <termNote type=\"processStatus\">{v}</termNote>"
+        )
+        .unwrap();
+        let rest = n[PROCESS_STATUS.len() + v.len()..].trim();
+        if !rest.is_empty() {
+            writeln!(out, "            <note>{}</note>", esc(rest)).unwrap();
+        }
+    }
+    let others: Vec<String> = others.into_iter().cloned().collect();
     if t.context.is_some() || t.context_source.is_some() {
         descrip_out(
             out,
@@ -509,7 +543,7 @@ fn write_term(out: &mut String, n: &Names, c: &Concept, i: usize, term_ids: &[St
         }
         .unwrap();
     }
-    notes(out, "            ", &t.notes);
+    notes(out, "            ", &others);
     transactions(out, "            ", &t.transactions);
     writeln!(out, "          </{}>", n.term).unwrap();
 }
@@ -686,5 +720,36 @@ mod tests {
             let (_, _, w) = read(&text, Path::new("g.tbx")).unwrap();
             assert!(w.is_empty(), "TBX v{version}: {w:?}");
         }
+    }
+
+    #[test]
+    fn process_status_is_a_term_note_both_ways() {
+        let mut t = crate::termbase::model::Term::new(Lang::En, "wind turbine");
+        t.notes = vec![
+            format!("{PROCESS_STATUS}provisionallyProcessed"),
+            "seen 3 times".into(),
+        ];
+        let mut c = Concept {
+            id: "m1".into(),
+            terms: vec![t],
+            ..Concept::default()
+        };
+        c.canonicalize();
+        let tb = Termbase { concepts: vec![c] };
+        for version in [2, 3] {
+            let text = write(&tb, version);
+            assert!(
+                text.contains("<termNote type=\"processStatus\">provisionallyProcessed</termNote>"),
+                "v{version}: {text}"
+            );
+            assert!(!text.contains("<note>processStatus"), "v{version}");
+            let (back, _, w) = read(&text, Path::new("m.tbx")).unwrap();
+            assert!(w.is_empty(), "{w:?}");
+            assert_eq!(
+                back.concepts[0].terms[0].notes,
+                tb.concepts[0].terms[0].notes
+            );
+        }
+        assert_eq!(process_status("processStatus: provisional"), None);
     }
 }

@@ -124,7 +124,13 @@ fn xml_nested_too_deep_is_a_clear_error() {
     )
     .unwrap();
     let out = alinea()
-        .args(["lookup", "conseil", "--tm"])
+        .args([
+            "lookup",
+            "conseil",
+            "--termbase",
+            "glossary/concepts.toml",
+            "--tm",
+        ])
         .arg(&tmx)
         .output()
         .unwrap();

@@ -156,6 +156,12 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Start writing `target` (its folder must exist).
     pub fn create(target: &Path) -> Result<AtomicFile> {
+        // Through a symbolic link, the file it points to is replaced, not the link.
+        let resolved = std::fs::symlink_metadata(target)
+            .is_ok_and(|m| m.file_type().is_symlink())
+            .then(|| std::fs::canonicalize(target).ok())
+            .flatten();
+        let target = resolved.as_deref().unwrap_or(target);
         let tmp = temp_beside(target)?;
         let (file, path) = tmp.into_parts();
         Ok(AtomicFile {
@@ -555,6 +561,33 @@ mod tests {
             "{:?}",
             leftovers(dir.path())
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_through_a_symbolic_link_replaces_the_file_it_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, b"new").unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        // In a set too.
+        let mut set = FileSet::new();
+        set.add_bytes(&link, b"newer").unwrap();
+        set.commit().unwrap();
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "newer");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 2, "no temporary file left");
     }
 
     #[test]

@@ -274,6 +274,9 @@ fn stale(out: &Path, expected: &std::collections::HashSet<String>) -> Vec<Diagno
 
 /// `--merge-summaries`: one summary of the shards' summaries, to `to` or standard output.
 fn merge(paths: &[PathBuf], to: Option<&Path>) -> anyhow::Result<ExitCode> {
+    if let Some(to) = to {
+        alinea::io::check_not_input(to, paths)?;
+    }
     let parts = paths
         .iter()
         .map(|p| Ok((p.clone(), Summary::read(p)?)))

@@ -100,6 +100,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         args.termbases.clone()
     };
+    if let Some(out) = &args.write_baseline {
+        // (Over the baseline read with --baseline is fine: it is read whole first.)
+        let config_file = args
+            .config
+            .clone()
+            .or_else(|| Some(PathBuf::from("alinea.toml")).filter(|p| p.is_file()));
+        let inputs: Vec<&PathBuf> = (args.files.iter())
+            .chain(&termbases)
+            .chain(&args.source)
+            .chain(&config_file)
+            .collect();
+        alinea::io::check_not_input(out, &inputs)?;
+    }
     let loaded = termbase::load(&termbases)?;
     report::diagnostics(&loaded.diagnostics);
     let tb = loaded.termbase;

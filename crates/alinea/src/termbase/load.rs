@@ -36,6 +36,9 @@ pub const BUILT_IN: &str = include_str!("../../../../glossary/concepts.toml");
 /// Code of the note for a termbase file given more than once.
 pub const DUPLICATE_FILE: &str = "termbase/duplicate-file";
 
+/// Code of the note saying which termbase is used when none was given.
+pub const DEFAULT_USED: &str = "termbase/default";
+
 /// Where a part of the merged termbase comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
@@ -88,11 +91,20 @@ fn load_with_default(paths: &[PathBuf], default: &Path) -> Result<Loaded> {
     // Concept id → the source (index into `sources`) that defined it.
     let mut ids: HashMap<String, usize> = HashMap::new();
     if paths.is_empty() {
-        if default.is_file() {
-            add(&mut loaded, &mut ids, Origin::File(default.into()))?;
+        // Only here, with no termbase named, is a default used; a named file that cannot be
+        // read is an error below, never replaced by the default.
+        let (origin, which) = if default.is_file() {
+            (
+                Origin::File(default.into()),
+                "the glossary of the current folder",
+            )
         } else {
-            add(&mut loaded, &mut ids, Origin::BuiltIn)?;
-        }
+            (Origin::BuiltIn, "the glossary built into alinea")
+        };
+        let note = Diagnostic::note(DEFAULT_USED, format!("no termbase given: using {which}"))
+            .at_path(origin.path());
+        add(&mut loaded, &mut ids, origin)?;
+        loaded.diagnostics.insert(0, note);
         return Ok(loaded);
     }
     // Canonical path → the path as first given.
@@ -222,6 +234,40 @@ mod tests {
         assert_eq!(l.sources[0].origin.path(), Path::new(BUILT_IN_NAME));
         assert!(l.termbase.concepts.len() > 10);
         assert_eq!(l.sources[0].concepts, 0..l.termbase.concepts.len());
+    }
+
+    #[test]
+    fn the_default_termbase_is_used_with_a_note_saying_which() {
+        let (dir, paths) = files(&[("a.toml", A)]);
+        let l = load_with_default(&[], &paths[0]).unwrap();
+        assert_eq!(l.diagnostics.len(), 1, "{:?}", l.diagnostics);
+        let d = &l.diagnostics[0];
+        assert_eq!((d.code, d.severity), (DEFAULT_USED, Severity::Note));
+        assert_eq!(d.path.as_deref(), Some(paths[0].as_path()));
+        assert!(
+            d.message.contains("the glossary of the current folder"),
+            "{d:?}"
+        );
+        let l = load_with_default(&[], &dir.path().join("missing.toml")).unwrap();
+        let d = &l.diagnostics[0];
+        assert_eq!(d.code, DEFAULT_USED);
+        assert_eq!(d.path.as_deref(), Some(Path::new(BUILT_IN_NAME)));
+        assert!(d.message.contains("built into alinea"), "{d:?}");
+    }
+
+    #[test]
+    fn a_named_termbase_that_is_missing_is_an_error_not_the_default() {
+        let (dir, paths) = files(&[("a.toml", A)]);
+        let missing = dir.path().join("missing.toml");
+        // The default exists; still, the file named is what was asked for.
+        let e = load_with_default(std::slice::from_ref(&missing), &paths[0]).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with(&format!("{}: ", missing.display())),
+            "{e}"
+        );
+        let e = load_with_default(&[paths[0].clone(), missing.clone()], &paths[0]).unwrap_err();
+        assert!(e.to_string().contains("missing.toml"), "{e}");
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .into());
     }
     if let Some(o) = &args.output {
-        let inputs: Vec<&PathBuf> = args.inputs.iter().collect();
+        let inputs: Vec<&PathBuf> = args.inputs.iter().chain(&args.glossary).collect();
         alinea::io::check_not_input(o, &inputs)?;
     }
     let mined = if tmx > 0 {

@@ -94,6 +94,10 @@ struct State<'a> {
     sups: usize,
     /// Inside a footnote reference link: its text is left out.
     in_note_ref: bool,
+    /// The last place asked for: byte, line, column. Places are asked in the order of the
+    /// page, so each is counted on from the one before (counting from the start each time
+    /// made a page of many blocks quadratic).
+    cursor: (usize, usize, usize),
 }
 
 /// The inline span an element stands for.
@@ -135,8 +139,17 @@ impl State<'_> {
         local && (self.sups > 0 || named)
     }
 
-    fn place(&self, at: usize) -> String {
-        let (line, column) = crate::input::lines::position(self.source, at);
+    fn place(&mut self, at: usize) -> String {
+        let (from, line, column) = self.cursor;
+        let (line, column) = if at >= from {
+            match crate::input::lines::position(&self.source[from..], at - from) {
+                (1, c) => (line, column + c - 1),
+                (l, c) => (line + l - 1, c),
+            }
+        } else {
+            crate::input::lines::position(self.source, at)
+        };
+        self.cursor = (at, line, column);
         format!("{line}:{column}")
     }
 
@@ -240,6 +253,7 @@ pub(super) fn read(source: &str) -> Page {
         tables: 0,
         sups: 0,
         in_note_ref: false,
+        cursor: (0, 1, 1),
     };
     let mut lang = None;
     let bytes = source.as_bytes();
@@ -260,11 +274,20 @@ pub(super) fn read(source: &str) -> Page {
             i = rest.find('>').map_or(bytes.len(), |k| i + k + 1);
             continue;
         }
-        let Some(tag) = Tag::parse(rest) else {
-            // A `<` that starts no tag is text.
-            st.text.push('<');
-            i += 1;
-            continue;
+        let tag = match Tag::parse(rest) {
+            Ok(tag) => tag,
+            Err(NoTag::Text) => {
+                // A `<` that starts no tag is text.
+                st.text.push('<');
+                i += 1;
+                continue;
+            }
+            Err(NoTag::Unclosed) => {
+                // A tag still open at the end of the page: it and the rest are text. (Trying
+                // each later `<` as a tag would read to the end again for each one.)
+                decode_into(rest, &mut st.text);
+                break;
+            }
         };
         let at = i;
         i += tag.len;
@@ -338,6 +361,14 @@ pub(super) fn read(source: &str) -> Page {
     }
 }
 
+/// Why a `<` starts no tag.
+enum NoTag {
+    /// It is followed by no name: an ordinary character.
+    Text,
+    /// The tag runs to the end of the page (no `>`, or a quote never closed).
+    Unclosed,
+}
+
 /// A tag: name (lower case), attributes, whether it closes or closes itself, its length.
 struct Tag {
     name: String,
@@ -348,8 +379,8 @@ struct Tag {
 }
 
 impl Tag {
-    /// The tag `s` starts with (`s` starts with `<`); `None` when it is no tag.
-    fn parse(s: &str) -> Option<Tag> {
+    /// The tag `s` starts with (`s` starts with `<`), or why there is none.
+    fn parse(s: &str) -> Result<Tag, NoTag> {
         let b = s.as_bytes();
         let mut i = 1;
         let closing = b.get(1) == Some(&b'/');
@@ -361,7 +392,7 @@ impl Tag {
             i += 1;
         }
         if i == start || !b[start].is_ascii_alphabetic() {
-            return None;
+            return Err(NoTag::Text);
         }
         let name = s[start..i].to_ascii_lowercase();
         let mut attrs = Vec::new();
@@ -371,7 +402,7 @@ impl Tag {
                 i += 1;
             }
             match b.get(i) {
-                None => return None,
+                None => return Err(NoTag::Unclosed),
                 Some(b'>') => {
                     i += 1;
                     break;
@@ -400,7 +431,7 @@ impl Tag {
                 }
                 match b.get(i) {
                     Some(&q @ (b'"' | b'\'')) => {
-                        let end = s[i + 1..].find(q as char)? + i + 1;
+                        let end = s[i + 1..].find(q as char).ok_or(NoTag::Unclosed)? + i + 1;
                         decode_into(&s[i + 1..end], &mut value);
                         i = end + 1;
                     }
@@ -418,7 +449,7 @@ impl Tag {
                 attrs.push((key, value));
             }
         }
-        Some(Tag {
+        Ok(Tag {
             name,
             attrs,
             closing,

@@ -274,6 +274,12 @@ pub fn read(path: &Path) -> Result<Read> {
         return Ok(Read::One(Source::text(text.path, Format::Text, text.text)));
     }
     let name = peeked.path.clone();
+    if matches!(format, Format::Html | Format::Xliff) {
+        // Text formats: decoded as read, so binary input (a device, a binary file with the
+        // wrong extension) is refused at its first chunk, not read to the limit first.
+        let text = peeked.text()?;
+        return parse(&name, text.text.as_bytes(), format, Some(path));
+    }
     let bytes = peeked.bytes()?;
     parse(&name, &bytes, format, Some(path))
 }

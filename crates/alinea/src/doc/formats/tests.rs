@@ -451,3 +451,25 @@ fn html_inline_elements_and_note_links_are_tags() {
         ]
     );
 }
+
+#[test]
+fn html_places_are_counted_on_from_the_block_before() {
+    // Lines and columns (in characters) after multibyte letters, on one line and across lines.
+    let page = "<p>é</p>\n<p>ab</p><p>été</p>\n\n  <li>y</li>";
+    let b = blocks("p.html", page.as_bytes());
+    let places: Vec<&str> = b.iter().map(|b| b.place.as_str()).collect();
+    assert_eq!(places, ["1:1", "2:1", "2:10", "4:3"]);
+}
+
+#[test]
+fn html_tag_left_open_at_the_end_of_the_page_is_text() {
+    let b = blocks("p.html", b"<p>un</p><p>x <y et la suite");
+    assert_eq!(b.last().unwrap().text, "x <y et la suite");
+    // A quote never closed keeps the tag open to the end, whatever follows.
+    let b = blocks("p.html", b"<p>un</p><p>deux <a title=\"t<b>trois");
+    assert_eq!(b.last().unwrap().text, "deux <a title=\"t<b>trois");
+    // Many of them: all text, read once.
+    let page = format!("<p>texte {}", "<a x=\"".repeat(2000));
+    let b = blocks("p.html", page.as_bytes());
+    assert_eq!(b[0].text.matches("<a").count(), 2000);
+}

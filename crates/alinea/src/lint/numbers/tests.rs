@@ -143,7 +143,15 @@ proptest! {
         let en = grouped.replace('\u{202F}', ",");
         prop_assert_eq!(values(&grouped, Lang::Fr), vec![plain.clone()]);
         prop_assert_eq!(values(&en, Lang::En), vec![plain.clone()]);
-        prop_assert_eq!(values(&plain, Lang::Ar), vec![plain]);
+        // An eight-digit run that is two years in order is read as a range whose hyphen was
+        // lost (`20042005`); every other plain run is one number.
+        let year = |y: &str| (1900..2100).contains(&y.parse::<u32>().unwrap());
+        let expected = if plain.len() == 8 && year(&plain[..4]) && year(&plain[4..]) && plain[..4] < plain[4..] {
+            vec![plain[..4].to_string(), plain[4..].to_string()]
+        } else {
+            vec![plain.clone()]
+        };
+        prop_assert_eq!(values(&plain, Lang::Ar), expected);
     }
 }
 

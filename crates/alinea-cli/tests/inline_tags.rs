@@ -125,7 +125,7 @@ fn align(args: &[&Path], extra: &[&str], dir: &Path) -> String {
     let out = dir.join("out.tmx");
     let (code, _, stderr) = outcome(
         alinea()
-            .env("SOURCE_DATE_EPOCH", "0")
+            .env_remove("SOURCE_DATE_EPOCH")
             .arg("align")
             .args(args)
             .args(extra)

@@ -229,8 +229,9 @@ fn totals(t: &batch::Totals) -> String {
     let mut s = describe(&t.units, t.beads, t.low, t.confidence);
     if t.suspect > 0 {
         s.push_str(&format!(
-            "; {} not translations, left out of TMX",
-            t.suspect
+            "; {} not translation{}, left out of TMX",
+            t.suspect,
+            if t.suspect == 1 { "" } else { "s" }
         ));
     }
     s

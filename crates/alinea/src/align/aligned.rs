@@ -317,7 +317,12 @@ impl std::fmt::Display for Summary {
             self.low
         )?;
         if self.suspect > 0 {
-            write!(f, "; {} not translations, left out of TMX", self.suspect)?;
+            write!(
+                f,
+                "; {} not translation{}, left out of TMX",
+                self.suspect,
+                if self.suspect == 1 { "" } else { "s" }
+            )?;
         }
         Ok(())
     }

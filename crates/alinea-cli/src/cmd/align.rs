@@ -80,6 +80,9 @@ pub struct Args {
     /// translations (the same text in two languages, a side in the wrong script).
     #[arg(long)]
     keep_unaligned: bool,
+    /// Sentence rules from an SRX 2.0 file instead of the built-in ones (with --unit sentence).
+    #[arg(long, value_name = "FILE")]
+    srx: Option<PathBuf>,
     /// The pivot document, then one or two translations (or one XLIFF file, which holds both).
     #[arg(required = true, num_args = 1..=3, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -167,6 +170,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .into());
         }
     }
+    super::segment::use_srx(args.srx.as_deref())?;
     let request = Request {
         files: args.files.clone(),
         langs,

@@ -54,6 +54,9 @@ pub struct Args {
     /// Align every document again, even those unchanged since the last run.
     #[arg(long)]
     force: bool,
+    /// Sentence rules from an SRX 2.0 file instead of the built-in ones (with --unit sentence).
+    #[arg(long, value_name = "FILE")]
+    srx: Option<PathBuf>,
     /// Worker threads (default: four per core, so that the disk's waits overlap alignment).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
@@ -68,8 +71,9 @@ fn parse_shard(s: &str) -> Result<Shard, String> {
 }
 
 /// What identifies this program for the fingerprints: the version and the executable's size
-/// and modification time, so that a rebuilt `alinea` aligns every document again.
-fn tool_identity() -> String {
+/// and modification time, so that a rebuilt `alinea` aligns every document again; and the
+/// SRX rules in use, by content.
+fn tool_identity(srx: Option<&std::path::Path>) -> anyhow::Result<String> {
     let exe = std::env::current_exe()
         .and_then(std::fs::metadata)
         .map(|m| {
@@ -81,7 +85,14 @@ fn tool_identity() -> String {
             format!("{} {mtime}", m.len())
         })
         .unwrap_or_default();
-    format!("alinea {} {exe}", batch::VERSION)
+    let rules = match srx {
+        Some(path) => {
+            let text = alinea::input::read_text(path)?;
+            format!(" srx {}", text.text) // hashed into each fingerprint
+        }
+        None => String::new(),
+    };
+    Ok(format!("alinea {} {exe}{rules}", batch::VERSION))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -89,6 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return merge(&args.merge_summaries, args.summary.as_deref());
     }
     let started = Instant::now();
+    super::segment::use_srx(args.srx.as_deref())?;
     let found = batch::discover(&args.corpus, args.shard)?;
     let mut warnings = found.warnings.clone();
     if found.docs.is_empty() {
@@ -119,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out: args.out.clone(),
         segtype: args.unit.into(),
         render,
-        tool: tool_identity(),
+        tool: tool_identity(args.srx.as_deref())?,
         force: args.force,
         threads: args.jobs.unwrap_or(0),
         state_file: State::path(&args.out, label.as_deref()),

@@ -1,14 +1,18 @@
 //! `alinea segment`: print each unit of a document (paragraphs or sentences) so a user can
 //! check the reading: id, kind, label, span (or place in a structured document) and text, as
 //! tab-separated text or JSON. Files are read in their format (`alinea::doc::formats`).
+//! `--srx` replaces the built-in sentence rules with an SRX file's (for `align` and `build`
+//! too, through [`use_srx`]); `--export-srx` writes the built-in rules as SRX.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use alinea::diag::Diagnostic;
 use alinea::doc::{self, InputMode, Unit};
 use alinea::text::lang::Given;
+use alinea::text::sentences;
 use alinea::Lang;
 use anyhow::Context;
 use serde::Serialize;
@@ -46,9 +50,42 @@ pub struct Args {
     /// One unit per non-empty line, without the paragraph heuristics.
     #[arg(long)]
     lines: bool,
+    /// Sentence rules from an SRX 2.0 file instead of the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    srx: Option<PathBuf>,
+    /// Write the built-in sentence rules as an SRX 2.0 file (`-`: standard output) and exit.
+    #[arg(long, value_name = "FILE", conflicts_with = "srx")]
+    export_srx: Option<PathBuf>,
     /// Files to read (`-`: standard input, named `<stdin>`).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "export_srx")]
     files: Vec<PathBuf>,
+}
+
+/// Use the sentence rules of the SRX file `path` (if given) for the rest of the command: the
+/// one place a command chooses its rules.
+pub(crate) fn use_srx(path: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(path) = path {
+        let srx = alinea::text::srx::Srx::read(path)?;
+        sentences::use_rules(sentences::Rules::Srx(Arc::new(srx)));
+    }
+    Ok(())
+}
+
+/// `--export-srx`: the built-in rules as SRX, written atomically (or to standard output).
+fn export_srx(path: &Path) -> anyhow::Result<ExitCode> {
+    let xml = alinea::text::srx::builtin();
+    if alinea::input::is_stdin(path) {
+        let mut out = std::io::stdout().lock();
+        out.write_all(xml.as_bytes())
+            .and_then(|_| out.flush())
+            .context("writing to standard output")?;
+    } else {
+        let mut file = alinea::io::AtomicFile::create(path)?;
+        file.write_all(xml.as_bytes())
+            .map_err(|e| alinea::Error::write(path, e))?;
+        file.commit()?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Serialize)]
@@ -67,6 +104,10 @@ struct JsonDoc<'a> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(path) = &args.export_srx {
+        return export_srx(path);
+    }
+    use_srx(args.srx.as_deref())?;
     let given = args
         .lang
         .as_deref()

@@ -7,6 +7,7 @@ pub mod lang;
 pub mod markup;
 pub mod normalize;
 pub mod sentences;
+pub mod srx;
 
 /// A count of the elementary steps (characters read, positions tried) the text readers take,
 /// for the tests that check their work grows linearly with their input. Compiled to nothing

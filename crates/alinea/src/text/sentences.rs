@@ -8,13 +8,19 @@
 //! `z.`), inside balanced brackets or quotes, or after a bare label (`1.`). Decimal numbers
 //! and symbols (`74/247`, `A/RES/57/239`) never hold a space after their dots. Arabic `،` and
 //! `؛` are clause marks, not sentence ends.
+//!
+//! [`Rules`] chooses between these rules and an SRX file's ([`super::srx`]); [`use_rules`] is
+//! the one place the choice is made for a process, and [`split`] follows it.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
 
+use super::srx::Srx;
 use crate::Lang;
 
 /// Abbreviations (without their final dot) after which no sentence ends, in any language.
-const NEVER_FINAL: &[&str] = &[
+pub(crate) const NEVER_FINAL: &[&str] = &[
     // titles
     "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Dr", "Drs", "Pr", "Prof", "Mr", "Mrs", "Ms",
     "Messrs", "Mssrs", "St", "Ste", "Sr", "Jr", "Gen", "Col", "Lt", "Capt", "Sgt", "Gov", "Sen",
@@ -29,10 +35,10 @@ const NEVER_FINAL: &[&str] = &[
 ];
 
 /// Abbreviations after which no sentence ends when a number follows (`no. 5`, `p. 12`).
-const BEFORE_NUMBER: &[&str] = &["no", "nos", "n", "p", "pp", "S", "s", "Bd", "t"];
+pub(crate) const BEFORE_NUMBER: &[&str] = &["no", "nos", "n", "p", "pp", "S", "s", "Bd", "t"];
 
 /// German month names (for ordinals: `am 1. April`).
-const DE_MONTHS: &[&str] = &[
+pub(crate) const DE_MONTHS: &[&str] = &[
     "Januar",
     "Februar",
     "März",
@@ -45,6 +51,11 @@ const DE_MONTHS: &[&str] = &[
     "Oktober",
     "November",
     "Dezember",
+];
+
+/// German words after which a number and its dot are an ordinal (`am 1. April`).
+pub(crate) const DE_BEFORE_ORDINAL: &[&str] = &[
+    "am", "im", "vom", "zum", "bis", "ab", "der", "den", "dem", "des", "seit", "Am", "Vom", "Seit",
 ];
 
 fn is_terminator(c: char) -> bool {
@@ -123,8 +134,63 @@ fn pairs(chars: &[(usize, char)], lang: &Lang) -> Vec<(usize, usize)> {
     out
 }
 
-/// Byte ranges of the sentences of `text` (trimmed, never empty, in order).
+/// Which sentence rules split text: the built-in ones (this module) or an SRX file's.
+#[derive(Clone, Debug, Default)]
+pub enum Rules {
+    #[default]
+    BuiltIn,
+    Srx(Arc<Srx>),
+}
+
+impl Rules {
+    /// Byte ranges of the sentences of `text` under these rules.
+    pub fn split(&self, text: &str, lang: &Lang) -> Vec<Range<usize>> {
+        match self {
+            Rules::BuiltIn => split_builtin(text, lang),
+            Rules::Srx(srx) => srx.split(text, lang),
+        }
+    }
+}
+
+/// The rules [`split`] uses, for the whole process: every reader and aligner splits sentences
+/// through [`split`], so a front end decides the rules once here (`--srx`).
+static RULES: RwLock<Option<Arc<Srx>>> = RwLock::new(None);
+/// Whether [`RULES`] holds an SRX file (read without the lock on the built-in path).
+static CUSTOM: AtomicBool = AtomicBool::new(false);
+
+/// Use `rules` in every later [`split`] of this process.
+pub fn use_rules(rules: Rules) {
+    let srx = match rules {
+        Rules::BuiltIn => None,
+        Rules::Srx(s) => Some(s),
+    };
+    let custom = srx.is_some();
+    *RULES.write().unwrap_or_else(|e| e.into_inner()) = srx;
+    CUSTOM.store(custom, Ordering::Release);
+}
+
+/// The rules [`split`] uses now.
+pub fn rules() -> Rules {
+    if !CUSTOM.load(Ordering::Acquire) {
+        return Rules::BuiltIn;
+    }
+    match &*RULES.read().unwrap_or_else(|e| e.into_inner()) {
+        Some(s) => Rules::Srx(Arc::clone(s)),
+        None => Rules::BuiltIn,
+    }
+}
+
+/// Byte ranges of the sentences of `text` (trimmed, never empty, in order), under the rules in
+/// use ([`use_rules`]; the built-in ones unless a front end chose an SRX file).
 pub fn split(text: &str, lang: &Lang) -> Vec<Range<usize>> {
+    if !CUSTOM.load(Ordering::Acquire) {
+        return split_builtin(text, lang);
+    }
+    rules().split(text, lang)
+}
+
+/// Byte ranges of the sentences of `text` under the built-in rules.
+pub fn split_builtin(text: &str, lang: &Lang) -> Vec<Range<usize>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     // inside[b] > 0: boundary b (between chars b-1 and b) lies inside a bracket or quote pair.
@@ -300,22 +366,7 @@ fn abbreviation_before(
             .into_iter()
             .rev()
             .collect();
-        let prep = matches!(
-            prev.as_str(),
-            "am" | "im"
-                | "vom"
-                | "zum"
-                | "bis"
-                | "ab"
-                | "der"
-                | "den"
-                | "dem"
-                | "des"
-                | "seit"
-                | "Am"
-                | "Vom"
-                | "Seit"
-        );
+        let prep = DE_BEFORE_ORDINAL.contains(&prev.as_str());
         if DE_MONTHS.contains(&word) || prep {
             return true;
         }
@@ -323,7 +374,7 @@ fn abbreviation_before(
     false
 }
 
-fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+pub(crate) fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();

@@ -238,7 +238,7 @@ pub fn extract(s: &str) -> (String, Vec<Tag>) {
                     tags.push(Some(Tag::new(kind, opened[k], out.len())));
                 }
             }
-        } else if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+        } else if crate::text::chars::is_collapsible_space(c) {
             space = !out.is_empty();
         } else {
             if space {

@@ -13,6 +13,12 @@ pub enum Script {
     Other,
 }
 
+/// Whether `c` is white space that runs of are collapsed to one space: every white space but
+/// the no-break spaces (U+00A0, U+202F), which French typography places on purpose.
+pub fn is_collapsible_space(c: char) -> bool {
+    c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}'
+}
+
 /// The script of `c` (meaningful for letters): Basic Latin, Latin-1, Latin Extended-A/B and
 /// Additional; the Arabic blocks of [`is_arabic_script`]; everything else `Other`.
 #[inline]

@@ -164,7 +164,7 @@ pub fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}' {
+        if crate::text::chars::is_collapsible_space(c) {
             space = !out.is_empty();
         } else {
             if space {

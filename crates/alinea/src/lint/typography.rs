@@ -167,12 +167,15 @@ fn doubled_words(text: &str, out: &mut Vec<Issue>) {
     for w in words.windows(2) {
         let (a, b) = (&text[w[0].clone()], &text[w[1].clone()]);
         let between = &text[w[0].end..w[1].start];
-        if between.chars().all(|c| c == ' ' || c == NBSP)
-            && !between.is_empty()
+        let lower = |s: &'_ str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+        if !between.is_empty()
+            && between.chars().all(|c| c == ' ' || c == NBSP)
+            && a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
             && a.chars().any(char::is_alphabetic)
             && a.chars().count() > 1
-            && a.to_lowercase() == b.to_lowercase()
-            && !REPEATED_OK.contains(&a.to_lowercase().as_str())
+            && !REPEATED_OK.contains(&lower(a).as_str())
         {
             out.push(Issue {
                 rule: "typography/doubled-word",
@@ -215,18 +218,13 @@ pub fn quotes(units: &[&str], lang: &Lang) -> Vec<(usize, Issue)> {
     let mut straight = Vec::new();
     let mut curly = Vec::new();
     for (u, t) in units.iter().enumerate() {
-        let chars: Vec<(usize, char)> = t.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let between_letters = k > 0
-                && chars[k - 1].1.is_alphabetic()
-                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-            if !between_letters {
-                continue;
-            }
-            match c {
-                '\'' => straight.push((u, i..i + 1)),
-                '\u{2019}' => curly.push((u, i..i + 3)),
-                _ => {}
+        for (i, m) in t.match_indices(['\'', '\u{2019}']) {
+            let end = i + m.len();
+            let between_letters = t[..i].chars().next_back().is_some_and(char::is_alphabetic)
+                && t[end..].chars().next().is_some_and(char::is_alphabetic);
+            if between_letters {
+                let kind = if m == "'" { &mut straight } else { &mut curly };
+                kind.push((u, i..end));
             }
         }
     }

@@ -162,6 +162,16 @@ fn arabic_punctuation(text: &str, out: &mut Vec<Issue>) {
 /// Words repeated on purpose.
 const REPEATED_OK: [&str; 6] = ["nous", "vous", "très", "bla", "that", "had"];
 
+/// `a` and `b` are one word but for case (ASCII compared byte by byte).
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 fn doubled_words(text: &str, out: &mut Vec<Issue>) {
     let words = crate::termbase::normalize::words(text);
     for w in words.windows(2) {
@@ -170,9 +180,7 @@ fn doubled_words(text: &str, out: &mut Vec<Issue>) {
         let lower = |s: &'_ str| s.chars().flat_map(char::to_lowercase).collect::<String>();
         if !between.is_empty()
             && between.chars().all(|c| c == ' ' || c == NBSP)
-            && a.chars()
-                .flat_map(char::to_lowercase)
-                .eq(b.chars().flat_map(char::to_lowercase))
+            && same_ignoring_case(a, b)
             && a.chars().any(char::is_alphabetic)
             && a.chars().count() > 1
             && !REPEATED_OK.contains(&lower(a).as_str())
@@ -338,6 +346,23 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert!(r.iter().all(|(k, _)| *k == "script/invisible"));
         assert!(rules("نص\u{200F}", Lang::Ar).is_empty());
+    }
+
+    #[test]
+    fn doubled_words_ignore_case_in_every_script() {
+        assert!(same_ignoring_case("The", "the"));
+        assert!(same_ignoring_case("ÉTAT", "état"));
+        assert!(!same_ignoring_case("the", "then"));
+        assert!(!same_ignoring_case("état", "etat"));
+        let doubled = |t: &str| {
+            check(t, &Lang::Fr)
+                .iter()
+                .filter(|i| i.rule == "typography/doubled-word")
+                .count()
+        };
+        assert_eq!(doubled("L'État État souverain"), 1);
+        assert_eq!(doubled("The the end"), 1);
+        assert_eq!(doubled("nous nous sommes"), 0);
     }
 
     #[test]

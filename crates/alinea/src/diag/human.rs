@@ -12,17 +12,26 @@ use super::{Diagnostic, Location, Severity};
 /// The texts of the files diagnostics point into, so that their lines can be shown.
 #[derive(Clone, Debug, Default)]
 pub struct Sources {
-    texts: HashMap<PathBuf, String>,
+    texts: HashMap<PathBuf, Source>,
+}
+
+/// A file's text and where its lines start, so that placing a diagnostic does not scan it.
+#[derive(Clone, Debug)]
+struct Source {
+    text: String,
+    starts: Vec<usize>,
 }
 
 impl Sources {
     /// Keep `text` as the content of `path`.
     pub fn insert(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
-        self.texts.insert(path.into(), text.into());
+        let text = text.into();
+        let starts = crate::input::lines::line_starts(&text);
+        self.texts.insert(path.into(), Source { text, starts });
     }
 
-    fn get(&self, path: &Path) -> Option<&str> {
-        self.texts.get(path).map(String::as_str)
+    fn get(&self, path: &Path) -> Option<&Source> {
+        self.texts.get(path)
     }
 }
 
@@ -44,16 +53,13 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// Byte offset of (line, column) in `text` (1-based, column in characters); the end of the
+/// Byte offset of (line, column) in `src` (1-based, column in characters); the end of the
 /// text when past it.
-fn offset(text: &str, line: usize, column: usize) -> usize {
-    let mut start = 0;
-    for _ in 1..line {
-        match text[start..].find('\n') {
-            Some(i) => start += i + 1,
-            None => return text.len(),
-        }
-    }
+fn offset(src: &Source, line: usize, column: usize) -> usize {
+    let text = src.text.as_str();
+    let Some(&start) = src.starts.get(line.max(1) - 1) else {
+        return text.len();
+    };
     let rest = &text[start..];
     let end_of_line = rest.find('\n').unwrap_or(rest.len());
     rest[..end_of_line]
@@ -62,13 +68,14 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
         .map_or(start + end_of_line, |(i, _)| start + i)
 }
 
-/// The byte range a location covers in `text`, clamped to it and to character boundaries.
-fn byte_range(text: &str, l: &Location) -> (usize, usize) {
+/// The byte range a location covers in `src`, clamped to it and to character boundaries.
+fn byte_range(src: &Source, l: &Location) -> (usize, usize) {
+    let text = src.text.as_str();
     let (s, e) = match &l.bytes {
         Some(r) => (r.start, r.end),
         None => (
-            offset(text, l.line, l.column),
-            offset(text, l.end_line, l.end_column),
+            offset(src, l.line, l.column),
+            offset(src, l.end_line, l.end_column),
         ),
     };
     let clamp = |mut i: usize| {
@@ -97,12 +104,13 @@ pub fn render_one(d: &Diagnostic, sources: &Sources, color: Color) -> String {
     let origin = d.path.as_deref().map(|p| p.display().to_string());
     let snippet_text;
     if let (Some(path), Some(loc)) = (d.path.as_deref(), &d.location) {
-        if let Some(text) = sources.get(path) {
-            let (s, e) = byte_range(text, loc);
+        if let Some(src) = sources.get(path) {
+            let text = src.text.as_str();
+            let (s, e) = byte_range(src, loc);
             // Show whole lines, from the one the span starts on to the one it ends on.
-            let first = text[..s].rfind('\n').map_or(0, |i| i + 1);
+            let first_line = src.starts.partition_point(|&st| st <= s).max(1);
+            let first = src.starts[first_line - 1];
             let last = text[e..].find('\n').map_or(text.len(), |i| e + i);
-            let first_line = text[..first].matches('\n').count() + 1;
             snippet_text = &text[first..last];
             let mut snippet = Snippet::source(snippet_text)
                 .line_start(first_line)
@@ -174,11 +182,15 @@ mod tests {
             end_column: 15,
             bytes: None,
         };
-        let (s, e) = byte_range(text, &l);
+        let src = Source {
+            text: text.to_string(),
+            starts: crate::input::lines::line_starts(text),
+        };
+        let (s, e) = byte_range(&src, &l);
         assert_eq!(&text[s..e], "ligne");
         // Past the end: clamped, never a panic.
         let far = Location::point(40, 3);
-        assert_eq!(byte_range(text, &far), (text.len(), text.len()));
+        assert_eq!(byte_range(&src, &far), (text.len(), text.len()));
         let d = Diagnostic::warning("x/y", "m").at_path("f").at(far);
         let mut sources = Sources::default();
         sources.insert("f", text);

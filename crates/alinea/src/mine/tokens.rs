@@ -15,8 +15,6 @@ use crate::Lang;
 pub struct Token<'a> {
     /// The word as written.
     pub surface: &'a str,
-    /// Lower-cased, NFC as read.
-    pub lower: Arc<str>,
     /// Its variant key (see [`variant_key`]).
     pub key: Arc<str>,
     /// A linking word of the language (`de`, `of`: inside a term only).
@@ -35,6 +33,9 @@ pub struct Token<'a> {
 }
 
 fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -56,19 +57,21 @@ pub struct Words {
 }
 
 /// What a written form gives.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Word {
-    lower: Arc<str>,
     key_id: u32,
     link: bool,
     content: bool,
+    /// Starts with an upper-case letter; all of two letters or more upper case.
+    capital: bool,
+    all_caps: bool,
 }
 
 impl Words {
     /// What `surface` gives in `lang`.
     fn get(&mut self, surface: &str, lang: &Lang) -> (Word, Arc<str>) {
-        if let Some(w) = self.forms.get(surface) {
-            return (w.clone(), self.keys[w.key_id as usize].clone());
+        if let Some(&w) = self.forms.get(surface) {
+            return (w, self.keys[w.key_id as usize].clone());
         }
         let lower = lower_word(surface);
         let key = variant_key(&lower, lang);
@@ -90,10 +93,15 @@ impl Words {
                 && !is_stop(lang, &lower)
                 && !link,
             link,
-            lower: lower.into(),
             key_id,
+            capital: surface.chars().next().is_some_and(char::is_uppercase),
+            all_caps: letters >= 2
+                && surface
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase),
         };
-        self.forms.insert(surface.into(), w.clone());
+        self.forms.insert(surface.into(), w);
         (w, self.keys[key_id as usize].clone())
     }
 
@@ -190,22 +198,14 @@ fn lower_word(surface: &str) -> String {
 
 fn token<'a>(surface: &'a str, lang: &Lang, initial: bool, words: &mut Words) -> Token<'a> {
     let (w, key) = words.get(surface, lang);
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-    let capital = surface.chars().next().is_some_and(char::is_uppercase);
-    let all_caps = letters >= 2
-        && surface
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
     Token {
         surface,
         key,
         key_id: w.key_id,
         link: w.link,
         content: w.content,
-        lower: w.lower,
-        capital,
-        all_caps,
+        capital: w.capital,
+        all_caps: w.all_caps,
         initial,
     }
 }
@@ -305,7 +305,7 @@ mod tests {
         assert!(a[0]
             .iter()
             .all(|t| t.key_id == a[0][0].key_id && &*t.key == "turbine"));
-        assert_eq!(&*a[0][2].lower, "turbine");
+        assert!(a[0][0].capital && !a[0][0].all_caps && a[0][2].all_caps && !a[0][1].capital);
         assert!(a[0][0].content && !a[0][0].link);
         assert_eq!(w.len(), 1, "one key for three forms");
         let of = &chunks_with("speed of rotation", &Lang::En, &mut w)[0];

@@ -3,7 +3,8 @@
 //! - [`Format`]: TMX, beads, TSV, JSON or HTML, by name or by an output file's extension.
 //! - [`render`]: an alignment → the bytes of one format, with the diagnostics rendering gave;
 //!   [`render_file`]: the same into an [`AtomicFile`], TMX streamed.
-//! - [`beads`]: `[0, 1]:[2]:0.83` lines, two documents only.
+//! - [`beads`]: `[0, 1]:[2]:0.83` lines (two documents, for scorers), and the corrected form
+//!   with a header and the reviewer's marks (any number of documents), written and read.
 //! - [`tsv`]: one row per unit, indices and text per language.
 //! - [`json`]: units, beads and confidences.
 //! - [`html`]: one self-contained review page.

@@ -269,6 +269,9 @@ mod tests {
         assert!(e.to_string().contains("this side is in fr"), "{e}");
         let e = from_corrected(&docs[..1], Segtype::Paragraph, beads::read(&text).unwrap())
             .unwrap_err();
-        assert!(e.to_string().contains("made for 2 documents"), "{e}");
+        assert!(
+            e.to_string().contains("made for 2 documents, 1 are given"),
+            "{e}"
+        );
     }
 }

@@ -88,7 +88,9 @@ pub enum ReadErrorKind {
     },
     #[error("the file ends with {lang} {} in no bead", units_range(*.from, *.to))]
     Uncovered { lang: Lang, from: usize, to: usize },
-    #[error("this file was made for {expected} documents, here are {found}")]
+    #[error(
+        "this file was made for {expected} documents, {found} are given: give the same documents in the same order"
+    )]
     DocumentCount { expected: usize, found: usize },
     #[error("this side is in {expected}, the document given is in {found}")]
     Language { expected: Lang, found: Lang },

@@ -20,10 +20,14 @@
     .sides.map(function (s) { return s.lang; });
 
   function rows() { return Array.prototype.slice.call(document.querySelectorAll('tr[id^="bead-"]')); }
-  // A row's range labels per language ('3-4', '5', '').
+  // A row's range labels per language ('3-4', '5', ''), from the unit numbers shown.
   function labels(tr) {
     return Array.prototype.slice.call(tr.querySelectorAll('td[lang]'))
-      .map(function (td) { return td.querySelector('small').textContent; });
+      .map(function (td) {
+        var ix = Array.prototype.map.call(td.querySelectorAll('.u > small'),
+          function (s) { return s.textContent; });
+        return ix.length === 0 ? '' : ix.length === 1 ? ix[0] : ix[0] + '-' + ix[ix.length - 1];
+      });
   }
   function sizes(tr) {
     return Array.prototype.slice.call(tr.querySelectorAll('td[lang]'))

@@ -143,11 +143,11 @@
     tr.appendChild(n);
     sides.forEach(function (side, d) {
       var td = cell(side);
-      td.appendChild(el('small', {}, range(b.s[d])));
+      if (b.s[d].length === 0) td.appendChild(el('small', {}, '(none)'));
       b.s[d].forEach(function (u) {
         var p = el('div', { class: 'u' });
         p.appendChild(el('small', {}, String(u)));
-        p.appendChild(document.createTextNode(side.units[u]));
+        p.appendChild(el('span', {}, side.units[u]));
         td.appendChild(p);
       });
       tr.appendChild(td);
@@ -158,18 +158,20 @@
   // The row under a bead being split: per side, how many units go to the first half.
   function splitRow(b, i) {
     var tr = el('tr', { class: 'split', id: 'split-' + i });
-    var n = el('td', { class: 'n' }, 'Split unit ' + (i + 1) + ': first half');
+    var n = el('td', { class: 'n' });
+    n.appendChild(el('div', {}, 'Split unit ' + (i + 1) + ':'));
     n.appendChild(button('Apply split', 'apply-split', i));
     n.appendChild(button('Cancel', 'cancel-split', i));
     tr.appendChild(n);
     sides.forEach(function (side, d) {
       var td = cell(side);
       var ix = b.s[d];
-      var label = el('label', {}, 'First half (' + side.lang + '): ');
+      // The page's own words are English, left to right, in any column.
+      var label = el('label', { lang: 'en', dir: 'ltr' }, 'First half (' + side.lang + '): ');
       var select = el('select', { 'data-side': String(d) });
       for (var k = 0; k <= ix.length; k++) {
         var text = k === 0 ? 'none' : k === ix.length ? 'all (' + range(ix) + ')'
-          : 'units ' + range(ix.slice(0, k));
+          : (k === 1 ? 'unit ' : 'units ') + range(ix.slice(0, k));
         select.appendChild(el('option', { value: String(k) }, text));
       }
       select.value = String(Math.ceil(ix.length / 2));

@@ -278,3 +278,42 @@ fn plain_text_keeps_its_tmx() {
     let committed = std::fs::read_to_string(root().join("aligned/ipu-146-cybercrime.tmx")).unwrap();
     assert_eq!(tmx, committed, "the TMX of the corpus text changed");
 }
+
+#[test]
+fn xliff_inline_codes_reach_the_tmx() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "ipu-146-cybercrime.fr-en.xlf",
+        "ipu-146-cybercrime.fr-en.xliff",
+    ] {
+        let tmx = align(&[&fixture(name)], &[], dir.path());
+        let units = units(&tmx);
+        let coded: Vec<&Vec<Variant>> = units
+            .iter()
+            .filter(|u| u.iter().any(|v| !v.codes.is_empty()))
+            .collect();
+        assert!(!coded.is_empty(), "{name}: no inline code in\n{tmx}");
+        for u in &coded {
+            for v in u.iter() {
+                check_pairs(v);
+                let kinds: Vec<(&str, Option<&str>)> = v
+                    .codes
+                    .iter()
+                    .map(|c| (c.name.as_str(), c.attrs.get("type").map(String::as_str)))
+                    .collect();
+                assert_eq!(
+                    kinds,
+                    [("bpt", Some("x-code")), ("ept", None)],
+                    "{name}: {v:?}"
+                );
+            }
+            // The generic code pairs across the languages of the unit.
+            assert_eq!(u[0].codes[0].attrs["x"], u[1].codes[0].attrs["x"]);
+        }
+        let reaffirm = coded
+            .iter()
+            .find(|u| u.iter().any(|v| v.text.contains("réaffirmant")))
+            .unwrap_or_else(|| panic!("{name}: the coded unit is missing"));
+        assert!(reaffirm.iter().any(|v| v.text.contains("reaffirming")));
+    }
+}

@@ -78,6 +78,24 @@ impl Aligned {
             .map(|d| (&d.lang, d.units.iter().map(|u| u.plain.as_str()).collect()))
             .collect();
         let paragraphs = multi::align_all(&sides, opts);
+        let mut aligned = Aligned::from_paragraphs(docs, paragraphs, segtype, opts);
+        super::suspect::cap(&mut aligned);
+        aligned
+    }
+
+    /// The alignment of `docs` whose units are aligned as `paragraphs` already (an XLIFF
+    /// file's pairs, a reviewer's beads): at sentence level, the sentences are aligned inside
+    /// each bead. Confidences are the beads' own.
+    pub fn from_paragraphs(
+        docs: &[Document],
+        paragraphs: MultiAlignment,
+        segtype: Segtype,
+        opts: &Options,
+    ) -> Aligned {
+        let sides: Vec<(&Lang, Vec<&str>)> = docs
+            .iter()
+            .map(|d| (&d.lang, d.units.iter().map(|u| u.plain.as_str()).collect()))
+            .collect();
         let tagged = docs
             .iter()
             .any(|d| d.units.iter().any(|u| !u.tags.is_empty()));
@@ -120,7 +138,7 @@ impl Aligned {
             .first()
             .map(|d| document_name(&d.path, &d.lang))
             .unwrap_or_default();
-        let mut aligned = Aligned {
+        Aligned {
             document,
             segtype,
             sides: docs
@@ -138,9 +156,7 @@ impl Aligned {
                 .collect(),
             beads: alignment.beads,
             inline: tags,
-        };
-        super::suspect::cap(&mut aligned);
-        aligned
+        }
     }
 
     /// The text of `bead` on side `d`: its units joined with a space.

@@ -165,53 +165,7 @@ fn given_alignment(documents: &[Document], segtype: Segtype, opts: &super::Optio
         })
         .collect();
     let given = super::multi::MultiAlignment { beads };
-    let sides: Vec<(&Lang, Vec<&str>)> = documents
-        .iter()
-        .map(|d| (&d.lang, d.units.iter().map(|u| u.plain.as_str()).collect()))
-        .collect();
-    let (units, alignment) = match segtype {
-        Segtype::Paragraph => (
-            sides
-                .iter()
-                .map(|(_, u)| u.iter().map(|s| s.to_string()).collect())
-                .collect(),
-            given,
-        ),
-        Segtype::Sentence => {
-            let s = super::multi::sentence_level(&sides, &given, opts);
-            (
-                s.sentences
-                    .into_iter()
-                    .map(|v: Vec<(usize, String)>| v.into_iter().map(|(_, t)| t).collect())
-                    .collect::<Vec<Vec<String>>>(),
-                s.alignment,
-            )
-        }
-    };
-    let document = documents
-        .first()
-        .map(|d| super::aligned::document_name(&d.path, &d.lang))
-        .unwrap_or_default();
-    let sides = documents
-        .iter()
-        .zip(units)
-        .map(|(d, units)| super::Side {
-            lang: d.lang.clone(),
-            name: d
-                .path
-                .file_name()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            units,
-        })
-        .collect();
-    Aligned {
-        document,
-        segtype,
-        sides,
-        beads: alignment.beads,
-        inline: Vec::new(),
-    }
+    Aligned::from_paragraphs(documents, given, segtype, opts)
 }
 
 fn check_given(langs: &[Lang], files: usize, by: &str) -> Result<()> {

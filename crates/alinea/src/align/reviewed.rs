@@ -155,14 +155,10 @@ pub fn align_with_beads(req: &Request, beads_path: &Path) -> Result<ReviewedOutc
     let Loaded {
         documents,
         mut diagnostics,
-        given,
+        ..
     } = load(req)?;
-    let mut reviewed = from_corrected(&documents, req.segtype, corrected)
+    let reviewed = from_corrected(&documents, req.segtype, corrected)
         .map_err(|e| e.into_error(&crate::input::name(beads_path)))?;
-    if given {
-        // As an XLIFF file's own alignment: its units' text only.
-        reviewed.aligned.inline.clear();
-    }
     if let Some(pivot) = documents.first() {
         diagnostics.extend(super::suspect::diagnostics(&reviewed.aligned, &pivot.path));
     }
@@ -201,12 +197,22 @@ mod tests {
 
     #[test]
     fn units_are_those_of_the_aligner() {
-        let docs = docs();
+        let mut docs = docs();
+        // Bold across the first paragraph's two sentences.
+        docs[0].units[0].tags.push(Tag {
+            kind: crate::doc::inline::TagKind::Bold,
+            start: 9,
+            end: 30,
+            cut_before: false,
+            cut_after: false,
+        });
         for segtype in [Segtype::Paragraph, Segtype::Sentence] {
             let a = Aligned::from_documents(&docs, segtype, &Options::default());
-            let (texts, _) = units(&docs, segtype);
+            let (texts, tags) = units(&docs, segtype);
             let got: Vec<Vec<String>> = a.sides.iter().map(|s| s.units.clone()).collect();
             assert_eq!(texts, got, "{segtype:?}");
+            assert_eq!(tags, a.inline, "{segtype:?}");
+            assert!(!tags.is_empty());
         }
     }
 

@@ -32,9 +32,14 @@ pub enum TagKind {
     Endnote,
     /// A line break inside a paragraph (a space in the plain text).
     LineBreak,
+    /// A paired code of no known formatting (an XLIFF `g`, `pc`, `bx`/`ex`, `bpt`/`ept`,
+    /// `sc`/`ec` whose type is none of the above).
+    Code,
+    /// A standalone code of no known kind (an XLIFF `x`, `ph`, `it`, an isolated `sc`/`ec`).
+    Placeholder,
 }
 
-const KINDS: [TagKind; 8] = [
+const KINDS: [TagKind; 10] = [
     TagKind::Bold,
     TagKind::Italic,
     TagKind::Underline,
@@ -43,6 +48,8 @@ const KINDS: [TagKind; 8] = [
     TagKind::Footnote,
     TagKind::Endnote,
     TagKind::LineBreak,
+    TagKind::Code,
+    TagKind::Placeholder,
 ];
 
 impl TagKind {
@@ -50,7 +57,7 @@ impl TagKind {
     pub fn is_mark(self) -> bool {
         matches!(
             self,
-            TagKind::Footnote | TagKind::Endnote | TagKind::LineBreak
+            TagKind::Footnote | TagKind::Endnote | TagKind::LineBreak | TagKind::Placeholder
         )
     }
 
@@ -59,7 +66,8 @@ impl TagKind {
     }
 
     /// The native code alinea writes for the tag, in HTML's notation whatever the source
-    /// format: the opening code of a span (`<b>`) or the mark (`<br/>`).
+    /// format (`<g>`, `<x/>` for XLIFF's generic codes): the opening code of a span (`<b>`)
+    /// or the mark (`<br/>`).
     pub fn opening(self) -> &'static str {
         match self {
             TagKind::Bold => "<b>",
@@ -70,6 +78,8 @@ impl TagKind {
             TagKind::Footnote => "<footnote/>",
             TagKind::Endnote => "<endnote/>",
             TagKind::LineBreak => "<br/>",
+            TagKind::Code => "<g>",
+            TagKind::Placeholder => "<x/>",
         }
     }
 
@@ -81,6 +91,7 @@ impl TagKind {
             TagKind::Underline => "</u>",
             TagKind::Superscript => "</sup>",
             TagKind::Subscript => "</sub>",
+            TagKind::Code => "</g>",
             _ => "",
         }
     }
@@ -97,6 +108,8 @@ impl TagKind {
             TagKind::Footnote => "fnote",
             TagKind::Endnote => "enote",
             TagKind::LineBreak => "lb",
+            TagKind::Code => "x-code",
+            TagKind::Placeholder => "x-placeholder",
         }
     }
 }
@@ -203,7 +216,8 @@ pub fn strip(s: &str) -> String {
 /// A span opens at the first character after its mark and closes after the last character
 /// before its mark (spaces stay outside); a span reopened with nothing but white space since
 /// it closed goes on (`<b>a</b> <b>b</b>` is one span); nested spans of one kind are one; a
-/// span left open closes at the end; a span with no text is dropped. A line break is a space
+/// span left open closes at the end; a span with no text is dropped. Generic codes
+/// ([`TagKind::Code`]) are not resumed: two codes side by side stay two (nested ones are one). A line break is a space
 /// in the text, its mark just before that space.
 pub fn extract(s: &str) -> (String, Vec<Tag>) {
     let mut out = String::with_capacity(s.len());
@@ -225,6 +239,7 @@ pub fn extract(s: &str) -> (String, Vec<Tag>) {
                 if depth[k] == 1 {
                     let resumed = last_closed[k]
                         .take()
+                        .filter(|_| kind != TagKind::Code)
                         .filter(|&i| tags[i].as_ref().is_some_and(|t| t.end == out.len()));
                     opened[k] = match resumed {
                         Some(i) => tags[i].take().map_or(out.len(), |t| t.start),

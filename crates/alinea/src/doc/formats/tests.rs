@@ -473,3 +473,75 @@ fn html_tag_left_open_at_the_end_of_the_page_is_text() {
     let b = blocks("p.html", page.as_bytes());
     assert_eq!(b[0].text.matches("<a").count(), 2000);
 }
+
+/// Each block's tags as `kind start..end`.
+fn tags_of(s: &Source) -> Vec<String> {
+    s.blocks
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            b.tags
+                .iter()
+                .map(|t| format!("{:?} {}..{}", t.kind, t.start, t.end))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect()
+}
+
+#[test]
+fn xliff_inline_codes_are_tags() {
+    let v12 = r#"<xliff version="1.2"><file source-language="fr" target-language="en"><body>
+<trans-unit id="1"><source>Le <g id="1" ctype="bold">texte</g><x id="2"/> <bx id="3" rid="7"/>lu<ex id="4" rid="7"/> <bpt id="5" ctype="italic">{i}</bpt>ici<ept id="5">{/i}</ept><ph id="6" ctype="lb">&lt;br/&gt;</ph>fin<it id="8" pos="open">{u}</it>.</source>
+<target>The <g id="1" ctype="bold">text</g><x id="2"/> <bx id="3" rid="7"/>read<ex id="4" rid="7"/> <bpt id="5" ctype="italic">{i}</bpt>here<ept id="5">{/i}</ept> end.</target></trans-unit>
+<trans-unit id="2"><source>A. B.</source><seg-source><mrk mid="0" mtype="seg"><g id="1">A</g>.</mrk> <mrk mid="1" mtype="seg">B.</mrk></seg-source>
+<target><mrk mid="0" mtype="seg"><g id="1">One</g>.</mrk> <mrk mid="1" mtype="seg">Two.</mrk></target></trans-unit>
+</body></file></xliff>"#;
+    let Read::Aligned(pair) = from_bytes(Path::new("f.xlf"), v12.as_bytes(), None).unwrap() else {
+        panic!("two documents expected")
+    };
+    assert_eq!(
+        pair[0].blocks.as_ref().unwrap()[0].text,
+        "Le texte lu ici fin."
+    );
+    assert_eq!(
+        tags_of(&pair[0]),
+        [
+            "Bold 3..8, Placeholder 8..8, Code 9..11, Italic 12..15, LineBreak 15..15, Placeholder 19..19",
+            "Code 0..1",
+            ""
+        ]
+    );
+    assert_eq!(
+        tags_of(&pair[1]),
+        [
+            "Bold 4..8, Placeholder 8..8, Code 9..13, Italic 14..18",
+            "Code 0..3",
+            ""
+        ]
+    );
+
+    let v20 = r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en">
+<file id="f"><unit id="u1">
+<segment><source><pc id="1" type="fmt" subType="xlf:i">Texte</pc> <sc id="2" subType="xlf:u"/>souligné<ec startRef="2"/><ph id="3" subType="xlf:lb"/>suite<ec id="4" isolated="yes"/>.</source>
+<target><pc id="1">Text</pc> <sc id="2"/>underlined<ec startRef="2"/> more.</target></segment></unit></file></xliff>"#;
+    let Read::Aligned(pair) = from_bytes(Path::new("f.xliff"), v20.as_bytes(), None).unwrap()
+    else {
+        panic!("two documents expected")
+    };
+    assert_eq!(
+        tags_of(&pair[0]),
+        ["Italic 0..5, Underline 6..15, LineBreak 15..15, Placeholder 21..21"]
+    );
+    assert_eq!(tags_of(&pair[1]), ["Code 0..4, Code 5..15"]);
+
+    // A reserved character in the file is text, not a tag.
+    let forged = "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>a\u{FDD0}b</source><target>c</target></trans-unit></body></file></xliff>";
+    let Read::Aligned(pair) = from_bytes(Path::new("f.xlf"), forged.as_bytes(), None).unwrap()
+    else {
+        panic!("two documents expected")
+    };
+    assert_eq!(pair[0].blocks.as_ref().unwrap()[0].text, "a\u{FFFD}b");
+    assert_eq!(tags_of(&pair[0]), [""]);
+}

@@ -2,10 +2,18 @@
 //!
 //! XLIFF 1.2: each `trans-unit`'s `source` and `target` (`alt-trans` proposals left out); a
 //! unit segmented in `seg-source` (`mrk mtype="seg"`, as Okapi writes it) gives one pair per
-//! segment, matched by `mid`. XLIFF 2.x: each `segment`'s `source` and `target`. Inline
-//! codes: the text of `g`, `mrk`, `pc` is kept; native code (`ph`, `bpt`, `ept`, `it`,
-//! `originalData`) and placeholders (`x`, `bx`, `ex`, `sc`, `ec`, `sm`, `em`) are left out;
-//! `cp` is its character. Languages: `source-language`/`target-language` of the first `file`
+//! segment, matched by `mid`. XLIFF 2.x: each `segment`'s `source` and `target`.
+//!
+//! Inline codes become the unit's tags ([`crate::doc::inline`]), so that a TMX written from
+//! the file keeps them: paired codes (`g`, `bx`/`ex`, `bpt`/`ept` in 1.2; `pc`, `sc`/`ec` in
+//! 2.x, paired by `rid`/`id` and `startRef`) are spans, bold, italic, underline, superscript
+//! or subscript when their `ctype` (1.2) or `subType` (2.x, `xlf:b`, `xlf:i`, `xlf:u`) says so,
+//! else [`TagKind::Code`]; standalone codes (`x`, `ph`, `it`, an isolated `sc`/`ec`) are
+//! marks, a line break for `ctype="lb"` or `subType="xlf:lb"`, else
+//! [`TagKind::Placeholder`]. The native code inside `ph`, `bpt`, `ept`, `it` and
+//! `originalData` is not text; the text of `g`, `pc`, `mrk`, `sm`/`em` annotations is; `cp`
+//! is its character. The codes' ids and native data are not carried: a TMX gets alinea's
+//! own codes for them (`<g>`, `<x/>`). Languages: `source-language`/`target-language` of the first `file`
 //! (1.2), `srcLang`/`trgLang` (2.x). A unit without a target (or whose source or target is
 //! empty) is left out with an `xliff/no-target` warning; a file where no unit has one is
 //! refused.
@@ -15,8 +23,11 @@ use std::path::Path;
 
 use quick_xml::events::Event;
 
+use quick_xml::events::BytesStart;
+
 use super::{attr, input_error, local, Block, Format, Read, Source};
 use crate::diag::Diagnostic;
+use crate::doc::inline::{self, TagKind};
 use crate::doc::UnitKind;
 use crate::input::xml::XmlReader;
 use crate::Result;
@@ -27,6 +38,49 @@ enum Part {
     Source,
     Target,
     SegSource,
+}
+
+/// The formatting a code's `ctype` (1.2) or `subType` (2.x) names, if any.
+fn named_kind(e: &BytesStart) -> Option<TagKind> {
+    let t = attr(e, b"ctype").or_else(|| attr(e, b"subType"))?;
+    let t = t.to_ascii_lowercase();
+    let t = t
+        .strip_prefix("x-")
+        .or_else(|| t.strip_prefix("xlf:"))
+        .unwrap_or(&t);
+    Some(match t {
+        "bold" | "b" => TagKind::Bold,
+        "italic" | "i" => TagKind::Italic,
+        "underlined" | "underline" | "u" => TagKind::Underline,
+        "superscript" | "sup" => TagKind::Superscript,
+        "subscript" | "sub" => TagKind::Subscript,
+        "lb" => TagKind::LineBreak,
+        _ => return None,
+    })
+}
+
+/// The kind of a paired code: a formatting span, else a generic code.
+fn span_kind(e: &BytesStart) -> TagKind {
+    named_kind(e)
+        .filter(|k| !k.is_mark())
+        .unwrap_or(TagKind::Code)
+}
+
+/// The kind of a standalone code: a line break, else a generic placeholder.
+fn mark_kind(e: &BytesStart) -> TagKind {
+    match named_kind(e) {
+        Some(TagKind::LineBreak) => TagKind::LineBreak,
+        _ => TagKind::Placeholder,
+    }
+}
+
+/// What pairs a begin code with its end: `rid` or `id` (1.2 `bx`/`ex`, `bpt`/`ept`), `id`
+/// and `startRef` (2.x `sc`/`ec`).
+fn pair_key(e: &BytesStart) -> String {
+    attr(e, b"rid")
+        .or_else(|| attr(e, b"startRef"))
+        .or_else(|| attr(e, b"id"))
+        .unwrap_or_default()
 }
 
 /// The unit (1.2) or segment (2.x) being read.
@@ -53,6 +107,9 @@ pub(super) fn read(path: &Path, text: &str) -> Result<Read> {
     let mut capture: Option<Part> = None;
     let mut mrk: Option<(String, String, usize)> = None;
     let mut code = 0usize;
+    // The kinds of the `g`/`pc` spans open, and of begin codes by their pairing key.
+    let mut spans: Vec<TagKind> = Vec::new();
+    let mut paired: HashMap<String, TagKind> = HashMap::new();
     let mut pairs: Vec<(Block, Block)> = Vec::new();
     let (mut units, mut untranslated, mut first_untranslated) = (0usize, 0usize, None);
     let mut finish = |p: Pending| {
@@ -86,19 +143,24 @@ pub(super) fn read(path: &Path, text: &str) -> Result<Read> {
             Event::Text(t) => {
                 if capture.is_some() && code == 0 {
                     let s = xml.text(t)?;
-                    push(&mut pending, capture, &mut mrk, &s);
+                    push(&mut pending, capture, &mut mrk, &s, false);
                 }
                 continue;
             }
             Event::CData(t) => {
                 if capture.is_some() && code == 0 {
                     let s = String::from_utf8_lossy(t).into_owned();
-                    push(&mut pending, capture, &mut mrk, &s);
+                    push(&mut pending, capture, &mut mrk, &s, false);
                 }
                 continue;
             }
             Event::End(_) => {
                 let n = stack.pop().unwrap_or_default();
+                if code == 0 && capture.is_some() && matches!(n.as_slice(), b"g" | b"pc") {
+                    let kind = spans.pop().unwrap_or(TagKind::Code);
+                    let close = inline::close(kind).to_string();
+                    push(&mut pending, capture, &mut mrk, &close, true);
+                }
                 end(
                     &n,
                     &mut capture,
@@ -168,6 +230,8 @@ pub(super) fn read(path: &Path, text: &str) -> Result<Read> {
                     }
                 }
                 capture = (!empty).then_some(part);
+                spans.clear();
+                paired.clear();
             }
             b"mrk" if capture.is_some() && !empty => match mrk.as_mut() {
                 Some(m) => m.2 += 1,
@@ -176,17 +240,46 @@ pub(super) fn read(path: &Path, text: &str) -> Result<Read> {
                 }
                 None => {}
             },
-            b"ph" | b"bpt" | b"ept" | b"it" | b"originalData" | b"notes" | b"note" if !empty => {
-                code = 1;
-            }
             b"cp" if capture.is_some() => {
                 let c = attr(&e, b"hex")
                     .and_then(|h| u32::from_str_radix(&h, 16).ok())
                     .and_then(char::from_u32)
                     .filter(|c| !c.is_control() || c.is_whitespace());
                 if let Some(c) = c {
-                    push(&mut pending, capture, &mut mrk, &c.to_string());
+                    push(&mut pending, capture, &mut mrk, &c.to_string(), false);
                 }
+            }
+            b"g" | b"pc" if capture.is_some() && !empty => {
+                let kind = span_kind(&e);
+                spans.push(kind);
+                let open = inline::open(kind).to_string();
+                push(&mut pending, capture, &mut mrk, &open, true);
+            }
+            b"x" | b"ph" | b"it" | b"bx" | b"bpt" | b"sc" | b"ex" | b"ept" | b"ec"
+                if capture.is_some() =>
+            {
+                let isolated = n == b"it" || attr(&e, b"isolated").as_deref() == Some("yes");
+                let c = match n.as_slice() {
+                    b"x" | b"ph" | b"it" => inline::mark(mark_kind(&e)),
+                    _ if isolated => inline::mark(TagKind::Placeholder),
+                    b"bx" | b"bpt" | b"sc" => {
+                        let kind = span_kind(&e);
+                        paired.insert(pair_key(&e), kind);
+                        inline::open(kind)
+                    }
+                    _ => {
+                        let kind = paired.get(&pair_key(&e)).copied();
+                        inline::close(kind.unwrap_or(TagKind::Code))
+                    }
+                };
+                push(&mut pending, capture, &mut mrk, &c.to_string(), true);
+                if !empty {
+                    code = 1;
+                }
+            }
+            // Native code and notes, outside the text or not in it.
+            b"ph" | b"bpt" | b"ept" | b"it" | b"originalData" | b"notes" | b"note" if !empty => {
+                code = 1;
             }
             _ => {}
         }
@@ -245,19 +338,29 @@ pub(super) fn read(path: &Path, text: &str) -> Result<Read> {
     Ok(Read::Aligned(Box::new([a, b])))
 }
 
+/// Appends text (`mark`: false; reserved characters in it made harmless) or a tag mark to
+/// what is being captured.
 fn push(
     pending: &mut Option<Pending>,
     capture: Option<Part>,
     mrk: &mut Option<(String, String, usize)>,
     s: &str,
+    mark: bool,
 ) {
     let Some(p) = pending.as_mut() else { return };
+    let put = |out: &mut String| {
+        if mark {
+            out.push_str(s)
+        } else {
+            inline::push_text(out, s)
+        }
+    };
     if let Some((_, m, _)) = mrk.as_mut() {
-        m.push_str(s);
+        put(m);
     }
     match capture {
-        Some(Part::Source) => p.source.push_str(s),
-        Some(Part::Target) => p.target.get_or_insert_with(String::new).push_str(s),
+        Some(Part::Source) => put(&mut p.source),
+        Some(Part::Target) => put(p.target.get_or_insert_with(String::new)),
         _ => {}
     }
 }

@@ -2,6 +2,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::Lang;
 
 fn values(text: &str, lang: Lang) -> Vec<String> {
     extract(text, &lang, GroupOrder::Logical)

@@ -11,12 +11,17 @@ use std::ops::Range;
 use super::chars::{ascii_digit, is_arabic_letter, is_digit, is_superscript_digit};
 
 /// Text with, for each character, the byte offset in the source it came from.
+///
+/// The map is kept as runs: a run starts wherever a character's source offset is not the
+/// previous character's plus the bytes between them in the text (text copied unchanged is
+/// one run), so that a long unit costs a few entries, not one per character.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mapped {
     pub text: String,
-    /// `(byte offset in text, byte offset in source)` for each character of `text` (empty
-    /// when built [`Mapped::untracked`]).
-    pub map: Vec<(usize, usize)>,
+    /// `(byte offset in text, byte offset in source)` where each run starts, in text order
+    /// (empty when built [`Mapped::untracked`]). Invariant: every character of `text` was
+    /// pushed with source offset `s + (at - t)`, where `(t, s)` is the last run with `t <= at`.
+    runs: Vec<(usize, usize)>,
     untracked: bool,
 }
 
@@ -29,28 +34,48 @@ impl Mapped {
         }
     }
 
+    /// Records that the text from its current end on came from source byte `src`.
+    fn mark(&mut self, src: usize) {
+        if self.untracked {
+            return;
+        }
+        let at = self.text.len();
+        let continues = self
+            .runs
+            .last()
+            .is_some_and(|&(t, s)| src >= s && src - s == at - t);
+        if !continues {
+            self.runs.push((at, src));
+        }
+    }
+
     /// Append `c`, which came from source byte `src`.
     pub fn push(&mut self, c: char, src: usize) {
-        if !self.untracked {
-            self.map.push((self.text.len(), src));
-        }
+        self.mark(src);
         self.text.push(c);
     }
 
     /// Append `s`, which starts at source byte `src` (and is copied unchanged).
     pub fn push_str(&mut self, s: &str, src: usize) {
-        if !self.untracked {
-            let base = self.text.len();
-            self.map
-                .extend(s.char_indices().map(|(i, _)| (base + i, src + i)));
+        if s.is_empty() {
+            return;
         }
+        self.mark(src);
         self.text.push_str(s);
     }
 
     /// The source byte of the character at text byte `at` (or of the next character).
     pub fn source(&self, at: usize) -> Option<usize> {
-        let i = self.map.partition_point(|&(t, _)| t < at);
-        self.map.get(i).map(|&(_, s)| s)
+        let mut at = at;
+        while at < self.text.len() && !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        if at >= self.text.len() {
+            return None;
+        }
+        let i = self.runs.partition_point(|&(t, _)| t <= at);
+        let &(t, s) = self.runs.get(i.checked_sub(1)?)?;
+        Some(s + (at - t))
     }
 
     /// Whitespace collapsed to single spaces (a lone no-break space is kept as it is), trimmed.
@@ -61,9 +86,12 @@ impl Mapped {
         };
         let mut pending: Option<(char, usize, usize)> = None; // (char, src, run length)
         out.text.reserve(self.text.len());
-        out.map.reserve(self.map.len());
-        for (i, c) in self.text.chars().enumerate() {
-            let src = self.map.get(i).map_or(0, |&(_, s)| s);
+        let mut run = 0;
+        for (at, c) in self.text.char_indices() {
+            while run + 1 < self.runs.len() && self.runs[run + 1].0 <= at {
+                run += 1;
+            }
+            let src = self.runs.get(run).map_or(0, |&(t, s)| s + (at - t));
             if c.is_whitespace() {
                 pending = match pending {
                     None => Some((c, src, 1)),
@@ -499,16 +527,19 @@ pub fn strip_inline(s: &str, base: usize, out: &mut Mapped) {
 /// marks and bullets are dropped, a label or note mark is kept as it stands. `base` is the
 /// source byte offset of `line` (trimmed).
 pub fn strip_line(line: &str, base: usize) -> Mapped {
-    let st = line_start(line);
     let mut out = Mapped::default();
+    strip_line_into(line, base, &mut out);
+    out
+}
+
+/// [`strip_line`] appending to `out` (which may keep no map).
+fn strip_line_into(line: &str, base: usize, out: &mut Mapped) {
+    let st = line_start(line);
     if let Some(l) = &st.label {
-        for (i, c) in line[l.clone()].char_indices() {
-            out.push(c, base + l.start + i);
-        }
+        out.push_str(&line[l.clone()], base + l.start);
         out.push(' ', base + l.end);
     }
-    strip_inline(&line[st.rest..], base + st.rest, &mut out);
-    out
+    strip_inline(&line[st.rest..], base + st.rest, out);
 }
 
 /// Markup removed from `s` (line by line) and whitespace collapsed; no map.
@@ -516,7 +547,8 @@ pub fn strip(s: &str) -> String {
     let mut all = Mapped::untracked();
     for line in s.lines() {
         let t = line.trim();
-        let m = strip_line(t, 0);
+        let mut m = Mapped::untracked();
+        strip_line_into(t, 0, &mut m);
         all.text.push_str(&m.text);
         all.text.push('\n');
     }

@@ -224,5 +224,92 @@ fn nested_links_keep_their_text() {
     let mut m = Mapped::default();
     strip_inline(&s, 0, &mut m);
     assert_eq!(m.text, "Texte x fin.");
-    assert_eq!(m.map.len(), m.text.chars().count());
+    for (at, c) in m.text.char_indices() {
+        assert!(s[m.source(at).unwrap()..].starts_with(c), "{at}");
+    }
+}
+
+/// The per-character map that [`Mapped`]'s runs stand for: `(text byte, source byte)` of
+/// every character, and the lookup it answers.
+#[derive(Default)]
+struct NaiveMap {
+    text: String,
+    map: Vec<(usize, usize)>,
+}
+
+impl NaiveMap {
+    fn push(&mut self, c: char, src: usize) {
+        self.map.push((self.text.len(), src));
+        self.text.push(c);
+    }
+
+    fn push_str(&mut self, s: &str, src: usize) {
+        for (i, c) in s.char_indices() {
+            self.push(c, src + i);
+        }
+    }
+
+    fn source(&self, at: usize) -> Option<usize> {
+        let i = self.map.partition_point(|&(t, _)| t < at);
+        self.map.get(i).map(|&(_, s)| s)
+    }
+}
+
+proptest::proptest! {
+    /// The runs answer every lookup as a map of every character would, before and after
+    /// collapsing white space, whatever the order and gaps of the source offsets.
+    #[test]
+    fn runs_answer_as_a_map_of_every_character(
+        ops in proptest::collection::vec(
+            (proptest::prop_oneof![
+                proptest::strategy::Just("ab"), proptest::strategy::Just("é"),
+                proptest::strategy::Just(" "), proptest::strategy::Just("\u{a0}"),
+                proptest::strategy::Just("\n\t"), proptest::strategy::Just("ع ب"),
+                proptest::strategy::Just("x"),
+            ], 0usize..3, proptest::bool::ANY, 0usize..20),
+            0..30,
+        )
+    ) {
+        let (mut runs, mut naive) = (Mapped::default(), NaiveMap::default());
+        let mut src: usize = 0;
+        for (piece, gap, one_char, back) in ops {
+            // Offsets move on by the piece's length plus a gap, or jump back.
+            src = if back > 15 { src.saturating_sub(back) } else { src + gap };
+            if one_char {
+                let c = piece.chars().next().unwrap();
+                runs.push(c, src);
+                naive.push(c, src);
+                src += 1;
+            } else {
+                runs.push_str(piece, src);
+                naive.push_str(piece, src);
+                src += piece.len();
+            }
+        }
+        proptest::prop_assert_eq!(&runs.text, &naive.text);
+        for at in 0..=runs.text.len() + 1 {
+            proptest::prop_assert_eq!(runs.source(at), naive.source(at), "at {}", at);
+        }
+        let collapsed = runs.collapse();
+        let mut expected = NaiveMap::default();
+        let mut pending: Option<(char, usize, usize)> = None;
+        for (i, c) in naive.text.chars().enumerate() {
+            let s = naive.map[i].1;
+            if c.is_whitespace() {
+                pending = Some(pending.map_or((c, s, 1), |(p, s0, n)| (p, s0, n + 1)));
+            } else {
+                if let Some((p, s0, n)) = pending.take() {
+                    if !expected.text.is_empty() {
+                        let keep = n == 1 && matches!(p, '\u{00A0}' | '\u{202F}');
+                        expected.push(if keep { p } else { ' ' }, s0);
+                    }
+                }
+                expected.push(c, s);
+            }
+        }
+        proptest::prop_assert_eq!(&collapsed.text, &expected.text);
+        for at in 0..=collapsed.text.len() + 1 {
+            proptest::prop_assert_eq!(collapsed.source(at), expected.source(at), "collapsed at {}", at);
+        }
+    }
 }

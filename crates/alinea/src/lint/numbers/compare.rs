@@ -1,0 +1,155 @@
+//! [`compare`]: what differs between the number-like tokens of a source and a target unit.
+
+use super::{Kind, Token};
+
+/// A difference between the numbers of a source and a target unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mismatch {
+    pub kind: Kind,
+    /// The source's token, absent from the target (`None`: the target has a token the
+    /// source lacks).
+    pub source: Option<Token>,
+    /// The target's token, absent from the source.
+    pub target: Option<Token>,
+}
+
+/// Whether two tokens stand for the same thing: the same value (or one's other reading),
+/// a month only with a month.
+fn same_value(a: &Token, b: &Token) -> bool {
+    (a.kind == Kind::Month) == (b.kind == Kind::Month)
+        && (a.value == b.value
+            || a.alt.as_deref() == Some(b.value.as_str())
+            || b.alt.as_deref() == Some(a.value.as_str()))
+}
+
+/// Pairs off equal tokens of `a` and `b`, removing them from both.
+fn pair_off(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+    let mut i = 0;
+    while i < a.len() {
+        if let Some(j) = b.iter().position(|t| same_value(t, a[i])) {
+            b.remove(j);
+            a.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Pairs an Arabic hyphenated token (`2-26`) of `a` left over with the two numbers of a
+/// range on the other side (`2`, `26`).
+fn pair_ranges(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+    let mut i = 0;
+    while i < a.len() {
+        let parts = a[i]
+            .alt
+            .as_deref()
+            .and_then(|r| r.strip_prefix("range:"))
+            .and_then(|r| r.split_once(':'));
+        if let Some((x, y)) = parts {
+            let px = b
+                .iter()
+                .position(|t| t.kind == Kind::Number && t.value == x);
+            let py = b
+                .iter()
+                .position(|t| t.kind == Kind::Number && t.value == y);
+            if let (Some(px), Some(py)) = (px, py) {
+                if px != py {
+                    b.remove(px.max(py));
+                    b.remove(px.min(py));
+                    a.remove(i);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// What differs between the tokens of a source and a target: each value kept once per
+/// occurrence on both sides is paired; paragraph labels and codes (digits glued to
+/// letters) left over on one side only are not told (extraction often drops them on one
+/// side); a value left over that the other side has elsewhere is a repetition, not told;
+/// a number word on one side excuses the same value in digits on the other; a Kind::Month
+/// pairs only with a month. A source value left over and a target value left over of the
+/// same kind make one mismatch (a changed value); the rest are missing or added.
+pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
+    let mut s_left: Vec<&Token> = source.iter().filter(|t| t.kind != Kind::Word).collect();
+    let mut t_left: Vec<&Token> = target.iter().filter(|t| t.kind != Kind::Word).collect();
+    pair_off(&mut s_left, &mut t_left);
+    pair_ranges(&mut s_left, &mut t_left);
+    pair_ranges(&mut t_left, &mut s_left);
+    // Number words excuse digits.
+    let excuse = |left: &mut Vec<&Token>, words: &[Token]| {
+        let mut words: Vec<&Token> = words.iter().filter(|t| t.kind == Kind::Word).collect();
+        left.retain(|t| {
+            if t.kind != Kind::Number {
+                return true;
+            }
+            match words.iter().position(|w| w.value == t.value) {
+                Some(j) => {
+                    words.remove(j);
+                    false
+                }
+                None => true,
+            }
+        });
+    };
+    excuse(&mut s_left, target);
+    excuse(&mut t_left, source);
+    // A value repeated on one side only (the 1540 Committee after resolution 1540) is not
+    // a change when the other side has nothing left over.
+    let counted = |v: &Vec<&Token>| {
+        v.iter()
+            .filter(|t| !matches!(t.kind, Kind::Label | Kind::Code))
+            .count()
+    };
+    if counted(&t_left) == 0 {
+        s_left.retain(|s| {
+            !target
+                .iter()
+                .any(|t| t.kind != Kind::Word && same_value(s, t))
+        });
+    } else if counted(&s_left) == 0 {
+        t_left.retain(|t| {
+            !source
+                .iter()
+                .any(|s| s.kind != Kind::Word && same_value(s, t))
+        });
+    }
+    // Labels and codes count only when both sides have one: extraction often drops them
+    // on one side.
+    for kind in [Kind::Label, Kind::Code] {
+        let n = |v: &Vec<&Token>| v.iter().filter(|t| t.kind == kind).count();
+        if n(&s_left) == 0 || n(&t_left) == 0 {
+            s_left.retain(|t| t.kind != kind);
+            t_left.retain(|t| t.kind != kind);
+        }
+    }
+    let mut out = Vec::new();
+    for s in s_left {
+        let same = |t: &&Token| (t.kind == Kind::Month) == (s.kind == Kind::Month);
+        match t_left.iter().position(same) {
+            Some(j) => {
+                let t = t_left.remove(j);
+                out.push(Mismatch {
+                    kind: s.kind,
+                    source: Some(s.clone()),
+                    target: Some(t.clone()),
+                });
+            }
+            None => out.push(Mismatch {
+                kind: s.kind,
+                source: Some(s.clone()),
+                target: None,
+            }),
+        }
+    }
+    for t in t_left {
+        out.push(Mismatch {
+            kind: t.kind,
+            source: None,
+            target: Some(t.clone()),
+        });
+    }
+    out
+}

@@ -1,0 +1,319 @@
+//! [`extract`]: the number-like tokens of a text, in text order.
+
+use super::scan::*;
+use super::words;
+use super::{GroupOrder, Kind, Token};
+use crate::Lang;
+
+/// The number-like tokens of `text` in `lang`, in text order (see the module
+/// documentation); `order` is the digit-group order of the document (Arabic).
+pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let b = text.as_bytes();
+    while i < text.len() {
+        let c = at(text, i).unwrap_or(' ');
+        let prev = before(text, i);
+        let word_start = prev.is_none_or(|p| !p.is_alphanumeric());
+        if word_start && is_url_start(&text[i..]) {
+            let end = url_end(text, i);
+            out.push(Token {
+                span: i..end,
+                kind: Kind::Url,
+                value: text[i..end]
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/')
+                    .to_lowercase(),
+                alt: None,
+            });
+            i = end;
+            continue;
+        }
+        if c.is_ascii_uppercase() {
+            if let Some(end) = symbol_end(text, i) {
+                out.push(Token {
+                    span: i..end,
+                    kind: Kind::Symbol,
+                    value: text[i..end].to_string(),
+                    alt: None,
+                });
+                i = end;
+                continue;
+            }
+        }
+        if c == '(' {
+            // (a) … (z), (i) … (x) and Arabic (أ) …: a label of one or two letters.
+            let inner: String = text[i + 1..]
+                .chars()
+                .take_while(|&c| c != ')')
+                .take(6)
+                .collect();
+            if at(text, i + 1 + inner.len()) == Some(')') {
+                let end = i + 2 + inner.len();
+                let n = inner.chars().count();
+                let latin = (1..=2).contains(&n) && inner.chars().all(|c| c.is_ascii_lowercase());
+                let arabic = ABJAD
+                    .iter()
+                    .find(|(a, _)| inner == a.to_string() || (*a == 'ه' && inner == "هـ"))
+                    .map(|(_, l)| *l);
+                let label = if latin {
+                    Some(inner.clone())
+                } else {
+                    arabic.map(String::from)
+                };
+                if let Some(l) = label {
+                    out.push(Token {
+                        span: i..end,
+                        kind: Kind::Label,
+                        value: format!("label:{l}"),
+                        alt: None,
+                    });
+                    i = end;
+                    continue;
+                }
+                // A session in Roman numerals after a resolution number: 689 (XXXV),
+                // which Arabic writes (د-35).
+                let after_number = text[..i].trim_end().chars().next_back().and_then(digit);
+                if let (Some(_), Some(v)) = (after_number, roman(&inner)) {
+                    out.push(number(i + 1..end - 1, v.to_string()));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        if digit(c).is_some() {
+            let (v, end) = number_at(text, i, lang, order);
+            let raw = &text[i..end];
+            let leading = text[..i].trim().is_empty();
+            let rest = &text[end..];
+            let label_mark = [". ", ".\t", " - ", "- ", "-\t", ") ", " ـ "]
+                .iter()
+                .find(|m| rest.starts_with(*m));
+            // `4 - 15 May` is a range, not a label.
+            let label_mark = label_mark.filter(|m| {
+                rest[m.len()..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| digit(c).is_none())
+            });
+            if leading && label_mark.is_some() && !v.contains('.') {
+                out.push(Token {
+                    span: i..end,
+                    kind: Kind::Label,
+                    value: format!("label:{v}"),
+                    alt: None,
+                });
+                i = end;
+                continue;
+            }
+            // Digits glued to Latin letters (B2C, km2, a footnote call): a code.
+            if prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+                out.push(Token {
+                    span: i..end,
+                    kind: Kind::Code,
+                    value: v,
+                    alt: None,
+                });
+                i = end;
+                continue;
+            }
+            // Clock times: 10:00 and 10 h 00 are 10; 3 p.m. is 15; 10.15 a.m. is 10 and 15.
+            let after_h = {
+                let t = text[..i].trim_end();
+                t.ends_with(':')
+                    || (t.ends_with('h')
+                        && before(t, t.len() - 1).is_none_or(|p| !p.is_alphabetic()))
+            };
+            // Minutes first, in Arabic display order: 00/7, 00:7.
+            let display_minutes = (rest.starts_with('/') || rest.starts_with(':'))
+                && at(text, end + 1).and_then(digit).is_some();
+            if v == "0" && raw.len() == 2 && (after_h || display_minutes) {
+                i = end;
+                continue;
+            }
+            let colon = rest.starts_with(':')
+                && rest[1..]
+                    .chars()
+                    .take(2)
+                    .filter(|&c| digit(c).is_some())
+                    .count()
+                    == 2
+                && rest[1..].chars().nth(2).is_none_or(|c| digit(c).is_none());
+            let clock = {
+                // After the minutes of 6:15 p.m.
+                let after = if colon {
+                    let minutes_end = rest[1..]
+                        .char_indices()
+                        .nth(2)
+                        .map_or(rest.len(), |(k, _)| k + 1);
+                    &rest[minutes_end..]
+                } else {
+                    rest
+                };
+                let r = after.trim_start();
+                let pm = r.starts_with("p.m.") || r.starts_with("pm");
+                let am = r.starts_with("a.m.") || r.starts_with("am ");
+                (pm || am).then_some(pm)
+            };
+            if lang == &Lang::En && clock.is_some() || colon {
+                let (h, m, end) = if colon {
+                    let (m, e) = digits_at(text, end + 1);
+                    (v.clone(), m, e)
+                } else {
+                    let ascii: String = raw
+                        .chars()
+                        .filter_map(digit)
+                        .map(|d| (b'0' + d) as char)
+                        .collect();
+                    match raw.find(['.', ':']) {
+                        Some(k) => {
+                            let hd: String = raw[..k]
+                                .chars()
+                                .filter_map(digit)
+                                .map(|d| (b'0' + d) as char)
+                                .collect();
+                            (hd.clone(), ascii[hd.len()..].to_string(), end)
+                        }
+                        None => (ascii, String::new(), end),
+                    }
+                };
+                let h: u32 = h.parse().unwrap_or(0);
+                let h = if clock == Some(true) && h < 12 {
+                    h + 12
+                } else {
+                    h
+                };
+                out.push(number(i..end, h.to_string()));
+                if !m.trim_start_matches('0').is_empty() {
+                    out.push(number(i..end, strip_zeros(&m, "")));
+                }
+                i = end;
+                continue;
+            }
+            // A year range whose hyphen was lost in extraction: 20142020.
+            if raw.len() == 8 && raw.bytes().all(|c| c.is_ascii_digit()) {
+                let (a, z) = (&raw[..4], &raw[4..]);
+                let year = |y: &str| (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
+                if year(a) && year(z) && a < z {
+                    out.push(number(i..i + 4, a.to_string()));
+                    out.push(number(i + 4..end, z.to_string()));
+                    i = end;
+                    continue;
+                }
+            }
+            // Arabic writes section numbers with a hyphen (المادة 10-103 for 10.103): kept
+            // as one token that also pairs with the two numbers of a range.
+            if lang == &Lang::Ar && rest.starts_with('-') && !v.contains('.') && raw.len() <= 3 {
+                let (m, e) = digits_at(text, end + 1);
+                if (1..=3).contains(&m.len()) && at(text, e).and_then(digit).is_none() {
+                    out.push(Token {
+                        span: i..e,
+                        kind: Kind::Number,
+                        value: format!("{v}.{m}"),
+                        alt: Some(format!("range:{v}:{}", strip_zeros(&m, ""))),
+                    });
+                    i = e;
+                    continue;
+                }
+            }
+            // French `10.103` is a thousands group or a section number.
+            let alt = (lang == &Lang::Fr && raw.contains('.') && !v.contains('.'))
+                .then(|| raw.replace(['\u{00A0}', '\u{202F}', ' '], ""))
+                .filter(|r| r.matches('.').count() == 1)
+                .map(|r| {
+                    strip_zeros(
+                        r.split('.').next().unwrap_or(""),
+                        r.split('.').nth(1).unwrap_or(""),
+                    )
+                });
+            out.push(Token {
+                span: i..end,
+                kind: Kind::Number,
+                value: v,
+                alt,
+            });
+            i = end;
+            continue;
+        }
+        if c.is_alphabetic() && word_start {
+            let w = word_at(text, i);
+            let end = i + w.len().max(c.len_utf8());
+            let capital = c.is_uppercase();
+            // كانون الثاني, تشرين الأول: a month in two words.
+            let two = words::two_word_month(w).and_then(|(first, second)| {
+                let (s, w2) = next_word(text, end)?;
+                let m = if words::month_ordinal(w2)? {
+                    second
+                } else {
+                    first
+                };
+                Some((m, s + w2.len()))
+            });
+            let (month, m_end) = match two {
+                Some((m, e)) => (Some(m), e),
+                None => (words::month(w), end),
+            };
+            if let Some(m) = month {
+                let span = i..m_end;
+                let english_may = fold_may(w) && !capital;
+                if !english_may && near_number(text, &span) {
+                    // One month written twice (كانون الأول/ديسمبر) counts once.
+                    let twice = out.last().is_some_and(|t: &Token| {
+                        t.kind == Kind::Month
+                            && t.value == format!("month:{m}")
+                            && text[t.span.end..i].chars().count() <= 8
+                    });
+                    if !twice {
+                        out.push(Token {
+                            span: span.clone(),
+                            kind: Kind::Month,
+                            value: format!("month:{m}"),
+                            alt: None,
+                        });
+                    }
+                    i = m_end;
+                    continue;
+                }
+            } else if let Some(n) = words::number(w, lang) {
+                let mut value = n;
+                let mut w_end = end;
+                // Arabic teens (خمسة عشر) and hyphenated tens (cinquante-deux, twenty-two).
+                if (1..=9).contains(&n) {
+                    if let Some((s, w2)) = next_word(text, end) {
+                        if words::is_arabic_ten(w2) {
+                            value = n + 10;
+                            w_end = s + w2.len();
+                        }
+                    }
+                } else if n % 10 == 0 && (20..=90).contains(&n) && text[end..].starts_with('-') {
+                    let w2 = word_at(text, end + 1);
+                    if let Some(u) = words::number(w2, lang).filter(|u| (1..=9).contains(u)) {
+                        value = n + u;
+                        w_end = end + 1 + w2.len();
+                    }
+                }
+                out.push(Token {
+                    span: i..w_end,
+                    kind: Kind::Word,
+                    value: value.to_string(),
+                    alt: None,
+                });
+                i = w_end;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        i += c.len_utf8();
+        while i < b.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn fold_may(w: &str) -> bool {
+    w.eq_ignore_ascii_case("may")
+}

@@ -1,0 +1,76 @@
+//! The numbers of a text, as values that compare across French, English and Arabic: pure
+//! functions taking a text and its language and returning spans.
+//!
+//! [`extract`] finds, in text order: URLs, document symbols (`A/RES/74/247`, `E/2019/30`,
+//! `S/2020/1`, `A/HRC/45/L.1`), paragraph labels in parentheses (`(a)`, `(أ)`), month names
+//! next to a number (dates: `10 décembre 1976`, `December 10, 1976`,
+//! `10 كانون الأول/ديسمبر 1976`, the two-word Levantine names read as one month) and numbers.
+//! Numbers are read with the language's separators: Eastern Arabic and Western digits alike;
+//! `47,7` (French, Arabic `٤٧٫٧`) and `47.7` are one value; `31 000`, `31,000` (English),
+//! `31.000` (French) and `31000` are one value; Arabic digit groups in display order
+//! (`000 31`) are read with [`crate::align::numbers`], in the order a document keeps
+//! ([`GroupOrder`]). A number opening the unit and followed by `.`, `-` or `)` (and not by
+//! another number) is a paragraph label (`4.`, `٤ -`). Clock times compare by hour and
+//! minute (`10 heures` = `10:00`, `3 p.m.` = 15); a Roman session number after a resolution
+//! number (`689 (XXXV)`) is a number; an Arabic section `10-103` also reads as `10.103` or a
+//! range; an eight-digit run that is two years in order is a range whose hyphen was lost;
+//! digits glued to Latin letters (`B2C`, `km2`) are codes. Number words (cardinals,
+//! ordinals, `une quarantaine`, Arabic teens; see `words`) are found too, as [`Kind::Word`],
+//! so that a comparison can excuse `5` against `الخمس`.
+//!
+//! [`compare`] pairs the values of a source and a target unit and returns what differs.
+
+use std::ops::Range;
+
+pub use crate::align::numbers::GroupOrder;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Number,
+    /// A number written in words (one to twelve), excusing a digit on the other side.
+    Word,
+    Month,
+    Symbol,
+    Url,
+    Label,
+    /// Digits glued to Latin letters (`B2C`, `km2`, a footnote call): compared only when
+    /// both sides have some left over.
+    Code,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Number => "number",
+            Kind::Word => "number word",
+            Kind::Month => "month",
+            Kind::Symbol => "document symbol",
+            Kind::Url => "URL",
+            Kind::Label => "paragraph label",
+            Kind::Code => "code",
+        }
+    }
+}
+
+/// One number-like token: where it is and the value it compares by.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Range<usize>,
+    pub kind: Kind,
+    /// `1976`, `47.7`, `month:12`, `A/RES/74/247`, `http://un.org/x`, `label:a`.
+    pub value: String,
+    /// Another reading that pairs too: French `10.103` (10103 or section 10.103), Arabic
+    /// `2-26` (section 2.26, or `range:2:26`).
+    pub alt: Option<String>,
+}
+
+mod compare;
+mod extract;
+mod scan;
+#[cfg(test)]
+mod tests;
+mod words;
+
+pub use compare::{compare, Mismatch};
+pub use extract::extract;

@@ -266,3 +266,75 @@ fn a_malformed_file_is_refused_at_its_line() {
     );
     assert_one_line_error(got, &dir.path().join("missing.beads"), &[]);
 }
+
+/// `s` without its TMX confidences (a corrected file keeps them to four decimals).
+fn without_confidence(s: &str) -> String {
+    s.split("<prop type=\"x-confidence\">")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                &part[part.find('<').unwrap()..]
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_file_left_as_it_was_gives_the_aligners_tmx() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = "crates/alinea/tests/fixtures/docs";
+    let cases: Vec<(Vec<String>, Segtype)> = vec![
+        (files(&["fr", "en", "ar"]), Segtype::Paragraph),
+        (files(&["fr", "ar"]), Segtype::Sentence),
+        (
+            ["fr", "en", "ar"]
+                .map(|l| format!("{docs}/ipu-146-cybercrime.{l}.docx"))
+                .to_vec(),
+            Segtype::Sentence,
+        ),
+        (
+            vec![format!("{docs}/ipu-146-cybercrime.fr-en.xlf")],
+            Segtype::Paragraph,
+        ),
+    ];
+    for (k, (inputs, segtype)) in cases.into_iter().enumerate() {
+        let req = Request {
+            files: inputs.iter().map(|f| root().join(f)).collect(),
+            langs_by: "--langs".into(),
+            segtype,
+            ..Request::default()
+        };
+        let a = align::align_files(&req).unwrap().aligned;
+        let file = write(
+            dir.path(),
+            &format!("{k}.beads"),
+            &beads::write_corrected(&a, &[]),
+        );
+        let unit = ["--unit", segtype.as_str()];
+        let (code, plain, err) = outcome(alinea().arg("align").args(unit).args(&inputs));
+        assert_eq!(code, 0, "{err}");
+        let (code, corrected, err) = outcome(
+            alinea()
+                .arg("align")
+                .args(unit)
+                .args(&inputs)
+                .arg("--beads")
+                .arg(&file),
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(plain.contains("<tu "), "{inputs:?}");
+        if k == 2 {
+            assert!(
+                plain.contains("<bpt"),
+                "the Word documents have inline tags"
+            );
+        }
+        assert_eq!(
+            without_confidence(&corrected),
+            without_confidence(&plain),
+            "{inputs:?}"
+        );
+    }
+}

@@ -133,13 +133,16 @@
     var n = el('td', { class: 'n' }, String(i + 1));
     n.appendChild(el('small', {}, b.v.toFixed(2) +
       (b.wrong ? ' · wrong' : '') + (b.reviewed ? ' · reviewed' : '')));
+    // Accessible names start with the visible text; the unit's number follows.
+    var unit = ' (unit ' + (i + 1) + ')';
     n.appendChild(button('Merge with next', 'merge', i,
-      i + 1 < beads.length ? { 'aria-label': 'Merge unit ' + (i + 1) + ' with the next' }
-        : { disabled: '' }));
+      i + 1 < beads.length ? { 'aria-label': 'Merge with next' + unit } : { disabled: '' }));
     n.appendChild(button('Split…', 'split', i,
-      size(b) > 1 ? { 'aria-label': 'Split unit ' + (i + 1) } : { disabled: '' }));
-    n.appendChild(button(b.wrong ? 'Unmark wrong' : 'Mark wrong', 'wrong', i,
-      { 'aria-pressed': String(b.wrong), 'aria-label': 'Unit ' + (i + 1) + ' is wrong' }));
+      size(b) > 1 ? { 'aria-label': 'Split…' + unit } : { disabled: '' }));
+    n.appendChild(button('Wrong', 'wrong', i, {
+      'aria-pressed': String(b.wrong), 'aria-label': 'Wrong' + unit,
+      title: 'Not a translation: left out of the TMX (press again to unmark)'
+    }));
     tr.appendChild(n);
     sides.forEach(function (side, d) {
       var td = cell(side);

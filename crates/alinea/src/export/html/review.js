@@ -209,8 +209,11 @@
     filterButton.textContent = flaggedOnly ? 'Show all units' : 'Show flagged units only';
     undoButton.disabled = history.length === 0;
     if (focus) {
+      // Focus stays where the reviewer was; a button just disabled (Undo with nothing left
+      // to undo) hands it to the filter.
       var target = document.querySelector(focus);
-      if (target && !target.disabled) target.focus();
+      if (!target || target.disabled) target = filterButton;
+      target.focus();
     }
   }
 

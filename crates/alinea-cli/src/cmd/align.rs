@@ -175,7 +175,7 @@ impl Alignment {
     fn paired(&self) -> std::borrow::Cow<'_, align::Aligned> {
         match self {
             Alignment::Made(a) => std::borrow::Cow::Borrowed(a),
-            Alignment::Reviewed(r) => std::borrow::Cow::Owned(r.without_wrong()),
+            Alignment::Reviewed(r) => r.without_wrong(),
         }
     }
 }

@@ -10,6 +10,7 @@
 //! [`Reviewed::without_wrong`]. Suspect beads ([`super::suspect`]) are found again from the
 //! texts, whatever their confidence.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::aligned::{document_name, Aligned, Segtype, Side};
@@ -55,13 +56,17 @@ impl Reviewed {
         self.marks.iter().filter(|m| m.reviewed).count()
     }
 
-    /// The alignment without the beads marked wrong (for TMX, TSV and JSON).
-    pub fn without_wrong(&self) -> Aligned {
+    /// The alignment without the beads marked wrong (for TMX, TSV and JSON); borrowed when
+    /// none is.
+    pub fn without_wrong(&self) -> Cow<'_, Aligned> {
+        if self.wrong() == 0 {
+            return Cow::Borrowed(&self.aligned);
+        }
         let mut a = self.aligned.clone();
         let mut marks = self.marks.iter();
         a.beads
             .retain(|_| !marks.next().copied().unwrap_or_default().wrong);
-        a
+        Cow::Owned(a)
     }
 }
 

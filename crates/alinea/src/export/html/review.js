@@ -11,6 +11,8 @@
   var history = [];
   var flaggedOnly = false;
   var splitting = -1;
+  // Changes since the last download: leaving the page then asks first.
+  var unsaved = false;
   var body = document.getElementById('beads');
   var tools = document.getElementById('tools');
   var counts = document.getElementById('counts');
@@ -34,6 +36,7 @@
 
   function remember(what) {
     history.push({ beads: beads.map(copy), what: what });
+    unsaved = true;
   }
 
   // A bead the reviewer made: confidence 1, marked reviewed.
@@ -75,6 +78,7 @@
     var last = history.pop();
     if (!last) return null;
     beads = last.beads;
+    unsaved = true;
     return last.what;
   }
 
@@ -97,6 +101,7 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    unsaved = false;
   }
 
   function el(tag, attrs, text) {
@@ -284,5 +289,10 @@
   tools.appendChild(status);
   tools.hidden = false;
   document.addEventListener('click', act);
+  window.addEventListener('beforeunload', function (e) {
+    if (!unsaved) return;
+    e.preventDefault();
+    e.returnValue = '';
+  });
   draw(null);
 })();

@@ -64,13 +64,18 @@
   var merged = a.map(function (l, d) { return l + '-' + b[d]; });
   var wrongRow = plain.filter(function (tr) { return index(tr) > index(pairAt) + 2; })[0];
   var wrong = labels(wrongRow);
-  var splitRow = rows().filter(function (tr) {
+  // The unit to split: one with two units or more on a side and none empty, else any one with
+  // every side filled (its last language then goes to the second half).
+  function splittable(tr, many) {
     var s = sizes(tr);
-    return tr !== pairAt && tr !== wrongRow && s.some(function (n) { return n > 1; }) &&
-      s.every(function (n) { return n > 0; });
-  })[0];
+    var merging = index(tr) === index(pairAt) || index(tr) === index(pairAt) + 1;
+    return !merging && tr !== wrongRow && index(tr) > 5 &&
+      s.every(function (n) { return n > 0; }) &&
+      (!many || s.some(function (n) { return n > 1; }));
+  }
+  var splitRow = rows().filter(function (tr) { return splittable(tr, true); })[0] ||
+    rows().filter(function (tr) { return splittable(tr, false); })[0];
   var splitting = splitRow ? labels(splitRow) : null;
-  var splitSizes = splitRow ? sizes(splitRow) : null;
 
   // A mistaken merge of the first two units, undone.
   var before = labels(rows()[0]).join('|');
@@ -84,27 +89,39 @@
   click('[data-act="merge"][data-bead="' + index(find(a)) + '"]');
   if (!find(merged)) errors.push('the merged unit ' + merged.join(' ') + ' is not shown');
 
-  // Split: per language, the first unit to the first half, the rest (if any) to the second.
+  // Split: per language, the first unit to the first half and the rest to the second; when
+  // every language has one unit, the last language's goes to the second half.
+  function numbers(tr) {
+    return Array.prototype.slice.call(tr.querySelectorAll('td[lang]')).map(function (td) {
+      return Array.prototype.map.call(td.querySelectorAll('.u > small'),
+        function (x) { return x.textContent; });
+    });
+  }
+  function label(ix) {
+    return ix.length === 0 ? '' : ix.length === 1 ? ix[0] : ix[0] + '-' + ix[ix.length - 1];
+  }
   var expectFirst = null, expectSecond = null;
   if (splitRow) {
     var k = index(find(splitting));
+    var ix = numbers(find(splitting));
+    var all1 = ix.every(function (u) { return u.length === 1; });
+    var cuts = ix.map(function (u, d) { return all1 && d === ix.length - 1 ? 0 : 1; });
     click('[data-act="split"][data-bead="' + k + '"]');
     var selects = document.querySelectorAll('#split-' + k + ' select');
     if (selects.length !== langs.length) errors.push('the split row has ' + selects.length + ' selects');
-    Array.prototype.forEach.call(selects, function (s) {
-      s.value = '1';
+    Array.prototype.forEach.call(selects, function (s, d) {
+      s.value = String(cuts[d]);
       s.dispatchEvent(new Event('change', { bubbles: true }));
     });
     click('[data-act="apply-split"][data-bead="' + k + '"]');
+    expectFirst = ix.map(function (u, d) { return label(u.slice(0, cuts[d])); });
+    expectSecond = ix.map(function (u, d) { return label(u.slice(cuts[d])); });
     var first = labels(document.getElementById('bead-' + k));
     var second = labels(document.getElementById('bead-' + (k + 1)));
-    expectFirst = first;
-    expectSecond = second;
-    splitting.forEach(function (l, d) {
-      var start = l.split('-')[0];
-      if (first[d] !== start) errors.push('split: first half of ' + langs[d] + ' is ' + first[d] + ', not ' + start);
-      if (splitSizes[d] === 1 && second[d] !== '') errors.push('split: ' + langs[d] + ' has a second half');
-    });
+    if (first.join('|') !== expectFirst.join('|') || second.join('|') !== expectSecond.join('|')) {
+      errors.push('split: ' + first.join('|') + ' + ' + second.join('|') + ', not ' +
+        expectFirst.join('|') + ' + ' + expectSecond.join('|'));
+    }
   } else {
     errors.push('no unit to split');
   }

@@ -82,11 +82,11 @@ for part in e["parts"]:
     has(part, False, "a merged part")
 has(e["wrong"], False, "the unit marked wrong")
 if e["split"]:
-    has(e["split"], True, "the split's first half")
-    if e["split"] != e["splitWhole"]:
-        has(e["splitWhole"], False, "the unit split")
-    if e["splitSecond"].count(":") >= 2:
-        has(e["splitSecond"], True, "the split's second half")
+    # A half with two languages or more is a TU of its own; the unit split is none.
+    for half, what in ((e["split"], "first"), (e["splitSecond"], "second")):
+        if half.count(":") >= 2:
+            has(half, True, "the split's %s half" % what)
+    has(e["splitWhole"], False, "the unit split")
 lines = open(beads, encoding="utf-8").read().splitlines()
 if not lines or lines[0] != "# alinea beads 1":
     problems.append("the download has no header")

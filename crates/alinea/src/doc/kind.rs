@@ -122,11 +122,14 @@ pub fn furniture(line: &str) -> bool {
 
 /// Every cased letter is upper case (and there are a few).
 fn all_caps(s: &str) -> bool {
-    let cased: Vec<char> = s
-        .chars()
-        .filter(|c| c.is_lowercase() || c.is_uppercase())
-        .collect();
-    cased.len() >= 4 && cased.iter().all(|c| c.is_uppercase())
+    let mut upper = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        upper += usize::from(c.is_uppercase());
+    }
+    upper >= 4
 }
 
 /// The unit is labelled with an upper-case roman numeral (`IV.`): a section heading when short.
@@ -164,7 +167,7 @@ fn words(s: &str) -> usize {
 fn heading_like(plain: &str, front: bool) -> bool {
     let n = plain.chars().count();
     let untidy_start = starts_lowercase(plain) && n > 60 && !plain.starts_with(['[', '(']);
-    (all_caps(plain) && n <= 200)
+    (n <= 200 && all_caps(plain))
         || (n <= 300 && !ends_with_punctuation(plain) && !untidy_start)
         || (front
             && words(plain) <= 8

@@ -162,17 +162,28 @@ fn arabic_punctuation(text: &str, out: &mut Vec<Issue>) {
 /// Words repeated on purpose.
 const REPEATED_OK: [&str; 6] = ["nous", "vous", "très", "bla", "that", "had"];
 
+/// `a` and `b` are one word but for case (ASCII compared byte by byte).
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 fn doubled_words(text: &str, out: &mut Vec<Issue>) {
     let words = crate::termbase::normalize::words(text);
     for w in words.windows(2) {
         let (a, b) = (&text[w[0].clone()], &text[w[1].clone()]);
         let between = &text[w[0].end..w[1].start];
-        if between.chars().all(|c| c == ' ' || c == NBSP)
-            && !between.is_empty()
+        let lower = |s: &'_ str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+        if !between.is_empty()
+            && between.chars().all(|c| c == ' ' || c == NBSP)
+            && same_ignoring_case(a, b)
             && a.chars().any(char::is_alphabetic)
             && a.chars().count() > 1
-            && a.to_lowercase() == b.to_lowercase()
-            && !REPEATED_OK.contains(&a.to_lowercase().as_str())
+            && !REPEATED_OK.contains(&lower(a).as_str())
         {
             out.push(Issue {
                 rule: "typography/doubled-word",
@@ -215,18 +226,13 @@ pub fn quotes(units: &[&str], lang: &Lang) -> Vec<(usize, Issue)> {
     let mut straight = Vec::new();
     let mut curly = Vec::new();
     for (u, t) in units.iter().enumerate() {
-        let chars: Vec<(usize, char)> = t.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let between_letters = k > 0
-                && chars[k - 1].1.is_alphabetic()
-                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-            if !between_letters {
-                continue;
-            }
-            match c {
-                '\'' => straight.push((u, i..i + 1)),
-                '\u{2019}' => curly.push((u, i..i + 3)),
-                _ => {}
+        for (i, m) in t.match_indices(['\'', '\u{2019}']) {
+            let end = i + m.len();
+            let between_letters = t[..i].chars().next_back().is_some_and(char::is_alphabetic)
+                && t[end..].chars().next().is_some_and(char::is_alphabetic);
+            if between_letters {
+                let kind = if m == "'" { &mut straight } else { &mut curly };
+                kind.push((u, i..end));
             }
         }
     }
@@ -340,6 +346,23 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert!(r.iter().all(|(k, _)| *k == "script/invisible"));
         assert!(rules("نص\u{200F}", Lang::Ar).is_empty());
+    }
+
+    #[test]
+    fn doubled_words_ignore_case_in_every_script() {
+        assert!(same_ignoring_case("The", "the"));
+        assert!(same_ignoring_case("ÉTAT", "état"));
+        assert!(!same_ignoring_case("the", "then"));
+        assert!(!same_ignoring_case("état", "etat"));
+        let doubled = |t: &str| {
+            check(t, &Lang::Fr)
+                .iter()
+                .filter(|i| i.rule == "typography/doubled-word")
+                .count()
+        };
+        assert_eq!(doubled("L'État État souverain"), 1);
+        assert_eq!(doubled("The the end"), 1);
+        assert_eq!(doubled("nous nous sommes"), 0);
     }
 
     #[test]

@@ -242,7 +242,8 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             let end = i + w.len().max(c.len_utf8());
             let capital = c.is_uppercase();
             // كانون الثاني, تشرين الأول: a month in two words.
-            let two = words::two_word_month(w).and_then(|(first, second)| {
+            let keys = words::Keys::of(w);
+            let two = words::two_word_month(&keys).and_then(|(first, second)| {
                 let (s, w2) = next_word(text, end)?;
                 let m = if words::month_ordinal(w2)? {
                     second
@@ -253,7 +254,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             });
             let (month, m_end) = match two {
                 Some((m, e)) => (Some(m), e),
-                None => (words::month(w), end),
+                None => (words::month(&keys), end),
             };
             if let Some(m) = month {
                 let span = i..m_end;
@@ -276,7 +277,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     i = m_end;
                     continue;
                 }
-            } else if let Some(n) = words::number(w, lang) {
+            } else if let Some(n) = words::number(&keys, lang) {
                 let mut value = n;
                 let mut w_end = end;
                 // Arabic teens (خمسة عشر) and hyphenated tens (cinquante-deux, twenty-two).
@@ -289,7 +290,8 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     }
                 } else if n % 10 == 0 && (20..=90).contains(&n) && text[end..].starts_with('-') {
                     let w2 = word_at(text, end + 1);
-                    if let Some(u) = words::number(w2, lang).filter(|u| (1..=9).contains(u)) {
+                    let u = words::number(&words::Keys::of(w2), lang);
+                    if let Some(u) = u.filter(|u| (1..=9).contains(u)) {
                         value = n + u;
                         w_end = end + 1 + w2.len();
                     }

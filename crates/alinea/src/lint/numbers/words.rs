@@ -255,6 +255,10 @@ struct Tables {
     months: HashMap<String, u8>,
     /// English, French, Arabic.
     words: [HashMap<String, u16>; 3],
+    /// The keys of كانون and تشرين, of الأول and الثاني, and of عشر and عشرة.
+    two_word: [String; 2],
+    ordinals: [String; 2],
+    tens: [String; 2],
 }
 
 fn key(w: &str) -> String {
@@ -274,42 +278,68 @@ fn tables() -> &'static Tables {
         }
         let words = [WORDS_EN, WORDS_FR, WORDS_AR]
             .map(|list| list.iter().map(|(w, n)| (key(w), *n)).collect());
-        Tables { months, words }
+        Tables {
+            months,
+            words,
+            two_word: [key("كانون"), key("تشرين")],
+            ordinals: [key("الأول"), key("الثاني")],
+            tens: [key("عشر"), key("عشرة")],
+        }
     })
 }
 
-/// The folded key of a word, and the key without one leading Arabic preposition or
-/// conjunction (بخمسة, لثلاث, وعشرين) when the word is long enough to carry one.
-fn keys(w: &str) -> (String, Option<String>) {
-    let k = key(w);
-    let mut chars = k.chars();
-    let stripped = match chars.next() {
-        Some('ب' | 'ل' | 'ك' | 'و' | 'ف') if k.chars().count() >= 4 => {
-            Some(key(chars.as_str()))
-        }
-        _ => None,
-    };
-    (k, stripped)
+/// A word's folded key, and the key without one leading Arabic preposition or conjunction
+/// (بخمسة, لثلاث, وعشرين) when the word is long enough to carry one: worked out once per
+/// word, for every lookup of this module.
+pub(super) struct Keys {
+    key: String,
+    stripped: Option<String>,
+}
+
+impl Keys {
+    pub(super) fn of(w: &str) -> Keys {
+        let key = key(w);
+        let mut chars = key.chars();
+        let stripped = match chars.next() {
+            Some('ب' | 'ل' | 'ك' | 'و' | 'ف') if key.chars().count() >= 4 => {
+                Some(self::key(chars.as_str()))
+            }
+            _ => None,
+        };
+        Keys { key, stripped }
+    }
+
+    /// The value in `table` of the key, else of the stripped key (when `stripped`).
+    fn find<T: Copy>(&self, table: &HashMap<String, T>, stripped: bool) -> Option<T> {
+        table
+            .get(&self.key)
+            .or_else(|| {
+                self.stripped
+                    .as_ref()
+                    .filter(|_| stripped)
+                    .and_then(|s| table.get(s))
+            })
+            .copied()
+    }
+
+    /// Whether the key (or the stripped key) is `k`.
+    fn is(&self, k: &str) -> bool {
+        self.key == k || self.stripped.as_deref() == Some(k)
+    }
 }
 
 /// The month a single word names.
-pub(super) fn month(w: &str) -> Option<u8> {
-    let t = tables();
-    let (k, s) = keys(w);
-    t.months
-        .get(&k)
-        .or_else(|| s.and_then(|s| t.months.get(&s)))
-        .copied()
+pub(super) fn month(w: &Keys) -> Option<u8> {
+    w.find(&tables().months, true)
 }
 
 /// The first word of an Arabic two-word month (كانون, تشرين): the month for each
 /// second word (الأول, الثاني).
-pub(super) fn two_word_month(w: &str) -> Option<(u8, u8)> {
-    let (k, s) = keys(w);
-    let is = |name: &str| k == key(name) || s.as_deref() == Some(key(name).as_str());
-    if is("كانون") {
+pub(super) fn two_word_month(w: &Keys) -> Option<(u8, u8)> {
+    let [kanun, tishrin] = &tables().two_word;
+    if w.is(kanun) {
         Some((12, 1))
-    } else if is("تشرين") {
+    } else if w.is(tishrin) {
         Some((10, 11))
     } else {
         None
@@ -320,9 +350,10 @@ pub(super) fn two_word_month(w: &str) -> Option<(u8, u8)> {
 /// first (الأول), `Some(true)` for the second (الثاني).
 pub(super) fn month_ordinal(w: &str) -> Option<bool> {
     let k = key(w);
-    if k == key("الأول") {
+    let [first, second] = &tables().ordinals;
+    if &k == first {
         Some(false)
-    } else if k == key("الثاني") {
+    } else if &k == second {
         Some(true)
     } else {
         None
@@ -330,7 +361,7 @@ pub(super) fn month_ordinal(w: &str) -> Option<bool> {
 }
 
 /// The value of a number word of `lang` (`cent` is French, not the English `per cent`).
-pub(super) fn number(w: &str, lang: &Lang) -> Option<u16> {
+pub(super) fn number(w: &Keys, lang: &Lang) -> Option<u16> {
     let t = tables();
     let words = match lang {
         Lang::En => &t.words[0],
@@ -338,16 +369,11 @@ pub(super) fn number(w: &str, lang: &Lang) -> Option<u16> {
         Lang::Ar => &t.words[2],
         _ => return None,
     };
-    let (k, s) = keys(w);
-    let s = s.filter(|_| lang == &Lang::Ar);
-    words
-        .get(&k)
-        .or_else(|| s.and_then(|s| words.get(&s)))
-        .copied()
+    w.find(words, lang == &Lang::Ar)
 }
 
 /// Whether a word is the `عشر`/`عشرة` of an Arabic teen (خمسة عشر).
 pub(super) fn is_arabic_ten(w: &str) -> bool {
     let k = key(w);
-    k == key("عشر") || k == key("عشرة")
+    tables().tens.contains(&k)
 }

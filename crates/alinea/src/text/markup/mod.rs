@@ -78,33 +78,49 @@ impl Mapped {
         Some(s + (at - t))
     }
 
+    /// The source byte of text byte `at`, the runs visited in order from `run` on (which
+    /// becomes the run holding `at`).
+    fn seek(&self, run: &mut usize, at: usize) -> usize {
+        while *run + 1 < self.runs.len() && self.runs[*run + 1].0 <= at {
+            *run += 1;
+        }
+        self.runs.get(*run).map_or(0, |&(t, s)| s + (at - t))
+    }
+
     /// Whitespace collapsed to single spaces (a lone no-break space is kept as it is), trimmed.
     pub fn collapse(&self) -> Mapped {
         let mut out = Mapped {
             untracked: self.untracked,
             ..Mapped::default()
         };
-        let mut pending: Option<(char, usize, usize)> = None; // (char, src, run length)
         out.text.reserve(self.text.len());
+        let text = self.text.as_str();
         let mut run = 0;
-        for (at, c) in self.text.char_indices() {
-            while run + 1 < self.runs.len() && self.runs[run + 1].0 <= at {
-                run += 1;
-            }
-            let src = self.runs.get(run).map_or(0, |&(t, s)| s + (at - t));
+        let mut pending: Option<(char, usize, usize)> = None; // (char, src, run length)
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
             if c.is_whitespace() {
-                pending = match pending {
-                    None => Some((c, src, 1)),
-                    Some((p, s, n)) => Some((p, s, n + 1)),
-                };
-            } else {
-                if let Some((p, s, n)) = pending.take() {
-                    if !out.text.is_empty() {
-                        let keep = n == 1 && matches!(p, '\u{00A0}' | '\u{202F}');
-                        out.push(if keep { p } else { ' ' }, s);
-                    }
+                let s = self.seek(&mut run, i);
+                pending = Some(pending.map_or((c, s, 1), |(p, s0, n)| (p, s0, n + 1)));
+                i += c.len_utf8();
+                continue;
+            }
+            if let Some((p, s, n)) = pending.take() {
+                if !out.text.is_empty() {
+                    let keep = n == 1 && matches!(p, '\u{00A0}' | '\u{202F}');
+                    out.push(if keep { p } else { ' ' }, s);
                 }
-                out.push(c, src);
+            }
+            // The word up to the next white space, copied run by run.
+            let end = text[i..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |k| i + k);
+            while i < end {
+                let s = self.seek(&mut run, i);
+                let next_run = self.runs.get(run + 1).map_or(end, |&(t, _)| t.min(end));
+                let stop = if next_run > i { next_run } else { end };
+                out.push_str(&text[i..stop], s);
+                i = stop;
             }
         }
         out

@@ -2,7 +2,7 @@
 // the table from it, and lets a reviewer merge a unit with the next, split a unit, mark it
 // wrong, show the flagged units only, undo, and download the corrected beads file (the format
 // `alinea align --beads` reads: the header given in the data, then one line per bead). Every
-// action is a button (keyboard: Tab, Enter or Space); the buttons are the only way in.
+// action is a button (keyboard: Tab to it, then Enter or Space).
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('alinea-data').textContent);

@@ -142,7 +142,12 @@ fn html_page_is_escaped_and_marks_arabic_rtl() {
     assert!(out.contains("<td lang=\"en\">"));
     assert!(out.contains("&lt;sic&gt;"), "English text escaped");
     assert!(!out.contains("<sic>"));
-    assert!(!out.contains("<script"));
+    // Self-contained: the editor's script and its data are inline, nothing is fetched.
+    assert!(out.contains("<script type=\"application/json\" id=\"alinea-data\">"));
+    assert!(
+        !out.contains(" src=") && !out.contains(" href="),
+        "self-contained"
+    );
     assert!(!out.contains("http"), "self-contained");
 }
 

@@ -17,6 +17,8 @@
 //!   model; written as JSON and read again, too.
 //! - [`Target::Docx`], [`Target::Odt`], [`Target::Html`], [`Target::Xliff`], [`Target::Pdf`]:
 //!   the document readers (see [`documents`]).
+//! - [`Target::Beads`]: a corrected beads file ([`beads`]): read, it covers every unit of every
+//!   side once, in order; its beads written back under its header read again the same.
 
 pub mod documents;
 pub mod seeds;
@@ -49,11 +51,12 @@ pub enum Target {
     Html,
     Xliff,
     Pdf,
+    Beads,
 }
 
 impl Target {
     /// Every target, in the order they are listed.
-    pub const ALL: [Target; 13] = [
+    pub const ALL: [Target; 14] = [
         Target::Text,
         Target::Tmx,
         Target::TmxWrite,
@@ -67,6 +70,7 @@ impl Target {
         Target::Html,
         Target::Xliff,
         Target::Pdf,
+        Target::Beads,
     ];
 
     /// The target's name: the name of its `cargo fuzz` target and seed folder.
@@ -85,6 +89,7 @@ impl Target {
             Target::Html => "html",
             Target::Xliff => "xliff",
             Target::Pdf => "pdf",
+            Target::Beads => "beads",
         }
     }
 
@@ -104,6 +109,7 @@ impl Target {
             Target::Html => documents::html(data),
             Target::Xliff => documents::xliff(data),
             Target::Pdf => documents::pdf(data),
+            Target::Beads => beads(data),
         }
     }
 }
@@ -337,6 +343,69 @@ pub fn termbase_round_trip(format: Format, data: &[u8]) {
         assert_eq!(
             back, tb,
             "{f:?}: read, written and read again differs\n{written}"
+        );
+    }
+}
+
+/// A corrected beads file: read or refused at a place inside the text; read, its beads cover
+/// every unit of every side the header names once, in order, and written back (bead lines
+/// under the same header lines) read again as the same beads and marks (confidences to the
+/// four decimals written).
+pub fn beads(data: &[u8]) {
+    use alinea::export::beads::{bead_line, read};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let lines = text.split('\n').count();
+    let c = match read(text) {
+        Ok(c) => c,
+        Err(e) => {
+            assert!(
+                e.line >= 1 && e.line <= lines + 1,
+                "error line {} of {lines}",
+                e.line
+            );
+            assert!(e.column >= 1, "error column {}", e.column);
+            return;
+        }
+    };
+    assert_eq!(c.beads.len(), c.marks.len());
+    assert_eq!(c.beads.len(), c.lines.len());
+    assert!(
+        c.lines.windows(2).all(|w| w[0] < w[1]),
+        "bead lines in order"
+    );
+    for (d, side) in c.header.sides.iter().enumerate() {
+        let covered: Vec<usize> = c.beads.iter().flat_map(|b| b.sides[d].clone()).collect();
+        assert_eq!(
+            covered,
+            (0..side.units).collect::<Vec<_>>(),
+            "side {d} covered once"
+        );
+    }
+    assert!(c
+        .beads
+        .iter()
+        .all(|b| b.filled() > 0 && (0.0..=1.0).contains(&b.score)));
+    let mut again: String = text
+        .split('\n')
+        .take(c.lines[0] - 1)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    for (b, m) in c.beads.iter().zip(&c.marks) {
+        again.push_str(&bead_line(b, *m));
+        again.push('\n');
+    }
+    let r = read(&again).expect("beads written back read again");
+    assert_eq!(r.header, c.header);
+    assert_eq!(r.marks, c.marks);
+    for (x, y) in r.beads.iter().zip(&c.beads) {
+        assert_eq!(x.sides, y.sides);
+        assert!(
+            (x.score - y.score).abs() <= 0.00005 + f64::EPSILON,
+            "{} {}",
+            x.score,
+            y.score
         );
     }
 }

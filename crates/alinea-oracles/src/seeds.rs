@@ -117,6 +117,60 @@ fn small(name: &str, text: &str) -> Seed {
     }
 }
 
+/// Corrected beads files: two documents with marks, three documents with empty sides.
+fn corrected_beads() -> Vec<Seed> {
+    use alinea::align::multi::MultiBead;
+    use alinea::align::reviewed::Mark;
+    use alinea::align::{Aligned, Segtype, Side};
+    use alinea::export::beads::write_corrected;
+    use alinea::Lang;
+    let side = |lang: Lang, n: usize| Side {
+        lang,
+        name: "doc & co.txt".into(),
+        units: (0..n).map(|i| format!("unit {i}")).collect(),
+    };
+    let bead = |sides: Vec<Vec<usize>>, score: f64| MultiBead { sides, score };
+    let two = Aligned {
+        document: "doc".into(),
+        segtype: Segtype::Paragraph,
+        sides: vec![side(Lang::Fr, 4), side(Lang::En, 3)],
+        beads: vec![
+            bead(vec![vec![0], vec![0]], 0.93),
+            bead(vec![vec![1, 2], vec![1]], 1.0),
+            bead(vec![vec![3], vec![]], 0.12),
+            bead(vec![vec![], vec![2]], 0.3),
+        ],
+        inline: Vec::new(),
+    };
+    let marks = [
+        Mark::default(),
+        Mark {
+            reviewed: true,
+            wrong: false,
+        },
+        Mark {
+            reviewed: false,
+            wrong: true,
+        },
+        Mark::default(),
+    ];
+    let three = Aligned {
+        document: "trois".into(),
+        segtype: Segtype::Sentence,
+        sides: vec![side(Lang::Fr, 3), side(Lang::En, 2), side(Lang::Ar, 4)],
+        beads: vec![
+            bead(vec![vec![0, 1], vec![0], vec![0, 1, 2]], 0.5),
+            bead(vec![vec![2], vec![1], vec![]], 0.0),
+            bead(vec![vec![], vec![], vec![3]], 0.25),
+        ],
+        inline: Vec::new(),
+    };
+    vec![
+        small("two.beads", &write_corrected(&two, &marks)),
+        small("three.beads", &write_corrected(&three, &[])),
+    ]
+}
+
 /// A small WordprocessingML body: a heading, a list item, a tracked change, a footnote
 /// reference, a table.
 const SMALL_DOCX: &str = r#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
@@ -303,6 +357,7 @@ pub fn seeds(root: &Path, target: Target) -> Vec<Seed> {
             ));
             v
         }
+        Target::Beads => corrected_beads(),
         Target::Toml => {
             let mut v = from(&[TERMBASE_DATA, "glossary"], &["toml"]);
             v.extend(converted(root, &[(Format::Toml, "toml")]));

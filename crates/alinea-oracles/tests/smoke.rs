@@ -97,6 +97,9 @@ const TOKENS: &[&str] = &[
     "en",
     "ar",
     "id",
+    ":wrong",
+    ":reviewed",
+    "# side ",
 ];
 
 #[derive(Clone, Debug)]

@@ -1,7 +1,8 @@
 //! `alinea align`: align a pivot document with one or two translations and write the result as
 //! TMX, beads, TSV, JSON or an HTML review page. The reading, languages, checks and rendering
 //! are the library's (`alinea::align::align_files`, `alinea::export::render`); this module parses
-//! arguments, prints and writes.
+//! arguments, prints and writes. With `--beads FILE` the alignment comes from a corrected beads
+//! file (`alinea::align::reviewed::align_with_beads`) instead of the aligner.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -83,6 +84,11 @@ pub struct Args {
     /// Sentence rules from an SRX 2.0 file instead of the built-in ones (with --unit sentence).
     #[arg(long, value_name = "FILE")]
     srx: Option<PathBuf>,
+    /// Take the alignment from a corrected beads file (the review page's download) instead of
+    /// aligning; the documents are read with the same --input, --unit and --srx as when it was
+    /// made. Units marked wrong are left out of TMX, TSV and JSON.
+    #[arg(long, value_name = "FILE")]
+    beads: Option<PathBuf>,
     /// The pivot document, then one or two translations (or one XLIFF file, which holds both).
     #[arg(required = true, num_args = 1..=3, value_name = "FILE")]
     files: Vec<PathBuf>,
@@ -128,10 +134,57 @@ fn pair_path(out: &Path, a: &Lang, b: &Lang) -> PathBuf {
     out.with_file_name(format!("{stem}.{a}-{b}.tmx"))
 }
 
+/// An alignment the aligner made, or one a reviewer corrected (`--beads`).
+enum Alignment {
+    Made(align::Aligned),
+    Reviewed(align::reviewed::Reviewed),
+}
+
+impl Alignment {
+    fn aligned(&self) -> &align::Aligned {
+        match self {
+            Alignment::Made(a) => a,
+            Alignment::Reviewed(r) => &r.aligned,
+        }
+    }
+
+    fn render(
+        &self,
+        format: export::Format,
+        opts: &RenderOptions,
+    ) -> alinea::Result<export::Rendered> {
+        match self {
+            Alignment::Made(a) => export::render(a, format, opts),
+            Alignment::Reviewed(r) => export::render_reviewed(r, format, opts),
+        }
+    }
+
+    fn render_file(
+        &self,
+        format: export::Format,
+        opts: &RenderOptions,
+        file: &mut alinea::io::AtomicFile,
+    ) -> alinea::Result<Vec<alinea::diag::Diagnostic>> {
+        match self {
+            Alignment::Made(a) => export::render_file(a, format, opts, file),
+            Alignment::Reviewed(r) => export::render_reviewed_file(r, format, opts, file),
+        }
+    }
+
+    /// What the bilingual TMX files (`--pairs`) are made from: without the beads marked wrong.
+    fn paired(&self) -> std::borrow::Cow<'_, align::Aligned> {
+        match self {
+            Alignment::Made(a) => std::borrow::Cow::Borrowed(a),
+            Alignment::Reviewed(r) => r.without_wrong(),
+        }
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let inputs: Vec<PathBuf> = args.files.iter().chain(&args.beads).cloned().collect();
     if let Some(out) = &args.output {
         // (The pairs' names depend on the languages: they are checked once those are known.)
-        alinea::io::check_not_input(out, &args.files)?;
+        alinea::io::check_not_input(out, &inputs)?;
     }
     let format = format_of(&args)?;
     if format != export::Format::Tmx && (args.pairs || args.keep_unaligned || args.locale.is_some())
@@ -145,7 +198,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         return Err(Error::Usage("--pairs needs an output file (-o OUT.tmx)".into()).into());
     }
     // One file is an XLIFF file, two documents (the library refuses any other single file).
-    format.check(args.files.len().max(2))?;
+    // A corrected alignment's beads file holds any number of documents.
+    if args.beads.is_none() {
+        format.check(args.files.len().max(2))?;
+    }
     let langs = args
         .langs
         .as_ref()
@@ -179,10 +235,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         segtype: args.unit.into(),
         options: Options::default(),
     };
-    let outcome = align::align_files(&request)?;
-    report::diagnostics(&outcome.diagnostics);
-    drop(outcome.documents);
-    let aligned = &outcome.aligned;
+    let alignment = match &args.beads {
+        None => {
+            let outcome = align::align_files(&request)?;
+            report::diagnostics(&outcome.diagnostics);
+            Alignment::Made(outcome.aligned)
+        }
+        Some(beads) => {
+            let outcome = align::reviewed::align_with_beads(&request, beads)?;
+            report::diagnostics(&outcome.diagnostics);
+            Alignment::Reviewed(outcome.reviewed)
+        }
+    };
+    let aligned = alignment.aligned();
 
     let opts = RenderOptions {
         tmx: WriteOptions {
@@ -193,7 +258,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     match &args.output {
         None => {
-            let main = export::render(aligned, format, &opts)?;
+            let main = alignment.render(format, &opts)?;
             report::diagnostics(&main.diagnostics);
             let mut out = std::io::stdout().lock();
             out.write_all(&main.bytes)
@@ -205,13 +270,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             // failure leaves the old files as they were.
             let mut set = alinea::io::FileSet::new();
             let mut file = alinea::io::AtomicFile::create(out)?;
-            let diagnostics = export::render_file(aligned, format, &opts, &mut file)?;
+            let diagnostics = alignment.render_file(format, &opts, &mut file)?;
             set.add(file)?;
             if args.pairs {
-                for d in 1..aligned.sides.len() {
-                    let pair = aligned.project(&[0, d]);
+                let paired = alignment.paired();
+                for d in 1..paired.sides.len() {
+                    let pair = paired.project(&[0, d]);
                     let path = pair_path(out, &pair.sides[0].lang, &pair.sides[1].lang);
-                    alinea::io::check_not_input(&path, &args.files)?;
+                    alinea::io::check_not_input(&path, &inputs)?;
                     let mut file = alinea::io::AtomicFile::create(&path)?;
                     // The characters left out are those of the main file, reported below.
                     export::render_file(&pair, format, &opts, &mut file)?;
@@ -223,12 +289,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             set.commit()?;
         }
     }
-    report::status(&format!(
+    let mut status = format!(
         "{} ({}): {}",
         aligned.document,
         aligned.segtype.as_str(),
         aligned.summary()
-    ));
+    );
+    if let Alignment::Reviewed(r) = &alignment {
+        let kept = matches!(format, export::Format::Beads | export::Format::Html);
+        status.push_str(&format!(
+            "; reviewed: {} made by the reviewer, {} marked wrong{}",
+            r.reviewed(),
+            r.wrong(),
+            match (r.wrong(), kept) {
+                (0, _) => String::new(),
+                (_, true) => ", kept with their mark".into(),
+                (_, false) => format!(", left out of {format}"),
+            }
+        ));
+    }
+    report::status(&status);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -34,6 +34,7 @@
 pub mod aligned;
 pub mod multi;
 pub mod pipeline;
+pub mod reviewed;
 pub mod suspect;
 
 mod confidence;

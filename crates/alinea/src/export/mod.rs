@@ -3,10 +3,14 @@
 //! - [`Format`]: TMX, beads, TSV, JSON or HTML, by name or by an output file's extension.
 //! - [`render`]: an alignment → the bytes of one format, with the diagnostics rendering gave;
 //!   [`render_file`]: the same into an [`AtomicFile`], TMX streamed.
-//! - [`beads`]: `[0, 1]:[2]:0.83` lines, two documents only.
+//! - [`beads`]: `[0, 1]:[2]:0.83` lines (two documents, for scorers), and the corrected form
+//!   with a header and the reviewer's marks (any number of documents), written and read.
 //! - [`tsv`]: one row per unit, indices and text per language.
 //! - [`json`]: units, beads and confidences.
 //! - [`html`]: one self-contained review page.
+//!
+//! [`render_reviewed`] renders a corrected alignment ([`crate::align::reviewed`]): the beads
+//! marked wrong are left out of TMX, TSV and JSON, kept with their marks in beads and HTML.
 //!
 //! TMX is written by [`crate::tmx::write()`].
 
@@ -19,6 +23,7 @@ use std::fmt;
 use std::io::Write;
 use std::path::Path;
 
+use crate::align::reviewed::Reviewed;
 use crate::align::Aligned;
 use crate::diag::Diagnostic;
 use crate::io::AtomicFile;
@@ -208,6 +213,42 @@ pub fn render_file(
     Ok(r.diagnostics)
 }
 
+/// Render a corrected alignment ([`Reviewed`]) as `format`: the review formats keep every
+/// bead with its marks (beads: the corrected form with its header, any number of documents;
+/// HTML: the page with the marks), the others ([`render`]) leave out the beads marked wrong.
+pub fn render_reviewed(r: &Reviewed, format: Format, opts: &RenderOptions) -> Result<Rendered> {
+    let bytes = match format {
+        Format::Beads => beads::write_corrected(&r.aligned, &r.marks).into_bytes(),
+        Format::Html => html::write_reviewed(&r.aligned, &r.marks).into_bytes(),
+        Format::Tmx | Format::Tsv | Format::Json => {
+            return render(&r.without_wrong(), format, opts)
+        }
+    };
+    let diagnostics = no_inline(&r.aligned, format).into_iter().collect();
+    Ok(Rendered { bytes, diagnostics })
+}
+
+/// [`render_reviewed`] into `file` (not committed), TMX streamed as by [`render_file`].
+pub fn render_reviewed_file(
+    r: &Reviewed,
+    format: Format,
+    opts: &RenderOptions,
+    file: &mut AtomicFile,
+) -> Result<Vec<Diagnostic>> {
+    match format {
+        Format::Tmx | Format::Tsv | Format::Json => {
+            render_file(&r.without_wrong(), format, opts, file)
+        }
+        Format::Beads | Format::Html => {
+            let target = file.target().to_path_buf();
+            let out = render_reviewed(r, format, opts)?;
+            file.write_all(&out.bytes)
+                .map_err(|e| Error::write(&target, e))?;
+            Ok(out.diagnostics)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +302,52 @@ mod tests {
             let r = render(&a, f, &RenderOptions::default()).unwrap();
             assert_eq!(std::fs::read(&path).unwrap(), r.bytes, "{f}");
             assert_eq!(d, r.diagnostics, "{f}");
+        }
+    }
+
+    #[test]
+    fn reviewed_alignments_leave_wrong_beads_out_of_the_pairs_only() {
+        use crate::align::reviewed::Mark;
+        let mut three = sample();
+        three.sides.push(three.sides[1].clone());
+        for b in &mut three.beads {
+            b.sides.push(b.sides[1].clone());
+        }
+        let r = Reviewed {
+            aligned: three,
+            marks: vec![
+                Mark::default(),
+                Mark {
+                    wrong: true,
+                    reviewed: false,
+                },
+            ],
+        };
+        let opts = RenderOptions::default();
+        let beads = render_reviewed(&r, Format::Beads, &opts).unwrap().bytes;
+        let beads = String::from_utf8(beads).unwrap();
+        assert!(
+            beads.ends_with("[0]:[0]:[0]:0.9000\n[1, 2]:[1]:[1]:0.4000:wrong\n"),
+            "{beads}"
+        );
+        let tmx =
+            String::from_utf8(render_reviewed(&r, Format::Tmx, &opts).unwrap().bytes).unwrap();
+        assert_eq!(tmx.matches("<tu ").count(), 1, "{tmx}");
+        assert!(!tmx.contains("Deux"));
+        let json =
+            String::from_utf8(render_reviewed(&r, Format::Json, &opts).unwrap().bytes).unwrap();
+        assert_eq!(json.matches("\"score\"").count(), 1, "{json}");
+        let html =
+            String::from_utf8(render_reviewed(&r, Format::Html, &opts).unwrap().bytes).unwrap();
+        assert!(html.contains("1 marked wrong"));
+        let dir = tempfile::tempdir().unwrap();
+        for f in Format::ALL {
+            let path = dir.path().join(format!("x.{}", f.name()));
+            let mut file = AtomicFile::create(&path).unwrap();
+            render_reviewed_file(&r, f, &opts, &mut file).unwrap();
+            file.commit().unwrap();
+            let want = render_reviewed(&r, f, &opts).unwrap().bytes;
+            assert_eq!(std::fs::read(&path).unwrap(), want, "{f}");
         }
     }
 }

@@ -134,6 +134,19 @@ impl Aligned {
                 )
             }
         };
+        Aligned::assemble(docs, segtype, units, alignment.beads, tags)
+    }
+
+    /// The alignment of `docs` whose units at `segtype` level are `units` (per document), with
+    /// their inline tags (`inline`, empty when none has any), as `beads` pair them: named after
+    /// the first document, each side after its file.
+    pub fn assemble(
+        docs: &[Document],
+        segtype: Segtype,
+        units: Vec<Vec<String>>,
+        beads: Vec<MultiBead>,
+        inline: Vec<Vec<Vec<Tag>>>,
+    ) -> Aligned {
         let document = docs
             .first()
             .map(|d| document_name(&d.path, &d.lang))
@@ -154,8 +167,8 @@ impl Aligned {
                     units,
                 })
                 .collect(),
-            beads: alignment.beads,
-            inline: tags,
+            beads,
+            inline,
         }
     }
 

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::path::Path;
 
-use super::aligned::{document_name, Aligned, Segtype, Side};
+use super::aligned::{Aligned, Segtype};
 use super::pipeline::{load, Loaded, Request};
 use crate::diag::Diagnostic;
 use crate::doc::inline::{self, Tag};
@@ -121,28 +121,7 @@ pub fn from_corrected(
         .map(|(d, t)| (&d.lang, t.as_slice()))
         .collect();
     corrected.check(segtype, &sides)?;
-    let aligned = Aligned {
-        document: docs
-            .first()
-            .map(|d| document_name(&d.path, &d.lang))
-            .unwrap_or_default(),
-        segtype,
-        sides: docs
-            .iter()
-            .zip(texts)
-            .map(|(d, units)| Side {
-                lang: d.lang.clone(),
-                name: d
-                    .path
-                    .file_name()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                units,
-            })
-            .collect(),
-        beads: corrected.beads,
-        inline: tags,
-    };
+    let aligned = Aligned::assemble(docs, segtype, texts, corrected.beads, tags);
     Ok(Reviewed {
         aligned,
         marks: corrected.marks,

@@ -11,6 +11,9 @@ use super::tokens::{chunks, chunks_with, Token, Words};
 use super::Context;
 use crate::Lang;
 
+/// A trie node whose sequence has no entry (yet).
+const NO_ENTRY: u32 = u32::MAX;
+
 /// How many distinct surface forms a candidate keeps.
 const MAX_FORMS: usize = 8;
 /// How many contexts a candidate keeps.
@@ -116,8 +119,12 @@ pub struct Counter {
     pub lang: Lang,
     pub entries: Vec<Entry>,
     pub ids: FxHashMap<String, u32>,
-    /// Entries by their words' key numbers (the counting path: no string is built).
-    seq: FxHashMap<Box<[u32]>, u32>,
+    /// Entries by their words' key numbers (the counting path: no string is built), as a
+    /// trie: `(node, key number)` → the node of the sequence one word longer (the root is
+    /// node 0), and each node's entry (`NO_ENTRY` for a sequence not counted yet, or one
+    /// that is not a candidate: ending on a linking word).
+    trie: FxHashMap<(u32, u32), u32>,
+    node_entry: Vec<u32>,
     words: Words,
     /// Words counted (for relative frequencies).
     pub tokens: u64,
@@ -142,7 +149,8 @@ impl Counter {
             lang,
             entries: Vec::new(),
             ids: FxHashMap::default(),
-            seq: FxHashMap::default(),
+            trie: FxHashMap::default(),
+            node_entry: vec![NO_ENTRY],
             words: Words::default(),
             tokens: 0,
             keep_units,
@@ -158,7 +166,6 @@ impl Counter {
         let mut words = std::mem::take(&mut self.words);
         let cut = chunks_with(text, &lang, &mut words);
         self.words = words;
-        let mut seq: Vec<u32> = Vec::with_capacity(self.max_len);
         for chunk in cut {
             self.tokens += chunk.len() as u64;
             let content: Vec<bool> = chunk.iter().map(|t| is_content(t, &lang)).collect();
@@ -168,6 +175,7 @@ impl Counter {
                 }
                 // Linking words count by group: `de la`, `à l'` are one.
                 let mut links = 0;
+                let mut node = 0;
                 for j in i..chunk.len().min(i + self.max_len) {
                     if !content[j] {
                         if chunk[j].link {
@@ -177,22 +185,14 @@ impl Counter {
                             if links > self.max_links {
                                 break;
                             }
+                            node = self.child(node, chunk[j].key_id);
                             continue;
                         }
                         break;
                     }
-                    seq.clear();
-                    seq.extend(chunk[i..=j].iter().map(|t| t.key_id));
-                    self.count(
-                        &chunk[i..=j],
-                        &seq,
-                        links,
-                        doc,
-                        unit,
-                        text,
-                        doc_name,
-                        unit_index,
-                    );
+                    node = self.child(node, chunk[j].key_id);
+                    let id = self.entry_at(node, &chunk[i..=j], links);
+                    self.count(id, &chunk[i..=j], doc, unit, text, doc_name, unit_index);
                 }
             }
         }
@@ -201,46 +201,58 @@ impl Counter {
         }
     }
 
+    /// The trie node of the sequence of `node` followed by the word of key number `key`.
+    fn child(&mut self, node: u32, key: u32) -> u32 {
+        let next = self.node_entry.len() as u32;
+        let child = *self.trie.entry((node, key)).or_insert(next);
+        if child == next {
+            self.node_entry.push(NO_ENTRY);
+        }
+        child
+    }
+
+    /// The entry of the sequence `toks` whose trie node is `node`, made on its first count.
+    fn entry_at(&mut self, node: u32, toks: &[Token], links: usize) -> u32 {
+        let known = self.node_entry[node as usize];
+        if known != NO_ENTRY {
+            return known;
+        }
+        let key = toks.iter().map(|t| &*t.key).collect::<Vec<_>>().join(" ");
+        let id = match self.ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.entries.len() as u32;
+                self.entries.push(Entry {
+                    key: key.clone(),
+                    words: toks
+                        .iter()
+                        .filter(|t| is_content(t, &self.lang))
+                        .map(|t| t.key.to_string())
+                        .collect(),
+                    len: toks.len(),
+                    links,
+                    last_doc: u32::MAX,
+                    ..Entry::default()
+                });
+                self.ids.insert(key, id);
+                id
+            }
+        };
+        self.node_entry[node as usize] = id;
+        id
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn count(
         &mut self,
+        id: u32,
         toks: &[Token],
-        seq: &[u32],
-        links: usize,
         doc: u32,
         unit: u32,
         text: &str,
         doc_name: &str,
         unit_index: usize,
     ) {
-        let id = match self.seq.get(seq) {
-            Some(&id) => id,
-            None => {
-                let key = toks.iter().map(|t| &*t.key).collect::<Vec<_>>().join(" ");
-                let id = match self.ids.get(&key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.entries.len() as u32;
-                        self.entries.push(Entry {
-                            key: key.clone(),
-                            words: toks
-                                .iter()
-                                .filter(|t| is_content(t, &self.lang))
-                                .map(|t| t.key.to_string())
-                                .collect(),
-                            len: toks.len(),
-                            links,
-                            last_doc: u32::MAX,
-                            ..Entry::default()
-                        });
-                        self.ids.insert(key, id);
-                        id
-                    }
-                };
-                self.seq.insert(seq.into(), id);
-                id
-            }
-        };
         let e = &mut self.entries[id as usize];
         e.freq += 1;
         let mut caps = toks.iter().filter(|t| !t.link);

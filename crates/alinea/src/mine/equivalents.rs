@@ -61,60 +61,77 @@ pub fn find(
     glossary: &FxHashMap<String, Vec<String>>,
 ) -> Vec<Vec<Equivalent>> {
     // Unit → target candidates there: those seen twice that are not mere fragments.
-    let mut by_unit: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut by_unit: Vec<Vec<u32>> = Vec::new();
     for (i, e) in target.entries.iter().enumerate() {
         if e.units.len() >= 2 && target_scores[i].cvalue > 0.0 {
             for u in e.units.iter() {
-                by_unit.entry(u).or_default().push(i as u32);
+                let u = u as usize;
+                if u >= by_unit.len() {
+                    by_unit.resize_with(u + 1, Vec::new);
+                }
+                by_unit[u].push(i as u32);
             }
         }
     }
     let mut target_text: FxHashMap<u32, (String, String)> = FxHashMap::default();
+    // Units shared with each target candidate, counted densely; `touched` lists the non-zero.
+    let mut shared: Vec<u32> = vec![0; target.entries.len()];
+    let mut touched: Vec<u32> = Vec::new();
     chosen
         .iter()
         .map(|&p| {
             let pe = &pivot.entries[p as usize];
-            let mut joint: FxHashMap<u32, u32> = FxHashMap::default();
             for u in pe.units.iter() {
-                if let Some(ts) = by_unit.get(&u) {
-                    for &t in ts {
-                        *joint.entry(t).or_default() += 1;
+                for &t in by_unit.get(u as usize).map_or(&[][..], Vec::as_slice) {
+                    if shared[t as usize] == 0 {
+                        touched.push(t);
                     }
+                    shared[t as usize] += 1;
                 }
+            }
+            let fp = pe.units.len() as f64;
+            let joint: Vec<(u32, u32)> = touched
+                .drain(..)
+                .map(|t| (t, std::mem::take(&mut shared[t as usize])))
+                .filter(|&(_, c)| c >= 2 || fp < 2.0)
+                .collect();
+            for &(t, _) in &joint {
+                target_text.entry(t).or_insert_with(|| {
+                    let s = texts(&target.entries[t as usize]);
+                    let k = lookup_key(&s);
+                    (s, k)
+                });
             }
             let ptext = texts(pe);
             let pkey = lookup_key(&ptext);
+            let platin = !has_arabic(&ptext);
+            let plen = pkey.chars().count();
             let pdigits = digits(&ptext);
             let curated = glossary.get(&pkey);
-            let fp = pe.units.len() as f64;
             let mut scored: Vec<(f64, u32, u32)> = joint
                 .into_iter()
-                .filter(|&(_, c)| c >= 2 || fp < 2.0)
                 .map(|(t, c)| {
                     let te = &target.entries[t as usize];
-                    let (ttext, tkey) = target_text
-                        .entry(t)
-                        .or_insert_with(|| {
-                            let s = texts(te);
-                            let k = lookup_key(&s);
-                            (s, k)
-                        })
-                        .clone();
+                    let (ttext, tkey) = &target_text[&t];
                     let ft = te.units.len() as f64;
                     // A fragment of a longer candidate (`الإنسان` inside `حقوق الإنسان`)
                     // gives way to it.
                     let whole = 0.6 + 0.4 * target_scores[t as usize].independence;
                     let mut s = 2.0 * f64::from(c) / (fp + ft) * whole;
-                    if !has_arabic(&ttext) && !has_arabic(&ptext) {
-                        let sim = strsim::normalized_levenshtein(&pkey, &tkey);
+                    // Cognates: the distance is at least the difference in length, so keys
+                    // of lengths that far apart cannot be more than half alike.
+                    let tlen = tkey.chars().count();
+                    let near = plen.abs_diff(tlen) * 2 < plen.max(tlen) || plen.max(tlen) == 0;
+                    if platin && near && !has_arabic(ttext) {
+                        let sim = strsim::normalized_levenshtein(&pkey, tkey);
                         if sim > 0.5 {
                             s += 0.2 * sim;
                         }
                     }
-                    if !pdigits.is_empty() && pdigits == digits(&ttext) {
+                    if !pdigits.is_empty() && pdigits == digits(ttext) {
                         s += 0.1;
                     }
-                    if curated.is_some_and(|ks| ks.contains(&tkey)) {
+                    if curated.is_some_and(|ks| ks.contains(tkey)) {
                         s += 1.0;
                     }
                     (s, t, c)

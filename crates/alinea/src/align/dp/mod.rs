@@ -82,6 +82,7 @@ pub(crate) struct Step {
     pub shape: u8,
     pub i: usize,
     pub j: usize,
+    /// The bead's cost: its shape's prior plus, with units on both sides, its bead cost.
     pub cost: f32,
     /// How much more the best path to the same end point with another last bead costs.
     pub gap: f32,
@@ -176,6 +177,32 @@ impl Ctx<'_> {
         let vlo = self.band.lo[u + 1].saturating_sub(3);
         let vhi = self.band.hi[(u + 3).min(n)].min(m);
         (vlo, vhi.max(vlo))
+    }
+
+    /// The cost of bead `SHAPES[k]` ending at (i, j), its prior included: the sums in the
+    /// order [`Ctx::shape`] makes them, so that it is the cost the programme added.
+    fn bead_cost(&self, k: usize, i: usize, j: usize) -> f32 {
+        let (a, b) = SHAPES[k];
+        let model = self.model;
+        if a == 0 || b == 0 {
+            return model.prior[k];
+        }
+        let pre = &self.pre;
+        let (mut h, mut ha) = (0f32, 0f32);
+        // Units i - a .. i, oldest first; targets j - b .. j, first to last.
+        for u in i - a..i {
+            for v in j - b..j {
+                let (x, y) = self.ev.hits(u, v);
+                h += x;
+                ha += y;
+            }
+        }
+        let miss = (pre.sa[i] - pre.sa[i - a] + pre.ta[j] - pre.ta[j - b] - 2.0 * ha).max(0.0);
+        let mass = pre.sm[i] - pre.sm[i - a] + pre.tm[j] - pre.tm[j - b];
+        let bead = model.len_cost(pre.sp[i] - pre.sp[i - a], pre.tp[j] - pre.tp[j - b])
+            + model.lex_cost(h, mass)
+            + model.anchor_miss * miss;
+        model.prior[k] + bead
     }
 
     /// Fill `out` with the bead costs of `rows`.
@@ -345,7 +372,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
     }
     debug_assert_eq!(acc, band.cells());
     let mut dp = Table {
-        cost: vec![f32::INFINITY; acc],
+        rows: Default::default(),
         back: vec![u8::MAX; acc],
         gap: vec![0u8; acc],
         offset,
@@ -383,7 +410,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
         }
         std::mem::swap(&mut cur, &mut next);
     }
-    dp.backtrace(band, n, m)
+    dp.backtrace(&ctx, n, m)
 }
 
 /// Offers shape `k` at every cell `q` of a row, at cost `cost(q)`: the best and second best
@@ -411,10 +438,12 @@ fn keep_best(
     }
 }
 
-/// The programme's values: per cell (row by row, the band's cells of each row), the best cost,
-/// the last bead's shape and the gap to the second best.
+/// The programme's values: per cell (row by row, the band's cells of each row), the last
+/// bead's shape and the gap to the second best; the best costs of the last rows only (a bead
+/// spans at most three source units), so that a cell takes two bytes.
 struct Table {
-    cost: Vec<f32>,
+    /// The best costs of row `i` in `rows[i % 4]`.
+    rows: [Vec<f32>; 4],
     back: Vec<u8>,
     gap: Vec<u8>,
     offset: Vec<usize>,
@@ -460,7 +489,7 @@ impl Table {
                 continue;
             }
             let len = to - from + 1;
-            let prev = &self.cost[self.offset[r] + from - b - plo..][..len];
+            let prev = &self.rows[r % 4][from - b - plo..][..len];
             let (bs, ss, ks) = (
                 &mut best[from - lo..][..len],
                 &mut second[from - lo..][..len],
@@ -480,10 +509,13 @@ impl Table {
         // The 0-1 bead (SHAPES[2]) from the cell before in this row, then the row's values.
         let here0 = self.offset[i];
         let p = prior[2];
+        let cost = &mut self.rows[i % 4];
+        cost.clear();
+        cost.resize(w, f32::INFINITY);
         for q in 0..w {
             let (mut bq, mut sq, mut kq) = (best[q], second[q], best_k[q]);
             if q > 0 {
-                let c = self.cost[here0 + q - 1] + p;
+                let c = cost[q - 1] + p;
                 if c < bq || (c == bq && kq > 2 && c.is_finite()) {
                     sq = bq;
                     bq = c;
@@ -494,16 +526,17 @@ impl Table {
             }
             if i == 0 && q == 0 {
                 // The origin.
-                self.cost[here0] = 0.0;
+                cost[0] = 0.0;
                 continue;
             }
-            self.cost[here0 + q] = bq;
+            cost[q] = bq;
             self.back[here0 + q] = kq;
             self.gap[here0 + q] = ((sq - bq) * GAP_SCALE).min(255.0) as u8;
         }
     }
 
-    fn backtrace(&self, band: &Band, n: usize, m: usize) -> Vec<Step> {
+    fn backtrace(&self, ctx: &Ctx<'_>, n: usize, m: usize) -> Vec<Step> {
+        let band = ctx.band;
         let idx = |i: usize, j: usize| -> Option<usize> {
             if j < band.lo[i] || j > band.hi[i] {
                 None
@@ -517,12 +550,12 @@ impl Table {
             let here = idx(i, j).expect("the band holds the path");
             let k = self.back[here];
             let (a, b) = SHAPES[k as usize];
-            let p = idx(i - a, j - b).expect("the band holds the path");
+            debug_assert!(idx(i - a, j - b).is_some(), "the band holds the path");
             steps.push(Step {
                 shape: k,
                 i,
                 j,
-                cost: self.cost[here] - self.cost[p],
+                cost: ctx.bead_cost(k as usize, i, j),
                 gap: self.gap[here] as f32 / GAP_SCALE,
             });
             i -= a;

@@ -59,6 +59,8 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
     let mut cost = vec![f32::INFINITY; acc];
     let mut back = vec![u8::MAX; acc];
     let mut gap = vec![0u8; acc];
+    // The cost of the best last bead of each cell, its prior included.
+    let mut bead = vec![0f32; acc];
     let mut hits = HitRows {
         lo: [0; 4],
         rows: Default::default(),
@@ -118,6 +120,7 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
             let mut best = f32::INFINITY;
             let mut second = f32::INFINITY;
             let mut best_k = u8::MAX;
+            let mut best_bead = 0f32;
             // One shape: (index, source units, target units), constants.
             macro_rules! shape {
                 ($k:expr, $a:expr, $b:expr) => {
@@ -135,6 +138,7 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
                             break 'shape;
                         }
                         let mut c = prev + model.prior[$k];
+                        let mut this = model.prior[$k];
                         if $a > 0 && $b > 0 {
                             let (mut h, mut ha) = (0.0, 0.0);
                             // Units i - a .. i, oldest first, as `hit` counts rows back from i.
@@ -148,14 +152,17 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
                             let miss =
                                 (sa[i] - sa[i - $a] + ta[j] - ta[j - $b] - 2.0 * ha).max(0.0);
                             let mass = sm[i] - sm[i - $a] + tm[j] - tm[j - $b];
-                            c += model.len_cost(sp[i] - sp[i - $a], tp[j] - tp[j - $b])
+                            let x = model.len_cost(sp[i] - sp[i - $a], tp[j] - tp[j - $b])
                                 + model.lex_cost(h, mass)
                                 + model.anchor_miss * miss;
+                            c += x;
+                            this += x;
                         }
                         if c < best {
                             second = best;
                             best = c;
                             best_k = $k as u8;
+                            best_bead = this;
                         } else if c < second {
                             second = c;
                         }
@@ -175,6 +182,7 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
             shape!(9, 2, 3);
             cost[here] = best;
             back[here] = best_k;
+            bead[here] = best_bead;
             gap[here] = ((second - best) * GAP_SCALE).min(255.0) as u8;
         }
     }
@@ -185,12 +193,12 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
         let here = idx(i, j).expect("the band holds the path");
         let k = back[here];
         let (a, b) = SHAPES[k as usize];
-        let p = idx(i - a, j - b).expect("the band holds the path");
+        assert!(idx(i - a, j - b).is_some(), "the band holds the path");
         steps.push(Step {
             shape: k,
             i,
             j,
-            cost: cost[here] - cost[p],
+            cost: bead[here],
             gap: gap[here] as f32 / GAP_SCALE,
         });
         i -= a;

@@ -1,6 +1,7 @@
 //! The `alinea` command line: parses arguments and hands each subcommand to its module in
 //! `cmd/`. Errors are printed on one line; bad input exits with code 2.
 
+mod allocator;
 mod cmd;
 
 use std::process::ExitCode;
@@ -43,6 +44,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    allocator::settle();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

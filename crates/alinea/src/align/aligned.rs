@@ -240,10 +240,8 @@ impl Aligned {
             if is_low(b) {
                 s.low += 1;
             }
-            if super::suspect::is_suspect(self, b) {
-                s.suspect += 1;
-            }
         }
+        s.suspect = super::suspect::flags(self).iter().filter(|&&f| f).count();
         s
     }
 }

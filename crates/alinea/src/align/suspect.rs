@@ -6,11 +6,13 @@
 //! `align/wrong-script`), so that a reviewer sees them; the TMX writer leaves them out unless
 //! asked to keep unaligned units ([`is_suspect`]), and [`Aligned::summary`] counts them.
 
+use std::borrow::Cow;
+
 use super::aligned::{range_label, Aligned};
 use super::multi::MultiBead;
 use crate::diag::Diagnostic;
 use crate::text::chars::{script, Script};
-use crate::text::normalize::for_matching_into;
+use crate::text::normalize::{for_matching, matching_chars};
 use crate::Lang;
 
 /// The highest confidence a suspect unit keeps.
@@ -38,49 +40,103 @@ fn expected_script(lang: &Lang) -> Option<Script> {
     }
 }
 
-/// Whether a whitespace-separated token says something about its language: with a letter,
-/// without a digit, not a URL or an address (symbols such as `A/RES/74/247` are the same in
-/// every language). Its letters by script when it does.
-#[inline]
-fn word_letters(w: &str) -> Option<[usize; 3]> {
-    if w.starts_with("www.") || w.contains("://") {
-        return None;
-    }
+/// The letters by script (Latin, Arabic, other) of each whitespace-separated word of `text`
+/// that says something about its language — with a letter, without a digit, not a URL or an
+/// address (symbols such as `A/RES/74/247` are the same in every language) — given to `f` in
+/// order until it returns `false`. One pass over the bytes, ASCII without decoding.
+fn language_words(text: &str, mut f: impl FnMut([usize; 3]) -> bool) {
+    let bytes = text.as_bytes();
     let mut letters = [0usize; 3];
-    for c in w.chars() {
-        if c == '@' || c.is_numeric() {
-            return None;
+    // Whether the word so far is out (a digit, `@`, `://`), and where it began.
+    let mut out = false;
+    let mut start = 0;
+    let says = |letters: [usize; 3], out: bool, word: &[u8]| {
+        !out && letters != [0; 3] && !word.starts_with(b"www.")
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c, c.len_utf8())
+        };
+        if c.is_whitespace() {
+            if says(letters, out, &bytes[start..i]) && !f(letters) {
+                return;
+            }
+            letters = [0; 3];
+            out = false;
+            start = i + len;
+        } else if !out {
+            if b.is_ascii() {
+                if b.is_ascii_digit()
+                    || b == b'@'
+                    || (b == b':' && bytes.get(i + 1..i + 3) == Some(b"//"))
+                {
+                    out = true;
+                } else {
+                    letters[0] += usize::from(b.is_ascii_alphabetic());
+                }
+            } else if c.is_numeric() {
+                out = true;
+            } else if c.is_alphabetic() {
+                letters[match script(c) {
+                    Script::Latin => 0,
+                    Script::Arabic => 1,
+                    Script::Other => 2,
+                }] += 1;
+            }
         }
-        if c.is_alphabetic() {
-            letters[match script(c) {
-                Script::Latin => 0,
-                Script::Arabic => 1,
-                Script::Other => 2,
-            }] += 1;
+        i += len;
+    }
+    if says(letters, out, &bytes[start..]) {
+        f(letters);
+    }
+}
+
+/// Whether every letter of `text` is Latin, by a scan of its bytes that decodes nothing: all
+/// its characters are below U+0240 (where only `ª`, `µ` and `º` are letters of no Latin
+/// range, see [`script`]) but those three, or general punctuation (U+2000–U+203F: spaces,
+/// dashes, quotes, apostrophes). Such a text's main script is Latin when it has one.
+fn plainly_latin(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0..=0x7F => i += 1,
+            0xC2 if matches!(b.get(i + 1), Some(0xAA | 0xB5 | 0xBA)) => return false,
+            0xC2..=0xC8 => i += 2,
+            0xE2 if b.get(i + 1) == Some(&0x80) => i += 3,
+            _ => return false,
         }
     }
-    (letters != [0; 3]).then_some(letters)
+    true
 }
 
 /// Whether `text` has words enough to be judged: two words or more (a name or an acronym alone
 /// may be the same in every language and script).
 fn judged(text: &str) -> bool {
-    text.split_whitespace()
-        .filter_map(word_letters)
-        .nth(1)
-        .is_some()
+    let mut words = 0;
+    language_words(text, |_| {
+        words += 1;
+        words < 2
+    });
+    words >= 2
 }
 
-/// The script of most of the letters of the words of `text` (see [`word_letters`]), when it is
-/// [`judged`]. One pass over the text.
+/// The script of most of the letters of the words of `text` (see [`language_words`]), when it
+/// is [`judged`]. One pass over the text.
 fn main_script(text: &str) -> Option<Script> {
     let (mut words, mut latin, mut arabic, mut other) = (0usize, 0usize, 0usize, 0usize);
-    for [l, a, o] in text.split_whitespace().filter_map(word_letters) {
+    language_words(text, |[l, a, o]| {
         words += 1;
         latin += l;
         arabic += a;
         other += o;
-    }
+        true
+    });
     if words < 2 {
         return None;
     }
@@ -94,25 +150,28 @@ fn main_script(text: &str) -> Option<Script> {
 }
 
 /// The suspicions about one bead whose side texts are `texts` (empty for a side without units).
-fn check(texts: &[String], langs: &[&Lang]) -> Vec<Suspicion> {
+fn check<S: AsRef<str>>(texts: &[S], langs: &[&Lang]) -> Vec<Suspicion> {
+    let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
     let mut out = Vec::new();
     // Texts of very different lengths are not the same text: those are not normalised.
     let close = |a: usize, b: usize| {
         let (x, y) = (texts[a].len(), texts[b].len());
         langs[a] != langs[b] && x > 0 && y > 0 && x <= 2 * y + 8 && y <= 2 * x + 8
     };
-    let norm: Vec<String> = (0..texts.len())
-        .map(|a| {
-            let mut n = String::new();
-            if (0..texts.len()).any(|b| b != a && close(a, b)) {
-                for_matching_into(&texts[a], &mut n);
-            }
-            n.to_lowercase()
-        })
-        .collect();
+    // Equal in their matching forms once lower-cased, compared character by character
+    // (texts in two languages usually differ within a few characters).
+    let same = |a: &str, b: &str| match (matching_chars(a), matching_chars(b)) {
+        (Some(x), Some(y)) => x
+            .flat_map(char::to_lowercase)
+            .eq(y.flat_map(char::to_lowercase)),
+        _ => for_matching(a)
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(for_matching(b).chars().flat_map(char::to_lowercase)),
+    };
     for a in 0..texts.len() {
         for b in a + 1..texts.len() {
-            if close(a, b) && judged(&norm[a]) && norm[a] == norm[b] {
+            if close(a, b) && same(texts[a], texts[b]) && judged(&for_matching(texts[a])) {
                 out.push(Suspicion::SameText { a, b });
             }
         }
@@ -121,6 +180,9 @@ fn check(texts: &[String], langs: &[&Lang]) -> Vec<Suspicion> {
         let Some(want) = expected_script(langs[side]) else {
             continue;
         };
+        if want == Script::Latin && plainly_latin(t) {
+            continue;
+        }
         match main_script(t) {
             Some(found) if found != want => out.push(Suspicion::WrongScript { side, found }),
             _ => {}
@@ -144,7 +206,9 @@ pub fn find(aligned: &Aligned) -> Vec<(usize, Suspicion)> {
                 if b.filled() < 2 {
                     continue;
                 }
-                let texts: Vec<String> = (0..b.sides.len()).map(|d| aligned.text(b, d)).collect();
+                let texts: Vec<Cow<'_, str>> = (0..b.sides.len())
+                    .map(|d| side_text(aligned, b, d))
+                    .collect();
                 out.extend(check(&texts, &langs).into_iter().map(|s| (c * 256 + k, s)));
             }
             out
@@ -153,14 +217,37 @@ pub fn find(aligned: &Aligned) -> Vec<(usize, Suspicion)> {
     per_chunk.into_iter().flatten().collect()
 }
 
+/// Side `d`'s text in bead `b`: [`Aligned::text`], borrowed when the side has one unit.
+fn side_text<'a>(aligned: &'a Aligned, b: &MultiBead, d: usize) -> Cow<'a, str> {
+    match b.sides[d][..] {
+        [i] => match aligned.sides[d].units.get(i) {
+            Some(t) => Cow::Borrowed(t.as_str()),
+            None => Cow::Borrowed(""),
+        },
+        _ => Cow::Owned(aligned.text(b, d)),
+    }
+}
+
 /// Whether one bead of `aligned` is suspect (what [`find`] says of it, without the reasons).
 pub fn is_suspect(aligned: &Aligned, b: &MultiBead) -> bool {
     if b.filled() < 2 {
         return false;
     }
     let langs: Vec<&Lang> = aligned.sides.iter().map(|s| &s.lang).collect();
-    let texts: Vec<String> = (0..b.sides.len()).map(|d| aligned.text(b, d)).collect();
+    let texts: Vec<Cow<'_, str>> = (0..b.sides.len())
+        .map(|d| side_text(aligned, b, d))
+        .collect();
     !check(&texts, &langs).is_empty()
+}
+
+/// Whether each bead of `aligned` is suspect, in bead order: [`is_suspect`] of every bead, in
+/// one parallel pass ([`find`]).
+pub fn flags(aligned: &Aligned) -> Vec<bool> {
+    let mut out = vec![false; aligned.beads.len()];
+    for (k, _) in find(aligned) {
+        out[k] = true;
+    }
+    out
 }
 
 /// Lower the confidence of every suspect bead to [`SUSPECT_SCORE`] at most.
@@ -316,6 +403,71 @@ mod tests {
         let d = diagnostics(&b, std::path::Path::new("d.fr.txt"));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "align/wrong-script");
+    }
+
+    /// The words of `text` that say something about its language, token by token: a word with
+    /// a letter, without a digit or `@`, not starting with `www.`, without `://`.
+    fn reference_words(text: &str) -> Vec<[usize; 3]> {
+        text.split_whitespace()
+            .filter(|w| !w.starts_with("www.") && !w.contains("://"))
+            .filter(|w| !w.chars().any(|c| c == '@' || c.is_numeric()))
+            .map(|w| {
+                let mut letters = [0; 3];
+                for c in w.chars().filter(|c| c.is_alphabetic()) {
+                    letters[match script(c) {
+                        Script::Latin => 0,
+                        Script::Arabic => 1,
+                        Script::Other => 2,
+                    }] += 1;
+                }
+                letters
+            })
+            .filter(|l| *l != [0; 3])
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_plainly_latin_text_has_no_other_main_script(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "le", "Z", "é", "œ", "ǿ", "ª", "µ", "º", "«", "\u{A0}", "\u{2019}", "\u{202F}",
+                    "\u{2026}", " ", "ɐ", "ل", "Ж", "\u{2071}", "x", "ab", "7",
+                ]),
+                0..16,
+            )
+        ) {
+            let text: String = parts.concat();
+            if plainly_latin(&text) {
+                proptest::prop_assert!(
+                    matches!(main_script(&text), None | Some(Script::Latin)),
+                    "{:?}",
+                    text
+                );
+                let punctuation = '\u{2000}'..='\u{203F}';
+                let low = text.chars().all(|c| c < '\u{240}' || punctuation.contains(&c));
+                proptest::prop_assert!(low, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn language_words_are_the_reference_words(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "é", "ß", "ل", "ة", "\u{64B}", "٣", "7", "@", ":", "/", "://", "www.",
+                    ".", "-", " ", "\u{A0}", "\n", "\u{2003}", "Ж", "中", "\u{200B}",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            let mut got = Vec::new();
+            language_words(&text, |l| {
+                got.push(l);
+                true
+            });
+            proptest::prop_assert_eq!(got, reference_words(&text));
+        }
     }
 
     #[test]

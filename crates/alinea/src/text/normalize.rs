@@ -37,20 +37,45 @@ pub fn for_matching(s: &str) -> String {
 /// [`for_matching`] written into `out` (cleared first), for callers that normalise many texts
 /// with one buffer.
 pub fn for_matching_into(s: &str, out: &mut String) {
-    use unicode_normalization::{is_nfc_quick, IsNormalized};
     out.clear();
     out.reserve(s.len());
-    // Most text is already NFC: skip the (costly) composition pass then. Text below U+0300
-    // (no byte from 0xCC) always is; Arabic letters, digits and punctuation are too.
-    let top = s.bytes().fold(0, u8::max);
-    if top < 0xCC
-        || (top <= 0xDB && s.chars().all(plainly_nfc))
-        || is_nfc_quick(s.chars()) == IsNormalized::Yes
-    {
+    if is_nfc(s) {
         collapse_str(s, out);
     } else {
         collapse(s.nfc(), out);
     }
+}
+
+/// Whether `s` is NFC. Most text is: the (costly) composition pass is skipped then. Text below
+/// U+0300 (no byte from 0xCC) always is; Arabic letters, digits and punctuation are too.
+fn is_nfc(s: &str) -> bool {
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let top = s.bytes().fold(0, u8::max);
+    top < 0xCC
+        || (top <= 0xDB && s.chars().all(plainly_nfc))
+        || is_nfc_quick(s.chars()) == IsNormalized::Yes
+}
+
+/// The characters of [`for_matching`]`(s)`, one by one, without building it: for comparisons
+/// that usually stop within a few characters. `None` when `s` is not NFC (then build it).
+pub fn matching_chars(s: &str) -> Option<impl Iterator<Item = char> + '_> {
+    if !is_nfc(s) {
+        return None;
+    }
+    let mut chars = s.chars().filter_map(map_char).peekable();
+    let mut started = false;
+    Some(std::iter::from_fn(move || loop {
+        let c = chars.next()?;
+        if c != ' ' {
+            started = true;
+            return Some(c);
+        }
+        // A run of spaces: one, between two other characters.
+        while chars.next_if_eq(&' ').is_some() {}
+        if started && chars.peek().is_some() {
+            return Some(' ');
+        }
+    }))
 }
 
 /// Whether `c` is a starter that never combines with another character (combining class 0,
@@ -238,6 +263,9 @@ mod tests {
             let mut s: String = picks.iter().map(|&i| PALETTE[i]).collect();
             s.push_str(&free);
             prop_assert_eq!(for_matching(&s), for_matching_reference(&s));
+            if let Some(chars) = matching_chars(&s) {
+                prop_assert_eq!(chars.collect::<String>(), for_matching(&s));
+            }
             let mut buf = String::from("left over");
             for_matching_into(&s, &mut buf);
             prop_assert_eq!(buf, for_matching_reference(&s));

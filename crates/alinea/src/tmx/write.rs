@@ -136,12 +136,18 @@ fn units<'a>(
             .unwrap_or_else(|| default_locale(lang))
     };
     let tags: Vec<String> = a.sides.iter().map(|s| tag(&s.lang)).collect();
+    let suspect = if opts.keep_unaligned {
+        Vec::new()
+    } else {
+        suspect::flags(a)
+    };
     a.beads
         .iter()
-        .filter(|b| {
-            b.filled() > 0
-                && (opts.keep_unaligned || (b.filled() >= 2 && !suspect::is_suspect(a, b)))
+        .enumerate()
+        .filter(move |&(k, b)| {
+            b.filled() > 0 && (opts.keep_unaligned || (b.filled() >= 2 && !suspect[k]))
         })
+        .map(|(_, b)| b)
         .enumerate()
         .map(move |(n, b)| {
             let units: Vec<String> = a

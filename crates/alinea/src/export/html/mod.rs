@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::align::aligned::{is_low, range_label, Aligned, LOW_CONFIDENCE};
 use crate::align::reviewed::Mark;
-use crate::align::suspect::is_suspect;
+use crate::align::suspect;
 
 const STYLE: &str = include_str!("review.css");
 const SCRIPT: &str = include_str!("review.js");
@@ -104,7 +104,7 @@ pub fn write_reviewed(a: &Aligned, marks: &[Mark]) -> String {
     let mut h = String::new();
     let title = escape(a.document.as_str());
     let s = a.summary();
-    let suspect: Vec<bool> = a.beads.iter().map(|b| is_suspect(a, b)).collect();
+    let suspect = suspect::flags(a);
     // Flagged for review: low confidence or a side empty, not a translation, marked wrong
     // (the script decides it the same way).
     let flags: Vec<bool> = a

@@ -228,9 +228,15 @@ pub fn align_pair(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> PairAlignment {
-    let beads = align_pair_with_features(src, src_lang, tgt, tgt_lang, opts);
+    let (ev, model, steps) = search_pair(src, src_lang, tgt, tgt_lang, opts);
+    let conf = {
+        let margin = confidence::margins(&ev, &model, &steps);
+        confidence::calibrated(&confidence::features(&ev, &model, &steps, &margin))
+    };
+    // The evidence and the features are no longer needed once the confidences are known.
+    drop(ev);
     PairAlignment {
-        beads: beads.into_iter().map(|(b, _)| b).collect(),
+        beads: to_beads(&steps, &conf),
     }
 }
 

@@ -188,6 +188,9 @@ impl Evidence {
             src_keys.push(&keys);
             src_words.push(&words);
         }
+        // Reserved for every word twice over: give back what the lists did not take.
+        src_keys.shrink_to_fit();
+        src_words.shrink_to_fit();
         for v in surfaces.values_mut() {
             v.sort_unstable();
             v.dedup();

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use super::aligned::{range_label, Aligned};
 use super::multi::MultiBead;
 use crate::diag::Diagnostic;
-use crate::text::chars::{script, Script};
+use crate::text::chars::{letter_or_digit, script, Script};
 use crate::text::normalize::{for_matching, matching_chars};
 use crate::Lang;
 
@@ -79,14 +79,18 @@ fn language_words(text: &str, mut f: impl FnMut([usize; 3]) -> bool) {
                 } else {
                     letters[0] += usize::from(b.is_ascii_alphabetic());
                 }
-            } else if c.is_numeric() {
-                out = true;
-            } else if c.is_alphabetic() {
-                letters[match script(c) {
-                    Script::Latin => 0,
-                    Script::Arabic => 1,
-                    Script::Other => 2,
-                }] += 1;
+            } else {
+                match letter_or_digit(c) {
+                    (_, true) => out = true,
+                    (true, false) => {
+                        letters[match script(c) {
+                            Script::Latin => 0,
+                            Script::Arabic => 1,
+                            Script::Other => 2,
+                        }] += 1;
+                    }
+                    (false, false) => {}
+                }
             }
         }
         i += len;
@@ -113,6 +117,15 @@ fn plainly_latin(text: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether `text` holds a basic Arabic letter, tatweel aside (U+0620–U+064A but U+0640), by
+/// its bytes: the letters NFC composes into are of that range and come from bases of it, and
+/// the matching form keeps them, so both a text and its matching form hold one or neither.
+fn has_arabic_letter(text: &str) -> bool {
+    text.as_bytes()
+        .windows(2)
+        .any(|w| matches!(w, [0xD8, 0xA0..=0xBF] | [0xD9, 0x81..=0x8A]))
 }
 
 /// Whether `text` has words enough to be judged: two words or more (a name or an acronym alone
@@ -171,7 +184,13 @@ fn check<S: AsRef<str>>(texts: &[S], langs: &[&Lang]) -> Vec<Suspicion> {
     };
     for a in 0..texts.len() {
         for b in a + 1..texts.len() {
-            if close(a, b) && same(texts[a], texts[b]) && judged(&for_matching(texts[a])) {
+            // Normalising neither makes nor removes a basic Arabic letter: a French or
+            // English side is not the Arabic one, whatever else they hold.
+            if close(a, b)
+                && has_arabic_letter(texts[a]) == has_arabic_letter(texts[b])
+                && same(texts[a], texts[b])
+                && judged(&for_matching(texts[a]))
+            {
                 out.push(Suspicion::SameText { a, b });
             }
         }
@@ -403,6 +422,27 @@ mod tests {
         let d = diagnostics(&b, std::path::Path::new("d.fr.txt"));
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].code, "align/wrong-script");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arabic_letters_survive_the_matching_form(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "\u{627}", "\u{654}", "\u{653}", "\u{648}", "\u{640}", "\u{64B}", "\u{651}",
+                    "\u{660}", "\u{6F5}", "\u{FEFB}", "\u{61C}", "a", "e", "\u{301}", " ", "\u{A0}",
+                ]),
+                0..12,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(
+                has_arabic_letter(&text),
+                has_arabic_letter(&for_matching(&text)),
+                "{:?}",
+                text
+            );
+        }
     }
 
     /// The words of `text` that say something about its language, token by token: a word with

@@ -19,6 +19,27 @@ pub fn is_collapsible_space(c: char) -> bool {
     c.is_whitespace() && c != '\u{a0}' && c != '\u{202f}'
 }
 
+/// What [`char::is_alphabetic`] and [`char::is_numeric`] say of `c`, as `(alphabetic,
+/// numeric)`: the same answers, with ASCII and the Arabic block (U+0600–U+06FF) looked up in a
+/// table the standard library's own answers fill once (its general lookups are slow there,
+/// and these are the characters alinea reads most).
+#[inline]
+pub fn letter_or_digit(c: char) -> (bool, bool) {
+    static ARABIC: std::sync::OnceLock<[(bool, bool); 256]> = std::sync::OnceLock::new();
+    if c.is_ascii() {
+        return (c.is_ascii_alphabetic(), c.is_ascii_digit());
+    }
+    match (c as u32).checked_sub(0x600) {
+        Some(k) if k < 256 => ARABIC.get_or_init(|| {
+            std::array::from_fn(|k| {
+                let c = char::from_u32(0x600 + k as u32).unwrap_or_default();
+                (c.is_alphabetic(), c.is_numeric())
+            })
+        })[k as usize],
+        _ => (c.is_alphabetic(), c.is_numeric()),
+    }
+}
+
 /// The script of `c` (meaningful for letters): Basic Latin, Latin-1, Latin Extended-A/B and
 /// Additional; the Arabic blocks of [`is_arabic_script`]; everything else `Other`.
 #[inline]
@@ -100,6 +121,20 @@ pub fn is_invisible(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn letter_or_digit_is_what_the_standard_library_says() {
+        for k in (0..0x800).chain(0x2000..0x2200).chain(0xFB50..0xFF00) {
+            if let Some(c) = char::from_u32(k) {
+                assert_eq!(
+                    letter_or_digit(c),
+                    (c.is_alphabetic(), c.is_numeric()),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::chars::{script, Script};
+use super::chars::{letter_or_digit, script, Script};
 use crate::diag::Diagnostic;
 use crate::Lang;
 
@@ -193,7 +193,7 @@ fn stop_word_lists(w: &str) -> u8 {
 /// scripts or no clear winner.
 pub fn detect(text: &str) -> Option<Lang> {
     let (mut arabic, mut latin, mut other) = (0usize, 0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()).take(20_000) {
+    for c in text.chars().filter(|&c| letter_or_digit(c).0).take(20_000) {
         match script(c) {
             Script::Arabic => arabic += 1,
             Script::Latin => latin += 1,
@@ -215,7 +215,7 @@ pub fn detect(text: &str) -> Option<Lang> {
     // One buffer for every word: the word lower-cased, with ’ as '.
     let mut lower = String::new();
     for w in text
-        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .split(|c: char| !(letter_or_digit(c).0 || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
         .take(5_000)
     {
@@ -352,7 +352,7 @@ mod tests {
         let mut counts = [0usize; 6];
         let mut words = 0;
         for w in text
-            .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+            .split(|c: char| !(letter_or_digit(c).0 || c == '\'' || c == '\u{2019}'))
             .filter(|w| !w.is_empty())
             .take(5_000)
         {

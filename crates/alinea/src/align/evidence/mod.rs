@@ -156,7 +156,16 @@ impl Evidence {
         let n_src = src.n_units();
         let mut anchor_concept = vec![u32::MAX; src.anchor_keys.len()];
         let mut name_concept = vec![u32::MAX; src.name_keys.len()];
-        let mut src_keys = Lists::with_capacity(n_src, src.words.items().len() * 2);
+        // Each unit's keys: its distinct words, anchors and (across scripts) names, so no more
+        // than all of them.
+        let key_bound = src.words.items().len()
+            + src.anchors.items().len()
+            + if cross_script {
+                src.names.items().len()
+            } else {
+                0
+            };
+        let mut src_keys = Lists::with_capacity(n_src, key_bound);
         let mut src_words = Lists::with_capacity(n_src, src.words.items().len());
         let (mut words, mut keys) = (Vec::new(), Vec::new());
         for u in 0..n_src {
@@ -188,9 +197,6 @@ impl Evidence {
             src_keys.push(&keys);
             src_words.push(&words);
         }
-        // Reserved for every word twice over: give back what the lists did not take.
-        src_keys.shrink_to_fit();
-        src_words.shrink_to_fit();
         for v in surfaces.values_mut() {
             v.sort_unstable();
             v.dedup();

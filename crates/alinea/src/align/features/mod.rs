@@ -62,12 +62,6 @@ impl Lists {
             .extend(other.start[1..].iter().map(|&s| base + s));
     }
 
-    /// Release the capacity the lists do not use.
-    pub fn shrink_to_fit(&mut self) {
-        self.items.shrink_to_fit();
-        self.start.shrink_to_fit();
-    }
-
     /// The number of lists.
     pub fn len(&self) -> usize {
         self.start.len() - 1

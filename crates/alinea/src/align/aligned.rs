@@ -226,6 +226,11 @@ impl Aligned {
 
     /// Unit counts, beads by shape, low-confidence count.
     pub fn summary(&self) -> Summary {
+        self.summary_given(&super::suspect::flags(self))
+    }
+
+    /// [`Aligned::summary`], the beads' suspect flags ([`super::suspect::flags`]) given.
+    pub(crate) fn summary_given(&self, suspect: &[bool]) -> Summary {
         let mut s = Summary {
             units: self
                 .sides
@@ -241,7 +246,7 @@ impl Aligned {
                 s.low += 1;
             }
         }
-        s.suspect = super::suspect::flags(self).iter().filter(|&&f| f).count();
+        s.suspect = suspect.iter().filter(|&&f| f).count();
         s
     }
 }

@@ -119,6 +119,24 @@ fn plainly_latin(text: &str) -> bool {
     true
 }
 
+/// Whether every letter of `text` is Arabic, by a scan of its bytes that decodes nothing: its
+/// characters are ASCII but letters, of the Arabic block (U+0600–U+06FF), or general
+/// punctuation (U+2000–U+203F). Such a text's main script is Arabic when it has one.
+fn plainly_arabic(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            c if c.is_ascii_alphabetic() => return false,
+            0..=0x7F => i += 1,
+            0xD8..=0xDB => i += 2,
+            0xE2 if b.get(i + 1) == Some(&0x80) => i += 3,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// Whether `text` holds a basic Arabic letter, tatweel aside (U+0620–U+064A but U+0640), by
 /// its bytes: the letters NFC composes into are of that range and come from bases of it, and
 /// the matching form keeps them, so both a text and its matching form hold one or neither.
@@ -199,7 +217,12 @@ fn check<S: AsRef<str>>(texts: &[S], langs: &[&Lang]) -> Vec<Suspicion> {
         let Some(want) = expected_script(langs[side]) else {
             continue;
         };
-        if want == Script::Latin && plainly_latin(t) {
+        let plainly = match want {
+            Script::Latin => plainly_latin(t),
+            Script::Arabic => plainly_arabic(t),
+            Script::Other => false,
+        };
+        if plainly {
             continue;
         }
         match main_script(t) {
@@ -487,6 +510,26 @@ mod tests {
                 let punctuation = '\u{2000}'..='\u{203F}';
                 let low = text.chars().all(|c| c < '\u{240}' || punctuation.contains(&c));
                 proptest::prop_assert!(low, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn a_plainly_arabic_text_has_no_other_main_script(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "\u{627}", "\u{644}", "\u{64B}", "\u{660}", "\u{60C}", "\u{6A9}", " ", "7", ".",
+                    "(", "\u{2019}", "\u{A0}", "a", "é", "\u{FEFB}", "\u{750}", "Ж",
+                ]),
+                0..16,
+            )
+        ) {
+            let text: String = parts.concat();
+            if plainly_arabic(&text) {
+                proptest::prop_assert!(
+                    matches!(main_script(&text), None | Some(Script::Arabic)),
+                    "{:?}",
+                    text
+                );
             }
         }
 

@@ -103,8 +103,8 @@ pub fn write_reviewed(a: &Aligned, marks: &[Mark]) -> String {
     let mark = |i: usize| marks.get(i).copied().unwrap_or_default();
     let mut h = String::new();
     let title = escape(a.document.as_str());
-    let s = a.summary();
     let suspect = suspect::flags(a);
+    let s = a.summary_given(&suspect);
     // Flagged for review: low confidence or a side empty, not a translation, marked wrong
     // (the script decides it the same way).
     let flags: Vec<bool> = a

@@ -176,14 +176,38 @@ impl Counter {
                 // Linking words count by group: `de la`, `à l'` are one.
                 let mut links = 0;
                 let mut node = 0;
+                // A name (capitalised, not at a sentence start) may coordinate two of its
+                // words once. French coordinates the head's modifiers: a modifier before `et`,
+                // a lower-case word after (`Conseil économique et social`, not `Europol et
+                // Eurojust`). English coordinates single capitalised modifiers before the
+                // head, and the name goes on past the second (`Economic and Social Council`,
+                // not `Council and Commission`). A coordination counts as a linking word.
+                let name = chunk[i].capital && !chunk[i].initial;
+                let mut coordinated: Option<usize> = None;
                 for j in i..chunk.len().min(i + self.max_len) {
                     if !content[j] {
-                        if chunk[j].link {
+                        let coordinates = name
+                            && coordinated.is_none()
+                            && chunk[j].coordinator
+                            && j > i
+                            && content[j - 1]
+                            && content.get(j + 1) == Some(&true)
+                            && match lang {
+                                Lang::Fr => j - 1 > i && !chunk[j + 1].capital,
+                                // One modifier before `and`, the name's first word, not an
+                                // acronym (not `Eastern Europe and Central Asia`, `OLAF and
+                                // Disciplinary Bodies`).
+                                _ => j - 1 == i && chunk[j + 1].capital && !chunk[j - 1].all_caps,
+                            };
+                        if chunk[j].link || coordinates {
                             if content[j - 1] {
                                 links += 1;
                             }
                             if links > self.max_links {
                                 break;
+                            }
+                            if coordinates {
+                                coordinated = Some(j);
                             }
                             node = self.child(node, chunk[j].key_id);
                             continue;
@@ -191,6 +215,10 @@ impl Counter {
                         break;
                     }
                     node = self.child(node, chunk[j].key_id);
+                    if lang == Lang::En && coordinated == Some(j.wrapping_sub(1)) {
+                        // `Economic and Social` is not a name without what follows.
+                        continue;
+                    }
                     let id = self.entry_at(node, &chunk[i..=j], links);
                     self.count(id, &chunk[i..=j], doc, unit, text, doc_name, unit_index);
                 }
@@ -398,6 +426,44 @@ mod tests {
         assert_eq!(e.forms.len(), 2);
         assert!(c.get("le conseil").is_none(), "no function word at an edge");
         assert!(c.get("securite a adopte").is_none(), "no `a` inside");
+    }
+
+    #[test]
+    fn names_coordinate_their_modifiers_only() {
+        let mut fr = Counter::new(Lang::Fr, false);
+        fr.add(
+            "Le rapport du Conseil économique et social, transmis par Europol et Eurojust.",
+            0,
+            0,
+            "d",
+            0,
+        );
+        assert!(fr.get("conseil economique et social").is_some());
+        assert!(fr.get("europol et eurojust").is_none(), "two names");
+        let mut lower = Counter::new(Lang::Fr, false);
+        lower.add("Le conseil économique et social.", 0, 0, "d", 0);
+        assert!(
+            lower.get("conseil economique et social").is_none(),
+            "not a name"
+        );
+        let mut en = Counter::new(Lang::En, false);
+        en.add(
+            "The Economic and Social Council and the Department of Economic and Social \
+             Affairs met the Council and Commission of Eastern Europe and Central Asia.",
+            0,
+            0,
+            "d",
+            0,
+        );
+        assert!(en.get("economic and social council").is_some());
+        // A coordination counts as a linking word: with `of`, over English's one.
+        assert!(en.get("department of economic and social affair").is_none());
+        assert!(
+            en.get("economic and social").is_none(),
+            "the head is missing"
+        );
+        assert!(en.get("council and commission").is_none());
+        assert!(en.get("eastern europe and central asia").is_none());
     }
 
     #[test]

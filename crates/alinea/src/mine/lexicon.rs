@@ -49,6 +49,17 @@ pub fn is_stop(lang: &Lang, word: &str) -> bool {
     stop_set(lang).contains(word)
 }
 
+/// Whether the lower-cased `word` coordinates two words of a name in `lang` (French `et`,
+/// English `and`: `Conseil économique et social`, `Economic and Social Council`); inside a
+/// candidate only under the conditions [`super::candidates`] sets.
+pub fn is_coordinator(lang: &Lang, word: &str) -> bool {
+    match lang {
+        Lang::Fr => word == "et",
+        Lang::En => word == "and",
+        _ => false,
+    }
+}
+
 /// Whether the lower-cased `word` may link two content words inside a term of `lang`.
 pub fn is_link(lang: &Lang, word: &str) -> bool {
     match lang {

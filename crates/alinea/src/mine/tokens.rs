@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{is_link, is_stop};
+use super::lexicon::{is_coordinator, is_link, is_stop};
 use crate::termbase::normalize::lookup_key;
 use crate::Lang;
 
@@ -19,6 +19,8 @@ pub struct Token<'a> {
     pub key: Arc<str>,
     /// A linking word of the language (`de`, `of`: inside a term only).
     pub link: bool,
+    /// A coordinating word (`et`, `and`): inside a name only.
+    pub coordinator: bool,
     /// A content word: two letters or more (or a letter and a digit), neither a function
     /// word nor a linking word.
     pub content: bool,
@@ -61,6 +63,7 @@ pub struct Words {
 struct Word {
     key_id: u32,
     link: bool,
+    coordinator: bool,
     content: bool,
     /// Starts with an upper-case letter; all of two letters or more upper case.
     capital: bool,
@@ -93,6 +96,7 @@ impl Words {
                 && !is_stop(lang, &lower)
                 && !link,
             link,
+            coordinator: is_coordinator(lang, &lower),
             key_id,
             capital: surface.chars().next().is_some_and(char::is_uppercase),
             all_caps: letters >= 2
@@ -203,6 +207,7 @@ fn token<'a>(surface: &'a str, lang: &Lang, initial: bool, words: &mut Words) ->
         key,
         key_id: w.key_id,
         link: w.link,
+        coordinator: w.coordinator,
         content: w.content,
         capital: w.capital,
         all_caps: w.all_caps,

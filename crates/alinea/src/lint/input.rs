@@ -21,9 +21,9 @@ use std::path::{Path, PathBuf};
 
 use super::{Doc, SourceUnit, Unit};
 use crate::align::{Aligned, Options, Segtype};
-use crate::doc::{InputMode, Reading};
+use crate::doc::{formats, Document, InputMode};
 use crate::input::LineIndex;
-use crate::text::lang::Given;
+use crate::text::lang::{Decision, Given};
 use crate::{Error, Lang, Result};
 
 /// What to read and how.
@@ -83,15 +83,53 @@ fn given(lang: &Option<Lang>, by: &str) -> Option<Given> {
     })
 }
 
-/// A draft or source read through the document readers ([`crate::doc::read_given`]: text,
-/// Markdown, Word, OpenDocument, HTML, PDF). For a structured format, lines and columns are
-/// those of the units one per line, i.e. the line is the unit's number. An XLIFF file holds
-/// its own source and is refused.
-fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Reading> {
-    crate::doc::read_given(path, given(lang, by).as_ref(), mode)
+/// A draft or source as the linter keeps it: its document and its decoded text with the
+/// text's lines. Unlike a [`crate::doc::Reading`], no map from each unit's plain text back to
+/// the file is built: the linter uses units' spans only, and the map would be most of the
+/// reading's time and memory.
+struct Read {
+    document: Document,
+    index: LineIndex,
 }
 
-fn unit_of(r: &Reading, i: usize) -> Unit {
+impl Read {
+    /// The decoded text.
+    fn source(&self) -> &str {
+        self.index.text()
+    }
+
+    /// Line and column (1-based, column in characters) of byte `at` of the text.
+    fn position(&self, at: usize) -> (usize, usize) {
+        self.index.position(at)
+    }
+}
+
+/// A draft or source read through the document readers ([`crate::doc::formats::read`]: text,
+/// Markdown, Word, OpenDocument, HTML, PDF) into the units [`crate::doc::read_given`] gives.
+/// For a structured format, lines and columns are those of the units one per line, i.e. the
+/// line is the unit's number. An XLIFF file holds its own source and is refused.
+fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Read> {
+    let source = match formats::read(path)? {
+        formats::Read::One(s) => s,
+        formats::Read::Aligned(pair) => {
+            return Err(Error::Input {
+                path: pair[0].path.clone(),
+                message: "is an XLIFF file (a source text and its translation): make a TMX of \
+                          it with `alinea align` and read that"
+                    .into(),
+            })
+        }
+    };
+    let decision = crate::doc::decide_source(given(lang, by).as_ref(), &source)
+        .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())));
+    let document = crate::doc::source_document(&source, &decision, mode)?;
+    Ok(Read {
+        document,
+        index: LineIndex::from_string(source.text),
+    })
+}
+
+fn unit_of(r: &Read, i: usize) -> Unit {
     let u = &r.document.units[i];
     Unit {
         id: (i + 1).to_string(),
@@ -104,7 +142,7 @@ fn unit_of(r: &Reading, i: usize) -> Unit {
 }
 
 /// The slice of the file from the first to the last of `units` (consecutive indices).
-fn spanned(r: &Reading, units: &[usize]) -> Option<(usize, usize)> {
+fn spanned(r: &Read, units: &[usize]) -> Option<(usize, usize)> {
     let (f, l) = (units.first()?, units.last()?);
     let d = &r.document.units;
     Some((d[*f].span.start_byte, d[*l].span.end_byte))
@@ -254,7 +292,7 @@ fn sentence_pairs(
 
 /// A source in the wrong language is an input error: the language given for it (or the
 /// draft's) is not the one its text is written in.
-fn check_source_lang(source: &Reading, req: &Request, target: &Lang) -> Result<()> {
+fn check_source_lang(source: &Read, req: &Request, target: &Lang) -> Result<()> {
     let detected = crate::text::lang::detect(source.source());
     let lang = &source.document.lang;
     let path = source.document.path.clone();

@@ -173,10 +173,14 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 }
 
 fn doubled_words(text: &str, out: &mut Vec<Issue>) {
-    let words = crate::termbase::normalize::words(text);
-    for w in words.windows(2) {
-        let (a, b) = (&text[w[0].clone()], &text[w[1].clone()]);
-        let between = &text[w[0].end..w[1].start];
+    // Each word against the one before it, the words found in one pass, without a list.
+    let mut prev: Option<Range<usize>> = None;
+    crate::termbase::normalize::for_each_word(text, |r| {
+        let Some(p) = prev.replace(r.clone()) else {
+            return;
+        };
+        let (a, b) = (&text[p.clone()], &text[r.clone()]);
+        let between = &text[p.end..r.start];
         let lower = |s: &'_ str| s.chars().flat_map(char::to_lowercase).collect::<String>();
         if !between.is_empty()
             && between.chars().all(|c| c == ' ' || c == NBSP)
@@ -187,12 +191,12 @@ fn doubled_words(text: &str, out: &mut Vec<Issue>) {
         {
             out.push(Issue {
                 rule: "typography/doubled-word",
-                span: w[0].start..w[1].end,
+                span: p.start..r.end,
                 message: format!("« {a} » twice in a row"),
                 fix: None,
             });
         }
-    }
+    });
 }
 
 fn invisible(text: &str, lang: &Lang, out: &mut Vec<Issue>) {

@@ -49,7 +49,7 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
     for (u, unit) in doc.units.iter().enumerate() {
         let Some(src) = &unit.source else { continue };
         if unit.text.trim().is_empty() {
-            if letters(&src.text) > 0 || !src.text.trim().is_empty() {
+            if !src.text.trim().is_empty() || letters(&src.text) > 0 {
                 let preview: String = src.text.chars().take(60).collect();
                 hits.push(Hit {
                     rule: "structure/missing",
@@ -64,16 +64,24 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             }
             continue;
         }
-        let (t_norm, s_norm) = (for_matching(&unit.text), for_matching(&src.text));
+        // The matching forms, made when a rule needs them.
+        let norms = std::cell::OnceCell::new();
+        let norm = || norms.get_or_init(|| (for_matching(&unit.text), for_matching(&src.text)));
         // Untranslated: the source itself, or text in the source's language.
-        if on("structure/untranslated") && letters(&unit.text) >= 12 && src.lang != doc.lang {
+        let t_letters = if on("structure/untranslated") {
+            letters(&unit.text)
+        } else {
+            0
+        };
+        if t_letters >= 12 && src.lang != doc.lang {
             let detected = crate::text::lang::detect(&unit.text);
             // The same text in a third language (an Arabic line of a French letterhead kept
             // in the English) is quoted, not left untranslated.
+            let (t_norm, s_norm) = norm();
             let same = t_norm == s_norm && detected.as_ref().is_none_or(|l| l == &src.lang);
-            let in_source_lang = detected.as_ref() == Some(&src.lang)
-                && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang)
-                && letters(&unit.text) >= 40;
+            let in_source_lang = t_letters >= 40
+                && detected.as_ref() == Some(&src.lang)
+                && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang);
             if same || in_source_lang {
                 hits.push(Hit {
                     rule: "structure/untranslated",
@@ -91,11 +99,12 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
         }
         // One source segment translated two ways.
         if on("consistency/segment") && letters(&src.text) >= 20 {
-            match segments.get(&s_norm) {
+            let (t_norm, s_norm) = norm();
+            match segments.get(s_norm) {
                 None => {
                     segments.insert(s_norm.clone(), (t_norm.clone(), u));
                 }
-                Some((first, at)) if *first != t_norm => {
+                Some((first, at)) if first != t_norm => {
                     let other = &doc.units[*at];
                     hits.push(Hit {
                         rule: "consistency/segment",

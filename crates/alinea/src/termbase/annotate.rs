@@ -320,7 +320,48 @@ impl WordInfo {
 struct WordCache {
     matcher: u64,
     lang: usize,
-    words: FxHashMap<Box<str>, WordInfo>,
+    /// Words of up to 16 bytes (most), keyed by their bytes as one number ([`short_key`]):
+    /// no allocation per word, no string to compare.
+    short: FxHashMap<u128, WordInfo>,
+    long: FxHashMap<Box<str>, WordInfo>,
+}
+
+impl WordCache {
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+
+    /// The word's information, worked out by `info` the first time the word is seen.
+    fn get(&mut self, w: &str, info: impl FnOnce() -> WordInfo) -> WordInfo {
+        match short_key(w) {
+            Some(k) => *self.short.entry(k).or_insert_with(info),
+            None => match self.long.get(w) {
+                Some(i) => *i,
+                None => {
+                    let i = info();
+                    self.long.insert(w.into(), i);
+                    i
+                }
+            },
+        }
+    }
+}
+
+/// A word of up to 16 bytes as one number, its bytes in order and zeros after them (a word
+/// holds no NUL byte, so two words of different lengths never share a number).
+fn short_key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.len() > 16 {
+        return None;
+    }
+    let mut a = [0u8; 16];
+    a[..b.len()].copy_from_slice(b);
+    Some(u128::from_le_bytes(a))
 }
 
 const CACHE_WORDS: usize = 1 << 18;
@@ -444,24 +485,19 @@ impl TermMatcher {
         CACHE.with(|c| {
             let mut slots = c.borrow_mut();
             let cache = &mut slots[li % CACHE_SLOTS];
-            if cache.matcher != self.id || cache.lang != li || cache.words.len() > CACHE_WORDS {
+            if cache.matcher != self.id || cache.lang != li || cache.len() > CACHE_WORDS {
                 cache.matcher = self.id;
                 cache.lang = li;
-                cache.words.clear();
+                cache.clear();
             }
             let mut st: Option<Option<Stemmer>> = None;
             let mut out = Vec::new();
             for_each_word(text, |r| {
                 let w = &text[r.clone()];
-                let info = match cache.words.get(w) {
-                    Some(i) => *i,
-                    None => {
-                        let st = st.get_or_insert_with(|| stemmer(&lt.lang));
-                        let i = WordInfo::of(w, lt, st.as_ref());
-                        cache.words.insert(w.into(), i);
-                        i
-                    }
-                };
+                let info = cache.get(w, || {
+                    let st = st.get_or_insert_with(|| stemmer(&lt.lang));
+                    WordInfo::of(w, lt, st.as_ref())
+                });
                 if !info.blank() {
                     out.push((r, info));
                 }
@@ -519,6 +555,9 @@ impl TermMatcher {
                     });
                 }
             });
+        }
+        if cands.is_empty() {
+            return Vec::new();
         }
         // Longest first, then better class, then leftmost.
         cands.sort_by(|a, b| {

@@ -341,3 +341,28 @@ fn word_keys_never_hold_a_space() {
         assert!(!s.contains(' '), "{c:?}");
     }
 }
+
+#[test]
+fn short_words_are_cached_by_their_bytes_long_ones_by_their_text() {
+    assert_ne!(short_key("ab"), short_key("a"));
+    assert_ne!(short_key("ab"), short_key("ba"));
+    assert!(short_key("sixteen-bytes-16").is_some());
+    assert!(short_key("seventeen-bytes17").is_none());
+    // A word past 16 bytes is found as well as a short one, and told from its prefix.
+    let tb = Termbase {
+        concepts: vec![Concept {
+            id: "c1".into(),
+            terms: vec![Term::new(Lang::En, "internationalisation policy")],
+            ..Concept::default()
+        }],
+    };
+    let m = TermMatcher::new(&tb);
+    for _ in 0..2 {
+        let f = m.find(
+            "An internationalisation policy, not an internationalisation free policy.",
+            &Lang::En,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].span, 3..30);
+    }
+}

@@ -137,6 +137,24 @@ impl Mapped {
 /// Read byte by byte: only the lead bytes of non-ASCII white space are decoded.
 fn collapsed(text: &str) -> bool {
     let b = text.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    // The common case, told by passes without branches (which the compiler vectorises): no
+    // space first or last, none doubled, no other ASCII white space and no byte that may
+    // start non-ASCII white space.
+    if first != b' ' && last != b' ' {
+        let odd = b.iter().fold(false, |acc, &x| {
+            acc | matches!(x, 0x09..=0x0d | 0xc2 | 0xe1..=0xe3)
+        });
+        let doubled = b
+            .iter()
+            .zip(&b[1..])
+            .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+        if !odd && !doubled {
+            return true;
+        }
+    }
     // Nothing before the first character: white space there would be trimmed.
     let mut after_space = true;
     let mut i = 0;

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use super::{Doc, SourceUnit, Unit};
 use crate::align::{Aligned, Options, Segtype};
 use crate::doc::{formats, Document, InputMode};
+use crate::input::lines::{line_starts, position_in};
 use crate::input::LineIndex;
 use crate::text::lang::{Decision, Given};
 use crate::{Error, Lang, Result};
@@ -89,18 +90,20 @@ fn given(lang: &Option<Lang>, by: &str) -> Option<Given> {
 /// reading's time and memory.
 struct Read {
     document: Document,
-    index: LineIndex,
+    /// The decoded text, and where its lines start.
+    text: String,
+    starts: Vec<usize>,
 }
 
 impl Read {
     /// The decoded text.
     fn source(&self) -> &str {
-        self.index.text()
+        &self.text
     }
 
     /// Line and column (1-based, column in characters) of byte `at` of the text.
     fn position(&self, at: usize) -> (usize, usize) {
-        self.index.position(at)
+        position_in(&self.text, &self.starts, at)
     }
 }
 
@@ -125,7 +128,8 @@ fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Resul
     let document = crate::doc::source_document(&source, &decision, mode)?;
     Ok(Read {
         document,
-        index: LineIndex::from_string(source.text),
+        starts: line_starts(&source.text),
+        text: source.text,
     })
 }
 
@@ -152,20 +156,20 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
     let target = reading(path, &req.lang, "--lang", req.mode)?;
     let mut diagnostics = target.document.warnings.clone();
     let lang = target.document.lang.clone();
-    let text = target.source().to_string();
     let Some(src_path) = &req.source else {
         let units = (0..target.document.units.len())
             .map(|i| unit_of(&target, i))
             .collect();
         return Ok(Doc {
-            path: target.document.path.clone(),
+            path: target.document.path,
             lang,
             source_lang: None,
-            text: Some(text),
+            text: Some(target.text),
             units,
             diagnostics,
         });
     };
+    let text = target.source();
     let source = reading(src_path, &req.source_lang, "--source-lang", req.mode)?;
     let src_lang = source.document.lang.clone();
     check_source_lang(&source, req, &lang)?;
@@ -175,7 +179,6 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
         Segtype::Paragraph,
         &Options::default(),
     );
-    let index = LineIndex::new(&text);
     let mut units = Vec::new();
     let mut last_end = 0;
     for (b, bead) in aligned.beads.iter().enumerate() {
@@ -195,7 +198,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                 match sentences {
                     Some((ss, pairs)) => {
                         for (k, (sr, tr)) in pairs.into_iter().enumerate() {
-                            let (line, column) = index.position(s + tr.start);
+                            let (line, column) = target.position(s + tr.start);
                             units.push(Unit {
                                 id: format!("{}.{}", b + 1, k + 1),
                                 text: text[s + tr.start..s + tr.end].to_string(),
@@ -212,7 +215,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                         }
                     }
                     None => {
-                        let (line, column) = index.position(s);
+                        let (line, column) = target.position(s);
                         units.push(Unit {
                             id: (b + 1).to_string(),
                             text: text[s..e].to_string(),
@@ -226,7 +229,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                 last_end = e;
             }
             None => {
-                let (line, column) = index.position(last_end);
+                let (line, column) = target.position(last_end);
                 units.push(Unit {
                     id: (b + 1).to_string(),
                     text: String::new(),
@@ -239,10 +242,10 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
         }
     }
     Ok(Doc {
-        path: target.document.path.clone(),
+        path: target.document.path,
         lang,
         source_lang: Some(src_lang),
-        text: Some(text),
+        text: Some(target.text),
         units,
         diagnostics,
     })

@@ -175,7 +175,7 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 fn doubled_words(text: &str, out: &mut Vec<Issue>) {
     // Each word against the one before it, the words found in one pass, without a list.
     let mut prev: Option<Range<usize>> = None;
-    crate::termbase::normalize::for_each_word(text, |r| {
+    crate::termbase::annotate::each_word(text, |r| {
         let Some(p) = prev.replace(r.clone()) else {
             return;
         };
@@ -200,6 +200,12 @@ fn doubled_words(text: &str, out: &mut Vec<Issue>) {
 }
 
 fn invisible(text: &str, lang: &Lang, out: &mut Vec<Issue>) {
+    // Each character told here is U+061C or in U+200B–U+2069 or U+FEFF: its first byte is one
+    // of these three.
+    let lead = |x: u8| matches!(x, 0xd8 | 0xe2 | 0xef);
+    if !text.bytes().fold(false, |acc, x| acc | lead(x)) {
+        return;
+    }
     for (i, c) in text.char_indices() {
         let name = match c {
             '\u{200B}' => "zero-width space",
@@ -230,7 +236,16 @@ pub fn quotes(units: &[&str], lang: &Lang) -> Vec<(usize, Issue)> {
     let mut straight = Vec::new();
     let mut curly = Vec::new();
     for (u, t) in units.iter().enumerate() {
-        for (i, m) in t.match_indices(['\'', '\u{2019}']) {
+        // Straight (27) and typographic (E2 80 99) apostrophes, found byte by byte.
+        let b = t.as_bytes();
+        let marks = b.iter().enumerate().filter_map(|(i, &x)| match x {
+            b'\'' => Some((i, "'")),
+            0xe2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => {
+                Some((i, "\u{2019}"))
+            }
+            _ => None,
+        });
+        for (i, m) in marks {
             let end = i + m.len();
             let between_letters = t[..i].chars().next_back().is_some_and(char::is_alphabetic)
                 && t[end..].chars().next().is_some_and(char::is_alphabetic);
@@ -264,10 +279,18 @@ pub fn quotes(units: &[&str], lang: &Lang) -> Vec<(usize, Issue)> {
     let mut dumb = Vec::new();
     let mut smart = 0;
     for (u, t) in units.iter().enumerate() {
-        for (i, c) in t.char_indices() {
-            match c {
-                '"' => dumb.push((u, i..i + 1)),
-                '«' | '“' | '”' | '»' => smart += 1,
+        // Byte by byte: « and » are C2 AB and C2 BB, “ and ” E2 80 9C and E2 80 9D, and
+        // these sequences are those characters wherever they stand in UTF-8.
+        let b = t.as_bytes();
+        for (i, &x) in b.iter().enumerate() {
+            match x {
+                b'"' => dumb.push((u, i..i + 1)),
+                0xc2 if matches!(b.get(i + 1), Some(0xab | 0xbb)) => smart += 1,
+                0xe2 if b.get(i + 1) == Some(&0x80)
+                    && matches!(b.get(i + 2), Some(0x9c | 0x9d)) =>
+                {
+                    smart += 1
+                }
                 _ => {}
             }
         }

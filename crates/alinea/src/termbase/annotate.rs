@@ -1,9 +1,10 @@
 //! Terms in running text: [`TermMatcher`] finds every termbase term of a language in a text,
 //! with its byte span in the original.
 //!
-//! The text is cut into words ([`for_each_word`]); each word gets the keys of the lookup
-//! policy ([`crate::termbase::normalize`]): folded ([`lookup_key`]: case, accents, elision,
-//! Arabic letter variants, clitics, diacritics and tatweel), stemmed ([`stem_word`] in the
+//! The text is cut into words ([`for_each_word`], ASCII pieces first: [`each_word`]); each
+//! word gets the keys of the lookup policy ([`crate::termbase::normalize`]): folded
+//! ([`lookup_key`]: case, accents, elision, Arabic letter variants, clitics, diacritics and
+//! tatweel), stemmed ([`stem_word`] in the
 //! language) and, for Arabic, the consonant skeleton ([`skeleton_word`], so that broken
 //! plurals find their singular). A word key never holds a space, so each term key is a
 //! sequence of word keys: the keys of one kind are tokens, and the terms of a language are
@@ -402,6 +403,34 @@ fn text_words<'s>(
     out
 }
 
+/// The words of `s` as [`for_each_word`] finds them, found faster: an ASCII byte that is not
+/// a letter or a digit always ends a word, so `s` is cut at those bytes first; a piece of
+/// ASCII letters and digits is one word, and only a piece holding other characters is read
+/// by `for_each_word`.
+pub(crate) fn each_word(s: &str, mut f: impl FnMut(Range<usize>)) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        while i < b.len() && b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < b.len() && (b[i] >= 0x80 || b[i].is_ascii_alphanumeric()) {
+            ascii &= b[i] < 0x80;
+            i += 1;
+        }
+        if start == i {
+            continue;
+        }
+        if ascii {
+            f(start..i);
+        } else {
+            for_each_word(&s[start..i], |r| f(start + r.start..start + r.end));
+        }
+    }
+}
+
 struct Candidate {
     first: u32,
     last: u32,
@@ -492,7 +521,7 @@ impl TermMatcher {
             }
             let mut st: Option<Option<Stemmer>> = None;
             let mut out = Vec::new();
-            for_each_word(text, |r| {
+            each_word(text, |r| {
                 let w = &text[r.clone()];
                 let info = cache.get(w, || {
                     let st = st.get_or_insert_with(|| stemmer(&lt.lang));

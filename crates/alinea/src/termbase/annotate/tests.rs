@@ -366,3 +366,14 @@ fn short_words_are_cached_by_their_bytes_long_ones_by_their_text() {
         assert_eq!(f[0].span, 3..30);
     }
 }
+
+proptest! {
+    /// `each_word` finds the words `for_each_word` finds.
+    #[test]
+    fn each_word_is_for_each_word(s in "[a-zA-Z0-9 ,.'’éÉœ\u{300}\u{a0}\u{202f}عربي ـ٣-]{0,40}") {
+        let (mut fast, mut plain) = (Vec::new(), Vec::new());
+        each_word(&s, |r| fast.push(r));
+        for_each_word(&s, |r| plain.push(r));
+        prop_assert_eq!(fast, plain);
+    }
+}

@@ -26,6 +26,15 @@ fn group_order<'a>(texts: impl Iterator<Item = &'a str>, lang: &Lang) -> GroupOr
 
 /// Letters of `s` outside URLs (for telling text from numbers, symbols and links).
 fn letters(s: &str) -> usize {
+    // Without a URL, every letter counts (the separators below are not letters): counted
+    // without cutting the text, byte by byte when it is ASCII.
+    if !s.contains("://") && !s.contains("www.") {
+        return if s.is_ascii() {
+            s.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            s.chars().filter(|c| c.is_alphabetic()).count()
+        };
+    }
     s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>'))
         .filter(|w| !(w.contains("://") || w.starts_with("www.")))
         .flat_map(str::chars)
@@ -183,4 +192,17 @@ fn number_hit(u: usize, unit: &super::Unit, src: &super::SourceUnit, m: Mismatch
 fn whole(text: &str) -> std::ops::Range<usize> {
     let start = text.len() - text.trim_start().len();
     start..text.trim_end().len().max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letters;
+
+    #[test]
+    fn letters_outside_urls() {
+        assert_eq!(letters("see https://example.org/abc and www.un.org now"), 9);
+        assert_eq!(letters("l'État (ONU) [A/RES/74/247]"), 12);
+        assert_eq!(letters("الدورة 74 (www.un.org)"), 6);
+        assert_eq!(letters("1 234,5 %"), 0);
+    }
 }

@@ -355,7 +355,7 @@ impl WordCache {
 
 /// A word of up to 16 bytes as one number, its bytes in order and zeros after them (a word
 /// holds no NUL byte, so two words of different lengths never share a number).
-fn short_key(w: &str) -> Option<u128> {
+pub(crate) fn short_key(w: &str) -> Option<u128> {
     let b = w.as_bytes();
     if b.len() > 16 {
         return None;

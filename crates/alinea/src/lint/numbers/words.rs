@@ -307,8 +307,16 @@ pub(super) struct Keys {
 /// Words kept by [`Keys::of`] on a thread before it starts again.
 const CACHE_WORDS: usize = 1 << 16;
 
+/// The words seen on a thread: those of up to 16 bytes by their bytes as one number
+/// ([`crate::termbase::annotate::short_key`]), longer ones by their text.
+#[derive(Default)]
+struct Cache {
+    short: FxHashMap<u128, Keys>,
+    long: FxHashMap<Box<str>, Keys>,
+}
+
 thread_local! {
-    static CACHE: RefCell<FxHashMap<Box<str>, Keys>> = RefCell::new(FxHashMap::default());
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
 impl Keys {
@@ -316,14 +324,23 @@ impl Keys {
     pub(super) fn of(w: &str) -> Keys {
         CACHE.with(|c| {
             let mut c = c.borrow_mut();
-            if let Some(k) = c.get(w) {
+            let short = crate::termbase::annotate::short_key(w);
+            let known = match short {
+                Some(n) => c.short.get(&n),
+                None => c.long.get(w),
+            };
+            if let Some(k) = known {
                 return *k;
             }
-            if c.len() >= CACHE_WORDS {
-                c.clear();
+            if c.short.len() + c.long.len() >= CACHE_WORDS {
+                c.short.clear();
+                c.long.clear();
             }
             let k = Keys::compute(w);
-            c.insert(w.into(), k);
+            match short {
+                Some(n) => c.short.insert(n, k),
+                None => c.long.insert(w.into(), k),
+            };
             k
         })
     }

@@ -153,7 +153,7 @@ fn spanned(r: &Read, units: &[usize]) -> Option<(usize, usize)> {
 }
 
 fn read_text(path: &Path, req: &Request) -> Result<Doc> {
-    let target = reading(path, &req.lang, "--lang", req.mode)?;
+    let mut target = reading(path, &req.lang, "--lang", req.mode)?;
     let mut diagnostics = target.document.warnings.clone();
     let lang = target.document.lang.clone();
     let Some(src_path) = &req.source else {
@@ -169,16 +169,15 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
             diagnostics,
         });
     };
-    let text = target.source();
-    let source = reading(src_path, &req.source_lang, "--source-lang", req.mode)?;
+    let mut source = reading(src_path, &req.source_lang, "--source-lang", req.mode)?;
     let src_lang = source.document.lang.clone();
     check_source_lang(&source, req, &lang)?;
     diagnostics.extend(source.document.warnings.iter().cloned());
-    let aligned = Aligned::from_documents(
-        &[source.document.clone(), target.document.clone()],
-        Segtype::Paragraph,
-        &Options::default(),
-    );
+    // The documents lent to the aligner, then taken back.
+    let docs = [source.document, target.document];
+    let aligned = Aligned::from_documents(&docs, Segtype::Paragraph, &Options::default());
+    [source.document, target.document] = docs;
+    let text = target.source();
     let mut units = Vec::new();
     let mut last_end = 0;
     for (b, bead) in aligned.beads.iter().enumerate() {

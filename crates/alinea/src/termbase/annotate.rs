@@ -95,37 +95,28 @@ struct Keyed {
 
 impl Keyed {
     fn build(keys: Vec<(String, u32)>) -> Option<Keyed> {
-        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut entries: Vec<Vec<u32>> = Vec::new();
-        for (key, e) in keys {
-            if key.is_empty() {
-                continue;
-            }
-            let id = *ids.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                entries.push(Vec::new());
-                patterns.len() - 1
-            });
-            if !entries[id].contains(&e) {
-                entries[id].push(e);
-            }
-        }
-        if patterns.is_empty() {
-            return None;
-        }
         let mut k = Keyed {
             vocab: FxHashMap::default(),
             first: Vec::new(),
             next: FxHashMap::default(),
             pattern: vec![NONE],
-            entries,
+            entries: Vec::new(),
         };
-        for (pid, p) in patterns.iter().enumerate() {
+        // Each distinct key is a node of the trie: its pattern is numbered when first seen.
+        for (key, e) in keys {
+            if key.is_empty() {
+                continue;
+            }
             let mut node = 0u32;
-            for w in p.split(' ') {
-                let n = k.vocab.len() as u32;
-                let tok = *k.vocab.entry(w.into()).or_insert(n);
+            for w in key.split(' ') {
+                let tok = match k.vocab.get(w) {
+                    Some(&t) => t,
+                    None => {
+                        let t = k.vocab.len() as u32;
+                        k.vocab.insert(w.into(), t);
+                        t
+                    }
+                };
                 if tok as usize >= k.first.len() {
                     k.first.resize(tok as usize + 1, NONE);
                 }
@@ -141,7 +132,18 @@ impl Keyed {
                 }
                 node = *slot;
             }
-            k.pattern[node as usize] = pid as u32;
+            let pid = &mut k.pattern[node as usize];
+            if *pid == NONE {
+                *pid = k.entries.len() as u32;
+                k.entries.push(Vec::new());
+            }
+            let entries = &mut k.entries[*pid as usize];
+            if !entries.contains(&e) {
+                entries.push(e);
+            }
+        }
+        if k.entries.is_empty() {
+            return None;
         }
         Some(k)
     }

@@ -1,20 +1,20 @@
 //! Terms in running text: [`TermMatcher`] finds every termbase term of a language in a text,
 //! with its byte span in the original.
 //!
-//! The text is cut into words ([`for_each_word`], ASCII pieces first: [`each_word`]); each
-//! word gets the keys of the lookup policy ([`crate::termbase::normalize`]): folded
-//! ([`lookup_key`]: case, accents, elision, Arabic letter variants, clitics, diacritics and
-//! tatweel), stemmed ([`stem_word`] in the
-//! language) and, for Arabic, the consonant skeleton ([`skeleton_word`], so that broken
-//! plurals find their singular). A word key never holds a space, so each term key is a
-//! sequence of word keys: the keys of one kind are tokens, and the terms of a language are
-//! a trie over them, walked from each word of the text (words whose key of that kind is
-//! empty are skipped), so that a match always starts and ends on word boundaries: "flu" is
-//! never found in "fluids". Each distinct word is keyed once per thread and matcher
-//! language (a bounded cache), and each language's terms are keyed the first time a text
-//! in it is searched. The first implementation, one Aho–Corasick search per key kind over
-//! the keys of the text joined by spaces, is kept in `reference` and the tests compare the
-//! two.
+//! The text is cut into words (`normalize::for_each_word`, ASCII pieces first: `each_word`
+//! in `words`); each word gets the keys of the lookup policy ([`crate::termbase::normalize`]):
+//! folded (`lookup_key`: case, accents, elision, Arabic letter variants, clitics, diacritics
+//! and tatweel), stemmed (`stem_word` in the language) and, for Arabic, the consonant
+//! skeleton (`skeleton_word`, so that broken plurals find their singular). A word key never
+//! holds a space, so each term key is a sequence of word keys: the keys of one kind are
+//! tokens, and the terms of a language are a trie over them, walked from each word of the
+//! text (words whose key of that kind is empty are skipped), so that a match always starts
+//! and ends on word boundaries: "flu" is never found in "fluids". Each distinct word is
+//! keyed once per thread and matcher language (a bounded cache, `words::WordCache`), and
+//! each language's terms are keyed the first time a text in it is searched.
+//! [`TermMatcher::text`] keys a text's words once for several searches ([`TextTerms`]). The
+//! first implementation, one Aho–Corasick search per key kind over the keys of the text
+//! joined by spaces, is kept in `reference` and the tests compare the two.
 //!
 //! A term written in capitals (an acronym) matches only words in capitals: "IT" is not
 //! "it". A stemmed match whose words differ in length from the term's words by more than a few
@@ -22,7 +22,6 @@
 //! overlap, the longest (in words) wins, then the better class (exact, normalised, stemmed,
 //! root), then the leftmost; every concept matching the winning span is returned.
 
-use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -35,7 +34,7 @@ use super::index::MatchClass;
 use super::model::{Status, Termbase};
 use rust_stemmers::Stemmer;
 
-use super::normalize::{for_each_word, lookup_key_into, skeleton_word, stem_word, stemmer};
+use super::normalize::stemmer;
 use crate::Lang;
 
 /// One term found in a text.
@@ -265,115 +264,6 @@ pub struct TermMatcher {
     langs: Vec<LangSlot>,
 }
 
-/// The keys of one word of a term.
-#[derive(Clone, Default)]
-struct WordKeys {
-    folded: String,
-    stem: String,
-    root: String,
-}
-
-fn word_keys(word: &str, st: Option<&Stemmer>, arabic: bool) -> WordKeys {
-    let mut k = WordKeys::default();
-    lookup_key_into(word, &mut k.folded);
-    k.stem = stem_word(word, st);
-    if arabic {
-        skeleton_word(word, &mut k.root);
-    }
-    k
-}
-
-/// What the matcher needs of one word of a text: its token of each kind (folded, stemmed,
-/// root), the length in characters of its folded key, whether its stem is empty.
-#[derive(Clone, Copy)]
-struct WordInfo {
-    tok: [u32; 3],
-    folded_chars: u32,
-    stem_empty: bool,
-}
-
-impl WordInfo {
-    fn of(word: &str, lt: &LangTerms, st: Option<&Stemmer>) -> WordInfo {
-        let k = word_keys(word, st, lt.lang == Lang::Ar);
-        let tok = |keyed: &Option<Keyed>, key: &str| match keyed {
-            _ if key.is_empty() => EMPTY,
-            Some(keyed) => keyed.token(key),
-            None => ABSENT,
-        };
-        WordInfo {
-            tok: [
-                tok(&lt.folded, &k.folded),
-                tok(&lt.stemmed, &k.stem),
-                tok(&lt.root, &k.root),
-            ],
-            folded_chars: k.folded.chars().count() as u32,
-            stem_empty: k.stem.is_empty(),
-        }
-    }
-
-    /// Whether the word has no key at all (it is not a word of the sequences).
-    fn blank(&self) -> bool {
-        self.tok.iter().all(|&t| t == EMPTY)
-    }
-}
-
-/// The words of texts seen on this thread by one matcher in one language, so that each
-/// distinct word is folded and stemmed once. Emptied when it grows past [`CACHE_WORDS`].
-#[derive(Default)]
-struct WordCache {
-    matcher: u64,
-    lang: usize,
-    /// Words of up to 16 bytes (most), keyed by their bytes as one number ([`short_key`]):
-    /// no allocation per word, no string to compare.
-    short: FxHashMap<u128, WordInfo>,
-    long: FxHashMap<Box<str>, WordInfo>,
-}
-
-impl WordCache {
-    fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
-    fn clear(&mut self) {
-        self.short.clear();
-        self.long.clear();
-    }
-
-    /// The word's information, worked out by `info` the first time the word is seen.
-    fn get(&mut self, w: &str, info: impl FnOnce() -> WordInfo) -> WordInfo {
-        match short_key(w) {
-            Some(k) => *self.short.entry(k).or_insert_with(info),
-            None => match self.long.get(w) {
-                Some(i) => *i,
-                None => {
-                    let i = info();
-                    self.long.insert(w.into(), i);
-                    i
-                }
-            },
-        }
-    }
-}
-
-/// A word of up to 16 bytes as one number, its bytes in order and zeros after them (a word
-/// holds no NUL byte, so two words of different lengths never share a number).
-pub(crate) fn short_key(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
-    if b.len() > 16 {
-        return None;
-    }
-    let mut a = [0u8; 16];
-    a[..b.len()].copy_from_slice(b);
-    Some(u128::from_le_bytes(a))
-}
-
-const CACHE_WORDS: usize = 1 << 18;
-const CACHE_SLOTS: usize = 4;
-
-thread_local! {
-    static CACHE: RefCell<[WordCache; CACHE_SLOTS]> = RefCell::new(Default::default());
-}
-
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// The kinds of keys and their classes, in the order they are searched.
@@ -382,56 +272,6 @@ const KINDS: [MatchClass; 3] = [
     MatchClass::Stemmed,
     MatchClass::Root,
 ];
-
-/// The keys of every word of `s` (words whose three keys are empty are left out), with the
-/// words' byte ranges; `cache` keeps the keys of the words seen.
-fn text_words<'s>(
-    s: &'s str,
-    st: Option<&Stemmer>,
-    arabic: bool,
-    cache: &mut FxHashMap<&'s str, Rc<WordKeys>>,
-) -> Vec<(Range<usize>, Rc<WordKeys>)> {
-    let mut out = Vec::new();
-    for_each_word(s, |r| {
-        let w = &s[r.clone()];
-        let k = cache
-            .entry(w)
-            .or_insert_with(|| Rc::new(word_keys(w, st, arabic)))
-            .clone();
-        if !(k.folded.is_empty() && k.stem.is_empty() && k.root.is_empty()) {
-            out.push((r, k));
-        }
-    });
-    out
-}
-
-/// The words of `s` as [`for_each_word`] finds them, found faster: an ASCII byte that is not
-/// a letter or a digit always ends a word, so `s` is cut at those bytes first; a piece of
-/// ASCII letters and digits is one word, and only a piece holding other characters is read
-/// by `for_each_word`.
-pub(crate) fn each_word(s: &str, mut f: impl FnMut(Range<usize>)) {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        while i < b.len() && b[i] < 0x80 && !b[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        let start = i;
-        let mut ascii = true;
-        while i < b.len() && (b[i] >= 0x80 || b[i].is_ascii_alphanumeric()) {
-            ascii &= b[i] < 0x80;
-            i += 1;
-        }
-        if start == i {
-            continue;
-        }
-        if ascii {
-            f(start..i);
-        } else {
-            for_each_word(&s[start..i], |r| f(start + r.start..start + r.end));
-        }
-    }
-}
 
 struct Candidate {
     first: u32,
@@ -511,7 +351,7 @@ impl TermMatcher {
 
     /// The words of `text` that have a key, with their byte ranges and tokens in the
     /// language `li` of this matcher, through this thread's word cache.
-    fn text_words(&self, text: &str, li: usize) -> Vec<(Range<usize>, WordInfo)> {
+    fn text_words(&self, text: &str, li: usize) -> Vec<TextWord> {
         let lt = self.lang_terms(li);
         CACHE.with(|c| {
             let mut slots = c.borrow_mut();
@@ -538,11 +378,56 @@ impl TermMatcher {
     }
 
     fn search(&self, text: &str, lang: &Lang, worst: MatchClass, all: bool) -> Vec<TermMatch> {
-        let Some(li) = self.langs.iter().position(|l| &l.lang == lang) else {
+        self.text(text, lang).select(worst, all)
+    }
+
+    /// The words of `text` keyed in `lang`, to search for terms as many times as needed
+    /// ([`TextTerms::find_up_to`], [`TextTerms::find_all`]) while keying them once.
+    pub fn text<'m, 't>(&'m self, text: &'t str, lang: &Lang) -> TextTerms<'m, 't> {
+        let li = self.langs.iter().position(|l| &l.lang == lang);
+        TextTerms {
+            matcher: self,
+            text,
+            lang: lang.clone(),
+            words: li.map(|li| (li, self.text_words(text, li))),
+        }
+    }
+}
+
+/// A word of a text with a key: its byte range and what the matcher needs of it.
+type TextWord = (Range<usize>, WordInfo);
+
+/// A text's words keyed for one language of a [`TermMatcher`] ([`TermMatcher::text`]).
+pub struct TextTerms<'m, 't> {
+    matcher: &'m TermMatcher,
+    text: &'t str,
+    lang: Lang,
+    /// The language's index in the matcher and the words (none when it has no term).
+    words: Option<(usize, Vec<TextWord>)>,
+}
+
+impl<'t> TextTerms<'_, 't> {
+    /// The text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// [`TermMatcher::find_up_to`] of this text.
+    pub fn find_up_to(&self, worst: MatchClass) -> Vec<TermMatch> {
+        self.select(worst, false)
+    }
+
+    /// [`TermMatcher::find_all`] of this text.
+    pub fn find_all(&self, worst: MatchClass) -> Vec<TermMatch> {
+        self.select(worst, true)
+    }
+
+    fn select(&self, worst: MatchClass, all: bool) -> Vec<TermMatch> {
+        let Some((li, words)) = &self.words else {
             return Vec::new();
         };
-        let lt = self.lang_terms(li);
-        let words = self.text_words(text, li);
+        let (text, lang) = (self.text, &self.lang);
+        let lt = self.matcher.lang_terms(*li);
         if words.is_empty() {
             return Vec::new();
         }
@@ -627,7 +512,7 @@ impl TermMatcher {
             let span = words[first as usize].0.start..words[last as usize].0.end;
             for (e, class) in entries {
                 let entry = lt.entries[e as usize];
-                let (cid, terms) = &self.concepts[entry.concept as usize];
+                let (cid, terms) = &self.matcher.concepts[entry.concept as usize];
                 let (term, status) = &terms[entry.term as usize];
                 let class = if class == MatchClass::Normalised && &text[span.clone()] == term {
                     MatchClass::Exact
@@ -664,7 +549,7 @@ fn capitalised(s: &str) -> bool {
 }
 
 /// Whether the words of a stemmed match are close enough in length to the term's words.
-fn stem_close(text: &[(Range<usize>, WordInfo)], term: &[u32]) -> bool {
+fn stem_close(text: &[TextWord], term: &[u32]) -> bool {
     let mut n = 0;
     for (_, w) in text.iter().filter(|(_, w)| !w.stem_empty) {
         match term.get(n) {
@@ -674,6 +559,11 @@ fn stem_close(text: &[(Range<usize>, WordInfo)], term: &[u32]) -> bool {
     }
     n == term.len()
 }
+
+mod words;
+
+pub(crate) use words::{each_word, short_key};
+use words::{text_words, WordInfo, WordKeys, CACHE, CACHE_SLOTS, CACHE_WORDS};
 
 #[cfg(test)]
 mod reference;

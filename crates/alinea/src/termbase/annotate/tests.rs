@@ -3,7 +3,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::termbase::normalize::{
-    join_stems, lookup_key, skeleton_key, skeleton_word, stem_key, stem_word, stemmer, words,
+    for_each_word, join_stems, lookup_key, skeleton_key, skeleton_word, stem_key, stem_word,
+    stemmer, words,
 };
 use crate::termbase::{Concept, Term};
 

@@ -347,3 +347,22 @@ fn word_keys_are_the_tables_answers_whether_cached_or_not() {
     assert_eq!(words::number(&Keys::of("twenty"), &Lang::En), Some(20));
     assert_eq!(words::number(&Keys::of("twenty"), &Lang::Fr), None);
 }
+
+#[test]
+fn url_starts_in_any_case() {
+    use scan::is_url_start;
+    for s in ["http://un.org", "HTTPS://UN.ORG/x", "www.un.org", "WwW.un"] {
+        assert!(is_url_start(s), "{s}");
+    }
+    for s in [
+        "",
+        "http:/",
+        "https:",
+        "wwwx",
+        "éhttp://",
+        "htt",
+        "ftp://un.org",
+    ] {
+        assert!(!is_url_start(s), "{s}");
+    }
+}

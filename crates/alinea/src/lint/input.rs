@@ -21,9 +21,10 @@ use std::path::{Path, PathBuf};
 
 use super::{Doc, SourceUnit, Unit};
 use crate::align::{Aligned, Options, Segtype};
-use crate::doc::{InputMode, Reading};
+use crate::doc::{formats, Document, InputMode};
+use crate::input::lines::{line_starts, position_in};
 use crate::input::LineIndex;
-use crate::text::lang::Given;
+use crate::text::lang::{Decision, Given};
 use crate::{Error, Lang, Result};
 
 /// What to read and how.
@@ -83,15 +84,56 @@ fn given(lang: &Option<Lang>, by: &str) -> Option<Given> {
     })
 }
 
-/// A draft or source read through the document readers ([`crate::doc::read_given`]: text,
-/// Markdown, Word, OpenDocument, HTML, PDF). For a structured format, lines and columns are
-/// those of the units one per line, i.e. the line is the unit's number. An XLIFF file holds
-/// its own source and is refused.
-fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Reading> {
-    crate::doc::read_given(path, given(lang, by).as_ref(), mode)
+/// A draft or source as the linter keeps it: its document and its decoded text with the
+/// text's lines. Unlike a [`crate::doc::Reading`], no map from each unit's plain text back to
+/// the file is built: the linter uses units' spans only, and the map would be most of the
+/// reading's time and memory.
+struct Read {
+    document: Document,
+    /// The decoded text, and where its lines start.
+    text: String,
+    starts: Vec<usize>,
 }
 
-fn unit_of(r: &Reading, i: usize) -> Unit {
+impl Read {
+    /// The decoded text.
+    fn source(&self) -> &str {
+        &self.text
+    }
+
+    /// Line and column (1-based, column in characters) of byte `at` of the text.
+    fn position(&self, at: usize) -> (usize, usize) {
+        position_in(&self.text, &self.starts, at)
+    }
+}
+
+/// A draft or source read through the document readers ([`crate::doc::formats::read`]: text,
+/// Markdown, Word, OpenDocument, HTML, PDF) into the units [`crate::doc::read_given`] gives.
+/// For a structured format, lines and columns are those of the units one per line, i.e. the
+/// line is the unit's number. An XLIFF file holds its own source and is refused.
+fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Read> {
+    let source = match formats::read(path)? {
+        formats::Read::One(s) => s,
+        formats::Read::Aligned(pair) => {
+            return Err(Error::Input {
+                path: pair[0].path.clone(),
+                message: "is an XLIFF file (a source text and its translation): make a TMX of \
+                          it with `alinea align` and read that"
+                    .into(),
+            })
+        }
+    };
+    let decision = crate::doc::decide_source(given(lang, by).as_ref(), &source)
+        .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())));
+    let document = crate::doc::source_document(&source, &decision, mode)?;
+    Ok(Read {
+        document,
+        starts: line_starts(&source.text),
+        text: source.text,
+    })
+}
+
+fn unit_of(r: &Read, i: usize) -> Unit {
     let u = &r.document.units[i];
     Unit {
         id: (i + 1).to_string(),
@@ -104,40 +146,38 @@ fn unit_of(r: &Reading, i: usize) -> Unit {
 }
 
 /// The slice of the file from the first to the last of `units` (consecutive indices).
-fn spanned(r: &Reading, units: &[usize]) -> Option<(usize, usize)> {
+fn spanned(r: &Read, units: &[usize]) -> Option<(usize, usize)> {
     let (f, l) = (units.first()?, units.last()?);
     let d = &r.document.units;
     Some((d[*f].span.start_byte, d[*l].span.end_byte))
 }
 
 fn read_text(path: &Path, req: &Request) -> Result<Doc> {
-    let target = reading(path, &req.lang, "--lang", req.mode)?;
+    let mut target = reading(path, &req.lang, "--lang", req.mode)?;
     let mut diagnostics = target.document.warnings.clone();
     let lang = target.document.lang.clone();
-    let text = target.source().to_string();
     let Some(src_path) = &req.source else {
         let units = (0..target.document.units.len())
             .map(|i| unit_of(&target, i))
             .collect();
         return Ok(Doc {
-            path: target.document.path.clone(),
+            path: target.document.path,
             lang,
             source_lang: None,
-            text: Some(text),
+            text: Some(target.text),
             units,
             diagnostics,
         });
     };
-    let source = reading(src_path, &req.source_lang, "--source-lang", req.mode)?;
+    let mut source = reading(src_path, &req.source_lang, "--source-lang", req.mode)?;
     let src_lang = source.document.lang.clone();
     check_source_lang(&source, req, &lang)?;
     diagnostics.extend(source.document.warnings.iter().cloned());
-    let aligned = Aligned::from_documents(
-        &[source.document.clone(), target.document.clone()],
-        Segtype::Paragraph,
-        &Options::default(),
-    );
-    let index = LineIndex::new(&text);
+    // The documents lent to the aligner, then taken back.
+    let docs = [source.document, target.document];
+    let aligned = Aligned::from_documents(&docs, Segtype::Paragraph, &Options::default());
+    [source.document, target.document] = docs;
+    let text = target.source();
     let mut units = Vec::new();
     let mut last_end = 0;
     for (b, bead) in aligned.beads.iter().enumerate() {
@@ -157,7 +197,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                 match sentences {
                     Some((ss, pairs)) => {
                         for (k, (sr, tr)) in pairs.into_iter().enumerate() {
-                            let (line, column) = index.position(s + tr.start);
+                            let (line, column) = target.position(s + tr.start);
                             units.push(Unit {
                                 id: format!("{}.{}", b + 1, k + 1),
                                 text: text[s + tr.start..s + tr.end].to_string(),
@@ -174,7 +214,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                         }
                     }
                     None => {
-                        let (line, column) = index.position(s);
+                        let (line, column) = target.position(s);
                         units.push(Unit {
                             id: (b + 1).to_string(),
                             text: text[s..e].to_string(),
@@ -188,7 +228,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                 last_end = e;
             }
             None => {
-                let (line, column) = index.position(last_end);
+                let (line, column) = target.position(last_end);
                 units.push(Unit {
                     id: (b + 1).to_string(),
                     text: String::new(),
@@ -201,10 +241,10 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
         }
     }
     Ok(Doc {
-        path: target.document.path.clone(),
+        path: target.document.path,
         lang,
         source_lang: Some(src_lang),
-        text: Some(text),
+        text: Some(target.text),
         units,
         diagnostics,
     })
@@ -254,7 +294,7 @@ fn sentence_pairs(
 
 /// A source in the wrong language is an input error: the language given for it (or the
 /// draft's) is not the one its text is written in.
-fn check_source_lang(source: &Reading, req: &Request, target: &Lang) -> Result<()> {
+fn check_source_lang(source: &Read, req: &Request, target: &Lang) -> Result<()> {
     let detected = crate::text::lang::detect(source.source());
     let lang = &source.document.lang;
     let path = source.document.path.clone();

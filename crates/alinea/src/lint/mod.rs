@@ -29,7 +29,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::diag::{Details, Diagnostic, Fix, Location, SourceRef};
-use crate::input::LineIndex;
+use crate::input::lines::{line_starts, position_in};
 use crate::termbase::{TermMatcher, Termbase};
 use crate::Lang;
 
@@ -170,7 +170,7 @@ pub fn lint_doc(doc: &Doc, cx: &Context) -> Vec<Diagnostic> {
     for (u, i) in typography::quotes(&texts, &doc.lang) {
         hits.push(from_issue(u, i));
     }
-    let index = doc.text.as_deref().map(LineIndex::new);
+    let index = doc.text.as_deref().map(Lines::new);
     let mut out: Vec<(usize, usize, Diagnostic)> = hits
         .into_iter()
         .filter_map(|h| {
@@ -243,10 +243,31 @@ fn fnv(parts: &[&str]) -> u64 {
     h
 }
 
+/// A document's text and where its lines start, for the places of findings (the text
+/// borrowed, not copied).
+struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            text,
+            starts: line_starts(text),
+        }
+    }
+
+    /// Line and column (1-based, column in characters) of byte `at`.
+    fn position(&self, at: usize) -> (usize, usize) {
+        position_in(self.text, &self.starts, at)
+    }
+}
+
 fn finding(
     doc: &Doc,
     unit: &Unit,
-    index: Option<&LineIndex>,
+    index: Option<&Lines>,
     h: Hit,
     severity: crate::diag::Severity,
 ) -> Diagnostic {

@@ -26,6 +26,15 @@ fn group_order<'a>(texts: impl Iterator<Item = &'a str>, lang: &Lang) -> GroupOr
 
 /// Letters of `s` outside URLs (for telling text from numbers, symbols and links).
 fn letters(s: &str) -> usize {
+    // Without a URL, every letter counts (the separators below are not letters): counted
+    // without cutting the text, byte by byte when it is ASCII.
+    if !s.contains("://") && !s.contains("www.") {
+        return if s.is_ascii() {
+            s.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            s.chars().filter(|c| c.is_alphabetic()).count()
+        };
+    }
     s.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>'))
         .filter(|w| !(w.contains("://") || w.starts_with("www.")))
         .flat_map(str::chars)
@@ -49,7 +58,7 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
     for (u, unit) in doc.units.iter().enumerate() {
         let Some(src) = &unit.source else { continue };
         if unit.text.trim().is_empty() {
-            if letters(&src.text) > 0 || !src.text.trim().is_empty() {
+            if !src.text.trim().is_empty() || letters(&src.text) > 0 {
                 let preview: String = src.text.chars().take(60).collect();
                 hits.push(Hit {
                     rule: "structure/missing",
@@ -64,16 +73,24 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             }
             continue;
         }
-        let (t_norm, s_norm) = (for_matching(&unit.text), for_matching(&src.text));
+        // The matching forms, made when a rule needs them.
+        let norms = std::cell::OnceCell::new();
+        let norm = || norms.get_or_init(|| (for_matching(&unit.text), for_matching(&src.text)));
         // Untranslated: the source itself, or text in the source's language.
-        if on("structure/untranslated") && letters(&unit.text) >= 12 && src.lang != doc.lang {
+        let t_letters = if on("structure/untranslated") {
+            letters(&unit.text)
+        } else {
+            0
+        };
+        if t_letters >= 12 && src.lang != doc.lang {
             let detected = crate::text::lang::detect(&unit.text);
             // The same text in a third language (an Arabic line of a French letterhead kept
             // in the English) is quoted, not left untranslated.
+            let (t_norm, s_norm) = norm();
             let same = t_norm == s_norm && detected.as_ref().is_none_or(|l| l == &src.lang);
-            let in_source_lang = detected.as_ref() == Some(&src.lang)
-                && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang)
-                && letters(&unit.text) >= 40;
+            let in_source_lang = t_letters >= 40
+                && detected.as_ref() == Some(&src.lang)
+                && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang);
             if same || in_source_lang {
                 hits.push(Hit {
                     rule: "structure/untranslated",
@@ -91,11 +108,12 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
         }
         // One source segment translated two ways.
         if on("consistency/segment") && letters(&src.text) >= 20 {
-            match segments.get(&s_norm) {
+            let (t_norm, s_norm) = norm();
+            match segments.get(s_norm) {
                 None => {
                     segments.insert(s_norm.clone(), (t_norm.clone(), u));
                 }
-                Some((first, at)) if *first != t_norm => {
+                Some((first, at)) if first != t_norm => {
                     let other = &doc.units[*at];
                     hits.push(Hit {
                         rule: "consistency/segment",
@@ -174,4 +192,17 @@ fn number_hit(u: usize, unit: &super::Unit, src: &super::SourceUnit, m: Mismatch
 fn whole(text: &str) -> std::ops::Range<usize> {
     let start = text.len() - text.trim_start().len();
     start..text.trim_end().len().max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letters;
+
+    #[test]
+    fn letters_outside_urls() {
+        assert_eq!(letters("see https://example.org/abc and www.un.org now"), 9);
+        assert_eq!(letters("l'État (ONU) [A/RES/74/247]"), 12);
+        assert_eq!(letters("الدورة 74 (www.un.org)"), 6);
+        assert_eq!(letters("1 234,5 %"), 0);
+    }
 }

@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Doc, Hit};
 use crate::diag::Details;
+use crate::termbase::annotate::TextTerms;
 use crate::termbase::normalize::{
     lookup_key, skeleton_word, stem_key, stem_word, stemmed_words, stemmer, words,
 };
@@ -72,7 +73,9 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
         if unit.text.is_empty() {
             continue;
         }
-        let found = cx.matcher.find_up_to(&unit.text, lang, MatchClass::Stemmed);
+        // The unit's words keyed once, for this search and the bilingual one.
+        let target = cx.matcher.text(&unit.text, lang);
+        let found = target.find_up_to(MatchClass::Stemmed);
         for m in &found {
             let concept = &tb.concepts[m.concept_index];
             let term = &concept.terms[m.term_index];
@@ -139,7 +142,7 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             }
         }
         if let Some(src) = &unit.source {
-            bilingual(u, unit, src, doc, cx, &mut rendered, hits);
+            bilingual(u, &target, src, doc, cx, &mut rendered, hits);
         }
     }
     // Variants: a concept written with two of its approved (non-short) terms in one
@@ -321,9 +324,10 @@ fn whole(text: &str) -> std::ops::Range<usize> {
     start..text.trim_end().len().max(start)
 }
 
+/// The bilingual term rules over unit `u`, its text keyed in `target`.
 fn bilingual(
     u: usize,
-    unit: &super::Unit,
+    target: &TextTerms,
     src: &super::SourceUnit,
     doc: &Doc,
     cx: &Context,
@@ -339,7 +343,7 @@ fn bilingual(
     if in_source.is_empty() {
         return;
     }
-    let in_target = cx.matcher.find_all(&unit.text, lang, MatchClass::Root);
+    let in_target = target.find_all(MatchClass::Root);
     let mut seen: FxHashSet<usize> = FxHashSet::default();
     let mut source_kept: Option<Vec<TermMatch>> = None;
     let mut target_keys: Option<FxHashSet<String>> = None;
@@ -397,13 +401,13 @@ fn bilingual(
         // left untranslated, when the target lacks it.
         let identical = expected.iter().any(|e| lookup_key(e) == src_key);
         // Its words all there, apart (فريق الخبراء العامل for فريق عامل): not missing.
-        let keys = target_keys.get_or_insert_with(|| word_keys(&unit.text, lang));
+        let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
         if expected.iter().any(|e| all_words_in(e, lang, keys)) {
             continue;
         }
         let kept = source_kept.get_or_insert_with(|| {
             cx.matcher
-                .find_all(&unit.text, &src.lang, MatchClass::Stemmed)
+                .find_all(target.text(), &src.lang, MatchClass::Stemmed)
         });
         let expected: Vec<String> = expected.into_iter().map(String::from).collect();
         if let Some(k) = kept
@@ -422,7 +426,7 @@ fn bilingual(
                 span: k.span.clone(),
                 message: format!(
                     "« {} » is left in {}: expected « {} »",
-                    &unit.text[k.span.clone()],
+                    &target.text()[k.span.clone()],
                     src.lang,
                     expected[0]
                 ),
@@ -435,7 +439,7 @@ fn bilingual(
             });
             continue;
         }
-        let span = whole(&unit.text);
+        let span = whole(target.text());
         hits.push(Hit {
             rule: "term/missing-equivalent",
             unit: u,

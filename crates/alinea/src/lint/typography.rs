@@ -173,10 +173,14 @@ fn same_ignoring_case(a: &str, b: &str) -> bool {
 }
 
 fn doubled_words(text: &str, out: &mut Vec<Issue>) {
-    let words = crate::termbase::normalize::words(text);
-    for w in words.windows(2) {
-        let (a, b) = (&text[w[0].clone()], &text[w[1].clone()]);
-        let between = &text[w[0].end..w[1].start];
+    // Each word against the one before it, the words found in one pass, without a list.
+    let mut prev: Option<Range<usize>> = None;
+    crate::termbase::annotate::each_word(text, |r| {
+        let Some(p) = prev.replace(r.clone()) else {
+            return;
+        };
+        let (a, b) = (&text[p.clone()], &text[r.clone()]);
+        let between = &text[p.end..r.start];
         let lower = |s: &'_ str| s.chars().flat_map(char::to_lowercase).collect::<String>();
         if !between.is_empty()
             && between.chars().all(|c| c == ' ' || c == NBSP)
@@ -187,15 +191,21 @@ fn doubled_words(text: &str, out: &mut Vec<Issue>) {
         {
             out.push(Issue {
                 rule: "typography/doubled-word",
-                span: w[0].start..w[1].end,
+                span: p.start..r.end,
                 message: format!("« {a} » twice in a row"),
                 fix: None,
             });
         }
-    }
+    });
 }
 
 fn invisible(text: &str, lang: &Lang, out: &mut Vec<Issue>) {
+    // Each character told here is U+061C or in U+200B–U+2069 or U+FEFF: its first byte is one
+    // of these three.
+    let lead = |x: u8| matches!(x, 0xd8 | 0xe2 | 0xef);
+    if !text.bytes().fold(false, |acc, x| acc | lead(x)) {
+        return;
+    }
     for (i, c) in text.char_indices() {
         let name = match c {
             '\u{200B}' => "zero-width space",
@@ -226,7 +236,16 @@ pub fn quotes(units: &[&str], lang: &Lang) -> Vec<(usize, Issue)> {
     let mut straight = Vec::new();
     let mut curly = Vec::new();
     for (u, t) in units.iter().enumerate() {
-        for (i, m) in t.match_indices(['\'', '\u{2019}']) {
+        // Straight (27) and typographic (E2 80 99) apostrophes, found byte by byte.
+        let b = t.as_bytes();
+        let marks = b.iter().enumerate().filter_map(|(i, &x)| match x {
+            b'\'' => Some((i, "'")),
+            0xe2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => {
+                Some((i, "\u{2019}"))
+            }
+            _ => None,
+        });
+        for (i, m) in marks {
             let end = i + m.len();
             let between_letters = t[..i].chars().next_back().is_some_and(char::is_alphabetic)
                 && t[end..].chars().next().is_some_and(char::is_alphabetic);
@@ -260,10 +279,18 @@ pub fn quotes(units: &[&str], lang: &Lang) -> Vec<(usize, Issue)> {
     let mut dumb = Vec::new();
     let mut smart = 0;
     for (u, t) in units.iter().enumerate() {
-        for (i, c) in t.char_indices() {
-            match c {
-                '"' => dumb.push((u, i..i + 1)),
-                '«' | '“' | '”' | '»' => smart += 1,
+        // Byte by byte: « and » are C2 AB and C2 BB, “ and ” E2 80 9C and E2 80 9D, and
+        // these sequences are those characters wherever they stand in UTF-8.
+        let b = t.as_bytes();
+        for (i, &x) in b.iter().enumerate() {
+            match x {
+                b'"' => dumb.push((u, i..i + 1)),
+                0xc2 if matches!(b.get(i + 1), Some(0xab | 0xbb)) => smart += 1,
+                0xe2 if b.get(i + 1) == Some(&0x80)
+                    && matches!(b.get(i + 2), Some(0x9c | 0x9d)) =>
+                {
+                    smart += 1
+                }
                 _ => {}
             }
         }

@@ -1,19 +1,20 @@
 //! Terms in running text: [`TermMatcher`] finds every termbase term of a language in a text,
 //! with its byte span in the original.
 //!
-//! The text is cut into words ([`for_each_word`]); each word gets the keys of the lookup
-//! policy ([`crate::termbase::normalize`]): folded ([`lookup_key`]: case, accents, elision,
-//! Arabic letter variants, clitics, diacritics and tatweel), stemmed ([`stem_word`] in the
-//! language) and, for Arabic, the consonant skeleton ([`skeleton_word`], so that broken
-//! plurals find their singular). A word key never holds a space, so each term key is a
-//! sequence of word keys: the keys of one kind are tokens, and the terms of a language are
-//! a trie over them, walked from each word of the text (words whose key of that kind is
-//! empty are skipped), so that a match always starts and ends on word boundaries: "flu" is
-//! never found in "fluids". Each distinct word is keyed once per thread and matcher
-//! language (a bounded cache), and each language's terms are keyed the first time a text
-//! in it is searched. The first implementation, one Aho–Corasick search per key kind over
-//! the keys of the text joined by spaces, is kept in `reference` and the tests compare the
-//! two.
+//! The text is cut into words (`normalize::for_each_word`, ASCII pieces first: `each_word`
+//! in `words`); each word gets the keys of the lookup policy ([`crate::termbase::normalize`]):
+//! folded (`lookup_key`: case, accents, elision, Arabic letter variants, clitics, diacritics
+//! and tatweel), stemmed (`stem_word` in the language) and, for Arabic, the consonant
+//! skeleton (`skeleton_word`, so that broken plurals find their singular). A word key never
+//! holds a space, so each term key is a sequence of word keys: the keys of one kind are
+//! tokens, and the terms of a language are a trie over them, walked from each word of the
+//! text (words whose key of that kind is empty are skipped), so that a match always starts
+//! and ends on word boundaries: "flu" is never found in "fluids". Each distinct word is
+//! keyed once per thread and matcher language (a bounded cache, `words::WordCache`), and
+//! each language's terms are keyed the first time a text in it is searched.
+//! [`TermMatcher::text`] keys a text's words once for several searches ([`TextTerms`]). The
+//! first implementation, one Aho–Corasick search per key kind over the keys of the text
+//! joined by spaces, is kept in `reference` and the tests compare the two.
 //!
 //! A term written in capitals (an acronym) matches only words in capitals: "IT" is not
 //! "it". A stemmed match whose words differ in length from the term's words by more than a few
@@ -21,7 +22,6 @@
 //! overlap, the longest (in words) wins, then the better class (exact, normalised, stemmed,
 //! root), then the leftmost; every concept matching the winning span is returned.
 
-use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -34,7 +34,7 @@ use super::index::MatchClass;
 use super::model::{Status, Termbase};
 use rust_stemmers::Stemmer;
 
-use super::normalize::{for_each_word, lookup_key_into, skeleton_word, stem_word, stemmer};
+use super::normalize::stemmer;
 use crate::Lang;
 
 /// One term found in a text.
@@ -94,37 +94,28 @@ struct Keyed {
 
 impl Keyed {
     fn build(keys: Vec<(String, u32)>) -> Option<Keyed> {
-        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut entries: Vec<Vec<u32>> = Vec::new();
-        for (key, e) in keys {
-            if key.is_empty() {
-                continue;
-            }
-            let id = *ids.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
-                entries.push(Vec::new());
-                patterns.len() - 1
-            });
-            if !entries[id].contains(&e) {
-                entries[id].push(e);
-            }
-        }
-        if patterns.is_empty() {
-            return None;
-        }
         let mut k = Keyed {
             vocab: FxHashMap::default(),
             first: Vec::new(),
             next: FxHashMap::default(),
             pattern: vec![NONE],
-            entries,
+            entries: Vec::new(),
         };
-        for (pid, p) in patterns.iter().enumerate() {
+        // Each distinct key is a node of the trie: its pattern is numbered when first seen.
+        for (key, e) in keys {
+            if key.is_empty() {
+                continue;
+            }
             let mut node = 0u32;
-            for w in p.split(' ') {
-                let n = k.vocab.len() as u32;
-                let tok = *k.vocab.entry(w.into()).or_insert(n);
+            for w in key.split(' ') {
+                let tok = match k.vocab.get(w) {
+                    Some(&t) => t,
+                    None => {
+                        let t = k.vocab.len() as u32;
+                        k.vocab.insert(w.into(), t);
+                        t
+                    }
+                };
                 if tok as usize >= k.first.len() {
                     k.first.resize(tok as usize + 1, NONE);
                 }
@@ -140,7 +131,18 @@ impl Keyed {
                 }
                 node = *slot;
             }
-            k.pattern[node as usize] = pid as u32;
+            let pid = &mut k.pattern[node as usize];
+            if *pid == NONE {
+                *pid = k.entries.len() as u32;
+                k.entries.push(Vec::new());
+            }
+            let entries = &mut k.entries[*pid as usize];
+            if !entries.contains(&e) {
+                entries.push(e);
+            }
+        }
+        if k.entries.is_empty() {
+            return None;
         }
         Some(k)
     }
@@ -262,74 +264,6 @@ pub struct TermMatcher {
     langs: Vec<LangSlot>,
 }
 
-/// The keys of one word of a term.
-#[derive(Clone, Default)]
-struct WordKeys {
-    folded: String,
-    stem: String,
-    root: String,
-}
-
-fn word_keys(word: &str, st: Option<&Stemmer>, arabic: bool) -> WordKeys {
-    let mut k = WordKeys::default();
-    lookup_key_into(word, &mut k.folded);
-    k.stem = stem_word(word, st);
-    if arabic {
-        skeleton_word(word, &mut k.root);
-    }
-    k
-}
-
-/// What the matcher needs of one word of a text: its token of each kind (folded, stemmed,
-/// root), the length in characters of its folded key, whether its stem is empty.
-#[derive(Clone, Copy)]
-struct WordInfo {
-    tok: [u32; 3],
-    folded_chars: u32,
-    stem_empty: bool,
-}
-
-impl WordInfo {
-    fn of(word: &str, lt: &LangTerms, st: Option<&Stemmer>) -> WordInfo {
-        let k = word_keys(word, st, lt.lang == Lang::Ar);
-        let tok = |keyed: &Option<Keyed>, key: &str| match keyed {
-            _ if key.is_empty() => EMPTY,
-            Some(keyed) => keyed.token(key),
-            None => ABSENT,
-        };
-        WordInfo {
-            tok: [
-                tok(&lt.folded, &k.folded),
-                tok(&lt.stemmed, &k.stem),
-                tok(&lt.root, &k.root),
-            ],
-            folded_chars: k.folded.chars().count() as u32,
-            stem_empty: k.stem.is_empty(),
-        }
-    }
-
-    /// Whether the word has no key at all (it is not a word of the sequences).
-    fn blank(&self) -> bool {
-        self.tok.iter().all(|&t| t == EMPTY)
-    }
-}
-
-/// The words of texts seen on this thread by one matcher in one language, so that each
-/// distinct word is folded and stemmed once. Emptied when it grows past [`CACHE_WORDS`].
-#[derive(Default)]
-struct WordCache {
-    matcher: u64,
-    lang: usize,
-    words: FxHashMap<Box<str>, WordInfo>,
-}
-
-const CACHE_WORDS: usize = 1 << 18;
-const CACHE_SLOTS: usize = 4;
-
-thread_local! {
-    static CACHE: RefCell<[WordCache; CACHE_SLOTS]> = RefCell::new(Default::default());
-}
-
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// The kinds of keys and their classes, in the order they are searched.
@@ -338,28 +272,6 @@ const KINDS: [MatchClass; 3] = [
     MatchClass::Stemmed,
     MatchClass::Root,
 ];
-
-/// The keys of every word of `s` (words whose three keys are empty are left out), with the
-/// words' byte ranges; `cache` keeps the keys of the words seen.
-fn text_words<'s>(
-    s: &'s str,
-    st: Option<&Stemmer>,
-    arabic: bool,
-    cache: &mut FxHashMap<&'s str, Rc<WordKeys>>,
-) -> Vec<(Range<usize>, Rc<WordKeys>)> {
-    let mut out = Vec::new();
-    for_each_word(s, |r| {
-        let w = &s[r.clone()];
-        let k = cache
-            .entry(w)
-            .or_insert_with(|| Rc::new(word_keys(w, st, arabic)))
-            .clone();
-        if !(k.folded.is_empty() && k.stem.is_empty() && k.root.is_empty()) {
-            out.push((r, k));
-        }
-    });
-    out
-}
 
 struct Candidate {
     first: u32,
@@ -439,29 +351,24 @@ impl TermMatcher {
 
     /// The words of `text` that have a key, with their byte ranges and tokens in the
     /// language `li` of this matcher, through this thread's word cache.
-    fn text_words(&self, text: &str, li: usize) -> Vec<(Range<usize>, WordInfo)> {
+    fn text_words(&self, text: &str, li: usize) -> Vec<TextWord> {
         let lt = self.lang_terms(li);
         CACHE.with(|c| {
             let mut slots = c.borrow_mut();
             let cache = &mut slots[li % CACHE_SLOTS];
-            if cache.matcher != self.id || cache.lang != li || cache.words.len() > CACHE_WORDS {
+            if cache.matcher != self.id || cache.lang != li || cache.len() > CACHE_WORDS {
                 cache.matcher = self.id;
                 cache.lang = li;
-                cache.words.clear();
+                cache.clear();
             }
             let mut st: Option<Option<Stemmer>> = None;
             let mut out = Vec::new();
-            for_each_word(text, |r| {
+            each_word(text, |r| {
                 let w = &text[r.clone()];
-                let info = match cache.words.get(w) {
-                    Some(i) => *i,
-                    None => {
-                        let st = st.get_or_insert_with(|| stemmer(&lt.lang));
-                        let i = WordInfo::of(w, lt, st.as_ref());
-                        cache.words.insert(w.into(), i);
-                        i
-                    }
-                };
+                let info = cache.get(w, || {
+                    let st = st.get_or_insert_with(|| stemmer(&lt.lang));
+                    WordInfo::of(w, lt, st.as_ref())
+                });
                 if !info.blank() {
                     out.push((r, info));
                 }
@@ -471,11 +378,56 @@ impl TermMatcher {
     }
 
     fn search(&self, text: &str, lang: &Lang, worst: MatchClass, all: bool) -> Vec<TermMatch> {
-        let Some(li) = self.langs.iter().position(|l| &l.lang == lang) else {
+        self.text(text, lang).select(worst, all)
+    }
+
+    /// The words of `text` keyed in `lang`, to search for terms as many times as needed
+    /// ([`TextTerms::find_up_to`], [`TextTerms::find_all`]) while keying them once.
+    pub fn text<'m, 't>(&'m self, text: &'t str, lang: &Lang) -> TextTerms<'m, 't> {
+        let li = self.langs.iter().position(|l| &l.lang == lang);
+        TextTerms {
+            matcher: self,
+            text,
+            lang: lang.clone(),
+            words: li.map(|li| (li, self.text_words(text, li))),
+        }
+    }
+}
+
+/// A word of a text with a key: its byte range and what the matcher needs of it.
+type TextWord = (Range<usize>, WordInfo);
+
+/// A text's words keyed for one language of a [`TermMatcher`] ([`TermMatcher::text`]).
+pub struct TextTerms<'m, 't> {
+    matcher: &'m TermMatcher,
+    text: &'t str,
+    lang: Lang,
+    /// The language's index in the matcher and the words (none when it has no term).
+    words: Option<(usize, Vec<TextWord>)>,
+}
+
+impl<'t> TextTerms<'_, 't> {
+    /// The text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// [`TermMatcher::find_up_to`] of this text.
+    pub fn find_up_to(&self, worst: MatchClass) -> Vec<TermMatch> {
+        self.select(worst, false)
+    }
+
+    /// [`TermMatcher::find_all`] of this text.
+    pub fn find_all(&self, worst: MatchClass) -> Vec<TermMatch> {
+        self.select(worst, true)
+    }
+
+    fn select(&self, worst: MatchClass, all: bool) -> Vec<TermMatch> {
+        let Some((li, words)) = &self.words else {
             return Vec::new();
         };
-        let lt = self.lang_terms(li);
-        let words = self.text_words(text, li);
+        let (text, lang) = (self.text, &self.lang);
+        let lt = self.matcher.lang_terms(*li);
         if words.is_empty() {
             return Vec::new();
         }
@@ -520,6 +472,9 @@ impl TermMatcher {
                 }
             });
         }
+        if cands.is_empty() {
+            return Vec::new();
+        }
         // Longest first, then better class, then leftmost.
         cands.sort_by(|a, b| {
             (b.last - b.first)
@@ -557,7 +512,7 @@ impl TermMatcher {
             let span = words[first as usize].0.start..words[last as usize].0.end;
             for (e, class) in entries {
                 let entry = lt.entries[e as usize];
-                let (cid, terms) = &self.concepts[entry.concept as usize];
+                let (cid, terms) = &self.matcher.concepts[entry.concept as usize];
                 let (term, status) = &terms[entry.term as usize];
                 let class = if class == MatchClass::Normalised && &text[span.clone()] == term {
                     MatchClass::Exact
@@ -594,7 +549,7 @@ fn capitalised(s: &str) -> bool {
 }
 
 /// Whether the words of a stemmed match are close enough in length to the term's words.
-fn stem_close(text: &[(Range<usize>, WordInfo)], term: &[u32]) -> bool {
+fn stem_close(text: &[TextWord], term: &[u32]) -> bool {
     let mut n = 0;
     for (_, w) in text.iter().filter(|(_, w)| !w.stem_empty) {
         match term.get(n) {
@@ -604,6 +559,11 @@ fn stem_close(text: &[(Range<usize>, WordInfo)], term: &[u32]) -> bool {
     }
     n == term.len()
 }
+
+mod words;
+
+pub(crate) use words::{each_word, short_key};
+use words::{text_words, WordInfo, WordKeys, CACHE, CACHE_SLOTS, CACHE_WORDS};
 
 #[cfg(test)]
 mod reference;

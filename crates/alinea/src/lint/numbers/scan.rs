@@ -151,8 +151,9 @@ pub(super) fn number_at(s: &str, i: usize, lang: &Lang, order: GroupOrder) -> (S
 }
 
 pub(super) fn is_url_start(s: &str) -> bool {
-    let l = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.")
+    let b = s.as_bytes();
+    let starts = |p: &[u8]| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    starts(b"http://") || starts(b"https://") || starts(b"www.")
 }
 
 pub(super) fn url_end(s: &str, i: usize) -> usize {

@@ -320,3 +320,49 @@ fn symbols_glued_to_an_arabic_conjunction() {
         Lang::Ar
     ));
 }
+
+#[test]
+fn word_keys_are_the_tables_answers_whether_cached_or_not() {
+    use words::Keys;
+    for w in [
+        "décembre",
+        "Decembre",
+        "بخمسة",
+        "خمسة",
+        "كانون",
+        "وتشرين",
+        "twenty",
+        "vingt",
+        "Council",
+    ] {
+        let first = Keys::of(w);
+        assert_eq!(Keys::of(w), first, "{w}");
+    }
+    assert_eq!(words::month(&Keys::of("décembre")), Some(12));
+    assert_eq!(words::month(&Keys::of("Council")), None);
+    assert_eq!(words::two_word_month(&Keys::of("كانون")), Some((12, 1)));
+    assert_eq!(words::two_word_month(&Keys::of("وتشرين")), Some((10, 11)));
+    // The preposition is stripped for Arabic numbers only.
+    assert_eq!(words::number(&Keys::of("بخمسة"), &Lang::Ar), Some(5));
+    assert_eq!(words::number(&Keys::of("twenty"), &Lang::En), Some(20));
+    assert_eq!(words::number(&Keys::of("twenty"), &Lang::Fr), None);
+}
+
+#[test]
+fn url_starts_in_any_case() {
+    use scan::is_url_start;
+    for s in ["http://un.org", "HTTPS://UN.ORG/x", "www.un.org", "WwW.un"] {
+        assert!(is_url_start(s), "{s}");
+    }
+    for s in [
+        "",
+        "http:/",
+        "https:",
+        "wwwx",
+        "éhttp://",
+        "htt",
+        "ftp://un.org",
+    ] {
+        assert!(!is_url_start(s), "{s}");
+    }
+}

@@ -2,10 +2,13 @@
 //! (Arabic Levantine and Gregorian names, the two-word كانون الثاني and تشرين الأول), cardinal
 //! and ordinal number words, French approximations (`une quarantaine` = 40) and Arabic
 //! teens (`خمسة عشر` = 15). Lookups go through folded keys (`termbase::normalize`), built
-//! once.
+//! once; what they say of a word is worked out once per distinct word and thread.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::Lang;
 
@@ -288,16 +291,61 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// A word's folded key, and the key without one leading Arabic preposition or conjunction
-/// (بخمسة, لثلاث, وعشرين) when the word is long enough to carry one: worked out once per
-/// word, for every lookup of this module.
+/// What the tables say of one word: the month it names, the Arabic two-word month it starts,
+/// its value as a number word in each language. Looked up by the word's folded key, else by
+/// the key without one leading Arabic preposition or conjunction (بخمسة, لثلاث, وعشرين) when
+/// the word is long enough to carry one (for numbers, in Arabic only). Worked out once per
+/// distinct word and thread ([`Keys::of`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Keys {
-    key: String,
-    stripped: Option<String>,
+    month: Option<u8>,
+    two_word: Option<(u8, u8)>,
+    /// English, French, Arabic.
+    number: [Option<u16>; 3],
+}
+
+/// Words kept by [`Keys::of`] on a thread before it starts again.
+const CACHE_WORDS: usize = 1 << 16;
+
+/// The words seen on a thread: those of up to 16 bytes by their bytes as one number
+/// ([`crate::termbase::annotate::short_key`]), longer ones by their text.
+#[derive(Default)]
+struct Cache {
+    short: FxHashMap<u128, Keys>,
+    long: FxHashMap<Box<str>, Keys>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
 impl Keys {
+    /// The keys of `w`, through this thread's cache of the words seen.
     pub(super) fn of(w: &str) -> Keys {
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            let short = crate::termbase::annotate::short_key(w);
+            let known = match short {
+                Some(n) => c.short.get(&n),
+                None => c.long.get(w),
+            };
+            if let Some(k) = known {
+                return *k;
+            }
+            if c.short.len() + c.long.len() >= CACHE_WORDS {
+                c.short.clear();
+                c.long.clear();
+            }
+            let k = Keys::compute(w);
+            match short {
+                Some(n) => c.short.insert(n, k),
+                None => c.long.insert(w.into(), k),
+            };
+            k
+        })
+    }
+
+    fn compute(w: &str) -> Keys {
         let key = key(w);
         let mut chars = key.chars();
         let stripped = match chars.next() {
@@ -306,44 +354,45 @@ impl Keys {
             }
             _ => None,
         };
-        Keys { key, stripped }
+        let (k, s) = (key.as_str(), stripped.as_deref());
+        let t = tables();
+        let is = |k: &str| key == k || stripped.as_deref() == Some(k);
+        let [kanun, tishrin] = &t.two_word;
+        Keys {
+            month: find(&t.months, k, s),
+            two_word: if is(kanun) {
+                Some((12, 1))
+            } else if is(tishrin) {
+                Some((10, 11))
+            } else {
+                None
+            },
+            number: [
+                find(&t.words[0], k, None),
+                find(&t.words[1], k, None),
+                find(&t.words[2], k, s),
+            ],
+        }
     }
+}
 
-    /// The value in `table` of the key, else of the stripped key (when `stripped`).
-    fn find<T: Copy>(&self, table: &HashMap<String, T>, stripped: bool) -> Option<T> {
-        table
-            .get(&self.key)
-            .or_else(|| {
-                self.stripped
-                    .as_ref()
-                    .filter(|_| stripped)
-                    .and_then(|s| table.get(s))
-            })
-            .copied()
-    }
-
-    /// Whether the key (or the stripped key) is `k`.
-    fn is(&self, k: &str) -> bool {
-        self.key == k || self.stripped.as_deref() == Some(k)
-    }
+/// The value in `table` of `key`, else of `stripped`.
+fn find<T: Copy>(table: &HashMap<String, T>, key: &str, stripped: Option<&str>) -> Option<T> {
+    table
+        .get(key)
+        .or_else(|| stripped.and_then(|s| table.get(s)))
+        .copied()
 }
 
 /// The month a single word names.
 pub(super) fn month(w: &Keys) -> Option<u8> {
-    w.find(&tables().months, true)
+    w.month
 }
 
 /// The first word of an Arabic two-word month (كانون, تشرين): the month for each
 /// second word (الأول, الثاني).
 pub(super) fn two_word_month(w: &Keys) -> Option<(u8, u8)> {
-    let [kanun, tishrin] = &tables().two_word;
-    if w.is(kanun) {
-        Some((12, 1))
-    } else if w.is(tishrin) {
-        Some((10, 11))
-    } else {
-        None
-    }
+    w.two_word
 }
 
 /// Which of the two months the word after `كانون`/`تشرين` names: `Some(false)` for the
@@ -362,14 +411,12 @@ pub(super) fn month_ordinal(w: &str) -> Option<bool> {
 
 /// The value of a number word of `lang` (`cent` is French, not the English `per cent`).
 pub(super) fn number(w: &Keys, lang: &Lang) -> Option<u16> {
-    let t = tables();
-    let words = match lang {
-        Lang::En => &t.words[0],
-        Lang::Fr => &t.words[1],
-        Lang::Ar => &t.words[2],
-        _ => return None,
-    };
-    w.find(words, lang == &Lang::Ar)
+    match lang {
+        Lang::En => w.number[0],
+        Lang::Fr => w.number[1],
+        Lang::Ar => w.number[2],
+        _ => None,
+    }
 }
 
 /// Whether a word is the `عشر`/`عشرة` of an Arabic teen (خمسة عشر).

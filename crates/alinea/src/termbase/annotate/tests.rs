@@ -3,7 +3,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::termbase::normalize::{
-    join_stems, lookup_key, skeleton_key, skeleton_word, stem_key, stem_word, stemmer, words,
+    for_each_word, join_stems, lookup_key, skeleton_key, skeleton_word, stem_key, stem_word,
+    stemmer, words,
 };
 use crate::termbase::{Concept, Term};
 
@@ -339,5 +340,41 @@ fn word_keys_never_hold_a_space() {
         let mut s = String::new();
         skeleton_word(&w, &mut s);
         assert!(!s.contains(' '), "{c:?}");
+    }
+}
+
+#[test]
+fn short_words_are_cached_by_their_bytes_long_ones_by_their_text() {
+    assert_ne!(short_key("ab"), short_key("a"));
+    assert_ne!(short_key("ab"), short_key("ba"));
+    assert!(short_key("sixteen-bytes-16").is_some());
+    assert!(short_key("seventeen-bytes17").is_none());
+    // A word past 16 bytes is found as well as a short one, and told from its prefix.
+    let tb = Termbase {
+        concepts: vec![Concept {
+            id: "c1".into(),
+            terms: vec![Term::new(Lang::En, "internationalisation policy")],
+            ..Concept::default()
+        }],
+    };
+    let m = TermMatcher::new(&tb);
+    for _ in 0..2 {
+        let f = m.find(
+            "An internationalisation policy, not an internationalisation free policy.",
+            &Lang::En,
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].span, 3..30);
+    }
+}
+
+proptest! {
+    /// `each_word` finds the words `for_each_word` finds.
+    #[test]
+    fn each_word_is_for_each_word(s in "[a-zA-Z0-9 ,.'’éÉœ\u{300}\u{a0}\u{202f}عربي ـ٣-]{0,40}") {
+        let (mut fast, mut plain) = (Vec::new(), Vec::new());
+        each_word(&s, |r| fast.push(r));
+        for_each_word(&s, |r| plain.push(r));
+        prop_assert_eq!(fast, plain);
     }
 }

@@ -89,6 +89,11 @@ impl Mapped {
 
     /// Whitespace collapsed to single spaces (a lone no-break space is kept as it is), trimmed.
     pub fn collapse(&self) -> Mapped {
+        if collapsed(&self.text) {
+            // Nothing to change: the same text, and the same runs (each run of `self` starts
+            // where the map is not continuous, as the copy's would).
+            return self.clone();
+        }
         let mut out = Mapped {
             untracked: self.untracked,
             ..Mapped::default()
@@ -125,6 +130,60 @@ impl Mapped {
         }
         out
     }
+}
+
+/// Whether [`Mapped::collapse`] leaves `text` as it is: white space neither first nor last nor
+/// doubled, and each one a space or a no-break space (what collapsing keeps of a lone one).
+/// Read byte by byte: only the lead bytes of non-ASCII white space are decoded.
+fn collapsed(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    // The common case, told by passes without branches (which the compiler vectorises): no
+    // space first or last, none doubled, no other ASCII white space and no byte that may
+    // start non-ASCII white space.
+    if first != b' ' && last != b' ' {
+        let odd = b.iter().fold(false, |acc, &x| {
+            acc | matches!(x, 0x09..=0x0d | 0xc2 | 0xe1..=0xe3)
+        });
+        let doubled = b
+            .iter()
+            .zip(&b[1..])
+            .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+        if !odd && !doubled {
+            return true;
+        }
+    }
+    // Nothing before the first character: white space there would be trimmed.
+    let mut after_space = true;
+    let mut i = 0;
+    while i < b.len() {
+        let space = match b[i] {
+            b' ' => true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            // The lead bytes of U+0085, U+00A0, U+1680, U+2000–U+3000.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    if !matches!(c, '\u{00A0}' | '\u{202F}') {
+                        return false;
+                    }
+                    i += c.len_utf8() - 1;
+                    true
+                } else {
+                    false
+                }
+            }
+            _ => false,
+        };
+        if space && after_space {
+            return false;
+        }
+        after_space = space;
+        i += 1;
+    }
+    !after_space
 }
 
 /// What a line starts with.

@@ -255,6 +255,36 @@ impl NaiveMap {
     }
 }
 
+#[test]
+fn collapsed_texts_are_told_without_collapsing() {
+    for t in ["a b", "a\u{a0}b", "l'État\u{202f}: oui", "x", "ع ب"] {
+        assert!(collapsed(t), "{t:?}");
+    }
+    for t in [
+        "",
+        " a",
+        "a ",
+        "a  b",
+        "a\nb",
+        "a\tb",
+        "a \u{a0}b",
+        "\u{a0}a",
+        "a\u{2003}b",
+        "a\u{85}b",
+        "a\u{3000}b",
+    ] {
+        assert!(!collapsed(t), "{t:?}");
+    }
+    // Either way, the same text and map as collapsing would make.
+    let mut m = Mapped::default();
+    m.push_str("la ", 3);
+    m.push_str("Charte\u{a0}", 20);
+    m.push_str("des", 40);
+    let c = m.collapse();
+    assert_eq!(c, m);
+    assert_eq!(c.source(3), Some(20));
+}
+
 proptest::proptest! {
     /// The runs answer every lookup as a map of every character would, before and after
     /// collapsing white space, whatever the order and gaps of the source offsets.
@@ -265,7 +295,8 @@ proptest::proptest! {
                 proptest::strategy::Just("ab"), proptest::strategy::Just("é"),
                 proptest::strategy::Just(" "), proptest::strategy::Just("\u{a0}"),
                 proptest::strategy::Just("\n\t"), proptest::strategy::Just("ع ب"),
-                proptest::strategy::Just("x"),
+                proptest::strategy::Just("x"), proptest::strategy::Just("\u{202f}"),
+                proptest::strategy::Just("\u{2003}"),
             ], 0usize..3, proptest::bool::ANY, 0usize..20),
             0..30,
         )

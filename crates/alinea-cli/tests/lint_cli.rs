@@ -173,6 +173,34 @@ fn fix_rewrites_tmx_segments_written_as_they_read() {
 }
 
 #[test]
+fn findings_in_tmx_segments_with_entities_and_codes_point_into_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("memo.tmx");
+    let line = "<tu><tuv xml:lang=\"fr\"><seg>R&amp;D et la note.</seg></tuv><tuv xml:lang=\"en\"><seg>R&amp;D <bpt i=\"1\">&lt;b&gt;</bpt>and<ept i=\"1\">&lt;/b&gt;</ept> the the note.</seg></tuv></tu>";
+    let text = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header srclang=\"fr\" datatype=\"plaintext\" segtype=\"sentence\" adminlang=\"en\" o-tmf=\"t\" creationtool=\"t\" creationtoolversion=\"1\"/><body>\n{line}\n</body></tmx>\n"
+    );
+    std::fs::write(&f, &text).unwrap();
+    let (_, out, _) = lint(&["--format", "json", &f.display().to_string()]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let doubled = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["rule"] == "typography/doubled-word")
+        .unwrap_or_else(|| panic!("{out}"));
+    // Columns in characters of the file's line 3, past the entity and the inline code.
+    let at = line.find("the the").unwrap();
+    assert_eq!(doubled["line"], 3);
+    assert_eq!(doubled["column"], at as u64 + 1, "{out}");
+    assert_eq!(
+        doubled["end_column"],
+        (at + "the the".len()) as u64 + 1,
+        "{out}"
+    );
+}
+
+#[test]
 fn lines_and_tmx_inputs() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("l.en.txt");

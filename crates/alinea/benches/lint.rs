@@ -92,6 +92,7 @@ fn main() {
                     id: i.to_string(),
                     text: t.to_string(),
                     offset: None,
+                    places: Vec::new(),
                     line: i + 1,
                     column: 1,
                     source: with_source.then(|| SourceUnit {

@@ -57,6 +57,11 @@ pub struct Unit {
     /// The byte offset of the text in its file's text ([`Doc::text`]), when the text is a
     /// slice of it (positions are then exact and fixes can be applied).
     pub offset: Option<usize>,
+    /// For a text that is not a slice of its file but whose characters were found in it one
+    /// by one (a TMX segment with entities or inline codes): (byte in the text, byte in the
+    /// file) at every character and at the end, so that findings are placed exactly (fixes
+    /// need [`Unit::offset`]). Empty otherwise.
+    pub places: Vec<(usize, usize)>,
     /// 1-based line and column (in characters) of the text's first character.
     pub line: usize,
     pub column: usize,
@@ -272,21 +277,31 @@ fn finding(
     severity: crate::diag::Severity,
 ) -> Diagnostic {
     let span = h.span.start.min(unit.text.len())..h.span.end.min(unit.text.len());
-    let location = match (unit.offset, index) {
-        (Some(off), Some(ix)) => {
-            let (line, column) = ix.position(off + span.start);
-            let (end_line, end_column) = ix.position(off + span.end);
+    // Where a byte of the text stands in the file: by its offset, or its placed characters.
+    let in_file = |at: usize| -> Option<usize> {
+        match unit.offset {
+            Some(off) => Some(off + at),
+            None => {
+                let k = unit.places.partition_point(|&(t, _)| t < at);
+                unit.places.get(k).filter(|p| p.0 == at).map(|p| p.1)
+            }
+        }
+    };
+    let location = match (in_file(span.start).zip(in_file(span.end)), index) {
+        (Some((start, end)), Some(ix)) => {
+            let (line, column) = ix.position(start);
+            let (end_line, end_column) = ix.position(end);
             Location {
                 line,
                 column,
                 end_line,
                 end_column,
-                bytes: Some(off + span.start..off + span.end),
+                bytes: Some(start..end),
             }
         }
         _ => {
-            // Positions inside a unit whose text is not a slice of the file (TMX): the
-            // unit's place, counted on as if the unit were written on one line.
+            // Positions inside a unit whose text is neither a slice of the file nor placed
+            // in it: the unit's place, counted on as if the unit were written on one line.
             let before = unit.text[..span.start].chars().count();
             let len = unit.text[span.clone()].chars().count();
             Location {

@@ -42,6 +42,7 @@ fn doc(pairs: &[(&str, &str)]) -> Doc {
                 id: (i + 1).to_string(),
                 text: t.to_string(),
                 offset: Some(offset),
+                places: Vec::new(),
                 line: 2 * i + 1,
                 column: 1,
                 source: Some(SourceUnit {

@@ -12,7 +12,8 @@
 //! - TMX (bilingual or multilingual), read by [`crate::tmx::read_bytes`]: one document per
 //!   target language, each unit with the source variant of its translation unit; positions
 //!   are those of each `<seg>` in the file, and a segment written as it reads (no entity,
-//!   no inline tag) is a slice of the file, so that its fixes apply.
+//!   no inline tag) is a slice of the file, so that its fixes apply; any other segment has
+//!   its characters placed in the file one by one (`seg_places`), for exact positions.
 //!
 //! Other readers (DOCX, XLIFF) plug in as a [`Kind`] and a branch of [`read`].
 
@@ -23,9 +24,11 @@ use super::{Doc, SourceUnit, Unit};
 use crate::align::{Aligned, Options, Segtype};
 use crate::doc::{formats, Document, InputMode};
 use crate::input::lines::{line_starts, position_in};
-use crate::input::LineIndex;
 use crate::text::lang::{Decision, Given};
 use crate::{Error, Lang, Result};
+
+mod tmx;
+use tmx::read_tmx;
 
 /// What to read and how.
 #[derive(Clone, Debug, Default)]
@@ -139,6 +142,7 @@ fn unit_of(r: &Read, i: usize) -> Unit {
         id: (i + 1).to_string(),
         text: r.source()[u.span.start_byte..u.span.end_byte].to_string(),
         offset: Some(u.span.start_byte),
+        places: Vec::new(),
         line: u.span.line,
         column: u.span.column,
         source: None,
@@ -202,6 +206,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                                 id: format!("{}.{}", b + 1, k + 1),
                                 text: text[s + tr.start..s + tr.end].to_string(),
                                 offset: Some(s + tr.start),
+                                places: Vec::new(),
                                 line,
                                 column,
                                 source: Some(SourceUnit {
@@ -219,6 +224,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                             id: (b + 1).to_string(),
                             text: text[s..e].to_string(),
                             offset: Some(s),
+                            places: Vec::new(),
                             line,
                             column,
                             source: src,
@@ -233,6 +239,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                     id: (b + 1).to_string(),
                     text: String::new(),
                     offset: Some(last_end),
+                    places: Vec::new(),
                     line,
                     column,
                     source: src,
@@ -326,148 +333,9 @@ fn distinct_scripts(a: &Lang, b: &Lang) -> bool {
     known(a) && known(b)
 }
 
-/// Where the content of each `<seg>` of a TMX text starts, in file order.
-fn seg_starts(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(j) = text[i..].find("<seg") {
-        let at = i + j + 4;
-        let next = text[at..].chars().next();
-        if matches!(next, Some('>' | ' ' | '\t' | '\n' | '\r')) {
-            match text[at..].find('>') {
-                Some(k) => out.push(at + k + 1),
-                None => break,
-            }
-        }
-        i = at;
-    }
-    out
-}
-
-fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
-    let input = crate::input::read_text(path)?;
-    let tus = crate::tmx::read_bytes(input.text.as_bytes(), &input.path, Default::default())?;
-    let index = LineIndex::new(&input.text);
-    let starts = seg_starts(&input.text);
-    let lang_of = |s: &str| s.parse::<Lang>().ok();
-    // The source: given, else the language most units start with.
-    let source_lang = match &req.source_lang {
-        Some(l) => l.clone(),
-        None => {
-            let mut counts: Vec<(Lang, usize)> = Vec::new();
-            for tu in &tus {
-                if let Some(l) = tu.variants.first().and_then(|v| lang_of(&v.lang)) {
-                    match counts.iter_mut().find(|(x, _)| x == &l) {
-                        Some(c) => c.1 += 1,
-                        None => counts.push((l, 1)),
-                    }
-                }
-            }
-            counts
-                .into_iter()
-                .max_by_key(|c| c.1)
-                .map(|c| c.0)
-                .ok_or_else(|| Error::Input {
-                    path: input.path.clone(),
-                    message: "no translation unit with a language".into(),
-                })?
-        }
-    };
-    let mut langs: Vec<Lang> = Vec::new();
-    for tu in &tus {
-        for v in &tu.variants {
-            if let Some(l) = lang_of(&v.lang) {
-                if l != source_lang && !langs.contains(&l) {
-                    langs.push(l);
-                }
-            }
-        }
-    }
-    if let Some(want) = &req.lang {
-        if !langs.contains(want) {
-            return Err(Error::Input {
-                path: input.path.clone(),
-                message: format!(
-                    "no {want} variant besides the {source_lang} source (--lang {want})"
-                ),
-            });
-        }
-        langs.retain(|l| l == want);
-    }
-    let mut docs = Vec::new();
-    for lang in langs {
-        let mut units = Vec::new();
-        let mut seg = 0;
-        let mut last = (1, 1);
-        for (t, tu) in tus.iter().enumerate() {
-            let mut src: Option<SourceUnit> = None;
-            let mut tgt: Option<(String, (usize, usize), Option<usize>)> = None;
-            for v in &tu.variants {
-                let start = starts.get(seg).copied();
-                let pos = start.map_or(last, |b| index.position(b));
-                seg += 1;
-                match lang_of(&v.lang) {
-                    Some(l) if l == source_lang && src.is_none() => {
-                        src = Some(SourceUnit {
-                            path: input.path.clone(),
-                            line: pos.0,
-                            lang: source_lang.clone(),
-                            text: v.text.clone(),
-                        })
-                    }
-                    Some(l) if l == lang && tgt.is_none() => {
-                        // A segment written as it reads (no entity, no inline tag) is a
-                        // slice of the file: its findings have exact places and fixes.
-                        let verbatim = start.filter(|&b| {
-                            input.text[b..]
-                                .strip_prefix(v.text.as_str())
-                                .is_some_and(|rest| rest.starts_with("</seg>"))
-                        });
-                        tgt = Some((v.text.clone(), pos, verbatim))
-                    }
-                    _ => {}
-                }
-                last = pos;
-            }
-            let id = tu.id.clone().unwrap_or_else(|| (t + 1).to_string());
-            let (text, (line, column), offset) = tgt.unwrap_or((String::new(), last, None));
-            if text.is_empty() && src.is_none() {
-                continue;
-            }
-            units.push(Unit {
-                id,
-                text,
-                offset,
-                line,
-                column,
-                source: src,
-            });
-        }
-        docs.push(Doc {
-            path: input.path.clone(),
-            lang,
-            source_lang: Some(source_lang.clone()),
-            text: Some(input.text.clone()),
-            units,
-            diagnostics: Vec::new(),
-        });
-    }
-    Ok(docs)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn seg_contents_are_found_in_order() {
-        let t =
-            "<tu><tuv xml:lang=\"fr\"><seg>a</seg></tuv><tuv><seg >b</seg><segment/></tuv></tu>";
-        let s = seg_starts(t);
-        assert_eq!(s.len(), 2);
-        assert_eq!(&t[s[0]..s[0] + 1], "a");
-        assert_eq!(&t[s[1]..s[1] + 1], "b");
-    }
 
     #[test]
     fn paragraphs_are_checked_sentence_by_sentence_when_their_sentences_pair() {

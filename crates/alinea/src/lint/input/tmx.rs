@@ -41,9 +41,15 @@ fn seg_places(file: &str, start: usize, text: &str) -> Vec<(usize, usize)> {
     let mut code_depth = 0usize;
     while i < b.len() {
         let rest = &file[i..];
-        if rest.starts_with("</seg>") && code_depth == 0 {
+        // The segment ends here whatever was read (`</seg>` cannot stand inside its content
+        // or an attribute), so the walk never goes past it.
+        if rest.starts_with("</seg>") {
             places.push((got.len(), i));
-            return if got == text { places } else { Vec::new() };
+            return if got == text && code_depth == 0 {
+                places
+            } else {
+                Vec::new()
+            };
         }
         if let Some(body) = rest.strip_prefix("<![CDATA[") {
             let Some(end) = body.find("]]>") else { break };
@@ -58,7 +64,7 @@ fn seg_places(file: &str, start: usize, text: &str) -> Vec<(usize, usize)> {
             let Some(end) = rest.find("-->") else { break };
             i += end + 3;
         } else if rest.starts_with('<') {
-            let Some(end) = rest.find('>') else { break };
+            let Some(end) = tag_end(rest) else { break };
             let tag = &rest[1..end];
             let closing = tag.starts_with('/');
             let empty = tag.ends_with('/');
@@ -120,6 +126,20 @@ struct Target {
     offset: Option<usize>,
     /// Its characters' places otherwise ([`seg_places`]).
     places: Vec<(usize, usize)>,
+}
+
+/// The byte of the `>` that closes the tag `tag` starts with, past quoted attribute values.
+fn tag_end(tag: &str) -> Option<usize> {
+    let mut quote = None;
+    for (k, c) in tag.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(k),
+            _ => {}
+        }
+    }
+    None
 }
 
 pub(super) fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
@@ -281,6 +301,9 @@ mod tests {
         assert_eq!(places.last().unwrap().1, file.find("</seg>").unwrap());
         // A text the file does not give back is not placed.
         assert!(seg_places(file, start, "R & D").is_empty());
+        // A `>` inside an attribute value is not the tag's end.
+        let quoted = "<seg>a <ph x=\"1>2\"/>b</seg>";
+        assert_eq!(seg_places(quoted, 5, "a b").len(), 4);
     }
 
     #[test]

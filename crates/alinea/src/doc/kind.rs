@@ -55,9 +55,14 @@ fn number(s: &str) -> bool {
 
 /// Page furniture: `line` is one whole line, markup stripped.
 pub fn furniture(line: &str) -> bool {
-    if line.len() > 120 {
+    if line.len() > 120 || wordy(line) {
         return false; // furniture is short; spare the normalisation
     }
+    furniture_rules(line)
+}
+
+/// The rules of [`furniture`] on a short line.
+fn furniture_rules(line: &str) -> bool {
     let t = crate::text::normalize::for_matching(line);
     let t = t.trim();
     if t.is_empty() {
@@ -118,6 +123,22 @@ pub fn furniture(line: &str) -> bool {
     .iter()
     .any(|p| lower.starts_with(p))
         && t.chars().count() <= 40
+}
+
+/// Whether `line` has too many words to be furniture, told without normalising it: more than
+/// four words with an ASCII letter or digit (which normalisation keeps apart: it maps white
+/// space to spaces and removes none), and no `Distr.`/`Original:` start (the only furniture
+/// with more words). Its first visible character is what normalisation starts with.
+fn wordy(line: &str) -> bool {
+    let words = line
+        .split_whitespace()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
+        .take(5)
+        .count();
+    let first = line
+        .chars()
+        .find(|&c| !c.is_whitespace() && !crate::text::chars::is_invisible(c));
+    words > 4 && !matches!(first, Some('d' | 'D' | 'o' | 'O' | 'ا' | 'أ' | 'إ' | 'آ'))
 }
 
 /// Every cased letter is upper case (and there are a few).
@@ -252,6 +273,31 @@ pub(crate) fn classify(segs: &[Seg]) -> Vec<UnitKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_wordy_line_is_never_furniture(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Distr.", "générale", "Page", "3", "sur", "12", "A/70/123", "(F)", "Original",
+                    ":", "anglais", "\u{200B}", "\u{A0}", " ", "  ", "-", "*12*", "الأصل", "a",
+                    "\u{301}", "e", "GE.15-12345",
+                ]),
+                0..14,
+            )
+        ) {
+            let line = parts.join(" ");
+            if wordy(&line) {
+                proptest::prop_assert!(!furniture_unfiltered(&line), "{:?}", line);
+            }
+        }
+    }
+
+    /// [`furniture`] without its word-count shortcut.
+    fn furniture_unfiltered(line: &str) -> bool {
+        // Above 120 bytes neither looks; below, the shortcut is the only difference.
+        line.len() <= 120 && furniture_rules(line)
+    }
 
     #[test]
     fn furniture_lines() {

@@ -148,20 +148,24 @@ pub fn read(path: &Path, lang: Option<Lang>, mode: InputMode) -> Result<Reading>
     read_given(path, given.as_ref(), mode)
 }
 
+/// The one document of `path`, read in its format; an XLIFF file, which holds a source text
+/// and its translation, is refused (readers of one document point to `alinea align`).
+pub fn read_one(path: &Path) -> Result<formats::Source> {
+    match formats::read(path)? {
+        formats::Read::One(s) => Ok(s),
+        formats::Read::Aligned(pair) => Err(Error::Input {
+            path: pair[0].path.clone(),
+            message: "is an XLIFF file (a source text and its translation): make a TMX of it \
+                      with `alinea align` and read that"
+                .into(),
+        }),
+    }
+}
+
 /// [`read`] with the language given by a named setting (`--lang` …), else the one the
 /// document declares, else as [`decide`] says.
 pub fn read_given(path: &Path, given: Option<&Given>, mode: InputMode) -> Result<Reading> {
-    let source = match formats::read(path)? {
-        formats::Read::One(s) => s,
-        formats::Read::Aligned(pair) => {
-            return Err(Error::Input {
-                path: pair[0].path.clone(),
-                message: "is an XLIFF file (a source text and its translation): make a TMX of \
-                          it with `alinea align` and read that"
-                    .into(),
-            })
-        }
-    };
+    let source = read_one(path)?;
     let decision = decide_source(given, &source)
         .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())));
     read_source(&source, &decision, mode)

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Doc, SourceUnit, Unit};
 use crate::align::{Aligned, Options, Segtype};
-use crate::doc::{formats, Document, InputMode};
+use crate::doc::{Document, InputMode};
 use crate::input::lines::{line_starts, position_in};
 use crate::text::lang::{Decision, Given};
 use crate::{Error, Lang, Result};
@@ -115,17 +115,7 @@ impl Read {
 /// For a structured format, lines and columns are those of the units one per line, i.e. the
 /// line is the unit's number. An XLIFF file holds its own source and is refused.
 fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Read> {
-    let source = match formats::read(path)? {
-        formats::Read::One(s) => s,
-        formats::Read::Aligned(pair) => {
-            return Err(Error::Input {
-                path: pair[0].path.clone(),
-                message: "is an XLIFF file (a source text and its translation): make a TMX of \
-                          it with `alinea align` and read that"
-                    .into(),
-            })
-        }
-    };
+    let source = crate::doc::read_one(path)?;
     let decision = crate::doc::decide_source(given(lang, by).as_ref(), &source)
         .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())));
     let document = crate::doc::source_document(&source, &decision, mode)?;

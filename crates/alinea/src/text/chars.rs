@@ -121,6 +121,7 @@ pub fn is_invisible(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn letter_or_digit_is_what_the_standard_library_says() {
@@ -134,8 +135,6 @@ mod tests {
             }
         }
     }
-
-    use super::*;
 
     #[test]
     fn classes_agree_with_each_other() {

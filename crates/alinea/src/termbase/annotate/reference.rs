@@ -8,14 +8,11 @@ use std::rc::Rc;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 
+use super::words::{text_words, WordKeys};
 use super::{capitalised, TermMatch};
 use crate::termbase::index::MatchClass;
 use crate::termbase::model::{Status, Termbase};
-use rust_stemmers::Stemmer;
-
-use crate::termbase::normalize::{
-    for_each_word, lookup_key_into, skeleton_word, stem_word, stemmer,
-};
+use crate::termbase::normalize::stemmer;
 use crate::Lang;
 
 /// Longest difference in letters allowed between a word of the text and the word of the
@@ -91,46 +88,6 @@ type Chosen = (u32, u32, Vec<(u32, MatchClass)>);
 pub struct Reference {
     concepts: Vec<ConceptTerms>,
     langs: Vec<LangTerms>,
-}
-
-/// The keys of one word of a text or a term.
-#[derive(Clone, Default)]
-struct WordKeys {
-    folded: String,
-    stem: String,
-    root: String,
-}
-
-fn word_keys(word: &str, st: Option<&Stemmer>, arabic: bool) -> WordKeys {
-    let mut k = WordKeys::default();
-    lookup_key_into(word, &mut k.folded);
-    k.stem = stem_word(word, st);
-    if arabic {
-        skeleton_word(word, &mut k.root);
-    }
-    k
-}
-
-/// The keys of every word of `s` (words whose three keys are empty are left out), with the
-/// words' byte ranges; `cache` keeps the keys of the words seen.
-fn text_words<'s>(
-    s: &'s str,
-    st: Option<&Stemmer>,
-    arabic: bool,
-    cache: &mut FxHashMap<&'s str, Rc<WordKeys>>,
-) -> Vec<(Range<usize>, Rc<WordKeys>)> {
-    let mut out = Vec::new();
-    for_each_word(s, |r| {
-        let w = &s[r.clone()];
-        let k = cache
-            .entry(w)
-            .or_insert_with(|| Rc::new(word_keys(w, st, arabic)))
-            .clone();
-        if !(k.folded.is_empty() && k.stem.is_empty() && k.root.is_empty()) {
-            out.push((r, k));
-        }
-    });
-    out
 }
 
 /// A stream of keys: the keys of the words, each preceded by a space, and a final space.

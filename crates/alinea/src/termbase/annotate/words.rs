@@ -14,7 +14,7 @@ use super::{Keyed, LangTerms, ABSENT, EMPTY};
 use crate::termbase::normalize::{for_each_word, lookup_key_into, skeleton_word, stem_word};
 use crate::Lang;
 
-/// The keys of one word of a term.
+/// The keys of one word of a text or a term.
 #[derive(Clone, Default)]
 pub(super) struct WordKeys {
     pub(super) folded: String,

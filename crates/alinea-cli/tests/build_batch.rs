@@ -308,10 +308,13 @@ fn shards_make_the_whole_corpus_and_their_summaries_merge() {
 fn an_interrupted_run_leaves_whole_documents_and_resumes() {
     use std::time::{Duration, Instant};
 
+    // Enough documents that the run cannot finish between the third journal line and the
+    // signal, even on a fast machine.
+    const DOCS: usize = 300;
     let dir = tempfile::tempdir().unwrap();
-    corpus(dir.path(), 60, 40);
+    corpus(dir.path(), DOCS, 40);
     let clean = tempfile::tempdir().unwrap();
-    corpus(clean.path(), 60, 40);
+    corpus(clean.path(), DOCS, 40);
     let (code, err) = build(clean.path(), &["-j", "2"]);
     assert_eq!(code, 0, "{err}");
 
@@ -343,8 +346,8 @@ fn an_interrupted_run_leaves_whole_documents_and_resumes() {
     );
     assert_eq!(status.code(), Some(130), "interrupted");
     // What is there is whole.
-    assert!(files.len() < 120, "{}", files.len());
     let clean_files = outputs(&clean.path().join("aligned"));
+    assert!(files.len() < clean_files.len(), "{}", files.len());
     for f in &files {
         assert!(clean_files.contains(f), "{} is whole", f.0);
     }

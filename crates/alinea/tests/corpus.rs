@@ -183,11 +183,11 @@ fn the_aligner_recovers_every_gold_bead() {
     let mut missed = Vec::new();
     for doc in DOCS {
         let fr = doc::load(&corpus_file("fr", doc), Some(Lang::Fr), InputMode::Auto).unwrap();
-        let fr_text: Vec<&str> = fr.units.iter().map(|u| u.plain.as_str()).collect();
+        let fr_text: Vec<&str> = fr.units.iter().map(|u| &*u.plain).collect();
         for lang in ["en", "ar"] {
             let l: Lang = lang.parse().unwrap();
             let tgt = doc::load(&corpus_file(lang, doc), Some(l.clone()), InputMode::Auto).unwrap();
-            let tgt_text: Vec<&str> = tgt.units.iter().map(|u| u.plain.as_str()).collect();
+            let tgt_text: Vec<&str> = tgt.units.iter().map(|u| &*u.plain).collect();
             let got = alinea::align::align_pair(&fr_text, &Lang::Fr, &tgt_text, &l, &opts);
             let got: Vec<(Vec<usize>, Vec<usize>)> =
                 got.beads.into_iter().map(|b| (b.src, b.tgt)).collect();

@@ -37,7 +37,7 @@ fn plains(path: &Path, lang: &str) -> Vec<String> {
         .unwrap_or_else(|e| panic!("{e}"))
         .units
         .into_iter()
-        .map(|u| u.plain)
+        .map(|u| u.plain.to_string())
         .collect()
 }
 
@@ -176,13 +176,7 @@ fn pdf_text_keeps_every_unit() {
         }
         Err(e) => panic!("{e}"),
     };
-    let whole = fold(
-        &read
-            .units
-            .iter()
-            .map(|u| u.plain.as_str())
-            .collect::<String>(),
-    );
+    let whole = fold(&read.units.iter().map(|u| &*u.plain).collect::<String>());
     // pdftotext may put the words of an Arabic line in visual order (README, Limits): the two
     // Arabic lines of the French letterhead are not compared.
     let arabic = |u: &str| u.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c));

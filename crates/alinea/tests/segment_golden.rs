@@ -218,13 +218,13 @@ fn ipu_146_notes_letterhead_and_page_breaks() {
 #[test]
 fn igf_letterhead_title_lists_and_page_break() {
     let d = load("corpus/fr/igf-2022-parliamentary-outcome.txt");
-    assert_eq!(d.units[0].plain, "Union interparlementaire");
-    assert_eq!(d.units[1].plain, "Pour la démocratie. Pour tous.");
+    assert_eq!(&*d.units[0].plain, "Union interparlementaire");
+    assert_eq!(&*d.units[1].plain, "Pour la démocratie. Pour tous.");
     assert_eq!(d.units[0].kind, UnitKind::Heading);
     assert_eq!(d.units[1].kind, UnitKind::Heading);
     // A bold title wrapped with a two-space line break is one heading, markup stripped.
     assert_eq!(
-        d.units[2].plain,
+        &*d.units[2].plain,
         "Document final du segment parlementaire organisé à l'occasion du 17e Forum sur la gouvernance de l'Internet de l'ONU"
     );
     assert!(d.units[2].text.starts_with("**Document final"));
@@ -251,7 +251,7 @@ fn ipu_2022_headings_and_links() {
     let url = d
         .units
         .iter()
-        .find(|u| u.plain == "https://us06web.zoom.us/webinar/register/WN_dMEN_hv2QGO5vUyrHFry0g")
+        .find(|u| &*u.plain == "https://us06web.zoom.us/webinar/register/WN_dMEN_hv2QGO5vUyrHFry0g")
         .expect("link text unescaped");
     assert_eq!(url.kind, UnitKind::Body);
     assert_eq!(find(&d, "Inscription").kind, UnitKind::Heading);

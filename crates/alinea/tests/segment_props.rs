@@ -163,7 +163,7 @@ proptest! {
         // Sentences cover each unit's plain text exactly.
         for s in reading.sentences() {
             prop_assert!(!s.unit.plain.is_empty());
-            prop_assert!(d.units[s.paragraph].plain.contains(&s.unit.plain));
+            prop_assert!(d.units[s.paragraph].plain.contains(&*s.unit.plain));
         }
     }
 

@@ -75,7 +75,7 @@ impl Aligned {
     pub fn from_documents(docs: &[Document], segtype: Segtype, opts: &Options) -> Aligned {
         let sides: Vec<(&Lang, Vec<&str>)> = docs
             .iter()
-            .map(|d| (&d.lang, d.units.iter().map(|u| u.plain.as_str()).collect()))
+            .map(|d| (&d.lang, d.units.iter().map(|u| &*u.plain).collect()))
             .collect();
         let paragraphs = multi::align_all(&sides, opts);
         let mut aligned = Aligned::from_paragraphs(docs, paragraphs, segtype, opts);
@@ -94,7 +94,7 @@ impl Aligned {
     ) -> Aligned {
         let sides: Vec<(&Lang, Vec<&str>)> = docs
             .iter()
-            .map(|d| (&d.lang, d.units.iter().map(|u| u.plain.as_str()).collect()))
+            .map(|d| (&d.lang, d.units.iter().map(|u| &*u.plain).collect()))
             .collect();
         let tagged = docs
             .iter()
@@ -263,7 +263,7 @@ fn sentence_tags(doc: &Document, sentences: &[(usize, String)]) -> Vec<Vec<Tag>>
         let (plain, tags) = doc
             .units
             .get(p)
-            .map_or(("", &[][..]), |u| (u.plain.as_str(), &u.tags[..]));
+            .map_or(("", &[][..]), |u| (&*u.plain, &u.tags[..]));
         let mut cursor = 0;
         let ranges: Vec<std::ops::Range<usize>> = sentences[k..k + n]
             .iter()

@@ -82,7 +82,7 @@ pub fn units(docs: &[Document], segtype: Segtype) -> (Vec<Vec<String>>, Vec<Vec<
     for d in docs {
         match segtype {
             Segtype::Paragraph => {
-                texts.push(d.units.iter().map(|u| u.plain.clone()).collect());
+                texts.push(d.units.iter().map(|u| u.plain.to_string()).collect());
                 if tagged {
                     tags.push(d.units.iter().map(|u| u.tags.clone()).collect());
                 }
@@ -244,7 +244,7 @@ mod tests {
         let a = Aligned::from_documents(&docs, Segtype::Paragraph, &Options::default());
         let text = beads::write_corrected(&a, &[]);
         let mut other = docs.clone();
-        other[1].units[0].plain.push('!');
+        other[1].units[0].plain = format!("{}!", other[1].units[0].plain).into();
         let e =
             from_corrected(&other, Segtype::Paragraph, beads::read(&text).unwrap()).unwrap_err();
         assert_eq!((e.line, e.column), (5, 1));

@@ -21,6 +21,7 @@ mod read;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -80,12 +81,12 @@ pub struct Unit {
     /// A paragraph number or list letter that stood before the text (`1`, `1)`, `a)`, `11.`).
     pub label: Option<String>,
     /// The unit's text as it stands in the file, label and markup included (its lines trimmed
-    /// and joined with a space).
-    pub text: String,
+    /// and joined with a space). Shared with [`Unit::plain`] when the two are the same text.
+    pub text: Arc<str>,
     /// The text for matching and alignment: label, bullets and markup residue removed,
     /// whitespace collapsed (a single no-break space is kept). Not otherwise normalised: use
     /// [`crate::text::normalize::for_matching`] for comparisons.
-    pub plain: String,
+    pub plain: Arc<str>,
     /// Where the unit stands in a structured original (`paragraph 12`, `footnote 3`, `table
     /// 1, row 2, cell 3`, `unit 7`, or `line:column` in an HTML page); `None` for text, whose
     /// span says it. For structured formats the span is in [`formats::Source::text`], the
@@ -97,6 +98,18 @@ pub struct Unit {
     /// breaks …) at byte offsets in [`Unit::plain`]; empty for text and Markdown.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<inline::Tag>,
+}
+
+/// A unit's [`Unit::text`] and [`Unit::plain`], one allocation when they are the same text
+/// (most lines and paragraphs).
+fn shared(text: String, plain: String) -> (Arc<str>, Arc<str>) {
+    let text: Arc<str> = text.into();
+    let plain = if plain == *text {
+        Arc::clone(&text)
+    } else {
+        plain.into()
+    };
+    (text, plain)
 }
 
 /// A document read into units.
@@ -252,6 +265,7 @@ impl Reading {
                     .collect::<Vec<_>>()
                     .join(" ");
                 let index = out.len();
+                let (text, sentence_plain) = shared(text, plain.text[r].to_string());
                 out.push(Sentence {
                     paragraph: p,
                     position,
@@ -264,7 +278,7 @@ impl Reading {
                             None
                         },
                         text,
-                        plain: plain.text[r].to_string(),
+                        plain: sentence_plain,
                         place: unit.place.clone(),
                         span: self.span(start, end),
                         tags: tags.next().unwrap_or_default(),
@@ -488,16 +502,20 @@ fn build(
         let mut plain = m.collapse();
         let start = head.bytes.start;
         let end = ls.last().map_or(start, |l| l.bytes.end);
-        units.push(Unit {
-            index: units.len(),
-            kind,
-            label,
-            text: ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" "),
-            plain: if trace {
+        let (text, plain_text) = shared(
+            ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" "),
+            if trace {
                 plain.text.clone()
             } else {
                 std::mem::take(&mut plain.text)
             },
+        );
+        units.push(Unit {
+            index: units.len(),
+            kind,
+            label,
+            text,
+            plain: plain_text,
             place: None,
             span: span(start, end),
             tags: Vec::new(),
@@ -550,12 +568,13 @@ fn from_blocks(
             Mapped::untracked()
         };
         m.push_str(&b.text, from);
+        let (unit_text, plain) = shared(text[start..end].to_string(), m.text.clone());
         units.push(Unit {
             index: i,
             kind: b.kind,
             label: b.label.clone(),
-            text: text[start..end].to_string(),
-            plain: m.text.clone(),
+            text: unit_text,
+            plain,
             place: Some(b.place.clone()),
             span: span(start, end),
             tags: b.tags.clone(),

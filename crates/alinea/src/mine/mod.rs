@@ -393,7 +393,7 @@ pub fn mine_documents(paths: &[PathBuf], lang: Option<Lang>, opts: &Options) -> 
         miner.next_document();
         let name = file_name(&d.path);
         for u in &d.units {
-            miner.add(&name, u.index, &[(d.lang.clone(), u.plain.as_str())]);
+            miner.add(&name, u.index, &[(d.lang.clone(), &*u.plain)]);
         }
     }
     if miner.units == 0 {

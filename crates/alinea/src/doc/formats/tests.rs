@@ -372,10 +372,10 @@ fn blocks_become_units_with_places_and_sentences() {
     let u = &r.document.units;
     assert_eq!(u.len(), 2);
     assert_eq!(u[1].place.as_deref(), Some("1:27"));
-    assert_eq!(u[1].plain, "Une phrase. Une autre phrase.");
+    assert_eq!(&*u[1].plain, "Une phrase. Une autre phrase.");
     let s = r.sentences();
     assert_eq!(s.len(), 3);
-    assert_eq!(s[2].unit.plain, "Une autre phrase.");
+    assert_eq!(&*s[2].unit.plain, "Une autre phrase.");
     assert_eq!(s[2].unit.place.as_deref(), Some("1:27"));
     assert_eq!(
         &r.source()[s[2].unit.span.start_byte..s[2].unit.span.end_byte],

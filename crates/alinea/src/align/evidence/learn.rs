@@ -114,22 +114,31 @@ impl Evidence {
             }
         }
         self.cands = cands;
+        // Block by block: the old and new lists of one block only live together.
         let mut keys = Vec::new();
-        let mut tgt_keys = Lists::with_capacity(self.tgt_keys.len(), self.tgt_keys.items().len());
-        for (old, stems) in self.tgt_keys.iter().zip(self.tgt_stems.iter()) {
-            keys.clear();
-            keys.extend_from_slice(old);
-            for &t in stems {
-                if let Some(i) = add[t as usize] {
-                    keys.extend_from_slice(&learned[i].1[..learned[i].2]);
+        for (block, stem_block) in self
+            .tgt_keys
+            .blocks_mut()
+            .iter_mut()
+            .zip(self.tgt_stems.blocks())
+        {
+            let mut rebuilt = Lists::with_capacity(block.len(), block.items().len());
+            for (old, stems) in block.iter().zip(stem_block.iter()) {
+                keys.clear();
+                keys.extend_from_slice(old);
+                for &t in stems {
+                    if let Some(i) = add[t as usize] {
+                        keys.extend_from_slice(&learned[i].1[..learned[i].2]);
+                    }
                 }
+                if keys.len() != old.len() {
+                    sort_dedup(&mut keys);
+                }
+                rebuilt.push(&keys);
             }
-            if keys.len() != old.len() {
-                sort_dedup(&mut keys);
-            }
-            tgt_keys.push(&keys);
+            rebuilt.shrink_to_fit();
+            *block = rebuilt;
         }
-        self.tgt_keys = tgt_keys;
         self.compute_mass();
     }
 }

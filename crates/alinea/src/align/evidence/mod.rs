@@ -7,7 +7,7 @@
 
 use rayon::prelude::*;
 
-use super::features::{DocFeatures, FxMap, Lists, Script, StrTable};
+use super::features::{BlockLists, DocFeatures, FxMap, Lists, Script, StrTable};
 use super::lexicon::PairLexicon;
 use crate::text::fold::strip_accents;
 
@@ -18,9 +18,9 @@ pub(crate) struct Evidence {
     /// Sorted concept ids of each source unit.
     src_keys: Lists,
     /// Sorted concept ids each target unit may express.
-    tgt_keys: Lists,
+    tgt_keys: BlockLists,
     /// Target word stems of each unit (ids of distinct target stems, sorted).
-    tgt_stems: Lists,
+    tgt_stems: BlockLists,
     /// Source word concepts of each unit (no anchors), for learning.
     src_words: Lists,
     /// Candidate source concepts of each target stem (sorted).
@@ -264,11 +264,11 @@ impl Evidence {
         };
         // Concepts each target unit may express, in parallel over blocks of units.
         let n_tgt = tgt.n_units();
-        const BLOCK: usize = 512;
+        const BLOCK: usize = BlockLists::BLOCK;
         let block = |lo: usize| -> (Lists, Lists, Vec<u32>) {
             let hi = (lo + BLOCK).min(n_tgt);
             let items = tgt.words.get_range(lo, hi).len();
-            let mut tgt_keys = Lists::with_capacity(hi - lo, items * 2);
+            let mut tgt_keys = Lists::with_capacity(hi - lo, items);
             let mut tgt_stems = Lists::with_capacity(hi - lo, items);
             let mut tgt_unknown_anchors = Vec::with_capacity(hi - lo);
             let (mut keys, mut stems) = (Vec::new(), Vec::new());
@@ -312,22 +312,24 @@ impl Evidence {
                 tgt_keys.push(&keys);
                 tgt_stems.push(&stems);
             }
+            // The blocks are kept: no spare room.
+            tgt_keys.shrink_to_fit();
+            tgt_stems.shrink_to_fit();
             (tgt_keys, tgt_stems, tgt_unknown_anchors)
         };
         let blocks: Vec<(Lists, Lists, Vec<u32>)> = (0..n_tgt.div_ceil(BLOCK))
             .into_par_iter()
             .map(|b| block(b * BLOCK))
             .collect();
-        let items: usize = blocks.iter().map(|b| b.0.items().len()).sum();
-        let mut tgt_keys = Lists::with_capacity(n_tgt, items);
-        let mut tgt_stems = Lists::with_capacity(n_tgt, tgt.words.items().len());
+        let mut tgt_keys = Vec::with_capacity(blocks.len());
+        let mut tgt_stems = Vec::with_capacity(blocks.len());
         let mut tgt_unknown_anchors = Vec::with_capacity(n_tgt);
-        for (k, s, u) in &blocks {
-            tgt_keys.append(k);
-            tgt_stems.append(s);
-            tgt_unknown_anchors.extend_from_slice(u);
+        for (k, s, u) in blocks {
+            tgt_keys.push(k);
+            tgt_stems.push(s);
+            tgt_unknown_anchors.extend_from_slice(&u);
         }
-        drop(blocks);
+        let (tgt_keys, tgt_stems) = (BlockLists::new(tgt_keys), BlockLists::new(tgt_stems));
         // IDF weights over source units.
         let mut df = vec![0u32; is_anchor.len()];
         for &k in src_keys.items() {
@@ -438,7 +440,7 @@ impl Evidence {
     /// The inverted index of the target keys (concept to target units).
     fn index_targets(&mut self) {
         let mut start = vec![0u32; self.weight.len() + 1];
-        for &k in self.tgt_keys.items() {
+        for k in self.tgt_keys.items() {
             start[k as usize + 1] += 1;
         }
         for k in 0..self.weight.len() {

@@ -46,19 +46,3 @@ fn cognate_distance_matches_the_full_strings() {
         }
     }
 }
-
-#[test]
-fn lists_append_and_ranges() {
-    let mut a = Lists::with_capacity(0, 0);
-    a.push(&[1, 2]);
-    a.push(&[]);
-    let mut b = Lists::with_capacity(0, 0);
-    b.push(&[3]);
-    b.push(&[4, 5, 6]);
-    a.append(&b);
-    assert_eq!(a.len(), 4);
-    let all: Vec<&[u32]> = a.iter().collect();
-    assert_eq!(all, vec![&[1, 2][..], &[], &[3], &[4, 5, 6]]);
-    assert_eq!(a.get_range(1, 3), &[3]);
-    assert_eq!(a.get_range(0, 4), &[1, 2, 3, 4, 5, 6]);
-}

@@ -9,86 +9,13 @@ use crate::text::fold::fold_arabic_char;
 use crate::text::normalize::for_matching_into;
 use crate::Lang;
 
+mod lists;
+
 /// A hash map with a small, fast hasher, for the aligner's internal tables (keys are short
 /// words and ids).
 pub(crate) type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// Lists of ids, one per unit, stored flat: list `u` is `items[start[u]..start[u + 1]]`.
-#[derive(Clone, Debug)]
-pub(crate) struct Lists {
-    items: Vec<u32>,
-    start: Vec<u32>,
-}
-
-impl Default for Lists {
-    fn default() -> Self {
-        Lists::with_capacity(0, 0)
-    }
-}
-
-impl Lists {
-    pub fn with_capacity(lists: usize, items: usize) -> Self {
-        let mut start = Vec::with_capacity(lists + 1);
-        start.push(0);
-        Lists {
-            items: Vec::with_capacity(items),
-            start,
-        }
-    }
-
-    /// Append a list.
-    #[inline]
-    pub fn push(&mut self, list: &[u32]) {
-        self.items.extend_from_slice(list);
-        self.start.push(self.items.len() as u32);
-    }
-
-    /// List `i`.
-    #[inline]
-    pub fn get(&self, i: usize) -> &[u32] {
-        &self.items[self.start[i] as usize..self.start[i + 1] as usize]
-    }
-
-    /// Lists `lo..hi`, end to end.
-    pub fn get_range(&self, lo: usize, hi: usize) -> &[u32] {
-        &self.items[self.start[lo] as usize..self.start[hi] as usize]
-    }
-
-    /// Append the lists of `other`.
-    pub fn append(&mut self, other: &Lists) {
-        let base = self.items.len() as u32;
-        self.items.extend_from_slice(&other.items);
-        self.start
-            .extend(other.start[1..].iter().map(|&s| base + s));
-    }
-
-    /// The number of lists.
-    pub fn len(&self) -> usize {
-        self.start.len() - 1
-    }
-
-    /// The lists in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = &[u32]> + '_ {
-        self.start
-            .windows(2)
-            .map(|w| &self.items[w[0] as usize..w[1] as usize])
-    }
-
-    /// Every item of every list.
-    pub fn items(&self) -> &[u32] {
-        &self.items
-    }
-
-    /// Each id replaced by `map[id]`, each list sorted again.
-    fn remap_sorted(&mut self, map: &[u32]) {
-        for x in &mut self.items {
-            *x = map[*x as usize];
-        }
-        for w in self.start.windows(2) {
-            self.items[w[0] as usize..w[1] as usize].sort_unstable();
-        }
-    }
-}
+pub(crate) use lists::{BlockLists, Lists};
 
 /// Features of every unit of a document.
 pub(crate) struct DocFeatures {
@@ -501,6 +428,11 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
         x.unit_words.clear();
         x.anchors.clear();
         x.names.clear();
+    }
+    // The lists live as long as the alignment: no spare room (a document's words are counted
+    // as they come, so the room reserved grows by doubling).
+    for lists in [&mut words, &mut anchors, &mut names] {
+        lists.shrink_to_fit();
     }
     // Key ids in key order, so that sorted ids are sorted keys.
     let (anchor_keys, rank) = x.anchor_keys.finish();

@@ -158,7 +158,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 for (id, u) in &units {
                     let s = &u.span;
                     let at = match &u.place {
-                        Some(place) => place.clone(),
+                        Some(place) => place.to_string(),
                         None => format!("{}:{}-{}:{}", s.line, s.column, s.end_line, s.end_column),
                     };
                     writeln!(

@@ -105,7 +105,7 @@ impl Aligned {
                 if tagged {
                     tags = docs
                         .iter()
-                        .map(|d| d.units.iter().map(|u| u.tags.clone()).collect())
+                        .map(|d| d.units.iter().map(|u| u.tags.to_vec()).collect())
                         .collect();
                 }
                 (

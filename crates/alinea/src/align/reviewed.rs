@@ -84,7 +84,7 @@ pub fn units(docs: &[Document], segtype: Segtype) -> (Vec<Vec<String>>, Vec<Vec<
             Segtype::Paragraph => {
                 texts.push(d.units.iter().map(|u| u.plain.to_string()).collect());
                 if tagged {
-                    tags.push(d.units.iter().map(|u| u.tags.clone()).collect());
+                    tags.push(d.units.iter().map(|u| u.tags.to_vec()).collect());
                 }
             }
             Segtype::Sentence => {
@@ -183,13 +183,14 @@ mod tests {
     fn units_are_those_of_the_aligner() {
         let mut docs = docs();
         // Bold across the first paragraph's two sentences.
-        docs[0].units[0].tags.push(Tag {
+        docs[0].units[0].tags = vec![Tag {
             kind: crate::doc::inline::TagKind::Bold,
             start: 9,
             end: 30,
             cut_before: false,
             cut_after: false,
-        });
+        }]
+        .into();
         for segtype in [Segtype::Paragraph, Segtype::Sentence] {
             let a = Aligned::from_documents(&docs, segtype, &Options::default());
             let (texts, tags) = units(&docs, segtype);

@@ -79,7 +79,7 @@ pub struct Unit {
     pub index: usize,
     pub kind: UnitKind,
     /// A paragraph number or list letter that stood before the text (`1`, `1)`, `a)`, `11.`).
-    pub label: Option<String>,
+    pub label: Option<Box<str>>,
     /// The unit's text as it stands in the file, label and markup included (its lines trimmed
     /// and joined with a space). Shared with [`Unit::plain`] when the two are the same text.
     pub text: Arc<str>,
@@ -92,12 +92,12 @@ pub struct Unit {
     /// span says it. For structured formats the span is in [`formats::Source::text`], the
     /// units one per line.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<Box<str>>,
     pub span: Span,
     /// Inline formatting kept from a structured original (bold, italics, footnote marks, line
     /// breaks …) at byte offsets in [`Unit::plain`]; empty for text and Markdown.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<inline::Tag>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub tags: Box<[inline::Tag]>,
 }
 
 /// A unit's [`Unit::text`] and [`Unit::plain`], one allocation when they are the same text
@@ -281,7 +281,7 @@ impl Reading {
                         plain: sentence_plain,
                         place: unit.place.clone(),
                         span: self.span(start, end),
-                        tags: tags.next().unwrap_or_default(),
+                        tags: tags.next().unwrap_or_default().into(),
                     },
                 });
             }
@@ -513,12 +513,12 @@ fn build(
         units.push(Unit {
             index: units.len(),
             kind,
-            label,
+            label: label.map(String::into_boxed_str),
             text,
             plain: plain_text,
             place: None,
             span: span(start, end),
-            tags: Vec::new(),
+            tags: Box::default(),
         });
         if trace {
             traced.lines.push(ls.iter().map(|l| l.no + 1).collect());
@@ -572,12 +572,12 @@ fn from_blocks(
         units.push(Unit {
             index: i,
             kind: b.kind,
-            label: b.label.clone(),
+            label: b.label.as_deref().map(Box::from),
             text: unit_text,
             plain,
-            place: Some(b.place.clone()),
+            place: Some(b.place.as_str().into()),
             span: span(start, end),
-            tags: b.tags.clone(),
+            tags: b.tags.as_slice().into(),
         });
         if trace {
             traced.lines.push(vec![i + 1]);

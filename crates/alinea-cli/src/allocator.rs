@@ -7,6 +7,10 @@
 //! space the process keeps. On a 16 MB pair of documents that held peak memory at 137 MB
 //! for a 98 MB peak of live data. Fixing the threshold keeps large blocks mapped and
 //! returned: 106 MB there, the same CPU time.
+//!
+//! glibc also gives a thread that allocates while another holds an arena's lock an arena of
+//! its own, up to eight per core, and each arena keeps its freed space apart. Two arenas hold
+//! that pair at 84 MB instead of 87, at the same CPU time.
 
 /// Settle the allocator's policy, once, before any work (a no-op off glibc).
 pub fn settle() {
@@ -15,5 +19,6 @@ pub fn settle() {
     // other thread exists.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }

@@ -544,7 +544,16 @@ impl Table {
                 Some(self.offset[i] + j - band.lo[i])
             }
         };
-        let mut steps = Vec::new();
+        // The path's length first, so that its steps take no spare room (on a long pair they
+        // are one of the larger blocks alive at the end of the search).
+        let mut len = 0;
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let (a, b) = SHAPES[self.back[idx(i, j).expect("the band holds the path")] as usize];
+            (i, j) = (i - a, j - b);
+            len += 1;
+        }
+        let mut steps = Vec::with_capacity(len);
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
             let here = idx(i, j).expect("the band holds the path");

@@ -256,28 +256,40 @@ pub(crate) fn ends_with_punctuation(s: &str) -> bool {
 
 /// Whether a line has an opening bracket or emphasis run it does not close.
 fn unclosed(line: &str) -> bool {
-    let opens = line.matches(['(', '[']).count();
-    let closes = line.matches([')', ']']).count();
+    // One pass over the bytes: the marks are ASCII, so byte positions are character
+    // boundaries around them.
+    let bytes = line.as_bytes();
+    let (mut opens, mut closes, mut star) = (0usize, 0usize, false);
+    for &b in bytes {
+        match b {
+            b'(' | b'[' => opens += 1,
+            b')' | b']' => closes += 1,
+            b'*' => star = true,
+            _ => {}
+        }
+    }
     if opens > closes {
         return true;
     }
+    if !star {
+        return false;
+    }
     // Runs of '*' that open emphasis (a word follows) and are not closed on the line. A run
     // after a word with nothing open is a note mark ("Italie*"), not emphasis.
-    let chars: Vec<char> = line.chars().collect();
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let mut open = 0usize;
     let mut k = 0;
-    while k < chars.len() {
-        if chars[k] != '*' {
+    while k < bytes.len() {
+        if bytes[k] != b'*' {
             k += 1;
             continue;
         }
         let start = k;
-        while k < chars.len() && chars[k] == '*' {
+        while k < bytes.len() && bytes[k] == b'*' {
             k += 1;
         }
-        let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-        let before = !space(start.checked_sub(1).map(|i| chars[i]));
-        let after = !space(chars.get(k).copied());
+        let before = !space(line[..start].chars().next_back());
+        let after = !space(line[k..].chars().next());
         if before && open > 0 {
             open -= 1;
         } else if after && !before {
@@ -488,95 +500,4 @@ fn continues(prev: &Seg, next: &Seg) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn seg_texts(text: &str) -> Vec<String> {
-        join(segments(blocks(text)), |_| false)
-            .iter()
-            .map(|s| {
-                s.lines
-                    .iter()
-                    .map(|l| l.text)
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
-            .collect()
-    }
-
-    #[test]
-    fn labels_and_items() {
-        let t = "Intro,\n1)\nfirst text,\n2)\nsecond text,\n\n3.\n\nthird.\n";
-        assert_eq!(
-            seg_texts(t),
-            [
-                "Intro,",
-                "1) | first text,",
-                "2) | second text,",
-                "3. | third."
-            ]
-        );
-    }
-
-    #[test]
-    fn wrapped_text_and_letterheads() {
-        let t = "Union interparlementaire  \nPour la démocratie. Pour tous.\n\n**Titre du  \n17<sup>e</sup> Forum**\n\nA long paragraph that was wrapped by the converter at some width of about ninety and goes\non in lower case, then\nAnd goes on.\n";
-        assert_eq!(
-            seg_texts(t),
-            [
-                "Union interparlementaire",
-                "Pour la démocratie. Pour tous.",
-                "**Titre du | 17<sup>e</sup> Forum**",
-                "A long paragraph that was wrapped by the converter at some width of about ninety and goes | on in lower case, then | And goes on."
-            ]
-        );
-    }
-
-    #[test]
-    fn arabic_page_break_and_labels() {
-        let long = "وإذ تشير إلى قرار الجمعية العامة ٧٤/٢٤٧ بشأن مكافحة استخدام تكنولوجيات المعلومات والاتصالات للأغراض الإجرامية وإلى عمل اللجنة المخصصة";
-        let t = format!(
-            "{long}\n\nالمنشأة لهذا الغرض،\n\n١)\nتشجع البرلمانات؛\n(أ) نص أول؛\n(ب) نص ثان.\n"
-        );
-        assert_eq!(
-            seg_texts(&t),
-            [
-                format!("{long} | المنشأة لهذا الغرض،"),
-                "١) | تشجع البرلمانات؛".to_string(),
-                "(أ) نص أول؛".to_string(),
-                "(ب) نص ثان.".to_string(),
-            ]
-        );
-    }
-
-    #[test]
-    fn arabic_title_before_a_heading_stays_apart() {
-        let title = "٢٠١٩/١٩ - تعزيز المساعدة التقنية وبناء القدرات من أجل تكثيف العمل الوطني والتعاون الدولي لمكافحة الجريمة السيبرانية";
-        let t = format!("{title}\n\nإن المجلس الاقتصادي والاجتماعي\n\nيوصي الجمعية العامة باعتماد مشروع القرار التالي:\n");
-        assert_eq!(seg_texts(&t).len(), 3, "{:?}", seg_texts(&t));
-    }
-
-    #[test]
-    fn page_break_before_a_capital() {
-        let long = "Recalling its resolution 70/174 of 17 December 2015, in which it endorsed the Doha Declaration on Integrating Crime";
-        let t = format!("{long}\n\nPrevention and Criminal Justice into the Wider United Nations Agenda,\n\nShort Title Here\n\nNoting with appreciation the work done by the Expert Group so far,\n");
-        assert_eq!(
-            seg_texts(&t),
-            [
-                format!("{long} | Prevention and Criminal Justice into the Wider United Nations Agenda,"),
-                "Short Title Here".to_string(),
-                "Noting with appreciation the work done by the Expert Group so far,".to_string(),
-            ]
-        );
-    }
-
-    #[test]
-    fn page_break_over_a_note() {
-        let long = "Rappelant sa résolution 70/174, dans laquelle elle a fait sienne la Déclaration de Doha sur l'intégration de la";
-        let t = format!("{long}\n\n¹ Voir le document.\n\ncriminalité et de la justice pénale,\n");
-        let segs = join(segments(blocks(&t)), |s| s.head().start.note_mark);
-        assert_eq!(segs.len(), 2);
-        assert_eq!(segs[0].lines.len(), 2);
-        assert!(segs[1].head().start.note_mark);
-    }
-}
+mod tests;

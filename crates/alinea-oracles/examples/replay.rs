@@ -9,7 +9,9 @@ use alinea_oracles::Target;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let name = args.next().expect("usage: replay TARGET [--max-len N] [--repeat K] FILE…");
+    let name = args
+        .next()
+        .expect("usage: replay TARGET [--max-len N] [--repeat K] FILE…");
     let target = Target::ALL
         .into_iter()
         .find(|t| t.name() == name)
@@ -39,5 +41,8 @@ fn main() {
         }
     }
     let s = start.elapsed().as_secs_f64();
-    println!("{runs} executions in {s:.2} s: {:.0} a second", runs as f64 / s);
+    println!(
+        "{runs} executions in {s:.2} s: {:.0} a second",
+        runs as f64 / s
+    );
 }

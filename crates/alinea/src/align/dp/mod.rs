@@ -94,7 +94,7 @@ const GAP_SCALE: f32 = 16.0;
 /// Rows of the programme are processed in blocks of about this many cells: the bead costs of
 /// a block are computed in parallel (they do not depend on the programme's values) while the
 /// previous block is swept.
-const BLOCK_CELLS: usize = 32 * 1024;
+const BLOCK_CELLS: usize = 16 * 1024;
 
 /// Indices in [`SHAPES`] of the shapes with units on both sides (those with a bead cost).
 const PAIR_SHAPES: [usize; 8] = [0, 3, 4, 5, 6, 7, 8, 9];

@@ -197,6 +197,9 @@ impl Evidence {
             src_keys.push(&keys);
             src_words.push(&words);
         }
+        // Reserved for the most the lists could hold; they live as long as the alignment.
+        src_keys.shrink_to_fit();
+        src_words.shrink_to_fit();
         for v in surfaces.values_mut() {
             v.sort_unstable();
             v.dedup();
@@ -253,6 +256,7 @@ impl Evidence {
         for c in &cand_lists {
             cands.push(c);
         }
+        cands.shrink_to_fit();
         drop(cand_lists);
         // Target anchors and names: the source concept of the same key.
         let tgt_anchor = match_sorted(&src.anchor_keys, &anchor_concept, &tgt.anchor_keys);

@@ -47,6 +47,17 @@ fn an_invalid_byte_before_a_control_character_is_refused_whole_and_streamed() {
     assert!(s.contains("byte offset 3"), "{s}");
 }
 
+/// A UTF-8 BOM, then text with a NUL at every other byte: whole, the refusal was worded after
+/// the bytes past the BOM (UTF-16 without a BOM); streamed, after the BOM too (binary data).
+/// The BOM is no part of the text a refusal is worded after.
+#[test]
+fn a_bom_before_utf16_looking_bytes_is_refused_the_same_whole_and_streamed() {
+    let data = b"\xEF\xBB\xBF.\x00 \x00l\x00u\x00a\x00";
+    let (w, s) = (whole(data).unwrap_err(), streamed(data).unwrap_err());
+    assert_eq!(w, s);
+    assert!(w.contains("byte offset 4"), "{w}");
+}
+
 fn csv_round_trip(csv: &str) -> Result<Termbase, String> {
     let tb = termbase::read_str(csv, Format::Csv, Path::new("t.csv"))
         .map_err(|e| format!("first read: {e}"))?

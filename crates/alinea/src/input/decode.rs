@@ -123,7 +123,9 @@ impl Decoder {
         };
         (self.lines, self.column) = self.after(&out[start..]);
         self.offset += n as u64;
-        self.remember(&raw[..used + n]);
+        // The text's bytes only: a BOM is no part of what a refusal is worded after (whole,
+        // the first feed starts past it).
+        self.remember(&raw[used..used + n]);
         Ok(used + n)
     }
 

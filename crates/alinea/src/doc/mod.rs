@@ -102,14 +102,22 @@ pub struct Unit {
 
 /// A unit's [`Unit::text`] and [`Unit::plain`], one allocation when they are the same text
 /// (most lines and paragraphs).
-fn shared(text: String, plain: String) -> (Arc<str>, Arc<str>) {
+fn shared(text: &str, plain: &str) -> (Arc<str>, Arc<str>) {
     let text: Arc<str> = text.into();
-    let plain = if plain == *text {
+    let plain = if plain == &*text {
         Arc::clone(&text)
     } else {
         plain.into()
     };
     (text, plain)
+}
+
+/// `parts` joined with a space (one part: itself, not copied).
+fn joined<'a>(parts: &[&'a str]) -> std::borrow::Cow<'a, str> {
+    match parts {
+        [one] => std::borrow::Cow::Borrowed(one),
+        _ => std::borrow::Cow::Owned(parts.join(" ")),
+    }
 }
 
 /// A document read into units.
@@ -254,7 +262,7 @@ impl Reading {
                 // many lines and many sentences is not read once per sentence.
                 let pieces = &self.pieces[p];
                 let first = pieces.partition_point(|piece| piece.end <= start);
-                let text = pieces[first..]
+                let parts: Vec<&str> = pieces[first..]
                     .iter()
                     .take_while(|piece| piece.start < end)
                     .inspect(|_| crate::text::steps::add(1))
@@ -262,10 +270,9 @@ impl Reading {
                         let (s, e) = (piece.start.max(start), piece.end.min(end));
                         (s < e).then(|| &source[s..e])
                     })
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                    .collect();
                 let index = out.len();
-                let (text, sentence_plain) = shared(text, plain.text[r].to_string());
+                let (text, sentence_plain) = shared(&joined(&parts), &plain.text[r]);
                 out.push(Sentence {
                     paragraph: p,
                     position,
@@ -499,17 +506,14 @@ fn build(
                 markup::strip_inline(&l.text[from..], l.bytes.start + from, &mut m);
             }
         }
-        let mut plain = m.collapse();
+        let plain = m.collapse();
         let start = head.bytes.start;
         let end = ls.last().map_or(start, |l| l.bytes.end);
-        let (text, plain_text) = shared(
-            ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" "),
-            if trace {
-                plain.text.clone()
-            } else {
-                std::mem::take(&mut plain.text)
-            },
-        );
+        let text = match ls.as_slice() {
+            [one] => std::borrow::Cow::Borrowed(one.text),
+            _ => std::borrow::Cow::Owned(ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" ")),
+        };
+        let (text, plain_text) = shared(&text, &plain.text);
         units.push(Unit {
             index: units.len(),
             kind,
@@ -568,7 +572,7 @@ fn from_blocks(
             Mapped::untracked()
         };
         m.push_str(&b.text, from);
-        let (unit_text, plain) = shared(text[start..end].to_string(), m.text.clone());
+        let (unit_text, plain) = shared(&text[start..end], &m.text);
         units.push(Unit {
             index: i,
             kind: b.kind,

@@ -463,28 +463,19 @@ fn build(
             traced,
         ));
     }
-    let (segs_lines, kinds): (Vec<Vec<read::Line>>, Vec<UnitKind>) = match mode {
-        InputMode::Lines => {
-            let lines: Vec<Vec<read::Line>> = read::blocks(text)
-                .into_iter()
-                .flatten()
-                .map(|mut l| {
-                    l.start = markup::LineStart::default();
-                    vec![l]
-                })
-                .collect();
-            let n = lines.len();
-            (lines, vec![UnitKind::Body; n])
-        }
+    // One unit per line, read as it stands; or segments of lines, with their kinds.
+    let (lines, segs, kinds) = match mode {
+        InputMode::Lines => (read::raw_lines(text), Vec::new(), Vec::new()),
         InputMode::Auto => {
             let segs = read::join(read::segments(read::blocks(text)), kind::skippable);
             let kinds = kind::classify(&segs);
-            (segs.into_iter().map(read::Seg::into_lines).collect(), kinds)
+            (Vec::new(), segs, kinds)
         }
     };
-    let mut units = Vec::with_capacity(segs_lines.len());
+    let mut units = Vec::with_capacity(lines.len() + segs.len());
     let mut traced = Traced::default();
-    for (ls, kind) in segs_lines.into_iter().zip(kinds) {
+    // One unit of the lines `ls`, which stand one after the other in the source.
+    let mut add = |ls: &[read::Line], kind: UnitKind| {
         let head = &ls[0];
         let raw = mode == InputMode::Lines;
         let label = head.start.label.clone().map(|r| head.text[r].to_string());
@@ -499,9 +490,7 @@ fn build(
                 m.push(' ', l.bytes.start);
             }
             if raw {
-                for (j, c) in l.text.char_indices() {
-                    m.push(c, l.bytes.start + j);
-                }
+                m.push_str(l.text, l.bytes.start);
             } else {
                 markup::strip_inline(&l.text[from..], l.bytes.start + from, &mut m);
             }
@@ -509,7 +498,7 @@ fn build(
         let plain = m.collapse();
         let start = head.bytes.start;
         let end = ls.last().map_or(start, |l| l.bytes.end);
-        let text = match ls.as_slice() {
+        let text = match ls {
             [one] => std::borrow::Cow::Borrowed(one.text),
             _ => std::borrow::Cow::Owned(ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" ")),
         };
@@ -531,6 +520,12 @@ fn build(
                 .push(ls.iter().map(|l| l.bytes.clone()).collect());
             traced.plains.push(plain);
         }
+    };
+    for l in &lines {
+        add(std::slice::from_ref(l), UnitKind::Body);
+    }
+    for (seg, kind) in segs.into_iter().zip(kinds) {
+        add(&seg.into_lines(), kind);
     }
     if units.is_empty() {
         return Err(Error::Input {

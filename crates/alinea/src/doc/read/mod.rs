@@ -44,6 +44,19 @@ impl<'a> Line<'a> {
         &self.plain
     }
 
+    /// A line read as it stands, no marker or markup looked for (one unit per line): its
+    /// `plain` is left empty.
+    fn raw(no: usize, bytes: Range<usize>, text: &'a str) -> Self {
+        Line {
+            no,
+            bytes,
+            text,
+            start: LineStart::default(),
+            plain: String::new(),
+            chars: 0,
+        }
+    }
+
     fn new(no: usize, bytes: Range<usize>, text: &'a str) -> Self {
         let start = markup::line_start(text);
         let mut m = Mapped::untracked();
@@ -355,28 +368,50 @@ fn standalone(cur: &Seg, line: &Line, next: Option<&Line>, unwrapped: bool) -> b
 /// Non-blank lines of `text`, grouped into blank-line blocks.
 pub(crate) fn blocks(text: &str) -> Vec<Vec<Line<'_>>> {
     let mut out: Vec<Vec<Line>> = vec![Vec::new()];
+    each_line(text, |line| match line {
+        Some((no, bytes, trimmed)) => {
+            out.last_mut()
+                .expect("one block")
+                .push(Line::new(no, bytes, trimmed));
+        }
+        None => {
+            if !out.last().is_some_and(Vec::is_empty) {
+                out.push(Vec::new());
+            }
+        }
+    });
+    out.retain(|b| !b.is_empty());
+    out
+}
+
+/// The non-blank lines of `text` as they stand ([`Line::raw`]): one unit per line.
+pub(crate) fn raw_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    each_line(text, |line| {
+        if let Some((no, bytes, trimmed)) = line {
+            out.push(Line::raw(no, bytes, trimmed));
+        }
+    });
+    out
+}
+
+/// Each line of `text`: its 0-based number, the byte range of its trimmed content and that
+/// content, or `None` for a blank line.
+fn each_line<'a>(text: &'a str, mut f: impl FnMut(Option<(usize, Range<usize>, &'a str)>)) {
     let mut offset = 0;
     for (no, raw) in text.split_inclusive('\n').enumerate() {
         crate::text::steps::add(raw.len());
         let content = raw.trim_end_matches(['\n', '\r']);
         let trimmed = content.trim();
         if trimmed.is_empty() {
-            if !out.last().is_some_and(Vec::is_empty) {
-                out.push(Vec::new());
-            }
+            f(None);
         } else {
             let lead = content.len() - content.trim_start().len();
             let start = offset + lead;
-            out.last_mut().expect("one block").push(Line::new(
-                no,
-                start..start + trimmed.len(),
-                trimmed,
-            ));
+            f(Some((no, start..start + trimmed.len(), trimmed)));
         }
         offset += raw.len();
     }
-    out.retain(|b| !b.is_empty());
-    out
 }
 
 /// Cut each block into segments (one per unit to be).

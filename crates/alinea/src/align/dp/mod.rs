@@ -373,7 +373,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
     debug_assert_eq!(acc, band.cells());
     let mut dp = Table {
         rows: Default::default(),
-        back: vec![u8::MAX; acc],
+        back: Nibbles::new(acc),
         gap: vec![0u8; acc],
         offset,
         best: Vec::new(),
@@ -444,7 +444,8 @@ fn keep_best(
 struct Table {
     /// The best costs of row `i` in `rows[i % 4]`.
     rows: [Vec<f32>; 4],
-    back: Vec<u8>,
+    /// The best last shape of each cell ([`SHAPES`] has fewer than 15: half a byte a cell).
+    back: Nibbles,
     gap: Vec<u8>,
     offset: Vec<usize>,
     /// One row's best and second best costs and best shapes, while it is swept.
@@ -530,7 +531,7 @@ impl Table {
                 continue;
             }
             cost[q] = bq;
-            self.back[here0 + q] = kq;
+            self.back.set(here0 + q, kq);
             self.gap[here0 + q] = ((sq - bq) * GAP_SCALE).min(255.0) as u8;
         }
     }
@@ -549,7 +550,8 @@ impl Table {
         let mut len = 0;
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
-            let (a, b) = SHAPES[self.back[idx(i, j).expect("the band holds the path")] as usize];
+            let (a, b) =
+                SHAPES[self.back.get(idx(i, j).expect("the band holds the path")) as usize];
             (i, j) = (i - a, j - b);
             len += 1;
         }
@@ -557,7 +559,7 @@ impl Table {
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
             let here = idx(i, j).expect("the band holds the path");
-            let k = self.back[here];
+            let k = self.back.get(here);
             let (a, b) = SHAPES[k as usize];
             idx(i - a, j - b).expect("the band holds the path");
             steps.push(Step {
@@ -572,6 +574,33 @@ impl Table {
         }
         steps.reverse();
         steps
+    }
+}
+
+/// Values below 15, two a byte; 15 stands for none (a cell no shape reaches).
+struct Nibbles(Vec<u8>);
+
+const _: () = assert!(SHAPES.len() < Nibbles::NONE as usize);
+
+impl Nibbles {
+    const NONE: u8 = 0xF;
+
+    /// `n` values, all none.
+    fn new(n: usize) -> Self {
+        Nibbles(vec![0xFF; n.div_ceil(2)])
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> u8 {
+        (self.0[i / 2] >> (4 * (i % 2))) & 0xF
+    }
+
+    /// Value `i` set to `v` (none when `v` is 15 or more).
+    #[inline]
+    fn set(&mut self, i: usize, v: u8) {
+        let shift = 4 * (i % 2);
+        let b = &mut self.0[i / 2];
+        *b = (*b & !(0xF << shift)) | (v.min(Self::NONE) << shift);
     }
 }
 

@@ -368,3 +368,21 @@ fn narrow_bands_match_the_reference() {
         assert_eq!(key(&a), key(&b), "band {w}");
     }
 }
+
+#[test]
+fn nibbles_keep_each_value_apart_from_its_neighbour() {
+    let mut n = Nibbles::new(5);
+    assert!((0..5).all(|i| n.get(i) == Nibbles::NONE));
+    for (i, v) in [(0, 3), (1, 9), (4, 0), (2, 14)] {
+        n.set(i, v);
+    }
+    assert_eq!(
+        (0..5).map(|i| n.get(i)).collect::<Vec<_>>(),
+        [3, 9, 14, 15, 0]
+    );
+    n.set(1, u8::MAX);
+    assert_eq!(
+        (0..5).map(|i| n.get(i)).collect::<Vec<_>>(),
+        [3, 15, 14, 15, 0]
+    );
+}

@@ -9,6 +9,7 @@
 //! word such as `de`, `the`, `في`) is joined to it, over any footnotes and page furniture
 //! standing between them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::text::markup::{self, LineStart, Mapped};
@@ -22,8 +23,9 @@ pub(crate) struct Line<'a> {
     pub bytes: Range<usize>,
     pub text: &'a str,
     pub start: LineStart,
-    /// The text after the markers, markup stripped, trimmed.
-    pub plain: String,
+    /// The text after the markers, markup stripped, trimmed (borrowed when there was no
+    /// markup to strip, as on most lines).
+    pub plain: Cow<'a, str>,
     /// The length of `plain` in characters.
     pub chars: usize,
 }
@@ -52,16 +54,21 @@ impl<'a> Line<'a> {
             bytes,
             text,
             start: LineStart::default(),
-            plain: String::new(),
+            plain: Cow::Borrowed(""),
             chars: 0,
         }
     }
 
     fn new(no: usize, bytes: Range<usize>, text: &'a str) -> Self {
         let start = markup::line_start(text);
-        let mut m = Mapped::untracked();
-        markup::strip_inline(&text[start.rest..], 0, &mut m);
-        let plain = m.text.trim().to_string();
+        let rest = &text[start.rest..];
+        let plain = if markup::has_inline_markup(rest) {
+            let mut m = Mapped::untracked();
+            markup::strip_inline(rest, 0, &mut m);
+            Cow::Owned(m.text.trim().to_string())
+        } else {
+            Cow::Borrowed(rest.trim())
+        };
         let chars = plain.chars().count();
         Line {
             no,

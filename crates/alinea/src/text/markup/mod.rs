@@ -590,12 +590,25 @@ pub fn strip_inline(s: &str, base: usize, out: &mut Mapped) {
         let from = i + c.len_utf8();
         let j = bytes[from..end]
             .iter()
-            .position(|b| matches!(b, b'\\' | b'<' | b'^' | b'[' | b'*' | b'_'))
+            .position(|&b| is_inline_mark(b))
             .map_or(end, |p| from + p);
         super::steps::add(j - i);
         out.push_str(&s[i..j], base + i);
         i = j;
     }
+}
+
+/// Whether `s` holds a byte [`strip_inline`] may act on; without one, it copies `s` as it
+/// stands.
+pub fn has_inline_markup(s: &str) -> bool {
+    s.bytes().any(is_inline_mark)
+}
+
+/// The bytes that may start inline markup (an escape, a tag, a superscript, a link,
+/// emphasis); [`strip_inline`] copies runs of the others in one go.
+#[inline]
+fn is_inline_mark(b: u8) -> bool {
+    matches!(b, b'\\' | b'<' | b'^' | b'[' | b'*' | b'_')
 }
 
 /// A line with its markers handled and inline markup stripped: heading hashes, blockquote

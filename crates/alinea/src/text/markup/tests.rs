@@ -344,3 +344,16 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// Text without a byte that may start markup is copied as it stands, so that a reader
+    /// may skip stripping it.
+    #[test]
+    fn text_without_markup_bytes_is_kept_as_it_stands(s in "[a-z*_\\[\\]<>^\\\\ é«»&;:()]{0,30}") {
+        let mut m = Mapped::untracked();
+        strip_inline(&s, 0, &mut m);
+        if !has_inline_markup(&s) {
+            proptest::prop_assert_eq!(&m.text, &s);
+        }
+    }
+}

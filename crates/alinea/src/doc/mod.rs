@@ -113,10 +113,21 @@ fn shared(text: &str, plain: &str) -> (Arc<str>, Arc<str>) {
 }
 
 /// `parts` joined with a space (one part: itself, not copied).
-fn joined<'a>(parts: &[&'a str]) -> std::borrow::Cow<'a, str> {
-    match parts {
-        [one] => std::borrow::Cow::Borrowed(one),
-        _ => std::borrow::Cow::Owned(parts.join(" ")),
+fn joined<'a>(parts: impl IntoIterator<Item = &'a str>) -> std::borrow::Cow<'a, str> {
+    let mut parts = parts.into_iter();
+    let Some(first) = parts.next() else {
+        return std::borrow::Cow::Borrowed("");
+    };
+    match parts.next() {
+        None => std::borrow::Cow::Borrowed(first),
+        Some(second) => {
+            let mut out = format!("{first} {second}");
+            for p in parts {
+                out.push(' ');
+                out.push_str(p);
+            }
+            std::borrow::Cow::Owned(out)
+        }
     }
 }
 
@@ -262,17 +273,18 @@ impl Reading {
                 // many lines and many sentences is not read once per sentence.
                 let pieces = &self.pieces[p];
                 let first = pieces.partition_point(|piece| piece.end <= start);
-                let parts: Vec<&str> = pieces[first..]
-                    .iter()
-                    .take_while(|piece| piece.start < end)
-                    .inspect(|_| crate::text::steps::add(1))
-                    .filter_map(|piece| {
-                        let (s, e) = (piece.start.max(start), piece.end.min(end));
-                        (s < e).then(|| &source[s..e])
-                    })
-                    .collect();
+                let text = joined(
+                    pieces[first..]
+                        .iter()
+                        .take_while(|piece| piece.start < end)
+                        .inspect(|_| crate::text::steps::add(1))
+                        .filter_map(|piece| {
+                            let (s, e) = (piece.start.max(start), piece.end.min(end));
+                            (s < e).then(|| &source[s..e])
+                        }),
+                );
                 let index = out.len();
-                let (text, sentence_plain) = shared(&joined(&parts), &plain.text[r]);
+                let (text, sentence_plain) = shared(&text, &plain.text[r]);
                 out.push(Sentence {
                     paragraph: p,
                     position,
@@ -498,11 +510,7 @@ fn build(
         let plain = m.collapse();
         let start = head.bytes.start;
         let end = ls.last().map_or(start, |l| l.bytes.end);
-        let text = match ls {
-            [one] => std::borrow::Cow::Borrowed(one.text),
-            _ => std::borrow::Cow::Owned(ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" ")),
-        };
-        let (text, plain_text) = shared(&text, &plain.text);
+        let (text, plain_text) = shared(&joined(ls.iter().map(|l| l.text)), &plain.text);
         units.push(Unit {
             index: units.len(),
             kind,

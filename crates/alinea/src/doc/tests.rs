@@ -83,3 +83,13 @@ fn page_breaks_join_many_parts_into_one_unit() {
     assert_eq!(d.units.len(), 1);
     assert_eq!(d.units[0].plain.len(), 300 * LONG.len() + 299);
 }
+
+#[test]
+fn parts_are_joined_with_a_space_and_one_part_is_not_copied() {
+    assert_eq!(super::joined([]), "");
+    assert!(matches!(
+        super::joined(["a b"]),
+        std::borrow::Cow::Borrowed("a b")
+    ));
+    assert_eq!(super::joined(["a", "b", "c"]), "a b c");
+}

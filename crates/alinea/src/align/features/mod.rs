@@ -264,6 +264,14 @@ impl Extractor {
         } else {
             tok
         };
+        // An ordinal (`15e`, `1er`, `15th`) is its number: `15e séance` is `الجلسة 15`.
+        if let Some(digits) = ordinal_digits(tok) {
+            self.key.clear();
+            self.key.push_str("n:");
+            self.key.push_str(digits.trim_start_matches('0'));
+            self.anchor();
+            return;
+        }
         let ascii = tok.is_ascii();
         let has_letter = if ascii {
             tok.bytes().any(|b| b.is_ascii_alphabetic())
@@ -311,11 +319,30 @@ impl Extractor {
                     self.key.push(c);
                 }
             }
-            if any && digits {
+            // A part of zeros only (`00` of `10:00`) says no more than the number before it:
+            // `10:00` is `10 heures` and `10 a.m.`.
+            if any && digits && !(self.key.len() == 2 && part.len() >= 2) {
                 self.anchor();
             }
         }
     }
+}
+
+/// The digits of an ordinal written with figures: ASCII digits and a French or English
+/// ordinal suffix (`15e`, `1er`, `1re`, `2ème`, `3es`, `15th`, `1st`, `2nd`, `3rd`; `ᵉ` as a
+/// superscript), in any case.
+pub(crate) fn ordinal_digits(tok: &str) -> Option<&str> {
+    let end = tok.bytes().take_while(u8::is_ascii_digit).count();
+    if end == 0 || end == tok.len() {
+        return None;
+    }
+    let (digits, suffix) = tok.split_at(end);
+    const SUFFIXES: [&str; 17] = [
+        "e", "er", "re", "es", "ers", "res", "eme", "emes", "ème", "èmes", "ère", "ères", "st",
+        "nd", "rd", "th", "ᵉ",
+    ];
+    let lower = suffix.to_lowercase();
+    (SUFFIXES.contains(&lower.as_str()) || matches!(lower.as_str(), "ᵉʳ" | "ʳᵉ")).then_some(digits)
 }
 
 /// Characters of a normalised text (spaces excluded), and whether it has a `"` and a `@` or

@@ -266,6 +266,18 @@ fn number_anchors(tok: &str, out: &mut Vec<String>) {
     } else {
         tok
     };
+    let (digits, suffix): (String, String) = (
+        tok.chars().take_while(|c| c.is_ascii_digit()).collect(),
+        tok.chars().skip_while(|c| c.is_ascii_digit()).collect(),
+    );
+    let ordinal = [
+        "e", "er", "re", "es", "ers", "res", "eme", "emes", "ème", "èmes", "ère", "ères", "st",
+        "nd", "rd", "th", "ᵉ", "ᵉʳ", "ʳᵉ",
+    ];
+    if !digits.is_empty() && ordinal.contains(&suffix.to_lowercase().as_str()) {
+        out.push(format!("n:{}", digits.trim_start_matches('0')));
+        return;
+    }
     let has_letter = tok.chars().any(|c| c.is_alphabetic());
     if has_letter || tok.contains('/') || tok.contains('-') {
         out.push(format!("s:{}", tok.to_uppercase()));
@@ -275,7 +287,8 @@ fn number_anchors(tok: &str, out: &mut Vec<String>) {
             .chars()
             .filter(|c| !matches!(c, '.' | ',' | ' ' | '\''))
             .collect();
-        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        let zeros = digits.len() >= 2 && digits.chars().all(|c| c == '0');
+        if !digits.is_empty() && !zeros && digits.chars().all(|c| c.is_ascii_digit()) {
             out.push(format!("n:{}", digits.trim_start_matches('0')));
         }
     }

@@ -89,6 +89,13 @@ const PIECES: &[&str] = &[
     "7",
     "12",
     "000",
+    "00",
+    "15e",
+    "1er",
+    "2ème",
+    "1ᵉʳ",
+    "3rd",
+    "10:00",
     "100",
     "2019",
     "A/RES/74/247",
@@ -347,4 +354,35 @@ fn arabic_digit_groups_in_display_order_read_as_numbers() {
     // Left-to-right documents are never read in display order.
     let fr = extract(&["Montant : 600 10 dollars."], &Lang::Fr);
     assert!(!anchors(&fr, 0).contains(&"n:10600"));
+}
+
+#[test]
+fn ordinals_and_times_are_their_numbers() {
+    let fr = extract(
+        &["À ses 15e et 26e séances, le 1er mai, à 10 heures."],
+        &Lang::Fr,
+    );
+    let en = extract(
+        &["At its 15th and 26th meetings, on 1st May, at 10 a.m."],
+        &Lang::En,
+    );
+    let ar = extract(
+        &["في جلستيها 15 و 26، في 1 أيار/مايو، الساعة 10:00."],
+        &Lang::Ar,
+    );
+    for doc in [&fr, &en, &ar] {
+        let a = anchors(doc, 0);
+        for n in ["n:15", "n:26", "n:1", "n:10"] {
+            assert!(a.contains(&n), "{n} in {a:?}");
+        }
+        assert!(a.iter().all(|k| !k.starts_with("s:")), "{a:?}");
+        assert!(!a.contains(&"n:"), "{a:?}");
+    }
+    assert_eq!(ordinal_digits("2ème"), Some("2"));
+    assert_eq!(ordinal_digits("1ᵉʳ"), Some("1"));
+    assert_eq!(ordinal_digits("15"), None);
+    assert_eq!(ordinal_digits("4x4"), None);
+    assert_eq!(ordinal_digits("2015e"), Some("2015"));
+    // A zero alone is a number.
+    assert!(anchors(&extract(&["0 cas"], &Lang::Fr), 0).contains(&"n:"));
 }

@@ -110,6 +110,8 @@ pub fn align_many(pairs: &[PairInput<'_>], opts: &Options) -> Vec<PairAlignment>
 }
 
 const NULL_COST: f32 = 4.5;
+/// Page furniture (a page or job number, a reissue note) is often in one version only.
+const FURNITURE_NULL_COST: f32 = 1.5;
 
 /// The search band is never widened past this many cells (about 6 bytes each), so that memory
 /// stays bounded even when two documents do not follow each other.
@@ -132,6 +134,7 @@ fn initial_model(ev: &Evidence) -> CostModel {
         lex_base: 0.0,
         len_weight: 1.5,
         anchor_miss: 0.35,
+        furniture_null: FURNITURE_NULL_COST,
     }
 }
 

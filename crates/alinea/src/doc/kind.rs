@@ -3,7 +3,8 @@
 //!
 //! - furniture: page numbers (`3`, `- 3 -`, `Page 3`, `3/12`), document symbols alone on a
 //!   line (`E/RES/2019/19`, `A/70/123`), job numbers (`GE.15-12345`, `19-12345 (F)`),
-//!   `Distr.` and `Original:` lines;
+//!   `Distr.` and `Original:` lines, notes saying a version was reissued (`* Reissued for
+//!   technical reasons on 1 May 2015.`);
 //! - note: a line starting with a note mark (`¹`, `*`), and a sentence right after a note that
 //!   interrupts the flow of the body (body before it ends open, body after it goes on in
 //!   lower case);
@@ -53,8 +54,35 @@ fn number(s: &str) -> bool {
     !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())
 }
 
+/// A note saying that this language's version was reissued (`* Reissued for technical
+/// reasons on 1 May 2015.`, `* Nouveau tirage pour raisons techniques`, `* أعيد إصدارها لأسباب
+/// فنية`): page furniture of one version, with no counterpart in the others.
+fn reissue_note(line: &str) -> bool {
+    const STARTS: [&str; 7] = [
+        "reissued for technical reasons",
+        "nouveau tirage pour raisons techniques",
+        "publié à nouveau pour raisons techniques",
+        "réédité pour raisons techniques",
+        "أعيد إصدارها لأسباب فنية",
+        "أعيد إصداره لأسباب فنية",
+        "اعيد اصدارها لاسباب فنية",
+    ];
+    let Some(rest) = line.trim_start().strip_prefix('*') else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    line.len() <= 200
+        && STARTS.iter().any(|p| {
+            rest.get(..p.len())
+                .is_some_and(|head| head.to_lowercase() == *p)
+        })
+}
+
 /// Page furniture: `line` is one whole line, markup stripped.
 pub fn furniture(line: &str) -> bool {
+    if reissue_note(line) {
+        return true;
+    }
     if line.len() > 120 || wordy(line) {
         return false; // furniture is short; spare the normalisation
     }
@@ -319,6 +347,9 @@ mod tests {
             "Distr.: General",
             "Original : anglais",
             "الصفحة ٣",
+            "* Reissued for technical reasons on 28 May 2015.",
+            "* Nouveau tirage pour raisons techniques (1er mai 2015).",
+            "* أعيد إصدارها لأسباب فنية في 1 أيار/مايو 2015.",
         ] {
             assert!(furniture(s), "{s}");
         }
@@ -330,6 +361,8 @@ mod tests {
             "74/247 et 75/282",
             "Union interparlementaire",
             "31 juillet 2019",
+            "* The Committee was reissued its mandate for technical cooperation.",
+            "Reissued for technical reasons, the report was circulated again.",
         ] {
             assert!(!furniture(s), "{s}");
         }

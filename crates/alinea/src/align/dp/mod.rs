@@ -36,9 +36,27 @@ pub(crate) struct CostModel {
     pub len_weight: f32,
     /// Cost per unit of anchor weight present on one side of a bead only.
     pub anchor_miss: f32,
+    /// Cost of leaving a unit of page furniture unpaired (instead of the 1-0 or 0-1 prior).
+    pub furniture_null: f32,
 }
 
 impl CostModel {
+    /// The cost of the null bead `SHAPES[k]` (1-0 or 0-1) ending at (i, j): its prior, or
+    /// [`CostModel::furniture_null`] when its unit is page furniture.
+    #[inline]
+    pub fn null_cost(&self, ev: &Evidence, k: usize, i: usize, j: usize) -> f32 {
+        let furniture = if SHAPES[k].0 == 1 {
+            ev.src_furniture[i - 1]
+        } else {
+            ev.tgt_furniture[j - 1]
+        };
+        if furniture {
+            self.furniture_null
+        } else {
+            self.prior[k]
+        }
+    }
+
     /// Lexical cost of a bead whose pairs share `h` of its `mass` of translatable weight: the
     /// Dice ratio, scaled by the square root of the bead's weight relative to an average pair's.
     #[inline]
@@ -185,7 +203,7 @@ impl Ctx<'_> {
         let (a, b) = SHAPES[k];
         let model = self.model;
         if a == 0 || b == 0 {
-            return model.prior[k];
+            return model.null_cost(self.ev, k, i, j);
         }
         let pre = &self.pre;
         let (mut h, mut ha) = (0f32, 0f32);
@@ -496,7 +514,12 @@ impl Table {
                 &mut second[from - lo..][..len],
                 &mut best_k[from - lo..][..len],
             );
-            let p = prior[k];
+            // A 1-0 bead's cost is its source unit's (row i - 1).
+            let p = if b == 0 {
+                ctx.model.null_cost(ctx.ev, k, i, 0)
+            } else {
+                prior[k]
+            };
             let kk = k as u8;
             // An unreachable predecessor (infinite cost) changes nothing.
             if b > 0 {
@@ -509,14 +532,13 @@ impl Table {
         }
         // The 0-1 bead (SHAPES[2]) from the cell before in this row, then the row's values.
         let here0 = self.offset[i];
-        let p = prior[2];
         let cost = &mut self.rows[i % 4];
         cost.clear();
         cost.resize(w, f32::INFINITY);
         for q in 0..w {
             let (mut bq, mut sq, mut kq) = (best[q], second[q], best_k[q]);
             if q > 0 {
-                let c = cost[q - 1] + p;
+                let c = cost[q - 1] + ctx.model.null_cost(ctx.ev, 2, i, lo + q);
                 if c < bq || (c == bq && kq > 2 && c.is_finite()) {
                     sq = bq;
                     bq = c;

@@ -137,8 +137,19 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
                         if !prev.is_finite() {
                             break 'shape;
                         }
-                        let mut c = prev + model.prior[$k];
-                        let mut this = model.prior[$k];
+                        let p = if $a == 0 || $b == 0 {
+                            if ($a == 1 && ev.src_furniture[i - 1])
+                                || ($b == 1 && ev.tgt_furniture[j - 1])
+                            {
+                                model.furniture_null
+                            } else {
+                                model.prior[$k]
+                            }
+                        } else {
+                            model.prior[$k]
+                        };
+                        let mut c = prev + p;
+                        let mut this = p;
                         if $a > 0 && $b > 0 {
                             let (mut h, mut ha) = (0.0, 0.0);
                             // Units i - a .. i, oldest first, as `hit` counts rows back from i.
@@ -273,6 +284,7 @@ proptest! {
             lex_base: 0.0,
             len_weight: 1.5,
             anchor_miss: 0.35,
+            furniture_null: 1.5,
         };
         let band = Band::diagonal(ev.n_src(), ev.n_tgt(), w);
         let key = |steps: Vec<Step>| -> Vec<(u8, usize, usize, u32, u32)> {
@@ -312,6 +324,7 @@ fn blocks_split_long_documents() {
         lex_base: 0.0,
         len_weight: 1.5,
         anchor_miss: 0.35,
+        furniture_null: 1.5,
     };
     let band = Band::diagonal(ev.n_src(), ev.n_tgt(), 20);
     assert!(band.cells() > 3 * BLOCK_CELLS);
@@ -355,6 +368,7 @@ fn narrow_bands_match_the_reference() {
         lex_base: 0.0,
         len_weight: 1.5,
         anchor_miss: 0.35,
+        furniture_null: 1.5,
     };
     for w in 0..4 {
         let band = Band::diagonal(4, 5, w);

@@ -15,6 +15,9 @@ use crate::text::fold::strip_accents;
 pub(crate) struct Evidence {
     pub src_len: Vec<f64>,
     pub tgt_len: Vec<f64>,
+    /// Whether each unit is page furniture (its omission costs less).
+    pub src_furniture: Vec<bool>,
+    pub tgt_furniture: Vec<bool>,
     /// Sorted concept ids of each source unit.
     src_keys: Lists,
     /// Sorted concept ids each target unit may express.
@@ -387,6 +390,8 @@ impl Evidence {
             tgt_anchor_mass,
             src_len: src.len.clone(),
             tgt_len: tgt.len.clone(),
+            src_furniture: src.furniture.clone(),
+            tgt_furniture: tgt.furniture.clone(),
             src_keys,
             tgt_keys,
             tgt_stems,

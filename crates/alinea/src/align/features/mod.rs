@@ -21,6 +21,9 @@ pub(crate) use lists::{BlockLists, Lists};
 pub(crate) struct DocFeatures {
     /// Characters of each unit's normalised text, spaces excluded.
     pub len: Vec<f64>,
+    /// Whether each unit is page furniture ([`crate::doc::kind::furniture`]: a page number,
+    /// a job number, a reissue note), which the other side may well not have.
+    pub furniture: Vec<bool>,
     /// Content words of each unit, as indices into [`DocFeatures::surfaces`] (sorted, distinct).
     pub words: Lists,
     /// Anchors of each unit, as indices into [`DocFeatures::anchor_keys`] (sorted, distinct).
@@ -301,30 +304,47 @@ impl Extractor {
             } else {
                 part
             };
+            // Digits and separators only make numbers.
+            let numeric = part.bytes().any(|b| b.is_ascii_digit())
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b' ' | b'\''));
+            if !numeric {
+                continue;
+            }
+            // A group of three digits continues the number before it (`31 000`, `1,234.5`);
+            // any other group starts one (`47,7` and `47.7`, `par. 23.2` and `23-2`: 47 and
+            // 7, 23 and 2), so that numbers agree whatever a language separates them with.
             self.key.clear();
             self.key.push_str("n:");
-            // Digits other than separators, and whether they are all ASCII digits.
-            let (mut any, mut digits) = (false, true);
-            for c in part.chars() {
-                if matches!(c, '.' | ',' | ' ' | '\'') {
-                    continue;
+            let mut raw = 0;
+            for group in part.split(['.', ',', ' ', '\'']) {
+                if raw > 0 && group.len() != 3 {
+                    self.number(raw);
+                    raw = 0;
                 }
-                any = true;
-                if !c.is_ascii_digit() {
-                    digits = false;
-                    break;
+                for c in group.bytes() {
+                    // Leading zeros left out.
+                    if c != b'0' || self.key.len() > 2 {
+                        self.key.push(char::from(c));
+                    }
                 }
-                // Leading zeros left out.
-                if c != '0' || self.key.len() > 2 {
-                    self.key.push(c);
-                }
+                raw += group.len();
             }
-            // A part of zeros only (`00` of `10:00`) says no more than the number before it:
-            // `10:00` is `10 heures` and `10 a.m.`.
-            if any && digits && !(self.key.len() == 2 && part.len() >= 2) {
-                self.anchor();
+            if raw > 0 {
+                self.number(raw);
             }
         }
+    }
+
+    /// The number anchor in `key` (`n:` and its digits), of `raw` digits as written: none for
+    /// a number of zeros only written with two or more (`00` of `10:00` says no more than the
+    /// number before it: `10:00` is `10 heures` and `10 a.m.`).
+    fn number(&mut self, raw: usize) {
+        if !(self.key.len() == 2 && raw >= 2) {
+            self.anchor();
+        }
+        self.key.truncate(2);
     }
 }
 
@@ -402,6 +422,7 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
     };
     let n = units.len();
     let mut len = Vec::with_capacity(n);
+    let mut furniture = Vec::with_capacity(n);
     let mut words = Lists::with_capacity(n, 16 * n);
     let mut anchors = Lists::with_capacity(n, n);
     let mut names = Lists::with_capacity(n, n);
@@ -412,6 +433,7 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
         for_matching_into(text, &mut norm);
         let (chars, quote, url) = scan(&norm);
         len.push(chars as f64);
+        furniture.push(crate::doc::kind::furniture(text));
         if let Some(l) = leading_label(&norm) {
             x.key.clear();
             x.key.push_str("p:");
@@ -475,6 +497,7 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
     };
     DocFeatures {
         len,
+        furniture,
         words,
         anchors,
         names,

@@ -283,13 +283,26 @@ fn number_anchors(tok: &str, out: &mut Vec<String>) {
         out.push(format!("s:{}", tok.to_uppercase()));
     }
     for part in tok.split(['/', '-']) {
-        let digits: String = part
-            .chars()
-            .filter(|c| !matches!(c, '.' | ',' | ' ' | '\''))
-            .collect();
-        let zeros = digits.len() >= 2 && digits.chars().all(|c| c == '0');
-        if !digits.is_empty() && !zeros && digits.chars().all(|c| c.is_ascii_digit()) {
-            out.push(format!("n:{}", digits.trim_start_matches('0')));
+        let numeric = part.chars().any(|c| c.is_ascii_digit())
+            && part
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\''));
+        if !numeric {
+            continue;
+        }
+        // Numbers: groups of three digits continue the one before.
+        let mut numbers: Vec<String> = Vec::new();
+        for group in part.split(['.', ',', ' ', '\'']) {
+            match numbers.last_mut() {
+                Some(n) if !n.is_empty() && group.len() == 3 => n.push_str(group),
+                _ => numbers.push(group.to_string()),
+            }
+        }
+        for n in numbers.iter().filter(|n| !n.is_empty()) {
+            let zeros = n.len() >= 2 && n.chars().all(|c| c == '0');
+            if !zeros {
+                out.push(format!("n:{}", n.trim_start_matches('0')));
+            }
         }
     }
 }

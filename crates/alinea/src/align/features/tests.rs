@@ -96,6 +96,11 @@ const PIECES: &[&str] = &[
     "1ᵉʳ",
     "3rd",
     "10:00",
+    "23.2",
+    "47,7",
+    "1,234.5",
+    "23-2",
+    "10.00",
     "100",
     "2019",
     "A/RES/74/247",
@@ -385,4 +390,17 @@ fn ordinals_and_times_are_their_numbers() {
     assert_eq!(ordinal_digits("2015e"), Some("2015"));
     // A zero alone is a number.
     assert!(anchors(&extract(&["0 cas"], &Lang::Fr), 0).contains(&"n:"));
+}
+
+#[test]
+fn decimal_and_sub_paragraph_numbers_agree_whatever_separates_them() {
+    let fr = extract(&["47,7 % (par. 23.2 et 31 000)"], &Lang::Fr);
+    let en = extract(&["47.7% (paras. 23.2 and 31,000)"], &Lang::En);
+    let ar = extract(&["47.7 في المائة (الفقرتان 23-2 و 31000)"], &Lang::Ar);
+    for doc in [&fr, &en, &ar] {
+        let mut a = anchors(doc, 0);
+        a.retain(|k| k.starts_with("n:"));
+        assert_eq!(a, ["n:2", "n:23", "n:31000", "n:47", "n:7"]);
+    }
+    assert!(anchors(&extract(&["1,234.5"], &Lang::En), 0).contains(&"n:1234"));
 }

@@ -110,6 +110,10 @@ pub fn align_many(pairs: &[PairInput<'_>], opts: &Options) -> Vec<PairAlignment>
 }
 
 const NULL_COST: f32 = 4.5;
+/// Weight of the unit term of beads of several units, and the share of the lower quartile of
+/// confident pairs' shares it expects (see `refit_units`).
+const UNIT_WEIGHT: f32 = 8.0;
+const UNIT_SHARE: f32 = 0.6;
 /// Page furniture (a page or job number, a reissue note) is often in one version only.
 const FURNITURE_NULL_COST: f32 = 1.5;
 
@@ -135,7 +139,30 @@ fn initial_model(ev: &Evidence) -> CostModel {
         len_weight: 1.5,
         anchor_miss: 0.35,
         furniture_null: FURNITURE_NULL_COST,
+        // Set from the first alignment (`refit_units`).
+        unit_weight: 0.0,
+        unit_share: 0.0,
     }
+}
+
+/// The unit term of beads of several units ([`CostModel::unit_cost`]), from the confident 1-1
+/// beads of a path: the share of a unit's translatable weight that its counterpart expresses,
+/// which a quarter of those units do not reach, times [`UNIT_SHARE`], is the share expected.
+/// Where the words of a pair are little known (no word list, as in German–French) a quarter
+/// of the shares are 0 and the term is off.
+fn refit_units(model: &mut CostModel, ev: &Evidence, confident: &[(usize, usize)]) {
+    let mut shares: Vec<f32> = Vec::with_capacity(2 * confident.len());
+    for &(u, v) in confident {
+        let h = ev.hits(u, v).0;
+        shares.push((h / (ev.src_mass[u] + 1.0)).min(1.0));
+        shares.push((h / (ev.tgt_mass[v] + 1.0)).min(1.0));
+    }
+    if shares.len() < 40 {
+        return;
+    }
+    shares.sort_unstable_by(f32::total_cmp);
+    model.unit_weight = UNIT_WEIGHT;
+    model.unit_share = UNIT_SHARE * shares[shares.len() / 4];
 }
 
 /// Re-estimate the length ratio and variance from the 1-1 beads of a path.
@@ -294,6 +321,7 @@ fn search_pair(
             .map(|(s, _)| (s.i - 1, s.j - 1))
             .collect();
         refit_length(&mut model, &ev, &steps);
+        refit_units(&mut model, &ev, &confident);
         ev.learn(&confident, 2, 0.4);
         let total: f32 = ev.src_mass.iter().chain(&ev.tgt_mass).sum();
         model.pair_mass = (2.0 * total / (ev.n_src() + ev.n_tgt()) as f32).max(1.0);

@@ -38,6 +38,9 @@ pub(crate) struct CostModel {
     pub anchor_miss: f32,
     /// Cost of leaving a unit of page furniture unpaired (instead of the 1-0 or 0-1 prior).
     pub furniture_null: f32,
+    /// Weight and expected share of [`CostModel::unit_cost`].
+    pub unit_weight: f32,
+    pub unit_share: f32,
 }
 
 impl CostModel {
@@ -63,6 +66,15 @@ impl CostModel {
     pub fn lex_cost(&self, h: f32, mass: f32) -> f32 {
         let dice = (2.0 * h / (mass + 1.0)).min(1.0);
         -self.beta * (dice - self.lex_base) * (mass / self.pair_mass).sqrt()
+    }
+
+    /// The cost of a unit of a bead's side of several units that shares `h` of its `mass` of
+    /// translatable weight with the other side: a unit whose words the other side does not
+    /// express is more likely left out than merged.
+    #[inline]
+    pub fn unit_cost(&self, h: f32, mass: f32) -> f32 {
+        let share = (h / (mass + 1.0)).min(1.0);
+        self.unit_weight * (self.unit_share - share).max(0.0) * (mass / self.pair_mass).sqrt()
     }
 
     /// Length cost of `ls` source characters against `lt` target characters.
@@ -160,6 +172,9 @@ struct Scratch {
     /// Hits of the beads of one shape along the row.
     h: Vec<f32>,
     ha: Vec<f32>,
+    /// Hits of one unit of the beads along the row, and the beads' unit terms.
+    hu: Vec<f32>,
+    pen: Vec<f32>,
 }
 
 /// The bead costs (without the shape prior) of the pair shapes of a block of rows: for row
@@ -217,9 +232,31 @@ impl Ctx<'_> {
         }
         let miss = (pre.sa[i] - pre.sa[i - a] + pre.ta[j] - pre.ta[j - b] - 2.0 * ha).max(0.0);
         let mass = pre.sm[i] - pre.sm[i - a] + pre.tm[j] - pre.tm[j - b];
-        let bead = model.len_cost(pre.sp[i] - pre.sp[i - a], pre.tp[j] - pre.tp[j - b])
+        let mut bead = model.len_cost(pre.sp[i] - pre.sp[i - a], pre.tp[j] - pre.tp[j - b])
             + model.lex_cost(h, mass)
             + model.anchor_miss * miss;
+        if (a > 1 || b > 1) && model.unit_weight > 0.0 {
+            let mut pen = 0.0;
+            if a > 1 {
+                for u in i - a..i {
+                    let mut hu = 0.0;
+                    for v in j - b..j {
+                        hu += self.ev.hits(u, v).0;
+                    }
+                    pen += model.unit_cost(hu, self.ev.src_mass[u]);
+                }
+            }
+            if b > 1 {
+                for v in j - b..j {
+                    let mut hv = 0.0;
+                    for u in i - a..i {
+                        hv += self.ev.hits(u, v).0;
+                    }
+                    pen += model.unit_cost(hv, self.ev.tgt_mass[v]);
+                }
+            }
+            bead += pen;
+        }
         model.prior[k] + bead
     }
 
@@ -366,6 +403,48 @@ impl Ctx<'_> {
             out[k] = model.len_cost(ls, tp1[k] - tp0[k])
                 + model.lex_cost(h[k], mass)
                 + model.anchor_miss * miss;
+        }
+        if (A > 1 || B > 1) && model.unit_weight > 0.0 {
+            // The unit term, unit by unit as whole-row operations, in the order of
+            // [`Ctx::bead_cost`]: the source units, then the target units.
+            let (sm, tm) = (&self.ev.src_mass, &self.ev.tgt_mass);
+            s.pen.clear();
+            s.pen.resize(n, 0.0);
+            if A > 1 {
+                for back in (1..=A).rev() {
+                    s.hu.clear();
+                    s.hu.resize(n, 0.0);
+                    for d in (1..=B).rev() {
+                        let xs = &s.x[back - 1][t0 - d..t0 - d + n];
+                        for (h, &x) in s.hu.iter_mut().zip(xs) {
+                            *h += x;
+                        }
+                    }
+                    let m = sm[i - back];
+                    for (p, &h) in s.pen.iter_mut().zip(&s.hu) {
+                        *p += model.unit_cost(h, m);
+                    }
+                }
+            }
+            if B > 1 {
+                for d in (1..=B).rev() {
+                    s.hu.clear();
+                    s.hu.resize(n, 0.0);
+                    for back in (1..=A).rev() {
+                        let xs = &s.x[back - 1][t0 - d..t0 - d + n];
+                        for (h, &x) in s.hu.iter_mut().zip(xs) {
+                            *h += x;
+                        }
+                    }
+                    let ms = &tm[j0 - d..j0 - d + n];
+                    for ((p, &h), &m) in s.pen.iter_mut().zip(&s.hu).zip(ms) {
+                        *p += model.unit_cost(h, m);
+                    }
+                }
+            }
+            for (o, &p) in out.iter_mut().zip(&s.pen) {
+                *o += p;
+            }
         }
     }
 }

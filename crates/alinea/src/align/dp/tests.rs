@@ -163,9 +163,33 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
                             let miss =
                                 (sa[i] - sa[i - $a] + ta[j] - ta[j - $b] - 2.0 * ha).max(0.0);
                             let mass = sm[i] - sm[i - $a] + tm[j] - tm[j - $b];
-                            let x = model.len_cost(sp[i] - sp[i - $a], tp[j] - tp[j - $b])
+                            let mut x = model.len_cost(sp[i] - sp[i - $a], tp[j] - tp[j - $b])
                                 + model.lex_cost(h, mass)
                                 + model.anchor_miss * miss;
+                            // The unit term: each unit of a side of several against the
+                            // other side's units.
+                            if $a > 1 || $b > 1 {
+                                let mut pen = 0.0;
+                                if $a > 1 {
+                                    for back in (1..=$a).rev() {
+                                        let mut hu = 0.0;
+                                        for v in j - $b..j {
+                                            hu += hit(back, v).0;
+                                        }
+                                        pen += model.unit_cost(hu, ev.src_mass[i - back]);
+                                    }
+                                }
+                                if $b > 1 {
+                                    for v in j - $b..j {
+                                        let mut hv = 0.0;
+                                        for back in (1..=$a).rev() {
+                                            hv += hit(back, v).0;
+                                        }
+                                        pen += model.unit_cost(hv, ev.tgt_mass[v]);
+                                    }
+                                }
+                                x += pen;
+                            }
                             c += x;
                             this += x;
                         }
@@ -285,6 +309,8 @@ proptest! {
             len_weight: 1.5,
             anchor_miss: 0.35,
             furniture_null: 1.5,
+        unit_weight: 8.0,
+        unit_share: 0.3,
         };
         let band = Band::diagonal(ev.n_src(), ev.n_tgt(), w);
         let key = |steps: Vec<Step>| -> Vec<(u8, usize, usize, u32, u32)> {
@@ -325,6 +351,8 @@ fn blocks_split_long_documents() {
         len_weight: 1.5,
         anchor_miss: 0.35,
         furniture_null: 1.5,
+        unit_weight: 8.0,
+        unit_share: 0.3,
     };
     let band = Band::diagonal(ev.n_src(), ev.n_tgt(), 20);
     assert!(band.cells() > 3 * BLOCK_CELLS);
@@ -369,6 +397,8 @@ fn narrow_bands_match_the_reference() {
         len_weight: 1.5,
         anchor_miss: 0.35,
         furniture_null: 1.5,
+        unit_weight: 8.0,
+        unit_share: 0.3,
     };
     for w in 0..4 {
         let band = Band::diagonal(4, 5, w);
@@ -399,4 +429,65 @@ fn nibbles_keep_each_value_apart_from_its_neighbour() {
         (0..5).map(|i| n.get(i)).collect::<Vec<_>>(),
         [3, 15, 14, 15, 0]
     );
+}
+
+#[test]
+fn a_unit_that_shares_nothing_with_the_other_side_costs_its_bead_more() {
+    // Source 1 ("sécurité conseil") is expressed by the last target unit only; source 3 and 4
+    // are both expressed by target 2.
+    let src = [
+        "commission rapport budget",
+        "sécurité conseil",
+        "assemblée résolution",
+        "programme",
+        "développement",
+        "sécurité conseil",
+    ];
+    let tgt = [
+        "commission rapport budget",
+        "assemblée résolution",
+        "programme développement",
+        "sécurité conseil",
+    ];
+    let (sf, tf) = (extract(&src, &Lang::Fr), extract(&tgt, &Lang::En));
+    let settings = EvidenceSettings {
+        use_lexicon: false,
+        anchor_boost: 1.5,
+    };
+    let ev = Evidence::build(&sf, &tf, &PairLexicon::default(), &settings);
+    let mut model = CostModel {
+        pair_mass: 3.0,
+        ratio: 1.0,
+        var: 6.0,
+        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
+        beta: 10.0,
+        lex_base: 0.0,
+        len_weight: 1.5,
+        anchor_miss: 0.35,
+        furniture_null: 1.5,
+        unit_weight: 0.0,
+        unit_share: 0.3,
+    };
+    let band = Band::diagonal(ev.n_src(), ev.n_tgt(), 6);
+    let cost = |model: &CostModel, k: usize, i: usize, j: usize| {
+        Ctx {
+            ev: &ev,
+            model,
+            band: &band,
+            pre: Prefix::new(&ev),
+            pairs: PAIR_SHAPES.len(),
+        }
+        .bead_cost(k, i, j)
+    };
+    // 2-1 beads: sources 0-1 against target 0, sources 3-4 against target 2.
+    let (lone0, both0) = (cost(&model, 3, 2, 1), cost(&model, 3, 5, 3));
+    model.unit_weight = 8.0;
+    let (lone, both) = (cost(&model, 3, 2, 1), cost(&model, 3, 5, 3));
+    let expected = model.unit_cost(0.0, ev.src_mass[1]);
+    assert!(expected > 1.0, "{expected}");
+    assert!((lone - lone0 - expected).abs() < 1e-4, "{lone0} → {lone}");
+    assert_eq!(both, both0);
+    // The unit term is zero from the expected share up, and grows as the share falls.
+    assert_eq!(model.unit_cost(3.0, 4.0), 0.0);
+    assert!(model.unit_cost(0.0, 4.0) > model.unit_cost(0.5, 4.0));
 }

@@ -181,7 +181,15 @@ impl Evidence {
                 let c = &mut anchor_concept[a as usize];
                 if *c == u32::MAX {
                     *c = is_anchor.len() as u32;
-                    is_anchor.push(hard(&src.anchor_keys[a as usize]));
+                    // Across scripts, a symbol with letters that the target never writes
+                    // is written in its letters (`P-5` is `ف-5`): its absence from a bead
+                    // tells nothing; its numbers (`n:5`) still do.
+                    let key = &src.anchor_keys[a as usize];
+                    let transcribed = cross_script
+                        && key.starts_with("s:")
+                        && key.bytes().any(|b| b.is_ascii_alphabetic())
+                        && tgt.anchor_keys.binary_search(key).is_err();
+                    is_anchor.push(hard(key) && !transcribed);
                 }
                 keys.push(*c);
             }

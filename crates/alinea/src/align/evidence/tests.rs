@@ -46,3 +46,32 @@ fn cognate_distance_matches_the_full_strings() {
         }
     }
 }
+
+#[test]
+fn across_scripts_a_symbol_the_target_writes_in_its_letters_is_no_hard_anchor() {
+    use crate::align::features::extract;
+    use crate::Lang;
+    let settings = EvidenceSettings {
+        use_lexicon: false,
+        anchor_boost: 1.5,
+    };
+    let fr = extract(
+        &["Transfert de 3 postes P-5 (document A/70/123)."],
+        &Lang::Fr,
+    );
+    let ar = extract(&["نقل 3 وظائف ف-5 (الوثيقة A/70/123)."], &Lang::Ar);
+    let ev = Evidence::build(&fr, &ar, &PairLexicon::default(), &settings);
+    // The numbers and the symbol the target writes are matched: no anchor weight is missing.
+    let (_, anchors) = ev.hits(0, 0);
+    assert!(anchors > 0.0);
+    assert!(
+        (ev.src_anchor_mass[0] - anchors).abs() < 1e-5,
+        "{:?}",
+        ev.src_anchor_mass
+    );
+    // The same symbol in the same script is a hard anchor, and missing from a target without it.
+    let en = extract(&["Transfer of 3 P-4 posts (document A/70/123)."], &Lang::En);
+    let ev = Evidence::build(&fr, &en, &PairLexicon::default(), &settings);
+    let (_, anchors) = ev.hits(0, 0);
+    assert!(ev.src_anchor_mass[0] > anchors + 1.0);
+}

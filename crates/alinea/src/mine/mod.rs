@@ -111,7 +111,7 @@ impl Default for Options {
             limit: None,
             min_freq: 1,
             all: false,
-            equivalents_for: 5000,
+            equivalents_for: 20000,
         }
     }
 }

@@ -159,6 +159,10 @@ struct Extractor {
     names: Vec<u32>,
     /// The document writes the digit groups of its numbers in display order (`000 31`).
     reversed: bool,
+    /// The first number of the current token (its place in `anchors` and its value), and that
+    /// of the token before when it was a number alone: `3 p.m.` is 15 (`15 heures`).
+    first_number: Option<(usize, u32)>,
+    last_number: Option<(usize, u32)>,
 }
 
 impl Extractor {
@@ -172,6 +176,16 @@ impl Extractor {
         if flags & DIGIT != 0 {
             self.number_anchors(tok);
             return;
+        }
+        if let Some((at, hour)) = self.last_number.take() {
+            if (1..=11).contains(&hour)
+                && (tok.eq_ignore_ascii_case("p.m") || tok.eq_ignore_ascii_case("pm"))
+            {
+                self.key.clear();
+                self.key.push_str("n:");
+                self.key.push_str(&(hour + 12).to_string());
+                self.anchors[at] = self.anchor_keys.id(&self.key);
+            }
         }
         if flags & NON_ASCII == 0 {
             // Letters only, joined by ASCII punctuation.
@@ -267,6 +281,7 @@ impl Extractor {
         } else {
             tok
         };
+        self.last_number = None;
         // An ordinal (`15e`, `1er`, `15th`) is its number: `15e séance` is `الجلسة 15`.
         if let Some(digits) = ordinal_digits(tok) {
             self.key.clear();
@@ -275,6 +290,7 @@ impl Extractor {
             self.anchor();
             return;
         }
+        self.first_number = None;
         let ascii = tok.is_ascii();
         let has_letter = if ascii {
             tok.bytes().any(|b| b.is_ascii_alphabetic())
@@ -335,6 +351,9 @@ impl Extractor {
                 self.number(raw);
             }
         }
+        if !has_letter && !tok.bytes().any(|b| b == b'/' || b == b'-') {
+            self.last_number = self.first_number;
+        }
     }
 
     /// The number anchor in `key` (`n:` and its digits), of `raw` digits as written: none for
@@ -343,6 +362,10 @@ impl Extractor {
     fn number(&mut self, raw: usize) {
         if !(self.key.len() == 2 && raw >= 2) {
             self.anchor();
+            if self.first_number.is_none() {
+                let value = self.key[2..].parse().unwrap_or(0);
+                self.first_number = Some((self.anchors.len() - 1, value));
+            }
         }
         self.key.truncate(2);
     }
@@ -419,6 +442,8 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
         anchors: Vec::new(),
         names: Vec::new(),
         reversed: order == GroupOrder::Reversed,
+        first_number: None,
+        last_number: None,
     };
     let n = units.len();
     let mut len = Vec::with_capacity(n);
@@ -464,6 +489,7 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
             &norm
         };
         tokens(body, x.reversed, &mut toks);
+        x.last_number = None;
         for t in &toks {
             x.token(&body[t.start..t.end], t.flags);
         }

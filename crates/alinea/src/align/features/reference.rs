@@ -160,11 +160,26 @@ pub fn extract(units: &[&str], lang: &Lang) -> RefDoc {
             norm
         };
         tokens(&body, &mut chars, &mut toks);
+        // The first number of the token before, when it was a number alone (no letter, `/`
+        // or `-`): its place in the anchors and its value.
+        let mut hour: Option<(usize, u64)> = None;
         for &(a, b) in &toks {
             let tok = &body[a..b];
             if tok.bytes().any(|c| c.is_ascii_digit()) {
+                let before = f.anchors.len();
                 number_anchors(tok, &mut f.anchors);
+                let plain = !tok
+                    .chars()
+                    .any(|c| c.is_alphabetic() || c == '/' || c == '-');
+                hour = (plain && f.anchors.len() > before)
+                    .then(|| (before, f.anchors[before][2..].parse().unwrap_or(0)));
                 continue;
+            }
+            if let Some((at, h)) = hour.take() {
+                let lower = tok.to_lowercase();
+                if (1..=11).contains(&h) && (lower == "p.m" || lower == "pm") {
+                    f.anchors[at] = format!("n:{}", h + 12);
+                }
             }
             let ascii = tok.is_ascii();
             let first = if ascii {

@@ -95,7 +95,12 @@ const PIECES: &[&str] = &[
     "2ème",
     "1ᵉʳ",
     "3rd",
-    "10:00",
+    "10.00",
+    "p.m.",
+    "PM",
+    "UF6",
+    "235U",
+    "GE.15-97243",
     "23.2",
     "47,7",
     "1,234.5",
@@ -403,4 +408,23 @@ fn decimal_and_sub_paragraph_numbers_agree_whatever_separates_them() {
         assert_eq!(a, ["n:2", "n:23", "n:31000", "n:47", "n:7"]);
     }
     assert!(anchors(&extract(&["1,234.5"], &Lang::En), 0).contains(&"n:1234"));
+}
+
+#[test]
+fn afternoon_hours_are_their_numbers() {
+    let fr = extract(&["De 15 heures à 18 heures ; 20 %."], &Lang::Fr);
+    let en = extract(&["From 3 p.m. to 6 PM; 20%."], &Lang::En);
+    let ar = extract(
+        &["من الساعة 15:00 إلى الساعة 18:00؛ 20 في المائة."],
+        &Lang::Ar,
+    );
+    for doc in [&fr, &en, &ar] {
+        let mut a = anchors(doc, 0);
+        a.retain(|k| k.starts_with("n:"));
+        assert_eq!(a, ["n:15", "n:18", "n:20"], "{:?}", anchors(doc, 0));
+    }
+    // A morning hour, and a number before a word that is not `p.m.`, stay as they are.
+    let en = extract(&["At 10 a.m. and 3 pages."], &Lang::En);
+    let a = anchors(&en, 0);
+    assert!(a.contains(&"n:10") && a.contains(&"n:3"), "{a:?}");
 }

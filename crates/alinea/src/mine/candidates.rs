@@ -137,6 +137,26 @@ fn is_content(t: &Token, _lang: &Lang) -> bool {
     t.content
 }
 
+/// Whether token `j` of `chunk` links two capitalised words of an English name: `on`, `for`,
+/// `against` after a content word, then a capitalised content word or `the` and one (`Commission
+/// on the Status of Women`, `Office for Disarmament Affairs`); `the` after such a word.
+fn name_link(chunk: &[Token], content: &[bool], j: usize) -> bool {
+    let lower = |k: usize| chunk.get(k).map(|t| t.surface.to_ascii_lowercase());
+    let capital_content = |k: usize| content.get(k) == Some(&true) && chunk[k].capital;
+    match lower(j).as_deref() {
+        Some("on" | "for" | "against") => {
+            content[j - 1]
+                && (capital_content(j + 1)
+                    || (lower(j + 1).as_deref() == Some("the") && capital_content(j + 2)))
+        }
+        Some("the") => {
+            matches!(lower(j - 1).as_deref(), Some("on" | "for" | "against"))
+                && capital_content(j + 1)
+        }
+        _ => false,
+    }
+}
+
 impl Counter {
     pub fn new(lang: Lang, keep_units: bool) -> Counter {
         let (max_len, max_links) = match lang {
@@ -184,7 +204,13 @@ impl Counter {
                 // not `Council and Commission`). A coordination counts as a linking word.
                 let name = chunk[i].capital && !chunk[i].initial;
                 let mut coordinated: Option<usize> = None;
-                for j in i..chunk.len().min(i + self.max_len) {
+                // An English name is longer (`Commission on the Status of Women`).
+                let max_len = if name && lang == Lang::En {
+                    self.max_len + 2
+                } else {
+                    self.max_len
+                };
+                for j in i..chunk.len().min(i + max_len) {
                     if !content[j] {
                         let coordinates = name
                             && coordinated.is_none()
@@ -194,16 +220,34 @@ impl Counter {
                             && content.get(j + 1) == Some(&true)
                             && match lang {
                                 Lang::Fr => j - 1 > i && !chunk[j + 1].capital,
-                                // One modifier before `and`, the name's first word, not an
-                                // acronym (not `Eastern Europe and Central Asia`, `OLAF and
-                                // Disciplinary Bodies`).
-                                _ => j - 1 == i && chunk[j + 1].capital && !chunk[j - 1].all_caps,
+                                // One modifier before `and`, the name's first word or the
+                                // first after `on`, `for`, `against` (`Covenant on Civil and
+                                // Political Rights`), not an acronym (not `Eastern Europe and
+                                // Central Asia`, `OLAF and Disciplinary Bodies`).
+                                _ => {
+                                    (j - 1 == i
+                                        || (j >= i + 2
+                                            && matches!(
+                                                chunk[j - 2].surface.to_ascii_lowercase().as_str(),
+                                                "on" | "for" | "against" | "the"
+                                            )))
+                                        && chunk[j + 1].capital
+                                        && !chunk[j - 1].all_caps
+                                }
                             };
-                        if chunk[j].link || coordinates {
+                        let named =
+                            name && lang == Lang::En && j > i && name_link(&chunk, &content, j);
+                        if chunk[j].link || coordinates || named {
                             if content[j - 1] {
                                 links += 1;
                             }
-                            if links > self.max_links {
+                            // An English name links more (`Commission on the Status of Women`).
+                            let most = if name && lang == Lang::En {
+                                self.max_links + 1
+                            } else {
+                                self.max_links
+                            };
+                            if links > most {
                                 break;
                             }
                             if coordinates {
@@ -215,8 +259,9 @@ impl Counter {
                         break;
                     }
                     node = self.child(node, chunk[j].key_id);
-                    if lang == Lang::En && coordinated == Some(j.wrapping_sub(1)) {
-                        // `Economic and Social` is not a name without what follows.
+                    if lang == Lang::En && coordinated == Some(j.wrapping_sub(1)) && j == i + 2 {
+                        // `Economic and Social` is not a name without what follows; after
+                        // `on` the name may end there (`Office on Drugs and Crime`).
                         continue;
                     }
                     let id = self.entry_at(node, &chunk[i..=j], links);
@@ -464,6 +509,46 @@ mod tests {
         );
         assert!(en.get("council and commission").is_none());
         assert!(en.get("eastern europe and central asia").is_none());
+    }
+
+    #[test]
+    fn english_names_link_on_for_and_against() {
+        let mut en = Counter::new(Lang::En, false);
+        en.add(
+            "The report of the Commission on the Status of Women was sent to the Office for \
+             Disarmament Affairs, which reported on the situation.",
+            0,
+            0,
+            "d",
+            0,
+        );
+        assert!(en.get("commission on the status of women").is_some());
+        assert!(en.get("office for disarmament affair").is_some());
+        en.add(
+            "The International Covenant on Civil and Political Rights and the United Nations \
+             Office on Drugs and Crime.",
+            0,
+            1,
+            "d",
+            1,
+        );
+        assert!(en
+            .get("international covenant on civil and political right")
+            .is_some());
+        assert!(en.get("united nation office on drug and crime").is_some());
+        // Lower case after the link, or no name before it: no name.
+        assert!(en.get("report on the situation").is_none());
+        assert!(en.get("affair which reported on").is_none());
+        let mut lower = Counter::new(Lang::En, false);
+        lower.add(
+            "The violence against women and the commission on the status.",
+            0,
+            0,
+            "d",
+            0,
+        );
+        assert!(lower.get("violence against women").is_none());
+        assert!(lower.get("commission on the status").is_none());
     }
 
     #[test]

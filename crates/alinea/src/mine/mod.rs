@@ -263,6 +263,15 @@ impl Miner {
                         .map(|e| e.score * (f64::from(e.joint) / 10.0).min(1.0))
                         .fold(0.0, f64::max);
                     th[id as usize].score += termhood::TRANSLATED * best;
+                    // A name written the French way (its first word only capitalised, not at
+                    // a sentence start: `Banque mondiale`) that is translated consistently.
+                    let t = &th[id as usize];
+                    if t.first_capital > 0.5
+                        && t.capitalised <= 0.5
+                        && counter.entries[id as usize].len > 1
+                    {
+                        th[id as usize].score += termhood::NAME_TRANSLATED * best;
+                    }
                     eqs.push((id, f));
                 }
             }
@@ -491,6 +500,48 @@ mod tests {
         );
         m.add("d", 1, &[(Lang::Fr, "La turbine.")]);
         assert_eq!(m.pivot(), Some(Lang::Fr));
+    }
+
+    #[test]
+    fn a_french_name_translated_consistently_ranks_higher() {
+        let topics = [
+            ("La pauvreté", "Poverty"),
+            ("La santé", "Health"),
+            ("L'énergie", "Energy"),
+            ("L'agriculture", "Agriculture"),
+            ("La dette", "Debt"),
+            ("Le commerce", "Trade"),
+            ("L'emploi", "Employment"),
+            ("Le climat", "Climate"),
+            ("La migration", "Migration"),
+            ("La corruption", "Corruption"),
+        ];
+        let score = |name: &str| {
+            let mut m = Miner::new(true);
+            for (i, (fr, en)) in topics.iter().enumerate() {
+                m.add(
+                    "d",
+                    i,
+                    &[
+                        (Lang::Fr, &format!("{fr} selon la {name}.")),
+                        (Lang::En, &format!("{en} by the World Bank.")),
+                    ],
+                );
+            }
+            let opts = Options {
+                all: true,
+                ..Options::default()
+            };
+            let mined = m.finish(&opts, None);
+            let c = mined
+                .candidates
+                .iter()
+                .find(|c| c.lang == Lang::Fr && c.text.to_lowercase() == "banque mondiale")
+                .expect("a candidate");
+            assert_eq!(c.equivalents["en"][0].text, "World Bank");
+            c.score
+        };
+        assert!(score("Banque mondiale") > score("banque mondiale"));
     }
 
     #[test]

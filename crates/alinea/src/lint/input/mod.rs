@@ -262,11 +262,13 @@ fn sentence_pairs(
     target: &str,
     lang: &Lang,
 ) -> Option<Vec<(Range<usize>, Range<usize>)>> {
-    let (s, t) = (
-        crate::text::sentences::split(source, src_lang),
-        crate::text::sentences::split(target, lang),
-    );
-    if s.len() < 2 || t.len() < 2 {
+    // Most paragraphs are one sentence: the target is split only when the source is not.
+    let s = crate::text::sentences::split(source, src_lang);
+    if s.len() < 2 {
+        return None;
+    }
+    let t = crate::text::sentences::split(target, lang);
+    if t.len() < 2 {
         return None;
     }
     let sides = [

@@ -243,6 +243,33 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
     steps
 }
 
+/// The evidence of two small documents (French and English), without word lists.
+fn evidence_of(src: &[&str], tgt: &[&str]) -> Evidence {
+    let (sf, tf) = (extract(src, &Lang::Fr), extract(tgt, &Lang::En));
+    let settings = EvidenceSettings {
+        use_lexicon: false,
+        anchor_boost: 1.5,
+    };
+    Evidence::build(&sf, &tf, &PairLexicon::default(), &settings)
+}
+
+/// The cost model of these tests, the many-unit bead term on.
+fn test_model(beta: f32) -> CostModel {
+    CostModel {
+        pair_mass: 3.0,
+        ratio: 0.9,
+        var: 6.0,
+        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
+        beta,
+        lex_base: 0.0,
+        len_weight: 1.5,
+        anchor_miss: 0.35,
+        furniture_null: 1.5,
+        unit_weight: 8.0,
+        unit_share: 0.3,
+    }
+}
+
 #[test]
 fn fast_log_is_close() {
     for k in 0..2000 {
@@ -296,22 +323,8 @@ proptest! {
     ) {
         let s: Vec<&str> = src.iter().map(String::as_str).collect();
         let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
-        let (sf, tf) = (extract(&s, &Lang::Fr), extract(&t, &Lang::En));
-        let settings = EvidenceSettings { use_lexicon: false, anchor_boost: 1.5 };
-        let ev = Evidence::build(&sf, &tf, &PairLexicon::default(), &settings);
-        let model = CostModel {
-            pair_mass: 3.0,
-            ratio: 0.9,
-            var: 6.0,
-            prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
-            beta,
-            lex_base: 0.0,
-            len_weight: 1.5,
-            anchor_miss: 0.35,
-            furniture_null: 1.5,
-        unit_weight: 8.0,
-        unit_share: 0.3,
-        };
+        let ev = evidence_of(&s, &t);
+        let model = test_model(beta);
         let band = Band::diagonal(ev.n_src(), ev.n_tgt(), w);
         let key = |steps: Vec<Step>| -> Vec<(u8, usize, usize, u32, u32)> {
             steps.iter().map(|s| (s.shape, s.i, s.j, s.cost.to_bits(), s.gap.to_bits())).collect()
@@ -335,25 +348,8 @@ fn blocks_split_long_documents() {
         .collect();
     let s: Vec<&str> = src.iter().map(String::as_str).collect();
     let t: Vec<&str> = tgt.iter().map(String::as_str).collect();
-    let (sf, tf) = (extract(&s, &Lang::Fr), extract(&t, &Lang::En));
-    let settings = EvidenceSettings {
-        use_lexicon: false,
-        anchor_boost: 1.5,
-    };
-    let ev = Evidence::build(&sf, &tf, &PairLexicon::default(), &settings);
-    let model = CostModel {
-        pair_mass: 3.0,
-        ratio: 0.9,
-        var: 6.0,
-        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
-        beta: 10.0,
-        lex_base: 0.0,
-        len_weight: 1.5,
-        anchor_miss: 0.35,
-        furniture_null: 1.5,
-        unit_weight: 8.0,
-        unit_share: 0.3,
-    };
+    let ev = evidence_of(&s, &t);
+    let model = test_model(10.0);
     let band = Band::diagonal(ev.n_src(), ev.n_tgt(), 20);
     assert!(band.cells() > 3 * BLOCK_CELLS);
     let a = search(&ev, &model, &band, 10);
@@ -381,25 +377,8 @@ fn narrow_bands_match_the_reference() {
         "End.",
         "Annex.",
     ];
-    let (sf, tf) = (extract(&src, &Lang::Fr), extract(&tgt, &Lang::En));
-    let settings = EvidenceSettings {
-        use_lexicon: false,
-        anchor_boost: 1.5,
-    };
-    let ev = Evidence::build(&sf, &tf, &PairLexicon::default(), &settings);
-    let model = CostModel {
-        pair_mass: 3.0,
-        ratio: 0.9,
-        var: 6.0,
-        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
-        beta: 10.0,
-        lex_base: 0.0,
-        len_weight: 1.5,
-        anchor_miss: 0.35,
-        furniture_null: 1.5,
-        unit_weight: 8.0,
-        unit_share: 0.3,
-    };
+    let ev = evidence_of(&src, &tgt);
+    let model = test_model(10.0);
     for w in 0..4 {
         let band = Band::diagonal(4, 5, w);
         let a = search(&ev, &model, &band, 10);
@@ -449,24 +428,11 @@ fn a_unit_that_shares_nothing_with_the_other_side_costs_its_bead_more() {
         "programme développement",
         "sécurité conseil",
     ];
-    let (sf, tf) = (extract(&src, &Lang::Fr), extract(&tgt, &Lang::En));
-    let settings = EvidenceSettings {
-        use_lexicon: false,
-        anchor_boost: 1.5,
-    };
-    let ev = Evidence::build(&sf, &tf, &PairLexicon::default(), &settings);
+    let ev = evidence_of(&src, &tgt);
     let mut model = CostModel {
-        pair_mass: 3.0,
         ratio: 1.0,
-        var: 6.0,
-        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
-        beta: 10.0,
-        lex_base: 0.0,
-        len_weight: 1.5,
-        anchor_miss: 0.35,
-        furniture_null: 1.5,
         unit_weight: 0.0,
-        unit_share: 0.3,
+        ..test_model(10.0)
     };
     let band = Band::diagonal(ev.n_src(), ev.n_tgt(), 6);
     let cost = |model: &CostModel, k: usize, i: usize, j: usize| {

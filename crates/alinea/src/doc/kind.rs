@@ -13,7 +13,7 @@
 //! - list item: a unit with a label or bullet;
 //! - body: everything else.
 
-use super::read::{ends_with_punctuation, last_significant, Seg};
+use super::read::{ends_with_punctuation, last_significant, starts_lowercase, Seg};
 use super::UnitKind;
 use crate::text::markup::{self, Mapped};
 
@@ -193,12 +193,6 @@ fn roman_label(seg: &Seg) -> bool {
 fn url_only(s: &str) -> bool {
     !s.contains(' ')
         && (s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www."))
-}
-
-fn starts_lowercase(s: &str) -> bool {
-    s.chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_lowercase)
 }
 
 fn starts_uppercase(s: &str) -> bool {

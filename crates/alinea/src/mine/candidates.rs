@@ -141,20 +141,24 @@ fn is_content(t: &Token, _lang: &Lang) -> bool {
 /// `against` after a content word, then a capitalised content word or `the` and one (`Commission
 /// on the Status of Women`, `Office for Disarmament Affairs`); `the` after such a word.
 fn name_link(chunk: &[Token], content: &[bool], j: usize) -> bool {
-    let lower = |k: usize| chunk.get(k).map(|t| t.surface.to_ascii_lowercase());
     let capital_content = |k: usize| content.get(k) == Some(&true) && chunk[k].capital;
-    match lower(j).as_deref() {
-        Some("on" | "for" | "against") => {
-            content[j - 1]
-                && (capital_content(j + 1)
-                    || (lower(j + 1).as_deref() == Some("the") && capital_content(j + 2)))
-        }
-        Some("the") => {
-            matches!(lower(j - 1).as_deref(), Some("on" | "for" | "against"))
-                && capital_content(j + 1)
-        }
-        _ => false,
+    let the = |k: usize| {
+        chunk
+            .get(k)
+            .is_some_and(|t| t.surface.eq_ignore_ascii_case("the"))
+    };
+    if is_name_linker(&chunk[j]) {
+        content[j - 1] && (capital_content(j + 1) || (the(j + 1) && capital_content(j + 2)))
+    } else {
+        the(j) && is_name_linker(&chunk[j - 1]) && capital_content(j + 1)
     }
+}
+
+/// `on`, `for` or `against`, which link the words of an English name.
+fn is_name_linker(t: &Token) -> bool {
+    ["on", "for", "against"]
+        .iter()
+        .any(|w| t.surface.eq_ignore_ascii_case(w))
 }
 
 impl Counter {
@@ -227,10 +231,10 @@ impl Counter {
                                 _ => {
                                     (j - 1 == i
                                         || (j >= i + 2
-                                            && matches!(
-                                                chunk[j - 2].surface.to_ascii_lowercase().as_str(),
-                                                "on" | "for" | "against" | "the"
-                                            )))
+                                            && (is_name_linker(&chunk[j - 2])
+                                                || chunk[j - 2]
+                                                    .surface
+                                                    .eq_ignore_ascii_case("the"))))
                                         && chunk[j + 1].capital
                                         && !chunk[j - 1].all_caps
                                 }

@@ -222,10 +222,13 @@ impl Ctx<'_> {
         }
         let pre = &self.pre;
         let (mut h, mut ha) = (0f32, 0f32);
+        // The hits of each source unit (row) with each target unit (column) of the bead.
+        let mut grid = [[0f32; 3]; 3];
         // Units i - a .. i, oldest first; targets j - b .. j, first to last.
         for u in i - a..i {
             for v in j - b..j {
                 let (x, y) = self.ev.hits(u, v);
+                grid[u + a - i][v + b - j] = x;
                 h += x;
                 ha += y;
             }
@@ -238,21 +241,15 @@ impl Ctx<'_> {
         if (a > 1 || b > 1) && model.unit_weight > 0.0 {
             let mut pen = 0.0;
             if a > 1 {
-                for u in i - a..i {
-                    let mut hu = 0.0;
-                    for v in j - b..j {
-                        hu += self.ev.hits(u, v).0;
-                    }
-                    pen += model.unit_cost(hu, self.ev.src_mass[u]);
+                for (r, row) in grid.iter().take(a).enumerate() {
+                    let hu: f32 = row.iter().take(b).fold(0.0, |s, &x| s + x);
+                    pen += model.unit_cost(hu, self.ev.src_mass[i - a + r]);
                 }
             }
             if b > 1 {
-                for v in j - b..j {
-                    let mut hv = 0.0;
-                    for u in i - a..i {
-                        hv += self.ev.hits(u, v).0;
-                    }
-                    pen += model.unit_cost(hv, self.ev.tgt_mass[v]);
+                for c in 0..b {
+                    let hv: f32 = grid.iter().take(a).fold(0.0, |s, row| s + row[c]);
+                    pen += model.unit_cost(hv, self.ev.tgt_mass[j - b + c]);
                 }
             }
             bead += pen;

@@ -319,7 +319,8 @@ fn unclosed(line: &str) -> bool {
     open > 0
 }
 
-fn starts_lowercase(s: &str) -> bool {
+/// The first letter or digit of `s` is a lower-case letter.
+pub(super) fn starts_lowercase(s: &str) -> bool {
     s.chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_lowercase)

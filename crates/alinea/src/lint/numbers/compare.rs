@@ -65,6 +65,63 @@ fn pair_ranges(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
     }
 }
 
+/// Pairs a 24-hour clock time written as one number (`1310`, `1100 hours`, `2359Z`) of `a`
+/// left over with its hour and minutes on the other side (`13 h 10`, `11 heures`,
+/// `59/23`), or its hour in words (`1200 hours` and `midi`): only what no exact value
+/// paired, so a year never reads as a time.
+fn pair_clock(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
+    let mut words: Vec<&Token> = b_all.iter().filter(|t| t.kind == Kind::Word).collect();
+    let mut i = 0;
+    while i < a.len() {
+        let t = a[i];
+        let v: Option<u32> = (t.kind == Kind::Number && (3..=4).contains(&t.value.len()))
+            .then(|| t.value.parse().ok())
+            .flatten();
+        let Some((h, m)) = v
+            .map(|v| (v / 100, v % 100))
+            .filter(|&(h, m)| h < 24 && m < 60)
+        else {
+            i += 1;
+            continue;
+        };
+        let (h, m) = (h.to_string(), m.to_string());
+        let number = |b: &Vec<&Token>, v: &str, not: Option<usize>| {
+            b.iter()
+                .enumerate()
+                .position(|(j, t)| t.kind == Kind::Number && t.value == v && Some(j) != not)
+        };
+        let ph = number(b, &h, None);
+        let pm = if m == "0" { None } else { number(b, &m, ph) };
+        if m != "0" && pm.is_none() {
+            i += 1;
+            continue;
+        }
+        match (ph, pm) {
+            (Some(ph), pm) => {
+                let mut gone: Vec<usize> = std::iter::once(ph).chain(pm).collect();
+                gone.sort_unstable();
+                for j in gone.into_iter().rev() {
+                    b.remove(j);
+                }
+            }
+            (None, None) => match words.iter().position(|w| w.value == h) {
+                Some(j) => {
+                    words.remove(j);
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            },
+            (None, Some(_)) => {
+                i += 1;
+                continue;
+            }
+        }
+        a.remove(i);
+    }
+}
+
 /// What differs between the tokens of a source and a target: each value kept once per
 /// occurrence on both sides is paired; paragraph labels and codes (digits glued to
 /// letters) left over on one side only are not told (extraction often drops them on one
@@ -78,6 +135,8 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     pair_off(&mut s_left, &mut t_left);
     pair_ranges(&mut s_left, &mut t_left);
     pair_ranges(&mut t_left, &mut s_left);
+    pair_clock(&mut s_left, &mut t_left, target);
+    pair_clock(&mut t_left, &mut s_left, source);
     // Number words excuse digits.
     let excuse = |left: &mut Vec<&Token>, words: &[Token]| {
         let mut words: Vec<&Token> = words.iter().filter(|t| t.kind == Kind::Word).collect();

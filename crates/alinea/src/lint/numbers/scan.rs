@@ -147,6 +147,25 @@ pub(super) fn number_at(s: &str, i: usize, lang: &Lang, order: GroupOrder) -> (S
         }
         end = e;
     }
+    // Arabic display order with a decimal part: `630.8 1` is 1,630.8 (the highest group
+    // written last), when a group of three digits with decimals is followed by a group of
+    // one to three digits that ends the number.
+    if lang == &Lang::Ar && !frac.is_empty() && groups.len() == 1 && int.len() == 3 {
+        if let Some(c) = at(s, end).filter(|&c| is_group_space(c)) {
+            let next = end + c.len_utf8();
+            let (g, e) = digits_at(s, next);
+            let ends_there = match at(s, e) {
+                Some(',' | '.' | '/' | '\u{066B}' | '\u{066C}') => {
+                    at(s, e + 1).and_then(digit).is_none()
+                }
+                _ => true,
+            };
+            if (1..=3).contains(&g.len()) && ends_there {
+                int = format!("{g}{int}");
+                end = e;
+            }
+        }
+    }
     (strip_zeros(&int, &frac), end)
 }
 

@@ -366,3 +366,72 @@ fn url_starts_in_any_case() {
         assert!(!is_url_start(s), "{s}");
     }
 }
+
+#[test]
+fn clock_times_written_as_one_number() {
+    // UN English writes 24-hour times as four digits.
+    assert!(same(
+        "À 13 h 10, un soldat",
+        Lang::Fr,
+        "At 1310, a soldier",
+        Lang::En
+    ));
+    assert!(same(
+        "entre 11 heures et midi",
+        Lang::Fr,
+        "between 1100 and 1200 hours",
+        Lang::En
+    ));
+    assert!(same(
+        "au 31 juillet 2013 à 2359Z",
+        Lang::Fr,
+        "منذ الساعة 59/23 من يوم 31 تموز/يوليه 2013",
+        Lang::Ar
+    ));
+    assert!(same(
+        "between 1100 and 1200 hours",
+        Lang::En,
+        "بين الساعة 11:00 والساعة 12:00",
+        Lang::Ar
+    ));
+    // Only what no exact value paired: a year stays a year, a wrong minute stays wrong.
+    assert!(!same("À 13 h 10", Lang::Fr, "At 1320", Lang::En));
+    assert!(!same(
+        "en 2014, 20 pays",
+        Lang::Fr,
+        "in 2015, 20 countries",
+        Lang::En
+    ));
+    assert!(!same(
+        "entre 11 heures et 14 heures",
+        Lang::Fr,
+        "between 1100 and 1200 hours",
+        Lang::En
+    ));
+}
+
+#[test]
+fn arabic_display_order_with_decimals() {
+    // 1 630,8 kg, written in display order with its highest group last.
+    assert!(same("1 630,8 kg", Lang::Fr, "630.8 1 كغم", Lang::Ar));
+    assert_eq!(values("731.5 1 مليون", Lang::Ar), ["1731.5"]);
+    // A changed value is one mismatch, not two.
+    let (x, y) = (
+        extract("1 731,3 millions", &Lang::Fr, GroupOrder::Logical),
+        extract("731.5 1 مليون", &Lang::Ar, GroupOrder::Logical),
+    );
+    assert_eq!(compare(&x, &y).len(), 1);
+    // Not a number of its own with a decimal part, nor a longer group.
+    assert_eq!(values("الفقرة 2.5 3", Lang::Ar), ["2.5", "3"]);
+    assert_eq!(values("630.8 1234", Lang::Ar), ["630.8", "1234"]);
+}
+
+#[test]
+fn arabic_eleven_in_words() {
+    assert!(same(
+        "11 en 2002",
+        Lang::Fr,
+        "إحدى عشرة منحة دراسية في عام 2002",
+        Lang::Ar
+    ));
+}

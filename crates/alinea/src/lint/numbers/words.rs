@@ -77,6 +77,8 @@ const WORDS_EN: &[(&str, u16)] = &[
     ("ten", 10),
     ("eleven", 11),
     ("twelve", 12),
+    // Clock hours in words: `noon` for 12.00 hours.
+    ("noon", 12),
     ("thirteen", 13),
     ("fourteen", 14),
     ("fifteen", 15),
@@ -133,6 +135,7 @@ const WORDS_FR: &[(&str, u16)] = &[
     ("dix", 10),
     ("onze", 11),
     ("douze", 12),
+    ("midi", 12),
     ("treize", 13),
     ("quatorze", 14),
     ("quinze", 15),
@@ -179,6 +182,9 @@ const WORDS_FR: &[(&str, u16)] = &[
 /// Arabic cardinals (both genders, the dual's cases), ordinals and decades.
 const WORDS_AR: &[(&str, u16)] = &[
     ("واحد", 1),
+    // The first part of eleven (أحد عشر, إحدى عشرة).
+    ("أحد", 1),
+    ("إحدى", 1),
     ("واحدة", 1),
     ("اثنان", 2),
     ("اثنين", 2),

@@ -101,10 +101,13 @@ fn best_long_form<'a>(short: &str, long: &'a str) -> Option<&'a str> {
         si -= 1;
     }
     let start = l[(li + 1) as usize].0;
-    // Back to the start of that word.
+    // Back to the start of that word; an elided article before it (`l'unité`) is not part
+    // of the long form.
     let start = long[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '\'' | '\u{2019}' | '\u{02BC}'))
+        .map_or(0, |(i, c)| i + c.len_utf8())
         .min(start);
     Some(&long[start..])
 }
@@ -130,6 +133,21 @@ mod tests {
                 "HAWT".to_string(),
                 "horizontal-axis wind turbine".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn an_elided_article_is_not_part_of_the_long_form() {
+        assert_eq!(
+            definitions("notamment l'unité de coordination de la lutte antifraude (UCLAF) et"),
+            vec![(
+                "UCLAF".to_string(),
+                "unité de coordination de la lutte antifraude".to_string()
+            )]
+        );
+        assert_eq!(
+            definitions("de l’Office européen de lutte antifraude (OLAF)")[0].1,
+            "Office européen de lutte antifraude"
         );
     }
 

@@ -334,13 +334,19 @@ impl Counter {
         e.freq += 1;
         let mut caps = toks.iter().filter(|t| !t.link);
         let content = caps.clone().count();
-        if caps.all(|t| t.capital) && (!toks[0].initial || content > 1) {
+        // Capitals of a heading (every content word in capitals, or a common word in
+        // capitals) make no name.
+        let heading = {
+            let mut c = toks.iter().filter(|t| !t.link);
+            c.all(|t| t.all_caps) && (content > 1 || toks[0].shouted)
+        };
+        if caps.all(|t| t.capital) && (!toks[0].initial || content > 1) && !heading {
             e.capitalised += 1;
         }
-        if toks[0].capital && !toks[0].initial {
+        if toks[0].capital && !toks[0].initial && !heading {
             e.first_capital += 1;
         }
-        if toks.len() == 1 && toks[0].all_caps {
+        if toks.len() == 1 && toks[0].all_caps && !toks[0].shouted {
             e.all_caps += 1;
         }
         if e.last_doc != doc {

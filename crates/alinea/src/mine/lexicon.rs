@@ -26,7 +26,7 @@ const STOP_AR: &str = "في من على إلى الى عن مع هذا هذه ذ
 /// French and English words a multi-word term may hold between its content words (English
 /// names link `on` and `for` too: see [`super::candidates`]).
 const LINK_FR: &[&str] = &[
-    "de", "d'", "du", "des", "à", "au", "aux", "la", "l'", "en", "sur", "pour",
+    "de", "d'", "du", "des", "à", "au", "aux", "la", "l'", "en", "sur", "pour", "contre",
 ];
 const LINK_EN: &[&str] = &["of", "against"];
 const LINK_AR: &[&str] = &["بين", "ضد"];

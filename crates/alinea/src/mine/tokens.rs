@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{is_coordinator, is_link, is_stop};
+use super::lexicon::{is_coordinator, is_link, is_stop, zipf};
 use crate::termbase::normalize::lookup_key;
 use crate::Lang;
 
@@ -30,6 +30,9 @@ pub struct Token<'a> {
     pub capital: bool,
     /// All letters upper-case, at least two of them (`TIC`, `NATO`).
     pub all_caps: bool,
+    /// A common word of the language written in capitals (`DOCUMENT`, `FORM` in a heading):
+    /// its capitals make it neither an acronym nor a name ([`SHOUTED_ZIPF`]).
+    pub shouted: bool,
     /// The first word of a sentence (so its capital says nothing).
     pub initial: bool,
 }
@@ -48,6 +51,14 @@ fn is_apostrophe(c: char) -> bool {
 const ELIDED: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
+
+/// The general-language Zipf frequency from which a word written in capitals is taken for a
+/// common word in a heading rather than an acronym (`FORM`, `DOCUMENT`, `DISPOSITIF`; not
+/// `SCADA`, `NREL`).
+pub const SHOUTED_ZIPF: f64 = 3.0;
+
+/// The fewest letters of such a word (`WHO`, `AIDS`-like short acronyms keep their capitals).
+pub const SHOUTED_LETTERS: usize = 4;
 
 /// A table of the words met so far: each written form's lower case and variant key (worked
 /// out once per distinct form, not once per occurrence), and each key's number.
@@ -68,6 +79,7 @@ struct Word {
     /// Starts with an upper-case letter; all of two letters or more upper case.
     capital: bool,
     all_caps: bool,
+    shouted: bool,
 }
 
 impl Words {
@@ -90,6 +102,14 @@ impl Words {
         };
         let letters = lower.chars().filter(|c| c.is_alphabetic()).count();
         let link = is_link(lang, &lower);
+        let all_caps = letters >= 2
+            && surface
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        let shouted = all_caps
+            && letters >= SHOUTED_LETTERS
+            && zipf(lang, &lower).is_some_and(|z| z >= SHOUTED_ZIPF);
         let w = Word {
             content: letters >= 1
                 && (letters >= 2 || lower.chars().any(|c| c.is_numeric()))
@@ -99,11 +119,8 @@ impl Words {
             coordinator: is_coordinator(lang, &lower),
             key_id,
             capital: surface.chars().next().is_some_and(char::is_uppercase),
-            all_caps: letters >= 2
-                && surface
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase),
+            all_caps,
+            shouted,
         };
         self.forms.insert(surface.into(), w);
         (w, self.keys[key_id as usize].clone())
@@ -211,6 +228,7 @@ fn token<'a>(surface: &'a str, lang: &Lang, initial: bool, words: &mut Words) ->
         content: w.content,
         capital: w.capital,
         all_caps: w.all_caps,
+        shouted: w.shouted,
         initial,
     }
 }

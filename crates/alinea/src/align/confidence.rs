@@ -10,8 +10,10 @@
 //! cost alone says, and so on. Its weights were fitted on the beads of the UN dev benchmark,
 //! right or wrong against the gold alignment (`scripts/fit-confidence.py --wrong-weight 25`),
 //! each wrong bead counting 25 times: the confidence is a review priority, and a bead below
-//! 0.5 is worth checking (cross-validated by document, the beads below 0.5 hold 82 % of the
-//! wrong fr-en beads and 83 % of the wrong fr-ar ones, with about 9 % of the right ones).
+//! 0.5 is worth checking. The intercept was then lowered by [`REVIEW_SHIFT`] as the aligner
+//! grew more accurate and its remaining errors harder to tell from right beads: on the dev
+//! benchmark the beads below 0.5 hold 83 % of the wrong fr-en beads and 85 % of the wrong
+//! fr-ar ones (76 % before the shift), with 8 % and 10 % of the right ones.
 
 use super::dp::{CostModel, Step, SHAPES};
 use super::evidence::Evidence;
@@ -43,7 +45,11 @@ const WEIGHTS: [f64; N_FEATURES] = [
     4.887, 1.13, 1.809, -0.09582, 0.1485, 2.925, -0.3002, 0.01676, -0.114, -0.1904, -1.265,
     -0.4009, -2.074, 0.2541, 2.7,
 ];
-const INTERCEPT: f64 = -3.474;
+const INTERCEPT: f64 = -3.474 - REVIEW_SHIFT;
+
+/// How much lower the intercept is than the fitted one, so that the beads below 0.5 hold at
+/// least 80 % of the wrong ones on both dev pairs (see the module documentation).
+const REVIEW_SHIFT: f64 = 0.3;
 
 fn sigmoid(x: f32) -> f64 {
     1.0 / (1.0 + (-x as f64).exp())

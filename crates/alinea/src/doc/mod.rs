@@ -6,6 +6,7 @@
 //!   in the original.
 //! - `read`: paragraph reading (blank-line blocks, labels, page-break joins).
 //! - `kind`: what each unit is (body, heading, list item, note, furniture).
+//! - `spans`: where the units stand, without reading them ([`source_spans`], for the linter).
 //! - this module: the types, [`load`] and [`read`], sentence units. The language is decided by
 //!   [`crate::text::lang::decide`] and recorded with where it came from ([`LangSource`]).
 //!
@@ -18,6 +19,7 @@ pub mod formats;
 pub mod inline;
 pub mod kind;
 mod read;
+mod spans;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -33,6 +35,7 @@ use crate::text::sentences;
 use crate::{Error, Lang, Result};
 
 pub use crate::text::lang::LangSource;
+pub use spans::source_spans;
 
 /// What a unit is, as far as the reader can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -450,18 +453,7 @@ fn build(
     let warnings: Vec<Diagnostic> = decision.contradiction(path).into_iter().collect();
     let lang = decision.lang.clone();
     let starts = crate::input::lines::line_starts(text);
-    let span = |start: usize, end: usize| {
-        let (line, column) = crate::input::lines::position_in(text, &starts, start);
-        let (end_line, end_column) = crate::input::lines::position_in(text, &starts, end);
-        Span {
-            line,
-            column,
-            end_line,
-            end_column,
-            start_byte: start,
-            end_byte: end,
-        }
-    };
+    let span = |start: usize, end: usize| spans::span_of(text, &starts, start, end);
     if let Some(blocks) = blocks {
         let (units, traced) = from_blocks(text, blocks, trace, &span);
         return Ok((

@@ -116,8 +116,7 @@ impl Read {
 /// line is the unit's number. An XLIFF file holds its own source and is refused.
 fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Read> {
     let source = crate::doc::read_one(path)?;
-    let decision = crate::doc::decide_source(given(lang, by).as_ref(), &source)
-        .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())));
+    let decision = decision(lang, by, &source);
     let document = crate::doc::source_document(&source, &decision, mode)?;
     Ok(Read {
         document,
@@ -126,17 +125,10 @@ fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Resul
     })
 }
 
-fn unit_of(r: &Read, i: usize) -> Unit {
-    let u = &r.document.units[i];
-    Unit {
-        id: (i + 1).to_string(),
-        text: r.source()[u.span.start_byte..u.span.end_byte].to_string(),
-        offset: Some(u.span.start_byte),
-        places: Vec::new(),
-        line: u.span.line,
-        column: u.span.column,
-        source: None,
-    }
+/// The language of `source`: given (by the option `by`), declared, detected, else undetermined.
+fn decision(lang: &Option<Lang>, by: &str, source: &crate::doc::formats::Source) -> Decision {
+    crate::doc::decide_source(given(lang, by).as_ref(), source)
+        .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())))
 }
 
 /// The slice of the file from the first to the last of `units` (consecutive indices).
@@ -146,23 +138,43 @@ fn spanned(r: &Read, units: &[usize]) -> Option<(usize, usize)> {
     Some((d[*f].span.start_byte, d[*l].span.end_byte))
 }
 
+/// A draft without a source: its units are where [`crate::doc::source_spans`] says they
+/// stand, each unit's text the slice of the file it spans.
+fn read_alone(path: &Path, req: &Request) -> Result<Doc> {
+    let source = crate::doc::read_one(path)?;
+    let decision = decision(&req.lang, "--lang", &source);
+    let (spans, diagnostics) = crate::doc::source_spans(&source, &decision, req.mode)?;
+    let text = source.text;
+    let units = spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| Unit {
+            id: (i + 1).to_string(),
+            text: text[span.start_byte..span.end_byte].to_string(),
+            offset: Some(span.start_byte),
+            places: Vec::new(),
+            line: span.line,
+            column: span.column,
+            source: None,
+        })
+        .collect();
+    Ok(Doc {
+        path: source.path,
+        lang: decision.lang,
+        source_lang: None,
+        text: Some(text),
+        units,
+        diagnostics,
+    })
+}
+
 fn read_text(path: &Path, req: &Request) -> Result<Doc> {
+    let Some(src_path) = &req.source else {
+        return read_alone(path, req);
+    };
     let mut target = reading(path, &req.lang, "--lang", req.mode)?;
     let mut diagnostics = target.document.warnings.clone();
     let lang = target.document.lang.clone();
-    let Some(src_path) = &req.source else {
-        let units = (0..target.document.units.len())
-            .map(|i| unit_of(&target, i))
-            .collect();
-        return Ok(Doc {
-            path: target.document.path,
-            lang,
-            source_lang: None,
-            text: Some(target.text),
-            units,
-            diagnostics,
-        });
-    };
     let mut source = reading(src_path, &req.source_lang, "--source-lang", req.mode)?;
     let src_lang = source.document.lang.clone();
     check_source_lang(&source, req, &lang)?;

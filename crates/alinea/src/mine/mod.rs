@@ -262,7 +262,10 @@ impl Miner {
                         .filter_map(|es| es.first())
                         .map(|e| e.score * (f64::from(e.joint) / 10.0).min(1.0))
                         .fold(0.0, f64::max);
-                    th[id as usize].score += termhood::TRANSLATED * best;
+                    // Only as far as the words are the corpus's own (a general word such
+                    // as `propose` translates as consistently as a term).
+                    let own = th[id as usize].specificity.clamp(0.0, 1.0);
+                    th[id as usize].score += termhood::TRANSLATED * best * own;
                     // A name written the French way (its first word only capitalised, not at
                     // a sentence start: `Banque mondiale`) that is translated consistently.
                     let t = &th[id as usize];
@@ -318,21 +321,32 @@ fn select(counter: &Counter, th: &[Termhood], opts: &Options) -> Vec<u32> {
 }
 
 /// The form a candidate is shown in: its most frequent form, lower-cased unless it is a name
-/// or an acronym.
+/// or an acronym; an Arabic form written with a conjunction (`وبناء القدرات`) gives way to the
+/// same form without it when the text has that too (`بناء القدرات`).
 fn display_text(e: &Entry) -> String {
-    let mut forms = e.forms.clone();
-    forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let best = forms.first().map(|f| f.0.clone()).unwrap_or_default();
     let name =
         e.capitalised * 2 > e.freq || e.all_caps * 2 > e.freq || e.first_capital * 2 > e.freq;
-    if name {
-        return best;
+    display_form(&e.forms, name)
+}
+
+/// [`display_text`] of the forms (with their counts) of a name or not.
+fn display_form(forms: &[(String, u32)], name: bool) -> String {
+    let mut forms = forms.to_vec();
+    forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let best = forms.first().map(|f| f.0.clone()).unwrap_or_default();
+    let shown = if name {
+        best
+    } else {
+        forms
+            .iter()
+            .find(|(f, _)| !f.chars().next().is_some_and(char::is_uppercase))
+            .map(|f| f.0.clone())
+            .unwrap_or_else(|| lower_first(&best))
+    };
+    match shown.strip_prefix(['و', 'ف']) {
+        Some(bare) if forms.iter().any(|(f, _)| f == bare) => bare.to_string(),
+        _ => shown,
     }
-    forms
-        .iter()
-        .find(|(f, _)| !f.chars().next().is_some_and(char::is_uppercase))
-        .map(|f| f.0.clone())
-        .unwrap_or_else(|| lower_first(&best))
 }
 
 fn lower_first(s: &str) -> String {
@@ -500,6 +514,23 @@ mod tests {
         );
         m.add("d", 1, &[(Lang::Fr, "La turbine.")]);
         assert_eq!(m.pivot(), Some(Lang::Fr));
+    }
+
+    #[test]
+    fn an_arabic_term_is_shown_without_its_conjunction_when_the_text_has_it_so() {
+        let shown = |forms: &[(&str, u32)]| {
+            let forms: Vec<(String, u32)> =
+                forms.iter().map(|(f, n)| (f.to_string(), *n)).collect();
+            display_form(&forms, false)
+        };
+        assert_eq!(
+            shown(&[("وبناء القدرات", 5), ("بناء القدرات", 3)]),
+            "بناء القدرات"
+        );
+        // Without the bare form in the text, the form as written (`فريق` starts with the
+        // letter and has no such form).
+        assert_eq!(shown(&[("وبناء القدرات", 5)]), "وبناء القدرات");
+        assert_eq!(shown(&[("فريق الخبراء", 4), ("الفريق", 1)]), "فريق الخبراء");
     }
 
     #[test]

@@ -18,7 +18,10 @@ use super::lexicon::zipf;
 pub const THRESHOLD: f64 = 0.0;
 
 /// What the best equivalent's association (0–1, seen in ten units or more) adds to the
-/// score of a candidate of aligned text.
+/// score of a candidate of aligned text, times its specificity up to 1 (none for words no
+/// more frequent in the corpus than in general language: on the parallel ACTER `corp` texts,
+/// French F1 0.280 → 0.287; on the UN dev set, French gold terms in the first thousand
+/// 24 → 25 of 25).
 pub const TRANSLATED: f64 = 6.0;
 
 /// What the same association adds again to a name written the French way (its first word

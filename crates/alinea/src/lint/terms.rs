@@ -267,24 +267,31 @@ fn same_rendering(a: &str, b: &str, lang: &Lang) -> bool {
         || format!(" {y} ").contains(&format!(" {x} "))
 }
 
-/// The stem keys (and, in Arabic, the consonant skeletons) of the words of `text`.
-fn word_keys(text: &str, lang: &Lang) -> FxHashSet<String> {
-    let mut out = FxHashSet::default();
+/// The stem keys (and, in Arabic, the consonant skeletons) of the words of `text`, each with
+/// the positions (word numbers) it stands at.
+fn word_keys(text: &str, lang: &Lang) -> FxHashMap<String, Vec<usize>> {
+    let mut out: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let st = stemmer(lang);
-    for (r, k) in stemmed_words(text, lang) {
-        out.insert(k);
+    for (i, (r, k)) in stemmed_words(text, lang).into_iter().enumerate() {
+        let mut add = |k: String| {
+            let v = out.entry(k).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        };
+        add(k);
         if lang == &Lang::Ar {
             let w = &text[r];
             let mut s = String::new();
             skeleton_word(w, &mut s);
-            out.insert(s);
+            add(s);
             // A preposition or conjunction glued to a noun without its article
             // (لحقوق الإنسان, بتغير المناخ, وفريق): the noun's keys too.
             if let Some(bare) = without_proclitic(w) {
-                out.insert(stem_word(bare, st.as_ref()));
+                add(stem_word(bare, st.as_ref()));
                 let mut s = String::new();
                 skeleton_word(bare, &mut s);
-                out.insert(s);
+                add(s);
             }
         }
     }
@@ -300,22 +307,43 @@ fn without_proclitic(w: &str) -> Option<&str> {
     }
 }
 
-/// Whether every word of `term` is among `keys` (by stem, or in Arabic by skeleton).
-fn all_words_in(term: &str, lang: &Lang, keys: &FxHashSet<String>) -> bool {
+/// Words that may stand between the words of a term found apart (`فريق الخبراء العامل` for
+/// `فريق عامل`, `group of experts on …` for `expert group`).
+const APART: usize = 2;
+
+/// Whether every word of `term` is among `keys` (by stem, or in Arabic by skeleton), all
+/// within a stretch of the text no longer than the term and [`APART`] more words (not `work`
+/// at one end of a sentence and `group` at the other for `working group`).
+fn all_words_in(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<usize>>) -> bool {
     let st = stemmer(lang);
-    let ws = words(term);
-    !ws.is_empty()
-        && ws.into_iter().all(|r| {
-            let w = &term[r];
-            let k = stem_word(w, st.as_ref());
-            k.is_empty() || keys.contains(&k) || {
-                let mut s = String::new();
-                lang == &Lang::Ar && {
-                    skeleton_word(w, &mut s);
-                    keys.contains(&s)
-                }
-            }
-        })
+    let mut places: Vec<Vec<usize>> = Vec::new();
+    for r in words(term) {
+        let w = &term[r];
+        let k = stem_word(w, st.as_ref());
+        if k.is_empty() {
+            continue;
+        }
+        let mut at: Vec<usize> = keys.get(&k).cloned().unwrap_or_default();
+        if lang == &Lang::Ar {
+            let mut s = String::new();
+            skeleton_word(w, &mut s);
+            at.extend(keys.get(&s).into_iter().flatten());
+        }
+        if at.is_empty() {
+            return false;
+        }
+        places.push(at);
+    }
+    if places.is_empty() {
+        return !words(term).is_empty();
+    }
+    let reach = places.len() - 1 + APART;
+    // Some place of some word opens a stretch that holds a place of every word.
+    places.iter().flatten().any(|&start| {
+        places
+            .iter()
+            .all(|at| at.iter().any(|&p| p >= start && p <= start + reach))
+    })
 }
 
 /// The first non-blank byte range of `text` (the whole unit, trimmed).
@@ -346,7 +374,7 @@ fn bilingual(
     let in_target = target.find_all(MatchClass::Root);
     let mut seen: FxHashSet<usize> = FxHashSet::default();
     let mut source_kept: Option<Vec<TermMatch>> = None;
-    let mut target_keys: Option<FxHashSet<String>> = None;
+    let mut target_keys: Option<FxHashMap<String, Vec<usize>>> = None;
     for m in &in_source {
         if !seen.insert(m.concept_index) {
             continue;
@@ -456,5 +484,29 @@ fn bilingual(
             },
             fix: None,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_term_found_apart_only_when_its_words_stand_close() {
+        let has =
+            |term: &str, text: &str, lang: Lang| all_words_in(term, &lang, &word_keys(text, &lang));
+        assert!(has("فريق عامل", "شكل فريق الخبراء العامل تقريره", Lang::Ar));
+        assert!(has("working group", "the group working on it", Lang::En));
+        // Words of the term at two ends of the unit are not the term.
+        assert!(!has(
+            "working group",
+            "the activities of the experts working on its third meeting and the programme developed by the group",
+            Lang::En
+        ));
+        assert!(!has(
+            "gender equality",
+            "gender equity reasons granting the status of equality",
+            Lang::En
+        ));
     }
 }

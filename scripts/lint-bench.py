@@ -10,7 +10,9 @@ tuning rules) and `test` (the second half, for reporting). In each part, half of
   term-wrong    a target equivalent of a termbase concept whose source term is in the
                 source line is replaced (every occurrence) by the equivalent of another
                 concept
-  term-missing  that equivalent is deleted (every occurrence)
+  term-missing  that equivalent is deleted (every occurrence; in Arabic, every form of it:
+                with or without its articles, with a conjunction or preposition glued to
+                it, so that no form of the term is left in the unit)
   number        a number of the target that the source has too is changed (one digit
                 altered); a number the source lacks (a paragraph number only the target
                 carries) is never changed, since no comparison with the source can see it
@@ -61,15 +63,31 @@ def read_terms():
     return [dict(zip(head, r)) for r in rows[1:]]
 
 
+AR_LETTERS = "\u0621-\u064a\u064b-\u0652\u0660-\u0669\u0671-\u06d3"
+
+
+def ar_pattern(term):
+    """A pattern for an Arabic term as the text writes it: with or without its articles, and
+    with a leading conjunction or preposition glued to it (التعليم, تعليم, والتعليم,
+    للشعوب الأصلية), as a whole word sequence."""
+    parts = []
+    for k, w in enumerate(term.split()):
+        article = w.startswith("ال") and len(w) > 3
+        stem = re.escape(w[2:] if article else w)
+        if k == 0:
+            pre = "(?:[وف]?(?:[بك]?ال|لل)|[وف]?[بكل]?)" if article else "(?:[وف]?[بكل]?)"
+        else:
+            pre = "(?:ال)?" if article else ""
+        parts.append(pre + stem)
+    return re.compile(f"(?<![{AR_LETTERS}])" + r"\s+".join(parts) + f"(?![{AR_LETTERS}])")
+
+
 def find_term(text, term, lang):
-    """The (start, end) of `term` in `text` as whole words (case-insensitive for Latin)."""
+    """The (start, end) of `term` in `text` as whole words (case-insensitive for Latin; for
+    Arabic, any of the forms `ar_pattern` allows)."""
     if lang == "ar":
-        # The term, possibly with a leading clitic and article stripped from the term.
-        for t in (term,):
-            i = text.find(t)
-            if i >= 0:
-                return i, i + len(t)
-        return None
+        m = ar_pattern(term).search(text)
+        return (m.start(), m.end()) if m else None
     m = re.search(r"(?<!\w)" + re.escape(term) + r"(?!\w)", text, re.IGNORECASE)
     return (m.start(), m.end()) if m else None
 

@@ -6,6 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Doc, Hit};
 use crate::diag::Details;
+use crate::mine::lexicon::{is_link, is_stop};
 use crate::termbase::annotate::TextTerms;
 use crate::termbase::normalize::{
     lookup_key, skeleton_word, stem_key, stem_word, stemmed_words, stemmer, words,
@@ -308,19 +309,32 @@ fn without_proclitic(w: &str) -> Option<&str> {
 }
 
 /// Words that may stand between the words of a term found apart (`فريق الخبراء العامل` for
-/// `فريق عامل`, `group of experts on …` for `expert group`).
-const APART: usize = 2;
+/// `فريق عامل`, `international peace, stability and security` for `international
+/// security`).
+const APART: usize = 3;
 
-/// Whether every word of `term` is among `keys` (by stem, or in Arabic by skeleton), all
-/// within a stretch of the text no longer than the term and [`APART`] more words (not `work`
-/// at one end of a sentence and `group` at the other for `working group`).
+/// [`APART`] in Arabic, whose constructs take in ordinals and adjectives
+/// (`الجمعية الثانية والثلاثين بعد المائة للاتحاد البرلماني الدولي` for
+/// `جمعية الاتحاد البرلماني الدولي`).
+const APART_AR: usize = 5;
+
+/// Whether every content word of `term` is among `keys` (by stem, or in Arabic by
+/// skeleton), all within a stretch of the text no longer than the term and [`APART`] more
+/// words (not `work` at one end of a sentence and `group` at the other for `working
+/// group`); the term's function words (`for` of `respect for privacy`) need not be there.
+/// In Arabic every word is needed (a preposition such as `ضد` carries the meaning), within
+/// [`APART_AR`] more words.
 fn all_words_in(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<usize>>) -> bool {
     let st = stemmer(lang);
     let mut places: Vec<Vec<usize>> = Vec::new();
     for r in words(term) {
         let w = &term[r];
         let k = stem_word(w, st.as_ref());
-        if k.is_empty() {
+        // `IT` is no function word.
+        let capitals = w.chars().all(|c| !c.is_lowercase());
+        if k.is_empty()
+            || !capitals && lang != &Lang::Ar && is_function_word(lang, &w.to_lowercase())
+        {
             continue;
         }
         let mut at: Vec<usize> = keys.get(&k).cloned().unwrap_or_default();
@@ -337,13 +351,19 @@ fn all_words_in(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<usize>>) -
     if places.is_empty() {
         return !words(term).is_empty();
     }
-    let reach = places.len() - 1 + APART;
+    let apart = if lang == &Lang::Ar { APART_AR } else { APART };
+    let reach = places.len() - 1 + apart;
     // Some place of some word opens a stretch that holds a place of every word.
     places.iter().flatten().any(|&start| {
         places
             .iter()
             .all(|at| at.iter().any(|&p| p >= start && p <= start + reach))
     })
+}
+
+/// A function word of `lang` (a stop word, or a word linking a term's words: `for`, `de`).
+fn is_function_word(lang: &Lang, w: &str) -> bool {
+    is_stop(lang, w) || is_link(lang, w)
 }
 
 /// The first non-blank byte range of `text` (the whole unit, trimmed).
@@ -496,6 +516,11 @@ mod tests {
         let has =
             |term: &str, text: &str, lang: Lang| all_words_in(term, &lang, &word_keys(text, &lang));
         assert!(has("فريق عامل", "شكل فريق الخبراء العامل تقريره", Lang::Ar));
+        assert!(has(
+            "جمعية الاتحاد البرلماني الدولي",
+            "إن الجمعية الثانية والثلاثين بعد المائة للاتحاد البرلماني الدولي",
+            Lang::Ar
+        ));
         assert!(has("working group", "the group working on it", Lang::En));
         // Words of the term at two ends of the unit are not the term.
         assert!(!has(
@@ -508,5 +533,23 @@ mod tests {
             "gender equity reasons granting the status of equality",
             Lang::En
         ));
+        // Coordinated words between, and the term's function words not needed.
+        assert!(has(
+            "international security",
+            "measures conducive to international peace, stability and security",
+            Lang::En
+        ));
+        assert!(has(
+            "respect for privacy",
+            "respecting the privacy of individuals",
+            Lang::En
+        ));
+        // An acronym that writes a function word is a word of its own.
+        assert!(!has(
+            "IT",
+            "military and civilian computer networks",
+            Lang::En
+        ));
+        assert!(has("IT", "the IT networks", Lang::En));
     }
 }

@@ -98,17 +98,22 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     .next()
                     .is_none_or(|c| digit(c).is_none())
             });
-            if leading && label_mark.is_some() && !v.contains('.') {
+            // A section number opening the unit (`2.26 The Office`).
+            let section = leading && lang != &Lang::Ar && section_label(text, end);
+            if leading && label_mark.is_some() && !v.contains('.') || section && v.contains('.') {
+                // A section pairs with the same number on the other side (Arabic `2-1`).
+                let alt = v.contains('.').then(|| v.clone());
                 out.push(Token {
                     span: i..end,
                     kind: Kind::Label,
                     value: format!("label:{v}"),
-                    alt: None,
+                    alt,
                 });
                 i = end;
                 continue;
             }
-            // Digits glued to Latin letters (B2C, km2, a footnote call): a code.
+            // Digits glued to Latin letters (B2C, km2, a footnote call): a code. (Digits
+            // hyphened to capitals stay numbers: HFC-23 against HFC-25 is a changed number.)
             if prev.is_some_and(|p| p.is_ascii_alphabetic()) {
                 out.push(Token {
                     span: i..end,
@@ -218,6 +223,23 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     continue;
                 }
             }
+            // A decade: English `1960s` is also the `60` of French `années 60`.
+            let decade = (lang == &Lang::En
+                && raw.len() == 4
+                && raw.ends_with('0')
+                && rest.starts_with('s')
+                && at(text, end + 1).is_none_or(|c| !c.is_alphanumeric()))
+            .then(|| strip_zeros(&raw[2..], ""));
+            if decade.is_some() {
+                out.push(Token {
+                    span: i..end,
+                    kind: Kind::Number,
+                    value: v,
+                    alt: decade,
+                });
+                i = end;
+                continue;
+            }
             // French `10.103` is a thousands group or a section number.
             let alt = (lang == &Lang::Fr && raw.contains('.') && !v.contains('.'))
                 .then(|| raw.replace(['\u{00A0}', '\u{202F}', ' '], ""))
@@ -314,6 +336,17 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Whether the number ending at byte `end` of a unit it opens is a section number: a space
+/// and a capitalised word follow it (`2.26 The Office`; `2.5 million` is a number). Not
+/// asked in Arabic, where a number opening a unit is followed by a word as well
+/// (`5.3 مليون`, `26-30 كانون الثاني`).
+fn section_label(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(' ')
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 fn fold_may(w: &str) -> bool {

@@ -435,3 +435,46 @@ fn arabic_eleven_in_words() {
         Lang::Ar
     ));
 }
+
+#[test]
+fn decades_and_sections() {
+    // The early 1960s: années 60 (and années 1960).
+    assert!(same(
+        "au début des années 60",
+        Lang::Fr,
+        "the early 1960s",
+        Lang::En
+    ));
+    assert!(same("les années 1960", Lang::Fr, "the 1960s", Lang::En));
+    assert!(!same("les années 70", Lang::Fr, "the 1960s", Lang::En));
+    // A section number opening the target only: a label, told only against another label.
+    assert!(same(
+        "Le Bureau s'emploie",
+        Lang::Fr,
+        "2.26 The Office seeks",
+        Lang::En
+    ));
+    assert!(same(
+        "4-15 mai 2015",
+        Lang::Fr,
+        "4-15 أيار/مايو 2015",
+        Lang::Ar
+    ));
+    assert!(same(
+        "2.1 Fourniture d'un appui",
+        Lang::Fr,
+        "2-1 زيادة الكفاءة",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "2.1 Fourniture d'un appui",
+        Lang::Fr,
+        "2-3 زيادة الكفاءة",
+        Lang::Ar
+    ));
+    assert_eq!(values("2.5 million people", Lang::En), ["2.5"]);
+    assert!(!same("2,5 millions", Lang::Fr, "3.5 million", Lang::En));
+    // Digits hyphened to capitals are a number of their own.
+    assert!(same("la COVID-19", Lang::Fr, "COVID-19", Lang::En));
+    assert!(!same("le HFC-23", Lang::Fr, "(HFC-25)", Lang::Ar));
+}

@@ -317,15 +317,22 @@ impl Reading {
 }
 
 fn span(index: &LineIndex, start: usize, end: usize) -> Span {
-    let (line, column) = index.position(start);
-    let (end_line, end_column) = index.position(end);
-    Span {
-        line,
-        column,
-        end_line,
-        end_column,
-        start_byte: start,
-        end_byte: end,
+    Span::of(start, end, |at| index.position(at))
+}
+
+impl Span {
+    /// The span of bytes `start..end`, with the line and column `position` gives a byte.
+    fn of(start: usize, end: usize, position: impl Fn(usize) -> (usize, usize)) -> Span {
+        let (line, column) = position(start);
+        let (end_line, end_column) = position(end);
+        Span {
+            line,
+            column,
+            end_line,
+            end_column,
+            start_byte: start,
+            end_byte: end,
+        }
     }
 }
 

@@ -12,16 +12,7 @@ use crate::{Error, Result};
 
 /// The span of bytes `start..end` of `text`, whose lines start at `starts`.
 pub(super) fn span_of(text: &str, starts: &[usize], start: usize, end: usize) -> Span {
-    let (line, column) = position_in(text, starts, start);
-    let (end_line, end_column) = position_in(text, starts, end);
-    Span {
-        line,
-        column,
-        end_line,
-        end_column,
-        start_byte: start,
-        end_byte: end,
-    }
+    Span::of(start, end, |at| position_in(text, starts, at))
 }
 
 /// The spans of the units of `source` read as [`super::source_document`] reads it, in

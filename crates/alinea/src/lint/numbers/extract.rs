@@ -230,18 +230,8 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 && rest.starts_with('s')
                 && at(text, end + 1).is_none_or(|c| !c.is_alphanumeric()))
             .then(|| strip_zeros(&raw[2..], ""));
-            if decade.is_some() {
-                out.push(Token {
-                    span: i..end,
-                    kind: Kind::Number,
-                    value: v,
-                    alt: decade,
-                });
-                i = end;
-                continue;
-            }
             // French `10.103` is a thousands group or a section number.
-            let alt = (lang == &Lang::Fr && raw.contains('.') && !v.contains('.'))
+            let french = (lang == &Lang::Fr && raw.contains('.') && !v.contains('.'))
                 .then(|| raw.replace(['\u{00A0}', '\u{202F}', ' '], ""))
                 .filter(|r| r.matches('.').count() == 1)
                 .map(|r| {
@@ -250,6 +240,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                         r.split('.').nth(1).unwrap_or(""),
                     )
                 });
+            let alt = decade.or(french);
             out.push(Token {
                 span: i..end,
                 kind: Kind::Number,

@@ -74,7 +74,8 @@ fn pair_clock(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
     let mut i = 0;
     while i < a.len() {
         let t = a[i];
-        let v: Option<u32> = (t.kind == Kind::Number && (3..=4).contains(&t.value.len()))
+        // Four digits: `300` against `3` is a number that lost its zeros, not 3 o'clock.
+        let v: Option<u32> = (t.kind == Kind::Number && t.value.len() == 4)
             .then(|| t.value.parse().ok())
             .flatten();
         let Some((h, m)) = v

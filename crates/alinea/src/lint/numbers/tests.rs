@@ -408,6 +408,7 @@ fn clock_times_written_as_one_number() {
         "between 1100 and 1200 hours",
         Lang::En
     ));
+    assert!(!same("300 délégués", Lang::Fr, "3 delegates", Lang::En));
 }
 
 #[test]

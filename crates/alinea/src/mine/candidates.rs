@@ -336,10 +336,7 @@ impl Counter {
         let content = caps.clone().count();
         // Capitals of a heading (every content word in capitals, or a common word in
         // capitals) make no name.
-        let heading = {
-            let mut c = toks.iter().filter(|t| !t.link);
-            c.all(|t| t.all_caps) && (content > 1 || toks[0].shouted)
-        };
+        let heading = caps.clone().all(|t| t.all_caps) && (content > 1 || toks[0].shouted);
         if caps.all(|t| t.capital) && (!toks[0].initial || content > 1) && !heading {
             e.capitalised += 1;
         }

@@ -294,9 +294,31 @@ fn word_keys(text: &str, lang: &Lang) -> FxHashMap<String, Vec<usize>> {
                 skeleton_word(bare, &mut s);
                 add(s);
             }
+            // A possessive pronoun after the noun (خصوصيتهم, their privacy): the noun's
+            // keys too, its ت given back as ة.
+            if let Some(noun) = without_enclitic(without_proclitic(w).unwrap_or(w)) {
+                add(stem_word(&noun, st.as_ref()));
+                let mut s = String::new();
+                skeleton_word(&noun, &mut s);
+                add(s);
+            }
         }
     }
     out
+}
+
+/// An Arabic noun without a possessive pronoun after it (`هم`, `ها`, `هما`, `هن`, `كم`,
+/// `نا`), its last `ت` written `ة` again (`خصوصيتهم` → `خصوصية`), when at least three
+/// letters remain.
+fn without_enclitic(w: &str) -> Option<String> {
+    let noun = ["هما", "هم", "ها", "هن", "كم", "نا"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p))
+        .filter(|n| n.chars().count() >= 3)?;
+    Some(match noun.strip_suffix('ت') {
+        Some(stem) => format!("{stem}ة"),
+        None => noun.to_string(),
+    })
 }
 
 /// An Arabic word without one leading و ف ب ل ك, when at least three letters remain.
@@ -543,6 +565,17 @@ mod tests {
             "respect for privacy",
             "respecting the privacy of individuals",
             Lang::En
+        ));
+        // A possessive pronoun after an Arabic noun.
+        assert!(has(
+            "الخصوصية",
+            "ولحماية الأمن السيبراني للمواطنين وهويتهم وخصوصيتهم وبياناتهم",
+            Lang::Ar
+        ));
+        assert!(!has(
+            "الخصوصية",
+            "ولحماية الأمن السيبراني للمواطنين",
+            Lang::Ar
         ));
         // An acronym that writes a function word is a word of its own.
         assert!(!has(

@@ -409,14 +409,8 @@ impl Ctx<'_> {
             s.pen.resize(n, 0.0);
             if A > 1 {
                 for back in (1..=A).rev() {
-                    s.hu.clear();
-                    s.hu.resize(n, 0.0);
-                    for d in (1..=B).rev() {
-                        let xs = &s.x[back - 1][t0 - d..t0 - d + n];
-                        for (h, &x) in s.hu.iter_mut().zip(xs) {
-                            *h += x;
-                        }
-                    }
+                    let rows = (1..=B).rev().map(|d| &s.x[back - 1][t0 - d..t0 - d + n]);
+                    summed_into(&mut s.hu, n, rows);
                     let m = sm[i - back];
                     for (p, &h) in s.pen.iter_mut().zip(&s.hu) {
                         *p += model.unit_cost(h, m);
@@ -425,14 +419,8 @@ impl Ctx<'_> {
             }
             if B > 1 {
                 for d in (1..=B).rev() {
-                    s.hu.clear();
-                    s.hu.resize(n, 0.0);
-                    for back in (1..=A).rev() {
-                        let xs = &s.x[back - 1][t0 - d..t0 - d + n];
-                        for (h, &x) in s.hu.iter_mut().zip(xs) {
-                            *h += x;
-                        }
-                    }
+                    let rows = (1..=A).rev().map(|back| &s.x[back - 1][t0 - d..t0 - d + n]);
+                    summed_into(&mut s.hu, n, rows);
                     let ms = &tm[j0 - d..j0 - d + n];
                     for ((p, &h), &m) in s.pen.iter_mut().zip(&s.hu).zip(ms) {
                         *p += model.unit_cost(h, m);
@@ -707,3 +695,14 @@ pub(crate) use band::Band;
 
 #[cfg(test)]
 mod tests;
+
+/// `out` made the element-wise sum of `rows` (each of `n` values), added in the order given.
+fn summed_into<'a>(out: &mut Vec<f32>, n: usize, rows: impl Iterator<Item = &'a [f32]>) {
+    out.clear();
+    out.resize(n, 0.0);
+    for xs in rows {
+        for (h, &x) in out.iter_mut().zip(xs) {
+            *h += x;
+        }
+    }
+}

@@ -333,3 +333,32 @@ fn an_xliff_draft_is_refused_with_what_to_do() {
     let xlf = "crates/alinea/tests/fixtures/docs/ipu-146-cybercrime.fr-en.xlf";
     assert_one_line_error(lint(&[xlf]), Path::new(xlf), &["XLIFF", "alinea align"]);
 }
+
+/// A footnote standing inside a paragraph rejoined across a page break (ecosoc paragraph 6
+/// and its note ² in the French) is its own unit: its numbers are not the paragraph's, so
+/// the translation of the paragraph is not told they are missing.
+#[test]
+fn a_note_inside_a_rejoined_paragraph_is_not_part_of_its_source() {
+    let mut c = alinea();
+    c.args([
+        "lint",
+        "--format",
+        "json",
+        "--termbase",
+        "glossary/concepts.toml",
+        "--source",
+        "corpus/fr/ecosoc-2019-19-cybercrime.txt",
+        "corpus/en/ecosoc-2019-19-cybercrime.txt",
+    ]);
+    let (code, out, err) = outcome(&mut c);
+    assert!(code < 2, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let numbers: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "number/mismatch")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(numbers.is_empty(), "{numbers:?}");
+}

@@ -68,8 +68,7 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
     let mut used: FxHashMap<usize, Vec<Use>> = FxHashMap::default();
     let mut defined: FxHashSet<usize> = FxHashSet::default();
     let mut undefined_told: FxHashSet<usize> = FxHashSet::default();
-    // Bilingual: (concept, source key) → the first target term used.
-    let mut rendered: FxHashMap<(usize, String), usize> = FxHashMap::default();
+    let mut memory = Memory::default();
     for (u, unit) in doc.units.iter().enumerate() {
         if unit.text.is_empty() {
             continue;
@@ -81,11 +80,14 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             let concept = &tb.concepts[m.concept_index];
             let term = &concept.terms[m.term_index];
             if rejected(m.status) {
-                // Not when the same words are an approved term of another concept.
+                // Not when the same words are an approved term of another concept, nor a
+                // superseded name inside a cited title (*Combating the criminal misuse of
+                // information technologies*, the title of resolution 55/63, stays as it was).
                 let also_ok = found
                     .iter()
                     .any(|o| o.span == m.span && !rejected(o.status));
-                if !also_ok {
+                let cited = m.status == Some(Status::Superseded) && in_title(&unit.text, &m.span);
+                if !also_ok && !cited {
                     deprecated(u, unit, m, concept, lang, hits);
                 }
                 continue;
@@ -95,6 +97,32 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
                 // لجنة مخصصة) is not that name.
                 if common_noun(&term.text, &unit.text[m.span.clone()]) {
                     continue;
+                }
+                // A short form without capitals (Arabic) is the name where its source names
+                // the concept: the same words where the source unit has no term of the
+                // concept, or only its common-noun use, are generic (هذه اللجنة المخصصة for
+                // « ce comité spécial »).
+                let caseless = !term.text.chars().any(char::is_uppercase);
+                if caseless
+                    && unit.source.as_ref().is_some_and(|src| {
+                        !cx.matcher
+                            .find_up_to(&src.text, &src.lang, MatchClass::Stemmed)
+                            .iter()
+                            .any(|o| {
+                                o.concept_index == m.concept_index && {
+                                    let t = &concept.terms[o.term_index];
+                                    !(short(t.term_type)
+                                        && common_noun(&t.text, &src.text[o.span.clone()]))
+                                }
+                            })
+                    })
+                {
+                    continue;
+                }
+                // The full form with a qualifier inside it (« Comité spécial des Nations Unies
+                // chargé d'élaborer … ») defines the short form where it stands.
+                if expanded_here(&unit.text, m, concept, lang) {
+                    defined.insert(m.concept_index);
                 }
                 // An expansion inside a longer term (the Inter-Parliamentary Union in "the
                 // Assembly of the Inter-Parliamentary Union") defines the acronym too.
@@ -143,7 +171,7 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             }
         }
         if let Some(src) = &unit.source {
-            bilingual(u, &target, src, doc, cx, &mut rendered, hits);
+            bilingual(u, &target, src, doc, cx, &mut memory, hits);
         }
     }
     // Variants: a concept written with two of its approved (non-short) terms in one
@@ -218,6 +246,96 @@ fn expanded_before(doc: &Doc, cx: &Context, u: usize, m: &TermMatch) -> bool {
                         && !short(concept.terms[o.term_index].term_type)
                 })
     })
+}
+
+/// The words that announce a cited title (`entitled`, `intitulée`, `المعنون` …).
+const TITLE_WORDS: &[&str] = &[
+    "entitled",
+    "titled",
+    "intitulé",
+    "intitulée",
+    "intitulés",
+    "intitulées",
+    "المعنون",
+    "المعنونة",
+    "المعنونان",
+    "المعنونين",
+    "بعنوان",
+];
+
+/// How many words before a term a title word may stand ([`TITLE_WORDS`]).
+const TITLE_WINDOW: usize = 4;
+
+/// Whether `span` of `text` stands inside a title: between emphasis marks (`*…*`, `_…_`) or
+/// quotation marks (« », “ ”, "…"), or a few words after a word that announces a title
+/// (what a Word document's italics leave in its text).
+fn in_title(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    let ws = words(before);
+    if ws
+        .iter()
+        .rev()
+        .take(TITLE_WINDOW)
+        .any(|w| TITLE_WORDS.contains(&before[w.clone()].to_lowercase().as_str()))
+    {
+        return true;
+    }
+    let paired = |open: char, close: char| {
+        if open == close {
+            before.matches(open).count() % 2 == 1 && after.contains(close)
+        } else {
+            before
+                .rfind(open)
+                .is_some_and(|o| before.rfind(close).is_none_or(|c| c < o))
+                && after.contains(close)
+        }
+    };
+    paired('*', '*') || paired('_', '_') || paired('"', '"') || paired('«', '»') || paired('“', '”')
+}
+
+/// What the bilingual checks of a document carry from unit to unit.
+#[derive(Default)]
+struct Memory {
+    /// (concept, source key) → the first target term used.
+    rendered: FxHashMap<(usize, String), usize>,
+    /// The concepts whose full form the source has named so far.
+    named: FxHashSet<usize>,
+}
+
+/// How many words may stand between a short form and the rest of its full form for the two
+/// to be read as the full form with a qualifier inside it.
+const QUALIFIER_WORDS: usize = 5;
+
+/// Whether the short form `m` (a word prefix of one of its concept's full forms) is followed,
+/// after at most [`QUALIFIER_WORDS`] words, by the next words of that full form: the full
+/// form written with a qualifier inside it.
+fn expanded_here(text: &str, m: &TermMatch, concept: &Concept, lang: &Lang) -> bool {
+    let short_key = stem_key(&concept.terms[m.term_index].text, lang);
+    let n = short_key.split(' ').count();
+    let after: Vec<String> = stemmed_words(&text[m.span.end..], lang)
+        .into_iter()
+        .take(QUALIFIER_WORDS + 3)
+        .map(|(_, k)| k)
+        .collect();
+    concept
+        .terms
+        .iter()
+        .filter(|t| &t.lang == lang && !rejected(t.status) && !short(t.term_type))
+        .any(|t| {
+            let key = stem_key(&t.text, lang);
+            let full: Vec<&str> = key.split(' ').collect();
+            if full.len() <= n || full[..n].join(" ") != short_key {
+                return false;
+            }
+            let rest = &full[n..full.len().min(n + 3)];
+            (1..=QUALIFIER_WORDS.min(after.len())).any(|gap| {
+                after.len() >= gap + rest.len()
+                    && after[gap..gap + rest.len()]
+                        .iter()
+                        .zip(rest)
+                        .all(|(a, b)| a == b)
+            })
+        })
 }
 
 fn deprecated(
@@ -401,9 +519,10 @@ fn bilingual(
     src: &super::SourceUnit,
     doc: &Doc,
     cx: &Context,
-    rendered: &mut FxHashMap<(usize, String), usize>,
+    memory: &mut Memory,
     hits: &mut Vec<Hit>,
 ) {
+    let Memory { rendered, named } = memory;
     let on = |id: &str| cx.config.severity(id).is_some();
     let lang = &doc.lang;
     let tb = cx.termbase;
@@ -414,6 +533,14 @@ fn bilingual(
         return;
     }
     let in_target = target.find_all(MatchClass::Root);
+    // A lower-case short form (programme d'action for the United Nations programme of
+    // action) names its concept only after the full form: before, the words are generic.
+    named.extend(
+        in_source
+            .iter()
+            .filter(|m| !short(tb.concepts[m.concept_index].terms[m.term_index].term_type))
+            .map(|m| m.concept_index),
+    );
     let mut seen: FxHashSet<usize> = FxHashSet::default();
     let mut source_kept: Option<Vec<TermMatch>> = None;
     let mut target_keys: Option<FxHashMap<String, Vec<usize>>> = None;
@@ -422,6 +549,20 @@ fn bilingual(
             continue;
         }
         let concept = &tb.concepts[m.concept_index];
+        let term = &concept.terms[m.term_index];
+        // A name found in lower case (« une convention sur la cybercriminalité » for the
+        // Convention sur la cybercriminalité of the Council of Europe) is a common noun.
+        if common_noun(&term.text, &src.text[m.span.clone()]) {
+            continue;
+        }
+        if matches!(
+            term.term_type,
+            Some(TermType::Abbreviation | TermType::ShortForm)
+        ) && !term.text.chars().next().is_some_and(char::is_uppercase)
+            && !named.contains(&m.concept_index)
+        {
+            continue;
+        }
         let expected = approved(concept, lang);
         if expected.is_empty() {
             continue;
@@ -584,5 +725,38 @@ mod tests {
             Lang::En
         ));
         assert!(has("IT", "the IT networks", Lang::En));
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::in_title;
+
+    fn at(text: &str, word: &str) -> bool {
+        let start = text.find(word).unwrap();
+        in_title(text, &(start..start + word.len()))
+    }
+
+    #[test]
+    fn titles_are_emphasis_or_quotation() {
+        assert!(at(
+            "resolution 55/63 entitled *Combating the misuse*, and",
+            "misuse"
+        ));
+        assert!(at(
+            "la résolution « Lutter contre l'exploitation » de",
+            "exploitation"
+        ));
+        assert!(at("the “Combating misuse” resolution", "misuse"));
+        assert!(!at("*Notes* on the misuse of *IT*", "misuse"));
+        assert!(!at("« Lutte » contre l'exploitation", "exploitation"));
+        assert!(!at("the misuse of it", "misuse"));
+        assert!(!at("*Notes* on the misuse", "misuse"));
+        assert!(at("56/121 entitled Combating the misuse of", "misuse"));
+        assert!(at("المعنونان مكافحة إساءة استعمال", "إساءة"));
+        assert!(!at(
+            "entitled to a fair hearing on the question of misuse",
+            "misuse"
+        ));
     }
 }

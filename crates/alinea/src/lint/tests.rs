@@ -187,6 +187,34 @@ fn tb2() -> Termbase {
                         Some(TermType::FullForm),
                     ),
                     t(Lang::En, "Ad Hoc Committee", Some(TermType::Abbreviation)),
+                    t(
+                        Lang::Fr,
+                        "Comité spécial sur la cybercriminalité",
+                        Some(TermType::FullForm),
+                    ),
+                    t(Lang::Fr, "Comité spécial", Some(TermType::Abbreviation)),
+                    t(
+                        Lang::Ar,
+                        "اللجنة المخصصة المعنية بالجريمة السيبرانية",
+                        Some(TermType::FullForm),
+                    ),
+                    t(Lang::Ar, "اللجنة المخصصة", Some(TermType::Abbreviation)),
+                ],
+            ),
+            c(
+                "programme-of-action",
+                vec![
+                    t(
+                        Lang::Fr,
+                        "programme d'action des Nations Unies",
+                        Some(TermType::FullForm),
+                    ),
+                    t(Lang::Fr, "programme d'action", Some(TermType::Abbreviation)),
+                    t(
+                        Lang::En,
+                        "United Nations programme of action",
+                        Some(TermType::FullForm),
+                    ),
                 ],
             ),
             c(
@@ -226,6 +254,59 @@ fn acronyms_expanded_inside_longer_terms_and_common_nouns() {
     // IPU is expanded inside the Assembly's name; "an ad hoc committee" is a common noun;
     // the Ad Hoc Committee is used without its expansion.
     assert_eq!(told, [("acronym/undefined", 5)]);
+}
+
+#[test]
+fn short_forms_named_by_the_source_or_with_a_qualifier_inside_the_full_form() {
+    let mut ar = doc(&[
+        ("Ce comité spécial se réunit.", "تجتمع هذه اللجنة المخصصة."),
+        ("Le Comité spécial se réunit.", "تجتمع اللجنة المخصصة."),
+    ]);
+    ar.lang = Lang::Ar;
+    let out = lint(&[ar], &tb2(), &Config::default());
+    let told: Vec<(&str, usize)> = out
+        .iter()
+        .map(|d| (d.code, d.location.as_ref().unwrap().line))
+        .collect();
+    // Arabic has no capitals: the source tells the name (line 3) from the common noun.
+    assert_eq!(told, [("acronym/undefined", 3)]);
+
+    let en = doc(&[
+        (
+            "x",
+            "The Ad Hoc Committee of the United Nations on Cybercrime met.",
+        ),
+        ("y", "The Ad Hoc Committee met again."),
+    ]);
+    let out = lint(&[en], &tb2(), &Config::default());
+    assert!(out.is_empty(), "{out:?}");
+    let en = doc(&[(
+        "x",
+        "The Ad Hoc Committee of the many United Nations bodies on Cybercrime met.",
+    )]);
+    let out = lint(&[en], &tb2(), &Config::default());
+    assert_eq!(codes(&out), ["acronym/undefined"]);
+}
+
+#[test]
+fn a_lower_case_short_form_in_the_source_names_its_concept_after_the_full_form() {
+    let d = doc(&[
+        (
+            "Dans le programme d'action plus large.",
+            "In the broader agenda.",
+        ),
+        (
+            "Le programme d'action des Nations Unies.",
+            "The United Nations programme of action.",
+        ),
+        ("Ce programme d'action.", "This agenda."),
+    ]);
+    let out = lint(&[d], &tb2(), &Config::default());
+    let told: Vec<(&str, usize)> = out
+        .iter()
+        .map(|d| (d.code, d.location.as_ref().unwrap().line))
+        .collect();
+    assert_eq!(told, [("term/missing-equivalent", 5)]);
 }
 
 #[test]

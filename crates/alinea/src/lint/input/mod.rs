@@ -138,6 +138,24 @@ fn spanned(r: &Read, units: &[usize]) -> Option<(usize, usize)> {
     Some((d[*f].span.start_byte, d[*l].span.end_byte))
 }
 
+/// The source text of `units` as [`spanned`] slices it, with the units the reader took out
+/// of it blanked (a footnote standing inside a paragraph rejoined across a page break is its
+/// own unit, not part of the paragraph): the same byte offsets, none of the note's words.
+fn source_text(r: &Read, units: &[usize], (s, e): (usize, usize)) -> String {
+    let mut text = r.source()[s..e].to_string();
+    let d = &r.document.units;
+    let Some(&last) = units.last() else {
+        return text;
+    };
+    for u in d[last + 1..].iter().take_while(|u| u.span.start_byte < e) {
+        if u.span.end_byte <= e {
+            let (a, b) = (u.span.start_byte - s, u.span.end_byte - s);
+            text.replace_range(a..b, &" ".repeat(b - a));
+        }
+    }
+    text
+}
+
 /// A draft without a source: its units are where [`crate::doc::source_spans`] says they
 /// stand, each unit's text the slice of the file it spans.
 fn read_alone(path: &Path, req: &Request) -> Result<Doc> {
@@ -187,21 +205,24 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
     let mut units = Vec::new();
     let mut last_end = 0;
     for (b, bead) in aligned.beads.iter().enumerate() {
-        let src = spanned(&source, &bead.sides[0]).map(|(s, e)| SourceUnit {
-            path: source.document.path.clone(),
-            line: source.position(s).0,
-            lang: src_lang.clone(),
-            text: source.source()[s..e].to_string(),
-        });
+        let src_span = spanned(&source, &bead.sides[0]);
+        let src_text = src_span.map(|r| source_text(&source, &bead.sides[0], r));
+        let src = src_span
+            .zip(src_text.as_ref())
+            .map(|((s, _), t)| SourceUnit {
+                path: source.document.path.clone(),
+                line: source.position(s).0,
+                lang: src_lang.clone(),
+                text: t.clone(),
+            });
         match spanned(&target, &bead.sides[1]) {
             Some((s, e)) => {
                 // Sentence by sentence when the paragraph's sentences pair one to one.
-                let sentences = spanned(&source, &bead.sides[0]).and_then(|(ss, se)| {
-                    sentence_pairs(&source.source()[ss..se], &src_lang, &text[s..e], &lang)
-                        .map(|pairs| (ss, pairs))
+                let sentences = src_span.zip(src_text.as_ref()).and_then(|((ss, _), st)| {
+                    sentence_pairs(st, &src_lang, &text[s..e], &lang).map(|pairs| (ss, st, pairs))
                 });
                 match sentences {
-                    Some((ss, pairs)) => {
+                    Some((ss, st, pairs)) => {
                         for (k, (sr, tr)) in pairs.into_iter().enumerate() {
                             let (line, column) = target.position(s + tr.start);
                             units.push(Unit {
@@ -215,7 +236,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                                     path: source.document.path.clone(),
                                     line: source.position(ss + sr.start).0,
                                     lang: src_lang.clone(),
-                                    text: source.source()[ss + sr.start..ss + sr.end].to_string(),
+                                    text: st[sr.start..sr.end].to_string(),
                                 }),
                             });
                         }

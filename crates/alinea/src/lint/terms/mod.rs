@@ -1,18 +1,23 @@
 //! The term rules (`term/deprecated`, `term/variant`, `term/missing-equivalent`,
 //! `term/untranslated`, `term/inconsistent`) and the acronym rules (`acronym/undefined`,
 //! `acronym/mismatch`), over the terms [`crate::termbase::TermMatcher`] finds.
+//!
+//! [`forms`] tells how a found term stands (a name or a common noun, expanded or not, inside
+//! a cited title); [`apart`] finds a term whose words stand apart in a translation.
+
+mod apart;
+mod forms;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Doc, Hit};
 use crate::diag::Details;
-use crate::mine::lexicon::{is_link, is_stop};
 use crate::termbase::annotate::TextTerms;
-use crate::termbase::normalize::{
-    lookup_key, skeleton_word, stem_key, stem_word, stemmed_words, stemmer, words,
-};
+use crate::termbase::normalize::{lookup_key, stem_key};
 use crate::termbase::{Concept, MatchClass, Status, TermMatch, TermType};
 use crate::Lang;
+use apart::{all_words_in, word_keys};
+use forms::{common_noun, expanded_before, expanded_here, in_title};
 
 fn rejected(s: Option<Status>) -> bool {
     matches!(s, Some(Status::Deprecated | Status::Superseded))
@@ -210,89 +215,6 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
     }
 }
 
-/// Whether `found` is the common-noun use of the short form `term`: a capitalised term
-/// found in lower case, or an Arabic term with the article found without it.
-fn common_noun(term: &str, found: &str) -> bool {
-    let first_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-    if first_upper(term) && !first_upper(found) {
-        return true;
-    }
-    let definite = |s: &str| {
-        let w = s.trim_start_matches(['و', 'ف']);
-        w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال") || w.starts_with("كال")
-    };
-    term.starts_with("ال") && !definite(found)
-}
-
-/// Whether a full form of the concept of `m` (a short form in unit `u`) stands before it,
-/// found with every overlapping match ([`crate::termbase::TermMatcher::find_all`]): asked
-/// only for a short form not yet seen expanded, so the extra search is rare.
-fn expanded_before(doc: &Doc, cx: &Context, u: usize, m: &TermMatch) -> bool {
-    let concept = &cx.termbase.concepts[m.concept_index];
-    doc.units[..=u].iter().enumerate().any(|(i, unit)| {
-        let text = if i == u {
-            &unit.text[..m.span.start]
-        } else {
-            unit.text.as_str()
-        };
-        !text.is_empty()
-            && cx
-                .matcher
-                .find_all(text, &doc.lang, MatchClass::Stemmed)
-                .iter()
-                .any(|o| {
-                    o.concept_index == m.concept_index
-                        && !rejected(o.status)
-                        && !short(concept.terms[o.term_index].term_type)
-                })
-    })
-}
-
-/// The words that announce a cited title (`entitled`, `intitulée`, `المعنون` …).
-const TITLE_WORDS: &[&str] = &[
-    "entitled",
-    "titled",
-    "intitulé",
-    "intitulée",
-    "intitulés",
-    "intitulées",
-    "المعنون",
-    "المعنونة",
-    "المعنونان",
-    "المعنونين",
-    "بعنوان",
-];
-
-/// How many words before a term a title word may stand ([`TITLE_WORDS`]).
-const TITLE_WINDOW: usize = 4;
-
-/// Whether `span` of `text` stands inside a title: between emphasis marks (`*…*`, `_…_`) or
-/// quotation marks (« », “ ”, "…"), or a few words after a word that announces a title
-/// (what a Word document's italics leave in its text).
-fn in_title(text: &str, span: &std::ops::Range<usize>) -> bool {
-    let (before, after) = (&text[..span.start], &text[span.end..]);
-    let ws = words(before);
-    if ws
-        .iter()
-        .rev()
-        .take(TITLE_WINDOW)
-        .any(|w| TITLE_WORDS.contains(&before[w.clone()].to_lowercase().as_str()))
-    {
-        return true;
-    }
-    let paired = |open: char, close: char| {
-        if open == close {
-            before.matches(open).count() % 2 == 1 && after.contains(close)
-        } else {
-            before
-                .rfind(open)
-                .is_some_and(|o| before.rfind(close).is_none_or(|c| c < o))
-                && after.contains(close)
-        }
-    };
-    paired('*', '*') || paired('_', '_') || paired('"', '"') || paired('«', '»') || paired('“', '”')
-}
-
 /// What the bilingual checks of a document carry from unit to unit.
 #[derive(Default)]
 struct Memory {
@@ -300,42 +222,6 @@ struct Memory {
     rendered: FxHashMap<(usize, String), usize>,
     /// The concepts whose full form the source has named so far.
     named: FxHashSet<usize>,
-}
-
-/// How many words may stand between a short form and the rest of its full form for the two
-/// to be read as the full form with a qualifier inside it.
-const QUALIFIER_WORDS: usize = 5;
-
-/// Whether the short form `m` (a word prefix of one of its concept's full forms) is followed,
-/// after at most [`QUALIFIER_WORDS`] words, by the next words of that full form: the full
-/// form written with a qualifier inside it.
-fn expanded_here(text: &str, m: &TermMatch, concept: &Concept, lang: &Lang) -> bool {
-    let short_key = stem_key(&concept.terms[m.term_index].text, lang);
-    let n = short_key.split(' ').count();
-    let after: Vec<String> = stemmed_words(&text[m.span.end..], lang)
-        .into_iter()
-        .take(QUALIFIER_WORDS + 3)
-        .map(|(_, k)| k)
-        .collect();
-    concept
-        .terms
-        .iter()
-        .filter(|t| &t.lang == lang && !rejected(t.status) && !short(t.term_type))
-        .any(|t| {
-            let key = stem_key(&t.text, lang);
-            let full: Vec<&str> = key.split(' ').collect();
-            if full.len() <= n || full[..n].join(" ") != short_key {
-                return false;
-            }
-            let rest = &full[n..full.len().min(n + 3)];
-            (1..=QUALIFIER_WORDS.min(after.len())).any(|gap| {
-                after.len() >= gap + rest.len()
-                    && after[gap..gap + rest.len()]
-                        .iter()
-                        .zip(rest)
-                        .all(|(a, b)| a == b)
-            })
-        })
 }
 
 fn deprecated(
@@ -384,126 +270,6 @@ fn same_rendering(a: &str, b: &str, lang: &Lang) -> bool {
     x == y
         || format!(" {x} ").contains(&format!(" {y} "))
         || format!(" {y} ").contains(&format!(" {x} "))
-}
-
-/// The stem keys (and, in Arabic, the consonant skeletons) of the words of `text`, each with
-/// the positions (word numbers) it stands at.
-fn word_keys(text: &str, lang: &Lang) -> FxHashMap<String, Vec<usize>> {
-    let mut out: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    let st = stemmer(lang);
-    for (i, (r, k)) in stemmed_words(text, lang).into_iter().enumerate() {
-        let mut add = |k: String| {
-            let v = out.entry(k).or_default();
-            if v.last() != Some(&i) {
-                v.push(i);
-            }
-        };
-        add(k);
-        if lang == &Lang::Ar {
-            let w = &text[r];
-            let mut s = String::new();
-            skeleton_word(w, &mut s);
-            add(s);
-            // A preposition or conjunction glued to a noun without its article
-            // (لحقوق الإنسان, بتغير المناخ, وفريق): the noun's keys too.
-            if let Some(bare) = without_proclitic(w) {
-                add(stem_word(bare, st.as_ref()));
-                let mut s = String::new();
-                skeleton_word(bare, &mut s);
-                add(s);
-            }
-            // A possessive pronoun after the noun (خصوصيتهم, their privacy): the noun's
-            // keys too, its ت given back as ة.
-            if let Some(noun) = without_enclitic(without_proclitic(w).unwrap_or(w)) {
-                add(stem_word(&noun, st.as_ref()));
-                let mut s = String::new();
-                skeleton_word(&noun, &mut s);
-                add(s);
-            }
-        }
-    }
-    out
-}
-
-/// An Arabic noun without a possessive pronoun after it (`هم`, `ها`, `هما`, `هن`, `كم`,
-/// `نا`), its last `ت` written `ة` again (`خصوصيتهم` → `خصوصية`), when at least three
-/// letters remain.
-fn without_enclitic(w: &str) -> Option<String> {
-    let noun = ["هما", "هم", "ها", "هن", "كم", "نا"]
-        .iter()
-        .find_map(|p| w.strip_suffix(p))
-        .filter(|n| n.chars().count() >= 3)?;
-    Some(match noun.strip_suffix('ت') {
-        Some(stem) => format!("{stem}ة"),
-        None => noun.to_string(),
-    })
-}
-
-/// An Arabic word without one leading و ف ب ل ك, when at least three letters remain.
-fn without_proclitic(w: &str) -> Option<&str> {
-    let mut cs = w.chars();
-    match cs.next() {
-        Some('و' | 'ف' | 'ب' | 'ل' | 'ك') if cs.clone().count() >= 3 => Some(cs.as_str()),
-        _ => None,
-    }
-}
-
-/// Words that may stand between the words of a term found apart (`فريق الخبراء العامل` for
-/// `فريق عامل`, `international peace, stability and security` for `international
-/// security`).
-const APART: usize = 3;
-
-/// [`APART`] in Arabic, whose constructs take in ordinals and adjectives
-/// (`الجمعية الثانية والثلاثين بعد المائة للاتحاد البرلماني الدولي` for
-/// `جمعية الاتحاد البرلماني الدولي`).
-const APART_AR: usize = 5;
-
-/// Whether every content word of `term` is among `keys` (by stem, or in Arabic by
-/// skeleton), all within a stretch of the text no longer than the term and [`APART`] more
-/// words (not `work` at one end of a sentence and `group` at the other for `working
-/// group`); the term's function words (`for` of `respect for privacy`) need not be there.
-/// In Arabic every word is needed (a preposition such as `ضد` carries the meaning), within
-/// [`APART_AR`] more words.
-fn all_words_in(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<usize>>) -> bool {
-    let st = stemmer(lang);
-    let mut places: Vec<Vec<usize>> = Vec::new();
-    for r in words(term) {
-        let w = &term[r];
-        let k = stem_word(w, st.as_ref());
-        // `IT` is no function word.
-        let capitals = w.chars().all(|c| !c.is_lowercase());
-        if k.is_empty()
-            || !capitals && lang != &Lang::Ar && is_function_word(lang, &w.to_lowercase())
-        {
-            continue;
-        }
-        let mut at: Vec<usize> = keys.get(&k).cloned().unwrap_or_default();
-        if lang == &Lang::Ar {
-            let mut s = String::new();
-            skeleton_word(w, &mut s);
-            at.extend(keys.get(&s).into_iter().flatten());
-        }
-        if at.is_empty() {
-            return false;
-        }
-        places.push(at);
-    }
-    if places.is_empty() {
-        return !words(term).is_empty();
-    }
-    let apart = if lang == &Lang::Ar { APART_AR } else { APART };
-    let reach = places.len() - 1 + apart;
-    // Some place of some word opens a stretch that holds a place of every word.
-    places.iter().flatten().any(|&start| {
-        places
-            .iter()
-            .all(|at| at.iter().any(|&p| p >= start && p <= start + reach))
-    })
-}
-
-/// A function word of `lang` (a stop word, or a word linking a term's words: `for`, `de`).
-fn is_function_word(lang: &Lang, w: &str) -> bool {
-    is_stop(lang, w) || is_link(lang, w)
 }
 
 /// The first non-blank byte range of `text` (the whole unit, trimmed).
@@ -667,96 +433,5 @@ fn bilingual(
             },
             fix: None,
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_term_found_apart_only_when_its_words_stand_close() {
-        let has =
-            |term: &str, text: &str, lang: Lang| all_words_in(term, &lang, &word_keys(text, &lang));
-        assert!(has("فريق عامل", "شكل فريق الخبراء العامل تقريره", Lang::Ar));
-        assert!(has(
-            "جمعية الاتحاد البرلماني الدولي",
-            "إن الجمعية الثانية والثلاثين بعد المائة للاتحاد البرلماني الدولي",
-            Lang::Ar
-        ));
-        assert!(has("working group", "the group working on it", Lang::En));
-        // Words of the term at two ends of the unit are not the term.
-        assert!(!has(
-            "working group",
-            "the activities of the experts working on its third meeting and the programme developed by the group",
-            Lang::En
-        ));
-        assert!(!has(
-            "gender equality",
-            "gender equity reasons granting the status of equality",
-            Lang::En
-        ));
-        // Coordinated words between, and the term's function words not needed.
-        assert!(has(
-            "international security",
-            "measures conducive to international peace, stability and security",
-            Lang::En
-        ));
-        assert!(has(
-            "respect for privacy",
-            "respecting the privacy of individuals",
-            Lang::En
-        ));
-        // A possessive pronoun after an Arabic noun.
-        assert!(has(
-            "الخصوصية",
-            "ولحماية الأمن السيبراني للمواطنين وهويتهم وخصوصيتهم وبياناتهم",
-            Lang::Ar
-        ));
-        assert!(!has(
-            "الخصوصية",
-            "ولحماية الأمن السيبراني للمواطنين",
-            Lang::Ar
-        ));
-        // An acronym that writes a function word is a word of its own.
-        assert!(!has(
-            "IT",
-            "military and civilian computer networks",
-            Lang::En
-        ));
-        assert!(has("IT", "the IT networks", Lang::En));
-    }
-}
-
-#[cfg(test)]
-mod title_tests {
-    use super::in_title;
-
-    fn at(text: &str, word: &str) -> bool {
-        let start = text.find(word).unwrap();
-        in_title(text, &(start..start + word.len()))
-    }
-
-    #[test]
-    fn titles_are_emphasis_or_quotation() {
-        assert!(at(
-            "resolution 55/63 entitled *Combating the misuse*, and",
-            "misuse"
-        ));
-        assert!(at(
-            "la résolution « Lutter contre l'exploitation » de",
-            "exploitation"
-        ));
-        assert!(at("the “Combating misuse” resolution", "misuse"));
-        assert!(!at("*Notes* on the misuse of *IT*", "misuse"));
-        assert!(!at("« Lutte » contre l'exploitation", "exploitation"));
-        assert!(!at("the misuse of it", "misuse"));
-        assert!(!at("*Notes* on the misuse", "misuse"));
-        assert!(at("56/121 entitled Combating the misuse of", "misuse"));
-        assert!(at("المعنونان مكافحة إساءة استعمال", "إساءة"));
-        assert!(!at(
-            "entitled to a fair hearing on the question of misuse",
-            "misuse"
-        ));
     }
 }

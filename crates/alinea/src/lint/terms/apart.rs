@@ -1,0 +1,186 @@
+//! A term found in a translation by its words, which may stand apart (`فريق الخبراء العامل`
+//! for `فريق عامل`) but close together, by stem or Arabic skeleton, clitics taken off.
+
+use rustc_hash::FxHashMap;
+
+use crate::mine::lexicon::{is_link, is_stop};
+use crate::termbase::normalize::{skeleton_word, stem_word, stemmed_words, stemmer, words};
+use crate::Lang;
+
+/// The stem keys (and, in Arabic, the consonant skeletons) of the words of `text`, each with
+/// the positions (word numbers) it stands at.
+pub(super) fn word_keys(text: &str, lang: &Lang) -> FxHashMap<String, Vec<usize>> {
+    let mut out: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let st = stemmer(lang);
+    for (i, (r, k)) in stemmed_words(text, lang).into_iter().enumerate() {
+        let mut add = |k: String| {
+            let v = out.entry(k).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        };
+        add(k);
+        if lang == &Lang::Ar {
+            let w = &text[r];
+            let mut s = String::new();
+            skeleton_word(w, &mut s);
+            add(s);
+            // A preposition or conjunction glued to a noun without its article
+            // (لحقوق الإنسان, بتغير المناخ, وفريق): the noun's keys too.
+            if let Some(bare) = without_proclitic(w) {
+                add(stem_word(bare, st.as_ref()));
+                let mut s = String::new();
+                skeleton_word(bare, &mut s);
+                add(s);
+            }
+            // A possessive pronoun after the noun (خصوصيتهم, their privacy): the noun's
+            // keys too, its ت given back as ة.
+            if let Some(noun) = without_enclitic(without_proclitic(w).unwrap_or(w)) {
+                add(stem_word(&noun, st.as_ref()));
+                let mut s = String::new();
+                skeleton_word(&noun, &mut s);
+                add(s);
+            }
+        }
+    }
+    out
+}
+
+/// An Arabic noun without a possessive pronoun after it (`هم`, `ها`, `هما`, `هن`, `كم`,
+/// `نا`), its last `ت` written `ة` again (`خصوصيتهم` → `خصوصية`), when at least three
+/// letters remain.
+fn without_enclitic(w: &str) -> Option<String> {
+    let noun = ["هما", "هم", "ها", "هن", "كم", "نا"]
+        .iter()
+        .find_map(|p| w.strip_suffix(p))
+        .filter(|n| n.chars().count() >= 3)?;
+    Some(match noun.strip_suffix('ت') {
+        Some(stem) => format!("{stem}ة"),
+        None => noun.to_string(),
+    })
+}
+
+/// An Arabic word without one leading و ف ب ل ك, when at least three letters remain.
+fn without_proclitic(w: &str) -> Option<&str> {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some('و' | 'ف' | 'ب' | 'ل' | 'ك') if cs.clone().count() >= 3 => Some(cs.as_str()),
+        _ => None,
+    }
+}
+
+/// Words that may stand between the words of a term found apart (`فريق الخبراء العامل` for
+/// `فريق عامل`, `international peace, stability and security` for `international
+/// security`).
+const APART: usize = 3;
+
+/// [`APART`] in Arabic, whose constructs take in ordinals and adjectives
+/// (`الجمعية الثانية والثلاثين بعد المائة للاتحاد البرلماني الدولي` for
+/// `جمعية الاتحاد البرلماني الدولي`).
+const APART_AR: usize = 5;
+
+/// Whether every content word of `term` is among `keys` (by stem, or in Arabic by
+/// skeleton), all within a stretch of the text no longer than the term and [`APART`] more
+/// words (not `work` at one end of a sentence and `group` at the other for `working
+/// group`); the term's function words (`for` of `respect for privacy`) need not be there.
+/// In Arabic every word is needed (a preposition such as `ضد` carries the meaning), within
+/// [`APART_AR`] more words.
+pub(super) fn all_words_in(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<usize>>) -> bool {
+    let st = stemmer(lang);
+    let mut places: Vec<Vec<usize>> = Vec::new();
+    for r in words(term) {
+        let w = &term[r];
+        let k = stem_word(w, st.as_ref());
+        // `IT` is no function word.
+        let capitals = w.chars().all(|c| !c.is_lowercase());
+        if k.is_empty()
+            || !capitals && lang != &Lang::Ar && is_function_word(lang, &w.to_lowercase())
+        {
+            continue;
+        }
+        let mut at: Vec<usize> = keys.get(&k).cloned().unwrap_or_default();
+        if lang == &Lang::Ar {
+            let mut s = String::new();
+            skeleton_word(w, &mut s);
+            at.extend(keys.get(&s).into_iter().flatten());
+        }
+        if at.is_empty() {
+            return false;
+        }
+        places.push(at);
+    }
+    if places.is_empty() {
+        return !words(term).is_empty();
+    }
+    let apart = if lang == &Lang::Ar { APART_AR } else { APART };
+    let reach = places.len() - 1 + apart;
+    // Some place of some word opens a stretch that holds a place of every word.
+    places.iter().flatten().any(|&start| {
+        places
+            .iter()
+            .all(|at| at.iter().any(|&p| p >= start && p <= start + reach))
+    })
+}
+
+/// A function word of `lang` (a stop word, or a word linking a term's words: `for`, `de`).
+fn is_function_word(lang: &Lang, w: &str) -> bool {
+    is_stop(lang, w) || is_link(lang, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_term_found_apart_only_when_its_words_stand_close() {
+        let has =
+            |term: &str, text: &str, lang: Lang| all_words_in(term, &lang, &word_keys(text, &lang));
+        assert!(has("فريق عامل", "شكل فريق الخبراء العامل تقريره", Lang::Ar));
+        assert!(has(
+            "جمعية الاتحاد البرلماني الدولي",
+            "إن الجمعية الثانية والثلاثين بعد المائة للاتحاد البرلماني الدولي",
+            Lang::Ar
+        ));
+        assert!(has("working group", "the group working on it", Lang::En));
+        // Words of the term at two ends of the unit are not the term.
+        assert!(!has(
+            "working group",
+            "the activities of the experts working on its third meeting and the programme developed by the group",
+            Lang::En
+        ));
+        assert!(!has(
+            "gender equality",
+            "gender equity reasons granting the status of equality",
+            Lang::En
+        ));
+        // Coordinated words between, and the term's function words not needed.
+        assert!(has(
+            "international security",
+            "measures conducive to international peace, stability and security",
+            Lang::En
+        ));
+        assert!(has(
+            "respect for privacy",
+            "respecting the privacy of individuals",
+            Lang::En
+        ));
+        // A possessive pronoun after an Arabic noun.
+        assert!(has(
+            "الخصوصية",
+            "ولحماية الأمن السيبراني للمواطنين وهويتهم وخصوصيتهم وبياناتهم",
+            Lang::Ar
+        ));
+        assert!(!has(
+            "الخصوصية",
+            "ولحماية الأمن السيبراني للمواطنين",
+            Lang::Ar
+        ));
+        // An acronym that writes a function word is a word of its own.
+        assert!(!has(
+            "IT",
+            "military and civilian computer networks",
+            Lang::En
+        ));
+        assert!(has("IT", "the IT networks", Lang::En));
+    }
+}

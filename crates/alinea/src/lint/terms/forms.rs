@@ -1,0 +1,160 @@
+//! How a term found in a unit stands: a name or the common noun its words also make, a short
+//! form expanded before or where it stands, a superseded name inside a cited title.
+
+use super::{rejected, short};
+use crate::lint::{Context, Doc};
+use crate::termbase::normalize::{stem_key, stemmed_words, words};
+use crate::termbase::{Concept, MatchClass, TermMatch};
+use crate::Lang;
+
+/// Whether `found` is the common-noun use of the short form `term`: a capitalised term
+/// found in lower case, or an Arabic term with the article found without it.
+pub(super) fn common_noun(term: &str, found: &str) -> bool {
+    let first_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    if first_upper(term) && !first_upper(found) {
+        return true;
+    }
+    let definite = |s: &str| {
+        let w = s.trim_start_matches(['و', 'ف']);
+        w.starts_with("ال") || w.starts_with("لل") || w.starts_with("بال") || w.starts_with("كال")
+    };
+    term.starts_with("ال") && !definite(found)
+}
+
+/// Whether a full form of the concept of `m` (a short form in unit `u`) stands before it,
+/// found with every overlapping match ([`crate::termbase::TermMatcher::find_all`]): asked
+/// only for a short form not yet seen expanded, so the extra search is rare.
+pub(super) fn expanded_before(doc: &Doc, cx: &Context, u: usize, m: &TermMatch) -> bool {
+    let concept = &cx.termbase.concepts[m.concept_index];
+    doc.units[..=u].iter().enumerate().any(|(i, unit)| {
+        let text = if i == u {
+            &unit.text[..m.span.start]
+        } else {
+            unit.text.as_str()
+        };
+        !text.is_empty()
+            && cx
+                .matcher
+                .find_all(text, &doc.lang, MatchClass::Stemmed)
+                .iter()
+                .any(|o| {
+                    o.concept_index == m.concept_index
+                        && !rejected(o.status)
+                        && !short(concept.terms[o.term_index].term_type)
+                })
+    })
+}
+
+/// The words that announce a cited title (`entitled`, `intitulée`, `المعنون` …).
+const TITLE_WORDS: &[&str] = &[
+    "entitled",
+    "titled",
+    "intitulé",
+    "intitulée",
+    "intitulés",
+    "intitulées",
+    "المعنون",
+    "المعنونة",
+    "المعنونان",
+    "المعنونين",
+    "بعنوان",
+];
+
+/// How many words before a term a title word may stand ([`TITLE_WORDS`]).
+const TITLE_WINDOW: usize = 4;
+
+/// Whether `span` of `text` stands inside a title: between emphasis marks (`*…*`, `_…_`) or
+/// quotation marks (« », “ ”, "…"), or a few words after a word that announces a title
+/// (what a Word document's italics leave in its text).
+pub(super) fn in_title(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    let ws = words(before);
+    if ws
+        .iter()
+        .rev()
+        .take(TITLE_WINDOW)
+        .any(|w| TITLE_WORDS.contains(&before[w.clone()].to_lowercase().as_str()))
+    {
+        return true;
+    }
+    let paired = |open: char, close: char| {
+        if open == close {
+            before.matches(open).count() % 2 == 1 && after.contains(close)
+        } else {
+            before
+                .rfind(open)
+                .is_some_and(|o| before.rfind(close).is_none_or(|c| c < o))
+                && after.contains(close)
+        }
+    };
+    paired('*', '*') || paired('_', '_') || paired('"', '"') || paired('«', '»') || paired('“', '”')
+}
+
+/// How many words may stand between a short form and the rest of its full form for the two
+/// to be read as the full form with a qualifier inside it.
+const QUALIFIER_WORDS: usize = 5;
+
+/// Whether the short form `m` (a word prefix of one of its concept's full forms) is followed,
+/// after at most [`QUALIFIER_WORDS`] words, by the next words of that full form: the full
+/// form written with a qualifier inside it.
+pub(super) fn expanded_here(text: &str, m: &TermMatch, concept: &Concept, lang: &Lang) -> bool {
+    let short_key = stem_key(&concept.terms[m.term_index].text, lang);
+    let n = short_key.split(' ').count();
+    let after: Vec<String> = stemmed_words(&text[m.span.end..], lang)
+        .into_iter()
+        .take(QUALIFIER_WORDS + 3)
+        .map(|(_, k)| k)
+        .collect();
+    concept
+        .terms
+        .iter()
+        .filter(|t| &t.lang == lang && !rejected(t.status) && !short(t.term_type))
+        .any(|t| {
+            let key = stem_key(&t.text, lang);
+            let full: Vec<&str> = key.split(' ').collect();
+            if full.len() <= n || full[..n].join(" ") != short_key {
+                return false;
+            }
+            let rest = &full[n..full.len().min(n + 3)];
+            (1..=QUALIFIER_WORDS.min(after.len())).any(|gap| {
+                after.len() >= gap + rest.len()
+                    && after[gap..gap + rest.len()]
+                        .iter()
+                        .zip(rest)
+                        .all(|(a, b)| a == b)
+            })
+        })
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::in_title;
+
+    fn at(text: &str, word: &str) -> bool {
+        let start = text.find(word).unwrap();
+        in_title(text, &(start..start + word.len()))
+    }
+
+    #[test]
+    fn titles_are_emphasis_or_quotation() {
+        assert!(at(
+            "resolution 55/63 entitled *Combating the misuse*, and",
+            "misuse"
+        ));
+        assert!(at(
+            "la résolution « Lutter contre l'exploitation » de",
+            "exploitation"
+        ));
+        assert!(at("the “Combating misuse” resolution", "misuse"));
+        assert!(!at("*Notes* on the misuse of *IT*", "misuse"));
+        assert!(!at("« Lutte » contre l'exploitation", "exploitation"));
+        assert!(!at("the misuse of it", "misuse"));
+        assert!(!at("*Notes* on the misuse", "misuse"));
+        assert!(at("56/121 entitled Combating the misuse of", "misuse"));
+        assert!(at("المعنونان مكافحة إساءة استعمال", "إساءة"));
+        assert!(!at(
+            "entitled to a fair hearing on the question of misuse",
+            "misuse"
+        ));
+    }
+}

@@ -309,6 +309,9 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                         w_end = end + 1 + w2.len();
                     }
                 }
+                if *lang == Lang::Ar {
+                    (value, w_end) = arabic_compound(text, value, w_end);
+                }
                 out.push(Token {
                     span: i..w_end,
                     kind: Kind::Word,
@@ -327,6 +330,39 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         }
     }
     out
+}
+
+/// An Arabic number in words continued after `value` (its words end at byte `end`): parts
+/// joined by و (`مائة واثنان وثلاثون`, 132; `الثانية والثلاثين`, 32), then `بعد المائة`
+/// for an ordinal past a hundred (`الثانية والثلاثين بعد المائة`, the 132nd). Returns the
+/// value and where its words end.
+fn arabic_compound(text: &str, mut value: u16, mut end: usize) -> (u16, usize) {
+    let number = |w: &str| words::number(&words::Keys::of(w), &Lang::Ar);
+    while let Some((s, w)) = next_word(text, end) {
+        let Some(v) = w.strip_prefix('و').and(number(w)) else {
+            break;
+        };
+        let fits = if value % 100 == 0 {
+            v < 100
+        } else {
+            value % 10 != 0 && value % 100 < 10 && v % 10 == 0 && (20..=90).contains(&v)
+        };
+        if !fits {
+            break;
+        }
+        value += v;
+        end = s + w.len();
+    }
+    if value < 100 {
+        if let Some((s, w)) = next_word(text, end).filter(|(_, w)| *w == "بعد") {
+            if let Some((s2, w2)) = next_word(text, s + w.len()) {
+                if let Some(h) = number(w2).filter(|h| *h % 100 == 0 && *h > 0 && *h < 1000) {
+                    return (value + h, s2 + w2.len());
+                }
+            }
+        }
+    }
+    (value, end)
 }
 
 /// Whether the number ending at byte `end` of a unit it opens is a section number: a space

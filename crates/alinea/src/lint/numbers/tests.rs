@@ -438,6 +438,36 @@ fn arabic_eleven_in_words() {
 }
 
 #[test]
+fn arabic_compound_numbers_in_words() {
+    // The 132nd and 146th Assemblies, ordinals past a hundred.
+    assert!(same(
+        "La 132ème Assemblée",
+        Lang::Fr,
+        "إن الجمعية الثانية والثلاثين بعد المائة للاتحاد",
+        Lang::Ar
+    ));
+    assert!(same(
+        "la 146e Assemblée",
+        Lang::Fr,
+        "الجمعية السادسة والأربعين بعد المائة",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "la 145e Assemblée",
+        Lang::Fr,
+        "الجمعية السادسة والأربعين بعد المائة",
+        Lang::Ar
+    ));
+    assert_eq!(values("مائة واثنان وثلاثون بلدا", Lang::Ar), ["132"]);
+    assert_eq!(values("الدورة الحادية عشرة بعد المائة", Lang::Ar), ["111"]);
+    assert_eq!(values("خمسة وعشرين", Lang::Ar), ["25"]);
+    // A number word then another joined by و that does not continue it: two numbers.
+    assert_eq!(values("ثلاثة وأربعة", Lang::Ar), ["3", "4"]);
+    // بعد (after) not followed by a hundred is not part of the number.
+    assert_eq!(values("خمسة بعد الظهر", Lang::Ar), ["5"]);
+}
+
+#[test]
 fn decades_and_sections() {
     // The early 1960s: années 60 (and années 1960).
     assert!(same(

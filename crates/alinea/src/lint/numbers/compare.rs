@@ -123,6 +123,50 @@ fn pair_clock(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
     }
 }
 
+/// Pairs a number of `a` left over with a range of `b_all` whose hyphen it lost in
+/// extraction (`1564` against `15-64`): two rising numbers a hyphen or dash apart whose
+/// digits make it, at least one of them left over in `b`.
+fn pair_joined(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
+    let mut i = 0;
+    while i < a.len() {
+        let t = a[i];
+        let joined = (t.kind == Kind::Number
+            && (3..=8).contains(&t.value.len())
+            && t.value.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| {
+            b_all.windows(2).find(|w| {
+                w[0].kind == Kind::Number
+                    && w[1].kind == Kind::Number
+                    && (1..=3).contains(&w[1].span.start.saturating_sub(w[0].span.end))
+                    && w[0].span.end < w[1].span.start
+                    && t.value.len() == w[0].value.len() + w[1].value.len()
+                    && t.value.starts_with(w[0].value.as_str())
+                    && t.value.ends_with(w[1].value.as_str())
+                    && w[0].value.parse::<u64>().ok() < w[1].value.parse::<u64>().ok()
+            })
+        })
+        .flatten();
+        let Some(w) = joined else {
+            i += 1;
+            continue;
+        };
+        let left: Vec<usize> = b
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| std::ptr::eq(**x, &w[0]) || std::ptr::eq(**x, &w[1]))
+            .map(|(j, _)| j)
+            .collect();
+        if left.is_empty() {
+            i += 1;
+            continue;
+        }
+        for j in left.into_iter().rev() {
+            b.remove(j);
+        }
+        a.remove(i);
+    }
+}
+
 /// What differs between the tokens of a source and a target: each value kept once per
 /// occurrence on both sides is paired; paragraph labels and codes (digits glued to
 /// letters) left over on one side only are not told (extraction often drops them on one
@@ -138,6 +182,8 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     pair_ranges(&mut t_left, &mut s_left);
     pair_clock(&mut s_left, &mut t_left, target);
     pair_clock(&mut t_left, &mut s_left, source);
+    pair_joined(&mut s_left, &mut t_left, target);
+    pair_joined(&mut t_left, &mut s_left, source);
     // Number words excuse digits.
     let excuse = |left: &mut Vec<&Token>, words: &[Token]| {
         let mut words: Vec<&Token> = words.iter().filter(|t| t.kind == Kind::Word).collect();

@@ -85,6 +85,17 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         if digit(c).is_some() {
             let (v, end) = number_at(text, i, lang, order);
             let raw = &text[i..end];
+            // A 1 before an apostrophe and a letter (`1'espace`) is an l read wrong.
+            if raw == "1"
+                && word_start
+                && text[end..]
+                    .strip_prefix(['\'', '\u{2019}'])
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphabetic)
+            {
+                i = end;
+                continue;
+            }
             let leading = text[..i].trim().is_empty();
             let rest = &text[end..];
             let label_mark = [". ", ".\t", " - ", "- ", "-\t", ") ", " ـ "]
@@ -112,9 +123,14 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 i = end;
                 continue;
             }
-            // Digits glued to Latin letters (B2C, km2, a footnote call): a code. (Digits
-            // hyphened to capitals stay numbers: HFC-23 against HFC-25 is a changed number.)
-            if prev.is_some_and(|p| p.is_ascii_alphabetic()) {
+            // Digits glued to Latin letters (B2C, km2, a footnote call), or a footnote call
+            // glued to a closing bracket or quotation mark (`(Malvinas)1`, `"…"18`): a
+            // code. (Digits hyphened to capitals stay numbers: HFC-23 against HFC-25 is a
+            // changed number.)
+            let call = prev.is_some_and(|p| matches!(p, ')' | '"' | '”' | '»'))
+                && raw.len() <= 3
+                && at(text, end).is_none_or(|c| !c.is_alphanumeric());
+            if prev.is_some_and(|p| p.is_ascii_alphabetic()) || call {
                 out.push(Token {
                     span: i..end,
                     kind: Kind::Code,
@@ -197,6 +213,17 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 i = end;
                 continue;
             }
+            // A 24-hour time with its leading zero (`0300`) keeps its four digits, so that
+            // it pairs with its hour and minutes on the other side.
+            let v = if raw.len() == 4
+                && raw.starts_with('0')
+                && raw.bytes().all(|c| c.is_ascii_digit())
+                && raw[2..] < *"60"
+            {
+                raw.to_string()
+            } else {
+                v
+            };
             // A year range whose hyphen was lost in extraction: 20142020.
             if raw.len() == 8 && raw.bytes().all(|c| c.is_ascii_digit()) {
                 let (a, z) = (&raw[..4], &raw[4..]);

@@ -509,3 +509,56 @@ fn decades_and_sections() {
     assert!(same("la COVID-19", Lang::Fr, "COVID-19", Lang::En));
     assert!(!same("le HFC-23", Lang::Fr, "(HFC-25)", Lang::Ar));
 }
+
+#[test]
+fn footnote_marks_ocr_ones_and_lost_hyphens() {
+    // A footnote mark glued to a closing bracket or quotation mark is no number of the text.
+    assert!(same(
+        "des Règles de Bangkok)16, ainsi que",
+        Lang::Fr,
+        "the Bangkok Rules), as well as",
+        Lang::En
+    ));
+    assert!(same(
+        "intitulé « Réformes »",
+        Lang::Fr,
+        "entitled \"Overview of reform\"18",
+        Lang::En
+    ));
+    assert!(same(
+        "les îles Falkland (Malvinas)1, Gibraltar",
+        Lang::Fr,
+        "Falkland Islands (Malvinas), Gibraltar",
+        Lang::En
+    ));
+    // Not a year or a count in brackets.
+    assert_eq!(
+        values("la résolution 2118 (2013) et", Lang::Fr),
+        ["2118", "2013"]
+    );
+    // A 1 before an apostrophe and a letter is an l read wrong.
+    assert_eq!(
+        values("d'utiliser 1'espace", Lang::Fr),
+        Vec::<String>::new()
+    );
+    // A time of four digits with its leading zero: 0300 = 3 h 00.
+    assert!(same(
+        "À 3 h 00, un groupe",
+        Lang::Fr,
+        "At 0300, the group",
+        Lang::En
+    ));
+    // A range whose hyphen was lost on one side: 1564 = 15-64.
+    assert!(same(
+        "des femmes de 15-64 ans",
+        Lang::Fr,
+        "women aged 1564 employed",
+        Lang::En
+    ));
+    assert!(!same(
+        "des femmes de 15-64 ans",
+        Lang::Fr,
+        "women aged 1565 employed",
+        Lang::En
+    ));
+}

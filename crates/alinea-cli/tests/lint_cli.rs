@@ -362,3 +362,59 @@ fn a_note_inside_a_rejoined_paragraph_is_not_part_of_its_source() {
         .collect();
     assert!(numbers.is_empty(), "{numbers:?}");
 }
+
+/// Reservations the translations moved to the end (ipu-146: after the operative paragraphs
+/// in English and Arabic, after the preamble in French) are paired with their source by
+/// mark and numbers: no source unit without a translation, and a changed number in a moved
+/// note is told.
+#[test]
+fn moved_notes_are_checked_against_their_source() {
+    let run = |draft: &str| {
+        let mut c = alinea();
+        c.args([
+            "lint",
+            "--format",
+            "json",
+            "--termbase",
+            "glossary/concepts.toml",
+            "--source",
+            "corpus/fr/ipu-146-cybercrime.txt",
+            draft,
+        ]);
+        let (code, out, err) = outcome(&mut c);
+        assert!(code < 2, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["line"].as_u64().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    for lang in ["en", "ar"] {
+        let found = run(&format!("corpus/{lang}/ipu-146-cybercrime.txt"));
+        assert!(
+            !found.iter().any(|(r, _)| r == "structure/missing"),
+            "{lang}: {found:?}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("ipu-146-cybercrime.en.txt");
+    let text = std::fs::read_to_string(common::root().join("corpus/en/ipu-146-cybercrime.txt"))
+        .unwrap()
+        .replace(
+            "reservations on paragraph 25.",
+            "reservations on paragraph 24.",
+        );
+    std::fs::write(&draft, text).unwrap();
+    let found = run(draft.to_str().unwrap());
+    assert!(
+        found.contains(&("number/mismatch".to_string(), 112)),
+        "{found:?}"
+    );
+}

@@ -50,6 +50,7 @@ mod dp;
 mod evidence;
 mod features;
 mod lexicon;
+pub mod notes;
 pub(crate) mod numbers;
 
 use rayon::prelude::*;

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use super::{Doc, SourceUnit, Unit};
 use crate::align::{Aligned, Options, Segtype};
-use crate::doc::{Document, InputMode};
+use crate::doc::{Document, InputMode, UnitKind};
 use crate::input::lines::{line_starts, position_in};
 use crate::text::lang::{Decision, Given};
 use crate::{Error, Lang, Result};
@@ -141,12 +141,26 @@ fn spanned(r: &Read, units: &[usize]) -> Option<(usize, usize)> {
 /// The source text of `units` as [`spanned`] slices it, with the units the reader took out
 /// of it blanked (a footnote standing inside a paragraph rejoined across a page break is its
 /// own unit, not part of the paragraph): the same byte offsets, none of the note's words.
-fn source_text(r: &Read, units: &[usize], (s, e): (usize, usize)) -> String {
+///
+/// The mark of a note (`2` of a Word footnote) is blanked too when `marks` is false (the
+/// translation wrote the note without one: reservations moved to the end as paragraphs).
+fn source_text(r: &Read, units: &[usize], (s, e): (usize, usize), marks: bool) -> String {
     let mut text = r.source()[s..e].to_string();
     let d = &r.document.units;
     let Some(&last) = units.last() else {
         return text;
     };
+    if !marks {
+        for u in units.iter().map(|&i| &d[i]) {
+            let Some(label) = u.label.as_deref().filter(|_| u.kind == UnitKind::Note) else {
+                continue;
+            };
+            let a = u.span.start_byte - s;
+            if text[a..].starts_with(label) {
+                text.replace_range(a..a + label.len(), &" ".repeat(label.len()));
+            }
+        }
+    }
     for u in d[last + 1..].iter().take_while(|u| u.span.start_byte < e) {
         if u.span.end_byte <= e {
             let (a, b) = (u.span.start_byte - s, u.span.end_byte - s);
@@ -199,14 +213,27 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
     diagnostics.extend(source.document.warnings.iter().cloned());
     // The documents lent to the aligner, then taken back.
     let docs = [source.document, target.document];
-    let aligned = Aligned::from_documents(&docs, Segtype::Paragraph, &Options::default());
+    let mut aligned = Aligned::from_documents(&docs, Segtype::Paragraph, &Options::default());
+    // A note the translation moved (reservations at the end) is checked against its source.
+    aligned.pair_moved_notes(&docs);
     [source.document, target.document] = docs;
     let text = target.source();
     let mut units = Vec::new();
     let mut last_end = 0;
+    // The first target unit of each bead's followers: a bead whose units stand past it holds
+    // notes moved out of place (`align::notes`), which do not say where a missing
+    // translation would stand.
+    let mut next_first = vec![usize::MAX; aligned.beads.len() + 1];
+    for (b, bead) in aligned.beads.iter().enumerate().rev() {
+        next_first[b] = bead.sides[1].first().copied().unwrap_or(next_first[b + 1]);
+    }
     for (b, bead) in aligned.beads.iter().enumerate() {
         let src_span = spanned(&source, &bead.sides[0]);
-        let src_text = src_span.map(|r| source_text(&source, &bead.sides[0], r));
+        // A note's mark is told only against a note's mark.
+        let marks = bead.sides[1]
+            .iter()
+            .any(|&i| target.document.units[i].label.is_some());
+        let src_text = src_span.map(|r| source_text(&source, &bead.sides[0], r, marks));
         let src = src_span
             .zip(src_text.as_ref())
             .map(|((s, _), t)| SourceUnit {
@@ -254,7 +281,9 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                         });
                     }
                 }
-                last_end = e;
+                if bead.sides[1].last().is_some_and(|&l| l < next_first[b + 1]) {
+                    last_end = e;
+                }
             }
             None => {
                 let (line, column) = target.position(last_end);

@@ -1,0 +1,175 @@
+//! Notes moved in a translation: a footnote or reservation that one language keeps at its
+//! place and another moves to the end of the document (the reservations of an IPU
+//! resolution, a footnote of a UN resolution) cannot be paired by a monotone alignment,
+//! which leaves it without a counterpart on both sides (a `1-0` bead at the pivot's place, a
+//! `0-1` bead at the translation's). [`pair_moved`] pairs such notes afterwards: a pivot note
+//! without a counterpart in document `d` and a note of `d` without a pivot counterpart are
+//! one note when their marks are the same (`*`, `¹` = `1`) and no other note without a
+//! counterpart has that mark, or else when their numbers are the same too; the
+//! units that follow each (a note's second paragraph, or a second note that the other
+//! language wrote as a paragraph), one of each pair unmarked, are paired one to one while
+//! their numbers agree. The translation's units move into the pivot's bead, so the
+//! alignment is then no longer monotone for that document; the bead's confidence is
+//! [`MOVED_CONFIDENCE`].
+
+use super::multi::MultiBead;
+use crate::doc::{Document, UnitKind};
+
+/// The confidence of a bead that received moved notes: paired by mark and numbers only, not
+/// by the aligner's evidence.
+pub const MOVED_CONFIDENCE: f64 = 0.6;
+
+/// A note's mark for comparison: superscript digits as digits (`¹` = `1`).
+fn mark(label: &str) -> String {
+    label
+        .trim_end_matches(['.', ')'])
+        .chars()
+        .map(|c| match c {
+            '¹' => '1',
+            '²' => '2',
+            '³' => '3',
+            '⁰' => '0',
+            '\u{2074}'..='\u{2079}' => char::from(b'4' + (c as u32 - 0x2074) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The numbers of a text (ASCII or Arabic-Indic digit runs, as ASCII), sorted, each once.
+fn numbers(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        let d = match c {
+            '0'..='9' => Some(c),
+            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
+            _ => None,
+        };
+        match d {
+            Some(d) => cur.push(d),
+            None if !cur.is_empty() => out.push(std::mem::take(&mut cur)),
+            None => {}
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Where each unit of document `d` stands: its bead, for the units of beads where `d` has
+/// units and `other` has none (`free[i]`); `None` for the others.
+fn free_units(beads: &[MultiBead], d: usize, other: usize, n: usize) -> Vec<Option<usize>> {
+    let mut free = vec![None; n];
+    for (b, bead) in beads.iter().enumerate() {
+        if bead.sides[other].is_empty() {
+            for &i in &bead.sides[d] {
+                if let Some(f) = free.get_mut(i) {
+                    *f = Some(b);
+                }
+            }
+        }
+    }
+    free
+}
+
+/// Pairs the notes moved between the pivot (`docs[0]`) and each other document (see the
+/// module documentation), in place.
+pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
+    let Some(pivot) = docs.first() else {
+        return;
+    };
+    for d in 1..docs.len() {
+        if beads.iter().any(|b| b.sides.len() != docs.len()) {
+            return;
+        }
+        let doc = &docs[d];
+        let free_p = free_units(beads, 0, d, pivot.units.len());
+        let free_t = free_units(beads, d, 0, doc.units.len());
+        let is_note = |u: &crate::doc::Unit| u.kind == UnitKind::Note && u.label.is_some();
+        let mut taken = vec![false; doc.units.len()];
+        // (pivot unit, unit of d) pairs to make.
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (p, pu) in pivot.units.iter().enumerate() {
+            if free_p[p].is_none() || !is_note(pu) {
+                continue;
+            }
+            let pm = mark(pu.label.as_deref().unwrap_or(""));
+            let pn = numbers(&pu.plain);
+            let marked =
+                |u: &crate::doc::Unit| is_note(u) && mark(u.label.as_deref().unwrap_or("")) == pm;
+            let candidates: Vec<usize> = (0..doc.units.len())
+                .filter(|&t| free_t[t].is_some() && !taken[t] && marked(&doc.units[t]))
+                .collect();
+            let rivals = (0..pivot.units.len())
+                .filter(|&q| free_p[q].is_some() && marked(&pivot.units[q]))
+                .count();
+            // The one note with this mark on both sides; else the one with the same numbers.
+            let found = if candidates.len() == 1 && rivals == 1 {
+                Some(candidates[0])
+            } else if pn.is_empty() {
+                None
+            } else {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|&t| numbers(&doc.units[t].plain) == pn)
+            };
+            let Some(t) = found else {
+                continue;
+            };
+            taken[t] = true;
+            pairs.push((p, t));
+            // The note's unmarked paragraphs that follow, one to one while numbers agree.
+            let (mut p2, mut t2) = (p + 1, t + 1);
+            while p2 < pivot.units.len()
+                && t2 < doc.units.len()
+                && free_p[p2].is_some()
+                && free_t[t2].is_some()
+                && !taken[t2]
+                && (pivot.units[p2].label.is_none() || doc.units[t2].label.is_none())
+                && !numbers(&pivot.units[p2].plain).is_empty()
+                && numbers(&pivot.units[p2].plain) == numbers(&doc.units[t2].plain)
+            {
+                taken[t2] = true;
+                pairs.push((p2, t2));
+                p2 += 1;
+                t2 += 1;
+            }
+        }
+        if pairs.is_empty() {
+            continue;
+        }
+        for &(p, t) in &pairs {
+            let (Some(from), Some(to)) = (free_t[t], free_p[p]) else {
+                continue;
+            };
+            beads[from].sides[d].retain(|&i| i != t);
+            let side = &mut beads[to].sides[d];
+            side.push(t);
+            side.sort_unstable();
+            beads[to].score = MOVED_CONFIDENCE;
+        }
+        beads.retain(|b| b.filled() > 0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_and_numbers() {
+        assert_eq!(mark("¹"), "1");
+        assert_eq!(mark("*"), "*");
+        assert_eq!(mark("⁴"), "4");
+        assert_eq!(
+            numbers("Supplément n° 10 (E/2017/30), 2017"),
+            ["10", "2017", "30"]
+        );
+        assert_eq!(
+            numbers("الملحق رقم ١٠ (E/2017/30)، 2017"),
+            ["10", "2017", "30"]
+        );
+    }
+}

@@ -397,3 +397,26 @@ fn contradicted_language_and_length_ratio_warn_but_align() {
     assert!(err.contains("× longer than the pivot"), "{err}");
     assert!(!out.is_empty());
 }
+
+/// Reservations moved to the end in English and Arabic (ipu-146) are one translation unit
+/// with the French in a TMX; a beads file keeps the monotone alignment a reviewer corrects
+/// (the French note without a counterpart, the moved notes without the French).
+#[test]
+fn moved_notes_are_paired_in_a_tmx_not_in_a_beads_file() {
+    let corpus = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus"));
+    let file = |l: &str| corpus.join(l).join("ipu-146-cybercrime.txt");
+    let (fr, en, ar) = (file("fr"), file("en"), file("ar"));
+    let (tmx, _) = run_ok(&["--format", "tmx"], &[&fr, &en, &ar]);
+    let tu = tmx
+        .split("<tu ")
+        .find(|tu| tu.contains("a exprimé des réserves sur le paragraphe 25"))
+        .expect("the French reservation in a unit");
+    assert!(
+        tu.contains("expressed reservations on paragraph 25"),
+        "{tu}"
+    );
+    assert!(tu.contains("أبدى وفد الهند تحفظات على الفقرة 25"), "{tu}");
+    let (beads, _) = run_ok(&["--format", "beads"], &[&fr, &en]);
+    assert!(beads.lines().any(|l| l.starts_with("[19]:[]")), "{beads}");
+    assert!(beads.lines().any(|l| l.starts_with("[]:[65")), "{beads}");
+}

@@ -237,8 +237,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let alignment = match &args.beads {
         None => {
-            let outcome = align::align_files(&request)?;
+            let mut outcome = align::align_files(&request)?;
             report::diagnostics(&outcome.diagnostics);
+            export::prepare(&mut outcome.aligned, &outcome.documents, format);
             Alignment::Made(outcome.aligned)
         }
         Some(beads) => {

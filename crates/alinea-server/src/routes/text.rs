@@ -248,7 +248,8 @@ pub async fn align(
             segtype,
             options: Options::default(),
         };
-        let outcome = align_files(&req)?;
+        let mut outcome = align_files(&req)?;
+        export::prepare(&mut outcome.aligned, &outcome.documents, format);
         let opts = RenderOptions {
             tmx: WriteOptions {
                 creation_date,

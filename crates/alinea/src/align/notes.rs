@@ -10,7 +10,7 @@
 //! language wrote as a paragraph), one of each pair unmarked, are paired one to one while
 //! their numbers agree. The translation's units move into the pivot's bead, so the
 //! alignment is then no longer monotone for that document; the bead's confidence is
-//! [`MOVED_CONFIDENCE`].
+//! [`MOVED_CONFIDENCE`], or lower if it was.
 
 use super::multi::MultiBead;
 use crate::doc::{Document, UnitKind};
@@ -88,21 +88,32 @@ pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
         let free_t = free_units(beads, d, 0, doc.units.len());
         let is_note = |u: &crate::doc::Unit| u.kind == UnitKind::Note && u.label.is_some();
         let mut taken = vec![false; doc.units.len()];
+        let notes = |units: &[crate::doc::Unit], free: &[Option<usize>]| -> Vec<usize> {
+            (0..units.len())
+                .filter(|&i| free[i].is_some() && is_note(&units[i]))
+                .collect()
+        };
+        let (free_notes_p, free_notes_t) =
+            (notes(&pivot.units, &free_p), notes(&doc.units, &free_t));
+        if free_notes_p.is_empty() || free_notes_t.is_empty() {
+            continue;
+        }
         // (pivot unit, unit of d) pairs to make.
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for (p, pu) in pivot.units.iter().enumerate() {
-            if free_p[p].is_none() || !is_note(pu) {
-                continue;
-            }
+        for &p in &free_notes_p {
+            let pu = &pivot.units[p];
             let pm = mark(pu.label.as_deref().unwrap_or(""));
             let pn = numbers(&pu.plain);
             let marked =
                 |u: &crate::doc::Unit| is_note(u) && mark(u.label.as_deref().unwrap_or("")) == pm;
-            let candidates: Vec<usize> = (0..doc.units.len())
-                .filter(|&t| free_t[t].is_some() && !taken[t] && marked(&doc.units[t]))
+            let candidates: Vec<usize> = free_notes_t
+                .iter()
+                .copied()
+                .filter(|&t| !taken[t] && marked(&doc.units[t]))
                 .collect();
-            let rivals = (0..pivot.units.len())
-                .filter(|&q| free_p[q].is_some() && marked(&pivot.units[q]))
+            let rivals = free_notes_p
+                .iter()
+                .filter(|&&q| marked(&pivot.units[q]))
                 .count();
             // The one note with this mark on both sides; else the one with the same numbers.
             let found = if candidates.len() == 1 && rivals == 1 {
@@ -145,10 +156,17 @@ pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
                 continue;
             };
             beads[from].sides[d].retain(|&i| i != t);
-            let side = &mut beads[to].sides[d];
-            side.push(t);
-            side.sort_unstable();
-            beads[to].score = MOVED_CONFIDENCE;
+            // A bead that paired the pivot with another document keeps its confidence when
+            // lower.
+            let paired = beads[to].filled() > 1;
+            let bead = &mut beads[to];
+            bead.sides[d].push(t);
+            bead.sides[d].sort_unstable();
+            bead.score = if paired {
+                bead.score.min(MOVED_CONFIDENCE)
+            } else {
+                MOVED_CONFIDENCE
+            };
         }
         beads.retain(|b| b.filled() > 0);
     }

@@ -36,6 +36,10 @@ pub struct Reviewed {
     pub aligned: Aligned,
     /// `marks[i]` for `aligned.beads[i]`.
     pub marks: Vec<Mark>,
+    /// What the formats that pair texts are written from, when made from documents: the beads
+    /// marked wrong left out and the notes a translation moved paired
+    /// ([`Aligned::pair_moved_notes`]); `None`: [`Reviewed::aligned`] without its wrong beads.
+    pub texts: Option<Aligned>,
 }
 
 /// A corrected alignment made from files, with what a user should hear about it.
@@ -56,9 +60,12 @@ impl Reviewed {
         self.marks.iter().filter(|m| m.reviewed).count()
     }
 
-    /// The alignment without the beads marked wrong (for TMX, TSV and JSON); borrowed when
-    /// none is.
+    /// The alignment without the beads marked wrong, for TMX, TSV and JSON: [`Reviewed::texts`]
+    /// when there, else [`Reviewed::aligned`], borrowed when no bead is marked wrong.
     pub fn without_wrong(&self) -> Cow<'_, Aligned> {
+        if let Some(t) = &self.texts {
+            return Cow::Borrowed(t);
+        }
         if self.wrong() == 0 {
             return Cow::Borrowed(&self.aligned);
         }
@@ -122,10 +129,15 @@ pub fn from_corrected(
         .collect();
     corrected.check(segtype, &sides)?;
     let aligned = Aligned::assemble(docs, segtype, texts, corrected.beads, tags);
-    Ok(Reviewed {
+    let mut reviewed = Reviewed {
         aligned,
         marks: corrected.marks,
-    })
+        texts: None,
+    };
+    let mut texts = reviewed.without_wrong().into_owned();
+    texts.pair_moved_notes(docs);
+    reviewed.texts = Some(texts);
+    Ok(reviewed)
 }
 
 /// Read `req.files` as [`super::align_files`] does and take their alignment from the corrected

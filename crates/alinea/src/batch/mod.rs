@@ -297,7 +297,8 @@ fn align_and_write(
     };
     let outcome = align::align_files(&request)?;
     let mut diagnostics = outcome.diagnostics;
-    let aligned = outcome.aligned;
+    let documents = outcome.documents;
+    let mut aligned = outcome.aligned;
     let summary = aligned.summary();
     record.units = summary
         .units
@@ -316,8 +317,19 @@ fn align_and_write(
     } else {
         FileSet::new()
     };
-    for path in outputs {
-        let format = Format::from_path(path)?;
+    let mut formats = outputs
+        .iter()
+        .map(|p| Ok((p, Format::from_path(p)?)))
+        .collect::<Result<Vec<_>>>()?;
+    // The review formats first, from the monotone alignment; then moved notes are paired for
+    // the formats that pair texts.
+    formats.sort_by_key(|(_, f)| f.pairs_texts());
+    let mut prepared = false;
+    for (path, format) in formats {
+        if format.pairs_texts() && !prepared {
+            export::prepare(&mut aligned, &documents, format);
+            prepared = true;
+        }
         let mut file = AtomicFile::create(path)?;
         let d = export::render_file(&aligned, format, &batch.render, &mut file)?;
         diagnostics.extend(d.into_iter().map(|d| d.at_path(path)));

@@ -55,7 +55,23 @@ const EXTENSIONS: [(&str, Format); 6] = [
     ("htm", Format::Html),
 ];
 
+/// Makes `a` (aligned from `documents`) what `format` is written from: for the formats that
+/// pair texts, notes a translation moved are paired ([`Format::pairs_texts`]). The one place
+/// this is decided, for `alinea align`, `alinea build` and the server.
+pub fn prepare(a: &mut Aligned, documents: &[crate::doc::Document], format: Format) {
+    if format.pairs_texts() {
+        a.pair_moved_notes(documents);
+    }
+}
+
 impl Format {
+    /// Whether the format pairs texts (TMX, TSV, JSON), so that notes a translation moved are
+    /// paired in it ([`crate::align::Aligned::pair_moved_notes`]); a beads file and a review
+    /// page keep the monotone alignment a reviewer corrects.
+    pub fn pairs_texts(self) -> bool {
+        !matches!(self, Format::Beads | Format::Html)
+    }
+
     /// Every format, in the order they are listed to users.
     pub const ALL: [Format; 5] = [
         Format::Tmx,
@@ -314,6 +330,7 @@ mod tests {
             b.sides.push(b.sides[1].clone());
         }
         let r = Reviewed {
+            texts: None,
             aligned: three,
             marks: vec![
                 Mark::default(),

@@ -89,6 +89,9 @@ fn byte_range(src: &Source, l: &Location) -> (usize, usize) {
     (s, e.max(s))
 }
 
+/// The most characters a span's carets cover.
+const MAX_CARETS: usize = 80;
+
 /// One diagnostic as text, ending with a line feed.
 pub fn render_one(d: &Diagnostic, sources: &Sources, color: Color) -> String {
     let renderer = match color {
@@ -112,6 +115,13 @@ pub fn render_one(d: &Diagnostic, sources: &Sources, color: Color) -> String {
             let first = src.starts[first_line - 1];
             let last = text[e..].find('\n').map_or(text.len(), |i| e + i);
             snippet_text = &text[first..last];
+            // A span over a whole long unit (a term missing from a paragraph) is marked over
+            // its first characters only: the snippet's line is cut to the terminal, its carets
+            // are not.
+            let e = text[s..e]
+                .char_indices()
+                .nth(MAX_CARETS)
+                .map_or(e, |(i, _)| s + i);
             let mut snippet = Snippet::source(snippet_text)
                 .line_start(first_line)
                 .fold(true)
@@ -170,6 +180,30 @@ mod tests {
             "{out}"
         );
         assert_eq!(out.matches("[").count(), 3, "{out}");
+    }
+
+    #[test]
+    fn a_long_span_is_marked_over_its_first_characters() {
+        let line = "mot ".repeat(100);
+        let text = format!("{line}\n");
+        let l = Location {
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: line.chars().count() + 1,
+            bytes: None,
+        };
+        let d = Diagnostic::error("term/missing-equivalent", "m")
+            .at_path("f")
+            .at(l);
+        let mut sources = Sources::default();
+        sources.insert("f", text);
+        let out = render(&[d], &sources, Color::Never);
+        let carets = out
+            .lines()
+            .find(|l| l.contains('^'))
+            .map_or(0, |l| l.matches('^').count());
+        assert_eq!(carets, MAX_CARETS, "{out}");
     }
 
     #[test]

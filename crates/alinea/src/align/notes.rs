@@ -14,6 +14,7 @@
 
 use super::multi::MultiBead;
 use crate::doc::{Document, UnitKind};
+use crate::text::chars::{ascii_digit, superscript_value};
 
 /// The confidence of a bead that received moved notes: paired by mark and numbers only, not
 /// by the aligner's evidence.
@@ -24,14 +25,7 @@ fn mark(label: &str) -> String {
     label
         .trim_end_matches(['.', ')'])
         .chars()
-        .map(|c| match c {
-            '¹' => '1',
-            '²' => '2',
-            '³' => '3',
-            '⁰' => '0',
-            '\u{2074}'..='\u{2079}' => char::from(b'4' + (c as u32 - 0x2074) as u8),
-            _ => c,
-        })
+        .map(|c| superscript_value(c).unwrap_or(c))
         .collect()
 }
 
@@ -40,13 +34,10 @@ fn numbers(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
-        let d = match c {
-            '0'..='9' => Some(c),
-            '\u{0660}'..='\u{0669}' => char::from_digit(c as u32 - 0x0660, 10),
-            '\u{06F0}'..='\u{06F9}' => char::from_digit(c as u32 - 0x06F0, 10),
-            _ => None,
-        };
-        match d {
+        match Some(c)
+            .filter(char::is_ascii_digit)
+            .or_else(|| ascii_digit(c))
+        {
             Some(d) => cur.push(d),
             None if !cur.is_empty() => out.push(std::mem::take(&mut cur)),
             None => {}

@@ -96,6 +96,19 @@ pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ascii_digit(c).is_some()
 }
 
+/// The ASCII digit a superscript digit (¹ ² ³ ⁰ ⁴ … ⁹) writes.
+#[inline]
+pub fn superscript_value(c: char) -> Option<char> {
+    match c {
+        '⁰' => Some('0'),
+        '¹' => Some('1'),
+        '²' => Some('2'),
+        '³' => Some('3'),
+        '⁴'..='⁹' => Some(char::from(b'4' + (c as u32 - 0x2074) as u8)),
+        _ => None,
+    }
+}
+
 /// Whether `c` is a superscript digit (¹ ² ³ ⁰ ⁴ … ⁹), as footnote marks are written.
 #[inline]
 pub fn is_superscript_digit(c: char) -> bool {
@@ -179,6 +192,9 @@ mod tests {
         assert_eq!(ascii_digit('7'), None);
         assert!(is_digit('٠') && is_digit('9') && !is_digit('²'));
         assert!(is_superscript_digit('²') && !is_superscript_digit('2'));
+        assert_eq!(superscript_value('⁷'), Some('7'));
+        assert_eq!(superscript_value('¹'), Some('1'));
+        assert_eq!(superscript_value('1'), None);
         assert!(is_invisible('\u{0640}') && is_invisible('\u{200F}') && !is_invisible(' '));
     }
 }

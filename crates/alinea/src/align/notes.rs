@@ -146,6 +146,15 @@ pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
             let (Some(from), Some(to)) = (free_t[t], free_p[p]) else {
                 continue;
             };
+            // A bead's units on a side stay consecutive.
+            let side = &beads[to].sides[d];
+            let next_to = |&i: &usize| i + 1 == t || t + 1 == i;
+            if !side.is_empty()
+                && !side.first().is_some_and(next_to)
+                && !side.last().is_some_and(next_to)
+            {
+                continue;
+            }
             beads[from].sides[d].retain(|&i| i != t);
             // A bead that paired the pivot with another document keeps its confidence when
             // lower.
@@ -166,6 +175,48 @@ pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::doc::{from_text, InputMode};
+    use crate::Lang;
+
+    /// Every unit of every document in exactly one bead.
+    fn covered(beads: &[MultiBead], docs: &[Document]) -> bool {
+        docs.iter().enumerate().all(|(d, doc)| {
+            let mut seen: Vec<usize> = beads.iter().flat_map(|b| b.sides[d].clone()).collect();
+            seen.sort_unstable();
+            seen == (0..doc.units.len()).collect::<Vec<_>>()
+        })
+    }
+
+    #[test]
+    fn a_note_moved_to_the_end_joins_its_source_and_every_unit_stays_once() {
+        let fr = "Premier alinéa.\n\n* La délégation de l'Inde a exprimé des réserves sur le paragraphe 25.\n\nDeuxième alinéa.\n\nTroisième alinéa.\n";
+        let en = "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\n* The delegation of India expressed reservations on paragraph 25.\n";
+        let docs = [
+            from_text("a.fr.txt".as_ref(), fr, Some(Lang::Fr), InputMode::Auto).unwrap(),
+            from_text("a.en.txt".as_ref(), en, Some(Lang::En), InputMode::Auto).unwrap(),
+        ];
+        assert_eq!(docs[0].units[1].kind, UnitKind::Note);
+        let bead = |a: Vec<usize>, b: Vec<usize>| MultiBead {
+            sides: vec![a, b],
+            score: 0.9,
+        };
+        let mut beads = vec![
+            bead(vec![0], vec![0]),
+            bead(vec![1], vec![]),
+            bead(vec![2], vec![1]),
+            bead(vec![3], vec![2]),
+            bead(vec![], vec![3]),
+        ];
+        pair_moved(&mut beads, &docs);
+        assert!(covered(&beads, &docs));
+        assert_eq!(beads.len(), 4);
+        assert_eq!(beads[1].sides, [vec![1], vec![3]]);
+        assert_eq!(beads[1].score, MOVED_CONFIDENCE);
+        // Nothing to pair: the beads are left as they are.
+        let before = beads.clone();
+        pair_moved(&mut beads, &docs);
+        assert_eq!(beads, before);
+    }
 
     #[test]
     fn marks_and_numbers() {

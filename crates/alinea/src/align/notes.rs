@@ -12,6 +12,8 @@
 //! alignment is then no longer monotone for that document; the bead's confidence is
 //! [`MOVED_CONFIDENCE`], or lower if it was.
 
+use std::collections::HashMap;
+
 use super::multi::MultiBead;
 use crate::doc::{Document, UnitKind};
 use crate::text::chars::{ascii_digit, superscript_value};
@@ -89,25 +91,32 @@ pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
         if free_notes_p.is_empty() || free_notes_t.is_empty() {
             continue;
         }
+        // The free notes of d by mark, and how many free pivot notes have each mark.
+        let mut by_mark: HashMap<String, Vec<usize>> = HashMap::new();
+        for &t in &free_notes_t {
+            by_mark
+                .entry(mark(doc.units[t].label.as_deref().unwrap_or("")))
+                .or_default()
+                .push(t);
+        }
+        let p_marks: Vec<String> = free_notes_p
+            .iter()
+            .map(|&p| mark(pivot.units[p].label.as_deref().unwrap_or("")))
+            .collect();
+        let mut rivals: HashMap<&str, usize> = HashMap::new();
+        for m in &p_marks {
+            *rivals.entry(m.as_str()).or_default() += 1;
+        }
         // (pivot unit, unit of d) pairs to make.
         let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for &p in &free_notes_p {
-            let pu = &pivot.units[p];
-            let pm = mark(pu.label.as_deref().unwrap_or(""));
-            let pn = numbers(&pu.plain);
-            let marked =
-                |u: &crate::doc::Unit| is_note(u) && mark(u.label.as_deref().unwrap_or("")) == pm;
-            let candidates: Vec<usize> = free_notes_t
-                .iter()
-                .copied()
-                .filter(|&t| !taken[t] && marked(&doc.units[t]))
-                .collect();
-            let rivals = free_notes_p
-                .iter()
-                .filter(|&&q| marked(&pivot.units[q]))
-                .count();
+        for (&p, pm) in free_notes_p.iter().zip(&p_marks) {
+            let pn = numbers(&pivot.units[p].plain);
+            let candidates: Vec<usize> = by_mark
+                .get(pm)
+                .map(|v| v.iter().copied().filter(|&t| !taken[t]).collect())
+                .unwrap_or_default();
             // The one note with this mark on both sides; else the one with the same numbers.
-            let found = if candidates.len() == 1 && rivals == 1 {
+            let found = if candidates.len() == 1 && rivals.get(pm.as_str()) == Some(&1) {
                 Some(candidates[0])
             } else if pn.is_empty() {
                 None

@@ -40,7 +40,7 @@ fn convert_to_csv_says_what_csv_cannot_carry() {
     assert!(stdout.contains("128 concepts"), "{stdout}");
     for what in [
         "CSV cannot carry term contexts: 120 in the termbase",
-        "CSV cannot carry term notes: 72 in the termbase",
+        "CSV cannot carry term notes: 74 in the termbase",
         "CSV cannot carry acronym and abbreviation links (expands): 49 in the termbase",
     ] {
         assert!(stderr.contains(what), "{what}: {stderr}");

@@ -207,7 +207,7 @@ mod tests {
             .collect();
         for expected in [
             "g.csv: CSV cannot carry term contexts: 120 in the termbase [termbase/not-carried]",
-            "g.csv: CSV cannot carry term notes: 72 in the termbase [termbase/not-carried]",
+            "g.csv: CSV cannot carry term notes: 74 in the termbase [termbase/not-carried]",
             "g.csv: CSV cannot carry acronym and abbreviation links (expands): 49 in the termbase [termbase/not-carried]",
         ] {
             assert!(w.iter().any(|d| d == expected), "{expected}: {w:#?}");

@@ -314,6 +314,22 @@ fn word_documents_are_linted_like_the_text_they_hold() {
     let (d, t) = (rules_and_messages(&docx), rules_and_messages(&txt));
     assert!(!d.is_empty());
     assert_eq!(d, t);
+    // Each finding says where it stands in the Word files: a paragraph, a footnote.
+    let v: Value = serde_json::from_str(&docx).unwrap();
+    for f in v["findings"].as_array().unwrap() {
+        let place = f["place"].as_str().unwrap_or("");
+        assert!(
+            place.starts_with("paragraph ") || place.starts_with("footnote "),
+            "{f}"
+        );
+        let source = f["source"]["place"].as_str().unwrap_or("");
+        assert!(
+            source.starts_with("paragraph ") || source.starts_with("footnote "),
+            "{f}"
+        );
+    }
+    let v: Value = serde_json::from_str(&txt).unwrap();
+    assert!(v["findings"][0]["place"].is_null());
 }
 
 /// An XLIFF file carries its own source: the linter says to lint the TMX made of it.

@@ -95,11 +95,13 @@ fn main() {
                     places: Vec::new(),
                     line: i + 1,
                     column: 1,
+                    place: None,
                     source: with_source.then(|| SourceUnit {
                         path: "bench.fr.txt".into(),
                         line: i + 1,
                         lang: Lang::Fr,
                         text: s.to_string(),
+                        place: None,
                     }),
                 })
                 .collect(),

@@ -99,8 +99,14 @@ pub fn render_one(d: &Diagnostic, sources: &Sources, color: Color) -> String {
         Color::Always => Renderer::styled(),
     };
     let lvl = level(d.severity);
+    // A structured original's place (a Word paragraph) after the reading's line and column.
+    let part = d
+        .details
+        .as_ref()
+        .and_then(|x| x.place.as_deref())
+        .map_or(String::new(), |p| format!(" ({p})"));
     let title = match d.place() {
-        Some(place) => format!("{place}: {}", d.message),
+        Some(place) => format!("{place}{part}: {}", d.message),
         None => d.message.clone(),
     };
     let mut message = lvl.title(&title).id(d.code);

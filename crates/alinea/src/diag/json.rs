@@ -13,7 +13,8 @@ pub fn render(diagnostics: &[Diagnostic]) -> String {
 
 /// One diagnostic as a flat finding of the lint contract: `rule`, `severity`, `path`,
 /// `line`, `column`, `end_line`, `end_column` (1-based, columns in characters), `message`,
-/// `help`, `concept`, `expected`, `found`, `source` (`path`, `line`), `fix` (`replacement`,
+/// `help`, `concept`, `expected`, `found`, `place` (in a structured original: `paragraph
+/// 12`), `source` (`path`, `line`, and `place` when known), `fix` (`replacement`,
 /// `description`) and `fingerprint`; absent ones are `null` (`expected`: `[]`).
 pub fn finding(d: &Diagnostic) -> serde_json::Value {
     use serde_json::json;
@@ -32,6 +33,7 @@ pub fn finding(d: &Diagnostic) -> serde_json::Value {
         "concept": x.and_then(|x| x.concept.as_ref()),
         "expected": x.map(|x| x.expected.clone()).unwrap_or_default(),
         "found": x.and_then(|x| x.found.as_ref()),
+        "place": x.and_then(|x| x.place.as_ref()),
         "source": x.and_then(|x| x.source.as_ref()),
         "fix": x.and_then(|x| x.fix.as_ref()),
         "fingerprint": x.and_then(|x| x.fingerprint.as_ref()),
@@ -78,9 +80,11 @@ mod tests {
             concept: Some("c1".into()),
             expected: vec!["Security Council".into()],
             found: Some("Safety Council".into()),
+            place: Some("paragraph 3".into()),
             source: Some(SourceRef {
                 path: "a.fr.txt".into(),
                 line: 4,
+                place: None,
             }),
             fix: Some(Fix {
                 replacement: "x".into(),
@@ -97,6 +101,9 @@ mod tests {
         assert_eq!(f[1]["end_column"], 7);
         assert_eq!(f[1]["expected"][0], "Security Council");
         assert_eq!(f[1]["source"]["line"], 4);
+        assert_eq!(f[1]["place"], "paragraph 3");
+        assert!(f[1]["source"].get("place").is_none());
+        assert!(f[0]["place"].is_null());
         assert_eq!(f[1]["fix"]["replacement"], "x");
         assert!(f[0]["line"].is_null());
         assert_eq!(f[0]["expected"].as_array().unwrap().len(), 0);

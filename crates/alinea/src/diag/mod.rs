@@ -110,6 +110,10 @@ pub struct Details {
     /// What the text has.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub found: Option<String>,
+    /// Where the finding stands in a structured original (`paragraph 12`, `footnote 3` of a
+    /// Word file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The aligned source unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceRef>,
@@ -127,6 +131,9 @@ pub struct Details {
 pub struct SourceRef {
     pub path: PathBuf,
     pub line: usize,
+    /// Where it stands in a structured original, as [`Details::place`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
 }
 
 /// A replacement of a diagnostic's span (its [`Location::bytes`]) by `replacement`.

@@ -35,7 +35,7 @@ use crate::text::sentences;
 use crate::{Error, Lang, Result};
 
 pub use crate::text::lang::LangSource;
-pub use spans::source_spans;
+pub use spans::{source_spans, Spans};
 
 /// What a unit is, as far as the reader can tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

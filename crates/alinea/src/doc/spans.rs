@@ -15,17 +15,37 @@ pub(super) fn span_of(text: &str, starts: &[usize], start: usize, end: usize) ->
     Span::of(start, end, |at| position_in(text, starts, at))
 }
 
+/// Where the units of a document stand.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Spans {
+    pub spans: Vec<Span>,
+    /// For a structured original, each unit's place in it (`paragraph 12`, `footnote 3`:
+    /// [`super::Unit::place`]); empty for text.
+    pub places: Vec<Option<Box<str>>>,
+    /// The warnings the document would carry.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// The spans of the units of `source` read as [`super::source_document`] reads it, in
-/// order, with the warnings the document would carry.
+/// order, with their places in a structured original and the warnings the document would
+/// carry.
 pub fn source_spans(
     source: &formats::Source,
     decision: &Decision,
     mode: InputMode,
-) -> Result<(Vec<Span>, Vec<Diagnostic>)> {
+) -> Result<Spans> {
     if source.blocks.is_some() {
         let (document, _) = build_source(source, decision, mode, false)?;
-        let spans = document.units.into_iter().map(|u| u.span).collect();
-        return Ok((spans, document.warnings));
+        let (spans, places) = document
+            .units
+            .into_iter()
+            .map(|u| (u.span, u.place))
+            .unzip();
+        return Ok(Spans {
+            spans,
+            places,
+            warnings: document.warnings,
+        });
     }
     let text = source.text.as_str();
     let starts = line_starts(text);
@@ -52,7 +72,11 @@ pub fn source_spans(
     }
     let mut warnings = source.warnings.clone();
     warnings.extend(decision.contradiction(&source.path));
-    Ok((spans, warnings))
+    Ok(Spans {
+        spans,
+        places: Vec::new(),
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -80,10 +104,11 @@ mod tests {
             let whole = super::super::source_document(&s, &d, mode);
             let spans = source_spans(&s, &d, mode);
             match (whole, spans) {
-                (Ok(doc), Ok((spans, warnings))) => {
+                (Ok(doc), Ok(got)) => {
                     let want: Vec<Span> = doc.units.into_iter().map(|u| u.span).collect();
-                    assert_eq!(spans, want, "{mode:?} of {text:?}");
-                    assert_eq!(warnings.len(), doc.warnings.len());
+                    assert_eq!(got.spans, want, "{mode:?} of {text:?}");
+                    assert!(got.places.is_empty());
+                    assert_eq!(got.warnings.len(), doc.warnings.len());
                 }
                 (Err(_), Err(_)) => {}
                 (a, b) => panic!(

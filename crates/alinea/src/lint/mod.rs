@@ -44,6 +44,8 @@ pub struct SourceUnit {
     pub line: usize,
     pub lang: Lang,
     pub text: String,
+    /// Where it stands in a structured original, as [`Unit::place`].
+    pub place: Option<Box<str>>,
 }
 
 /// One unit of a draft.
@@ -65,6 +67,9 @@ pub struct Unit {
     /// 1-based line and column (in characters) of the text's first character.
     pub line: usize,
     pub column: usize,
+    /// Where the unit stands in a structured original (`paragraph 12`, `footnote 3` of a Word
+    /// file), whose lines are the reading's, not the user's.
+    pub place: Option<Box<str>>,
     pub source: Option<SourceUnit>,
 }
 
@@ -326,8 +331,10 @@ fn finding(
         details.source = unit.source.as_ref().map(|s| SourceRef {
             path: s.path.clone(),
             line: s.line,
+            place: s.place.as_deref().map(String::from),
         });
     }
+    details.place = unit.place.as_deref().map(String::from);
     let rule = rules::get(h.rule);
     let fix = h.fix.filter(|_| unit.offset.is_some());
     let help = match (&fix, rule) {

@@ -45,11 +45,13 @@ fn doc(pairs: &[(&str, &str)]) -> Doc {
                 places: Vec::new(),
                 line: 2 * i + 1,
                 column: 1,
+                place: None,
                 source: Some(SourceUnit {
                     path: "a.fr.txt".into(),
                     line: 2 * i + 1,
                     lang: Lang::Fr,
                     text: s.to_string(),
+                    place: None,
                 }),
             };
             offset += t.len() + 2;

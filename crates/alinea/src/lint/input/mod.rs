@@ -175,7 +175,11 @@ fn source_text(r: &Read, units: &[usize], (s, e): (usize, usize), marks: bool) -
 fn read_alone(path: &Path, req: &Request) -> Result<Doc> {
     let source = crate::doc::read_one(path)?;
     let decision = decision(&req.lang, "--lang", &source);
-    let (spans, diagnostics) = crate::doc::source_spans(&source, &decision, req.mode)?;
+    let crate::doc::Spans {
+        spans,
+        places,
+        warnings: diagnostics,
+    } = crate::doc::source_spans(&source, &decision, req.mode)?;
     let text = source.text;
     let units = spans
         .iter()
@@ -187,6 +191,7 @@ fn read_alone(path: &Path, req: &Request) -> Result<Doc> {
             places: Vec::new(),
             line: span.line,
             column: span.column,
+            place: places.get(i).cloned().flatten(),
             source: None,
         })
         .collect();
@@ -234,6 +239,13 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
             .iter()
             .any(|&i| target.document.units[i].label.is_some());
         let src_text = src_span.map(|r| source_text(&source, &bead.sides[0], r, marks));
+        // The place in a structured original of the first unit of a side of the bead.
+        let place = |r: &Read, side: &[usize]| {
+            side.first()
+                .and_then(|&i| r.document.units[i].place.clone())
+        };
+        let src_place = place(&source, &bead.sides[0]);
+        let tgt_place = place(&target, &bead.sides[1]);
         let src = src_span
             .zip(src_text.as_ref())
             .map(|((s, _), t)| SourceUnit {
@@ -241,6 +253,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                 line: source.position(s).0,
                 lang: src_lang.clone(),
                 text: t.clone(),
+                place: src_place.clone(),
             });
         match spanned(&target, &bead.sides[1]) {
             Some((s, e)) => {
@@ -259,11 +272,13 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                                 places: Vec::new(),
                                 line,
                                 column,
+                                place: tgt_place.clone(),
                                 source: Some(SourceUnit {
                                     path: source.document.path.clone(),
                                     line: source.position(ss + sr.start).0,
                                     lang: src_lang.clone(),
                                     text: st[sr.start..sr.end].to_string(),
+                                    place: src_place.clone(),
                                 }),
                             });
                         }
@@ -277,6 +292,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                             places: Vec::new(),
                             line,
                             column,
+                            place: tgt_place,
                             source: src,
                         });
                     }
@@ -294,6 +310,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
                     places: Vec::new(),
                     line,
                     column,
+                    place: None,
                     source: src,
                 });
             }

@@ -211,6 +211,7 @@ pub(super) fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
                             line: pos.0,
                             lang: source_lang.clone(),
                             text: v.text.clone(),
+                            place: None,
                         })
                     }
                     Some(l) if l == lang && tgt.is_none() => {
@@ -259,6 +260,7 @@ pub(super) fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
                 places,
                 line,
                 column,
+                place: None,
                 source: src,
             });
         }

@@ -84,6 +84,10 @@ pub fn log_with_rules(diagnostics: &[Diagnostic], version: &str, meta: &[RuleMet
                     });
                 }
                 r["locations"] = json!([{ "physicalLocation": physical.clone() }]);
+                // Where it stands in a structured original (a Word paragraph), by name.
+                if let Some(place) = d.details.as_deref().and_then(|x| x.place.as_ref()) {
+                    r["locations"][0]["logicalLocations"] = json!([{ "name": place }]);
+                }
                 let fix = d.details.as_deref().and_then(|x| x.fix.as_ref());
                 if let (Some(fix), Some(region)) = (fix, physical.get("region")) {
                     r["fixes"] = json!([{
@@ -155,6 +159,20 @@ mod tests {
             "doc.txt"
         );
         assert!(results[2].get("locations").is_none());
+        assert!(results[1]["locations"][0].get("logicalLocations").is_none());
         assert_eq!(uri(std::path::Path::new("a b/c#.txt")), "a%20b/c%23.txt");
+    }
+
+    #[test]
+    fn a_place_in_a_structured_original_is_a_logical_location() {
+        let mut d = samples();
+        d[1] = d[1].clone().with_details(crate::diag::Details {
+            place: Some("paragraph 38".into()),
+            ..Default::default()
+        });
+        let v = log(&d, "0.1.0");
+        let loc = &v["runs"][0]["results"][1]["locations"][0];
+        assert_eq!(loc["logicalLocations"][0]["name"], "paragraph 38");
+        assert_eq!(loc["physicalLocation"]["region"]["startLine"], 2);
     }
 }

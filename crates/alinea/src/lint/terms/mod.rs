@@ -81,6 +81,13 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
         // The unit's words keyed once, for this search and the bilingual one.
         let target = cx.matcher.text(&unit.text, lang);
         let found = target.find_up_to(MatchClass::Stemmed);
+        // The aligned source's terms, found once for this unit's checks.
+        let source = unit.source.as_ref().map(|src| {
+            let in_source = cx
+                .matcher
+                .find_up_to(&src.text, &src.lang, MatchClass::Stemmed);
+            (src, in_source)
+        });
         for m in &found {
             let concept = &tb.concepts[m.concept_index];
             let term = &concept.terms[m.term_index];
@@ -109,17 +116,14 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
                 // « ce comité spécial »).
                 let caseless = !term.text.chars().any(char::is_uppercase);
                 if caseless
-                    && unit.source.as_ref().is_some_and(|src| {
-                        !cx.matcher
-                            .find_up_to(&src.text, &src.lang, MatchClass::Stemmed)
-                            .iter()
-                            .any(|o| {
-                                o.concept_index == m.concept_index && {
-                                    let t = &concept.terms[o.term_index];
-                                    !(short(t.term_type)
-                                        && common_noun(&t.text, &src.text[o.span.clone()]))
-                                }
-                            })
+                    && source.as_ref().is_some_and(|(src, in_source)| {
+                        !in_source.iter().any(|o| {
+                            o.concept_index == m.concept_index && {
+                                let t = &concept.terms[o.term_index];
+                                !(short(t.term_type)
+                                    && common_noun(&t.text, &src.text[o.span.clone()]))
+                            }
+                        })
                     })
                 {
                     continue;
@@ -175,8 +179,8 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
                 }
             }
         }
-        if let Some(src) = &unit.source {
-            bilingual(u, &target, src, doc, cx, &mut memory, hits);
+        if let Some((src, in_source)) = &source {
+            bilingual(u, &target, (src, in_source), doc, cx, &mut memory, hits);
         }
     }
     // Variants: a concept written with two of its approved (non-short) terms in one
@@ -278,11 +282,12 @@ fn whole(text: &str) -> std::ops::Range<usize> {
     start..text.trim_end().len().max(start)
 }
 
-/// The bilingual term rules over unit `u`, its text keyed in `target`.
+/// The bilingual term rules over unit `u`, its text keyed in `target`, against its source
+/// unit and the terms found in it.
 fn bilingual(
     u: usize,
     target: &TextTerms,
-    src: &super::SourceUnit,
+    (src, in_source): (&super::SourceUnit, &[TermMatch]),
     doc: &Doc,
     cx: &Context,
     memory: &mut Memory,
@@ -292,9 +297,6 @@ fn bilingual(
     let on = |id: &str| cx.config.severity(id).is_some();
     let lang = &doc.lang;
     let tb = cx.termbase;
-    let in_source = cx
-        .matcher
-        .find_up_to(&src.text, &src.lang, MatchClass::Stemmed);
     if in_source.is_empty() {
         return;
     }
@@ -310,7 +312,7 @@ fn bilingual(
     let mut seen: FxHashSet<usize> = FxHashSet::default();
     let mut source_kept: Option<Vec<TermMatch>> = None;
     let mut target_keys: Option<FxHashMap<String, Vec<usize>>> = None;
-    for m in &in_source {
+    for m in in_source {
         if !seen.insert(m.concept_index) {
             continue;
         }

@@ -35,8 +35,8 @@ fn pair_off(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
     }
 }
 
-/// Pairs an Arabic hyphenated token (`2-26`) of `a` left over with the two numbers of a
-/// range on the other side (`2`, `26`).
+/// Pairs a token of `a` left over that also reads as two numbers (Arabic `2-26`, French
+/// `7,10` in a list) with those two numbers on the other side (`2`, `26`).
 fn pair_ranges(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
     let mut i = 0;
     while i < a.len() {
@@ -124,8 +124,8 @@ fn pair_clock(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
 }
 
 /// Pairs a number of `a` left over with a range of `b_all` whose hyphen it lost in
-/// extraction (`1564` against `15-64`): two rising numbers a hyphen or dash apart whose
-/// digits make it, at least one of them left over in `b`.
+/// extraction (`1564` against `15-64`, `4653` against `46 à 53`): two rising numbers a
+/// few bytes apart whose digits make it, at least one of them left over in `b`.
 fn pair_joined(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
     let mut i = 0;
     while i < a.len() {
@@ -135,9 +135,10 @@ fn pair_joined(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
             && t.value.bytes().all(|c| c.is_ascii_digit()))
         .then(|| {
             b_all.windows(2).find(|w| {
+                // A gap of a few bytes: `-`, `–`, ` à `, ` to `, ` إلى `.
                 w[0].kind == Kind::Number
                     && w[1].kind == Kind::Number
-                    && (1..=3).contains(&w[1].span.start.saturating_sub(w[0].span.end))
+                    && (1..=8).contains(&w[1].span.start.saturating_sub(w[0].span.end))
                     && w[0].span.end < w[1].span.start
                     && t.value.len() == w[0].value.len() + w[1].value.len()
                     && t.value.starts_with(w[0].value.as_str())
@@ -167,6 +168,45 @@ fn pair_joined(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
     }
 }
 
+/// The year a footnote call was glued to (`201442`, or `2014.42` at the end of a sentence,
+/// for 2014 and note 42): four digits from 1900 to 2099 followed, with or without a point,
+/// by one to three digits.
+fn year_with_call(t: &Token) -> Option<&str> {
+    if t.kind != Kind::Number {
+        return None;
+    }
+    let v = t.value.as_str();
+    let year = v.get(..4).filter(|y| {
+        y.bytes().all(|c| c.is_ascii_digit()) && (1900..2100).contains(&y.parse().unwrap_or(0))
+    })?;
+    let call = v[4..].strip_prefix('.').unwrap_or(&v[4..]);
+    ((1..=3).contains(&call.len()) && call.bytes().all(|c| c.is_ascii_digit())).then_some(year)
+}
+
+/// Pairs a year with a footnote call glued to it (`201442`, `2014.42`) of `a` left over
+/// with the year on the other side (`2014`, or the year with its call written otherwise):
+/// only what no exact value paired, so a number of five to seven digits that is no year
+/// with a call stays a number.
+fn pair_year_call(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+    let mut i = 0;
+    while i < a.len() {
+        let Some(year) = year_with_call(a[i]) else {
+            i += 1;
+            continue;
+        };
+        let j = b.iter().position(|t| {
+            t.kind == Kind::Number && (t.value == year || year_with_call(t) == Some(year))
+        });
+        match j {
+            Some(j) => {
+                b.remove(j);
+                a.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// What differs between the tokens of a source and a target: each value kept once per
 /// occurrence on both sides is paired; paragraph labels and codes (digits glued to
 /// letters) left over on one side only are not told (extraction often drops them on one
@@ -184,6 +224,8 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     pair_clock(&mut t_left, &mut s_left, source);
     pair_joined(&mut s_left, &mut t_left, target);
     pair_joined(&mut t_left, &mut s_left, source);
+    pair_year_call(&mut s_left, &mut t_left);
+    pair_year_call(&mut t_left, &mut s_left);
     // Number words excuse digits.
     let excuse = |left: &mut Vec<&Token>, words: &[Token]| {
         let mut words: Vec<&Token> = words.iter().filter(|t| t.kind == Kind::Word).collect();

@@ -82,6 +82,22 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 }
             }
         }
+        // The Arabic label of a list item, `'2` ` for (ii): the Roman numeral's label.
+        if matches!(c, '\'' | '\u{2018}') && word_start {
+            let (d, e) = digits_at(text, i + c.len_utf8());
+            let close = at(text, e).filter(|&q| matches!(q, '`' | '\'' | '\u{2019}'));
+            let roman = d.parse().ok().and_then(to_roman);
+            if let (Some(q), Some(r), 1..=2) = (close, roman, d.len()) {
+                out.push(Token {
+                    span: i..e + q.len_utf8(),
+                    kind: Kind::Label,
+                    value: format!("label:{r}"),
+                    alt: None,
+                });
+                i = e + q.len_utf8();
+                continue;
+            }
+        }
         if digit(c).is_some() {
             let (v, end) = number_at(text, i, lang, order);
             let raw = &text[i..end];
@@ -130,7 +146,24 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             let call = prev.is_some_and(|p| matches!(p, ')' | '"' | '”' | '»'))
                 && raw.len() <= 3
                 && at(text, end).is_none_or(|c| !c.is_alphanumeric());
-            if prev.is_some_and(|p| p.is_ascii_alphabetic()) || call {
+            // A call in brackets glued to a word or a year: `Bangkok(16)`, `2014-2015(1)`
+            // (not `5(1)`, paragraph 1 of article 5).
+            let bracketed = prev == Some('(') && raw.len() <= 3 && at(text, end) == Some(')') && {
+                let head = &text[..i - 1];
+                let year = head.len() >= 4
+                    && head.is_char_boundary(head.len() - 4)
+                    && (1900..2100).contains(&head[head.len() - 4..].parse().unwrap_or(0))
+                    && before(head, head.len() - 4).is_none_or(|p| !p.is_alphanumeric());
+                before(head, head.len()).is_some_and(char::is_alphabetic) || year
+            };
+            let call = call || bracketed;
+            // An Arabic unit with its exponent: كلم2, م2 (km², m²).
+            let exponent = matches!(raw, "2" | "3" | "\u{662}" | "\u{663}")
+                && ARABIC_UNITS.iter().any(|u| {
+                    text[..i].ends_with(u)
+                        && before(text, i - u.len()).is_none_or(|p| !p.is_alphabetic())
+                });
+            if prev.is_some_and(|p| p.is_ascii_alphabetic()) || call || exponent {
                 out.push(Token {
                     span: i..end,
                     kind: Kind::Code,
@@ -267,7 +300,19 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                         r.split('.').nth(1).unwrap_or(""),
                     )
                 });
-            let alt = decade.or(french);
+            // French `7,10` is 7.1 or, in a list, the rules `7, 10`: rising numbers.
+            let list = (lang == &Lang::Fr)
+                .then(|| raw.split_once(','))
+                .flatten()
+                .filter(|(x, y)| {
+                    (1..=3).contains(&x.len())
+                        && (1..=3).contains(&y.len())
+                        && (x.bytes().chain(y.bytes())).all(|c| c.is_ascii_digit())
+                        && !y.starts_with('0')
+                        && x.parse::<u32>().ok() < y.parse::<u32>().ok()
+                })
+                .map(|(x, y)| format!("range:{}:{y}", strip_zeros(x, "")));
+            let alt = decade.or(french).or(list);
             out.push(Token {
                 span: i..end,
                 kind: Kind::Number,
@@ -363,6 +408,9 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
 /// joined by و (`مائة واثنان وثلاثون`, 132; `الثانية والثلاثين`, 32), then `بعد المائة`
 /// for an ordinal past a hundred (`الثانية والثلاثين بعد المائة`, the 132nd). Returns the
 /// value and where its words end.
+/// Arabic units of length written before an exponent (كلم2 for km²).
+const ARABIC_UNITS: [&str; 6] = ["كلم", "كم", "م", "سم", "ملم", "مم"];
+
 fn arabic_compound(text: &str, mut value: u16, mut end: usize) -> (u16, usize) {
     let number = |w: &str| words::number(&words::Keys::of(w), &Lang::Ar);
     while let Some((s, w)) = next_word(text, end) {

@@ -14,7 +14,11 @@
 //! minute (`10 heures` = `10:00`, `3 p.m.` = 15); a Roman session number after a resolution
 //! number (`689 (XXXV)`) is a number; an Arabic section `10-103` also reads as `10.103` or a
 //! range; an eight-digit run that is two years in order is a range whose hyphen was lost;
-//! digits glued to Latin letters (`B2C`, `km2`) are codes. Number words (cardinals,
+//! digits glued to Latin letters (`B2C`, `km2`), an exponent after an Arabic unit (`كلم2`)
+//! and a footnote call glued to a bracket, a quotation mark, a word or a year (`Rules)16`,
+//! `2015(1)`) are codes; a year with a call glued to it (`201442`, `2014.42`) pairs with
+//! the year; French `7,10` also reads as the list `7, 10`; the Arabic label of a list item
+//! (`'2``) is its Roman numeral (`(ii)`). Number words (cardinals,
 //! ordinals, `une quarantaine`, Arabic teens; see `words`) are found too, as [`Kind::Word`],
 //! so that a comparison can excuse `5` against `الخمس`.
 //!

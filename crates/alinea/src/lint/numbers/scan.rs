@@ -274,6 +274,20 @@ pub(super) fn next_word(s: &str, i: usize) -> Option<(usize, &str)> {
 }
 
 /// The value of an upper-case Roman numeral (`XXXV` = 35), if it is one.
+/// A number from 1 to 39 in lower-case Roman numerals (`ii`), as French and English label
+/// the items of a list.
+pub(super) fn to_roman(n: u32) -> Option<String> {
+    if !(1..40).contains(&n) {
+        return None;
+    }
+    let units = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    Some(format!(
+        "{}{}",
+        "x".repeat((n / 10) as usize),
+        units[(n % 10) as usize]
+    ))
+}
+
 pub(super) fn roman(s: &str) -> Option<u32> {
     let val = |c| match c {
         'I' => Some(1),

@@ -562,3 +562,67 @@ fn footnote_marks_ocr_ones_and_lost_hyphens() {
         Lang::En
     ));
 }
+
+#[test]
+fn glued_calls_lists_and_arabic_labels() {
+    // A footnote call glued to a year, or after the sentence's full stop.
+    assert!(same(
+        "capturé en septembre 201442.",
+        Lang::Fr,
+        "captured in September 2014.42",
+        Lang::En
+    ));
+    assert!(same(
+        "pour l'exercice biennal 2014-20151 contient",
+        Lang::Fr,
+        "لفترة السنتين 2014-2015(1) يقدم",
+        Lang::Ar
+    ));
+    // Only a year takes a call: 201442 is not 2015.
+    assert!(!same(
+        "capturé en septembre 201442.",
+        Lang::Fr,
+        "captured in September 2015.42",
+        Lang::En
+    ));
+    // A list read with a decimal comma, a range whose dash was lost across a word.
+    assert!(same(
+        "règles 1 et 6, 2, 7,10 (protection)",
+        Lang::Fr,
+        "rules 1 and 6, 2, 7, 10 (protection)",
+        Lang::En
+    ));
+    assert!(!same(
+        "règles 1 et 6, 2, 7,10 (protection)",
+        Lang::Fr,
+        "rules 1 and 6, 2, 7, 11 (protection)",
+        Lang::En
+    ));
+    assert!(same(
+        "en vertu des articles 46 à 53 possèdent",
+        Lang::Fr,
+        "by Articles 4653, a Moro man",
+        Lang::En
+    ));
+    // The Arabic label of a list item is its Roman numeral.
+    assert_eq!(values("'3` حشد الموارد", Lang::Ar), ["label:iii"]);
+    assert!(same(
+        "(ii) Prend en compte",
+        Lang::Fr,
+        "'2` يعترف بالأوضاع",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "(ii) Prend en compte",
+        Lang::Fr,
+        "'3` يعترف بالأوضاع",
+        Lang::Ar
+    ));
+    // An Arabic unit with its exponent.
+    assert!(same(
+        "Zone économique exclusive : 1 641 294 kilomètres carrés",
+        Lang::Fr,
+        "المنطقة الاقتصادية الخالصة: 294 641 1 كلم2.",
+        Lang::Ar
+    ));
+}

@@ -1,6 +1,6 @@
 //! [`compare`]: what differs between the number-like tokens of a source and a target unit.
 
-use super::{Kind, Token};
+use super::{Kind, Token, DUAL};
 
 /// A difference between the numbers of a source and a target unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -226,11 +226,19 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     pair_joined(&mut t_left, &mut s_left, source);
     pair_year_call(&mut s_left, &mut t_left);
     pair_year_call(&mut t_left, &mut s_left);
-    // Number words excuse digits.
-    let excuse = |left: &mut Vec<&Token>, words: &[Token]| {
-        let mut words: Vec<&Token> = words.iter().filter(|t| t.kind == Kind::Word).collect();
+    // Number words excuse digits; a month named with no number near it excuses the month of
+    // a date.
+    // An Arabic dual excuses a 2 only when the other side has no number left over that
+    // could be that 2 changed.
+    let numbers = |v: &Vec<&Token>| v.iter().any(|t| t.kind == Kind::Number);
+    let (s_numbers, t_numbers) = (numbers(&s_left), numbers(&t_left));
+    let excuse = |left: &mut Vec<&Token>, words: &[Token], other_numbers: bool| {
+        let mut words: Vec<&Token> = words
+            .iter()
+            .filter(|t| t.kind == Kind::Word && !(other_numbers && t.alt.as_deref() == Some(DUAL)))
+            .collect();
         left.retain(|t| {
-            if t.kind != Kind::Number {
+            if !matches!(t.kind, Kind::Number | Kind::Month) {
                 return true;
             }
             match words.iter().position(|w| w.value == t.value) {
@@ -242,8 +250,8 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
             }
         });
     };
-    excuse(&mut s_left, target);
-    excuse(&mut t_left, source);
+    excuse(&mut s_left, target, t_numbers);
+    excuse(&mut t_left, source, s_numbers);
     // A value repeated on one side only (the 1540 Committee after resolution 1540) is not
     // a change when the other side has nothing left over.
     let counted = |v: &Vec<&Token>| {

@@ -147,14 +147,16 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 && raw.len() <= 3
                 && at(text, end).is_none_or(|c| !c.is_alphanumeric());
             // A call in brackets glued to a word or a year: `Bangkok(16)`, `2014-2015(1)`
-            // (not `5(1)`, paragraph 1 of article 5).
+            // (not `5(1)`, paragraph 1 of article 5, nor `و(7)`).
             let bracketed = prev == Some('(') && raw.len() <= 3 && at(text, end) == Some(')') && {
                 let head = &text[..i - 1];
                 let year = head.len() >= 4
                     && head.is_char_boundary(head.len() - 4)
                     && (1900..2100).contains(&head[head.len() - 4..].parse().unwrap_or(0))
                     && before(head, head.len() - 4).is_none_or(|p| !p.is_alphanumeric());
-                before(head, head.len()).is_some_and(char::is_alphabetic) || year
+                // A word, not a conjunction glued to a label: `و(7)` is `and (7)`.
+                let word = head.chars().rev().take_while(|c| c.is_alphabetic()).count() >= 2;
+                word || year
             };
             let call = call || bracketed;
             // An Arabic unit with its exponent: كلم2, م2 (km², m²).
@@ -325,6 +327,13 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         if c.is_alphabetic() && word_start {
             let w = word_at(text, i);
             let end = i + w.len().max(c.len_utf8());
+            // A Roman numeral after the word for an article, a chapter, a part, an annex
+            // (`article XII` = المادة 12).
+            if let Some(v) = roman(w).filter(|_| after_division(&text[..i])) {
+                out.push(number(i..end, v.to_string()));
+                i = end;
+                continue;
+            }
             let capital = c.is_uppercase();
             // كانون الثاني, تشرين الأول: a month in two words.
             let keys = words::Keys::of(w);
@@ -362,6 +371,29 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     i = m_end;
                     continue;
                 }
+                // A month named with no number near it (`En octobre,`) is no date, but it
+                // excuses the month of a date on the other side (`In October 2014`).
+                if !english_may {
+                    out.push(Token {
+                        span,
+                        kind: Kind::Word,
+                        value: format!("month:{m}"),
+                        alt: None,
+                    });
+                    i = m_end;
+                    continue;
+                }
+            } else if *lang == Lang::Ar && words::dual(&keys) {
+                // Arabic says two with the dual (طائرتان, طرفان, مليوني): it excuses a 2
+                // on the other side when nothing else can be that 2.
+                out.push(Token {
+                    span: i..end,
+                    kind: Kind::Word,
+                    value: "2".into(),
+                    alt: Some(super::DUAL.into()),
+                });
+                i = end;
+                continue;
             } else if let Some(n) = words::number(&keys, lang) {
                 let mut value = n;
                 let mut w_end = end;
@@ -373,16 +405,11 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                             w_end = s + w2.len();
                         }
                     }
-                } else if n % 10 == 0 && (20..=90).contains(&n) && text[end..].starts_with('-') {
-                    let w2 = word_at(text, end + 1);
-                    let u = words::number(&words::Keys::of(w2), lang);
-                    if let Some(u) = u.filter(|u| (1..=9).contains(u)) {
-                        value = n + u;
-                        w_end = end + 1 + w2.len();
-                    }
                 }
                 if *lang == Lang::Ar {
                     (value, w_end) = arabic_compound(text, value, w_end);
+                } else {
+                    (value, w_end) = latin_compound(text, lang, value, w_end);
                 }
                 out.push(Token {
                     span: i..w_end,
@@ -404,13 +431,94 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
     out
 }
 
+/// The words after which a Roman numeral numbers a division of a text (`article XII`,
+/// `Part IV`, `annexe II`).
+const DIVISIONS: [&str; 10] = [
+    "article", "chapitre", "chapter", "partie", "part", "annexe", "annex", "titre", "title",
+    "section",
+];
+
+/// Whether `head` ends with one of [`DIVISIONS`] and a space.
+fn after_division(head: &str) -> bool {
+    let t = head.trim_end();
+    t.len() < head.len()
+        && DIVISIONS.iter().any(|d| {
+            t.len() >= d.len()
+                && t.is_char_boundary(t.len() - d.len())
+                && t[t.len() - d.len()..].eq_ignore_ascii_case(d)
+                && before(t, t.len() - d.len()).is_none_or(|p| !p.is_alphabetic())
+        })
+}
+
+/// Arabic units of length written before an exponent (كلم2 for km²).
+const ARABIC_UNITS: [&str; 6] = ["كلم", "كم", "م", "سم", "ملم", "مم"];
+
+/// A French or English number in words continued after `value` (its words end at byte
+/// `end`), its words joined by a hyphen, a space, `et` or `and`: hundreds (`deux cents`,
+/// `one hundred`), tens and units (`soixante-six`, `seventy five`, `trente et un`), French
+/// seventies and nineties (`soixante-dix`, `quatre-vingt-dix-neuf`) and teens (`dix-sept`),
+/// the last word cardinal or ordinal (`cent trente et unième`, 131st). Returns the value
+/// and where its words end.
+fn latin_compound(text: &str, lang: &Lang, mut value: u16, mut end: usize) -> (u16, usize) {
+    let number = |w: &str| words::number(&words::Keys::of(w), lang);
+    loop {
+        let (start, w) = if text[end..].starts_with('-') {
+            let w = word_at(text, end + 1);
+            (end + 1, w)
+        } else {
+            match next_word(text, end) {
+                Some(x) => x,
+                None => break,
+            }
+        };
+        let (start, w) = match w.to_lowercase().as_str() {
+            "et" | "and" => match next_word(text, start + w.len()).or_else(|| {
+                let e = start + w.len();
+                text[e..]
+                    .starts_with('-')
+                    .then(|| (e + 1, word_at(text, e + 1)))
+            }) {
+                Some(x) => x,
+                None => break,
+            },
+            _ => (start, w),
+        };
+        let Some(v) = (!w.is_empty()).then(|| number(w)).flatten() else {
+            break;
+        };
+        let (tens, units) = (value % 100 / 10 * 10, value % 10);
+        // Hundreds take tens and units; tens take units (French sixties and eighties take
+        // teens: soixante-dix, quatre-vingt-dix); French dix takes 7 to 9 (dix-sept).
+        let adds = value % 100 == 0
+            || units == 0 && (20..=90).contains(&tens) && (1..=9).contains(&v)
+            || units == 0 && matches!(tens, 60 | 80) && (10..=19).contains(&v)
+            || value % 100 == 10 && (7..=9).contains(&v) && *lang == Lang::Fr;
+        let next = if v == 100 {
+            (1..=9).contains(&value).then(|| value * 100)
+        } else if v >= 100 {
+            None
+        } else if adds {
+            Some(value + v)
+        } else if value % 100 == 4 && v == 20 && *lang == Lang::Fr {
+            Some(value - 4 + 80)
+        } else {
+            None
+        };
+        match next {
+            Some(n) => {
+                value = n;
+                end = start + w.len();
+            }
+            None => break,
+        }
+    }
+    (value, end)
+}
+
 /// An Arabic number in words continued after `value` (its words end at byte `end`): parts
 /// joined by و (`مائة واثنان وثلاثون`, 132; `الثانية والثلاثين`, 32), then `بعد المائة`
 /// for an ordinal past a hundred (`الثانية والثلاثين بعد المائة`, the 132nd). Returns the
 /// value and where its words end.
-/// Arabic units of length written before an exponent (كلم2 for km²).
-const ARABIC_UNITS: [&str; 6] = ["كلم", "كم", "م", "سم", "ملم", "مم"];
-
 fn arabic_compound(text: &str, mut value: u16, mut end: usize) -> (u16, usize) {
     let number = |w: &str| words::number(&words::Keys::of(w), &Lang::Ar);
     while let Some((s, w)) = next_word(text, end) {

@@ -69,6 +69,10 @@ pub struct Token {
     pub alt: Option<String>,
 }
 
+/// The `alt` of the [`Kind::Word`] an Arabic dual gives (`طائرتان`: 2), which excuses a 2
+/// only when the other side has no number left over.
+const DUAL: &str = "dual";
+
 mod compare;
 mod extract;
 mod scan;

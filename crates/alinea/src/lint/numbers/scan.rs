@@ -273,7 +273,6 @@ pub(super) fn next_word(s: &str, i: usize) -> Option<(usize, &str)> {
     (skip > 0 && !w.is_empty()).then_some((start, w))
 }
 
-/// The value of an upper-case Roman numeral (`XXXV` = 35), if it is one.
 /// A number from 1 to 39 in lower-case Roman numerals (`ii`), as French and English label
 /// the items of a list.
 pub(super) fn to_roman(n: u32) -> Option<String> {
@@ -288,6 +287,7 @@ pub(super) fn to_roman(n: u32) -> Option<String> {
     ))
 }
 
+/// The value of an upper-case Roman numeral (`XXXV` = 35), if it is one.
 pub(super) fn roman(s: &str) -> Option<u32> {
     let val = |c| match c {
         'I' => Some(1),

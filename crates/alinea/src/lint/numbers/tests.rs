@@ -578,6 +578,13 @@ fn glued_calls_lists_and_arabic_labels() {
         "لفترة السنتين 2014-2015(1) يقدم",
         Lang::Ar
     ));
+    // A label after a conjunction is no call.
+    assert!(!same(
+        "L'article 55, paragraphes 1 et 2, du Code",
+        Lang::Fr,
+        "وتنص المادتان 55 (1) و(7) من القانون",
+        Lang::Ar
+    ));
     // Only a year takes a call: 201442 is not 2015.
     assert!(!same(
         "capturé en septembre 201442.",
@@ -625,4 +632,91 @@ fn glued_calls_lists_and_arabic_labels() {
         "المنطقة الاقتصادية الخالصة: 294 641 1 كلم2.",
         Lang::Ar
     ));
+}
+#[test]
+fn words_compounds_duals_months_and_divisions() {
+    // Numbers in words of several words, cardinal or ordinal.
+    assert_eq!(values("Soixante-six pour cent", Lang::Fr)[0], "66");
+    assert_eq!(
+        values("la cent trente et unième Assemblée", Lang::Fr),
+        ["131"]
+    );
+    assert_eq!(
+        values("deux cents personnes et quatre-vingt-dix-neuf", Lang::Fr),
+        ["200", "99"]
+    );
+    assert_eq!(values("vingt et un pays, dix-sept", Lang::Fr), ["21", "17"]);
+    assert_eq!(values("[seventy five] per cent", Lang::En), ["75"]);
+    assert_eq!(
+        values("the one hundred and thirty-first session", Lang::En),
+        ["131"]
+    );
+    // Words in a row that make no number stay apart.
+    assert_eq!(values("un deux trois", Lang::Fr), ["1", "2", "3"]);
+    assert!(same(
+        "Soixante-six pour cent d'entre eux",
+        Lang::Fr,
+        "New visitors account for 66 per cent",
+        Lang::En
+    ));
+    assert!(!same(
+        "Soixante-six pour cent d'entre eux",
+        Lang::Fr,
+        "New visitors account for 67 per cent",
+        Lang::En
+    ));
+    assert!(same(
+        "Que la cent trente et unième Assemblée",
+        Lang::Fr,
+        "Endorsed by the 131st Assembly",
+        Lang::En
+    ));
+    // The Arabic dual says two.
+    assert!(same(
+        "2 hélicoptères militaires turcs",
+        Lang::Fr,
+        "خرقت طائرتان عموديتان عسكريتان تركيتان",
+        Lang::Ar
+    ));
+    assert!(same("2 millions de yens", Lang::Fr, "مليونَي ين", Lang::Ar));
+    // ... but not a 2 changed into another number.
+    assert!(!same(
+        "Au paragraphe 2, elle a décidé",
+        Lang::Fr,
+        "وفي الفقرة 1 من القرار نفسه، قررت الجمعية أيضا أن تستمر دون انقطاع لمدة تسعة أيام",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "2 hélicoptères militaires turcs",
+        Lang::Fr,
+        "خرقت 3 طائرات عمودية",
+        Lang::Ar
+    ));
+    // A month named without a number excuses the month of a date; the year is still told.
+    let s = extract("En octobre, la MANUL", &Lang::Fr, GroupOrder::Logical);
+    let t = extract("In October 2014, UNSMIL", &Lang::En, GroupOrder::Logical);
+    let m = compare(&s, &t);
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].target.as_ref().map(|t| t.value.as_str()), Some("2014"));
+    // The Maghreb's month names.
+    assert!(same(
+        "en décembre 2014",
+        Lang::Fr,
+        "في دجنبر ٢٠١٤",
+        Lang::Ar
+    ));
+    // A Roman numeral numbering an article.
+    assert!(same(
+        "l'article XII de la Convention",
+        Lang::Fr,
+        "المادة 12 من الاتفاقية",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "l'article XII de la Convention",
+        Lang::Fr,
+        "المادة 13 من الاتفاقية",
+        Lang::Ar
+    ));
+    assert_eq!(values("I think", Lang::En), Vec::<String>::new());
 }

@@ -52,6 +52,13 @@ const MONTHS: &[(&str, u8)] = &[
     ("أكتوبر", 10),
     ("نوفمبر", 11),
     ("ديسمبر", 12),
+    // The Maghreb's names where they differ (ماي, يوليوز, غشت, شتنبر, نونبر, دجنبر).
+    ("ماي", 5),
+    ("يوليوز", 7),
+    ("غشت", 8),
+    ("شتنبر", 9),
+    ("نونبر", 11),
+    ("دجنبر", 12),
     ("شباط", 2),
     ("آذار", 3),
     ("نيسان", 4),
@@ -129,6 +136,7 @@ const WORDS_FR: &[(&str, u16)] = &[
     ("trois", 3),
     ("quatre", 4),
     ("cinq", 5),
+    ("six", 6),
     ("sept", 7),
     ("huit", 8),
     ("neuf", 9),
@@ -146,6 +154,9 @@ const WORDS_FR: &[(&str, u16)] = &[
     ("cinquante", 50),
     ("soixante", 60),
     ("cent", 100),
+    ("cents", 100),
+    ("vingts", 20),
+    ("unième", 1),
     ("premier", 1),
     ("première", 1),
     ("deuxième", 2),
@@ -272,6 +283,8 @@ struct Tables {
     two_word: [String; 2],
     ordinals: [String; 2],
     tens: [String; 2],
+    /// The keys of the construct duals of millions and thousands (مليوني, ألفا).
+    duals: Vec<String>,
 }
 
 fn key(w: &str) -> String {
@@ -297,6 +310,9 @@ fn tables() -> &'static Tables {
             two_word: [key("كانون"), key("تشرين")],
             ordinals: [key("الأول"), key("الثاني")],
             tens: [key("عشر"), key("عشرة")],
+            duals: ["مليونا", "مليوني", "مليارا", "ملياري", "ألفا", "ألفي"]
+                .map(key)
+                .to_vec(),
         }
     })
 }
@@ -312,6 +328,8 @@ pub(super) struct Keys {
     two_word: Option<(u8, u8)>,
     /// English, French, Arabic.
     number: [Option<u16>; 3],
+    /// An Arabic word of dual form (see [`dual`]).
+    dual: bool,
 }
 
 /// Words kept by [`Keys::of`] on a thread before it starts again.
@@ -382,8 +400,27 @@ impl Keys {
                 find(&t.words[1], k, None),
                 find(&t.words[2], k, s),
             ],
+            dual: find(&t.words[2], k, s).is_none() && is_dual(k, &t.duals),
         }
     }
+}
+
+/// Whether the folded key of an Arabic word has the form of a dual: a word of five letters
+/// or more ending in ان or ين (طائرتان, طرفين; sound plurals in ين look the same, and
+/// are taken too), or a construct dual of millions or thousands (مليوني).
+fn is_dual(k: &str, duals: &[String]) -> bool {
+    let arabic = k
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{621}'..='\u{64a}').contains(&c));
+    arabic
+        && (k.chars().count() >= 5 && (k.ends_with("ان") || k.ends_with("ين"))
+            || duals.iter().any(|d| d == k))
+}
+
+/// Whether an Arabic word has the form of a dual, which says two ([`is_dual`]).
+pub(super) fn dual(w: &Keys) -> bool {
+    w.dual
 }
 
 /// The value in `table` of `key`, else of `stripped`.

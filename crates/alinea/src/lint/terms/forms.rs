@@ -126,6 +126,99 @@ pub(super) fn expanded_here(text: &str, m: &TermMatch, concept: &Concept, lang: 
         })
 }
 
+/// How many times `text` names `name` (two words or more) by its head alone, as a second
+/// mention does (`the Assembly` for the General Assembly, `l'Assemblée` for l'Assemblée
+/// générale). The head is the last word in English, the first in French; it keeps its
+/// capital after a definite article; a first-word head followed by the name's next word
+/// is the full name, not counted. Arabic, without capitals, cannot tell a name's head
+/// (الجمعية) from the common noun (الدول for الدول الأعضاء): none is counted.
+pub(super) fn head_mentions(name: &str, lang: &Lang, text: &str) -> usize {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    if parts.len() < 2 {
+        return 0;
+    }
+    let last = lang == &Lang::En;
+    let head = if last {
+        parts[parts.len() - 1]
+    } else {
+        parts[0]
+    };
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || crate::text::chars::is_arabic_diacritic(c)))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let next_is = |k: usize| {
+        !last
+            && words
+                .get(k + 1)
+                .is_some_and(|n| n.to_lowercase() == parts[1].to_lowercase())
+    };
+    if !head.chars().next().is_some_and(char::is_uppercase) {
+        return 0;
+    }
+    let articles: &[&str] = match lang {
+        Lang::En => &["the", "The"],
+        Lang::Fr => &["l", "L", "le", "la", "les", "Le", "La", "Les"],
+        _ => return 0,
+    };
+    (1..words.len())
+        .filter(|&k| words[k] == head && articles.contains(&words[k - 1]))
+        .filter(|&k| !next_is(k))
+        .count()
+}
+
+/// Whether `target` has `expected` written as one word, its hyphen or space lost
+/// (`capacitybuilding` for capacity-building), at word boundaries and in any case.
+pub(super) fn joined_in(expected: &str, target: &str) -> bool {
+    let joined: String = expected
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '\u{2010}' | '\u{2011}'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    if joined.chars().count() == expected.chars().count() || joined.chars().count() < 6 {
+        return false;
+    }
+    let lower = target.to_lowercase();
+    lower.match_indices(joined.as_str()).any(|(i, _)| {
+        let end = i + joined.len();
+        lower[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_count_second_mentions_only() {
+        let en = "the General Assembly asked the Assembly and the assembly";
+        assert_eq!(head_mentions("General Assembly", &Lang::En, en), 1);
+        let fr = "l'Assemblée générale et l'Assemblée, les États";
+        assert_eq!(head_mentions("Assemblée générale", &Lang::Fr, fr), 1);
+        // A one-word name has no head; Arabic counts none.
+        assert_eq!(head_mentions("Assembly", &Lang::En, "the Assembly"), 0);
+        assert_eq!(head_mentions("الجمعية العامة", &Lang::Ar, "الجمعية"), 0);
+    }
+
+    #[test]
+    fn compounds_joined() {
+        assert!(joined_in(
+            "capacity-building",
+            "technical assistance and capacitybuilding as"
+        ));
+        assert!(joined_in("capacity building", "Capacitybuilding."));
+        assert!(!joined_in("capacity-building", "capacity-buildings"));
+        assert!(!joined_in("education", "education"));
+    }
+}
+
 #[cfg(test)]
 mod title_tests {
     use super::in_title;

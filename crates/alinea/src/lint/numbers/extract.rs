@@ -328,9 +328,15 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             let w = word_at(text, i);
             let end = i + w.len().max(c.len_utf8());
             // A Roman numeral after the word for an article, a chapter, a part, an annex
-            // (`article XII` = المادة 12).
+            // (`article XII` = المادة 12): like a number in words, it excuses the digits on
+            // the other side and is not told itself (`Section V` against a label `V.`).
             if let Some(v) = roman(w).filter(|_| after_division(&text[..i])) {
-                out.push(number(i..end, v.to_string()));
+                out.push(Token {
+                    span: i..end,
+                    kind: Kind::Word,
+                    value: v.to_string(),
+                    alt: None,
+                });
                 i = end;
                 continue;
             }

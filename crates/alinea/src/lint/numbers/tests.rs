@@ -719,4 +719,10 @@ fn words_compounds_duals_months_and_divisions() {
         Lang::Ar
     ));
     assert_eq!(values("I think", Lang::En), Vec::<String>::new());
+    assert!(same(
+        "V. Exécution du budget",
+        Lang::Fr,
+        "Section V, Resource performance",
+        Lang::En
+    ));
 }

@@ -25,6 +25,7 @@ mod structure;
 mod terms;
 pub mod typography;
 
+use rayon::prelude::*;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -171,10 +172,13 @@ pub fn lint_doc(doc: &Doc, cx: &Context) -> Vec<Diagnostic> {
         terms::check(doc, cx, &mut hits);
     }
     structure::check(doc, cx, &mut hits);
-    for (u, unit) in doc.units.iter().enumerate() {
-        for i in typography::check(&unit.text, &doc.lang) {
-            hits.push(from_issue(u, i));
-        }
+    let typography: Vec<Vec<typography::Issue>> = doc
+        .units
+        .par_iter()
+        .map(|unit| typography::check(&unit.text, &doc.lang))
+        .collect();
+    for (u, issues) in typography.into_iter().enumerate() {
+        hits.extend(issues.into_iter().map(|i| from_issue(u, i)));
     }
     let texts: Vec<&str> = doc.units.iter().map(|u| u.text.as_str()).collect();
     for (u, i) in typography::quotes(&texts, &doc.lang) {

@@ -8,6 +8,7 @@
 mod apart;
 mod forms;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Doc, Hit};
@@ -74,20 +75,23 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
     let mut defined: FxHashSet<usize> = FxHashSet::default();
     let mut undefined_told: FxHashSet<usize> = FxHashSet::default();
     let mut memory = Memory::default();
+    // The terms of each unit and of its aligned source are found in parallel, a chunk of
+    // units at a time (the rules after them carry state from unit to unit, in order).
+    let mut found_terms = Vec::with_capacity(CHUNK.min(doc.units.len()));
     for (u, unit) in doc.units.iter().enumerate() {
-        if unit.text.is_empty() {
-            continue;
+        if u % CHUNK == 0 {
+            let end = (u + CHUNK).min(doc.units.len());
+            found_terms.clear();
+            doc.units[u..end]
+                .par_iter()
+                .map(|unit| unit_terms(unit, lang, cx))
+                .collect_into_vec(&mut found_terms);
+            found_terms.reverse();
         }
-        // The unit's words keyed once, for this search and the bilingual one.
-        let target = cx.matcher.text(&unit.text, lang);
-        let found = target.find_up_to(MatchClass::Stemmed);
-        // The aligned source's terms, found once for this unit's checks.
-        let source = unit.source.as_ref().map(|src| {
-            let in_source = cx
-                .matcher
-                .find_up_to(&src.text, &src.lang, MatchClass::Stemmed);
-            (src, in_source)
-        });
+        let Some((target, found, source)) = found_terms.pop().flatten() else {
+            continue;
+        };
+        let source = unit.source.as_ref().zip(source);
         for m in &found {
             let concept = &tb.concepts[m.concept_index];
             let term = &concept.terms[m.term_index];
@@ -180,7 +184,15 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             }
         }
         if let Some((src, in_source)) = &source {
-            bilingual(u, &target, (src, in_source), doc, cx, &mut memory, hits);
+            bilingual(
+                u,
+                &target,
+                (src, in_source.as_slice()),
+                doc,
+                cx,
+                &mut memory,
+                hits,
+            );
         }
     }
     // Variants: a concept written with two of its approved (non-short) terms in one
@@ -217,6 +229,26 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             }
         }
     }
+}
+
+/// Units whose terms are found together, in parallel.
+const CHUNK: usize = 256;
+
+/// The terms found in a unit, the unit's words keyed once (for that search and the
+/// bilingual one), and the terms of its aligned source; `None` for an empty unit.
+type UnitTerms<'m, 't> = Option<(TextTerms<'m, 't>, Vec<TermMatch>, Option<Vec<TermMatch>>)>;
+
+fn unit_terms<'m, 't>(unit: &'t super::Unit, lang: &Lang, cx: &Context<'m>) -> UnitTerms<'m, 't> {
+    if unit.text.is_empty() {
+        return None;
+    }
+    let target = cx.matcher.text(&unit.text, lang);
+    let found = target.find_up_to(MatchClass::Stemmed);
+    let in_source = unit.source.as_ref().map(|src| {
+        cx.matcher
+            .find_up_to(&src.text, &src.lang, MatchClass::Stemmed)
+    });
+    Some((target, found, in_source))
 }
 
 /// What the bilingual checks of a document carry from unit to unit.

@@ -3,8 +3,10 @@
 # alignment. Builds its inputs from the UN dev set (../shared/corpora/unpc-dev) into a
 # temporary folder, runs each measure 5 times and prints the median, in MB of draft per
 # second of CPU time (user + system, from /usr/bin/time: wall time means little on a loaded
-# machine). Also printed: the CPU time of a run over a one-line draft (loading the termbase
-# and keying its terms), and the rate with that fixed cost taken off.
+# machine), and in MB of draft per second of wall clock (the linter reads, keys terms and
+# checks units on every core, and loads the termbase while it reads). Also printed: the CPU
+# time of a run over a one-line draft (loading the termbase and keying its terms), and the
+# rate with that fixed cost taken off.
 # Usage: scripts/lint-speed.sh [path/to/alinea]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,20 +36,24 @@ open(f"{tmp}/bi.en.txt", "w", encoding="utf-8").write(en.replace("\n", "\n\n") *
 open(f"{tmp}/bi.fr.txt", "w", encoding="utf-8").write(fr.replace("\n", "\n\n") * 3)
 PY
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-cpu() { # CPU seconds (user + system) of one run of alinea with these arguments
-  /usr/bin/time -f "%U %S" -o "$tmp/time" "$bin" -q lint "$@" >/dev/null 2>&1 || true
+cpu() { # CPU seconds (user + system) of one run of alinea with these arguments; its wall
+  # time goes to $tmp/walls
+  /usr/bin/time -f "%U %S %e" -o "$tmp/time" "$bin" -q lint "$@" >/dev/null 2>&1 || true
+  tail -1 "$tmp/time" | awk '{print $3}' >> "$tmp/walls"
   tail -1 "$tmp/time" | awk '{printf "%.3f\n", $1 + $2}'
 }
-cpu5() { for i in 1 2 3 4 5; do cpu "$@"; done | median; }
+cpu5() { : > "$tmp/walls"; for i in 1 2 3 4 5; do cpu "$@"; done | median; }
 echo "Draft." > "$tmp/one.en.txt"
 echo "Projet." > "$tmp/one.fr.txt"
 run() { # name bytes fixed args…
   local name=$1 bytes=$2 fixed=$3; shift 3
   local t
   t=$(cpu5 "$@")
-  awk -v n="$name" -v b="$bytes" -v t="$t" -v f="$fixed" 'BEGIN {
-    printf "%s: %.1f MB per CPU-second (median of 5: %.2f s); without the fixed %.2f s: %.1f MB/s\n",
-      n, b / 1e6 / t, t, f, (t > f) ? b / 1e6 / (t - f) : 0 }'
+  local w
+  w=$(median < "$tmp/walls")
+  awk -v n="$name" -v b="$bytes" -v t="$t" -v f="$fixed" -v w="$w" 'BEGIN {
+    printf "%s: %.1f MB per CPU-second (median of 5: %.2f s); without the fixed %.2f s: %.1f MB/s; wall clock (2 threads where the work shares): %.1f MB/s (median %.2f s)\n",
+      n, b / 1e6 / t, t, f, (t > f) ? b / 1e6 / (t - f) : 0, b / 1e6 / w, w }'
 }
 mono=$(stat -c %s "$tmp/mono.en.txt")
 bi=$(( $(stat -c %s "$tmp/bi.en.txt") + $(stat -c %s "$tmp/bi.fr.txt") ))

@@ -113,7 +113,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .collect();
         alinea::io::check_not_input(out, &inputs)?;
     }
-    let loaded = termbase::load(&termbases)?;
+    // The termbase is loaded and its terms keyed while the drafts are read; the termbase's
+    // error comes first.
+    let (loaded, docs) = rayon::join(
+        || {
+            termbase::load(&termbases).map(|loaded| {
+                let matcher = TermMatcher::new(&loaded.termbase);
+                let langs: Vec<Lang> = req.lang.iter().chain(&req.source_lang).cloned().collect();
+                matcher.prepare(&langs);
+                (loaded, matcher)
+            })
+        },
+        || -> alinea::Result<Vec<Doc>> {
+            let mut docs: Vec<Doc> = Vec::new();
+            for f in &args.files {
+                docs.extend(lint::read(f, &req)?);
+            }
+            Ok(docs)
+        },
+    );
+    let (loaded, matcher) = loaded?;
     report::diagnostics(&loaded.diagnostics);
     let tb = loaded.termbase;
     if tb.concepts.is_empty() {
@@ -123,11 +142,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         .into());
     }
-    let mut docs: Vec<Doc> = Vec::new();
-    for f in &args.files {
-        docs.extend(lint::read(f, &req)?);
-    }
-    let matcher = TermMatcher::new(&tb);
+    let docs = docs?;
+    // The languages of the drafts and sources, keyed now if no option named them.
+    let langs: Vec<Lang> = docs
+        .iter()
+        .flat_map(|d| std::iter::once(d.lang.clone()).chain(d.source_lang.clone()))
+        .collect();
+    matcher.prepare(&langs);
     let cx = lint::Context {
         termbase: &tb,
         matcher: &matcher,

@@ -342,6 +342,18 @@ impl TermMatcher {
         self.search(text, lang, worst, true)
     }
 
+    /// Keys the terms of `langs` now, in parallel, rather than on their first search (a
+    /// language the matcher has no term of is passed over).
+    pub fn prepare(&self, langs: &[Lang]) {
+        use rayon::prelude::*;
+        let idx: Vec<usize> = (0..self.langs.len())
+            .filter(|&li| langs.contains(&self.langs[li].lang))
+            .collect();
+        idx.par_iter().for_each(|&li| {
+            self.lang_terms(li);
+        });
+    }
+
     /// The keyed terms of the language `li`, built on first use.
     fn lang_terms(&self, li: usize) -> &LangTerms {
         let slot = &self.langs[li];

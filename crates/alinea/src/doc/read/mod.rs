@@ -12,7 +12,29 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::text::markup::{self, LineStart, Mapped};
+
+/// Text from which reading works on its lines, blocks and units in parallel (below it, one
+/// thread reads: the work is too small to share, and the step counts of the linearity tests
+/// stay on the thread that reads).
+const PARALLEL_BYTES: usize = 2 << 20;
+
+#[cfg(test)]
+thread_local! {
+    /// Set by a test to read a large text on one thread, for comparison.
+    pub(crate) static ONE_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `bytes` of text are read in parallel.
+fn parallel(bytes: usize) -> bool {
+    #[cfg(test)]
+    if ONE_THREAD.with(std::cell::Cell::get) {
+        return false;
+    }
+    bytes >= PARALLEL_BYTES
+}
 
 /// A non-blank line of the source.
 #[derive(Clone, Debug)]
@@ -375,21 +397,26 @@ fn standalone(cur: &Seg, line: &Line, next: Option<&Line>, unwrapped: bool) -> b
 
 /// Non-blank lines of `text`, grouped into blank-line blocks.
 pub(crate) fn blocks(text: &str) -> Vec<Vec<Line<'_>>> {
-    let mut out: Vec<Vec<Line>> = vec![Vec::new()];
+    fn lines(b: Vec<(usize, Range<usize>, &str)>) -> Vec<Line<'_>> {
+        b.into_iter()
+            .map(|(no, bytes, trimmed)| Line::new(no, bytes, trimmed))
+            .collect()
+    }
+    let mut raw: Vec<Vec<(usize, Range<usize>, &str)>> = vec![Vec::new()];
     each_line(text, |line| match line {
-        Some((no, bytes, trimmed)) => {
-            out.last_mut()
-                .expect("one block")
-                .push(Line::new(no, bytes, trimmed));
-        }
+        Some(l) => raw.last_mut().expect("one block").push(l),
         None => {
-            if !out.last().is_some_and(Vec::is_empty) {
-                out.push(Vec::new());
+            if !raw.last().is_some_and(Vec::is_empty) {
+                raw.push(Vec::new());
             }
         }
     });
-    out.retain(|b| !b.is_empty());
-    out
+    raw.retain(|b| !b.is_empty());
+    if parallel(text.len()) {
+        raw.into_par_iter().map(lines).collect()
+    } else {
+        raw.into_iter().map(lines).collect()
+    }
 }
 
 /// The non-blank lines of `text` as they stand ([`Line::raw`]): one unit per line.
@@ -424,32 +451,48 @@ fn each_line<'a>(text: &'a str, mut f: impl FnMut(Option<(usize, Range<usize>, &
 
 /// Cut each block into segments (one per unit to be).
 pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
-    let mut out: Vec<Seg<'a>> = Vec::new();
-    for (b, block) in blocks.into_iter().enumerate() {
-        let first = out.len();
-        // Converters wrap well below this width: a longer line means one paragraph per line.
-        let unwrapped = block.iter().any(|l| l.chars > UNWRAPPED);
-        for (i, line) in block.iter().enumerate() {
-            let new = if out.len() == first {
-                true
-            } else {
-                let cur = out.last().expect("a segment");
+    let bytes: usize = blocks.iter().flatten().map(|l| l.text.len()).sum();
+    let per_block: Vec<Vec<Seg<'a>>> = if parallel(bytes) {
+        blocks
+            .into_par_iter()
+            .enumerate()
+            .map(|(b, block)| block_segments(b, block))
+            .collect()
+    } else {
+        blocks
+            .into_iter()
+            .enumerate()
+            .map(|(b, block)| block_segments(b, block))
+            .collect()
+    };
+    per_block.into_iter().flatten().collect()
+}
+
+/// The segments of block `b`.
+fn block_segments(b: usize, block: Vec<Line<'_>>) -> Vec<Seg<'_>> {
+    let mut out: Vec<Seg> = Vec::new();
+    // Converters wrap well below this width: a longer line means one paragraph per line.
+    let unwrapped = block.iter().any(|l| l.chars > UNWRAPPED);
+    for (i, line) in block.iter().enumerate() {
+        let new = match out.last() {
+            None => true,
+            Some(cur) => {
                 let prev = cur.lines.last().expect("a line");
                 if cur.lines.len() == 1 && prev.bare_label() {
                     line.starts_item()
                 } else {
                     line.starts_item() || standalone(cur, line, block.get(i + 1), unwrapped)
                 }
-            };
-            if new {
-                out.push(Seg::new(line.clone(), b, out.len() == first));
-            } else {
-                out.last_mut().expect("a segment").push(line.clone());
             }
+        };
+        if new {
+            out.push(Seg::new(line.clone(), b, out.is_empty()));
+        } else {
+            out.last_mut().expect("a segment").push(line.clone());
         }
-        if let Some(last) = out.last_mut() {
-            last.last_in_block = true;
-        }
+    }
+    if let Some(last) = out.last_mut() {
+        last.last_in_block = true;
     }
     out
 }
@@ -459,12 +502,23 @@ pub(crate) fn segments<'a>(blocks: Vec<Vec<Line<'a>>>) -> Vec<Seg<'a>> {
 /// Whether each unit may be stepped over (`skippable`) is asked once per unit and kept, with
 /// the last unit that may not, so that a long run of notes or page furniture is not searched
 /// again for every block after it.
-pub(crate) fn join<'a>(segs: Vec<Seg<'a>>, skippable: impl Fn(&Seg) -> bool) -> Vec<Seg<'a>> {
+pub(crate) fn join<'a>(
+    segs: Vec<Seg<'a>>,
+    skippable: impl Fn(&Seg) -> bool + Sync,
+) -> Vec<Seg<'a>> {
+    // Whether each segment as read may be stepped over, asked of all at once (in parallel
+    // for a large text).
+    let bytes: usize = segs.iter().map(|s| s.plain.len()).sum();
+    let skips: Vec<bool> = if parallel(bytes) {
+        segs.par_iter().map(&skippable).collect()
+    } else {
+        Vec::new()
+    };
     let mut out: Vec<Seg> = Vec::new();
     // For each unit of `out`, whether it may be stepped over; and the last that may not.
     let mut skip: Vec<bool> = Vec::new();
     let mut target: Option<usize> = None;
-    for seg in segs {
+    for (k, seg) in segs.into_iter().enumerate() {
         crate::text::steps::add(1);
         if let Some(prev) = out.last_mut() {
             let bare = prev.lines.len() == 1 && prev.head().bare_label();
@@ -481,7 +535,7 @@ pub(crate) fn join<'a>(segs: Vec<Seg<'a>>, skippable: impl Fn(&Seg) -> bool) -> 
                 continue;
             }
         }
-        let skipped = skippable(&seg);
+        let skipped = skips.get(k).copied().unwrap_or_else(|| skippable(&seg));
         if seg.first_in_block && !seg.head().starts_item() && !skipped {
             if let Some(t) = target.filter(|&t| continues(&out[t], &seg)) {
                 out[t].append(seg);

@@ -134,3 +134,29 @@ fn unclosed_marks() {
     assert!(!unclosed("Italie* et"));
     assert!(!unclosed("Italie\u{a0}* et"));
 }
+
+/// A large text is read in parallel into the same units as on one thread.
+#[test]
+fn parallel_reading_is_the_same() {
+    let sample = "RÉPUBLIQUE FRANÇAISE\nLe 3 mars 2020\n\n1.\n\nLe Conseil de sécurité, rappelant \
+sa résolution 2118 (2013) et les travaux du Groupe de travail sur la question, décide de\n\n\
+12\n\nNotes de bas de page\n\npoursuivre l'examen de la question à sa prochaine session.\n\n\
+a) premier point ;\nb) second point, qui est assez long pour passer sur une autre ligne et \
+qui continue\nsur celle-ci.\n\n";
+    let text = sample.repeat((PARALLEL_BYTES / sample.len()) + 2);
+    assert!(text.len() >= PARALLEL_BYTES);
+    let read = |one: bool| {
+        ONE_THREAD.with(|c| c.set(one));
+        let segs = join(segments(blocks(&text)), crate::doc::kind::skippable);
+        ONE_THREAD.with(|c| c.set(false));
+        segs.iter()
+            .map(|s| {
+                let ls: Vec<_> = s.lines.iter().map(|l| (l.no, l.bytes.clone())).collect();
+                (ls, s.block, s.first_in_block, s.last_in_block)
+            })
+            .collect::<Vec<_>>()
+    };
+    let (many, one) = (read(false), read(true));
+    assert!(many.len() > 1000);
+    assert_eq!(many, one);
+}

@@ -209,10 +209,15 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
     let Some(src_path) = &req.source else {
         return read_alone(path, req);
     };
-    let mut target = reading(path, &req.lang, "--lang", req.mode)?;
+    // The draft and its source are read side by side; the draft's error comes first.
+    let (target, source) = rayon::join(
+        || reading(path, &req.lang, "--lang", req.mode),
+        || reading(src_path, &req.source_lang, "--source-lang", req.mode),
+    );
+    let mut target = target?;
     let mut diagnostics = target.document.warnings.clone();
     let lang = target.document.lang.clone();
-    let mut source = reading(src_path, &req.source_lang, "--source-lang", req.mode)?;
+    let mut source = source?;
     let src_lang = source.document.lang.clone();
     check_source_lang(&source, req, &lang)?;
     diagnostics.extend(source.document.warnings.iter().cloned());

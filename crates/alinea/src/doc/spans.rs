@@ -4,6 +4,8 @@
 //! document, but no plain text is made and no kind is told, which is most of a reading's
 //! time; a structured source is read whole.
 
+use rayon::prelude::*;
+
 use super::{build_source, formats, kind, read, InputMode, Span};
 use crate::diag::Diagnostic;
 use crate::input::lines::{line_starts, position_in};
@@ -54,15 +56,17 @@ pub fn source_spans(
             .iter()
             .map(|l| span_of(text, &starts, l.bytes.start, l.bytes.end))
             .collect(),
-        InputMode::Auto => read::join(read::segments(read::blocks(text)), kind::skippable)
-            .iter()
-            .map(|seg| {
-                let ls = seg.lines();
-                let start = ls[0].bytes.start;
-                let end = ls.last().map_or(start, |l| l.bytes.end);
-                span_of(text, &starts, start, end)
-            })
-            .collect(),
+        InputMode::Auto => {
+            let segs = read::join(read::segments(read::blocks(text)), kind::skippable);
+            segs.par_iter()
+                .map(|seg| {
+                    let ls = seg.lines();
+                    let start = ls[0].bytes.start;
+                    let end = ls.last().map_or(start, |l| l.bytes.end);
+                    span_of(text, &starts, start, end)
+                })
+                .collect()
+        }
     };
     if spans.is_empty() {
         return Err(Error::Input {

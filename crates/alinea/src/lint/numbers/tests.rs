@@ -671,6 +671,31 @@ fn words_compounds_duals_months_and_divisions() {
         "Endorsed by the 131st Assembly",
         Lang::En
     ));
+    // A thousand, a half, a number after a conjunction in Arabic.
+    assert!(same(
+        "les 1 000 premiers jours",
+        Lang::Fr,
+        "الألف يوم الأولى",
+        Lang::Ar
+    ));
+    assert!(same(
+        "plus de la moitié d'entre elles",
+        Lang::Fr,
+        "more than 50 per cent of them",
+        Lang::En
+    ));
+    assert!(same(
+        "6 en 2006",
+        Lang::Fr,
+        "وست منح دراسية في عام 2006",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "7 en 2006",
+        Lang::Fr,
+        "وست منح دراسية في عام 2006",
+        Lang::Ar
+    ));
     // The Arabic dual says two.
     assert!(same(
         "2 hélicoptères militaires turcs",

@@ -102,6 +102,8 @@ const WORDS_EN: &[(&str, u16)] = &[
     ("eighty", 80),
     ("ninety", 90),
     ("hundred", 100),
+    ("thousand", 1000),
+    ("half", 50),
     ("first", 1),
     ("second", 2),
     ("third", 3),
@@ -188,6 +190,9 @@ const WORDS_FR: &[(&str, u16)] = &[
     ("cinquantaine", 50),
     ("soixantaine", 60),
     ("centaine", 100),
+    ("mille", 1000),
+    // Half is 50 per cent.
+    ("moitié", 50),
 ];
 
 /// Arabic cardinals (both genders, the dual's cases), ordinals and decades.
@@ -239,6 +244,7 @@ const WORDS_AR: &[(&str, u16)] = &[
     ("تسعون", 90),
     ("تسعين", 90),
     ("مائة", 100),
+    ("ألف", 1000),
     ("مئة", 100),
     ("مائتان", 200),
     ("مائتين", 200),
@@ -376,10 +382,10 @@ impl Keys {
     fn compute(w: &str) -> Keys {
         let key = key(w);
         let mut chars = key.chars();
+        // A conjunction takes a word of two letters too (وست, and six).
         let stripped = match chars.next() {
-            Some('ب' | 'ل' | 'ك' | 'و' | 'ف') if key.chars().count() >= 4 => {
-                Some(self::key(chars.as_str()))
-            }
+            Some('ب' | 'ل' | 'ك') if key.chars().count() >= 4 => Some(self::key(chars.as_str())),
+            Some('و' | 'ف') if key.chars().count() >= 3 => Some(self::key(chars.as_str())),
             _ => None,
         };
         let (k, s) = (key.as_str(), stripped.as_deref());

@@ -229,31 +229,60 @@ fn invisible(text: &str, lang: &Lang, out: &mut Vec<Issue>) {
     }
 }
 
+/// The apostrophes and quotation marks of one unit.
+#[derive(Default)]
+struct Marks {
+    /// Apostrophes between letters, straight and typographic.
+    straight: Vec<Range<usize>>,
+    curly: Vec<Range<usize>>,
+    /// Straight double quotes, and how many typographic ones.
+    dumb: Vec<Range<usize>>,
+    smart: usize,
+}
+
+impl Marks {
+    fn of(t: &str) -> Marks {
+        let mut m = Marks::default();
+        // Byte by byte: ’ is E2 80 99, « and » C2 AB and C2 BB, “ and ” E2 80 9C and E2 80
+        // 9D, and these sequences are those characters wherever they stand in UTF-8.
+        let b = t.as_bytes();
+        let letter_around = |i: usize, end: usize| {
+            t[..i].chars().next_back().is_some_and(char::is_alphabetic)
+                && t[end..].chars().next().is_some_and(char::is_alphabetic)
+        };
+        for (i, &x) in b.iter().enumerate() {
+            match x {
+                b'\'' if letter_around(i, i + 1) => m.straight.push(i..i + 1),
+                b'"' => m.dumb.push(i..i + 1),
+                0xc2 if matches!(b.get(i + 1), Some(0xab | 0xbb)) => m.smart += 1,
+                0xe2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                    Some(0x99) if letter_around(i, i + 3) => m.curly.push(i..i + 3),
+                    Some(0x9c | 0x9d) => m.smart += 1,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        m
+    }
+}
+
 /// The apostrophe and quote issues of a document of `units` (texts): where both straight
 /// and typographic forms are used, each one of the minority form, with the majority's as
 /// fix (apostrophes; quotes are told, not fixed). Returns (unit index, issue).
 pub fn quotes(units: &[&str], lang: &Lang) -> Vec<(usize, Issue)> {
+    use rayon::prelude::*;
+    // Each unit's marks, found in parallel, then counted over the document in order.
+    let marks: Vec<Marks> = units.par_iter().map(|t| Marks::of(t)).collect();
     let mut straight = Vec::new();
     let mut curly = Vec::new();
-    for (u, t) in units.iter().enumerate() {
-        // Straight (27) and typographic (E2 80 99) apostrophes, found byte by byte.
-        let b = t.as_bytes();
-        let marks = b.iter().enumerate().filter_map(|(i, &x)| match x {
-            b'\'' => Some((i, "'")),
-            0xe2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x99) => {
-                Some((i, "\u{2019}"))
-            }
-            _ => None,
-        });
-        for (i, m) in marks {
-            let end = i + m.len();
-            let between_letters = t[..i].chars().next_back().is_some_and(char::is_alphabetic)
-                && t[end..].chars().next().is_some_and(char::is_alphabetic);
-            if between_letters {
-                let kind = if m == "'" { &mut straight } else { &mut curly };
-                kind.push((u, i..end));
-            }
-        }
+    let mut dumb = Vec::new();
+    let mut smart = 0;
+    for (u, m) in marks.into_iter().enumerate() {
+        straight.extend(m.straight.into_iter().map(|r| (u, r)));
+        curly.extend(m.curly.into_iter().map(|r| (u, r)));
+        dumb.extend(m.dumb.into_iter().map(|r| (u, r)));
+        smart += m.smart;
     }
     let mut out = Vec::new();
     if !straight.is_empty() && !curly.is_empty() {
@@ -274,25 +303,6 @@ pub fn quotes(units: &[&str], lang: &Lang) -> Vec<(usize, Issue)> {
                     fix: Some(want.to_string()),
                 },
             ));
-        }
-    }
-    let mut dumb = Vec::new();
-    let mut smart = 0;
-    for (u, t) in units.iter().enumerate() {
-        // Byte by byte: « and » are C2 AB and C2 BB, “ and ” E2 80 9C and E2 80 9D, and
-        // these sequences are those characters wherever they stand in UTF-8.
-        let b = t.as_bytes();
-        for (i, &x) in b.iter().enumerate() {
-            match x {
-                b'"' => dumb.push((u, i..i + 1)),
-                0xc2 if matches!(b.get(i + 1), Some(0xab | 0xbb)) => smart += 1,
-                0xe2 if b.get(i + 1) == Some(&0x80)
-                    && matches!(b.get(i + 2), Some(0x9c | 0x9d)) =>
-                {
-                    smart += 1
-                }
-                _ => {}
-            }
         }
     }
     if !dumb.is_empty() && smart > dumb.len() {

@@ -207,6 +207,27 @@ fn pair_year_call(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
     }
 }
 
+/// Pairs a paragraph label of `a` left over (`12 États…` read as a note's number) with the
+/// same number on the other side, read as a number.
+fn pair_label_number(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+    let mut i = 0;
+    while i < a.len() {
+        let n = (a[i].kind == Kind::Label)
+            .then(|| a[i].value.strip_prefix("label:"))
+            .flatten();
+        match n.and_then(|n| {
+            b.iter()
+                .position(|t| t.kind == Kind::Number && t.value == n)
+        }) {
+            Some(j) => {
+                b.remove(j);
+                a.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// What differs between the tokens of a source and a target: each value kept once per
 /// occurrence on both sides is paired; paragraph labels and codes (digits glued to
 /// letters) left over on one side only are not told (extraction often drops them on one
@@ -226,6 +247,8 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     pair_joined(&mut t_left, &mut s_left, source);
     pair_year_call(&mut s_left, &mut t_left);
     pair_year_call(&mut t_left, &mut s_left);
+    pair_label_number(&mut s_left, &mut t_left);
+    pair_label_number(&mut t_left, &mut s_left);
     // Number words excuse digits; a month named with no number near it excuses the month of
     // a date.
     // An Arabic dual excuses a 2 only when the other side has no number left over that

@@ -127,7 +127,20 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             });
             // A section number opening the unit (`2.26 The Office`).
             let section = leading && lang != &Lang::Ar && section_label(text, end);
-            if leading && label_mark.is_some() && !v.contains('.') || section && v.contains('.') {
+            // A note's number opening its text (`6 Il est entendu`): a label.
+            // (A capitalised word, not a code or a date: `1 P-4`, `7 June 2014`.)
+            let note = leading && lang != &Lang::Ar && raw.len() <= 3 && rest.starts_with(' ') && {
+                let w = &rest[1..];
+                let w = &w[..w.find(|c: char| !c.is_alphabetic()).unwrap_or(w.len())];
+                let mut cs = w.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && cs.next().is_some_and(char::is_lowercase)
+                    && !text[end + 1 + w.len()..].starts_with(['-', '.'])
+                    && words::month(&words::Keys::of(w)).is_none()
+            };
+            if leading && (label_mark.is_some() || note) && !v.contains('.')
+                || section && v.contains('.')
+            {
                 // A section pairs with the same number on the other side (Arabic `2-1`).
                 let alt = v.contains('.').then(|| v.clone());
                 out.push(Token {
@@ -165,7 +178,10 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     text[..i].ends_with(u)
                         && before(text, i - u.len()).is_none_or(|p| !p.is_alphabetic())
                 });
-            if prev.is_some_and(|p| p.is_ascii_alphabetic()) || call || exponent {
+            // Glued to a letter of a Latin script (`liberté13`), but not a year range that
+            // lost its hyphen (`for20112012b`: read below).
+            let latin = prev.is_some_and(|p| p.is_alphabetic() && !is_arabic_letter(p));
+            if latin && !year_pair(raw) || call || exponent {
                 out.push(Token {
                     span: i..end,
                     kind: Kind::Code,
@@ -260,15 +276,11 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 v
             };
             // A year range whose hyphen was lost in extraction: 20142020.
-            if raw.len() == 8 && raw.bytes().all(|c| c.is_ascii_digit()) {
-                let (a, z) = (&raw[..4], &raw[4..]);
-                let year = |y: &str| (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
-                if year(a) && year(z) && a < z {
-                    out.push(number(i..i + 4, a.to_string()));
-                    out.push(number(i + 4..end, z.to_string()));
-                    i = end;
-                    continue;
-                }
+            if year_pair(raw) {
+                out.push(number(i..i + 4, raw[..4].to_string()));
+                out.push(number(i + 4..end, raw[4..].to_string()));
+                i = end;
+                continue;
             }
             // Arabic writes section numbers with a hyphen (المادة 10-103 for 10.103): kept
             // as one token that also pairs with the two numbers of a range.
@@ -435,6 +447,21 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Whether `raw` is eight digits that are two years in order (`20142020`).
+fn year_pair(raw: &str) -> bool {
+    let year = |y: &str| (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
+    raw.len() == 8
+        && raw.bytes().all(|c| c.is_ascii_digit())
+        && year(&raw[..4])
+        && year(&raw[4..])
+        && raw[..4] < raw[4..]
+}
+
+/// Whether `c` is a letter of the Arabic script.
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' | '\u{8A0}'..='\u{8FF}')
 }
 
 /// The words after which a Roman numeral numbers a division of a text (`article XII`,

@@ -289,7 +289,7 @@ struct Tables {
     two_word: [String; 2],
     ordinals: [String; 2],
     tens: [String; 2],
-    /// The keys of the construct duals of millions and thousands (مليوني, ألفا).
+    /// The keys of the construct duals of millions and billions (مليوني, ملياري).
     duals: Vec<String>,
 }
 
@@ -316,9 +316,9 @@ fn tables() -> &'static Tables {
             two_word: [key("كانون"), key("تشرين")],
             ordinals: [key("الأول"), key("الثاني")],
             tens: [key("عشر"), key("عشرة")],
-            duals: ["مليونا", "مليوني", "مليارا", "ملياري", "ألفا", "ألفي"]
-                .map(key)
-                .to_vec(),
+            // (Not ألفا, ألفي: their folded keys lose the alef as an article, and ألفي
+            // would read as في.)
+            duals: ["مليونا", "مليوني", "مليارا", "ملياري"].map(key).to_vec(),
         }
     })
 }
@@ -413,7 +413,7 @@ impl Keys {
 
 /// Whether the folded key of an Arabic word has the form of a dual: a word of five letters
 /// or more ending in ان or ين (طائرتان, طرفين; sound plurals in ين look the same, and
-/// are taken too), or a construct dual of millions or thousands (مليوني).
+/// are taken too), or a construct dual of millions or billions (مليوني).
 fn is_dual(k: &str, duals: &[String]) -> bool {
     let arabic = k
         .chars()

@@ -267,3 +267,57 @@ fn words_compounds_duals_months_and_divisions() {
         Lang::En
     ));
 }
+
+#[test]
+fn notes_and_glued_codes() {
+    // A note's number opening its text is a label, compared only with another.
+    assert!(same(
+        "6 Il est entendu que la Croatie remplira",
+        Lang::Fr,
+        "Croatia's QELRC is based on the understanding",
+        Lang::En
+    ));
+    assert!(!same(
+        "2 hélicoptères militaires",
+        Lang::Fr,
+        "3 military helicopters",
+        Lang::En
+    ));
+    assert!(!same("7 juin 2014", Lang::Fr, "8 June 2014", Lang::En));
+    assert!(same("7 juin 2014", Lang::Fr, "7 June 2014", Lang::En));
+    assert!(!same("1 P-4, 2 P-3", Lang::Fr, "ف-4، و 2 ف-3", Lang::Ar));
+    // A note's number against the same number read as a number.
+    assert!(same(
+        "12 États et 300 personnes",
+        Lang::Fr,
+        "12 دولة و300 شخص",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "12 États et 300 personnes",
+        Lang::Fr,
+        "13 دولة و300 شخص",
+        Lang::Ar
+    ));
+    // A call glued to an accented letter; a year range glued to a word.
+    assert!(same(
+        "aux délinquantes (Règles de Bangkok), la liberté13, ainsi que",
+        Lang::Fr,
+        "women offenders (the Bangkok Rules), and",
+        Lang::En
+    ));
+    assert!(same(
+        "activités présentées pour 20112012b",
+        Lang::Fr,
+        "activities reported for20112012b",
+        Lang::En
+    ));
+    assert!(!same(
+        "activités présentées pour 20112012b",
+        Lang::Fr,
+        "activities reported for20112013b",
+        Lang::En
+    ));
+    // Digits after an Arabic word stay a number; في is no dual.
+    assert_eq!(values("في عام2014", Lang::Ar), ["2014"]);
+}

@@ -429,10 +429,26 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 } else {
                     (value, w_end) = latin_compound(text, lang, value, w_end);
                 }
+                // An Arabic hour in the evening (`الساعة العاشرة مساء`, 22 h).
+                if *lang == Lang::Ar
+                    && (1..=11).contains(&value)
+                    && text[..i].trim_end().ends_with("الساعة")
+                    && next_word(text, w_end).is_some_and(|(_, w)| w.starts_with("مساء"))
+                {
+                    value += 12;
+                }
+                // And a half: `deux ans et demi`, `two and a half years` (2.5).
+                let value = match half_after(text, w_end, lang) {
+                    Some(e) => {
+                        w_end = e;
+                        format!("{value}.5")
+                    }
+                    None => value.to_string(),
+                };
                 out.push(Token {
                     span: i..w_end,
                     kind: Kind::Word,
-                    value: value.to_string(),
+                    value,
                     alt: None,
                 });
                 i = w_end;
@@ -447,6 +463,32 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         }
     }
     out
+}
+
+/// Whether a half follows the number in words ending at byte `end`: French `et demi(e)`
+/// after it or after its noun (`deux ans et demi`), English `and a half` (`two and a half`).
+/// Returns where the number's words end then (past `and a half`, which holds no other
+/// number; the French noun stays outside).
+fn half_after(text: &str, end: usize, lang: &Lang) -> Option<usize> {
+    let mut words: Vec<(usize, &str)> = Vec::with_capacity(4);
+    let mut at = end;
+    while words.len() < 4 {
+        let Some((s, w)) = next_word(text, at) else {
+            break;
+        };
+        words.push((s, w));
+        at = s + w.len().max(1);
+    }
+    let w = |k: usize| words.get(k).map(|x| x.1);
+    match lang {
+        Lang::Fr => {
+            let half = |k: usize| w(k) == Some("et") && matches!(w(k + 1), Some("demi" | "demie"));
+            (half(0) || half(1)).then_some(end)
+        }
+        Lang::En => (w(0) == Some("and") && w(1) == Some("a") && w(2) == Some("half"))
+            .then(|| words[2].0 + "half".len()),
+        _ => None,
+    }
 }
 
 /// Whether `raw` is eight digits that are two years in order (`20142020`).

@@ -321,3 +321,34 @@ fn notes_and_glued_codes() {
     // Digits after an Arabic word stay a number; في is no dual.
     assert_eq!(values("في عام2014", Lang::Ar), ["2014"]);
 }
+
+#[test]
+fn halves_and_evening_hours() {
+    assert_eq!(values("pendant deux ans et demi", Lang::Fr), ["2.5"]);
+    assert_eq!(values("for two and a half years", Lang::En), ["2.5"]);
+    assert!(same(
+        "pendant deux ans et demi (de 2011 à 2014)",
+        Lang::Fr,
+        "for 2.5 years (from 2011 to 2014)",
+        Lang::En
+    ));
+    assert!(!same(
+        "pendant deux ans",
+        Lang::Fr,
+        "for 2.5 years",
+        Lang::En
+    ));
+    // An Arabic hour in the evening.
+    assert!(same(
+        "à 22 heures",
+        Lang::Fr,
+        "في الساعة العاشرة مساء",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "à 10 heures",
+        Lang::Fr,
+        "في الساعة العاشرة مساء",
+        Lang::Ar
+    ));
+}

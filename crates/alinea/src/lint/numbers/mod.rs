@@ -78,6 +78,7 @@ pub struct Token {
 const DUAL: &str = "dual";
 
 mod compare;
+mod compound;
 mod extract;
 mod scan;
 #[cfg(test)]

@@ -22,17 +22,22 @@ fn same_value(a: &Token, b: &Token) -> bool {
             || b.alt.as_deref() == Some(a.value.as_str()))
 }
 
-/// Pairs off equal tokens of `a` and `b`, removing them from both.
-fn pair_off(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+/// Pairs each token of `a` with the first token of `b` that `fits` it, removing both.
+fn pair_where(a: &mut Vec<&Token>, b: &mut Vec<&Token>, fits: impl Fn(&Token, &Token) -> bool) {
     let mut i = 0;
     while i < a.len() {
-        if let Some(j) = b.iter().position(|t| same_value(t, a[i])) {
+        if let Some(j) = b.iter().position(|t| fits(a[i], t)) {
             b.remove(j);
             a.remove(i);
         } else {
             i += 1;
         }
     }
+}
+
+/// Pairs off equal tokens of `a` and `b`, removing them from both.
+fn pair_off(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+    pair_where(a, b, |x, t| same_value(t, x));
 }
 
 /// Pairs a token of `a` left over that also reads as two numbers (Arabic `2-26`, French
@@ -176,9 +181,7 @@ fn year_with_call(t: &Token) -> Option<&str> {
         return None;
     }
     let v = t.value.as_str();
-    let year = v.get(..4).filter(|y| {
-        y.bytes().all(|c| c.is_ascii_digit()) && (1900..2100).contains(&y.parse().unwrap_or(0))
-    })?;
+    let year = v.get(..4).filter(|y| super::scan::is_year(y))?;
     let call = v[4..].strip_prefix('.').unwrap_or(&v[4..]);
     ((1..=3).contains(&call.len()) && call.bytes().all(|c| c.is_ascii_digit())).then_some(year)
 }
@@ -188,44 +191,21 @@ fn year_with_call(t: &Token) -> Option<&str> {
 /// only what no exact value paired, so a number of five to seven digits that is no year
 /// with a call stays a number.
 fn pair_year_call(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
-    let mut i = 0;
-    while i < a.len() {
-        let Some(year) = year_with_call(a[i]) else {
-            i += 1;
-            continue;
-        };
-        let j = b.iter().position(|t| {
+    pair_where(a, b, |x, t| {
+        year_with_call(x).is_some_and(|year| {
             t.kind == Kind::Number && (t.value == year || year_with_call(t) == Some(year))
-        });
-        match j {
-            Some(j) => {
-                b.remove(j);
-                a.remove(i);
-            }
-            None => i += 1,
-        }
-    }
+        })
+    });
 }
 
 /// Pairs a paragraph label of `a` left over (`12 États…` read as a note's number) with the
 /// same number on the other side, read as a number.
 fn pair_label_number(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
-    let mut i = 0;
-    while i < a.len() {
-        let n = (a[i].kind == Kind::Label)
-            .then(|| a[i].value.strip_prefix("label:"))
-            .flatten();
-        match n.and_then(|n| {
-            b.iter()
-                .position(|t| t.kind == Kind::Number && t.value == n)
-        }) {
-            Some(j) => {
-                b.remove(j);
-                a.remove(i);
-            }
-            None => i += 1,
-        }
-    }
+    pair_where(a, b, |x, t| {
+        x.kind == Kind::Label
+            && t.kind == Kind::Number
+            && x.value.strip_prefix("label:") == Some(t.value.as_str())
+    });
 }
 
 /// What differs between the tokens of a source and a target: each value kept once per

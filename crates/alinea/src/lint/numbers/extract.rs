@@ -4,6 +4,7 @@ use super::compound::{arabic_compound, half_after, latin_compound};
 use super::scan::*;
 use super::words;
 use super::{GroupOrder, Kind, Token};
+use crate::text::chars::is_arabic_script;
 use crate::Lang;
 
 /// The number-like tokens of `text` in `lang`, in text order (see the module
@@ -166,7 +167,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 let head = &text[..i - 1];
                 let year = head.len() >= 4
                     && head.is_char_boundary(head.len() - 4)
-                    && (1900..2100).contains(&head[head.len() - 4..].parse().unwrap_or(0))
+                    && is_year(&head[head.len() - 4..])
                     && before(head, head.len() - 4).is_none_or(|p| !p.is_alphanumeric());
                 // A word, not a conjunction glued to a label: `و(7)` is `and (7)`.
                 let word = head.chars().rev().take_while(|c| c.is_alphabetic()).count() >= 2;
@@ -181,7 +182,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 });
             // Glued to a letter of a Latin script (`liberté13`), but not a year range that
             // lost its hyphen (`for20112012b`: read below).
-            let latin = prev.is_some_and(|p| p.is_alphabetic() && !is_arabic_letter(p));
+            let latin = prev.is_some_and(|p| p.is_alphabetic() && !is_arabic_script(p));
             if latin && !year_pair(raw) || call || exponent {
                 out.push(Token {
                     span: i..end,
@@ -468,17 +469,11 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
 
 /// Whether `raw` is eight digits that are two years in order (`20142020`).
 fn year_pair(raw: &str) -> bool {
-    let year = |y: &str| (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
     raw.len() == 8
-        && raw.bytes().all(|c| c.is_ascii_digit())
-        && year(&raw[..4])
-        && year(&raw[4..])
+        && raw.is_char_boundary(4)
+        && is_year(&raw[..4])
+        && is_year(&raw[4..])
         && raw[..4] < raw[4..]
-}
-
-/// Whether `c` is a letter of the Arabic script.
-fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' | '\u{8A0}'..='\u{8FF}')
 }
 
 /// The words after which a Roman numeral numbers a division of a text (`article XII`,

@@ -418,7 +418,7 @@ fn is_dual(k: &str, duals: &[String]) -> bool {
     let arabic = k
         .chars()
         .next()
-        .is_some_and(|c| ('\u{621}'..='\u{64a}').contains(&c));
+        .is_some_and(crate::text::chars::is_basic_arabic_letter);
     arabic
         && (k.chars().count() >= 5 && (k.ends_with("ان") || k.ends_with("ين"))
             || duals.iter().any(|d| d == k))

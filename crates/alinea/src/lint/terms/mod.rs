@@ -423,11 +423,9 @@ fn bilingual(
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        let by_head = |e: &str| {
-            capital
-                && head_mentions(e, lang, target.text())
-                    > head_mentions(&term.text, &src.lang, &src.text)
-        };
+        let source_heads = capital.then(|| head_mentions(&term.text, &src.lang, &src.text));
+        let by_head =
+            |e: &str| source_heads.is_some_and(|n| head_mentions(e, lang, target.text()) > n);
         if expected
             .iter()
             .any(|e| joined_in(e, target.text()) || by_head(e))

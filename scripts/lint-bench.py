@@ -257,6 +257,7 @@ def main():
         [a.alinea, "-q", "terms", "convert", os.path.join(DEV, "terms-dev.tsv"), tbx], check=True
     )
     report = {}
+    audit_true_all, audit_read = read_audit(a.audit)
     for lang in ("en", "ar"):
         tgt = read_lines(lang)
         rng = random.Random(f"{a.seed}-{lang}")
@@ -304,7 +305,7 @@ def main():
             for f in by_unit.get(u, [])
             if f["rule"] in TERM_RULES + NUMBER_RULES
         ]
-        audit_true, audit_read = read_audit(a.audit)
+        audit_true = dict(audit_true_all)
         excused, unaudited = 0, 0
         for f in false:
             key = (lang, lines[f["line"] - 3], f["rule"])

@@ -11,14 +11,37 @@
 //! glibc also gives a thread that allocates while another holds an arena's lock an arena of
 //! its own, up to eight per core, and each arena keeps its freed space apart. Two arenas hold
 //! that pair at 84 MB instead of 87, at the same CPU time.
+//!
+//! `lint` makes and frees many small blocks on both threads (a draft's units, their words and
+//! term hits), and glibc gives the top of its heap back to the system whenever 128 KiB of it
+//! is free, then takes it again, a page fault for every page. For `lint` the heap grows by
+//! 16 MiB at a time and keeps up to 64 MiB of free space at its top: on an 8 MB draft, 15 %
+//! fewer page faults and 0.155 s instead of 0.167 s of wall time (`perf stat -r 11`), the
+//! same peak memory (95 MB). The alignment keeps glibc's own values: with these it peaks 5 to
+//! 10 MB higher on 16.5 MB of input, above its five times the input.
+
+/// What the process will mostly do, for the allocator's policy.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// Checking drafts: many small blocks made and freed on every thread.
+    Lint,
+    /// Everything else.
+    Other,
+}
 
 /// Settle the allocator's policy, once, before any work (a no-op off glibc).
-pub fn settle() {
+pub fn settle(work: Work) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `mallopt` only sets a parameter of the allocator; it is called before any
     // other thread exists.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
         libc::mallopt(libc::M_ARENA_MAX, 2);
+        if work == Work::Lint {
+            libc::mallopt(libc::M_TOP_PAD, 16 << 20);
+            libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
+        }
     }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = work;
 }

@@ -44,7 +44,6 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    allocator::settle();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -56,6 +55,10 @@ fn main() -> ExitCode {
             };
         }
     };
+    allocator::settle(match cli.command {
+        Command::Lint(_) => allocator::Work::Lint,
+        _ => allocator::Work::Other,
+    });
     cmd::report::set_quiet(cli.quiet);
     // SIGINT, SIGTERM, SIGHUP: remove the temporary files being written, then exit as an
     // interrupted program does. (SIGKILL cannot be caught: see the README.)

@@ -115,8 +115,9 @@ pub(crate) struct Seg<'a> {
     pub first_in_block: bool,
     /// Last segment of its block.
     pub last_in_block: bool,
-    /// The plain texts of the lines that have one, joined by spaces.
-    plain: String,
+    /// The plain texts of the lines that have one, joined by spaces (the line's own while
+    /// one line has one: most units are one line, and their text is not copied).
+    plain: Cow<'a, str>,
     /// The length of `plain` in characters.
     chars: usize,
     /// A line's plain text is longer than [`SHORT`].
@@ -130,7 +131,7 @@ impl<'a> Seg<'a> {
             block,
             first_in_block,
             last_in_block: false,
-            plain: String::new(),
+            plain: Cow::Borrowed(""),
             chars: 0,
             wrapped: false,
         };
@@ -141,11 +142,14 @@ impl<'a> Seg<'a> {
     /// Add a line at the end.
     fn push(&mut self, line: Line<'a>) {
         if !line.plain.is_empty() {
-            if !self.plain.is_empty() {
-                self.plain.push(' ');
+            if self.plain.is_empty() {
+                self.plain = line.plain.clone();
+            } else {
+                let p = self.plain.to_mut();
+                p.push(' ');
+                p.push_str(&line.plain);
                 self.chars += 1;
             }
-            self.plain.push_str(&line.plain);
             self.chars += line.chars;
         }
         self.wrapped |= line.chars > SHORT;

@@ -230,16 +230,15 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     pair_label_number(&mut s_left, &mut t_left);
     pair_label_number(&mut t_left, &mut s_left);
     // Number words excuse digits; a month named with no number near it excuses the month of
-    // a date.
-    // An Arabic dual excuses a 2 only when the other side has no number left over that
-    // could be that 2 changed.
-    let numbers = |v: &Vec<&Token>| v.iter().any(|t| t.kind == Kind::Number);
-    let (s_numbers, t_numbers) = (numbers(&s_left), numbers(&t_left));
-    let excuse = |left: &mut Vec<&Token>, words: &[Token], other_numbers: bool| {
+    // a date, and in the translation the year right after it (`En octobre` / `In October
+    // 2014`: the translation says which October; a year it drops is still told). Then an Arabic dual excuses a 2,
+    // only when the other side has no number left over that could be that 2 changed.
+    let excuse = |left: &mut Vec<&Token>, words: &[Token], duals: bool, target: bool| {
         let mut words: Vec<&Token> = words
             .iter()
-            .filter(|t| t.kind == Kind::Word && !(other_numbers && t.alt.as_deref() == Some(DUAL)))
+            .filter(|t| t.kind == Kind::Word && (t.alt.as_deref() == Some(DUAL)) == duals)
             .collect();
+        let mut months: Vec<usize> = Vec::new();
         left.retain(|t| {
             if !matches!(t.kind, Kind::Number | Kind::Month) {
                 return true;
@@ -247,14 +246,33 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
             match words.iter().position(|w| w.value == t.value) {
                 Some(j) => {
                     words.remove(j);
+                    if t.kind == Kind::Month {
+                        months.push(t.span.end);
+                    }
                     false
                 }
                 None => true,
             }
         });
+        left.retain(|t| {
+            !(target
+                && t.kind == Kind::Number
+                && super::scan::is_year(&t.value)
+                && months
+                    .iter()
+                    .any(|&end| (end..=end + 3).contains(&t.span.start)))
+        });
     };
-    excuse(&mut s_left, target, t_numbers);
-    excuse(&mut t_left, source, s_numbers);
+    excuse(&mut s_left, target, false, false);
+    excuse(&mut t_left, source, false, true);
+    let numbers = |v: &Vec<&Token>| v.iter().any(|t| t.kind == Kind::Number);
+    let (s_numbers, t_numbers) = (numbers(&s_left), numbers(&t_left));
+    if !t_numbers {
+        excuse(&mut s_left, target, true, false);
+    }
+    if !s_numbers {
+        excuse(&mut t_left, source, true, true);
+    }
     // A value repeated on one side only (the 1540 Committee after resolution 1540) is not
     // a change when the other side has nothing left over.
     let counted = |v: &Vec<&Token>| {

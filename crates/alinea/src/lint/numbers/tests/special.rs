@@ -220,6 +220,14 @@ fn words_compounds_duals_months_and_divisions() {
         Lang::Ar
     ));
     assert!(same("2 millions de yens", Lang::Fr, "مليونَي ين", Lang::Ar));
+    // ... also beside a number the other side writes in words (43 is that number, not a 2
+    // changed).
+    assert!(same(
+        "Quarante-trois pour cent gagnent 2 millions de yens",
+        Lang::Fr,
+        "43 في المائة يكسبون مليونَي يَن",
+        Lang::Ar
+    ));
     // ... but not a 2 changed into another number.
     assert!(!same(
         "Au paragraphe 2, elle a décidé",
@@ -233,12 +241,36 @@ fn words_compounds_duals_months_and_divisions() {
         "خرقت 3 طائرات عمودية",
         Lang::Ar
     ));
-    // A month named without a number excuses the month of a date; the year is still told.
+    // A month named without a number excuses the month of a date and the year the
+    // translation adds to it ...
+    assert!(same(
+        "En octobre, la MANUL",
+        Lang::Fr,
+        "In October 2014, UNSMIL",
+        Lang::En
+    ));
+    assert!(same(
+        "En octobre, la MANUL",
+        Lang::Fr,
+        "وفي تشرين الأول/أكتوبر 2014، زارت البعثة",
+        Lang::Ar
+    ));
+    // ... but not a year elsewhere, nor a year the translation drops.
     let s = extract("En octobre, la MANUL", &Lang::Fr, GroupOrder::Logical);
-    let t = extract("In October 2014, UNSMIL", &Lang::En, GroupOrder::Logical);
+    let t = extract(
+        "In October, in 2014, UNSMIL",
+        &Lang::En,
+        GroupOrder::Logical,
+    );
     let m = compare(&s, &t);
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].target.as_ref().map(|t| t.value.as_str()), Some("2014"));
+    assert!(!same(
+        "En octobre 2014, la MANUL",
+        Lang::Fr,
+        "In October, UNSMIL",
+        Lang::En
+    ));
     // The Maghreb's month names.
     assert!(same(
         "en décembre 2014",

@@ -250,8 +250,14 @@ def main():
     n = len(fr)
     lo, hi = {"tune": (0, n // 2), "test": (n // 2, n), "all": (0, n)}[a.part]
     terms = read_terms()
-    work = a.keep or tempfile.mkdtemp(prefix="lint-bench-")
-    os.makedirs(work, exist_ok=True)
+    if a.keep:
+        os.makedirs(a.keep, exist_ok=True)
+        return run(a, lo, hi, fr, terms, a.keep)
+    with tempfile.TemporaryDirectory(prefix="lint-bench-") as work:
+        return run(a, lo, hi, fr, terms, work)
+
+
+def run(a, lo, hi, fr, terms, work):
     tbx = os.path.join(work, "terms-dev.tbx")
     subprocess.run(
         [a.alinea, "-q", "terms", "convert", os.path.join(DEV, "terms-dev.tsv"), tbx], check=True

@@ -26,8 +26,9 @@ pub(super) fn word_keys(text: &str, lang: &Lang) -> FxHashMap<String, Vec<usize>
             skeleton_word(w, &mut s);
             add(s);
             // A preposition or conjunction glued to a noun without its article
-            // (لحقوق الإنسان, بتغير المناخ, وفريق): the noun's keys too.
-            if let Some(bare) = without_proclitic(w) {
+            // (لحقوق الإنسان, بتغير المناخ, وفريق), or both (ولبناء القدرات): the noun's
+            // keys too.
+            for bare in without_proclitics(w) {
                 add(stem_word(bare, st.as_ref()));
                 let mut s = String::new();
                 skeleton_word(bare, &mut s);
@@ -67,6 +68,17 @@ fn without_proclitic(w: &str) -> Option<&str> {
         Some('و' | 'ف' | 'ب' | 'ل' | 'ك') if cs.clone().count() >= 3 => Some(cs.as_str()),
         _ => None,
     }
+}
+
+/// [`without_proclitic`], and after a conjunction (و ف) the word without a preposition
+/// (ب ل ك) too (`ولبناء` → `لبناء`, `بناء`), each when at least three letters remain.
+fn without_proclitics(w: &str) -> impl Iterator<Item = &str> {
+    let one = without_proclitic(w);
+    let two = one
+        .filter(|_| w.starts_with(['و', 'ف']))
+        .and_then(|rest| rest.starts_with(['ب', 'ل', 'ك']).then_some(rest))
+        .and_then(without_proclitic);
+    one.into_iter().chain(two)
 }
 
 /// Words that may stand between the words of a term found apart (`فريق الخبراء العامل` for
@@ -164,6 +176,12 @@ mod tests {
             "respecting the privacy of individuals",
             Lang::En
         ));
+        // A conjunction and a preposition glued to an Arabic noun.
+        for text in ["ولبناء القدرات من أجل", "فلبناء القدرات", "لبناء القدرات"]
+        {
+            assert!(has("بناء القدرات", text, Lang::Ar), "{text}");
+        }
+        assert!(!has("بناء القدرات", "ولاية القدرات", Lang::Ar));
         // A possessive pronoun after an Arabic noun.
         assert!(has(
             "الخصوصية",

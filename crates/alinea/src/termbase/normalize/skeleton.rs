@@ -35,6 +35,13 @@ const SUFFIXES: [&str; 6] = [
     "\u{0647}",         // ة, ه
 ];
 
+/// Plurals from another root than their singular's, with the singular's skeleton (folded,
+/// article off): نساء and نسوة, women, are the plurals of امرأة (المرأة: `مر`).
+const SUPPLETIVE: [(&str, &str); 2] = [
+    ("\u{0646}\u{0633}\u{0627}\u{0621}", "\u{0645}\u{0631}"), // نساء → مر
+    ("\u{0646}\u{0633}\u{0648}\u{0647}", "\u{0645}\u{0631}"), // نسوة → مر
+];
+
 /// Attached pronouns stripped before the suffixes.
 const PRONOUNS: [&str; 5] = [
     "\u{0647}\u{0645}\u{0627}", // هما
@@ -82,6 +89,13 @@ pub fn skeleton_word(word: &str, out: &mut String) {
         }
     }
     let w = strip_affix(&letters, &ARTICLES, true);
+    if let Some(&(_, key)) = SUPPLETIVE
+        .iter()
+        .find(|(p, _)| w.iter().copied().eq(p.chars()))
+    {
+        out.push_str(key);
+        return;
+    }
     let w = strip_affix(w, &PRONOUNS, false);
     let w = strip_affix(w, &SUFFIXES, false);
     let mut last = None;
@@ -192,6 +206,8 @@ mod tests {
             ("معلومات", "معلومة", "معلم"),
             ("برلمانات", "برلمان", "برلمن"),
             ("تكنولوجيات", "تكنولوجيا", "تكنلج"),
+            ("النساء", "المرأة", "مر"),
+            ("نسوة", "امرأة", "مر"),
         ] {
             assert_eq!(sk(a), key, "{a}");
             assert_eq!(sk(b), key, "{b}");

@@ -231,8 +231,9 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     pair_label_number(&mut t_left, &mut s_left);
     // Number words excuse digits; a month named with no number near it excuses the month of
     // a date, and in the translation the year right after it (`En octobre` / `In October
-    // 2014`: the translation says which October; a year it drops is still told). Then an Arabic dual excuses a 2,
-    // only when the other side has no number left over that could be that 2 changed.
+    // 2014`: the translation says which October; a year it drops is still told). Then an
+    // Arabic dual excuses a 2, only when the other side has no number left over that could
+    // be that 2 changed.
     let excuse = |left: &mut Vec<&Token>, words: &[Token], duals: bool, target: bool| {
         let mut words: Vec<&Token> = words
             .iter()

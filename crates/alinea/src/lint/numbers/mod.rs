@@ -20,11 +20,13 @@
 //! the year; French `7,10` also reads as the list `7, 10`; the Arabic label of a list item
 //! (`'2``) is its Roman numeral (`(ii)`). Number words (cardinals and ordinals of several
 //! words, `cent trente et unième`, `deux ans et demi` (2.5), `une quarantaine`, Arabic teens,
-//! an Arabic evening hour `الساعة العاشرة مساء` (22); see `words`), a Roman
+//! an Arabic evening hour `الساعة العاشرة مساء` (22), a period's adjective `décennal`,
+//! `quinquennial`; see `words`), a Roman
 //! numeral after `article`, `chapter`, `annex` …, an Arabic dual (a 2, only when nothing
 //! else can be that 2) and a month named with no number near it are found too, as
 //! [`Kind::Word`], so that a comparison can excuse `5` against `الخمس`, `12` against
-//! `article XII`, the month of `October 2014` against `En octobre`.
+//! `article XII`, the month of `October 2014` against `En octobre` (and the year the
+//! translation adds to it).
 //!
 //! [`compare`] pairs the values of a source and a target unit and returns what differs.
 

@@ -187,6 +187,25 @@ fn words_compounds_duals_months_and_divisions() {
         "Endorsed by the 131st Assembly",
         Lang::En
     ));
+    // A period said by an adjective: the same length in digits.
+    assert!(same(
+        "un plan d'action décennal",
+        Lang::Fr,
+        "a 10-year plan of action",
+        Lang::En
+    ));
+    assert!(same(
+        "the five-year review",
+        Lang::En,
+        "l'examen quinquennal",
+        Lang::Fr
+    ));
+    assert!(!same(
+        "un plan d'action décennal",
+        Lang::Fr,
+        "a 12-year plan of action",
+        Lang::En
+    ));
     // A thousand, a half, a number after a conjunction in Arabic.
     assert!(same(
         "les 1 000 premiers jours",

@@ -274,6 +274,8 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     if !s_numbers {
         excuse(&mut t_left, source, true, true);
     }
+    // A resolution the translation cites by its number where the source does not.
+    super::cite::made_explicit(source, target, &mut t_left, &s_left);
     // A value repeated on one side only (the 1540 Committee after resolution 1540) is not
     // a change when the other side has nothing left over.
     let counted = |v: &Vec<&Token>| {

@@ -341,6 +341,12 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         if c.is_alphabetic() && word_start {
             let w = word_at(text, i);
             let end = i + w.len().max(c.len_utf8());
+            // The word for a resolution, cited by its number or not (see `cite`).
+            if let Some(t) = super::cite::reference(text, i, end, w, lang) {
+                out.push(t);
+                i = end;
+                continue;
+            }
             // A Roman numeral after the word for an article, a chapter, a part, an annex
             // (`article XII` = المادة 12): like a number in words, it excuses the digits on
             // the other side and is not told itself (`Section V` against a label `V.`).

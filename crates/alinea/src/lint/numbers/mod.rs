@@ -79,6 +79,7 @@ pub struct Token {
 /// only when the other side has no number left over.
 const DUAL: &str = "dual";
 
+mod cite;
 mod compare;
 mod compound;
 mod extract;

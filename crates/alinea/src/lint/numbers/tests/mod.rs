@@ -58,6 +58,7 @@ fn symbols_urls_labels_and_dates() {
     );
     let kv: Vec<(Kind, &str)> = t.iter().map(|t| (t.kind, t.value.as_str())).collect();
     let want = [
+        (Kind::Word, "cite:resolution"),
         (Kind::Symbol, "A/RES/74/247"),
         (Kind::Symbol, "E/2019/30"),
         (Kind::Url, "undocs.org/a/74/1"),
@@ -68,7 +69,7 @@ fn symbols_urls_labels_and_dates() {
     ];
     assert_eq!(kv, want);
     let s = "résolution A/RES/74/247 (voir E/2019/30 et https://undocs.org/A/74/1.)";
-    assert_eq!(&s[t[2].span.clone()], "https://undocs.org/A/74/1");
+    assert_eq!(&s[t[3].span.clone()], "https://undocs.org/A/74/1");
 }
 
 #[test]
@@ -535,7 +536,7 @@ fn footnote_marks_ocr_ones_and_lost_hyphens() {
     // Not a year or a count in brackets.
     assert_eq!(
         values("la résolution 2118 (2013) et", Lang::Fr),
-        ["2118", "2013"]
+        ["cite:resolution", "2118", "2013"]
     );
     // A 1 before an apostrophe and a letter is an l read wrong.
     assert_eq!(

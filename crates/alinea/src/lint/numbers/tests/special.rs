@@ -57,6 +57,13 @@ const PIECES: &[&str] = &[
     "V.",
     "ثلاث",
     "والثلاثين",
+    "résolution",
+    "resolution",
+    "القرار",
+    "n°",
+    "(2004)",
+    "décennal",
+    "quinquennial",
 ];
 
 proptest! {
@@ -185,6 +192,38 @@ fn words_compounds_duals_months_and_divisions() {
         "Que la cent trente et unième Assemblée",
         Lang::Fr,
         "Endorsed by the 131st Assembly",
+        Lang::En
+    ));
+    // A resolution the translation cites by its number where the source does not ...
+    assert!(same(
+        "Nous sommes conscients que cette résolution fait obligation à tous les États",
+        Lang::Fr,
+        "We recognize that resolution 1540 (2004) obliges all States",
+        Lang::En
+    ));
+    assert!(same(
+        "Nous sommes conscients que cette résolution fait obligation à tous les États",
+        Lang::Fr,
+        "فنحن ندرك أن القرار 1540 (2004) يلزم الدول",
+        Lang::Ar
+    ));
+    // ... but not a citation dropped, nor a cited number changed, nor a number elsewhere.
+    assert!(!same(
+        "la résolution 1540 (2004)",
+        Lang::Fr,
+        "this resolution",
+        Lang::En
+    ));
+    assert!(!same(
+        "la résolution 1540 (2004), puis cette résolution",
+        Lang::Fr,
+        "resolution 1541 (2004), then this resolution",
+        Lang::En
+    ));
+    assert!(!same(
+        "cette résolution",
+        Lang::Fr,
+        "this resolution, adopted by 15 votes",
         Lang::En
     ));
     // A period said by an adjective: the same length in digits.

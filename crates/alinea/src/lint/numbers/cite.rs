@@ -1,0 +1,114 @@
+//! A resolution the translation cites by its number where the source names it without one
+//! (`cette résolution` / `resolution 1540 (2004)`, `القرار 1540 (2004)`): the translator made
+//! the reference explicit, and its number and year are not told as added. A citation the
+//! translation drops is still told (the source's numbers are left over), and nothing is
+//! excused while the source has a number left over that the cited one could be a change of.
+
+use super::{Kind, Token};
+use crate::text::chars::is_arabic_diacritic;
+use crate::Lang;
+
+/// The [`Kind::Word`] of a resolution named without a number (`cette résolution`).
+pub(super) const REF: &str = "ref:resolution";
+/// The [`Kind::Word`] of the word for a resolution followed by its number.
+pub(super) const CITE: &str = "cite:resolution";
+
+/// Whether `w` is the word for a resolution in `lang`: French and English, singular or
+/// plural; Arabic `قرار` with its article and the clitics before it (`والقرار`, `بالقرار`).
+fn resolution_word(w: &str, lang: &Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(w.to_lowercase().as_str(), "résolution" | "résolutions"),
+        Lang::En => matches!(w.to_lowercase().as_str(), "resolution" | "resolutions"),
+        Lang::Ar => {
+            let w: String = w.chars().filter(|&c| !is_arabic_diacritic(c)).collect();
+            let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
+            let w = w.strip_prefix(['ب', 'ك']).unwrap_or(w);
+            let w = w
+                .strip_prefix("ال")
+                .or_else(|| w.strip_prefix("لل"))
+                .unwrap_or(w);
+            w == "قرار"
+        }
+        _ => false,
+    }
+}
+
+/// Whether a number or a document symbol (`A/RES/74/247`) follows byte `end` of `text`:
+/// after spaces, and `n°`, `no` or `No.`.
+fn number_follows(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start();
+    let rest = ["n°", "no.", "no", "No.", "No", "N°"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+        .map_or(rest, str::trim_start);
+    let symbol = rest.starts_with(|c: char| c.is_ascii_uppercase())
+        && rest.chars().take(4).any(|c| c == '/');
+    symbol
+        || rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c))
+}
+
+/// The [`REF`] or [`CITE`] word token of the word `w` at `start..end` of `text`, if it is
+/// the word for a resolution. Arabic gives citations only (its `قرار` is also a decision).
+pub(super) fn reference(
+    text: &str,
+    start: usize,
+    end: usize,
+    w: &str,
+    lang: &Lang,
+) -> Option<Token> {
+    if !resolution_word(w, lang) {
+        return None;
+    }
+    let value = if number_follows(text, end) {
+        CITE
+    } else if lang == &Lang::Ar {
+        return None;
+    } else {
+        REF
+    };
+    Some(Token {
+        span: start..end,
+        kind: Kind::Word,
+        value: value.into(),
+        alt: None,
+    })
+}
+
+/// Takes out of `t_left` (the target's numbers left over) the number and the year of each
+/// citation of the target ([`CITE`]), as many as the source names resolutions without a
+/// number ([`REF`]), when the source has no number left over (`s_left`).
+pub(super) fn made_explicit(
+    source: &[Token],
+    target: &[Token],
+    t_left: &mut Vec<&Token>,
+    s_left: &[&Token],
+) {
+    if s_left.iter().any(|t| t.kind == Kind::Number) {
+        return;
+    }
+    let refs = source
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.value == REF)
+        .count();
+    let cites = target
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.value == CITE);
+    for cite in cites.take(refs) {
+        let Some(n) = t_left.iter().position(|t| {
+            t.kind == Kind::Number && (cite.span.end..=cite.span.end + 6).contains(&t.span.start)
+        }) else {
+            continue;
+        };
+        let end = t_left.remove(n).span.end;
+        if let Some(y) = t_left.iter().position(|t| {
+            t.kind == Kind::Number
+                && super::scan::is_year(&t.value)
+                && (end..=end + 3).contains(&t.span.start)
+        }) {
+            t_left.remove(y);
+        }
+    }
+}

@@ -16,9 +16,16 @@ pub(super) const CITE: &str = "cite:resolution";
 /// Whether `w` is the word for a resolution in `lang`: French and English, singular or
 /// plural; Arabic `قرار` with its article and the clitics before it (`والقرار`, `بالقرار`).
 fn resolution_word(w: &str, lang: &Lang) -> bool {
+    // Most words are passed over by their length or their letters, with no allocation.
     match lang {
-        Lang::Fr => matches!(w.to_lowercase().as_str(), "résolution" | "résolutions"),
-        Lang::En => matches!(w.to_lowercase().as_str(), "resolution" | "resolutions"),
+        Lang::Fr => {
+            (11..=13).contains(&w.len())
+                && matches!(w.to_lowercase().as_str(), "résolution" | "résolutions")
+        }
+        Lang::En => ["resolution", "resolutions"]
+            .iter()
+            .any(|r| w.eq_ignore_ascii_case(r)),
+        Lang::Ar if !w.contains('ق') => false,
         Lang::Ar => {
             let w: String = w.chars().filter(|&c| !is_arabic_diacritic(c)).collect();
             let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);

@@ -236,7 +236,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The process ends with this command: the drafts, their units and the termbase's index
     // are left to the system rather than handed back to the allocator block by block, which
     // took one thread a twentieth of the run on a large draft.
-    drop(cx);
     std::mem::forget((docs, tb, matcher, findings));
     Ok(if errors {
         ExitCode::from(1)

@@ -173,7 +173,13 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 let word = head.chars().rev().take_while(|c| c.is_alphabetic()).count() >= 2;
                 word || year
             };
-            let call = call || bracketed;
+            // A call in square brackets glued to what it annotates: `planification[23].`,
+            // `planning.[23]` (not `[23]` after a space, a bracketed number of a draft).
+            let square = prev == Some('[')
+                && raw.len() <= 3
+                && at(text, end) == Some(']')
+                && before(text, i - 1).is_some_and(|p| !p.is_whitespace());
+            let call = call || bracketed || square;
             // An Arabic unit with its exponent: كلم2, م2 (km², m²).
             let exponent = matches!(raw, "2" | "3" | "\u{662}" | "\u{663}")
                 && ARABIC_UNITS.iter().any(|u| {

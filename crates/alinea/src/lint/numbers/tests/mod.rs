@@ -533,6 +533,21 @@ fn footnote_marks_ocr_ones_and_lost_hyphens() {
         "Falkland Islands (Malvinas), Gibraltar",
         Lang::En
     ));
+    // A call in square brackets glued to the text it annotates is a code; after a space, a
+    // number.
+    assert!(same(
+        "un certain niveau de planification[23].",
+        Lang::Fr,
+        "مما يدل على أن تلك الأعمال كان مخططا لها.",
+        Lang::Ar
+    ));
+    assert!(same(
+        "un certain niveau de planification[23].",
+        Lang::Fr,
+        "indicating a certain level of planning.[23]",
+        Lang::En
+    ));
+    assert!(!same("les [23] sites", Lang::Fr, "the sites", Lang::En));
     // Not a year or a count in brackets.
     assert_eq!(
         values("la résolution 2118 (2013) et", Lang::Fr),

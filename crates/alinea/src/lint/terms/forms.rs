@@ -167,6 +167,35 @@ pub(super) fn head_mentions(name: &str, lang: &Lang, text: &str) -> usize {
         .count()
 }
 
+/// Whether `target` writes `expected` (two content words or more, in a Latin script) by an
+/// acronym that ends with its initials: `SDGs` for Sustainable Development Goals, `OWG` for
+/// an open working group, `UNGA` for the General Assembly. The acronym is at most three
+/// letters longer than the initials (`MSMEs` does not end with `MS`, so Member States are not
+/// there).
+pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str) -> bool {
+    if lang == &Lang::Ar {
+        return false;
+    }
+    let initials: String = expected
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+        .filter(|w| !w.is_empty() && !crate::mine::lexicon::is_stop(lang, &w.to_lowercase()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if initials.chars().count() < 2 || !initials.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    target
+        .split(|c: char| !c.is_alphanumeric())
+        .map(|w| w.strip_suffix('s').unwrap_or(w))
+        .any(|w| {
+            w.len() >= initials.len()
+                && w.len() <= initials.len() + 3
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && w.ends_with(initials.as_str())
+        })
+}
+
 /// Whether `target` has `expected` written as one word, its hyphen or space lost
 /// (`capacitybuilding` for capacity-building), at word boundaries and in any case.
 pub(super) fn joined_in(expected: &str, target: &str) -> bool {
@@ -205,6 +234,25 @@ mod tests {
         // A one-word name has no head; Arabic counts none.
         assert_eq!(head_mentions("Assembly", &Lang::En, "the Assembly"), 0);
         assert_eq!(head_mentions("الجمعية العامة", &Lang::Ar, "الجمعية"), 0);
+    }
+
+    #[test]
+    fn acronyms_ending_with_the_initials() {
+        assert!(by_acronym(
+            "Sustainable Development Goals",
+            &Lang::En,
+            "the SDGs and"
+        ));
+        assert!(by_acronym("working group", &Lang::En, "the OWG met"));
+        assert!(by_acronym(
+            "General Assembly",
+            &Lang::En,
+            "UNGA resolutions"
+        ));
+        assert!(!by_acronym("Member States", &Lang::En, "MSMEs in"));
+        assert!(!by_acronym("working group", &Lang::En, "the WHO"));
+        assert!(!by_acronym("education", &Lang::En, "the E"));
+        assert!(!by_acronym("working group", &Lang::En, "the owg met"));
     }
 
     #[test]

@@ -18,7 +18,9 @@ use crate::termbase::normalize::{lookup_key, stem_key};
 use crate::termbase::{Concept, MatchClass, Status, TermMatch, TermType};
 use crate::Lang;
 use apart::{all_words_in, word_keys};
-use forms::{common_noun, expanded_before, expanded_here, head_mentions, in_title, joined_in};
+use forms::{
+    by_acronym, common_noun, expanded_before, expanded_here, head_mentions, in_title, joined_in,
+};
 
 fn rejected(s: Option<Status>) -> bool {
     matches!(s, Some(Status::Deprecated | Status::Superseded))
@@ -426,10 +428,9 @@ fn bilingual(
         let source_heads = capital.then(|| head_mentions(&term.text, &src.lang, &src.text));
         let by_head =
             |e: &str| source_heads.is_some_and(|n| head_mentions(e, lang, target.text()) > n);
-        if expected
-            .iter()
-            .any(|e| joined_in(e, target.text()) || by_head(e))
-        {
+        if expected.iter().any(|e| {
+            joined_in(e, target.text()) || by_head(e) || by_acronym(e, lang, target.text())
+        }) {
             continue;
         }
         let kept = source_kept.get_or_insert_with(|| {

@@ -113,7 +113,6 @@ const WORDS_EN: &[(&str, u16)] = &[
     ("quinquennial", 5),
     ("decennial", 10),
     ("decade", 10),
-    ("decades", 10),
     ("centennial", 100),
     ("first", 1),
     ("second", 2),
@@ -226,7 +225,6 @@ const WORDS_FR: &[(&str, u16)] = &[
     ("décennaux", 10),
     ("décennales", 10),
     ("décennie", 10),
-    ("décennies", 10),
     ("centenaire", 100),
 ];
 

@@ -4,41 +4,14 @@
 //! translation drops is still told (the source's numbers are left over), and nothing is
 //! excused while the source has a number left over that the cited one could be a change of.
 
+use super::words::{self, Keys};
 use super::{Kind, Token};
-use crate::text::chars::is_arabic_diacritic;
 use crate::Lang;
 
 /// The [`Kind::Word`] of a resolution named without a number (`cette résolution`).
 pub(super) const REF: &str = "ref:resolution";
 /// The [`Kind::Word`] of the word for a resolution followed by its number.
 pub(super) const CITE: &str = "cite:resolution";
-
-/// Whether `w` is the word for a resolution in `lang`: French and English, singular or
-/// plural; Arabic `قرار` with its article and the clitics before it (`والقرار`, `بالقرار`).
-fn resolution_word(w: &str, lang: &Lang) -> bool {
-    // Most words are passed over by their length or their letters, with no allocation.
-    match lang {
-        Lang::Fr => {
-            (11..=13).contains(&w.len())
-                && matches!(w.to_lowercase().as_str(), "résolution" | "résolutions")
-        }
-        Lang::En => ["resolution", "resolutions"]
-            .iter()
-            .any(|r| w.eq_ignore_ascii_case(r)),
-        Lang::Ar if !w.contains('ق') => false,
-        Lang::Ar => {
-            let w: String = w.chars().filter(|&c| !is_arabic_diacritic(c)).collect();
-            let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
-            let w = w.strip_prefix(['ب', 'ك']).unwrap_or(w);
-            let w = w
-                .strip_prefix("ال")
-                .or_else(|| w.strip_prefix("لل"))
-                .unwrap_or(w);
-            w == "قرار"
-        }
-        _ => false,
-    }
-}
 
 /// Whether a number or a document symbol (`A/RES/74/247`) follows byte `end` of `text`:
 /// after spaces, and `n°`, `no` or `No.`.
@@ -57,16 +30,17 @@ fn number_follows(text: &str, end: usize) -> bool {
             .is_some_and(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c))
 }
 
-/// The [`REF`] or [`CITE`] word token of the word `w` at `start..end` of `text`, if it is
-/// the word for a resolution. Arabic gives citations only (its `قرار` is also a decision).
+/// The [`REF`] or [`CITE`] word token of the word at `start..end` of `text`, whose keys are
+/// `keys`, if it is the word for a resolution. Arabic gives citations only (its `قرار` is
+/// also a decision).
 pub(super) fn reference(
     text: &str,
     start: usize,
     end: usize,
-    w: &str,
+    keys: &Keys,
     lang: &Lang,
 ) -> Option<Token> {
-    if !resolution_word(w, lang) {
+    if !words::resolution(keys) {
         return None;
     }
     let value = if number_follows(text, end) {
@@ -110,11 +84,10 @@ pub(super) fn made_explicit(
             continue;
         };
         let end = t_left.remove(n).span.end;
-        if let Some(y) = t_left.iter().position(|t| {
-            t.kind == Kind::Number
-                && super::scan::is_year(&t.value)
-                && (end..=end + 3).contains(&t.span.start)
-        }) {
+        if let Some(y) = t_left
+            .iter()
+            .position(|t| super::compare::year_after(t, end))
+        {
             t_left.remove(y);
         }
     }

@@ -208,6 +208,14 @@ fn pair_label_number(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
     });
 }
 
+/// Whether `t` is a year standing right after byte `end` (a space or a bracket between):
+/// the year of a month (`October 2014`) or of a cited resolution (`1540 (2004)`).
+pub(super) fn year_after(t: &Token, end: usize) -> bool {
+    t.kind == Kind::Number
+        && super::scan::is_year(&t.value)
+        && (end..=end + 3).contains(&t.span.start)
+}
+
 /// What differs between the tokens of a source and a target: each value kept once per
 /// occurrence on both sides is paired; paragraph labels and codes (digits glued to
 /// letters) left over on one side only are not told (extraction often drops them on one
@@ -255,14 +263,7 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
                 None => true,
             }
         });
-        left.retain(|t| {
-            !(target
-                && t.kind == Kind::Number
-                && super::scan::is_year(&t.value)
-                && months
-                    .iter()
-                    .any(|&end| (end..=end + 3).contains(&t.span.start)))
-        });
+        left.retain(|t| !(target && months.iter().any(|&end| year_after(t, end))));
     };
     excuse(&mut s_left, target, false, false);
     excuse(&mut t_left, source, false, true);

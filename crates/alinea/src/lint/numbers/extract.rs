@@ -347,12 +347,6 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         if c.is_alphabetic() && word_start {
             let w = word_at(text, i);
             let end = i + w.len().max(c.len_utf8());
-            // The word for a resolution, cited by its number or not (see `cite`).
-            if let Some(t) = super::cite::reference(text, i, end, w, lang) {
-                out.push(t);
-                i = end;
-                continue;
-            }
             // A Roman numeral after the word for an article, a chapter, a part, an annex
             // (`article XII` = المادة 12): like a number in words, it excuses the digits on
             // the other side and is not told itself (`Section V` against a label `V.`).
@@ -369,6 +363,12 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             let capital = c.is_uppercase();
             // كانون الثاني, تشرين الأول: a month in two words.
             let keys = words::Keys::of(w);
+            // The word for a resolution, cited by its number or not (see `cite`).
+            if let Some(t) = super::cite::reference(text, i, end, &keys, lang) {
+                out.push(t);
+                i = end;
+                continue;
+            }
             let two = words::two_word_month(&keys).and_then(|(first, second)| {
                 let (s, w2) = next_word(text, end)?;
                 let m = if words::month_ordinal(w2)? {

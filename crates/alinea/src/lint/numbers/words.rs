@@ -324,6 +324,9 @@ struct Tables {
     tens: [String; 2],
     /// The keys of the construct duals of millions and billions (مليوني, ملياري).
     duals: Vec<String>,
+    /// The keys of the word for a resolution (résolution, resolution, قرار; the key folds
+    /// accents and case, and drops the Arabic article and the clitics before it).
+    resolution: Vec<String>,
 }
 
 fn key(w: &str) -> String {
@@ -352,6 +355,9 @@ fn tables() -> &'static Tables {
             // (Not ألفا, ألفي: their folded keys lose the alef as an article, and ألفي
             // would read as في.)
             duals: ["مليونا", "مليوني", "مليارا", "ملياري"].map(key).to_vec(),
+            resolution: ["résolution", "résolutions", "resolutions", "قرار"]
+                .map(key)
+                .to_vec(),
         }
     })
 }
@@ -369,6 +375,8 @@ pub(super) struct Keys {
     number: [Option<u16>; 3],
     /// An Arabic word of dual form (see [`dual`]).
     dual: bool,
+    /// The word for a resolution (see [`resolution`]).
+    resolution: bool,
 }
 
 /// Words kept by [`Keys::of`] on a thread before it starts again.
@@ -440,6 +448,7 @@ impl Keys {
                 find(&t.words[2], k, s),
             ],
             dual: find(&t.words[2], k, s).is_none() && is_dual(k, &t.duals),
+            resolution: t.resolution.iter().any(|r| r == k),
         }
     }
 }
@@ -460,6 +469,12 @@ fn is_dual(k: &str, duals: &[String]) -> bool {
 /// Whether an Arabic word has the form of a dual, which says two ([`is_dual`]).
 pub(super) fn dual(w: &Keys) -> bool {
     w.dual
+}
+
+/// Whether a word is the word for a resolution, in French, English or Arabic (`résolutions`,
+/// `Resolution`, `والقرار`).
+pub(super) fn resolution(w: &Keys) -> bool {
+    w.resolution
 }
 
 /// The value in `table` of `key`, else of `stripped`.

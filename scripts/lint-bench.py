@@ -312,21 +312,26 @@ def run(a, lo, hi, fr, terms, work):
             if f["rule"] in TERM_RULES + NUMBER_RULES
         ]
         audit_true = dict(audit_true_all)
-        excused, unaudited = 0, 0
+        excused, unaudited, judged = 0, 0, []
         for f in false:
             key = (lang, lines[f["line"] - 3], f["rule"])
             if key not in audit_read:
                 unaudited += 1
-            if audit_true.get(key, 0) > 0:
+            true = audit_true.get(key, 0) > 0
+            if true:
                 audit_true[key] -= 1
                 excused += 1
+            judged.append((f, true))
         other = [
             f for u in clean for f in by_unit.get(u, []) if f["rule"] not in TERM_RULES + NUMBER_RULES
         ]
         if a.show:
-            for f in false[: a.show]:
+            # The false alarms first, then the findings the audit judged true.
+            judged.sort(key=lambda x: x[1])
+            for f, true in judged[: a.show]:
                 u = f["line"] - 3
-                print(f"FALSE {lang} {f['rule']} #{u} (dev line {lines[u]}): {f['message'][:120]}\n    TGT {units[u][1][:300]}\n    SRC {units[u][0][:300]}")
+                tag = "TRUE (audit)" if true else "FALSE"
+                print(f"{tag} {lang} {f['rule']} #{u} (dev line {lines[u]}): {f['message'][:120]}\n    TGT {units[u][1][:300]}\n    SRC {units[u][0][:300]}")
         report[lang] = {
             "units": len(units),
             "injected": len(injected),

@@ -229,6 +229,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::segment::use_srx(args.srx.as_deref())?;
     let request = Request {
         files: args.files.clone(),
+        contents: None,
         langs,
         langs_by: "--langs".into(),
         mode: args.input.into(),

@@ -232,16 +232,18 @@ pub async fn align(
         .await
         .map_err(|e| ApiError::internal(e.to_string()))?;
     let bytes = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, ApiError> {
-        // The pipeline reads files: the texts are written to a private folder for it.
-        let dir = tempfile::tempdir().map_err(|e| ApiError::internal(e.to_string()))?;
-        let mut files = Vec::new();
-        for (i, t) in body.texts.iter().enumerate() {
-            let p = dir.path().join(format!("text-{}.txt", i + 1));
-            std::fs::write(&p, &t.text).map_err(|e| ApiError::internal(e.to_string()))?;
-            files.push(p);
-        }
+        // The texts are given to the pipeline as they are, each named as a file would be.
+        let files = (1..=body.texts.len())
+            .map(|i| std::path::PathBuf::from(format!("text-{i}.txt")))
+            .collect();
+        let contents = body
+            .texts
+            .iter()
+            .map(|t| t.text.as_bytes().to_vec())
+            .collect();
         let req = Request {
             files,
+            contents: Some(contents),
             langs,
             langs_by: "the request's lang fields".into(),
             mode,

@@ -27,6 +27,9 @@ const DEFAULTS: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
 pub struct Request {
     /// The pivot, then its translations.
     pub files: Vec<PathBuf>,
+    /// The files' bytes, one per file in order, when the caller has read them already (a
+    /// batch reads each input once, to fingerprint it and to align it); `None`: read here.
+    pub contents: Option<Vec<Vec<u8>>>,
     /// Languages the user gave, one per file in order (`None`: from paths and texts).
     pub langs: Option<Vec<Lang>>,
     /// How the languages were given, as the user would recognise it (`--langs`), for messages.
@@ -96,11 +99,19 @@ pub fn load(req: &Request) -> Result<Loaded> {
             "standard input (-) can be read only once; give the other documents as files".into(),
         ));
     }
-    let reads: Vec<formats::Read> = req
-        .files
-        .iter()
-        .map(|p| formats::read(p))
-        .collect::<Result<_>>()?;
+    let reads: Vec<formats::Read> = match &req.contents {
+        Some(contents) if contents.len() == req.files.len() => req
+            .files
+            .iter()
+            .zip(contents)
+            .map(|(p, b)| formats::from_bytes(p, b, Some(p)))
+            .collect::<Result<_>>()?,
+        _ => req
+            .files
+            .iter()
+            .map(|p| formats::read(p))
+            .collect::<Result<_>>()?,
+    };
     let given = matches!(reads.as_slice(), [formats::Read::Aligned(_)]);
     if !given {
         if let Some(i) = reads

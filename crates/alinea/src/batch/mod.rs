@@ -240,7 +240,6 @@ fn one(
         .map(|(p, b)| (p.strip_prefix(&batch.corpus).unwrap_or(p), b.as_slice()))
         .collect();
     let key = fingerprint(&batch.tool, options, &doc.name, &named);
-    drop(inputs);
     record.ms.read = ms(start);
     let outputs = doc.outputs(&batch.out);
     // The state vouches for this document's files as they are: new ones are synced before
@@ -265,7 +264,7 @@ fn one(
             }
         }
     }
-    match align_and_write(batch, doc, &outputs, !vouched, &mut record) {
+    match align_and_write(batch, doc, inputs, &outputs, !vouched, &mut record) {
         Ok(diagnostics) => {
             record.status = Status::Aligned;
             record.warnings = diagnostics.len();
@@ -280,11 +279,13 @@ fn one(
     }
 }
 
-/// Align `doc`, render its outputs (streamed to their temporary files) and rename them into
-/// place together (`unsynced`: without syncing them first); fill the figures of `record`.
+/// Align `doc` (its files' bytes read already: `inputs`), render its outputs (streamed to
+/// their temporary files) and rename them into place together (`unsynced`: without syncing
+/// them first); fill the figures of `record`.
 fn align_and_write(
     batch: &Batch,
     doc: &DocSet,
+    inputs: Vec<Vec<u8>>,
     outputs: &[PathBuf],
     unsynced: bool,
     record: &mut Record,
@@ -292,6 +293,7 @@ fn align_and_write(
     let start = Instant::now();
     let request = Request {
         files: doc.files.clone(),
+        contents: Some(inputs),
         segtype: batch.segtype,
         ..Request::default()
     };

@@ -19,12 +19,20 @@
 //! fewer page faults and 0.155 s instead of 0.167 s of wall time (`perf stat -r 11`), the
 //! same peak memory (95 MB). The alignment keeps glibc's own values: with these it peaks 5 to
 //! 10 MB higher on 16.5 MB of input, above its five times the input.
+//!
+//! `build` aligns many small documents on eight threads at once (four per core, so that some
+//! align while others wait for the disk): with two arenas they queue for the arenas' locks.
+//! There each thread may have an arena of its own (up to eight) and the heap keeps its top as
+//! for `lint`: on 10,000 document triples, about 1 s less of user time of 25 and a third less
+//! system time, for a few MB more of peak memory (51 → 55 MB).
 
 /// What the process will mostly do, for the allocator's policy.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Work {
     /// Checking drafts: many small blocks made and freed on every thread.
     Lint,
+    /// A batch: many small documents aligned on more threads than cores.
+    Batch,
     /// Everything else.
     Other,
 }
@@ -36,8 +44,8 @@ pub fn settle(work: Work) {
     // other thread exists.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-        if work == Work::Lint {
+        libc::mallopt(libc::M_ARENA_MAX, if work == Work::Batch { 8 } else { 2 });
+        if work != Work::Other {
             libc::mallopt(libc::M_TOP_PAD, 16 << 20);
             libc::mallopt(libc::M_TRIM_THRESHOLD, 64 << 20);
         }

@@ -267,7 +267,20 @@ pub fn align_pair(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> PairAlignment {
-    let (ev, model, steps) = search_pair(src, src_lang, tgt, tgt_lang, opts);
+    align_pair_from(src, src_lang, None, tgt, tgt_lang, opts)
+}
+
+/// [`align_pair`], the source's features given when they are extracted already (a pivot
+/// aligned with several translations is read once: [`multi::align_all`]).
+fn align_pair_from(
+    src: &[&str],
+    src_lang: &Lang,
+    src_features: Option<&features::DocFeatures>,
+    tgt: &[&str],
+    tgt_lang: &Lang,
+    opts: &Options,
+) -> PairAlignment {
+    let (ev, model, steps) = search_pair(src, src_lang, src_features, tgt, tgt_lang, opts);
     let conf = {
         let margin = confidence::margins(&ev, &model, &steps);
         confidence::calibrated(&confidence::features(&ev, &model, &steps, &margin))
@@ -289,7 +302,7 @@ pub fn align_pair_with_features(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> Vec<(Bead, [f64; confidence::N_FEATURES])> {
-    let (ev, model, steps) = search_pair(src, src_lang, tgt, tgt_lang, opts);
+    let (ev, model, steps) = search_pair(src, src_lang, None, tgt, tgt_lang, opts);
     let margin = confidence::margins(&ev, &model, &steps);
     let features = confidence::features(&ev, &model, &steps, &margin);
     let conf = confidence::calibrated(&features);
@@ -300,24 +313,33 @@ pub fn align_pair_with_features(
 #[doc(hidden)]
 pub const CONFIDENCE_FEATURES: [&str; confidence::N_FEATURES] = confidence::FEATURE_NAMES;
 
-/// The two passes: evidence, first search, learning, second search.
+/// The two passes: evidence, first search, learning, second search. The source's features
+/// are extracted here unless given (`src_features`).
 fn search_pair(
     src: &[&str],
     src_lang: &Lang,
+    src_features: Option<&features::DocFeatures>,
     tgt: &[&str],
     tgt_lang: &Lang,
     opts: &Options,
 ) -> (Evidence, CostModel, Vec<Step>) {
-    let (sf, tf) = rayon::join(
-        || features::extract(src, src_lang),
-        || features::extract(tgt, tgt_lang),
-    );
+    let mut sf = None;
+    let (source, tf) = match src_features {
+        Some(f) => (f, features::extract(tgt, tgt_lang)),
+        None => {
+            let (s, t) = rayon::join(
+                || features::extract(src, src_lang),
+                || features::extract(tgt, tgt_lang),
+            );
+            (&*sf.insert(s), t)
+        }
+    };
     let lex = lexicon::for_pair(src_lang, tgt_lang);
     let settings = EvidenceSettings {
         use_lexicon: opts.lexicon,
         anchor_boost: 1.5,
     };
-    let mut ev = Evidence::build(&sf, &tf, &lex, &settings);
+    let mut ev = Evidence::build(source, &tf, &lex, &settings);
     let mut model = initial_model(&ev);
     // The unit features are no longer needed: free them while the first pass runs.
     let (mut steps, ()) = rayon::join(|| first_pass(&ev, &model, opts), move || drop((sf, tf)));

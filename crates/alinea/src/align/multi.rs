@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{align_pair, Options, PairAlignment};
+use super::{align_pair_from, Options, PairAlignment};
 use crate::Lang;
 
 /// One merged unit: for each document (the pivot first), the 0-based indices of its units.
@@ -62,7 +62,7 @@ impl Sets {
 /// (`pairs[k] = (alignment pivot→translation k, translation k's unit count)`).
 ///
 /// Each pairwise alignment must be monotone and cover both of its sides exactly once, as
-/// [`align_pair`] guarantees. The result then covers every unit of every document exactly once
+/// [`align_pair`](super::align_pair) guarantees. The result then covers every unit of every document exactly once
 /// and is monotone on every side. Units that only a translation has (additions) stay on their
 /// own, right after the unit holding the pivot unit before them, unless they fall inside a
 /// merged unit's span, which then takes them in.
@@ -267,9 +267,11 @@ pub fn align_all(sides: &[(&Lang, Vec<&str>)], opts: &Options) -> MultiAlignment
     let Some(((pivot_lang, pivot), rest)) = sides.split_first() else {
         return MultiAlignment::default();
     };
+    // With two translations or more, the pivot's features are extracted once for all pairs.
+    let shared = (rest.len() > 1).then(|| super::features::extract(pivot, pivot_lang));
     let pairs: Vec<PairAlignment> = rest
         .iter()
-        .map(|(lang, units)| align_pair(pivot, pivot_lang, units, lang, opts))
+        .map(|(lang, units)| align_pair_from(pivot, pivot_lang, shared.as_ref(), units, lang, opts))
         .collect();
     let refs: Vec<(&PairAlignment, usize)> = pairs
         .iter()

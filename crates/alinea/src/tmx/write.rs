@@ -102,14 +102,40 @@ fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+/// Whether every character of `s` is one XML 1.0 allows ([`is_xml_char`]), by its bytes: a
+/// `str` holds no surrogate, so the only ones it may hold that XML forbids are the C0 controls
+/// but tab, line feed and carriage return, and U+FFFE and U+FFFF (`EF BF BE`, `EF BF BF`).
+fn all_xml_chars(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().all(|(i, &c)| match c {
+        0x09 | 0x0A | 0x0D => true,
+        0x00..=0x1F => false,
+        0xEF => !matches!(b.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])),
+        _ => true,
+    })
+}
+
 /// `s` without the characters XML 1.0 forbids, and how many were removed.
 pub fn xml_clean(s: &str) -> (String, usize) {
-    if s.chars().all(is_xml_char) {
-        return (s.to_string(), 0);
+    let (c, n) = xml_cleaned(s);
+    (c.into_owned(), n)
+}
+
+/// [`xml_cleaned`], the characters removed added to `removed`.
+fn counted<'s>(s: &'s str, removed: &mut usize) -> std::borrow::Cow<'s, str> {
+    let (c, n) = xml_cleaned(s);
+    *removed += n;
+    c
+}
+
+/// [`xml_clean`], borrowing `s` when it has nothing to remove (almost always).
+fn xml_cleaned(s: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    if all_xml_chars(s) {
+        return (std::borrow::Cow::Borrowed(s), 0);
     }
     let kept: String = s.chars().filter(|&c| is_xml_char(c)).collect();
     let removed = s.chars().count() - kept.chars().count();
-    (kept, removed)
+    (std::borrow::Cow::Owned(kept), removed)
 }
 
 /// The translation units of an alignment: one per bead holding at least two languages and not
@@ -258,11 +284,6 @@ fn write_units_to<T: std::borrow::Borrow<Tu>>(
 ) -> std::io::Result<Counts> {
     let mut removed = 0usize;
     let mut count = 0usize;
-    let mut clean = |s: &str| {
-        let (c, n) = xml_clean(s);
-        removed += n;
-        c
-    };
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.write_event(Event::Start(
@@ -295,31 +316,33 @@ fn write_units_to<T: std::borrow::Borrow<Tu>>(
         };
         let mut start = BytesStart::new("tu");
         if let Some(id) = &tu.id {
-            start.push_attribute(("tuid", clean(id).as_str()));
+            start.push_attribute(("tuid", &*counted(id, &mut removed)));
         }
         w.write_event(Event::Start(start))?;
         for (k, v) in &tu.props {
-            let k = clean(k);
-            let v = clean(v);
+            let k = counted(k, &mut removed);
+            let v = counted(v, &mut removed);
             w.write_event(Event::Start(
-                BytesStart::new("prop").with_attributes([("type", k.as_str())]),
+                BytesStart::new("prop").with_attributes([("type", &*k)]),
             ))?;
             w.write_event(Event::Text(text_event(&v)))?;
             w.write_event(Event::End(BytesEnd::new("prop")))?;
         }
         for (k, v) in tu.variants.iter().enumerate() {
-            let lang = clean(&v.lang);
+            let lang = counted(&v.lang, &mut removed);
             w.write_event(Event::Start(
-                BytesStart::new("tuv").with_attributes([("xml:lang", lang.as_str())]),
+                BytesStart::new("tuv").with_attributes([("xml:lang", &*lang)]),
             ))?;
             w.write_event(Event::Start(BytesStart::new("seg")))?;
             match (tags.get(k).filter(|t| !t.is_empty()), xs.get(k)) {
                 (Some(t), Some(x)) => {
-                    let seg = super::inline::segment(&v.text, t, x, &mut clean);
+                    let seg = super::inline::segment(&v.text, t, x, &mut |s: &str| {
+                        counted(s, &mut removed).into_owned()
+                    });
                     w.write_event(Event::Text(BytesText::from_escaped(seg)))?;
                 }
                 _ => {
-                    let text = clean(&v.text);
+                    let text = counted(&v.text, &mut removed);
                     w.write_event(Event::Text(text_event(&text)))?;
                 }
             }
@@ -343,6 +366,18 @@ fn write_units_to<T: std::borrow::Borrow<Tu>>(
 mod tests {
     use super::*;
     use crate::align::aligned::tests::sample;
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_check_agrees_with_the_character_check(
+            s in "[a\u{0}\u{8}\t\n\r\u{1F}\u{7F}\u{FFFD}\u{FFFE}\u{FFFF}\u{EFFF}\u{10000}é ]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(all_xml_chars(&s), s.chars().all(is_xml_char));
+            let (c, n) = xml_cleaned(&s);
+            proptest::prop_assert!(c.chars().all(is_xml_char));
+            proptest::prop_assert_eq!(c.chars().count() + n, s.chars().count());
+        }
+    }
 
     #[test]
     fn dates_and_locales() {

@@ -60,17 +60,25 @@ struct BeadData<'a> {
 /// did not allow in strings).
 pub fn script_json<T: Serialize>(value: &T) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".into());
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let special = |c: char| matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}');
+    if !json.contains(special) {
+        return json;
     }
+    // The runs between special characters are copied whole.
+    let mut out = String::with_capacity(json.len() + 64);
+    let mut last = 0;
+    for (i, c) in json.match_indices(special) {
+        out.push_str(&json[last..i]);
+        out.push_str(match c {
+            "<" => "\\u003c",
+            ">" => "\\u003e",
+            "&" => "\\u0026",
+            "\u{2028}" => "\\u2028",
+            _ => "\\u2029",
+        });
+        last = i + c.len();
+    }
+    out.push_str(&json[last..]);
     out
 }
 

@@ -126,3 +126,29 @@ fn a_side_empty_or_not_a_translation_is_flagged() {
     b.beads[1].sides[1] = vec![0, 1];
     assert!(write(&b).contains("2 beads, 2 flagged"));
 }
+
+/// [`script_json`] as first written: every character looked at and pushed.
+fn script_json_reference(value: &str) -> String {
+    let json = serde_json::to_string(value).unwrap();
+    let mut out = String::new();
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    #[test]
+    fn script_json_copies_runs_as_the_reference_escapes_characters(
+        s in "[a<>&\u{2028}\u{2029}é\"\\\\ا\u{1F600} ]{0,40}"
+    ) {
+        proptest::prop_assert_eq!(script_json(&s), script_json_reference(&s));
+    }
+}

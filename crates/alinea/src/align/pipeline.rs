@@ -29,6 +29,8 @@ pub struct Request {
     pub files: Vec<PathBuf>,
     /// The files' bytes, one per file in order, when the caller has read them already (a
     /// batch reads each input once, to fingerprint it and to align it); `None`: read here.
+    /// They are parsed as the files would be (format by extension, else by content) and
+    /// held as long as the request.
     pub contents: Option<Vec<Vec<u8>>>,
     /// Languages the user gave, one per file in order (`None`: from paths and texts).
     pub langs: Option<Vec<Lang>>,

@@ -331,3 +331,50 @@ fn terms_spelt_alike_and_arabic_proclitics() {
     assert_eq!(codes(&out), ["term/missing-equivalent"]);
     assert_eq!(out[0].location.as_ref().unwrap().line, 3);
 }
+
+#[test]
+fn a_name_rendered_by_its_own_form_throughout_the_document_is_not_told() {
+    let own = [
+        (
+            "La Coalition contre la corruption a siégé.",
+            "The Clean Hands Coalition met.",
+        ),
+        (
+            "La Coalition contre la corruption a conclu.",
+            "The Clean Hands Coalition concluded.",
+        ),
+        (
+            "La Coalition contre la corruption recommande.",
+            "The Clean Hands Coalition recommends.",
+        ),
+    ];
+    let out = lint(&[doc(&own)], &tb2(), &Config::default());
+    assert!(codes(&out).is_empty(), "{:?}", codes(&out));
+    // Met twice only: told, as a term left out of a name twice may be an error.
+    let out = lint(&[doc(&own[..2])], &tb2(), &Config::default());
+    assert_eq!(
+        codes(&out),
+        ["term/missing-equivalent", "term/missing-equivalent"]
+    );
+    // Rendered with the equivalent elsewhere: the other renderings are told.
+    let mut mixed = own.to_vec();
+    mixed.push((
+        "La Coalition contre la corruption.",
+        "The Coalition against Corruption.",
+    ));
+    let out = lint(&[doc(&mixed)], &tb2(), &Config::default());
+    assert_eq!(codes(&out).len(), 3);
+    // A term of another concept in the name's place is told even so.
+    let mut stray = own.to_vec();
+    stray[1].1 = "The Coalition against Human Rights concluded.";
+    let mut tb = tb2();
+    tb.concepts
+        .iter_mut()
+        .find(|c| c.id == "human-rights" || c.terms.iter().any(|t| t.text == "droits de l'homme"))
+        .unwrap()
+        .terms
+        .push(crate::termbase::Term::new(Lang::En, "human rights"));
+    let out = lint(&[doc(&stray)], &tb, &Config::default());
+    assert_eq!(codes(&out), ["term/missing-equivalent"]);
+    assert_eq!(out[0].location.as_ref().unwrap().line, 3);
+}

@@ -3,10 +3,12 @@
 //! `acronym/mismatch`), over the terms [`crate::termbase::TermMatcher`] finds.
 //!
 //! [`forms`] tells how a found term stands (a name or a common noun, expanded or not, inside
-//! a cited title); [`apart`] finds a term whose words stand apart in a translation.
+//! a cited title); [`apart`] finds a term whose words stand apart in a translation; [`names`]
+//! tells a term inside a longer name, which a translation may render by its own name.
 
 mod apart;
 mod forms;
+mod names;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -197,6 +199,9 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             );
         }
     }
+    for (_, uses) in std::mem::take(&mut memory.names) {
+        hits.extend(uses.settle());
+    }
     // Variants: a concept written with two of its approved (non-short) terms in one
     // monolingual document; the less used ones are told.
     if doc.source_lang.is_none() {
@@ -260,6 +265,9 @@ struct Memory {
     rendered: FxHashMap<(usize, String), usize>,
     /// The concepts whose full form the source has named so far.
     named: FxHashSet<usize>,
+    /// (concept, the name its source term stands in) → how the name fares in the document
+    /// ([`names`]); ordered, so that the findings come out the same at every run.
+    names: std::collections::BTreeMap<(usize, String), names::NameUses>,
 }
 
 fn deprecated(
@@ -327,7 +335,11 @@ fn bilingual(
     memory: &mut Memory,
     hits: &mut Vec<Hit>,
 ) {
-    let Memory { rendered, named } = memory;
+    let Memory {
+        rendered,
+        named,
+        names: in_names,
+    } = memory;
     let on = |id: &str| cx.config.severity(id).is_some();
     let lang = &doc.lang;
     let tb = cx.termbase;
@@ -374,6 +386,12 @@ fn bilingual(
             .iter()
             .find(|t| t.concept_index == m.concept_index)
         {
+            if let Some(name) = names::name_key(&src.text, &m.span, &src.lang) {
+                in_names
+                    .entry((m.concept_index, name))
+                    .or_default()
+                    .rendered += 1;
+            }
             // Rendered: the same source term rendered another way before?
             if rejected(t.status) || !on("term/inconsistent") {
                 continue;
@@ -468,7 +486,7 @@ fn bilingual(
             continue;
         }
         let span = whole(target.text());
-        hits.push(Hit {
+        let hit = Hit {
             rule: "term/missing-equivalent",
             unit: u,
             span,
@@ -483,6 +501,20 @@ fn bilingual(
                 ..Details::default()
             },
             fix: None,
-        });
+        };
+        // Inside a longer name: told once the whole document shows how the name is rendered.
+        match names::name_key(&src.text, &m.span, &src.lang) {
+            Some(name) => {
+                let stray = in_target
+                    .iter()
+                    .any(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index));
+                in_names
+                    .entry((m.concept_index, name))
+                    .or_default()
+                    .missing
+                    .push((hit, stray));
+            }
+            None => hits.push(hit),
+        }
     }
 }

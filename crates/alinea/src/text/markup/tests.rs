@@ -357,3 +357,15 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// The vectorised search finds the first byte that may start markup, as a byte-by-byte
+    /// search does.
+    #[test]
+    fn the_next_mark_is_the_first_of_the_six_bytes(s in "[a-z*_\\[\\]<>^\\\\ é«»]{0,40}") {
+        let slow = s
+            .bytes()
+            .position(|b| matches!(b, b'\\' | b'<' | b'^' | b'[' | b'*' | b'_'));
+        proptest::prop_assert_eq!(next_inline_mark(s.as_bytes()), slow);
+    }
+}

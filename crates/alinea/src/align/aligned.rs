@@ -73,14 +73,25 @@ pub struct Summary {
 impl Aligned {
     /// Align documents (the pivot first) at `segtype` level.
     pub fn from_documents(docs: &[Document], segtype: Segtype, opts: &Options) -> Aligned {
+        Aligned::from_documents_found(docs, segtype, opts).0
+    }
+
+    /// [`Aligned::from_documents`], with its suspect beads ([`super::suspect::find`]), found
+    /// once for the cap, the warnings and the flags.
+    pub(crate) fn from_documents_found(
+        docs: &[Document],
+        segtype: Segtype,
+        opts: &Options,
+    ) -> (Aligned, Vec<(usize, super::suspect::Suspicion)>) {
         let sides: Vec<(&Lang, Vec<&str>)> = docs
             .iter()
             .map(|d| (&d.lang, d.units.iter().map(|u| &*u.plain).collect()))
             .collect();
         let paragraphs = multi::align_all(&sides, opts);
         let mut aligned = Aligned::from_paragraphs(docs, paragraphs, segtype, opts);
-        super::suspect::cap(&mut aligned);
-        aligned
+        let found = super::suspect::find(&aligned);
+        super::suspect::cap_found(&mut aligned, &found);
+        (aligned, found)
     }
 
     /// The alignment of `docs` whose units are aligned as `paragraphs` already (an XLIFF

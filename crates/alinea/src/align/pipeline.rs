@@ -61,6 +61,10 @@ pub struct Outcome {
     pub aligned: Aligned,
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether each bead of `aligned` is suspect, as aligned ([`super::suspect::flags`]; the
+    /// formats that pair moved notes change the beads: ask again after
+    /// [`crate::export::prepare`]).
+    pub suspect: Vec<bool>,
 }
 
 /// Read `req.files` and align them: [`load`], then [`Aligned::from_documents`].
@@ -70,18 +74,26 @@ pub fn align_files(req: &Request) -> Result<Outcome> {
         mut diagnostics,
         given,
     } = load(req)?;
-    let aligned = if given {
-        given_alignment(&documents, req.segtype, &req.options)
+    let (aligned, found) = if given {
+        let aligned = given_alignment(&documents, req.segtype, &req.options);
+        let found = super::suspect::find(&aligned);
+        (aligned, found)
     } else {
-        Aligned::from_documents(&documents, req.segtype, &req.options)
+        Aligned::from_documents_found(&documents, req.segtype, &req.options)
     };
     if let Some(pivot) = documents.first() {
-        diagnostics.extend(super::suspect::diagnostics(&aligned, &pivot.path));
+        diagnostics.extend(super::suspect::diagnostics_of(
+            &aligned,
+            &found,
+            &pivot.path,
+        ));
     }
+    let suspect = super::suspect::flags_of(&aligned, &found);
     Ok(Outcome {
         aligned,
         documents,
         diagnostics,
+        suspect,
     })
 }
 

@@ -285,8 +285,13 @@ pub fn is_suspect(aligned: &Aligned, b: &MultiBead) -> bool {
 /// Whether each bead of `aligned` is suspect, in bead order: [`is_suspect`] of every bead, in
 /// one parallel pass ([`find`]).
 pub fn flags(aligned: &Aligned) -> Vec<bool> {
+    flags_of(aligned, &find(aligned))
+}
+
+/// [`flags`] from what [`find`] found.
+pub(crate) fn flags_of(aligned: &Aligned, found: &[(usize, Suspicion)]) -> Vec<bool> {
     let mut out = vec![false; aligned.beads.len()];
-    for (k, _) in find(aligned) {
+    for &(k, _) in found {
         out[k] = true;
     }
     out
@@ -294,7 +299,14 @@ pub fn flags(aligned: &Aligned) -> Vec<bool> {
 
 /// Lower the confidence of every suspect bead to [`SUSPECT_SCORE`] at most.
 pub fn cap(aligned: &mut Aligned) {
-    for (k, _) in find(aligned) {
+    let found = find(aligned);
+    cap_found(aligned, &found);
+}
+
+/// [`cap`] from what [`find`] found (a bead's confidence is no part of what makes it
+/// suspect, so what was found before the cap holds after it).
+pub(crate) fn cap_found(aligned: &mut Aligned, found: &[(usize, Suspicion)]) {
+    for &(k, _) in found {
         let b: &mut MultiBead = &mut aligned.beads[k];
         b.score = b.score.min(SUSPECT_SCORE);
     }
@@ -302,6 +314,15 @@ pub fn cap(aligned: &mut Aligned) {
 
 /// One warning per suspect unit, about the alignment's pivot document `path`.
 pub fn diagnostics(aligned: &Aligned, path: &std::path::Path) -> Vec<Diagnostic> {
+    diagnostics_of(aligned, &find(aligned), path)
+}
+
+/// [`diagnostics`] from what [`find`] found.
+pub(crate) fn diagnostics_of(
+    aligned: &Aligned,
+    found: &[(usize, Suspicion)],
+    path: &std::path::Path,
+) -> Vec<Diagnostic> {
     let units = |b: &MultiBead| -> String {
         aligned
             .sides
@@ -320,9 +341,8 @@ pub fn diagnostics(aligned: &Aligned, path: &std::path::Path) -> Vec<Diagnostic>
         }
         s
     };
-    let found = find(aligned);
     let mut out = Vec::new();
-    let mut rest = &found[..];
+    let mut rest = found;
     while let Some(&(k, _)) = rest.first() {
         let n = rest.iter().take_while(|(j, _)| *j == k).count();
         let (mine, tail) = rest.split_at(n);

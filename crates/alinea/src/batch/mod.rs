@@ -301,7 +301,7 @@ fn align_and_write(
     let mut diagnostics = outcome.diagnostics;
     let documents = outcome.documents;
     let mut aligned = outcome.aligned;
-    let summary = aligned.summary();
+    let summary = aligned.summary_given(&outcome.suspect);
     record.units = summary
         .units
         .iter()

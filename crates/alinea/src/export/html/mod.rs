@@ -7,9 +7,12 @@
 //! (`review.js`): a reviewer merges a unit with the next, splits one (choosing per language
 //! where its units divide), marks one wrong, shows the flagged units only, undoes, and
 //! downloads the corrected alignment as a corrected beads file ([`crate::export::beads`]),
-//! which `alinea align … --beads FILE` turns into a TMX. What the script needs (the unit texts
-//! per side, the beads with their confidences and marks, the beads file's header) is embedded
-//! as JSON in a `<script type="application/json">` element ([`script_json`]).
+//! which `alinea align … --beads FILE` turns into a TMX. What the script needs (the beads with
+//! their confidences and marks, each side's unit count, the beads file's header) is embedded
+//! as JSON in a `<script type="application/json">` element ([`script_json`]); the unit texts
+//! it reads back from the table, where each unit is an element of its own (`data-u`, its
+//! index), so that the page holds every text once (units in no bead, which an alignment does
+//! not make, would come in the JSON).
 
 use std::fmt::Write;
 
@@ -39,7 +42,10 @@ struct SideData<'a> {
     lang: &'a str,
     name: &'a str,
     rtl: bool,
-    units: &'a [String],
+    /// How many units the side has (their texts are in the table).
+    n: usize,
+    /// The units in no bead, with their index: not in the table.
+    rest: Vec<(usize, &'a str)>,
 }
 
 #[derive(Serialize)]
@@ -186,11 +192,22 @@ pub fn write_reviewed(a: &Aligned, marks: &[Mark]) -> String {
             };
             let _ = write!(
                 h,
-                "<td lang=\"{}\"{dir}><small>{}</small>{}</td>",
+                "<td lang=\"{}\"{dir}><small>{}</small>",
                 escape(side.lang.code()),
                 escape(range_label(&b.sides[d])),
-                escape(a.text(b, d))
             );
+            let mut first = true;
+            for &i in &b.sides[d] {
+                let Some(text) = side.units.get(i) else {
+                    continue;
+                };
+                if !first {
+                    h.push(' ');
+                }
+                first = false;
+                let _ = write!(h, "<span data-u=\"{i}\">{}</span>", escape(text.as_str()));
+            }
+            h.push_str("</td>");
         }
         h.push_str("</tr>\n");
     }
@@ -202,11 +219,29 @@ pub fn write_reviewed(a: &Aligned, marks: &[Mark]) -> String {
         sides: a
             .sides
             .iter()
-            .map(|s| SideData {
-                lang: s.lang.code(),
-                name: &s.name,
-                rtl: s.lang.is_rtl(),
-                units: &s.units,
+            .enumerate()
+            .map(|(d, s)| {
+                let mut in_bead = vec![false; s.units.len()];
+                for b in &a.beads {
+                    for &i in b.sides.get(d).into_iter().flatten() {
+                        if let Some(x) = in_bead.get_mut(i) {
+                            *x = true;
+                        }
+                    }
+                }
+                SideData {
+                    lang: s.lang.code(),
+                    name: &s.name,
+                    rtl: s.lang.is_rtl(),
+                    n: s.units.len(),
+                    rest: s
+                        .units
+                        .iter()
+                        .enumerate()
+                        .filter(|&(i, _)| !in_bead[i])
+                        .map(|(i, t)| (i, t.as_str()))
+                        .collect(),
+                }
             })
             .collect(),
         beads: a

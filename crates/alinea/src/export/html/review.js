@@ -1,8 +1,9 @@
-// The review page's editor. It reads the alignment from the JSON element #alinea-data, redraws
-// the table from it, and lets a reviewer merge a unit with the next, split a unit, mark it
-// wrong, show the flagged units only, undo, and download the corrected beads file (the format
-// `alinea align --beads` reads: the header given in the data, then one line per bead). Every
-// action is a button (keyboard: Tab to it, then Enter or Space).
+// The review page's editor. It reads the alignment from the JSON element #alinea-data and the
+// unit texts from the table as written, redraws the table from them, and lets a reviewer
+// merge a unit with the next, split a unit, mark it wrong, show the flagged units only, undo,
+// and download the corrected beads file (the format `alinea align --beads` reads: the header
+// given in the data, then one line per bead). Every action is a button (keyboard: Tab to it,
+// then Enter or Space).
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('alinea-data').textContent);
@@ -16,6 +17,24 @@
   var body = document.getElementById('beads');
   var tools = document.getElementById('tools');
   var counts = document.getElementById('counts');
+  // Each unit's text, read back from the table as written (the page holds every text once):
+  // unit u of side d is the element [data-u="u"] in column d + 1; units in no bead come in
+  // the data.
+  sides.forEach(function (side) {
+    var units = [];
+    for (var u = 0; u < side.n; u++) units.push('');
+    side.rest.forEach(function (r) { units[r[0]] = r[1]; });
+    side.units = units;
+  });
+  Array.prototype.forEach.call(body.rows, function (tr) {
+    sides.forEach(function (side, d) {
+      var td = tr.cells[d + 1];
+      if (!td) return;
+      Array.prototype.forEach.call(td.querySelectorAll('[data-u]'), function (e) {
+        side.units[Number(e.getAttribute('data-u'))] = e.textContent;
+      });
+    });
+  });
 
   function copy(b) {
     return {

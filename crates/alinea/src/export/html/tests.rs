@@ -32,9 +32,14 @@ fn marks_rtl_low_and_escapes() {
     let h = write(&a);
     assert!(h.contains("&lt;b&gt;A &amp; B&lt;/b&gt;"), "{h}");
     assert!(!h.contains("<b>A"));
-    assert!(h.contains("<td lang=\"ar\" dir=\"rtl\"><small>0</small>واحد</td>"));
+    assert!(h.contains(
+        "<td lang=\"ar\" dir=\"rtl\"><small>0</small><span data-u=\"0\">واحد</span></td>"
+    ));
     assert_eq!(h.matches("<tr class=\"low\">").count(), 1);
-    assert!(h.contains("<td lang=\"fr\"><small>1-2</small>Deux Trois</td>"));
+    assert!(h.contains(
+        "<td lang=\"fr\"><small>1-2</small><span data-u=\"1\">Deux</span> \
+         <span data-u=\"2\">Trois</span></td>"
+    ));
     assert!(
         h.contains("<p id=\"summary\">Paragraph alignment: units fr 3, en 2, ar 2;"),
         "{h}"
@@ -43,7 +48,10 @@ fn marks_rtl_low_and_escapes() {
     assert_eq!(d["sides"][2]["lang"], "ar");
     assert_eq!(d["sides"][2]["rtl"], true);
     assert_eq!(d["sides"][0]["rtl"], false);
-    assert_eq!(d["sides"][0]["units"][0], "<b>A & B</b>");
+    // The texts are in the table only: the data has each side's unit count.
+    assert_eq!(d["sides"][0]["n"], 3);
+    assert_eq!(d["sides"][0]["rest"], serde_json::json!([]));
+    assert!(!h[h.find("id=\"alinea-data\"").unwrap()..].contains("A & B"));
     assert_eq!(d["beads"][1]["s"], serde_json::json!([[1, 2], [1], [1]]));
     assert_eq!(d["beads"][1]["score"], "0.4000");
 }
@@ -53,6 +61,8 @@ fn embedded_json_cannot_end_its_element() {
     let mut a = sample();
     let nasty = "a</script><script>alert(1)</script> <!-- b --> \u{2028}c\u{2029} &amp; \"q\" \\";
     a.sides[1].units[0] = nasty.into();
+    // A unit in no bead: its text comes in the data.
+    a.sides[1].units.push(nasty.into());
     a.document = "x</SCRIPT>".into();
     let h = write(&a);
     // The two closing tags are those of the data and of the script.
@@ -65,7 +75,8 @@ fn embedded_json_cannot_end_its_element() {
         "{json}"
     );
     let d = data(&h);
-    assert_eq!(d["sides"][1]["units"][0], nasty);
+    assert_eq!(d["sides"][1]["n"], 3);
+    assert_eq!(d["sides"][1]["rest"], serde_json::json!([[2, nasty]]));
     assert_eq!(d["document"], "x</SCRIPT>");
     assert!(!SCRIPT.contains("</") && !SCRIPT.contains("<!--"));
     assert_eq!(

@@ -24,7 +24,7 @@
 //! align while others wait for the disk): with two arenas they queue for the arenas' locks.
 //! There each thread may have an arena of its own (up to eight) and the heap keeps its top as
 //! for `lint`: on 10,000 document triples, about 1 s less of user time of 25 and a third less
-//! system time, for a few MB more of peak memory (51 → 55 MB).
+//! system time, for a few MB more of peak memory (51 → 55–58 MB).
 
 /// What the process will mostly do, for the allocator's policy.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -62,10 +62,10 @@ impl Sets {
 /// (`pairs[k] = (alignment pivot→translation k, translation k's unit count)`).
 ///
 /// Each pairwise alignment must be monotone and cover both of its sides exactly once, as
-/// [`align_pair`](super::align_pair) guarantees. The result then covers every unit of every document exactly once
-/// and is monotone on every side. Units that only a translation has (additions) stay on their
-/// own, right after the unit holding the pivot unit before them, unless they fall inside a
-/// merged unit's span, which then takes them in.
+/// [`align_pair`](super::align_pair) guarantees. The result then covers every unit of every
+/// document exactly once and is monotone on every side. Units that only a translation has
+/// (additions) stay on their own, right after the unit holding the pivot unit before them,
+/// unless they fall inside a merged unit's span, which then takes them in.
 pub fn merge(pivot_len: usize, pairs: &[(&PairAlignment, usize)]) -> MultiAlignment {
     let n_docs = pairs.len() + 1;
     // Node numbering: pivot units first, then each translation's units.

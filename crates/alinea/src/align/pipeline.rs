@@ -114,13 +114,20 @@ pub fn load(req: &Request) -> Result<Loaded> {
         ));
     }
     let reads: Vec<formats::Read> = match &req.contents {
-        Some(contents) if contents.len() == req.files.len() => req
+        Some(contents) if contents.len() != req.files.len() => {
+            return Err(Error::Usage(format!(
+                "the contents of {} files given for {} files",
+                contents.len(),
+                req.files.len()
+            )))
+        }
+        Some(contents) => req
             .files
             .iter()
             .zip(contents)
             .map(|(p, b)| formats::from_bytes(p, b, Some(p)))
             .collect::<Result<_>>()?,
-        _ => req
+        None => req
             .files
             .iter()
             .map(|p| formats::read(p))
@@ -376,6 +383,39 @@ mod tests {
         let e = check_distinct(&files, &same, "--langs").unwrap_err();
         assert!(matches!(e, Error::Input { .. }));
         assert!(e.to_string().contains("detected from its text"), "{e}");
+    }
+
+    #[test]
+    fn contents_given_are_read_as_the_files_would_be() {
+        let dir = std::env::temp_dir().join(format!("alinea-contents-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (fr, en) = (dir.join("doc.fr.txt"), dir.join("doc.en.txt"));
+        let texts: [&[u8]; 2] = [
+            b"Le Conseil a adopt\xc3\xa9 la r\xc3\xa9solution.\n\nLa s\xc3\xa9ance est lev\xc3\xa9e.\n",
+            b"The Council adopted the resolution.\n\nThe meeting rose.\n",
+        ];
+        std::fs::write(&fr, texts[0]).unwrap();
+        std::fs::write(&en, texts[1]).unwrap();
+        let read = Request {
+            files: vec![fr.clone(), en.clone()],
+            ..Request::default()
+        };
+        let from_files = align_files(&read).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        // The same names, the files gone: the bytes given are what is read.
+        let given = Request {
+            contents: Some(texts.iter().map(|t| t.to_vec()).collect()),
+            ..read.clone()
+        };
+        let from_bytes = align_files(&given).unwrap();
+        assert_eq!(from_bytes.aligned, from_files.aligned);
+        assert_eq!(from_bytes.suspect, from_files.suspect);
+        // One text for two files is a caller's error, said as such.
+        let short = Request {
+            contents: Some(vec![texts[0].to_vec()]),
+            ..read
+        };
+        assert!(matches!(align_files(&short), Err(Error::Usage(_))));
     }
 
     #[test]

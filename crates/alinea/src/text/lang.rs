@@ -188,25 +188,61 @@ fn stop_word_lists(w: &str) -> u8 {
     index.get(w).copied().unwrap_or(0)
 }
 
-/// How many letters and digits of a text [`detect`] reads to tell its script.
-const SCRIPT_SAMPLE: usize = 3_000;
+/// How many windows of a long text [`detect`] reads, spread evenly from its start to its end.
+const WINDOWS: usize = 4;
 
-/// How many words of a text [`detect`] reads to tell a Latin-script language: about half of
-/// a French or English text's words are listed ones, so a few hundred words give a clear
-/// margin, and a batch of small documents does not spend a twentieth of its time reading
-/// each whole (was 5,000 words and 20,000 letters).
-const WORD_SAMPLE: usize = 500;
+/// How many bytes each window holds (about 200 words of French or English, 500 Arabic
+/// letters). About half of a French or English text's words are listed ones, so the windows
+/// give a clear margin; spread over the text, a front matter in another language (an English
+/// abstract before a French report) does not decide alone; and a batch of small documents
+/// does not spend a twentieth of its time reading each whole, as it did with the first
+/// 5,000 words.
+const WINDOW_BYTES: usize = 1_200;
+
+/// The parts of `text` [`detect`] reads: the whole text when it is short, else [`WINDOWS`]
+/// windows of [`WINDOW_BYTES`], evenly spread, each starting and ending at white space (so
+/// that no word is cut).
+fn sample(text: &str) -> Vec<&str> {
+    if text.len() <= WINDOWS * WINDOW_BYTES {
+        return vec![text];
+    }
+    let step = text.len() / WINDOWS;
+    let at_space = |i: usize| -> usize {
+        text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |k| i + k)
+    };
+    let boundary = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut parts = Vec::with_capacity(WINDOWS);
+    let mut last_end = 0;
+    for w in 0..WINDOWS {
+        let start = if w == 0 {
+            0
+        } else {
+            at_space(boundary(w * step)).max(last_end)
+        };
+        let end = at_space(boundary((start + WINDOW_BYTES).min(text.len())));
+        parts.push(&text[start..end]);
+        last_end = end;
+    }
+    parts
+}
 
 /// The language of `text`, if it can be told: Arabic by its script, Latin-script languages
-/// (fr, en, de, es, it, pt) by their most frequent words ([`SCRIPT_SAMPLE`] letters and
-/// [`WORD_SAMPLE`] words from its start). `None` for too little text, other scripts or no
-/// clear winner.
+/// (fr, en, de, es, it, pt) by their most frequent words, both over the text's [`sample`].
+/// `None` for too little text, other scripts or no clear winner.
 pub fn detect(text: &str) -> Option<Lang> {
+    let parts = sample(text);
     let (mut arabic, mut latin, mut other) = (0usize, 0usize, 0usize);
-    for c in text
-        .chars()
+    for c in parts
+        .iter()
+        .flat_map(|p| p.chars())
         .filter(|&c| letter_or_digit(c).0)
-        .take(SCRIPT_SAMPLE)
     {
         match script(c) {
             Script::Arabic => arabic += 1,
@@ -228,10 +264,10 @@ pub fn detect(text: &str) -> Option<Lang> {
     let mut words = 0;
     // One buffer for every word: the word lower-cased, with ’ as '.
     let mut lower = String::new();
-    for w in text
-        .split(|c: char| !(letter_or_digit(c).0 || c == '\'' || c == '\u{2019}'))
+    for w in parts
+        .iter()
+        .flat_map(|p| p.split(|c: char| !(letter_or_digit(c).0 || c == '\'' || c == '\u{2019}')))
         .filter(|w| !w.is_empty())
-        .take(WORD_SAMPLE)
     {
         words += 1;
         // Lower-casing never shortens a word: a word longer than every listed one can only
@@ -360,15 +396,43 @@ mod tests {
         );
     }
 
+    #[test]
+    fn long_texts_are_read_in_windows_over_their_length() {
+        let abstract_en = "The report of the Committee on the situation of the rights of the \
+                           people and the work of the year. "
+            .repeat(20);
+        let report_fr = "Le rapport du Comité sur la situation des droits de la personne et \
+                         les travaux de l'année. "
+            .repeat(120);
+        // An English abstract before a French report: the report's language.
+        assert_eq!(detect(&format!("{abstract_en}{report_fr}")), Some(Lang::Fr));
+        let text = format!("{abstract_en}{report_fr}");
+        let parts = sample(&text);
+        assert_eq!(parts.len(), WINDOWS);
+        assert!(text.starts_with(parts[0]));
+        for p in &parts {
+            // Whole words only, windows apart.
+            assert!(p.len() <= WINDOW_BYTES + 20, "{}", p.len());
+            let start = p.as_ptr() as usize - text.as_ptr() as usize;
+            assert!(start == 0 || text[start..].starts_with(char::is_whitespace));
+            let end = start + p.len();
+            assert!(end == text.len() || text[end..].starts_with(char::is_whitespace));
+        }
+        // A short text is read whole.
+        assert_eq!(sample("Le Conseil."), vec!["Le Conseil."]);
+    }
+
     /// The word count of [`detect`] as first written: every word lower-cased and looked up in
     /// every list.
     fn reference_counts(text: &str) -> ([usize; 6], usize) {
         let mut counts = [0usize; 6];
         let mut words = 0;
-        for w in text
-            .split(|c: char| !(letter_or_digit(c).0 || c == '\'' || c == '\u{2019}'))
+        for w in sample(text)
+            .into_iter()
+            .flat_map(|p| {
+                p.split(|c: char| !(letter_or_digit(c).0 || c == '\'' || c == '\u{2019}'))
+            })
             .filter(|w| !w.is_empty())
-            .take(WORD_SAMPLE)
         {
             words += 1;
             let lower = w.to_lowercase().replace('\u{2019}', "'");
@@ -387,10 +451,10 @@ mod tests {
 
     /// The decision of [`detect`] from counts, as it makes it.
     fn reference(text: &str) -> Option<Lang> {
-        let latin = text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .take(SCRIPT_SAMPLE);
+        let latin = sample(text)
+            .into_iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| c.is_alphabetic());
         let (l, a, t) = latin.fold((0, 0, 0), |(l, a, t), c| match script(c) {
             Script::Latin => (l + 1, a, t + 1),
             Script::Arabic => (l, a + 1, t + 1),

@@ -201,22 +201,24 @@ const WINDOW_BYTES: usize = 1_200;
 
 /// The parts of `text` [`detect`] reads: the whole text when it is short, else [`WINDOWS`]
 /// windows of [`WINDOW_BYTES`], evenly spread, each starting and ending at white space (so
-/// that no word is cut).
+/// that no word is cut; a text without white space is cut where a window ends).
 fn sample(text: &str) -> Vec<&str> {
     if text.len() <= WINDOWS * WINDOW_BYTES {
         return vec![text];
     }
     let step = text.len() / WINDOWS;
-    let at_space = |i: usize| -> usize {
-        text[i..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |k| i + k)
-    };
     let boundary = |mut i: usize| {
         while !text.is_char_boundary(i) {
             i += 1;
         }
         i
+    };
+    // The next white space at most 100 bytes on (a text without spaces is cut anywhere).
+    let at_space = |i: usize| -> usize {
+        let limit = boundary((i + 100).min(text.len()));
+        text[i..limit]
+            .find(char::is_whitespace)
+            .map_or(limit, |k| i + k)
     };
     let mut parts = Vec::with_capacity(WINDOWS);
     let mut last_end = 0;
@@ -418,8 +420,12 @@ mod tests {
             let end = start + p.len();
             assert!(end == text.len() || text[end..].starts_with(char::is_whitespace));
         }
-        // A short text is read whole.
+        // A short text is read whole; a long one without spaces, in windows all the same.
         assert_eq!(sample("Le Conseil."), vec!["Le Conseil."]);
+        let unspaced = "文".repeat(10_000);
+        let parts = sample(&unspaced);
+        assert_eq!(parts.len(), WINDOWS);
+        assert!(parts.iter().all(|p| p.len() <= WINDOW_BYTES + 110));
     }
 
     /// The word count of [`detect`] as first written: every word lower-cased and looked up in

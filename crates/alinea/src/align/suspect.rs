@@ -297,14 +297,9 @@ pub(crate) fn flags_of(aligned: &Aligned, found: &[(usize, Suspicion)]) -> Vec<b
     out
 }
 
-/// Lower the confidence of every suspect bead to [`SUSPECT_SCORE`] at most.
-pub fn cap(aligned: &mut Aligned) {
-    let found = find(aligned);
-    cap_found(aligned, &found);
-}
-
-/// [`cap`] from what [`find`] found (a bead's confidence is no part of what makes it
-/// suspect, so what was found before the cap holds after it).
+/// Lower the confidence of every suspect bead (what [`find`] found) to [`SUSPECT_SCORE`] at
+/// most. A bead's confidence is no part of what makes it suspect, so what was found before
+/// the cap holds after it.
 pub(crate) fn cap_found(aligned: &mut Aligned, found: &[(usize, Suspicion)]) {
     for &(k, _) in found {
         let b: &mut MultiBead = &mut aligned.beads[k];
@@ -442,7 +437,7 @@ mod tests {
             }
         )));
         assert!(found.iter().all(|(k, _)| *k == 0), "{found:?}");
-        cap(&mut a);
+        cap_found(&mut a, &found);
         assert_eq!(a.beads[0].score, SUSPECT_SCORE);
         assert_eq!(a.beads[1].score, 0.99);
         let d = diagnostics(&a, std::path::Path::new("d.fr.txt"));

@@ -83,6 +83,25 @@ struct Word {
     shouted: bool,
 }
 
+/// Whether `word` holds a letter the language's script does not write: a Greek symbol in
+/// French or English text (`Ωs`, `ωt`), or the glyphs a PDF's broken font leaves (`ǻf`,
+/// `ȕref`). Such a word is a symbol or noise, never part of a candidate. French and English
+/// words use the Latin letters up to Latin Extended-A (names such as `Łódź` keep theirs);
+/// Arabic words, Arabic letters or Latin ones (acronyms).
+fn alien(lang: &Lang, word: &str) -> bool {
+    let latin = |c: char| {
+        c.is_ascii_alphabetic()
+            || matches!(c, '\u{00C0}'..='\u{017F}') && c != '\u{00D7}' && c != '\u{00F7}'
+    };
+    let arabic = |c: char| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    let ok: &dyn Fn(char) -> bool = match lang {
+        Lang::Fr | Lang::En => &latin,
+        Lang::Ar => &|c| latin(c) || arabic(c),
+        _ => return false,
+    };
+    word.chars().any(|c| c.is_alphabetic() && !ok(c))
+}
+
 impl Words {
     /// What `surface` gives in `lang`.
     fn get(&mut self, surface: &str, lang: &Lang) -> (Word, Arc<str>) {
@@ -115,7 +134,8 @@ impl Words {
             content: letters >= 1
                 && (letters >= 2 || lower.chars().any(|c| c.is_numeric()))
                 && !is_stop(lang, &lower)
-                && !link,
+                && !link
+                && !alien(lang, surface),
             link,
             coordinator: is_coordinator(lang, &lower),
             key_id,
@@ -322,6 +342,22 @@ mod tests {
             let t = &chunks(acronym, &Lang::En)[0][0];
             assert!(t.all_caps && !t.shouted, "{acronym}");
         }
+    }
+
+    #[test]
+    fn symbols_and_broken_glyphs_are_no_content() {
+        for w in ["Ωs", "ωt", "ǻf", "ȕref"] {
+            assert!(alien(&Lang::Fr, w) && alien(&Lang::En, w), "{w}");
+            assert!(!chunks_with(w, &Lang::En, &mut Words::default())
+                .iter()
+                .flatten()
+                .any(|t| t.content));
+        }
+        for w in ["éolienne", "Łódź", "œuvre", "CO2", "turbine"] {
+            assert!(!alien(&Lang::Fr, w), "{w}");
+        }
+        assert!(!alien(&Lang::Ar, "الطاقة") && !alien(&Lang::Ar, "UNESCO"));
+        assert!(alien(&Lang::Ar, "Ωs"));
     }
 
     #[test]

@@ -187,10 +187,8 @@ impl Aligned {
     /// ([`super::notes::pair_moved`]; `docs` as aligned). The beads are then no longer
     /// monotone for the documents that moved notes: for the outputs that pair texts, not
     /// for a beads file or a review page.
-    pub fn pair_moved_notes(&mut self, docs: &[Document]) {
-        if self.segtype == Segtype::Paragraph {
-            super::notes::pair_moved(&mut self.beads, docs);
-        }
+    pub fn pair_moved_notes(&mut self, docs: &[Document]) -> bool {
+        self.segtype == Segtype::Paragraph && super::notes::pair_moved(&mut self.beads, docs)
     }
 
     /// The text of `bead` on side `d`: its units joined with a space.

@@ -67,14 +67,15 @@ fn free_units(beads: &[MultiBead], d: usize, other: usize, n: usize) -> Vec<Opti
 }
 
 /// Pairs the notes moved between the pivot (`docs[0]`) and each other document (see the
-/// module documentation), in place.
-pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
+/// module documentation), in place; whether any bead changed.
+pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) -> bool {
+    let mut changed = false;
     let Some(pivot) = docs.first() else {
-        return;
+        return changed;
     };
     for d in 1..docs.len() {
         if beads.iter().any(|b| b.sides.len() != docs.len()) {
-            return;
+            return changed;
         }
         let doc = &docs[d];
         let free_p = free_units(beads, 0, d, pivot.units.len());
@@ -164,6 +165,7 @@ pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
             {
                 continue;
             }
+            changed = true;
             beads[from].sides[d].retain(|&i| i != t);
             // A bead that paired the pivot with another document keeps its confidence when
             // lower.
@@ -179,6 +181,7 @@ pub fn pair_moved(beads: &mut Vec<MultiBead>, docs: &[Document]) {
         }
         beads.retain(|b| b.filled() > 0);
     }
+    changed
 }
 
 #[cfg(test)]
@@ -216,14 +219,14 @@ mod tests {
             bead(vec![3], vec![2]),
             bead(vec![], vec![3]),
         ];
-        pair_moved(&mut beads, &docs);
+        assert!(pair_moved(&mut beads, &docs), "a change is told");
         assert!(covered(&beads, &docs));
         assert_eq!(beads.len(), 4);
         assert_eq!(beads[1].sides, [vec![1], vec![3]]);
         assert_eq!(beads[1].score, MOVED_CONFIDENCE);
         // Nothing to pair: the beads are left as they are.
         let before = beads.clone();
-        pair_moved(&mut beads, &docs);
+        assert!(!pair_moved(&mut beads, &docs), "no change is told");
         assert_eq!(beads, before);
     }
 

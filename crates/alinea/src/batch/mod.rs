@@ -327,13 +327,23 @@ fn align_and_write(
     // the formats that pair texts.
     formats.sort_by_key(|(_, f)| f.pairs_texts());
     let mut prepared = false;
+    // The suspect beads were found once, by the pipeline: the writers take them as long as
+    // pairing moved notes changed no bead.
+    let mut suspect = Some(outcome.suspect);
     for (path, format) in formats {
         if format.pairs_texts() && !prepared {
-            export::prepare(&mut aligned, &documents, format);
+            if export::prepare(&mut aligned, &documents, format) {
+                suspect = None;
+            }
             prepared = true;
         }
         let mut file = AtomicFile::create(path)?;
-        let d = export::render_file(&aligned, format, &batch.render, &mut file)?;
+        let d = match &suspect {
+            Some(flags) => {
+                export::render_file_flagged(&aligned, format, &batch.render, flags, &mut file)?
+            }
+            None => export::render_file(&aligned, format, &batch.render, &mut file)?,
+        };
         diagnostics.extend(d.into_iter().map(|d| d.at_path(path)));
         set.add(file)?;
     }

@@ -58,10 +58,9 @@ const EXTENSIONS: [(&str, Format); 6] = [
 /// Makes `a` (aligned from `documents`) what `format` is written from: for the formats that
 /// pair texts, notes a translation moved are paired ([`Format::pairs_texts`]). The one place
 /// this is decided, for `alinea align`, `alinea build` and the server.
-pub fn prepare(a: &mut Aligned, documents: &[crate::doc::Document], format: Format) {
-    if format.pairs_texts() {
-        a.pair_moved_notes(documents);
-    }
+/// Whether the beads changed.
+pub fn prepare(a: &mut Aligned, documents: &[crate::doc::Document], format: Format) -> bool {
+    format.pairs_texts() && a.pair_moved_notes(documents)
 }
 
 impl Format {
@@ -229,6 +228,33 @@ pub fn render_file(
     Ok(r.diagnostics)
 }
 
+/// [`render_file`] with the suspect flags of `a`'s beads found already
+/// ([`crate::align::Outcome::suspect`], still theirs when [`prepare`] changed nothing): the
+/// TMX and the review page do not look for them again. The same bytes.
+pub fn render_file_flagged(
+    a: &Aligned,
+    format: Format,
+    opts: &RenderOptions,
+    suspect: &[bool],
+    file: &mut AtomicFile,
+) -> Result<Vec<Diagnostic>> {
+    let target = file.target().to_path_buf();
+    match format {
+        Format::Tmx => {
+            let c = tmx::write::write_to_flagged(a, &opts.tmx, suspect, &mut *file)
+                .map_err(|e| Error::write(&target, e))?;
+            Ok(removed_chars(c.removed_chars).into_iter().collect())
+        }
+        Format::Html => {
+            format.check(a.sides.len())?;
+            file.write_all(html::write_flagged(a, suspect).as_bytes())
+                .map_err(|e| Error::write(&target, e))?;
+            Ok(no_inline(a, format).into_iter().collect())
+        }
+        _ => render_file(a, format, opts, file),
+    }
+}
+
 /// Render a corrected alignment ([`Reviewed`]) as `format`: the review formats keep every
 /// bead with its marks (beads: the corrected form with its header, any number of documents;
 /// HTML: the page with the marks), the others ([`render`]) leave out the beads marked wrong.
@@ -317,6 +343,15 @@ mod tests {
             file.commit().unwrap();
             let r = render(&a, f, &RenderOptions::default()).unwrap();
             assert_eq!(std::fs::read(&path).unwrap(), r.bytes, "{f}");
+            assert_eq!(d, r.diagnostics, "{f}");
+            // With the suspect flags given: the same bytes and diagnostics.
+            let flagged = dir.path().join(format!("flagged.{}", f.name()));
+            let mut file = AtomicFile::create(&flagged).unwrap();
+            let flags = crate::align::suspect::flags(&a);
+            let d =
+                render_file_flagged(&a, f, &RenderOptions::default(), &flags, &mut file).unwrap();
+            file.commit().unwrap();
+            assert_eq!(std::fs::read(&flagged).unwrap(), r.bytes, "{f}");
             assert_eq!(d, r.diagnostics, "{f}");
         }
     }

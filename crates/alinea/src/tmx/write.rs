@@ -147,13 +147,15 @@ pub fn tus(a: &Aligned, opts: &WriteOptions) -> Vec<Tu> {
 
 /// The translation units of [`tus`], made one at a time.
 pub fn tu_iter<'a>(a: &'a Aligned, opts: &'a WriteOptions) -> impl Iterator<Item = Tu> + 'a {
-    units(a, opts).map(|(tu, _)| tu)
+    units(a, opts, None).map(|(tu, _)| tu)
 }
 
-/// The translation units of [`tus`] with the inline tags of each variant.
+/// The translation units of [`tus`] with the inline tags of each variant; `suspect`, the
+/// suspect flags of `a`'s beads when they are known already (found here otherwise).
 fn units<'a>(
     a: &'a Aligned,
     opts: &'a WriteOptions,
+    suspect: Option<&'a [bool]>,
 ) -> impl Iterator<Item = (Tu, Vec<Vec<Tag>>)> + 'a {
     let tag = |lang: &Lang| {
         opts.locales
@@ -162,10 +164,13 @@ fn units<'a>(
             .unwrap_or_else(|| default_locale(lang))
     };
     let tags: Vec<String> = a.sides.iter().map(|s| tag(&s.lang)).collect();
-    let suspect = if opts.keep_unaligned {
-        Vec::new()
-    } else {
-        suspect::flags(a)
+    let suspect: std::borrow::Cow<'a, [bool]> = match suspect {
+        _ if opts.keep_unaligned => std::borrow::Cow::Borrowed(&[]),
+        Some(known) => {
+            debug_assert_eq!(known, suspect::flags(a), "stale suspect flags");
+            std::borrow::Cow::Borrowed(known)
+        }
+        None => std::borrow::Cow::Owned(suspect::flags(a)),
     };
     a.beads
         .iter()
@@ -247,7 +252,18 @@ pub struct Counts {
 /// Write an alignment as TMX 1.4b to `out`, one unit at a time (the same bytes as [`write`];
 /// nothing but the unit being written is held in memory).
 pub fn write_to(a: &Aligned, opts: &WriteOptions, out: impl Write) -> std::io::Result<Counts> {
-    write_units_to(&header_of(a, opts), units(a, opts), out)
+    write_units_to(&header_of(a, opts), units(a, opts, None), out)
+}
+
+/// [`write_to`] with the suspect flags of `a`'s beads found already
+/// ([`crate::align::Outcome::suspect`]), so that they are not looked for again.
+pub fn write_to_flagged(
+    a: &Aligned,
+    opts: &WriteOptions,
+    suspect: &[bool],
+    out: impl Write,
+) -> std::io::Result<Counts> {
+    write_units_to(&header_of(a, opts), units(a, opts, Some(suspect)), out)
 }
 
 /// Element text with `&`, `<` and `>` escaped (quotes and apostrophes stay as they are).

@@ -114,11 +114,21 @@ pub fn write(a: &Aligned) -> String {
 /// Write the review page of an alignment with a reviewer's marks (`marks[i]` for bead `i`;
 /// missing marks are none).
 pub fn write_reviewed(a: &Aligned, marks: &[Mark]) -> String {
+    write_page(a, marks, &suspect::flags(a))
+}
+
+/// [`write`] with the suspect flags of `a`'s beads found already
+/// ([`crate::align::Outcome::suspect`]), so that they are not looked for again.
+pub fn write_flagged(a: &Aligned, suspect: &[bool]) -> String {
+    debug_assert_eq!(suspect, suspect::flags(a), "stale suspect flags");
+    write_page(a, &[], suspect)
+}
+
+fn write_page(a: &Aligned, marks: &[Mark], suspect: &[bool]) -> String {
     let mark = |i: usize| marks.get(i).copied().unwrap_or_default();
     let mut h = String::new();
     let title = escape(a.document.as_str());
-    let suspect = suspect::flags(a);
-    let s = a.summary_given(&suspect);
+    let s = a.summary_given(suspect);
     // Flagged for review: low confidence or a side empty, not a translation, marked wrong
     // (the script decides it the same way).
     let flags: Vec<bool> = a

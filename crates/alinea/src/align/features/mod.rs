@@ -405,28 +405,62 @@ fn scan(text: &str) -> (usize, bool, bool) {
 }
 
 /// Extract the features of every unit of a document.
+///
+/// How the document orders the digit groups of its numbers is decided first: in reading
+/// order, unless it is written right to left and most of its groupings that read one way
+/// only are in display order (see [`numbers`]). A right-to-left document is read twice, for
+/// that vote and for the features, from one normalisation of its units.
 pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
-    extract_in_order(units, lang, group_order(units, lang))
+    if !lang.is_rtl() {
+        return extract_with(units, lang, GroupOrder::Logical, None);
+    }
+    let normalised = Normalised::of(units);
+    let mut vote = OrderVote::default();
+    for k in 0..units.len() {
+        vote.add_text(normalised.get(k));
+    }
+    extract_with(units, lang, vote.order(), Some(&normalised))
 }
 
-/// How a document orders the digit groups of its numbers: in reading order, unless it is
-/// written right to left and most of its groupings that read one way only are in display order
-/// (see [`numbers`]).
-fn group_order(units: &[&str], lang: &Lang) -> GroupOrder {
-    if !lang.is_rtl() {
-        return GroupOrder::Logical;
+/// The matching form ([`for_matching_into`]) of every unit of a document, end to end.
+struct Normalised {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Normalised {
+    fn of(units: &[&str]) -> Normalised {
+        let mut text = String::with_capacity(units.iter().map(|u| u.len()).sum());
+        let mut ends = Vec::with_capacity(units.len());
+        let mut norm = String::new();
+        for unit in units {
+            for_matching_into(unit, &mut norm);
+            text.push_str(&norm);
+            ends.push(text.len());
+        }
+        Normalised { text, ends }
     }
-    let mut vote = OrderVote::default();
-    let mut norm = String::new();
-    for text in units {
-        for_matching_into(text, &mut norm);
-        vote.add_text(&norm);
+
+    /// Unit `k`'s matching form.
+    fn get(&self, k: usize) -> &str {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.text[start..self.ends[k]]
     }
-    vote.order()
 }
 
 /// [`extract`] with the digit group order given.
+#[cfg(test)]
 pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -> DocFeatures {
+    extract_with(units, lang, order, None)
+}
+
+/// [`extract_in_order`], the units' matching forms given when they are made already.
+fn extract_with(
+    units: &[&str],
+    lang: &Lang,
+    order: GroupOrder,
+    normalised: Option<&Normalised>,
+) -> DocFeatures {
     let mut x = Extractor {
         stemmer: WordStemmer::new(lang),
         words: StrTable::default(),
@@ -451,15 +485,21 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
     let mut words = Lists::with_capacity(n, 16 * n);
     let mut anchors = Lists::with_capacity(n, n);
     let mut names = Lists::with_capacity(n, n);
-    let mut norm = String::new();
+    let mut buf = String::new();
     let mut body = String::new();
     let mut toks = Vec::new();
-    for text in units {
-        for_matching_into(text, &mut norm);
-        let (chars, quote, url) = scan(&norm);
+    for (k, text) in units.iter().enumerate() {
+        let norm: &str = match normalised {
+            Some(n) => n.get(k),
+            None => {
+                for_matching_into(text, &mut buf);
+                &buf
+            }
+        };
+        let (chars, quote, url) = scan(norm);
         len.push(chars as f64);
         furniture.push(crate::doc::kind::furniture(text));
-        if let Some(l) = leading_label(&norm) {
+        if let Some(l) = leading_label(norm) {
             x.key.clear();
             x.key.push_str("p:");
             x.key.push(l);
@@ -484,9 +524,9 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
                     body.push(' ');
                 }
             }
-            &body
+            body.as_str()
         } else {
-            &norm
+            norm
         };
         tokens(body, x.reversed, &mut toks);
         x.last_number = None;

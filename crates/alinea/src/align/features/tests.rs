@@ -27,43 +27,49 @@ fn names(doc: &DocFeatures, u: usize) -> Vec<&str> {
 
 /// Check that [`extract`] gives what the straightforward extraction gives.
 fn agrees_with_reference(units: &[&str], lang: &Lang) -> Result<(), TestCaseError> {
-    let new = extract_in_order(units, lang, GroupOrder::Logical);
-    let old = reference::extract(units, lang);
-    prop_assert_eq!(new.n_units(), units.len());
-    let vocab: Vec<(String, String)> = new
-        .surfaces
-        .iter()
-        .zip(&new.word_stem)
-        .map(|(w, &s)| (w.to_string(), new.stems.get(s as usize).to_string()))
-        .collect();
-    prop_assert_eq!(&vocab, &old.vocab);
-    // Stem ids in order of first sight.
-    let mut next = 0;
-    for &s in &new.word_stem {
-        prop_assert!(s <= next);
-        next = next.max(s + 1);
+    // Each unit normalised here, or given normalised (as a right-to-left document is).
+    let normalised = Normalised::of(units);
+    for new in [
+        extract_in_order(units, lang, GroupOrder::Logical),
+        extract_with(units, lang, GroupOrder::Logical, Some(&normalised)),
+    ] {
+        let old = reference::extract(units, lang);
+        prop_assert_eq!(new.n_units(), units.len());
+        let vocab: Vec<(String, String)> = new
+            .surfaces
+            .iter()
+            .zip(&new.word_stem)
+            .map(|(w, &s)| (w.to_string(), new.stems.get(s as usize).to_string()))
+            .collect();
+        prop_assert_eq!(&vocab, &old.vocab);
+        // Stem ids in order of first sight.
+        let mut next = 0;
+        for &s in &new.word_stem {
+            prop_assert!(s <= next);
+            next = next.max(s + 1);
+        }
+        prop_assert_eq!(next as usize, new.stems.len());
+        prop_assert_eq!(new.script, old.script);
+        for (u, o) in old.units.iter().enumerate() {
+            prop_assert_eq!(new.len[u], o.len, "len of {:?}", units[u]);
+            prop_assert_eq!(new.words.get(u), &o.words[..], "words of {:?}", units[u]);
+            prop_assert_eq!(
+                anchors(&new, u),
+                o.anchors.iter().map(String::as_str).collect::<Vec<_>>(),
+                "anchors of {:?}",
+                units[u]
+            );
+            prop_assert_eq!(
+                names(&new, u),
+                o.latin_names.iter().map(String::as_str).collect::<Vec<_>>(),
+                "names of {:?}",
+                units[u]
+            );
+        }
+        // Sorted ids are sorted keys.
+        prop_assert!(new.anchor_keys.windows(2).all(|w| w[0] < w[1]));
+        prop_assert!(new.name_keys.windows(2).all(|w| w[0] < w[1]));
     }
-    prop_assert_eq!(next as usize, new.stems.len());
-    prop_assert_eq!(new.script, old.script);
-    for (u, o) in old.units.iter().enumerate() {
-        prop_assert_eq!(new.len[u], o.len, "len of {:?}", units[u]);
-        prop_assert_eq!(new.words.get(u), &o.words[..], "words of {:?}", units[u]);
-        prop_assert_eq!(
-            anchors(&new, u),
-            o.anchors.iter().map(String::as_str).collect::<Vec<_>>(),
-            "anchors of {:?}",
-            units[u]
-        );
-        prop_assert_eq!(
-            names(&new, u),
-            o.latin_names.iter().map(String::as_str).collect::<Vec<_>>(),
-            "names of {:?}",
-            units[u]
-        );
-    }
-    // Sorted ids are sorted keys.
-    prop_assert!(new.anchor_keys.windows(2).all(|w| w[0] < w[1]));
-    prop_assert!(new.name_keys.windows(2).all(|w| w[0] < w[1]));
     Ok(())
 }
 

@@ -47,13 +47,40 @@ pub fn for_matching_into(s: &str, out: &mut String) {
 }
 
 /// Whether `s` is NFC. Most text is: the (costly) composition pass is skipped then. Text below
-/// U+0300 (no byte from 0xCC) always is; Arabic letters, digits and punctuation are too.
+/// U+0300 (no byte from 0xCC) always is; so is text of the common characters of
+/// [`quick_class`] whose combining marks (Arabic vowel signs) stand in canonical order. Other
+/// text goes through the full quick check.
 fn is_nfc(s: &str) -> bool {
     use unicode_normalization::{is_nfc_quick, IsNormalized};
-    let top = s.bytes().fold(0, u8::max);
-    top < 0xCC
-        || (top <= 0xDB && s.chars().all(plainly_nfc))
-        || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    if s.bytes().fold(0, u8::max) < 0xCC {
+        return true;
+    }
+    let mut last = 0u8;
+    for c in s.chars() {
+        let Some(class) = quick_class(c) else {
+            return is_nfc_quick(s.chars()) == IsNormalized::Yes;
+        };
+        if class != 0 && class < last {
+            return false;
+        }
+        last = class;
+    }
+    true
+}
+
+/// The canonical combining class of `c`, for the characters that are NFC whatever follows
+/// them (quick check Yes) in the common ranges: Latin, the Arabic letters, digits and
+/// punctuation, general punctuation (starters, class 0) and the Arabic vowel signs (classes
+/// 27 to 35). `None` for the others.
+#[inline]
+fn quick_class(c: char) -> Option<u8> {
+    match c as u32 {
+        0..=0x2FF | 0x600..=0x60F | 0x61B..=0x64A | 0x660..=0x66F | 0x671..=0x6D5 => Some(0),
+        0x2002..=0x206F => Some(0),
+        k @ 0x64B..=0x652 => Some((k - 0x64B + 27) as u8),
+        0x670 => Some(35),
+        _ => None,
+    }
 }
 
 /// The characters of [`for_matching`]`(s)`, one by one, without building it: for comparisons
@@ -76,13 +103,6 @@ pub fn matching_chars(s: &str) -> Option<impl Iterator<Item = char> + '_> {
             return Some(' ');
         }
     }))
-}
-
-/// Whether `c` is a starter that never combines with another character (combining class 0,
-/// NFC quick check Yes), for the common ranges: text made of these is NFC.
-#[inline]
-fn plainly_nfc(c: char) -> bool {
-    matches!(c as u32, 0..=0x2FF | 0x600..=0x60F | 0x61B..=0x64A | 0x660..=0x66F | 0x671..=0x6D5)
 }
 
 /// ASCII bytes that [`map_char`] changes or that are whitespace.
@@ -284,15 +304,34 @@ mod tests {
     }
 
     #[test]
-    fn plainly_nfc_characters_are_inert_starters() {
+    fn quick_classes_are_the_unicode_ones() {
         use unicode_normalization::char::canonical_combining_class;
         use unicode_normalization::{is_nfc_quick, IsNormalized};
-        for c in (0..0x700u32)
-            .filter_map(char::from_u32)
-            .filter(|&c| plainly_nfc(c))
-        {
-            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
-            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        let mut n = 0;
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            if let Some(class) = quick_class(c) {
+                assert_eq!(canonical_combining_class(c), class, "{c:?}");
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 1000);
+    }
+
+    proptest! {
+        #[test]
+        fn is_nfc_is_the_quick_check(
+            picks in proptest::collection::vec(0..PALETTE.len() + 12, 0..40),
+        ) {
+            use unicode_normalization::{is_nfc_quick, IsNormalized};
+            // The palette and the Arabic vowel signs, in any order.
+            let marks = ['\u{064B}', '\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}',
+                '\u{0652}', '\u{0670}', '\u{0653}', '\u{2001}', '\u{2026}', '\u{0301}', 'ب'];
+            let s: String = picks
+                .iter()
+                .map(|&i| PALETTE.get(i).copied().unwrap_or_else(|| marks[i - PALETTE.len()]))
+                .collect();
+            prop_assert_eq!(is_nfc(&s), is_nfc_quick(s.chars()) == IsNormalized::Yes, "{:?}", s);
         }
     }
 

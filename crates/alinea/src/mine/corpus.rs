@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use quick_xml::escape::escape;
+use crate::text::escape::escape;
 
 use super::merge::{self, Merged};
 use super::{mine_tmx, Mined, Options};

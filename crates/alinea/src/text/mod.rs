@@ -2,6 +2,7 @@
 //! detection and sentence segmentation, with per-language rules.
 
 pub mod chars;
+pub mod escape;
 pub mod fold;
 pub mod lang;
 pub mod markup;

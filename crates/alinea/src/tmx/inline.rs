@@ -62,7 +62,7 @@ impl Code<'_> {
     }
 
     fn write(&self, out: &mut String) {
-        let esc = |s: &str| quick_xml::escape::escape(s).into_owned();
+        let esc = |s: &str| crate::text::escape::escape(s).into_owned();
         let s = match self {
             Code::Begin { i, x, tag } => format!(
                 r#"<bpt i="{i}" x="{x}" type="{}">{}</bpt>"#,
@@ -147,11 +147,11 @@ pub fn segment(
         while !text.is_char_boundary(at) {
             at += 1;
         }
-        out.push_str(&quick_xml::escape::partial_escape(clean(&text[from..at])));
+        out.push_str(&crate::text::escape::escape_text(&clean(&text[from..at])));
         from = at;
         code.write(&mut out);
     }
-    out.push_str(&quick_xml::escape::partial_escape(clean(&text[from..])));
+    out.push_str(&crate::text::escape::escape_text(&clean(&text[from..])));
     out
 }
 

@@ -272,7 +272,7 @@ pub fn write_to_flagged(
 
 /// Element text with `&`, `<` and `>` escaped (quotes and apostrophes stay as they are).
 fn text_event(s: &str) -> BytesText<'_> {
-    BytesText::from_escaped(quick_xml::escape::partial_escape(s))
+    BytesText::from_escaped(crate::text::escape::escape_text(s))
 }
 
 /// Write translation units under a header.

@@ -16,7 +16,7 @@
 
 use std::fmt::Write;
 
-use quick_xml::escape::escape;
+use crate::text::escape::escape;
 use serde::Serialize;
 
 use crate::align::aligned::{is_low, range_label, Aligned, LOW_CONFIDENCE};
@@ -154,8 +154,8 @@ fn write_page(a: &Aligned, marks: &[Mark], suspect: &[bool]) -> String {
             crate::align::Segtype::Paragraph => "Paragraph",
             crate::align::Segtype::Sentence => "Sentence",
         },
-        escape(s.to_string()),
-        escape(counts(a, n_flagged, &all_marks)),
+        escape(&s.to_string()),
+        escape(&counts(a, n_flagged, &all_marks)),
     );
     for side in &a.sides {
         let _ = write!(
@@ -204,7 +204,7 @@ fn write_page(a: &Aligned, marks: &[Mark], suspect: &[bool]) -> String {
                 h,
                 "<td lang=\"{}\"{dir}><small>{}</small>",
                 escape(side.lang.code()),
-                escape(range_label(&b.sides[d])),
+                escape(&range_label(&b.sides[d])),
             );
             let mut first = true;
             for &i in &b.sides[d] {

@@ -528,7 +528,7 @@ pub(crate) fn parse_with(
 
 /// `s` escaped for XML text and attribute values.
 pub(crate) fn esc(s: &str) -> std::borrow::Cow<'_, str> {
-    quick_xml::escape::escape(s)
+    crate::text::escape::escape(s)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use quick_xml::escape::escape;
+use crate::text::escape::escape;
 
 use crate::text::sentences::{BEFORE_NUMBER, DE_BEFORE_ORDINAL, DE_MONTHS, NEVER_FINAL};
 

@@ -91,6 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             InputArg::Auto => InputMode::Auto,
             InputArg::Lines => InputMode::Lines,
         },
+        contents: None,
     };
     if args.fix && args.format != FormatArg::Human {
         return Err(Error::Usage("--fix reports in human form: leave out --format".into()).into());

@@ -48,24 +48,18 @@ pub async fn lint(
     let source_lang = lang_of(body.source_lang.as_deref(), "source_lang")?;
     let snap = state.snapshot();
     let out = tokio::task::spawn_blocking(move || -> Result<String, ApiError> {
-        // The linter reads files: the texts are written to a private folder for it, and the
-        // findings name them `draft` and `source`.
-        let dir = tempfile::tempdir().map_err(|e| ApiError::internal(e.to_string()))?;
-        let draft = dir.path().join("draft.txt");
-        std::fs::write(&draft, &body.text).map_err(|e| ApiError::internal(e.to_string()))?;
-        let source = match &body.source {
-            Some(s) => {
-                let p = dir.path().join("source.txt");
-                std::fs::write(&p, s).map_err(|e| ApiError::internal(e.to_string()))?;
-                Some(p)
-            }
-            None => None,
-        };
+        // The texts go to the linter as they are, named `draft` and `source` (the names say
+        // nothing but that they are text).
+        let draft = std::path::PathBuf::from("draft.txt");
         let req = lint::Request {
             lang,
-            source,
+            source: body.source.is_some().then(|| "source.txt".into()),
             source_lang,
             mode: InputMode::Auto,
+            contents: Some(lint::Contents {
+                draft: body.text.into_bytes(),
+                source: body.source.map(String::into_bytes),
+            }),
         };
         let docs = lint::read(&draft, &req)?;
         let config = lint::Config::default();

@@ -186,7 +186,17 @@ pub fn read(path: &Path, lang: Option<Lang>, mode: InputMode) -> Result<Reading>
 /// The one document of `path`, read in its format; an XLIFF file, which holds a source text
 /// and its translation, is refused (readers of one document point to `alinea align`).
 pub fn read_one(path: &Path) -> Result<formats::Source> {
-    match formats::read(path)? {
+    read_one_from(path, None)
+}
+
+/// [`read_one`], from the file's bytes when they are read already (`bytes`; `path` then only
+/// names the input and tells its format, as [`formats::from_bytes`] does).
+pub fn read_one_from(path: &Path, bytes: Option<&[u8]>) -> Result<formats::Source> {
+    let read = match bytes {
+        Some(b) => formats::from_bytes(path, b, None)?,
+        None => formats::read(path)?,
+    };
+    match read {
         formats::Read::One(s) => Ok(s),
         formats::Read::Aligned(pair) => Err(Error::Input {
             path: pair[0].path.clone(),

@@ -35,7 +35,7 @@ use crate::termbase::{TermMatcher, Termbase};
 use crate::Lang;
 
 pub use config::Config;
-pub use input::{read, Request};
+pub use input::{read, Contents, Request};
 
 /// The source of a translated unit.
 #[derive(Clone, Debug, PartialEq)]

@@ -42,6 +42,27 @@ pub struct Request {
     /// The source's language (`--source-lang`); for TMX, which variant is the source.
     pub source_lang: Option<Lang>,
     pub mode: InputMode,
+    /// The draft's and the source's bytes, when they are read already (the server's texts):
+    /// the paths then only name them and tell their formats. The source's bytes come with a
+    /// source path, and only with one.
+    pub contents: Option<Contents>,
+}
+
+/// The bytes of the inputs of a [`Request`].
+#[derive(Clone, Debug, Default)]
+pub struct Contents {
+    pub draft: Vec<u8>,
+    pub source: Option<Vec<u8>>,
+}
+
+impl Request {
+    fn draft_bytes(&self) -> Option<&[u8]> {
+        self.contents.as_ref().map(|c| c.draft.as_slice())
+    }
+
+    fn source_bytes(&self) -> Option<&[u8]> {
+        self.contents.as_ref().and_then(|c| c.source.as_deref())
+    }
 }
 
 /// The kinds of input the linter reads.
@@ -69,6 +90,13 @@ impl Kind {
 
 /// Reads `path` into documents (one per target language).
 pub fn read(path: &Path, req: &Request) -> Result<Vec<Doc>> {
+    if let Some(c) = &req.contents {
+        if c.source.is_some() != req.source.is_some() {
+            return Err(Error::Usage(
+                "the source's contents are given with a source, and only with one".into(),
+            ));
+        }
+    }
     match Kind::of(path) {
         Kind::Tmx => {
             if req.source.is_some() {
@@ -116,8 +144,14 @@ impl Read {
 /// Markdown, Word, OpenDocument, HTML, PDF) into the units [`crate::doc::read_given`] gives.
 /// For a structured format, lines and columns are those of the units one per line, i.e. the
 /// line is the unit's number. An XLIFF file holds its own source and is refused.
-fn reading(path: &Path, lang: &Option<Lang>, by: &str, mode: InputMode) -> Result<Read> {
-    let source = crate::doc::read_one(path)?;
+fn reading(
+    path: &Path,
+    bytes: Option<&[u8]>,
+    lang: &Option<Lang>,
+    by: &str,
+    mode: InputMode,
+) -> Result<Read> {
+    let source = crate::doc::read_one_from(path, bytes)?;
     let decision = decision(lang, by, &source);
     let document = crate::doc::source_document(&source, &decision, mode)?;
     Ok(Read {
@@ -175,7 +209,7 @@ fn source_text(r: &Read, units: &[usize], (s, e): (usize, usize), marks: bool) -
 /// A draft without a source: its units are where [`crate::doc::source_spans`] says they
 /// stand, each unit's text the slice of the file it spans.
 fn read_alone(path: &Path, req: &Request) -> Result<Doc> {
-    let source = crate::doc::read_one(path)?;
+    let source = crate::doc::read_one_from(path, req.draft_bytes())?;
     let decision = decision(&req.lang, "--lang", &source);
     let crate::doc::Spans {
         spans,
@@ -214,8 +248,16 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
     };
     // The draft and its source are read side by side; the draft's error comes first.
     let (target, source) = rayon::join(
-        || reading(path, &req.lang, "--lang", req.mode),
-        || reading(src_path, &req.source_lang, "--source-lang", req.mode),
+        || reading(path, req.draft_bytes(), &req.lang, "--lang", req.mode),
+        || {
+            reading(
+                src_path,
+                req.source_bytes(),
+                &req.source_lang,
+                "--source-lang",
+                req.mode,
+            )
+        },
     );
     let mut target = target?;
     let mut diagnostics = target.document.warnings.clone();
@@ -426,5 +468,78 @@ mod tests {
         assert!(fr[pairs[1].0.clone()].starts_with("Il a adopté"));
         // One sentence on a side: the paragraph is the unit.
         assert!(sentence_pairs(fr, &Lang::Fr, "The Council met.", &Lang::En).is_none());
+    }
+
+    #[test]
+    fn contents_given_read_as_the_files_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let fr = "Le Conseil de sécurité a tenu 12 séances.\n\nIl a adopté 5 résolutions.\n";
+        let en = "The Security Council held 12 meetings.\n\nIt adopted 5 resolutions.\n";
+        let tmx = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n\
+            <header srclang=\"fr\" segtype=\"paragraph\" datatype=\"plaintext\" \
+            o-tmf=\"x\" adminlang=\"en\" creationtool=\"x\" creationtoolversion=\"1\"/>\n\
+            <body><tu><tuv xml:lang=\"fr\"><seg>Le Conseil a tenu 12 séances.</seg></tuv>\
+            <tuv xml:lang=\"en\"><seg>The Council held 13 meetings.</seg></tuv></tu></body>\n\
+            </tmx>\n"
+            .as_bytes()
+            .to_vec();
+        let (draft, source, memory) = (
+            dir.path().join("a.en.txt"),
+            dir.path().join("a.fr.txt"),
+            dir.path().join("b.tmx"),
+        );
+        std::fs::write(&draft, en).unwrap();
+        std::fs::write(&source, fr).unwrap();
+        std::fs::write(&memory, &tmx).unwrap();
+        let on_disk = Request {
+            source: Some(source.clone()),
+            ..Request::default()
+        };
+        let given = Request {
+            contents: Some(Contents {
+                draft: en.as_bytes().to_vec(),
+                source: Some(fr.as_bytes().to_vec()),
+            }),
+            ..on_disk.clone()
+        };
+        let debug = |d: Vec<Doc>| format!("{d:?}");
+        assert_eq!(
+            debug(read(&draft, &given).unwrap()),
+            debug(read(&draft, &on_disk).unwrap())
+        );
+        // The bytes are read, not the files: gone, they are not missed.
+        let alone = |bytes: &[u8]| Request {
+            contents: Some(Contents {
+                draft: bytes.to_vec(),
+                source: None,
+            }),
+            ..Request::default()
+        };
+        let from_file = debug(read(&memory, &Request::default()).unwrap());
+        std::fs::remove_file(&memory).unwrap();
+        assert_eq!(debug(read(&memory, &alone(&tmx)).unwrap()), from_file);
+        std::fs::remove_file(&draft).unwrap();
+        assert_eq!(
+            read(&draft, &alone(en.as_bytes())).unwrap()[0].units.len(),
+            2
+        );
+        // The source's bytes without a source, or a source without its bytes: refused.
+        let e = read(
+            &draft,
+            &Request {
+                source: None,
+                ..given.clone()
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(e, Error::Usage(_)), "{e}");
+        let e = read(
+            &draft,
+            &Request {
+                source: Some(source),
+                ..alone(en.as_bytes())
+            },
+        );
+        assert!(matches!(e, Err(Error::Usage(_))));
     }
 }

@@ -143,7 +143,13 @@ fn tag_end(tag: &str) -> Option<usize> {
 }
 
 pub(super) fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
-    let input = crate::input::read_text(path)?;
+    let input = match req.draft_bytes() {
+        Some(b) => crate::input::Text {
+            path: path.to_path_buf(),
+            text: crate::input::decode_bytes(b, path)?,
+        },
+        None => crate::input::read_text(path)?,
+    };
     let tus = crate::tmx::read_bytes(input.text.as_bytes(), &input.path, Default::default())?;
     let index = LineIndex::new(&input.text);
     let starts = seg_starts(&input.text);

@@ -57,8 +57,8 @@ const EXTENSIONS: [(&str, Format); 6] = [
 
 /// Makes `a` (aligned from `documents`) what `format` is written from: for the formats that
 /// pair texts, notes a translation moved are paired ([`Format::pairs_texts`]). The one place
-/// this is decided, for `alinea align`, `alinea build` and the server.
-/// Whether the beads changed.
+/// this is decided, for `alinea align`, `alinea build` and the server. Returns whether the
+/// beads changed (the suspect flags found before then still hold when they did not).
 pub fn prepare(a: &mut Aligned, documents: &[crate::doc::Document], format: Format) -> bool {
     format.pairs_texts() && a.pair_moved_notes(documents)
 }

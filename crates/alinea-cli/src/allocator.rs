@@ -20,8 +20,9 @@
 //! same peak memory (95 MB). The alignment keeps glibc's own values: with these it peaks 5 to
 //! 10 MB higher on 16.5 MB of input, above its five times the input.
 //!
-//! `build` aligns many small documents on eight threads at once (four per core, so that some
-//! align while others wait for the disk): with two arenas they queue for the arenas' locks.
+//! `build` aligns many small documents on several threads at once (two per core by default,
+//! so that some align while others wait for the disk; it was four per core when this was
+//! measured): with two arenas they queue for the arenas' locks.
 //! There each thread may have an arena of its own (up to eight) and the heap keeps its top as
 //! for `lint`: on 10,000 document triples, about 1 s less of user time of 25 and a third less
 //! system time, for a few MB more of peak memory (51 → 55–58 MB).

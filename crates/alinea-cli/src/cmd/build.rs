@@ -57,7 +57,7 @@ pub struct Args {
     /// Sentence rules from an SRX 2.0 file instead of the built-in ones (with --unit sentence).
     #[arg(long, value_name = "FILE")]
     srx: Option<PathBuf>,
-    /// Worker threads (default: four per core, so that the disk's waits overlap alignment).
+    /// Worker threads (default: two per core, so that the disk's waits overlap alignment).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
     /// Merge the summaries of several shards into one (written to --summary, else standard

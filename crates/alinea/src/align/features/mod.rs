@@ -454,7 +454,8 @@ pub(crate) fn extract_in_order(units: &[&str], lang: &Lang, order: GroupOrder) -
     extract_with(units, lang, order, None)
 }
 
-/// [`extract_in_order`], the units' matching forms given when they are made already.
+/// The features of `units` with the digit group order given, from the units' matching forms
+/// when they are made already.
 fn extract_with(
     units: &[&str],
     lang: &Lang,

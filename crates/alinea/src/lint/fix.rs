@@ -74,7 +74,7 @@ pub fn plan(docs: &[Doc], findings: &[Diagnostic]) -> Vec<Change> {
             if let (Some(fix), Some(b), Some(l)) = (fix, bytes, &d.location) {
                 ranges.push(b);
                 replacements.push(if xml {
-                    escape_xml(&fix.replacement)
+                    crate::text::escape::escape_text(&fix.replacement).into_owned()
                 } else {
                     fix.replacement.clone()
                 });
@@ -99,12 +99,6 @@ pub fn plan(docs: &[Doc], findings: &[Diagnostic]) -> Vec<Change> {
         });
     }
     out
-}
-
-fn escape_xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// Writes the changed files, all or none.

@@ -87,16 +87,14 @@ struct Word {
 /// French or English text (`Ωs`, `ωt`), or the glyphs a PDF's broken font leaves (`ǻf`,
 /// `ȕref`). Such a word is a symbol or noise, never part of a candidate. French and English
 /// words use the Latin letters up to Latin Extended-A (names such as `Łódź` keep theirs);
-/// Arabic words, Arabic letters or Latin ones (acronyms).
+/// Arabic words, the Arabic blocks' letters ([`crate::text::chars::is_arabic_script`]) or
+/// Latin ones (acronyms).
 fn alien(lang: &Lang, word: &str) -> bool {
-    let latin = |c: char| {
-        c.is_ascii_alphabetic()
-            || matches!(c, '\u{00C0}'..='\u{017F}') && c != '\u{00D7}' && c != '\u{00F7}'
-    };
-    let arabic = |c: char| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    // × and ÷ stand in Latin-1 too, but are no letters: only letters are asked about.
+    let latin = |c: char| c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{017F}');
     let ok: &dyn Fn(char) -> bool = match lang {
         Lang::Fr | Lang::En => &latin,
-        Lang::Ar => &|c| latin(c) || arabic(c),
+        Lang::Ar => &|c| latin(c) || crate::text::chars::is_arabic_script(c),
         _ => return false,
     };
     word.chars().any(|c| c.is_alphabetic() && !ok(c))

@@ -1,5 +1,5 @@
 //! Escaping text for XML and HTML: the one place alinea's writers (TMX, TBX, the review page,
-//! XLIFF) escape what they write. The output is byte for byte that of `quick_xml::escape`
+//! the mined termbase's page, a TMX segment `lint --fix` rewrites) escape what they write. The output is byte for byte that of `quick_xml::escape`
 //! (`&lt;`, `&gt;`, `&amp;`, and with quotes `&apos;`, `&quot;`), found by vectorised searches
 //! (`memchr`) that skip the runs with nothing to escape, which is most of any text, and
 //! borrowed when nothing is.

@@ -526,10 +526,5 @@ pub(crate) fn parse_with(
     Ok(root.expect("the reader refuses a file without an element"))
 }
 
-/// `s` escaped for XML text and attribute values.
-pub(crate) fn esc(s: &str) -> std::borrow::Cow<'_, str> {
-    crate::text::escape::escape(s)
-}
-
 #[cfg(test)]
 mod tests;

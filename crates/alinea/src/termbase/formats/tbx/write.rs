@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use crate::input::xml::esc;
 use crate::termbase::model::Transaction;
 use crate::termbase::model::{Concept, Gender, LangInfo, Pos, Status, TermType, Termbase};
+use crate::text::escape::escape as esc;
 
 use super::{PROCESS_STATUS, TBX_NS};
 

@@ -24,6 +24,7 @@ pub mod merge;
 pub mod render;
 pub mod termhood;
 pub mod tokens;
+pub mod units;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,110 +1,23 @@
 //! The dynamic programme over beads, restricted to a band of target positions per source
 //! position, so that time and memory grow linearly with the document length.
+//!
+//! `cost` prices a bead (the shapes tried, [`CostModel`]); this module computes the bead
+//! costs of blocks of rows in parallel ([`search`]); `table` keeps each cell's best last bead
+//! and traces the best path back; `band` is the search band.
 
 use super::evidence::Evidence;
 
-/// Bead shapes: (source units, target units).
-pub(crate) const SHAPES: [(usize, usize); 10] = [
-    (1, 1),
-    (1, 0),
-    (0, 1),
-    (2, 1),
-    (1, 2),
-    (2, 2),
-    (3, 1),
-    (1, 3),
-    (3, 2),
-    (2, 3),
-];
+mod band;
+mod cost;
+mod table;
 
-/// Parameters of the bead cost.
-#[derive(Clone, Debug)]
-pub(crate) struct CostModel {
-    /// Expected target characters per source character.
-    pub ratio: f64,
-    /// Variance of target length per source character.
-    pub var: f64,
-    /// Prior cost of each shape in [`SHAPES`].
-    pub prior: [f32; 10],
-    /// Weight of the lexical and anchor evidence.
-    pub beta: f32,
-    /// Share of matched weight expected between unrelated units.
-    pub lex_base: f32,
-    /// Average translatable weight of a source unit plus a target unit.
-    pub pair_mass: f32,
-    /// Scale of the length cost.
-    pub len_weight: f32,
-    /// Cost per unit of anchor weight present on one side of a bead only.
-    pub anchor_miss: f32,
-    /// Cost of leaving a unit of page furniture unpaired (instead of the 1-0 or 0-1 prior).
-    pub furniture_null: f32,
-    /// Weight and expected share of [`CostModel::unit_cost`].
-    pub unit_weight: f32,
-    pub unit_share: f32,
-}
-
-impl CostModel {
-    /// The cost of the null bead `SHAPES[k]` (1-0 or 0-1) ending at (i, j): its prior, or
-    /// [`CostModel::furniture_null`] when its unit is page furniture.
-    #[inline]
-    pub fn null_cost(&self, ev: &Evidence, k: usize, i: usize, j: usize) -> f32 {
-        let furniture = if SHAPES[k].0 == 1 {
-            ev.src_furniture[i - 1]
-        } else {
-            ev.tgt_furniture[j - 1]
-        };
-        if furniture {
-            self.furniture_null
-        } else {
-            self.prior[k]
-        }
-    }
-
-    /// Lexical cost of a bead whose pairs share `h` of its `mass` of translatable weight: the
-    /// Dice ratio, scaled by the square root of the bead's weight relative to an average pair's.
-    #[inline]
-    pub fn lex_cost(&self, h: f32, mass: f32) -> f32 {
-        let dice = (2.0 * h / (mass + 1.0)).min(1.0);
-        -self.beta * (dice - self.lex_base) * (mass / self.pair_mass).sqrt()
-    }
-
-    /// The cost of a unit of a bead's side of several units that shares `h` of its `mass` of
-    /// translatable weight with the other side: a unit whose words the other side does not
-    /// express is more likely left out than merged.
-    #[inline]
-    pub fn unit_cost(&self, h: f32, mass: f32) -> f32 {
-        let share = (h / (mass + 1.0)).min(1.0);
-        self.unit_weight * (self.unit_share - share).max(0.0) * (mass / self.pair_mass).sqrt()
-    }
-
-    /// Length cost of `ls` source characters against `lt` target characters.
-    #[inline]
-    pub fn len_cost(&self, ls: f64, lt: f64) -> f32 {
-        let base = (ls * self.ratio + lt) / 2.0 + 1.0;
-        let diff = lt - ls * self.ratio;
-        let d2 = (diff * diff / (self.var * base)) as f32;
-        // A Student-like tail: large differences cost less than a Gaussian would say.
-        self.len_weight * 3.0 * ln_1p_fast(d2 / 6.0)
-    }
-}
-
-/// `ln(1 + x)` for `x >= 0`, to about 1e-6 (exponent and a polynomial on the mantissa).
-#[inline]
-pub(crate) fn ln_1p_fast(x: f32) -> f32 {
-    let y = 1.0 + x;
-    let bits = y.to_bits();
-    let e = ((bits >> 23) & 0xff) as i32 - 127;
-    let t = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000) - 1.0;
-    // Abramowitz & Stegun 4.1.44: ln(1 + t) on [0, 1].
-    let p = t
-        * (0.999_996_4
-            + t * (-0.499_874_1
-                + t * (0.331_799
-                    + t * (-0.240_733_8
-                        + t * (0.167_654_1
-                            + t * (-0.095_329_4 + t * (0.036_088_5 - t * 0.006_453_5)))))));
-    e as f32 * std::f32::consts::LN_2 + p
-}
+pub(crate) use band::Band;
+#[cfg(test)]
+pub(crate) use cost::ln_1p_fast;
+pub(crate) use cost::{CostModel, SHAPES};
+use table::Table;
+#[cfg(test)]
+use table::{Nibbles, GAP_SCALE};
 
 /// One bead of a path: shape index, end point, cost.
 #[derive(Clone, Copy, Debug)]
@@ -117,9 +30,6 @@ pub(crate) struct Step {
     /// How much more the best path to the same end point with another last bead costs.
     pub gap: f32,
 }
-
-/// Resolution of the stored gaps (1/16 of a cost unit, up to 16).
-const GAP_SCALE: f32 = 16.0;
 
 /// Rows of the programme are processed in blocks of about this many cells: the bead costs of
 /// a block are computed in parallel (they do not depend on the programme's values) while the
@@ -453,15 +363,7 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
         acc += ctx.width(i);
     }
     debug_assert_eq!(acc, band.cells());
-    let mut dp = Table {
-        rows: Default::default(),
-        back: Nibbles::new(acc),
-        gap: vec![0u8; acc],
-        offset,
-        best: Vec::new(),
-        second: Vec::new(),
-        best_k: Vec::new(),
-    };
+    let mut dp = Table::new(offset, acc);
     // Blocks of rows.
     let mut blocks = Vec::new();
     let mut start = 0;
@@ -494,204 +396,6 @@ pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usiz
     }
     dp.backtrace(&ctx, n, m)
 }
-
-/// Offers shape `k` at every cell `q` of a row, at cost `cost(q)`: the best and second best
-/// costs so far and the shape of the best are updated, a tie leaving the earlier shape best.
-#[inline(always)]
-fn keep_best(
-    best: &mut [f32],
-    second: &mut [f32],
-    best_k: &mut [u8],
-    k: u8,
-    cost: impl Fn(usize) -> f32,
-) {
-    for q in 0..best.len() {
-        let c = cost(q);
-        let better = c < best[q];
-        second[q] = if better {
-            best[q]
-        } else if c < second[q] {
-            c
-        } else {
-            second[q]
-        };
-        best_k[q] = if better { k } else { best_k[q] };
-        best[q] = if better { c } else { best[q] };
-    }
-}
-
-/// The programme's values: per cell (row by row, the band's cells of each row), the last
-/// bead's shape and the gap to the second best; the best costs of the last rows only (a bead
-/// spans at most three source units), so that a cell takes two bytes.
-struct Table {
-    /// The best costs of row `i` in `rows[i % 4]`.
-    rows: [Vec<f32>; 4],
-    /// The best last shape of each cell ([`SHAPES`] has fewer than 15: half a byte a cell).
-    back: Nibbles,
-    gap: Vec<u8>,
-    offset: Vec<usize>,
-    /// One row's best and second best costs and best shapes, while it is swept.
-    best: Vec<f32>,
-    second: Vec<f32>,
-    best_k: Vec<u8>,
-}
-
-impl Table {
-    /// The values of row `i`, from the rows above and the block's bead costs: first every
-    /// shape that comes from a row above, as whole-row operations, then the 0-1 bead, which
-    /// comes from the same row, cell after cell. The best and second best are those of the
-    /// shapes taken in [`SHAPES`] order (the first of equal costs wins).
-    fn sweep_row(&mut self, ctx: &Ctx<'_>, i: usize, block: &BlockCosts, shapes: usize) {
-        let band = ctx.band;
-        let prior = &ctx.model.prior;
-        let (lo, hi) = (band.lo[i], band.hi[i]);
-        let w = hi - lo + 1;
-        let row_costs = &block.data[block.offs[i - block.rows.start]..][..w * ctx.pairs];
-        let best = &mut self.best;
-        let second = &mut self.second;
-        let best_k = &mut self.best_k;
-        best.clear();
-        best.resize(w, f32::INFINITY);
-        second.clear();
-        second.resize(w, f32::INFINITY);
-        best_k.clear();
-        best_k.resize(w, u8::MAX);
-        let mut pair = 0;
-        for (k, &(a, b)) in SHAPES.iter().enumerate().take(shapes) {
-            if a == 0 || a > i {
-                pair += usize::from(a > 0 && b > 0);
-                continue;
-            }
-            let r = i - a;
-            let (plo, phi) = (band.lo[r], band.hi[r]);
-            // Cells j with a predecessor j - b inside row r's band.
-            let from = lo.max(plo + b);
-            let to = hi.min(phi + b);
-            if from > to {
-                pair += usize::from(b > 0);
-                continue;
-            }
-            let len = to - from + 1;
-            let prev = &self.rows[r % 4][from - b - plo..][..len];
-            let (bs, ss, ks) = (
-                &mut best[from - lo..][..len],
-                &mut second[from - lo..][..len],
-                &mut best_k[from - lo..][..len],
-            );
-            // A 1-0 bead's cost is its source unit's (row i - 1).
-            let p = if b == 0 {
-                ctx.model.null_cost(ctx.ev, k, i, 0)
-            } else {
-                prior[k]
-            };
-            let kk = k as u8;
-            // An unreachable predecessor (infinite cost) changes nothing.
-            if b > 0 {
-                let xs = &row_costs[pair * w + from - lo..][..len];
-                pair += 1;
-                keep_best(bs, ss, ks, kk, |q| prev[q] + p + xs[q]);
-            } else {
-                keep_best(bs, ss, ks, kk, |q| prev[q] + p);
-            }
-        }
-        // The 0-1 bead (SHAPES[2]) from the cell before in this row, then the row's values.
-        let here0 = self.offset[i];
-        let cost = &mut self.rows[i % 4];
-        cost.clear();
-        cost.resize(w, f32::INFINITY);
-        for q in 0..w {
-            let (mut bq, mut sq, mut kq) = (best[q], second[q], best_k[q]);
-            if q > 0 {
-                let c = cost[q - 1] + ctx.model.null_cost(ctx.ev, 2, i, lo + q);
-                if c < bq || (c == bq && kq > 2 && c.is_finite()) {
-                    sq = bq;
-                    bq = c;
-                    kq = 2;
-                } else if c < sq {
-                    sq = c;
-                }
-            }
-            if i == 0 && q == 0 {
-                // The origin.
-                cost[0] = 0.0;
-                continue;
-            }
-            cost[q] = bq;
-            self.back.set(here0 + q, kq);
-            self.gap[here0 + q] = ((sq - bq) * GAP_SCALE).min(255.0) as u8;
-        }
-    }
-
-    fn backtrace(&self, ctx: &Ctx<'_>, n: usize, m: usize) -> Vec<Step> {
-        let band = ctx.band;
-        let idx = |i: usize, j: usize| -> Option<usize> {
-            if j < band.lo[i] || j > band.hi[i] {
-                None
-            } else {
-                Some(self.offset[i] + j - band.lo[i])
-            }
-        };
-        // The path's length first, so that its steps take no spare room (on a long pair they
-        // are one of the larger blocks alive at the end of the search).
-        let mut len = 0;
-        let (mut i, mut j) = (n, m);
-        while i > 0 || j > 0 {
-            let (a, b) =
-                SHAPES[self.back.get(idx(i, j).expect("the band holds the path")) as usize];
-            (i, j) = (i - a, j - b);
-            len += 1;
-        }
-        let mut steps = Vec::with_capacity(len);
-        let (mut i, mut j) = (n, m);
-        while i > 0 || j > 0 {
-            let here = idx(i, j).expect("the band holds the path");
-            let k = self.back.get(here);
-            let (a, b) = SHAPES[k as usize];
-            idx(i - a, j - b).expect("the band holds the path");
-            steps.push(Step {
-                shape: k,
-                i,
-                j,
-                cost: ctx.bead_cost(k as usize, i, j),
-                gap: self.gap[here] as f32 / GAP_SCALE,
-            });
-            i -= a;
-            j -= b;
-        }
-        steps.reverse();
-        steps
-    }
-}
-
-/// Values below 15, two a byte; 15 stands for none (a cell no shape reaches).
-struct Nibbles(Vec<u8>);
-
-const _: () = assert!(SHAPES.len() < Nibbles::NONE as usize);
-
-impl Nibbles {
-    const NONE: u8 = 0xF;
-
-    /// `n` values, all none.
-    fn new(n: usize) -> Self {
-        Nibbles(vec![0xFF; n.div_ceil(2)])
-    }
-
-    #[inline]
-    fn get(&self, i: usize) -> u8 {
-        (self.0[i / 2] >> (4 * (i % 2))) & 0xF
-    }
-
-    /// Value `i` set to `v` (none when `v` is 15 or more).
-    #[inline]
-    fn set(&mut self, i: usize, v: u8) {
-        let shift = 4 * (i % 2);
-        let b = &mut self.0[i / 2];
-        *b = (*b & !(0xF << shift)) | (v.min(Self::NONE) << shift);
-    }
-}
-
-mod band;
-pub(crate) use band::Band;
 
 #[cfg(test)]
 mod tests;

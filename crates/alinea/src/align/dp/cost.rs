@@ -4,7 +4,7 @@
 use crate::align::evidence::Evidence;
 
 /// Bead shapes: (source units, target units).
-pub(crate) const SHAPES: [(usize, usize); 10] = [
+pub(crate) const SHAPES: [(usize, usize); 12] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -15,7 +15,12 @@ pub(crate) const SHAPES: [(usize, usize); 10] = [
     (1, 3),
     (3, 2),
     (2, 3),
+    (1, 4),
+    (1, 5),
 ];
+
+/// The most target units a bead holds (a bead holds three source units at most).
+pub(crate) const MAX_TARGETS: usize = 5;
 
 /// Parameters of the bead cost.
 #[derive(Clone, Debug)]
@@ -25,7 +30,7 @@ pub(crate) struct CostModel {
     /// Variance of target length per source character.
     pub var: f64,
     /// Prior cost of each shape in [`SHAPES`].
-    pub prior: [f32; 10],
+    pub prior: [f32; 12],
     /// Weight of the lexical and anchor evidence.
     pub beta: f32,
     /// Share of matched weight expected between unrelated units.

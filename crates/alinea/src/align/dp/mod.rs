@@ -14,7 +14,7 @@ mod table;
 pub(crate) use band::Band;
 #[cfg(test)]
 pub(crate) use cost::ln_1p_fast;
-pub(crate) use cost::{CostModel, SHAPES};
+pub(crate) use cost::{CostModel, MAX_TARGETS, SHAPES};
 use table::Table;
 #[cfg(test)]
 use table::{Nibbles, GAP_SCALE};
@@ -37,7 +37,7 @@ pub(crate) struct Step {
 const BLOCK_CELLS: usize = 16 * 1024;
 
 /// Indices in [`SHAPES`] of the shapes with units on both sides (those with a bead cost).
-const PAIR_SHAPES: [usize; 8] = [0, 3, 4, 5, 6, 7, 8, 9];
+const PAIR_SHAPES: [usize; 10] = [0, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
 /// Prefix sums of the per-unit quantities of the bead cost.
 struct Prefix {
@@ -117,7 +117,7 @@ impl Ctx<'_> {
     /// Targets whose hits with source unit `u` a bead ending in rows `u + 1 ..= u + 3` uses.
     fn hit_range(&self, u: usize) -> (usize, usize) {
         let (n, m) = (self.ev.n_src(), self.ev.n_tgt());
-        let vlo = self.band.lo[u + 1].saturating_sub(3);
+        let vlo = self.band.lo[u + 1].saturating_sub(MAX_TARGETS);
         let vhi = self.band.hi[(u + 3).min(n)].min(m);
         (vlo, vhi.max(vlo))
     }
@@ -133,7 +133,7 @@ impl Ctx<'_> {
         let pre = &self.pre;
         let (mut h, mut ha) = (0f32, 0f32);
         // The hits of each source unit (row) with each target unit (column) of the bead.
-        let mut grid = [[0f32; 3]; 3];
+        let mut grid = [[0f32; MAX_TARGETS]; 3];
         // Units i - a .. i, oldest first; targets j - b .. j, first to last.
         for u in i - a..i {
             for v in j - b..j {
@@ -222,7 +222,7 @@ impl Ctx<'_> {
             return;
         }
         let (lo, hi) = (self.band.lo[i], self.band.hi[i]);
-        let base = lo.saturating_sub(3);
+        let base = lo.saturating_sub(MAX_TARGETS);
         let len = hi - base;
         for back in 1..=3.min(i) {
             let (vlo, row) = &hits[i - back - first];
@@ -250,7 +250,9 @@ impl Ctx<'_> {
                 6 => self.shape::<3, 1>(i, lo, base, s, out),
                 7 => self.shape::<1, 3>(i, lo, base, s, out),
                 8 => self.shape::<3, 2>(i, lo, base, s, out),
-                _ => self.shape::<2, 3>(i, lo, base, s, out),
+                9 => self.shape::<2, 3>(i, lo, base, s, out),
+                10 => self.shape::<1, 4>(i, lo, base, s, out),
+                _ => self.shape::<1, 5>(i, lo, base, s, out),
             }
         }
     }

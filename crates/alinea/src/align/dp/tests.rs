@@ -76,7 +76,7 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
         if i > 0 {
             // Hits of source unit i - 1 with every target unit a bead ending in rows i..i+2 uses.
             let u = i - 1;
-            let vlo = band.lo[i].saturating_sub(3);
+            let vlo = band.lo[i].saturating_sub(MAX_TARGETS);
             let vhi = band.hi[(i + 2).min(n)].min(m);
             let slot = u % 4;
             hits.lo[slot] = vlo;
@@ -215,6 +215,8 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
             shape!(7, 1, 3);
             shape!(8, 3, 2);
             shape!(9, 2, 3);
+            shape!(10, 1, 4);
+            shape!(11, 1, 5);
             cost[here] = best;
             back[here] = best_k;
             bead[here] = best_bead;
@@ -259,7 +261,7 @@ fn test_model(beta: f32) -> CostModel {
         pair_mass: 3.0,
         ratio: 0.9,
         var: 6.0,
-        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0],
+        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0, 9.0, 11.0],
         beta,
         lex_base: 0.0,
         len_weight: 1.5,

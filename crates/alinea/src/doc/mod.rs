@@ -7,7 +7,9 @@
 //! - `read`: paragraph reading (blank-line blocks, labels, page-break joins).
 //! - `kind`: what each unit is (body, heading, list item, note, furniture).
 //! - `spans`: where the units stand, without reading them ([`source_spans`], for the linter).
-//! - this module: the types, [`load`] and [`read`], sentence units. The language is decided by
+//! - `reading`: a document with its map back to the source ([`Reading`]), cut into sentence
+//!   units ([`Sentence`]).
+//! - this module: the types, [`load`] and [`read`]. The language is decided by
 //!   [`crate::text::lang::decide`] and recorded with where it came from ([`LangSource`]).
 //!
 //! Files are read and decoded by [`crate::input::read_text`] (`-` is standard input).
@@ -19,6 +21,7 @@ pub mod formats;
 pub mod inline;
 pub mod kind;
 mod read;
+mod reading;
 mod spans;
 
 use std::ops::Range;
@@ -31,10 +34,10 @@ use crate::diag::Diagnostic;
 use crate::input::LineIndex;
 use crate::text::lang::{self as detect, Decision, Given};
 use crate::text::markup::{self, Mapped};
-use crate::text::sentences;
 use crate::{Error, Lang, Result};
 
 pub use crate::text::lang::LangSource;
+pub use reading::{Reading, Sentence};
 pub use spans::{source_spans, Spans};
 
 /// What a unit is, as far as the reader can tell.
@@ -214,116 +217,6 @@ pub fn read_given(path: &Path, given: Option<&Given>, mode: InputMode) -> Result
     let decision = decide_source(given, &source)
         .unwrap_or_else(|| Decision::fallback(Lang::Other("und".into())));
     read_source(&source, &decision, mode)
-}
-
-/// A document with, for each unit, the source lines it is made of and the map from its plain
-/// text back to the source.
-#[derive(Clone, Debug)]
-pub struct Reading {
-    pub document: Document,
-    /// For each unit, the 1-based numbers of the lines it is made of (in source order).
-    pub lines: Vec<Vec<usize>>,
-    /// The decoded source text and its lines.
-    index: LineIndex,
-    /// Byte ranges of the (trimmed) lines of each unit.
-    pieces: Vec<Vec<Range<usize>>>,
-    plains: Vec<Mapped>,
-}
-
-/// A sentence of a document: the unit (with its own text, plain text and span) and the
-/// paragraph it belongs to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Sentence {
-    /// Index of the paragraph unit in [`Document::units`].
-    pub paragraph: usize,
-    /// 0-based position within the paragraph.
-    pub position: usize,
-    pub unit: Unit,
-}
-
-impl Reading {
-    /// The decoded source text.
-    pub fn source(&self) -> &str {
-        self.index.text()
-    }
-
-    /// Line and column (1-based, column in characters) of byte `at` of the source.
-    pub fn position(&self, at: usize) -> (usize, usize) {
-        self.index.position(at)
-    }
-
-    /// The document's units cut into sentences (with the document's language). Each sentence
-    /// keeps its paragraph's kind; the first one keeps its label; `index` counts sentences
-    /// over the whole document.
-    pub fn sentences(&self) -> Vec<Sentence> {
-        let lang = &self.document.lang;
-        let source = self.source();
-        let mut out = Vec::new();
-        for (p, unit) in self.document.units.iter().enumerate() {
-            let plain = &self.plains[p];
-            let ranges = sentences::split(&plain.text, lang);
-            let mut tags = inline::split(&unit.tags, &ranges).into_iter();
-            for (position, r) in ranges.into_iter().enumerate() {
-                let mut start = plain.source(r.start).unwrap_or(unit.span.start_byte);
-                // Emphasis marks just before the sentence belong to it.
-                while start > unit.span.start_byte
-                    && matches!(source.as_bytes()[start - 1], b'*' | b'_')
-                {
-                    start -= 1;
-                }
-                let last = plain.text[..r.end]
-                    .chars()
-                    .next_back()
-                    .map_or(0, char::len_utf8);
-                let end = if r.end == plain.text.len() {
-                    unit.span.end_byte
-                } else {
-                    plain.source(r.end - last).map_or(unit.span.end_byte, |b| {
-                        b + source[b..].chars().next().map_or(0, char::len_utf8)
-                    })
-                };
-                // The pieces (lines) the sentence overlaps, found by bisection: a paragraph of
-                // many lines and many sentences is not read once per sentence.
-                let pieces = &self.pieces[p];
-                let first = pieces.partition_point(|piece| piece.end <= start);
-                let text = joined(
-                    pieces[first..]
-                        .iter()
-                        .take_while(|piece| piece.start < end)
-                        .inspect(|_| crate::text::steps::add(1))
-                        .filter_map(|piece| {
-                            let (s, e) = (piece.start.max(start), piece.end.min(end));
-                            (s < e).then(|| &source[s..e])
-                        }),
-                );
-                let index = out.len();
-                let (text, sentence_plain) = shared(&text, &plain.text[r]);
-                out.push(Sentence {
-                    paragraph: p,
-                    position,
-                    unit: Unit {
-                        index,
-                        kind: unit.kind,
-                        label: if position == 0 {
-                            unit.label.clone()
-                        } else {
-                            None
-                        },
-                        text,
-                        plain: sentence_plain,
-                        place: unit.place.clone(),
-                        span: self.span(start, end),
-                        tags: tags.next().unwrap_or_default().into(),
-                    },
-                });
-            }
-        }
-        out
-    }
-
-    fn span(&self, start: usize, end: usize) -> Span {
-        span(&self.index, start, end)
-    }
 }
 
 fn span(index: &LineIndex, start: usize, end: usize) -> Span {

@@ -4,8 +4,8 @@
 //! unit of both sides exactly once (a side may be empty: an omission or an addition).
 //!
 //! [`align_pair`] runs a dynamic programme over beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 2-3, 3-2,
-//! 1-4, 1-5, 1-0 and 0-1 (a long sentence is sometimes split into four or five; the Bleualign
-//! dev set holds seven such beads and a single 4-1).
+//! 1-4, 4-1, 1-5, 5-1, 1-0 and 0-1 (a long sentence is sometimes split into four or five, or
+//! four or five joined into one: the Bleualign dev set holds eight such beads).
 //! A bead's cost combines:
 //! - a Gale–Church length term on characters (Student-like tail), with the length ratio taken
 //!   from the pair and the variance re-estimated from the first alignment;
@@ -142,7 +142,7 @@ fn initial_model(ev: &Evidence) -> CostModel {
         ratio,
         var: 6.8 * ratio,
         prior: [
-            0.0, NULL_COST, NULL_COST, 4.0, 4.0, 7.0, 7.0, 7.0, 10.0, 10.0, 10.0, 13.0,
+            0.0, NULL_COST, NULL_COST, 4.0, 4.0, 7.0, 7.0, 7.0, 10.0, 10.0, 10.0, 13.0, 10.0, 13.0,
         ],
         beta: 10.0,
         lex_base: 0.0,
@@ -446,7 +446,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_a_sentence_split_into_four() {
+    fn finds_a_sentence_split_into_four_and_four_joined_into_one() {
         let fr = [
             "Le Comité consultatif a examiné le rapport du Secrétaire général le 12 mars 2020.",
             "Le Comité note que la mission a été créée en 2013 par le Conseil de sécurité, que son \
@@ -473,6 +473,17 @@ mod tests {
                 (vec![1], vec![1, 2, 3, 4]),
                 (vec![2], vec![5]),
                 (vec![3], vec![6]),
+            ]
+        );
+        // The other way round, the four sentences are joined into one.
+        let a = align_pair(&en, &Lang::En, &fr, &Lang::Fr, &Options::default());
+        assert_eq!(
+            shapes(&a),
+            vec![
+                (vec![0], vec![0]),
+                (vec![1, 2, 3, 4], vec![1]),
+                (vec![5], vec![2]),
+                (vec![6], vec![3]),
             ]
         );
     }

@@ -4,7 +4,7 @@
 use crate::align::evidence::Evidence;
 
 /// Bead shapes: (source units, target units).
-pub(crate) const SHAPES: [(usize, usize); 12] = [
+pub(crate) const SHAPES: [(usize, usize); 14] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -17,9 +17,13 @@ pub(crate) const SHAPES: [(usize, usize); 12] = [
     (2, 3),
     (1, 4),
     (1, 5),
+    (4, 1),
+    (5, 1),
 ];
 
-/// The most target units a bead holds (a bead holds three source units at most).
+/// The most source units a bead holds.
+pub(crate) const MAX_SOURCES: usize = 5;
+/// The most target units a bead holds.
 pub(crate) const MAX_TARGETS: usize = 5;
 
 /// Parameters of the bead cost.
@@ -30,7 +34,7 @@ pub(crate) struct CostModel {
     /// Variance of target length per source character.
     pub var: f64,
     /// Prior cost of each shape in [`SHAPES`].
-    pub prior: [f32; 12],
+    pub prior: [f32; 14],
     /// Weight of the lexical and anchor evidence.
     pub beta: f32,
     /// Share of matched weight expected between unrelated units.

@@ -14,7 +14,7 @@ mod table;
 pub(crate) use band::Band;
 #[cfg(test)]
 pub(crate) use cost::ln_1p_fast;
-pub(crate) use cost::{CostModel, MAX_TARGETS, SHAPES};
+pub(crate) use cost::{CostModel, MAX_SOURCES, MAX_TARGETS, SHAPES};
 use table::Table;
 #[cfg(test)]
 use table::{Nibbles, GAP_SCALE};
@@ -37,7 +37,7 @@ pub(crate) struct Step {
 const BLOCK_CELLS: usize = 16 * 1024;
 
 /// Indices in [`SHAPES`] of the shapes with units on both sides (those with a bead cost).
-const PAIR_SHAPES: [usize; 10] = [0, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const PAIR_SHAPES: [usize; 12] = [0, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
 
 /// Prefix sums of the per-unit quantities of the bead cost.
 struct Prefix {
@@ -77,8 +77,8 @@ impl Prefix {
 /// row, densely (`x`: all shared weight, `y`: the anchors' part).
 #[derive(Default)]
 struct Scratch {
-    x: [Vec<f32>; 3],
-    y: [Vec<f32>; 3],
+    x: [Vec<f32>; MAX_SOURCES],
+    y: [Vec<f32>; MAX_SOURCES],
     /// Hits of the beads of one shape along the row.
     h: Vec<f32>,
     ha: Vec<f32>,
@@ -107,18 +107,36 @@ struct Ctx<'a> {
     pre: Prefix,
     /// Number of pair shapes tried.
     pairs: usize,
+    /// The most source and target units of the shapes tried: how many hit rows back, and how
+    /// many targets before a row's band, the bead costs read.
+    sources: usize,
+    targets: usize,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The inputs of a search that tries the first `shapes` entries of [`SHAPES`].
+    fn new(ev: &'a Evidence, model: &'a CostModel, band: &'a Band, shapes: usize) -> Self {
+        Ctx {
+            ev,
+            model,
+            band,
+            pre: Prefix::new(ev),
+            pairs: PAIR_SHAPES.iter().filter(|&&k| k < shapes).count(),
+            sources: SHAPES[..shapes].iter().map(|s| s.0).max().unwrap_or(0),
+            targets: SHAPES[..shapes].iter().map(|s| s.1).max().unwrap_or(0),
+        }
+    }
+
     fn width(&self, i: usize) -> usize {
         self.band.hi[i] - self.band.lo[i] + 1
     }
 
-    /// Targets whose hits with source unit `u` a bead ending in rows `u + 1 ..= u + 3` uses.
+    /// Targets whose hits with source unit `u` a bead ending in rows `u + 1 ..= u + sources`
+    /// uses.
     fn hit_range(&self, u: usize) -> (usize, usize) {
         let (n, m) = (self.ev.n_src(), self.ev.n_tgt());
-        let vlo = self.band.lo[u + 1].saturating_sub(MAX_TARGETS);
-        let vhi = self.band.hi[(u + 3).min(n)].min(m);
+        let vlo = self.band.lo[u + 1].saturating_sub(self.targets);
+        let vhi = self.band.hi[(u + self.sources).min(n)].min(m);
         (vlo, vhi.max(vlo))
     }
 
@@ -133,7 +151,7 @@ impl Ctx<'_> {
         let pre = &self.pre;
         let (mut h, mut ha) = (0f32, 0f32);
         // The hits of each source unit (row) with each target unit (column) of the bead.
-        let mut grid = [[0f32; MAX_TARGETS]; 3];
+        let mut grid = [[0f32; MAX_TARGETS]; MAX_SOURCES];
         // Units i - a .. i, oldest first; targets j - b .. j, first to last.
         for u in i - a..i {
             for v in j - b..j {
@@ -179,8 +197,8 @@ impl Ctx<'_> {
         }
         out.data.clear();
         out.data.resize(acc, f32::INFINITY);
-        // Hit rows of source units rows.start - 3 .. rows.end - 1.
-        let first = rows.start.saturating_sub(3);
+        // Hit rows of source units rows.start - sources .. rows.end - 1.
+        let first = rows.start.saturating_sub(self.sources);
         let last = rows.end.saturating_sub(1);
         let count = last.saturating_sub(first);
         out.hits.resize_with(count, Default::default);
@@ -222,9 +240,9 @@ impl Ctx<'_> {
             return;
         }
         let (lo, hi) = (self.band.lo[i], self.band.hi[i]);
-        let base = lo.saturating_sub(MAX_TARGETS);
+        let base = lo.saturating_sub(self.targets);
         let len = hi - base;
-        for back in 1..=3.min(i) {
+        for back in 1..=self.sources.min(i) {
             let (vlo, row) = &hits[i - back - first];
             let (x, y) = (&mut s.x[back - 1], &mut s.y[back - 1]);
             x.clear();
@@ -252,7 +270,9 @@ impl Ctx<'_> {
                 8 => self.shape::<3, 2>(i, lo, base, s, out),
                 9 => self.shape::<2, 3>(i, lo, base, s, out),
                 10 => self.shape::<1, 4>(i, lo, base, s, out),
-                _ => self.shape::<1, 5>(i, lo, base, s, out),
+                11 => self.shape::<1, 5>(i, lo, base, s, out),
+                12 => self.shape::<4, 1>(i, lo, base, s, out),
+                _ => self.shape::<5, 1>(i, lo, base, s, out),
             }
         }
     }
@@ -351,13 +371,7 @@ impl Ctx<'_> {
 pub(crate) fn search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize) -> Vec<Step> {
     let n = ev.n_src();
     let m = ev.n_tgt();
-    let ctx = Ctx {
-        ev,
-        model,
-        band,
-        pre: Prefix::new(ev),
-        pairs: PAIR_SHAPES.iter().filter(|&&k| k < shapes).count(),
-    };
+    let ctx = Ctx::new(ev, model, band, shapes);
     let mut offset = Vec::with_capacity(n + 2);
     let mut acc = 0usize;
     for i in 0..=n {

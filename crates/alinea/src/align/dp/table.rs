@@ -1,7 +1,10 @@
 //! The programme's table: each cell's best last bead and its margin over the second best,
 //! swept row by row from the block's bead costs, and the backtrace of the best path.
 
-use super::{BlockCosts, Ctx, Step, SHAPES};
+use super::{BlockCosts, Ctx, Step, MAX_SOURCES, SHAPES};
+
+/// Rows of best costs kept: a bead reaches back [`MAX_SOURCES`] rows.
+const ROWS: usize = MAX_SOURCES + 1;
 
 /// Resolution of the stored gaps (1/16 of a cost unit, up to 16).
 pub(super) const GAP_SCALE: f32 = 16.0;
@@ -35,8 +38,8 @@ fn keep_best(
 /// bead's shape and the gap to the second best; the best costs of the last rows only (a bead
 /// spans at most three source units), so that a cell takes two bytes.
 pub(super) struct Table {
-    /// The best costs of row `i` in `rows[i % 4]`.
-    rows: [Vec<f32>; 4],
+    /// The best costs of row `i` in `rows[i % ROWS]`.
+    rows: [Vec<f32>; ROWS],
     /// The best last shape of each cell ([`SHAPES`] has fewer than 15: half a byte a cell).
     back: Nibbles,
     gap: Vec<u8>,
@@ -96,7 +99,7 @@ impl Table {
                 continue;
             }
             let len = to - from + 1;
-            let prev = &self.rows[r % 4][from - b - plo..][..len];
+            let prev = &self.rows[r % ROWS][from - b - plo..][..len];
             let (bs, ss, ks) = (
                 &mut best[from - lo..][..len],
                 &mut second[from - lo..][..len],
@@ -120,7 +123,7 @@ impl Table {
         }
         // The 0-1 bead (SHAPES[2]) from the cell before in this row, then the row's values.
         let here0 = self.offset[i];
-        let cost = &mut self.rows[i % 4];
+        let cost = &mut self.rows[i % ROWS];
         cost.clear();
         cost.resize(w, f32::INFINITY);
         for q in 0..w {

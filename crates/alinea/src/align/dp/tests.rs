@@ -7,11 +7,14 @@ use crate::align::lexicon::PairLexicon;
 use crate::Lang;
 use proptest::prelude::*;
 
-/// Hits of the last source rows, as the programme needs them (rolling, 4 rows).
+/// Hits of the last source rows, as the programme needs them (rolling, [`SLOTS`] rows).
 struct HitRows {
-    lo: [usize; 4],
-    rows: [Vec<(f32, f32)>; 4],
+    lo: [usize; SLOTS],
+    rows: [Vec<(f32, f32)>; SLOTS],
 }
+
+/// Hit rows kept: those of the last [`MAX_SOURCES`] source units and the current one.
+const SLOTS: usize = MAX_SOURCES + 1;
 
 /// `a > b`, as a function so that shape constants can be compared without a lint.
 #[inline(always)]
@@ -62,7 +65,7 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
     // The cost of the best last bead of each cell, its prior included.
     let mut bead = vec![0f32; acc];
     let mut hits = HitRows {
-        lo: [0; 4],
+        lo: [0; SLOTS],
         rows: Default::default(),
     };
     let idx = |i: usize, j: usize| -> Option<usize> {
@@ -74,18 +77,19 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
     };
     for i in 0..=n {
         if i > 0 {
-            // Hits of source unit i - 1 with every target unit a bead ending in rows i..i+2 uses.
+            // Hits of source unit i - 1 with every target unit a bead ending in rows
+            // i..i + MAX_SOURCES - 1 uses.
             let u = i - 1;
             let vlo = band.lo[i].saturating_sub(MAX_TARGETS);
-            let vhi = band.hi[(i + 2).min(n)].min(m);
-            let slot = u % 4;
+            let vhi = band.hi[(i + MAX_SOURCES - 1).min(n)].min(m);
+            let slot = u % SLOTS;
             hits.lo[slot] = vlo;
             let row = &mut hits.rows[slot];
             row.clear();
             ev.hits_row(u, vlo, vhi.max(vlo), row);
         }
         // Per row: where each predecessor row starts in `cost` and its band, and the hit rows
-        // of the last three source units (empty above the first row).
+        // of the last MAX_SOURCES source units (empty above the first row).
         let pred = |a: usize| -> (usize, usize, usize) {
             if a > i {
                 (0, 1, 0)
@@ -94,16 +98,16 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
                 (offset[r], band.lo[r], band.hi[r])
             }
         };
-        let preds = [pred(0), pred(1), pred(2), pred(3)];
+        let preds: [_; SLOTS] = std::array::from_fn(pred);
         let hit_row = |a: usize| -> (&[(f32, f32)], usize) {
             if a > i {
                 (&[], 0)
             } else {
-                let slot = (i - a) % 4;
+                let slot = (i - a) % SLOTS;
                 (&hits.rows[slot][..], hits.lo[slot])
             }
         };
-        let rows = [hit_row(1), hit_row(2), hit_row(3)];
+        let rows: [_; MAX_SOURCES] = std::array::from_fn(|a| hit_row(a + 1));
         let hit = |a: usize, v: usize| -> (f32, f32) {
             let (row, lo) = rows[a - 1];
             v.checked_sub(lo)
@@ -217,6 +221,8 @@ fn reference_search(ev: &Evidence, model: &CostModel, band: &Band, shapes: usize
             shape!(9, 2, 3);
             shape!(10, 1, 4);
             shape!(11, 1, 5);
+            shape!(12, 4, 1);
+            shape!(13, 5, 1);
             cost[here] = best;
             back[here] = best_k;
             bead[here] = best_bead;
@@ -261,7 +267,9 @@ fn test_model(beta: f32) -> CostModel {
         pair_mass: 3.0,
         ratio: 0.9,
         var: 6.0,
-        prior: [0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0, 9.0, 11.0],
+        prior: [
+            0.0, 4.5, 4.5, 4.0, 4.0, 7.0, 7.0, 7.0, 8.0, 8.0, 9.0, 11.0, 9.0, 11.0,
+        ],
         beta,
         lex_base: 0.0,
         len_weight: 1.5,
@@ -438,14 +446,7 @@ fn a_unit_that_shares_nothing_with_the_other_side_costs_its_bead_more() {
     };
     let band = Band::diagonal(ev.n_src(), ev.n_tgt(), 6);
     let cost = |model: &CostModel, k: usize, i: usize, j: usize| {
-        Ctx {
-            ev: &ev,
-            model,
-            band: &band,
-            pre: Prefix::new(&ev),
-            pairs: PAIR_SHAPES.len(),
-        }
-        .bead_cost(k, i, j)
+        Ctx::new(&ev, model, &band, SHAPES.len()).bead_cost(k, i, j)
     };
     // 2-1 beads: sources 0-1 against target 0, sources 3-4 against target 2.
     let (lone0, both0) = (cost(&model, 3, 2, 1), cost(&model, 3, 5, 3));

@@ -10,8 +10,12 @@ With --bilingual, the parallel `corp` domain is also mined bilingually: each Fre
 aligned with its English counterpart (`alinea align --unit sentence --format tmx`, same file
 number), the TMX files are mined together (`alinea terms extract` on TMX: candidates per
 language with equivalents), and each language's list is scored against its own gold.
-`--with-cor` adds the unannotated parallel files of `cor/` to the mined TMX (their terms are
-in no gold list, so precision falls; the option shows how much).
+`--with-cor` adds the unannotated files of `cor/` to the mined TMX, paired by file number
+(their terms are in no gold list, so precision falls; the option shows how much). ACTER calls
+them the parallel part of the corruption corpus, but a French and an English file of the same
+number are different documents (`cor_fr_001` a French law, `cor_en_001` a Transparency
+International report): the aligner leaves most of their sentences unpaired, and what the
+option adds is mostly each language's candidates without equivalents.
 
 Usage: scripts/mine-bench-acter.py [--bin target/release/alinea] [--acter DIR] [--domains corp,equi,wind]
                                    [--bilingual [--with-cor]]

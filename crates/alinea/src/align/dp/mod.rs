@@ -73,8 +73,8 @@ impl Prefix {
     }
 }
 
-/// Per-thread scratch: the hits of the last three source units with the target units of one
-/// row, densely (`x`: all shared weight, `y`: the anchors' part).
+/// Per-thread scratch: the hits of the last source units (up to [`MAX_SOURCES`]) with the
+/// target units of one row, densely (`x`: all shared weight, `y`: the anchors' part).
 #[derive(Default)]
 struct Scratch {
     x: [Vec<f32>; MAX_SOURCES],

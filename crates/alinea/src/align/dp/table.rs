@@ -36,7 +36,7 @@ fn keep_best(
 
 /// The programme's values: per cell (row by row, the band's cells of each row), the last
 /// bead's shape and the gap to the second best; the best costs of the last rows only (a bead
-/// spans at most three source units), so that a cell takes two bytes.
+/// spans at most [`MAX_SOURCES`] source units), so that a cell takes two bytes.
 pub(super) struct Table {
     /// The best costs of row `i` in `rows[i % ROWS]`.
     rows: [Vec<f32>; ROWS],

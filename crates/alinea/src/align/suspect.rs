@@ -109,7 +109,7 @@ fn plainly_latin(text: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         match b[i] {
-            0..=0x7F => i += 1,
+            0..=0x7F => i = ascii_run_end(b, i + 1),
             0xC2 if matches!(b.get(i + 1), Some(0xAA | 0xB5 | 0xBA)) => return false,
             0xC2..=0xC8 => i += 2,
             0xE2 if b.get(i + 1) == Some(&0x80) => i += 3,
@@ -141,9 +141,31 @@ fn plainly_arabic(text: &str) -> bool {
 /// its bytes: the letters NFC composes into are of that range and come from bases of it, and
 /// the matching form keeps them, so both a text and its matching form hold one or neither.
 fn has_arabic_letter(text: &str) -> bool {
-    text.as_bytes()
-        .windows(2)
-        .any(|w| matches!(w, [0xD8, 0xA0..=0xBF] | [0xD9, 0x81..=0x8A]))
+    let b = text.as_bytes();
+    // The lead bytes are found by a vectorised search; a Latin text has none.
+    memchr::memchr2_iter(0xD8, 0xD9, b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1)),
+            (0xD8, Some(0xA0..=0xBF)) | (0xD9, Some(0x81..=0x8A))
+        )
+    })
+}
+
+/// The end of the run of ASCII bytes of `b` from `i`: eight bytes at a time while a whole word
+/// is ASCII, then byte by byte.
+#[inline]
+fn ascii_run_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(word) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if w & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
 }
 
 /// Whether `text` has words enough to be judged: two words or more (a name or an acronym alone
@@ -589,5 +611,77 @@ mod tests {
             ],
         ]);
         assert_eq!(find(&a), vec![]);
+    }
+
+    /// [`plainly_latin`] byte by byte, as first written.
+    fn plainly_latin_reference(text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                0..=0x7F => i += 1,
+                0xC2 if matches!(b.get(i + 1), Some(0xAA | 0xB5 | 0xBA)) => return false,
+                0xC2..=0xC8 => i += 2,
+                0xE2 if b.get(i + 1) == Some(&0x80) => i += 3,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// [`has_arabic_letter`] over every pair of bytes, as first written.
+    fn has_arabic_letter_reference(text: &str) -> bool {
+        text.as_bytes()
+            .windows(2)
+            .any(|w| matches!(w, [0xD8, 0xA0..=0xBF] | [0xD9, 0x81..=0x8A]))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scans_answer_as_their_references(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Le Conseil ", "0123456789abcdef", "é", "ª", "µ", "\u{2019}", "\u{2014}",
+                    "\u{627}", "\u{640}", "\u{600}", "\u{64B}", "\u{6F5}", "\u{FEFB}", "ش",
+                    "ж", "\u{2060}", "\u{1F600}", " ", "\n",
+                ]),
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(plainly_latin(&text), plainly_latin_reference(&text));
+            proptest::prop_assert_eq!(
+                has_arabic_letter(&text),
+                has_arabic_letter_reference(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn byte_scans_on_long_runs() {
+        let long = "Le Comité consultatif a examiné le rapport. ".repeat(5);
+        for text in [
+            long.clone(),
+            format!("{long}ش"),
+            format!("{long}\u{2019}{long}"),
+            format!("{long}ж"),
+            "abcdefgh".to_string(),
+            "abcdefg\u{627}".to_string(),
+        ] {
+            assert_eq!(
+                plainly_latin(&text),
+                plainly_latin_reference(&text),
+                "{text}"
+            );
+            assert_eq!(
+                has_arabic_letter(&text),
+                has_arabic_letter_reference(&text),
+                "{text}"
+            );
+        }
+        assert!(plainly_latin(&long));
+        assert!(!plainly_latin(&format!("{long}ж")));
+        assert!(has_arabic_letter(&format!("{long}ش")));
+        assert!(!has_arabic_letter(&long));
     }
 }

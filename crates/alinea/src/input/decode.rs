@@ -58,6 +58,29 @@ fn binary_char(c: u32) -> bool {
     c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0C | 0x0D)
 }
 
+/// The first byte of UTF-8 `bytes` that is a [`binary_char`]: words of eight bytes none of
+/// which is below 0x20 are passed whole (a line's end, a tab, stops the word to be looked at
+/// byte by byte).
+fn first_binary(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        // Some byte below 0x20 (exact for bytes below 0x80; 0x80 and above never match).
+        if w.wrapping_sub(0x20 * ONES) & !w & HIGH != 0 {
+            if let Some(k) = word.iter().position(|&b| binary_char(b.into())) {
+                return Some(i + k);
+            }
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| binary_char(b.into()))
+        .map(|k| i + k)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Encoding {
     Utf8,
@@ -132,10 +155,10 @@ impl Decoder {
     /// The line and column counts after the decoded UTF-8 `text` that follows what was
     /// decoded so far.
     fn after(&self, text: &[u8]) -> (u64, u64) {
-        let chars = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count() as u64;
-        match text.iter().rposition(|&b| b == b'\n') {
+        let chars = |b: &[u8]| super::lines::chars(b) as u64;
+        match memchr::memrchr(b'\n', text) {
             Some(nl) => {
-                let feeds = text.iter().filter(|&&b| b == b'\n').count() as u64;
+                let feeds = memchr::memchr_iter(b'\n', text).count() as u64;
                 (self.lines + feeds, chars(&text[nl + 1..]))
             }
             None => (self.lines, self.column + chars(text)),
@@ -172,7 +195,7 @@ impl Decoder {
             Err(e) if e.error_len().is_none() && !last => (e.valid_up_to(), false),
             Err(e) => (e.valid_up_to(), true),
         };
-        let control = raw[..valid].iter().position(|&b| binary_char(b.into()));
+        let control = first_binary(&raw[..valid]);
         let Some(i) = control.or(bad.then_some(valid)) else {
             out.extend_from_slice(&raw[..valid]);
             return Ok(valid);
@@ -409,6 +432,23 @@ impl<R: Read> Read for Utf8Reader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_binary_byte_is_found_as_byte_by_byte(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    0u8, 1, 8, 9, 10, 12, 13, 0x1B, 0x1F, 0x20, b'a', 0x7F, 0x80, 0xC3, 0xA9, 0xFF,
+                ]),
+                0..40,
+            )
+        ) {
+            proptest::prop_assert_eq!(
+                first_binary(&bytes),
+                bytes.iter().position(|&b| binary_char(b.into()))
+            );
+        }
+    }
 
     fn d(b: &[u8]) -> Result<String, String> {
         decode(b).map_err(|e| e.to_string())

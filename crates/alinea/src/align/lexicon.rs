@@ -5,6 +5,7 @@
 //! The lists are GPL (FreeDict); building without the default `lexicon` feature leaves them out
 //! and the aligner then relies on anchors, cognates and learned translations only.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -48,7 +49,7 @@ fn raw(a: &str, b: &str) -> Vec<(&'static str, bool)> {
 
 /// The stem of a word of the list, lower-cased (and folded for Arabic), as the aligner's
 /// features give it.
-fn key(word: &str, lang: &Lang, stemmer: &WordStemmer, buf: &mut String) -> String {
+fn key<'b>(word: &str, lang: &Lang, stemmer: &WordStemmer, buf: &'b mut String) -> Cow<'b, str> {
     buf.clear();
     if word.is_ascii() {
         buf.push_str(word);
@@ -61,7 +62,7 @@ fn key(word: &str, lang: &Lang, stemmer: &WordStemmer, buf: &mut String) -> Stri
             buf.push_str(&lower);
         }
     }
-    stemmer.stem(buf).into_owned()
+    stemmer.stem(buf)
 }
 
 fn build(src: &Lang, tgt: &Lang) -> PairLexicon {
@@ -82,20 +83,22 @@ fn add(map: &mut FxMap<String, Vec<String>>, text: &str, reversed: bool, src: &L
     let (left, right) = if reversed { (tgt, src) } else { (src, tgt) };
     let ls = WordStemmer::new(left);
     let rs = WordStemmer::new(right);
-    let mut buf = String::new();
+    let (mut lbuf, mut rbuf) = (String::new(), String::new());
     for line in text.lines() {
         let Some((l, rights)) = line.split_once('\t') else {
             continue;
         };
-        let lk = key(l, left, &ls, &mut buf);
+        let lk = key(l, left, &ls, &mut lbuf);
         for r in rights.split(' ').filter(|r| !r.is_empty()) {
-            let rk = key(r, right, &rs, &mut buf);
-            let (s, t) = if reversed {
-                (rk, lk.clone())
-            } else {
-                (lk.clone(), rk)
-            };
-            map.entry(t).or_default().push(s);
+            let rk = key(r, right, &rs, &mut rbuf);
+            // A key already in the map is looked up by reference: no string is made for it.
+            let (s, t) = if reversed { (&rk, &lk) } else { (&lk, &rk) };
+            match map.get_mut(t.as_ref()) {
+                Some(v) => v.push(s.to_string()),
+                None => {
+                    map.insert(t.to_string(), vec![s.to_string()]);
+                }
+            }
         }
     }
 }

@@ -58,9 +58,9 @@ fn binary_char(c: u32) -> bool {
     c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0C | 0x0D)
 }
 
-/// The first byte of UTF-8 `bytes` that is a [`binary_char`]: words of eight bytes none of
-/// which is below 0x20 are passed whole (a line's end, a tab, stops the word to be looked at
-/// byte by byte).
+/// The first byte of UTF-8 `bytes` that is a [`binary_char`]: a word of eight bytes none of
+/// which is below 0x20 is passed whole; a word with one (a line's end or a tab, most often) is
+/// looked at byte by byte.
 fn first_binary(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

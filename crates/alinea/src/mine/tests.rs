@@ -1,0 +1,110 @@
+//! Unit tests of `mine`.
+
+use super::*;
+
+#[test]
+fn pivot_is_french_else_the_declared_source_else_the_first_seen() {
+    let mut m = Miner::new(true);
+    m.add(
+        "d",
+        0,
+        &[(Lang::En, "The wind turbine."), (Lang::Ar, "التوربين")],
+    );
+    assert_eq!(m.pivot(), Some(Lang::En));
+    m.set_source(Lang::Ar);
+    assert_eq!(m.pivot(), Some(Lang::Ar));
+    m.set_source(Lang::En);
+    assert_eq!(m.pivot(), Some(Lang::Ar), "the first declaration wins");
+    let mut gone = Miner::new(true);
+    gone.add("d", 0, &[(Lang::En, "The wind turbine.")]);
+    gone.set_source(Lang::Other("de".into()));
+    assert_eq!(
+        gone.pivot(),
+        Some(Lang::En),
+        "a source without text is no pivot"
+    );
+    m.add("d", 1, &[(Lang::Fr, "La turbine.")]);
+    assert_eq!(m.pivot(), Some(Lang::Fr));
+}
+
+#[test]
+fn an_arabic_term_is_shown_without_its_conjunction_when_the_text_has_it_so() {
+    let shown = |forms: &[(&str, u32)]| {
+        let forms: Vec<(String, u32)> = forms.iter().map(|(f, n)| (f.to_string(), *n)).collect();
+        display_form(&forms, false)
+    };
+    assert_eq!(
+        shown(&[("وبناء القدرات", 5), ("بناء القدرات", 3)]),
+        "بناء القدرات"
+    );
+    // Without the bare form in the text, the form as written (`فريق` starts with the
+    // letter and has no such form).
+    assert_eq!(shown(&[("وبناء القدرات", 5)]), "وبناء القدرات");
+    assert_eq!(shown(&[("فريق الخبراء", 4), ("الفريق", 1)]), "فريق الخبراء");
+}
+
+#[test]
+fn a_french_name_translated_consistently_ranks_higher() {
+    let topics = [
+        ("La pauvreté", "Poverty"),
+        ("La santé", "Health"),
+        ("L'énergie", "Energy"),
+        ("L'agriculture", "Agriculture"),
+        ("La dette", "Debt"),
+        ("Le commerce", "Trade"),
+        ("L'emploi", "Employment"),
+        ("Le climat", "Climate"),
+        ("La migration", "Migration"),
+        ("La corruption", "Corruption"),
+    ];
+    let score = |name: &str| {
+        let mut m = Miner::new(true);
+        for (i, (fr, en)) in topics.iter().enumerate() {
+            m.add(
+                "d",
+                i,
+                &[
+                    (Lang::Fr, &format!("{fr} selon la {name}.")),
+                    (Lang::En, &format!("{en} by the World Bank.")),
+                ],
+            );
+        }
+        let opts = Options {
+            all: true,
+            ..Options::default()
+        };
+        let mined = m.finish(&opts, None);
+        let c = mined
+            .candidates
+            .iter()
+            .find(|c| c.lang == Lang::Fr && c.text.to_lowercase() == "banque mondiale")
+            .expect("a candidate");
+        assert_eq!(c.equivalents["en"][0].text, "World Bank");
+        c.score
+    };
+    assert!(score("Banque mondiale") > score("banque mondiale"));
+}
+
+#[test]
+fn tmx_srclang_is_the_pivot_without_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("t.tmx");
+    let mut body = String::new();
+    for _ in 0..3 {
+        body.push_str(
+            "<tu><tuv xml:lang=\"en\"><seg>The wind turbine.</seg></tuv>\
+             <tuv xml:lang=\"ar\"><seg>توربين الرياح.</seg></tuv></tu>",
+        );
+    }
+    std::fs::write(
+        &p,
+        format!("<tmx version=\"1.4\"><header srclang=\"ar\"/><body>{body}</body></tmx>"),
+    )
+    .unwrap();
+    let mined = mine_tmx(&[p], &Options::default(), None).unwrap();
+    assert_eq!(mined.pivot, Some(Lang::Ar));
+    assert_eq!(
+        mined.candidates.first().map(|c| c.lang.clone()),
+        Some(Lang::Ar)
+    );
+}

@@ -40,6 +40,35 @@ fn pair_off(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
     pair_where(a, b, |x, t| same_value(t, x));
 }
 
+/// Whether two document symbols differ only in a series acronym each language writes with
+/// its own word order (`BCE/2014/17` and `ECB/2014/17`, `CE` and `EC`, `UE` and `EU`): the
+/// same parts, each part of letters the same letters in another order, every other part
+/// alike, and a part with digits among them. (`A/74/1` against `E/74/1` is a changed
+/// symbol: a single letter is no reordered acronym.)
+fn reordered_series(a: &str, b: &str) -> bool {
+    let letters = |p: &str| p.len() >= 2 && p.bytes().all(|c| c.is_ascii_uppercase());
+    let sorted = |p: &str| {
+        let mut v = p.as_bytes().to_vec();
+        v.sort_unstable();
+        v
+    };
+    let (pa, pb): (Vec<&str>, Vec<&str>) = (a.split('/').collect(), b.split('/').collect());
+    a != b
+        && pa.len() == pb.len()
+        && pa.iter().any(|p| p.bytes().any(|c| c.is_ascii_digit()))
+        && pa.iter().zip(&pb).all(|(x, y)| {
+            x == y || (letters(x) && letters(y) && x.len() == y.len() && sorted(x) == sorted(y))
+        })
+}
+
+/// Pairs a document symbol of `a` left over with one of `b` that differs from it only in
+/// a reordered series acronym ([`reordered_series`]).
+fn pair_reordered_symbols(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
+    pair_where(a, b, |x, t| {
+        x.kind == Kind::Symbol && t.kind == Kind::Symbol && reordered_series(&x.value, &t.value)
+    });
+}
+
 /// Pairs a token of `a` left over that also reads as two numbers (Arabic `2-26`, French
 /// `7,10` in a list) with those two numbers on the other side (`2`, `26`).
 fn pair_ranges(a: &mut Vec<&Token>, b: &mut Vec<&Token>) {
@@ -219,7 +248,9 @@ pub(super) fn year_after(t: &Token, end: usize) -> bool {
 /// What differs between the tokens of a source and a target: each value kept once per
 /// occurrence on both sides is paired; paragraph labels and codes (digits glued to
 /// letters) left over on one side only are not told (extraction often drops them on one
-/// side); a value left over that the other side has elsewhere is a repetition, not told;
+/// side); a document symbol pairs with the same symbol whose series acronym is reordered
+/// (`BCE/2014/17`, `ECB/2014/17`); a value left over that the other side has elsewhere is a
+/// repetition, not told;
 /// a number word on one side excuses the same value in digits on the other; a Kind::Month
 /// pairs only with a month. A source value left over and a target value left over of the
 /// same kind make one mismatch (a changed value); the rest are missing or added.
@@ -227,6 +258,7 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     let mut s_left: Vec<&Token> = source.iter().filter(|t| t.kind != Kind::Word).collect();
     let mut t_left: Vec<&Token> = target.iter().filter(|t| t.kind != Kind::Word).collect();
     pair_off(&mut s_left, &mut t_left);
+    pair_reordered_symbols(&mut s_left, &mut t_left);
     pair_ranges(&mut s_left, &mut t_left);
     pair_ranges(&mut t_left, &mut s_left);
     pair_clock(&mut s_left, &mut t_left, target);

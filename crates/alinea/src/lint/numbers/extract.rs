@@ -101,6 +101,11 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             }
         }
         if digit(c).is_some() {
+            if let Some((date, end)) = numeric_date(text, i) {
+                out.extend(date);
+                i = end;
+                continue;
+            }
             let (v, end) = number_at(text, i, lang, order);
             let raw = &text[i..end];
             // A 1 before an apostrophe and a letter (`1'espace`) is an l read wrong.
@@ -477,6 +482,76 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
         }
     }
     out
+}
+
+/// A date written in digits: day first (`21/11/1997`, `14.4.2005`, `01-07-2002`), or year
+/// first with `-` or `/` (`2005-04-14`). Its day, month and year come out as the tokens a
+/// date with a month name gives (`21 novembre 1997`, `April 14, 2005`), so that the two
+/// compare. When the day and the month could be read either way (`01/07/2002`: 1 July, or
+/// January 7 as in the United States), each also takes the other reading as its `alt`; a
+/// first number over 12 is a day, a second over 12 a day written second (`11/21/1997`).
+/// The year has four digits (1900–2099) and the two separators are the same; a run glued to
+/// other digits, letters or separators (`1.2.2014.5`, `v1.2.2014`) is no date.
+fn numeric_date(text: &str, i: usize) -> Option<(Vec<Token>, usize)> {
+    if before(text, i).is_some_and(|p| p.is_alphanumeric() || matches!(p, '/' | '.' | '-')) {
+        return None;
+    }
+    let (a, e1) = digits_at(text, i);
+    let sep = at(text, e1).filter(|c| matches!(c, '/' | '.' | '-'))?;
+    let (b, e2) = digits_at(text, e1 + 1);
+    if at(text, e2) != Some(sep) {
+        return None;
+    }
+    let (c, e3) = digits_at(text, e2 + 1);
+    let glued = at(text, e3).is_some_and(|n| {
+        n.is_alphanumeric()
+            || (matches!(n, '/' | '.' | '-') && at(text, e3 + 1).and_then(digit).is_some())
+    });
+    if glued || b.is_empty() || b.len() > 2 {
+        return None;
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (day, month, year, ambiguous, spans) = if (1..=2).contains(&a.len()) && is_year(&c) {
+        let (x, y) = (num(&a)?, num(&b)?);
+        let day_first = (1..=31).contains(&x) && (1..=12).contains(&y);
+        let month_first = (1..=12).contains(&x) && (1..=31).contains(&y);
+        let (d, m) = match (day_first, month_first) {
+            (true, _) => (x, y),
+            (false, true) => (y, x),
+            (false, false) => return None,
+        };
+        let ambiguous = day_first && month_first && x != y;
+        let (ds, ms) = if day_first {
+            (i..e1, e1 + 1..e2)
+        } else {
+            (e1 + 1..e2, i..e1)
+        };
+        (d, m, c, ambiguous, (ds, ms, e2 + 1..e3))
+    } else if is_year(&a) && sep != '.' && (1..=2).contains(&c.len()) {
+        let (m, d) = (num(&b)?, num(&c)?);
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        (d, m, a, false, (e2 + 1..e3, e1 + 1..e2, i..e1))
+    } else {
+        return None;
+    };
+    let (ds, ms, ys) = spans;
+    let day_token = Token {
+        span: ds,
+        kind: Kind::Number,
+        value: day.to_string(),
+        alt: ambiguous.then(|| month.to_string()),
+    };
+    let month_token = Token {
+        span: ms,
+        kind: Kind::Month,
+        value: format!("month:{month}"),
+        alt: ambiguous.then(|| format!("month:{day}")),
+    };
+    let mut out = vec![day_token, month_token, number(ys, year)];
+    out.sort_by_key(|t| t.span.start);
+    Some((out, e3))
 }
 
 /// Whether `raw` is eight digits that are two years in order (`20142020`).

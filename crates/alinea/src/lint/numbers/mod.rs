@@ -4,7 +4,10 @@
 //! [`extract`] finds, in text order: URLs, document symbols (`A/RES/74/247`, `E/2019/30`,
 //! `S/2020/1`, `A/HRC/45/L.1`), paragraph labels in parentheses (`(a)`, `(أ)`), month names
 //! next to a number (dates: `10 décembre 1976`, `December 10, 1976`,
-//! `10 كانون الأول/ديسمبر 1976`, the two-word Levantine names read as one month) and numbers.
+//! `10 كانون الأول/ديسمبر 1976`, the two-word Levantine names read as one month), dates in
+//! digits (`21/11/1997`, `14.4.2005`, `2005-04-14`: a day, a month and a year, so that they
+//! compare with a date that names its month; `01/07/2002` also reads as January 7) and
+//! numbers.
 //! Numbers are read with the language's separators: Eastern Arabic and Western digits alike;
 //! `47,7` (French, Arabic `٤٧٫٧`) and `47.7` are one value; `31 000`, `31,000` (English),
 //! `31.000` (French) and `31000` are one value; Arabic digit groups in display order

@@ -64,6 +64,13 @@ const PIECES: &[&str] = &[
     "(2004)",
     "décennal",
     "quinquennial",
+    "21/11/1997",
+    "01/07/2002",
+    "11/21/1997",
+    "14.4.2005",
+    "2005-04-14",
+    "BCE/2014/17",
+    "ECB/2014/17",
 ];
 
 proptest! {
@@ -441,4 +448,97 @@ fn halves_and_evening_hours() {
         "في الساعة العاشرة مساء",
         Lang::Ar
     ));
+}
+
+#[test]
+fn dates_in_digits() {
+    let fr = "signée le 21/11/1997, en vigueur le 15.2.1999 (JO L 136 du 31/5/1999)";
+    let en = "signed on 21 November 1997, in force on 15 February 1999 (OJ L 136, 31.5.1999)";
+    assert!(same(fr, Lang::Fr, en, Lang::En));
+    // The day, the month and the year each still count.
+    assert!(!same(
+        "le 21/11/1997",
+        Lang::Fr,
+        "on 21 October 1997",
+        Lang::En
+    ));
+    assert!(!same(
+        "le 21/11/1997",
+        Lang::Fr,
+        "on 22 November 1997",
+        Lang::En
+    ));
+    assert!(!same(
+        "le 21/11/1997",
+        Lang::Fr,
+        "on 21 November 1998",
+        Lang::En
+    ));
+    // Day and month that read either way pair with either reading; over 12, no doubt.
+    assert!(same("le 01/07/2002", Lang::Fr, "on 1 July 2002", Lang::En));
+    assert!(same(
+        "le 01/07/2002",
+        Lang::Fr,
+        "on January 7, 2002",
+        Lang::En
+    ));
+    assert!(!same(
+        "le 01/07/2002",
+        Lang::Fr,
+        "on 1 August 2002",
+        Lang::En
+    ));
+    assert!(same("11/21/1997", Lang::En, "21 novembre 1997", Lang::Fr));
+    assert!(same("2005-04-14", Lang::En, "14 avril 2005", Lang::Fr));
+    assert!(same("14.4.2005", Lang::En, "14 avril 2005", Lang::Fr));
+    assert!(same("١٤/٤/٢٠٠٥", Lang::Ar, "14 avril 2005", Lang::Fr));
+    let t = extract("le 21/11/1997", &Lang::Fr, GroupOrder::Logical);
+    let kv: Vec<(Kind, &str)> = t.iter().map(|t| (t.kind, t.value.as_str())).collect();
+    assert_eq!(
+        kv,
+        [
+            (Kind::Number, "21"),
+            (Kind::Month, "month:11"),
+            (Kind::Number, "1997")
+        ]
+    );
+    // Not dates: no four-digit year, glued to more digits or letters, a month over 12.
+    assert!(
+        extract("v1.2.2014 1.2.2014.5", &Lang::En, GroupOrder::Logical)
+            .iter()
+            .all(|t| t.kind != Kind::Month)
+    );
+    assert!(
+        extract("21/13/1997 et 10.103", &Lang::Fr, GroupOrder::Logical)
+            .iter()
+            .all(|t| t.kind != Kind::Month)
+    );
+    assert!(
+        extract("2014/15 et 6902/05", &Lang::Fr, GroupOrder::Logical)
+            .iter()
+            .all(|t| t.kind != Kind::Month)
+    );
+}
+
+#[test]
+fn symbols_with_a_reordered_series_acronym() {
+    assert!(same(
+        "décision BCE/2014/17",
+        Lang::Fr,
+        "Decision ECB/2014/17",
+        Lang::En
+    ));
+    assert!(!same(
+        "décision BCE/2014/17",
+        Lang::Fr,
+        "Decision ECB/2014/18",
+        Lang::En
+    ));
+    assert!(!same(
+        "document A/74/1",
+        Lang::Fr,
+        "document E/74/1",
+        Lang::En
+    ));
+    assert!(!same("BCE/2014/17", Lang::Fr, "BCF/2014/17", Lang::En));
 }

@@ -42,6 +42,32 @@ fn letters(s: &str) -> usize {
         .count()
 }
 
+/// How much rarer (in Zipf units, a factor of about 5.6) a word of a copied unit may be in
+/// the target's language than in the source's and still read as the target's.
+const BOTH_MARGIN: f64 = 0.75;
+/// The least general frequency (Zipf) of such a word in the target's language.
+const BOTH_MIN_ZIPF: f64 = 3.0;
+
+/// Whether every word of `text` (there is one at least) is a common word of `target` about
+/// as common there as in `source`, by the general-language lists ([`crate::text::freq`]):
+/// `INTRODUCTION`, `Conclusions` and `Participation` read as French and as English, `Article
+/// premier` and `Rapport` as French only. `false` for a language without a list.
+fn reads_as_both(text: &str, source: &Lang, target: &Lang) -> bool {
+    use crate::text::freq::zipf;
+    let mut words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let w = w.to_lowercase();
+            match (zipf(target, &w), zipf(source, &w)) {
+                (Some(t), Some(s)) => t >= BOTH_MIN_ZIPF && t >= s - BOTH_MARGIN,
+                _ => false,
+            }
+        })
+}
+
 pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
     let Some(src_lang) = &doc.source_lang else {
         return;
@@ -87,7 +113,11 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             // The same text in a third language (an Arabic line of a French letterhead kept
             // in the English) is quoted, not left untranslated.
             let (t_norm, s_norm) = norm();
-            let same = t_norm == s_norm && detected.as_ref().is_none_or(|l| l == &src.lang);
+            // A copy that also reads as the target's language (`Introduction`,
+            // `Participation`) is the same word in both, not a copy.
+            let same = t_norm == s_norm
+                && detected.as_ref().is_none_or(|l| l == &src.lang)
+                && !reads_as_both(&unit.text, &src.lang, &doc.lang);
             let in_source_lang = t_letters >= 40
                 && detected.as_ref() == Some(&src.lang)
                 && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang);

@@ -378,3 +378,27 @@ fn a_name_rendered_by_its_own_form_throughout_the_document_is_not_told() {
     assert_eq!(codes(&out), ["term/missing-equivalent"]);
     assert_eq!(out[0].location.as_ref().unwrap().line, 3);
 }
+
+#[test]
+fn a_copy_of_the_source_is_told_unless_it_reads_as_the_target_language_too() {
+    let d = doc(&[
+        ("INTRODUCTION", "INTRODUCTION"),
+        ("Participation", "Participation"),
+        (
+            "Conclusions et recommandations",
+            "Conclusions et recommandations",
+        ),
+        (
+            "Point 107 de l'ordre du jour",
+            "Point 107 de l'ordre du jour",
+        ),
+        ("Article premier", "Article premier"),
+    ]);
+    let out = lint(&[d], &tb(), &Config::default());
+    let lines: Vec<usize> = out
+        .iter()
+        .filter(|d| d.code == "structure/untranslated")
+        .map(|d| d.location.as_ref().unwrap().line)
+        .collect();
+    assert_eq!(lines, [5, 7, 9]);
+}

@@ -1,21 +1,13 @@
 //! The lexical knowledge term mining uses: function words per language (the words a term
 //! neither starts nor ends with), the linking words a multi-word term may hold inside
-//! (French `de`, `à` …; English `of`), and general-language frequencies (`data/freq/*.tsv`,
-//! derived from the wordfreq lists, CC BY-SA 4.0) to contrast a corpus against.
+//! (French `de`, `à` …; English `of`), and the general-language frequencies a corpus is
+//! contrasted against ([`crate::text::freq`], re-exported here).
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
-
 use crate::Lang;
 
-const FREQ_FR: &str = include_str!("../../../../data/freq/fr.tsv");
-const FREQ_EN: &str = include_str!("../../../../data/freq/en.tsv");
-const FREQ_AR: &str = include_str!("../../../../data/freq/ar.tsv");
-
-/// The Zipf value (log10 of the frequency per billion words) given to a word the general list
-/// does not hold: rarer than its rarest word.
-pub const UNSEEN_ZIPF: f64 = 2.0;
+pub use crate::text::freq::{zipf, UNSEEN_ZIPF};
 
 const STOP_EN: &str = "a about above across after afterwards again against all almost alone along already also although always am among amongst an and another any anyhow anyone anything anyway anywhere are around as at back be became because become becomes becoming been before beforehand behind being below beside besides between beyond both but by can cannot could did do does doing done down due during each eg e.g either else elsewhere enough etc even ever every everyone everything everywhere except few for former formerly from further had has have having he hence her here hereafter hereby herein hers herself him himself his how however i ie i.e if in indeed into is it its itself just last latter latterly least less may me meanwhile might mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody none nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves out over own per perhaps please quite rather re same several she should since so some somehow someone something sometime sometimes somewhere still such than that the their theirs them themselves then thence there thereafter thereby therefore therein thereupon these they this those though through throughout thru thus to together too toward towards under until up upon us very via was we well were what whatever when whence whenever where whereafter whereas whereby wherein whereupon wherever whether which while whither who whoever whole whom whose why will with within without would yet you your yours yourself yourselves 's s t don doesn didn isn aren wasn weren won wouldn shouldn couldn can't cannot also fig figure table chapter section page pp vol eq see shown show shows given gives use used using uses make made makes get got gets take taken takes like new first second third two three four five six seven eight nine ten many various different following follows further thus therefore however respectively approximately example examples case cases way ways part parts number numbers order result results mr mrs ms dr prof";
 
@@ -71,35 +63,6 @@ pub fn is_link(lang: &Lang, word: &str) -> bool {
     }
 }
 
-fn table(lang: &Lang) -> Option<&'static FxHashMap<&'static str, f32>> {
-    static FR: OnceLock<FxHashMap<&str, f32>> = OnceLock::new();
-    static EN: OnceLock<FxHashMap<&str, f32>> = OnceLock::new();
-    static AR: OnceLock<FxHashMap<&str, f32>> = OnceLock::new();
-    let (cell, src) = match lang {
-        Lang::Fr => (&FR, FREQ_FR),
-        Lang::En => (&EN, FREQ_EN),
-        Lang::Ar => (&AR, FREQ_AR),
-        Lang::Other(_) => return None,
-    };
-    Some(cell.get_or_init(|| parse_freq(src)))
-}
-
-fn parse_freq(src: &str) -> FxHashMap<&str, f32> {
-    src.lines()
-        .filter_map(|l| {
-            let (w, z) = l.split_once('\t')?;
-            Some((w, z.trim().parse::<f32>().ok()? / 100.0))
-        })
-        .collect()
-}
-
-/// The general-language Zipf frequency of the lower-cased `word` in `lang` ([`UNSEEN_ZIPF`]
-/// when the list does not hold it; `None` for a language without a list).
-pub fn zipf(lang: &Lang, word: &str) -> Option<f64> {
-    let t = table(lang)?;
-    Some(t.get(word).map_or(UNSEEN_ZIPF, |z| f64::from(*z)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,15 +75,5 @@ mod tests {
         assert!(is_link(&Lang::Fr, "de"));
         assert!(!is_link(&Lang::En, "de"));
         assert!(is_stop(&Lang::Ar, "في"));
-    }
-
-    #[test]
-    fn general_frequencies() {
-        let the = zipf(&Lang::En, "the").unwrap();
-        let turbine = zipf(&Lang::En, "turbine").unwrap();
-        assert!(the > 7.0 && turbine < the);
-        assert_eq!(zipf(&Lang::Fr, "zzzqqq"), Some(UNSEEN_ZIPF));
-        assert!(zipf(&Lang::Ar, "الأمم").unwrap() > UNSEEN_ZIPF);
-        assert_eq!(zipf(&Lang::Other("de".into()), "der"), None);
     }
 }

@@ -4,6 +4,7 @@
 pub mod chars;
 pub mod escape;
 pub mod fold;
+pub mod freq;
 pub mod lang;
 pub mod markup;
 pub mod normalize;

@@ -35,6 +35,8 @@ pub struct Token<'a> {
     pub shouted: bool,
     /// The first word of a sentence (so its capital says nothing).
     pub initial: bool,
+    /// A word of the language ([`KNOWN_ZIPF`]): what tells a passage in another language.
+    pub known: bool,
 }
 
 fn word_char(c: char) -> bool {
@@ -61,6 +63,11 @@ pub const SHOUTED_ZIPF: f64 = 4.0;
 /// `ONU` 4.3 in the lists) and keep their capitals.
 pub const SHOUTED_LETTERS: usize = 5;
 
+/// A French or English word is a word of its language when the general list holds it at
+/// this Zipf value or more (once a million words); an Arabic word, when it is written in
+/// Arabic letters; for a language without a list, always.
+pub const KNOWN_ZIPF: f64 = 3.0;
+
 /// A table of the words met so far: each written form's lower case and variant key (worked
 /// out once per distinct form, not once per occurrence), and each key's number.
 #[derive(Debug, Default)]
@@ -81,6 +88,7 @@ struct Word {
     capital: bool,
     all_caps: bool,
     shouted: bool,
+    known: bool,
 }
 
 /// Whether `word` holds a letter the language's script does not write: a Greek symbol in
@@ -140,6 +148,13 @@ impl Words {
             capital: surface.chars().next().is_some_and(char::is_uppercase),
             all_caps,
             shouted,
+            known: match lang {
+                Lang::Ar => lower.chars().any(crate::text::chars::is_arabic_script),
+                Lang::Fr | Lang::En => {
+                    zipf(lang, lower.trim_end_matches('\'')).is_some_and(|z| z >= KNOWN_ZIPF)
+                }
+                Lang::Other(_) => true,
+            },
         };
         self.forms.insert(surface.into(), w);
         (w, self.keys[key_id as usize].clone())
@@ -249,6 +264,7 @@ fn token<'a>(surface: &'a str, lang: &Lang, initial: bool, words: &mut Words) ->
         all_caps: w.all_caps,
         shouted: w.shouted,
         initial,
+        known: w.known,
     }
 }
 

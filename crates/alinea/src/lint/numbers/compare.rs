@@ -202,6 +202,38 @@ fn pair_joined(a: &mut Vec<&Token>, b: &mut Vec<&Token>, b_all: &[Token]) {
     }
 }
 
+/// Removes from `a` the numbers left over that enumerate a range `b_all` gives by its bounds
+/// (`articles 8, 9, 10 et 11` against `Articles 8 to 11`): two rising integers a few bytes
+/// apart, from 3 to 10 apart, every integer strictly between them (two at least) left over
+/// in `a` (the bounds pair as themselves). A number merely inside a range is no enumeration
+/// of it (`2011-2013` against a second `2012` that should be `2011`).
+fn pair_enumerated(a: &mut Vec<&Token>, b_all: &[Token]) {
+    let int = |t: &Token| {
+        (t.kind == Kind::Number)
+            .then(|| t.value.parse::<u64>().ok())
+            .flatten()
+    };
+    for w in b_all.windows(2) {
+        let (Some(lo), Some(hi)) = (int(&w[0]), int(&w[1])) else {
+            continue;
+        };
+        let near = w[0].span.end < w[1].span.start && w[1].span.start - w[0].span.end <= 8;
+        if !near || !(3..=10).contains(&hi.saturating_sub(lo)) {
+            continue;
+        }
+        let inner: Vec<usize> = (lo + 1..hi)
+            .filter_map(|v| a.iter().position(|t| int(t) == Some(v)))
+            .collect();
+        if inner.len() as u64 == hi - lo - 1 {
+            let mut inner = inner;
+            inner.sort_unstable();
+            for i in inner.into_iter().rev() {
+                a.remove(i);
+            }
+        }
+    }
+}
+
 /// The year a footnote call was glued to (`201442`, or `2014.42` at the end of a sentence,
 /// for 2014 and note 42): four digits from 1900 to 2099 followed, with or without a point,
 /// by one to three digits.
@@ -248,7 +280,9 @@ pub(super) fn year_after(t: &Token, end: usize) -> bool {
 /// What differs between the tokens of a source and a target: each value kept once per
 /// occurrence on both sides is paired; paragraph labels and codes (digits glued to
 /// letters) left over on one side only are not told (extraction often drops them on one
-/// side); a document symbol pairs with the same symbol whose series acronym is reordered
+/// side); numbers that enumerate a range the other side gives by its bounds (`8, 9, 10 et
+/// 11`, `8 to 11`) pair with it; a document symbol pairs with the same symbol whose series
+/// acronym is reordered
 /// (`BCE/2014/17`, `ECB/2014/17`); a value left over that the other side has elsewhere is a
 /// repetition, not told;
 /// a number word on one side excuses the same value in digits on the other; a Kind::Month
@@ -265,6 +299,8 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     pair_clock(&mut t_left, &mut s_left, source);
     pair_joined(&mut s_left, &mut t_left, target);
     pair_joined(&mut t_left, &mut s_left, source);
+    pair_enumerated(&mut s_left, target);
+    pair_enumerated(&mut t_left, source);
     pair_year_call(&mut s_left, &mut t_left);
     pair_year_call(&mut t_left, &mut s_left);
     pair_label_number(&mut s_left, &mut t_left);

@@ -542,3 +542,33 @@ fn symbols_with_a_reordered_series_acronym() {
     ));
     assert!(!same("BCE/2014/17", Lang::Fr, "BCF/2014/17", Lang::En));
 }
+
+#[test]
+fn a_range_given_by_its_bounds_and_its_numbers_listed() {
+    assert!(same(
+        "voir les articles 8, 9, 10 et 11",
+        Lang::Fr,
+        "see Articles 8 to 11",
+        Lang::En
+    ));
+    assert!(same(
+        "Articles 8-11",
+        Lang::En,
+        "articles 8, 9, 10 et 11",
+        Lang::Fr
+    ));
+    // A number inside a range is not the range; a bound changed is told.
+    assert!(!same("l'article 9", Lang::Fr, "Articles 8 to 11", Lang::En));
+    assert!(!same(
+        "articles 8, 9, 10 et 11",
+        Lang::Fr,
+        "Articles 8 to 12",
+        Lang::En
+    ));
+    assert!(!same(
+        "articles 8, 9 et 11",
+        Lang::Fr,
+        "Articles 8 to 11",
+        Lang::En
+    ));
+}

@@ -106,6 +106,11 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 i = end;
                 continue;
             }
+            if let Some((clock, end)) = round_the_clock(text, i) {
+                out.extend(clock);
+                i = end;
+                continue;
+            }
             let (v, end) = number_at(text, i, lang, order);
             let raw = &text[i..end];
             // A 1 before an apostrophe and a letter (`1'espace`) is an l read wrong.
@@ -552,6 +557,66 @@ fn numeric_date(text: &str, i: usize) -> Option<(Vec<Token>, usize)> {
     let mut out = vec![day_token, month_token, number(ys, year)];
     out.sort_by_key(|t| t.span.start);
     Some((out, e3))
+}
+
+/// What follows 24 or 7 in the idioms of a service that never stops: `24 heures sur 24`,
+/// `24h/24`, `7 jours sur 7`, `7j/7`, `24 hours a day`, `7 days a week`.
+const ROUND_THE_CLOCK: [(&str, &[&str]); 2] = [
+    (
+        "24",
+        &[
+            " heures sur 24",
+            " heures/24",
+            " h sur 24",
+            " h/24",
+            "h/24",
+            "h sur 24",
+            " hours a day",
+            " hours per day",
+        ],
+    ),
+    (
+        "7",
+        &[
+            " jours sur 7",
+            " jours/7",
+            " j/7",
+            "j/7",
+            "j sur 7",
+            " days a week",
+            " days per week",
+        ],
+    ),
+];
+
+/// The idioms of a service that never stops (`24 heures sur 24 et 7 jours sur 7`, `24/7`,
+/// `24 hours a day, 7 days a week`), which a translation may say in words (`على مدار الساعة
+/// طوال أيام الأسبوع`, `around the clock`): number words ([`Kind::Word`]) that excuse the
+/// same numbers on the other side and are not told themselves.
+fn round_the_clock(text: &str, i: usize) -> Option<(Vec<Token>, usize)> {
+    if before(text, i).is_some_and(|p| p.is_alphanumeric() || p == '/') {
+        return None;
+    }
+    let (n, e) = digits_at(text, i);
+    let word = |span: std::ops::Range<usize>, v: &str| Token {
+        span,
+        kind: Kind::Word,
+        value: v.to_string(),
+        alt: None,
+    };
+    let free = |end: usize| at(text, end).is_none_or(|c| !c.is_alphanumeric());
+    if n == "24" && text[e..].starts_with("/7") && free(e + 2) {
+        return Some((vec![word(i..e, "24"), word(e + 1..e + 2, "7")], e + 2));
+    }
+    let (_, tails) = ROUND_THE_CLOCK.iter().find(|(v, _)| *v == n)?;
+    let rest = &text[e..];
+    let tail = tails.iter().find(|t| {
+        rest.len() >= t.len()
+            && rest.is_char_boundary(t.len())
+            && rest[..t.len()].eq_ignore_ascii_case(t)
+    })?;
+    let end = e + tail.len();
+    free(end).then(|| (vec![word(i..end, &n)], end))
 }
 
 /// Whether `raw` is eight digits that are two years in order (`20142020`).

@@ -6,8 +6,9 @@
 //! next to a number (dates: `10 décembre 1976`, `December 10, 1976`,
 //! `10 كانون الأول/ديسمبر 1976`, the two-word Levantine names read as one month), dates in
 //! digits (`21/11/1997`, `14.4.2005`, `2005-04-14`: a day, a month and a year, so that they
-//! compare with a date that names its month; `01/07/2002` also reads as January 7) and
-//! numbers.
+//! compare with a date that names its month; `01/07/2002` also reads as January 7), the
+//! idioms of a service that never stops (`24 heures sur 24`, `7j/7`, `24/7`, `24 hours a
+//! day`: number words, which a translation may say without digits) and numbers.
 //! Numbers are read with the language's separators: Eastern Arabic and Western digits alike;
 //! `47,7` (French, Arabic `٤٧٫٧`) and `47.7` are one value; `31 000`, `31,000` (English),
 //! `31.000` (French) and `31000` are one value; Arabic digit groups in display order

@@ -71,6 +71,10 @@ const PIECES: &[&str] = &[
     "2005-04-14",
     "BCE/2014/17",
     "ECB/2014/17",
+    "24 heures sur 24",
+    "7j/7",
+    "24/7",
+    "24 hours a day",
 ];
 
 proptest! {
@@ -571,4 +575,40 @@ fn a_range_given_by_its_bounds_and_its_numbers_listed() {
         "Articles 8 to 11",
         Lang::En
     ));
+}
+
+#[test]
+fn round_the_clock_said_in_words() {
+    let fr = "la détection des incidents (24 heures sur 24 et 7 jours sur 7)";
+    let ar = "كشف الحوادث (على مدار الساعة طوال أيام الأسبوع)";
+    let en = "incident detection (24 hours a day, 7 days a week)";
+    assert!(same(fr, Lang::Fr, ar, Lang::Ar));
+    assert!(same(fr, Lang::Fr, en, Lang::En));
+    assert!(same(en, Lang::En, ar, Lang::Ar));
+    assert!(same(
+        "un réseau 24h/24 et 7j/7",
+        Lang::Fr,
+        "a 24/7 network",
+        Lang::En
+    ));
+    assert!(same(
+        "a 24/7 network",
+        Lang::En,
+        "شبكة تعمل على مدار الساعة",
+        Lang::Ar
+    ));
+    // Other hours and days are numbers; a changed idiom against digits is told.
+    assert!(!same(
+        "pendant 12 heures sur 24",
+        Lang::Fr,
+        "for 12 hours a day",
+        Lang::Fr
+    ));
+    assert!(!same(
+        "24 heures sur 24",
+        Lang::Fr,
+        "25 hours a day",
+        Lang::En
+    ));
+    assert!(!same("24 heures", Lang::Fr, "على مدار الساعة", Lang::Ar));
 }

@@ -402,3 +402,37 @@ fn a_copy_of_the_source_is_told_unless_it_reads_as_the_target_language_too() {
         .collect();
     assert_eq!(lines, [5, 7, 9]);
 }
+
+#[test]
+fn another_word_of_the_same_stem_is_not_the_term() {
+    let t = |l: Lang, s: &str| {
+        let mut t = Term::new(l, s);
+        t.status = Some(Status::Preferred);
+        t
+    };
+    let tb = Termbase {
+        concepts: vec![Concept {
+            id: "vulnerability".into(),
+            terms: vec![t(Lang::Fr, "vulnérabilité"), t(Lang::En, "vulnerability")],
+            ..Concept::default()
+        }],
+    };
+    let d = doc(&[
+        (
+            "Les personnes vulnérables sont protégées.",
+            "Vulnerable people are protected.",
+        ),
+        ("Les vulnérabilités sont signalées.", "Flaws are reported."),
+        (
+            "Les systèmes vulnérables et leur vulnérabilité.",
+            "Weak systems and their weakness.",
+        ),
+    ]);
+    let out = lint(&[d], &tb, &Config::default());
+    let lines: Vec<usize> = out
+        .iter()
+        .filter(|d| d.code == "term/missing-equivalent")
+        .map(|d| d.location.as_ref().unwrap().line)
+        .collect();
+    assert_eq!(lines, [3, 5]);
+}

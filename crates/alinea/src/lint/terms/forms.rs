@@ -21,6 +21,43 @@ pub(super) fn common_noun(term: &str, found: &str) -> bool {
     term.starts_with("ال") && !definite(found)
 }
 
+/// Whether the single word `found`, which the stemmer gives the stem of the one-word `term`,
+/// is another word made from the same stem rather than a form of the term: French and
+/// English nouns take `-s`, `-x`, `-es`, `-ies`, French `-aux` for `-al` and an `-e`, and no
+/// more (`vulnérables` is no form of `vulnérabilité`, `éducatif` none of `éducation`,
+/// `vulnerable` none of `vulnerability`; `vulnérabilités` is). Only French and English: an
+/// Arabic stem holds its forms otherwise.
+pub(super) fn derived_word(term: &str, found: &str, lang: &Lang) -> bool {
+    if !matches!(lang, Lang::Fr | Lang::En) || term.contains(' ') || found.contains(' ') {
+        return false;
+    }
+    let base = |w: &str| -> String {
+        let k = crate::termbase::normalize::lookup_key(w);
+        let k = match lang {
+            Lang::En => match k.strip_suffix("ies") {
+                Some(s) => format!("{s}y"),
+                None => k
+                    .strip_suffix("es")
+                    .filter(|s| {
+                        s.ends_with(['s', 'x', 'z']) || s.ends_with("ch") || s.ends_with("sh")
+                    })
+                    .or_else(|| k.strip_suffix('s'))
+                    .unwrap_or(&k)
+                    .to_string(),
+            },
+            _ => match k.strip_suffix("aux") {
+                Some(s) => format!("{s}al"),
+                None => {
+                    let k = k.strip_suffix(['s', 'x']).unwrap_or(&k);
+                    k.strip_suffix('e').unwrap_or(k).to_string()
+                }
+            },
+        };
+        k
+    };
+    base(term) != base(found)
+}
+
 /// Whether a full form of the concept of `m` (a short form in unit `u`) stands before it,
 /// found with every overlapping match ([`crate::termbase::TermMatcher::find_all`]): asked
 /// only for a short form not yet seen expanded, so the extra search is rare.

@@ -21,7 +21,8 @@ use crate::termbase::{Concept, MatchClass, Status, TermMatch, TermType};
 use crate::Lang;
 use apart::{all_words_in, word_keys};
 use forms::{
-    by_acronym, common_noun, expanded_before, expanded_here, head_mentions, in_title, joined_in,
+    by_acronym, common_noun, derived_word, expanded_before, expanded_here, head_mentions, in_title,
+    joined_in,
 };
 
 fn rejected(s: Option<Status>) -> bool {
@@ -359,11 +360,18 @@ fn bilingual(
     let mut source_kept: Option<Vec<TermMatch>> = None;
     let mut target_keys: Option<FxHashMap<String, Vec<usize>>> = None;
     for m in in_source {
+        let concept = &tb.concepts[m.concept_index];
+        let term = &concept.terms[m.term_index];
+        // Another word of the same stem (`vulnérables` for `vulnérabilité`) is not the term
+        // (which the unit may hold further on).
+        if m.class == MatchClass::Stemmed
+            && derived_word(&term.text, &src.text[m.span.clone()], &src.lang)
+        {
+            continue;
+        }
         if !seen.insert(m.concept_index) {
             continue;
         }
-        let concept = &tb.concepts[m.concept_index];
-        let term = &concept.terms[m.term_index];
         // A name found in lower case (« une convention sur la cybercriminalité » for the
         // Convention sur la cybercriminalité of the Council of Europe) is a common noun.
         if common_noun(&term.text, &src.text[m.span.clone()]) {

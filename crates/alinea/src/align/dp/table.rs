@@ -40,7 +40,7 @@ fn keep_best(
 pub(super) struct Table {
     /// The best costs of row `i` in `rows[i % ROWS]`.
     rows: [Vec<f32>; ROWS],
-    /// The best last shape of each cell ([`SHAPES`] has fewer than 15: half a byte a cell).
+    /// The best last shape of each cell ([`SHAPES`] has 15 at most: half a byte a cell).
     back: Nibbles,
     gap: Vec<u8>,
     offset: Vec<usize>,
@@ -193,7 +193,8 @@ impl Table {
 /// Values below 15, two a byte; 15 stands for none (a cell no shape reaches).
 pub(super) struct Nibbles(Vec<u8>);
 
-const _: () = assert!(SHAPES.len() < Nibbles::NONE as usize);
+// Shape indices run from 0 to `SHAPES.len() - 1`: up to 15 shapes fit beside `NONE`.
+const _: () = assert!(SHAPES.len() <= Nibbles::NONE as usize);
 
 impl Nibbles {
     pub(super) const NONE: u8 = 0xF;

@@ -75,6 +75,15 @@ fn hard(k: &str) -> bool {
     k.starts_with("n:") || k.starts_with("s:") || k.starts_with("u:") || k.starts_with("p:")
 }
 
+/// Whether `key` is a symbol or a compound number (`s:`) that the other document, whose
+/// anchor keys are `other` (ascending), never writes: the translation writes it its own way
+/// (`2006/928/CE` is `2006/928/EC`, `2003/568/JAI` is `2003/568/JHA`, `P-5` is `ف-5`,
+/// `27/01/1999` is `27 janvier 1999`), so its absence from a bead tells nothing; its numbers
+/// (`n:2006`, `n:928`) still do. A symbol both documents write stays a hard anchor.
+fn written_otherwise(key: &str, other: &[String]) -> bool {
+    key.starts_with("s:") && other.binary_search_by(|k| k.as_str().cmp(key)).is_err()
+}
+
 /// For each key of `b` (ascending), the value in `a_val` of the same key in `a` (ascending).
 fn match_sorted(a: &[String], a_val: &[u32], b: &[String]) -> Vec<Option<u32>> {
     let mut out = Vec::with_capacity(b.len());
@@ -181,15 +190,8 @@ impl Evidence {
                 let c = &mut anchor_concept[a as usize];
                 if *c == u32::MAX {
                     *c = is_anchor.len() as u32;
-                    // Across scripts, a symbol with letters that the target never writes
-                    // is written in its letters (`P-5` is `ف-5`): its absence from a bead
-                    // tells nothing; its numbers (`n:5`) still do.
                     let key = &src.anchor_keys[a as usize];
-                    let transcribed = cross_script
-                        && key.starts_with("s:")
-                        && key.bytes().any(|b| b.is_ascii_alphabetic())
-                        && tgt.anchor_keys.binary_search(key).is_err();
-                    is_anchor.push(hard(key) && !transcribed);
+                    is_anchor.push(hard(key) && !written_otherwise(key, &tgt.anchor_keys));
                 }
                 keys.push(*c);
             }
@@ -271,7 +273,11 @@ impl Evidence {
         drop(cand_lists);
         // Target anchors and names: the source concept of the same key.
         let tgt_anchor = match_sorted(&src.anchor_keys, &anchor_concept, &tgt.anchor_keys);
-        let tgt_hard: Vec<bool> = tgt.anchor_keys.iter().map(|k| hard(k)).collect();
+        let tgt_hard: Vec<bool> = tgt
+            .anchor_keys
+            .iter()
+            .map(|k| hard(k) && !written_otherwise(k, &src.anchor_keys))
+            .collect();
         let tgt_name = if cross_script {
             match_sorted(&src.name_keys, &name_concept, &tgt.name_keys)
         } else {

@@ -48,30 +48,66 @@ fn cognate_distance_matches_the_full_strings() {
 }
 
 #[test]
-fn across_scripts_a_symbol_the_target_writes_in_its_letters_is_no_hard_anchor() {
+fn a_symbol_the_other_document_writes_its_own_way_is_no_hard_anchor() {
     use crate::align::features::extract;
     use crate::Lang;
     let settings = EvidenceSettings {
         use_lexicon: false,
         anchor_boost: 1.5,
     };
+    // No anchor weight is missing when the numbers and the symbols both write match.
+    let no_miss = |ev: &Evidence| {
+        let (_, anchors) = ev.hits(0, 0);
+        assert!(anchors > 0.0);
+        let miss = ev.src_anchor_mass[0] + ev.tgt_anchor_mass[0] - 2.0 * anchors;
+        assert!(miss.abs() < 1e-4, "{miss}");
+    };
     let fr = extract(
         &["Transfert de 3 postes P-5 (document A/70/123)."],
         &Lang::Fr,
     );
+    // Across scripts: `ف-5` for `P-5`.
     let ar = extract(&["نقل 3 وظائف ف-5 (الوثيقة A/70/123)."], &Lang::Ar);
-    let ev = Evidence::build(&fr, &ar, &PairLexicon::default(), &settings);
-    // The numbers and the symbol the target writes are matched: no anchor weight is missing.
-    let (_, anchors) = ev.hits(0, 0);
-    assert!(anchors > 0.0);
-    assert!(
-        (ev.src_anchor_mass[0] - anchors).abs() < 1e-5,
-        "{:?}",
-        ev.src_anchor_mass
+    no_miss(&Evidence::build(
+        &fr,
+        &ar,
+        &PairLexicon::default(),
+        &settings,
+    ));
+    // In one script: a series acronym and a date each language writes its own way.
+    let fr2 = extract(
+        &["Décisions 2006/928/CE et 2003/568/JAI du 27/01/1999."],
+        &Lang::Fr,
     );
-    // The same symbol in the same script is a hard anchor, and missing from a target without it.
-    let en = extract(&["Transfer of 3 P-4 posts (document A/70/123)."], &Lang::En);
-    let ev = Evidence::build(&fr, &en, &PairLexicon::default(), &settings);
+    let en2 = extract(
+        &["Decisions 2006/928/EC and 2003/568/JHA of 27 January 1999."],
+        &Lang::En,
+    );
+    let ev = Evidence::build(&fr2, &en2, &PairLexicon::default(), &settings);
     let (_, anchors) = ev.hits(0, 0);
-    assert!(ev.src_anchor_mass[0] > anchors + 1.0);
+    // The month of the date in digits (`n:1`) is the only anchor weight left unmatched.
+    assert!(ev.src_anchor_mass[0] > anchors && (ev.tgt_anchor_mass[0] - anchors).abs() < 1e-4);
+    // A symbol both documents write is a hard anchor: missing from a unit, it costs.
+    let en = extract(
+        &[
+            "Transfer of 3 P-5 posts (document A/70/123).",
+            "Transfer of 3 P-5 posts.",
+        ],
+        &Lang::En,
+    );
+    let fr3 = extract(
+        &[
+            "Transfert de 3 postes P-5 (document A/70/123).",
+            "Transfert de 3 postes P-5 (document A/70/123).",
+        ],
+        &Lang::Fr,
+    );
+    let ev = Evidence::build(&fr3, &en, &PairLexicon::default(), &settings);
+    let (_, anchors) = ev.hits(1, 1);
+    assert!(ev.src_anchor_mass[1] > anchors + 1.0);
+    // And a number that differs still does (`P-4` against `P-5`).
+    let en4 = extract(&["Transfer of 3 P-4 posts (document A/70/123)."], &Lang::En);
+    let ev = Evidence::build(&fr, &en4, &PairLexicon::default(), &settings);
+    let (_, anchors) = ev.hits(0, 0);
+    assert!(ev.src_anchor_mass[0] > anchors);
 }

@@ -290,6 +290,18 @@ impl Extractor {
             self.anchor();
             return;
         }
+        // A date in digits (`27/01/1999`, `14.4.2005`, `2005-04-14`) is its day and its
+        // year, which the other language may write around a month's name (`27 janvier
+        // 1999`): its month is no anchor.
+        if let Some((day, year)) = date_in_digits(tok) {
+            for v in [day, year] {
+                self.key.clear();
+                self.key.push_str("n:");
+                self.key.push_str(v);
+                self.anchor();
+            }
+            return;
+        }
         self.first_number = None;
         let ascii = tok.is_ascii();
         let has_letter = if ascii {
@@ -575,6 +587,35 @@ fn extract_with(
         name_keys,
         script,
     }
+}
+
+/// The day and the year of a date written in ASCII digits: day, month, year (or month, day,
+/// year when the second number is over 12) with `/`, `.` or `-`, or year, month, day with
+/// `-` or `/`; the year of four digits from 1900 to 2099; leading zeros dropped.
+fn date_in_digits(tok: &str) -> Option<(&str, &str)> {
+    let sep = tok.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'))?;
+    let parts: Vec<&str> = tok.split(char::from(sep)).collect();
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|d| d.is_ascii_digit()))
+    {
+        return None;
+    }
+    let year = |y: &str| y.len() == 4 && (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
+    let small =
+        |x: &str, hi: u32| x.len() <= 2 && (1..=hi).contains(&x.parse::<u32>().unwrap_or(0));
+    if year(c) && small(a, 31) && small(b, 31) && (small(a, 12) || small(b, 12)) {
+        // Day first, unless the second number can only be a day.
+        let day = if small(b, 12) { a } else { b };
+        return Some((day.trim_start_matches('0'), c));
+    }
+    if sep != b'.' && year(a) && small(b, 12) && small(c, 31) {
+        return Some((c.trim_start_matches('0'), a));
+    }
+    None
 }
 
 mod tokens;

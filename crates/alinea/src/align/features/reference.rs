@@ -293,6 +293,36 @@ fn number_anchors(tok: &str, out: &mut Vec<String>) {
         out.push(format!("n:{}", digits.trim_start_matches('0')));
         return;
     }
+    // A date in digits: its day and its year.
+    for sep in ['/', '.', '-'] {
+        let p: Vec<&str> = tok.split(sep).collect();
+        let num = |x: &str| -> Option<u32> {
+            (!x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+                .then(|| x.parse().ok())
+                .flatten()
+        };
+        if p.len() != 3
+            || tok.find(['/', '.', '-']).map(|i| &tok[i..=i]) != Some(&sep.to_string()[..])
+        {
+            continue;
+        }
+        let (Some(a), Some(b), Some(c)) = (num(p[0]), num(p[1]), num(p[2])) else {
+            continue;
+        };
+        let is_year = |s: &str, v: u32| s.len() == 4 && (1900..2100).contains(&v);
+        let fits = |s: &str, v: u32, hi: u32| s.len() <= 2 && (1..=hi).contains(&v);
+        if is_year(p[2], c) && fits(p[0], a, 31) && fits(p[1], b, 31) && (a <= 12 || b <= 12) {
+            let day = if b <= 12 { a } else { b };
+            out.push(format!("n:{day}"));
+            out.push(format!("n:{c}"));
+            return;
+        }
+        if sep != '.' && is_year(p[0], a) && fits(p[1], b, 12) && fits(p[2], c, 31) {
+            out.push(format!("n:{c}"));
+            out.push(format!("n:{a}"));
+            return;
+        }
+    }
     let has_letter = tok.chars().any(|c| c.is_alphabetic());
     if has_letter || tok.contains('/') || tok.contains('-') {
         out.push(format!("s:{}", tok.to_uppercase()));

@@ -97,6 +97,11 @@ const PIECES: &[&str] = &[
     "000",
     "00",
     "15e",
+    "27/01/1999",
+    "11/21/1997",
+    "2005-04-14",
+    "14.4.2005",
+    "1.2.2014.5",
     "1er",
     "2ème",
     "1ᵉʳ",
@@ -433,4 +438,31 @@ fn afternoon_hours_are_their_numbers() {
     let en = extract(&["At 10 a.m. and 3 pages."], &Lang::En);
     let a = anchors(&en, 0);
     assert!(a.contains(&"n:10") && a.contains(&"n:3"), "{a:?}");
+}
+
+#[test]
+fn a_date_in_digits_is_its_day_and_its_year() {
+    let keys = |t: &str, l: Lang| {
+        let f = extract(&[t], &l);
+        let mut k: Vec<String> = f
+            .anchors
+            .get(0)
+            .iter()
+            .map(|&a| f.anchor_keys[a as usize].clone())
+            .collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys("signée le 27/01/1999", Lang::Fr), ["n:1999", "n:27"]);
+    assert_eq!(
+        keys("signed on 27 January 1999", Lang::En),
+        ["n:1999", "n:27"]
+    );
+    assert_eq!(keys("on 11/21/1997", Lang::En), ["n:1997", "n:21"]);
+    assert_eq!(keys("le 2005-04-14", Lang::Fr), ["n:14", "n:2005"]);
+    assert_eq!(keys("le 14.4.2005", Lang::Fr), ["n:14", "n:2005"]);
+    // Not dates: a symbol, a range of years, a month over 12.
+    assert!(keys("2006/928/CE", Lang::Fr).contains(&"s:2006/928/CE".to_string()));
+    assert!(keys("2014-2015", Lang::Fr).contains(&"s:2014-2015".to_string()));
+    assert!(keys("21/13/1997", Lang::Fr).contains(&"n:13".to_string()));
 }

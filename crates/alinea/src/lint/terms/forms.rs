@@ -33,7 +33,7 @@ pub(super) fn derived_word(term: &str, found: &str, lang: &Lang) -> bool {
     }
     let base = |w: &str| -> String {
         let k = crate::termbase::normalize::lookup_key(w);
-        let k = match lang {
+        match lang {
             Lang::En => match k.strip_suffix("ies") {
                 Some(s) => format!("{s}y"),
                 None => k
@@ -52,8 +52,7 @@ pub(super) fn derived_word(term: &str, found: &str, lang: &Lang) -> bool {
                     k.strip_suffix('e').unwrap_or(k).to_string()
                 }
             },
-        };
-        k
+        }
     };
     base(term) != base(found)
 }

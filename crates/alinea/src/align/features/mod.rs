@@ -589,38 +589,9 @@ fn extract_with(
     }
 }
 
-/// The day and the year of a date written in ASCII digits: day, month, year (or month, day,
-/// year when the second number is over 12) with `/`, `.` or `-`, or year, month, day with
-/// `-` or `/`; the year of four digits from 1900 to 2099; leading zeros dropped.
-fn date_in_digits(tok: &str) -> Option<(&str, &str)> {
-    let sep = tok.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'))?;
-    let parts: Vec<&str> = tok.split(char::from(sep)).collect();
-    let [a, b, c] = parts[..] else {
-        return None;
-    };
-    if !parts
-        .iter()
-        .all(|p| !p.is_empty() && p.bytes().all(|d| d.is_ascii_digit()))
-    {
-        return None;
-    }
-    let year = |y: &str| y.len() == 4 && (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
-    let small =
-        |x: &str, hi: u32| x.len() <= 2 && (1..=hi).contains(&x.parse::<u32>().unwrap_or(0));
-    if year(c) && small(a, 31) && small(b, 31) && (small(a, 12) || small(b, 12)) {
-        // Day first, unless the second number can only be a day.
-        let day = if small(b, 12) { a } else { b };
-        return Some((day.trim_start_matches('0'), c));
-    }
-    if sep != b'.' && year(a) && small(b, 12) && small(c, 31) {
-        return Some((c.trim_start_matches('0'), a));
-    }
-    None
-}
-
 mod tokens;
 mod words;
-use tokens::{is_alphabetic, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER};
+use tokens::{date_in_digits, is_alphabetic, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER};
 pub(crate) use words::{StrTable, WordStemmer};
 
 /// The straightforward feature extraction that [`extract`] must agree with.

@@ -234,3 +234,32 @@ pub(super) fn grouped_number_next(
     let display = reversed && so_far.split(|&c| c == b' ').all(|g| g.len() == 3);
     (logical || display).then_some(after)
 }
+
+/// The day and the year of a date written in ASCII digits: day, month, year (or month, day,
+/// year when the second number is over 12) with `/`, `.` or `-`, or year, month, day with
+/// `-` or `/`; the year of four digits from 1900 to 2099; leading zeros dropped.
+pub(super) fn date_in_digits(tok: &str) -> Option<(&str, &str)> {
+    let sep = tok.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'))?;
+    let parts: Vec<&str> = tok.split(char::from(sep)).collect();
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.bytes().all(|d| d.is_ascii_digit()))
+    {
+        return None;
+    }
+    let year = |y: &str| y.len() == 4 && (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
+    let small =
+        |x: &str, hi: u32| x.len() <= 2 && (1..=hi).contains(&x.parse::<u32>().unwrap_or(0));
+    if year(c) && small(a, 31) && small(b, 31) && (small(a, 12) || small(b, 12)) {
+        // Day first, unless the second number can only be a day.
+        let day = if small(b, 12) { a } else { b };
+        return Some((day.trim_start_matches('0'), c));
+    }
+    if sep != b'.' && year(a) && small(b, 12) && small(c, 31) {
+        return Some((c.trim_start_matches('0'), a));
+    }
+    None
+}

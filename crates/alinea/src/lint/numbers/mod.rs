@@ -83,6 +83,7 @@ pub struct Token {
 /// only when the other side has no number left over.
 const DUAL: &str = "dual";
 
+mod calendar;
 mod cite;
 mod compare;
 mod compound;

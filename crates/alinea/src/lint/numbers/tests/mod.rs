@@ -1,4 +1,6 @@
-//! Unit tests of `lint::numbers` (`special`: the forms read specially — glued footnote calls,
+//! Unit tests of `lint::numbers` (`written`: forms each language writes its own way — dates in
+//! digits, reordered acronyms, ranges, round-the-clock idioms; `special`: the forms read
+//! specially — glued footnote calls,
 //! lists, numbers in several words, duals, months without a number, Roman divisions).
 use proptest::prelude::*;
 
@@ -581,3 +583,4 @@ fn footnote_marks_ocr_ones_and_lost_hyphens() {
 }
 
 mod special;
+mod written;

@@ -2,6 +2,7 @@
 //! detection and sentence segmentation, with per-language rules.
 
 pub mod chars;
+pub mod dates;
 pub mod escape;
 pub mod fold;
 pub mod freq;

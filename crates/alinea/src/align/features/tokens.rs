@@ -3,6 +3,7 @@
 //! Unicode tables.
 
 use crate::text::chars::is_basic_arabic_letter;
+use crate::text::dates::read_digit_date;
 
 pub(super) fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
@@ -235,31 +236,15 @@ pub(super) fn grouped_number_next(
     (logical || display).then_some(after)
 }
 
-/// The day and the year of a date written in ASCII digits: day, month, year (or month, day,
-/// year when the second number is over 12) with `/`, `.` or `-`, or year, month, day with
-/// `-` or `/`; the year of four digits from 1900 to 2099; leading zeros dropped.
+/// The day and the year of a date written in ASCII digits ([`read_digit_date`]), leading
+/// zeros dropped.
 pub(super) fn date_in_digits(tok: &str) -> Option<(&str, &str)> {
     let sep = tok.bytes().find(|b| matches!(b, b'/' | b'.' | b'-'))?;
     let parts: Vec<&str> = tok.split(char::from(sep)).collect();
     let [a, b, c] = parts[..] else {
         return None;
     };
-    if !parts
-        .iter()
-        .all(|p| !p.is_empty() && p.bytes().all(|d| d.is_ascii_digit()))
-    {
-        return None;
-    }
-    let year = |y: &str| y.len() == 4 && (1900..2100).contains(&y.parse::<u32>().unwrap_or(0));
-    let small =
-        |x: &str, hi: u32| x.len() <= 2 && (1..=hi).contains(&x.parse::<u32>().unwrap_or(0));
-    if year(c) && small(a, 31) && small(b, 31) && (small(a, 12) || small(b, 12)) {
-        // Day first, unless the second number can only be a day.
-        let day = if small(b, 12) { a } else { b };
-        return Some((day.trim_start_matches('0'), c));
-    }
-    if sep != b'.' && year(a) && small(b, 12) && small(c, 31) {
-        return Some((c.trim_start_matches('0'), a));
-    }
-    None
+    let date = read_digit_date([a, b, c], char::from(sep))?;
+    let parts = [a, b, c];
+    Some((parts[date.day].trim_start_matches('0'), parts[date.year]))
 }

@@ -4,6 +4,7 @@
 
 use super::scan::*;
 use super::{Kind, Token};
+use crate::text::dates::read_digit_date;
 
 /// A date written in digits: day first (`21/11/1997`, `14.4.2005`, `01-07-2002`), or year
 /// first with `-` or `/` (`2005-04-14`). Its day, month and year come out as the tokens a
@@ -28,36 +29,19 @@ pub(super) fn numeric_date(text: &str, i: usize) -> Option<(Vec<Token>, usize)> 
         n.is_alphanumeric()
             || (matches!(n, '/' | '.' | '-') && at(text, e3 + 1).and_then(digit).is_some())
     });
-    if glued || b.is_empty() || b.len() > 2 {
+    if glued {
         return None;
     }
-    let num = |s: &str| s.parse::<u32>().ok();
-    let (day, month, year, ambiguous, spans) = if (1..=2).contains(&a.len()) && is_year(&c) {
-        let (x, y) = (num(&a)?, num(&b)?);
-        let day_first = (1..=31).contains(&x) && (1..=12).contains(&y);
-        let month_first = (1..=12).contains(&x) && (1..=31).contains(&y);
-        let (d, m) = match (day_first, month_first) {
-            (true, _) => (x, y),
-            (false, true) => (y, x),
-            (false, false) => return None,
-        };
-        let ambiguous = day_first && month_first && x != y;
-        let (ds, ms) = if day_first {
-            (i..e1, e1 + 1..e2)
-        } else {
-            (e1 + 1..e2, i..e1)
-        };
-        (d, m, c, ambiguous, (ds, ms, e2 + 1..e3))
-    } else if is_year(&a) && sep != '.' && (1..=2).contains(&c.len()) {
-        let (m, d) = (num(&b)?, num(&c)?);
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return None;
-        }
-        (d, m, a, false, (e2 + 1..e3, e1 + 1..e2, i..e1))
-    } else {
-        return None;
-    };
-    let (ds, ms, ys) = spans;
+    let date = read_digit_date([&a, &b, &c], sep)?;
+    let parts = [(&a, i..e1), (&b, e1 + 1..e2), (&c, e2 + 1..e3)];
+    let value = |k: usize| parts[k].0.parse::<u32>().ok();
+    let (day, month) = (value(date.day)?, value(date.month)?);
+    let (ds, ms, ys) = (
+        parts[date.day].1.clone(),
+        parts[date.month].1.clone(),
+        parts[date.year].1.clone(),
+    );
+    let (year, ambiguous) = (parts[date.year].0.clone(), date.ambiguous);
     let day_token = Token {
         span: ds,
         kind: Kind::Number,

@@ -274,11 +274,7 @@ pub(super) fn next_word(s: &str, i: usize) -> Option<(usize, &str)> {
 }
 
 /// Whether `s` is a year of four ASCII digits, from 1900 to 2099.
-pub(super) fn is_year(s: &str) -> bool {
-    s.len() == 4
-        && s.bytes().all(|c| c.is_ascii_digit())
-        && (1900..2100).contains(&s.parse::<u32>().unwrap_or(0))
-}
+pub(super) use crate::text::dates::is_year;
 
 /// A number from 1 to 39 in lower-case Roman numerals (`ii`), as French and English label
 /// the items of a list.

@@ -3,7 +3,7 @@
 
 use super::{rejected, short};
 use crate::lint::{Context, Doc};
-use crate::termbase::normalize::{stem_key, stemmed_words, words};
+use crate::termbase::normalize::{lookup_key, stem_key, stemmed_words, words};
 use crate::termbase::{Concept, MatchClass, TermMatch};
 use crate::Lang;
 
@@ -166,12 +166,17 @@ pub(super) fn expanded_here(text: &str, m: &TermMatch, concept: &Concept, lang: 
 /// mention does (`the Assembly` for the General Assembly, `l'Assemblée` for l'Assemblée
 /// générale). The head is the last word in English, the first in French; it keeps its
 /// capital after a definite article; a first-word head followed by the name's next word
-/// is the full name, not counted. Arabic, without capitals, cannot tell a name's head
-/// (الجمعية) from the common noun (الدول for الدول الأعضاء): none is counted.
+/// is the full name, not counted. Arabic, without capitals, counts the definite head
+/// ([`arabic_head_mentions`]), which may be the common noun too (الدول for الدول الأعضاء):
+/// the linter compares it with every head word of the source ([`head_words`]) and asks it
+/// to stand where the source names the concept ([`arabic_head_near`]).
 pub(super) fn head_mentions(name: &str, lang: &Lang, text: &str) -> usize {
     let parts: Vec<&str> = name.split_whitespace().collect();
     if parts.len() < 2 {
         return 0;
+    }
+    if lang == &Lang::Ar {
+        return arabic_head_mentions(&parts, text);
     }
     let last = lang == &Lang::En;
     let head = if last {
@@ -201,6 +206,86 @@ pub(super) fn head_mentions(name: &str, lang: &Lang, text: &str) -> usize {
         .filter(|&k| words[k] == head && articles.contains(&words[k - 1]))
         .filter(|&k| !next_is(k))
         .count()
+}
+
+/// How many times `text` has the head of `name` (as [`head_mentions`] takes it), in any
+/// case and after any word, not followed by the name's next word: what a translation into
+/// Arabic, whose definite head (`الدول`) may render any of them (`les petits États`), is
+/// compared with.
+pub(super) fn head_words(name: &str, lang: &Lang, text: &str) -> usize {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    if parts.len() < 2 {
+        return 0;
+    }
+    let (head, next) = if lang == &Lang::En {
+        (parts[parts.len() - 1], None)
+    } else {
+        (parts[0], Some(parts[1].to_lowercase()))
+    };
+    let head = head.to_lowercase();
+    let words: Vec<String> = words(text)
+        .into_iter()
+        .map(|r| text[r].to_lowercase())
+        .collect();
+    (0..words.len())
+        .filter(|&k| words[k] == head)
+        .filter(|&k| next.as_ref().is_none_or(|n| words.get(k + 1) != Some(n)))
+        .count()
+}
+
+/// [`head_mentions`] in Arabic: the name's first word made definite (`الجمعية` for `الجمعية
+/// العامة`, `الفريق` for `فريق عامل`), a conjunction or preposition glued before it or not,
+/// and not followed by the name's second word.
+fn arabic_head_mentions(parts: &[&str], text: &str) -> usize {
+    arabic_heads(parts, text).count()
+}
+
+/// Where the mentions [`arabic_head_mentions`] counts stand in `text`, each as the share of
+/// the text's characters before it (0 at the start, 1 at the end).
+fn arabic_heads<'t>(parts: &[&str], text: &'t str) -> impl Iterator<Item = f64> + 't {
+    let key = |w: &str| lookup_key(w);
+    // A term's word keyed as its definite form: the key of a bare word would lose a first
+    // letter that reads as a conjunction (`فريق`).
+    let definite_key = |w: &str| match w.starts_with("ال") {
+        true => key(w),
+        false => key(&format!("ال{w}")),
+    };
+    let head = definite_key(parts[0]);
+    let seconds = [key(parts[1]), definite_key(parts[1])];
+    let words: Vec<std::ops::Range<usize>> = words(text);
+    let definite = |w: &str| {
+        let w = w
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| r.chars().count() >= 4)
+            .unwrap_or(w);
+        w.starts_with("ال")
+            || w.starts_with("لل")
+            || w.strip_prefix(['ب', 'ك', 'ل'])
+                .is_some_and(|r| r.starts_with("ال"))
+    };
+    let chars = text.chars().count().max(1) as f64;
+    (0..words.len()).filter_map(move |k| {
+        let w = &text[words[k].clone()];
+        let full = words
+            .get(k + 1)
+            .is_some_and(|n| seconds.contains(&key(&text[n.clone()])));
+        (definite(w) && key(w) == head && !full)
+            .then(|| text[..words[k].start].chars().count() as f64 / chars)
+    })
+}
+
+/// How far (as a share of each text) a short form may stand from where its source names the
+/// concept in full and still render it: translations keep the order of a sentence's parts
+/// roughly, so a head far from the place of the name is another mention (`يوافي الجمعية`
+/// rendering `faire le point`, the name itself left out).
+const HEAD_REACH: f64 = 0.25;
+
+/// Whether an Arabic `text` has a mention of `name` by its head alone ([`head_mentions`])
+/// within [`HEAD_REACH`] of `at`, the place (share of the source's characters) where the
+/// source names it.
+pub(super) fn arabic_head_near(name: &str, text: &str, at: f64) -> bool {
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    parts.len() >= 2 && arabic_heads(&parts, text).any(|p| (p - at).abs() <= HEAD_REACH)
 }
 
 /// Whether `target` writes `expected` (two content words or more, in a Latin script) by an
@@ -267,9 +352,37 @@ mod tests {
         assert_eq!(head_mentions("General Assembly", &Lang::En, en), 1);
         let fr = "l'Assemblée générale et l'Assemblée, les États";
         assert_eq!(head_mentions("Assemblée générale", &Lang::Fr, fr), 1);
-        // A one-word name has no head; Arabic counts none.
+        // A one-word name has no head.
         assert_eq!(head_mentions("Assembly", &Lang::En, "the Assembly"), 0);
-        assert_eq!(head_mentions("الجمعية العامة", &Lang::Ar, "الجمعية"), 0);
+    }
+
+    #[test]
+    fn arabic_heads_are_definite_and_alone() {
+        let name = "الجمعية العامة";
+        // The full name is not its head; a glued conjunction or preposition is taken off;
+        // the indefinite word is another assembly.
+        assert_eq!(head_mentions(name, &Lang::Ar, "الجمعية العامة و"), 0);
+        assert_eq!(head_mentions(name, &Lang::Ar, "لطلبات الجمعية المتكررة"), 1);
+        assert_eq!(head_mentions(name, &Lang::Ar, "وللجمعية وبالجمعية"), 2);
+        assert_eq!(head_mentions(name, &Lang::Ar, "جمعية خيرية"), 0);
+        // An indefinite name's head made definite.
+        assert_eq!(head_mentions("فريق عامل", &Lang::Ar, "لم يتلق الفريق"), 1);
+    }
+
+    #[test]
+    fn arabic_heads_stand_where_the_source_names_the_concept() {
+        let text = "وتوصي اللجنة بأن تطلب إلى الأمين العام أن يدمج الاستراتيجيات وأن يوافي الجمعية بآخر المعلومات";
+        assert!(arabic_head_near("الجمعية العامة", text, 0.8));
+        assert!(!arabic_head_near("الجمعية العامة", text, 0.1));
+        assert!(!arabic_head_near("الجمعية", text, 0.8));
+    }
+
+    #[test]
+    fn head_words_count_every_head_in_any_case() {
+        let fr = "les États membres et les petits États insulaires, des états";
+        assert_eq!(head_words("États membres", &Lang::Fr, fr), 2);
+        assert_eq!(head_mentions("États membres", &Lang::Fr, fr), 0);
+        assert_eq!(head_words("General Assembly", &Lang::En, "an assembly"), 1);
     }
 
     #[test]

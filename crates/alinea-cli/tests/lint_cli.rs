@@ -142,6 +142,39 @@ fn fix_replaces_deprecated_terms_and_says_so() {
     );
 }
 
+/// `--fix` never writes the text it reads from a Word file back into it: the file is left
+/// byte for byte, the run says why, and the findings with fixes are still reported.
+#[test]
+fn fix_leaves_a_word_file_as_it_is_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("x.fr.docx");
+    let original = std::fs::read(
+        common::root().join("crates/alinea/tests/fixtures/docs/ipu-146-cybercrime.fr.docx"),
+    )
+    .unwrap();
+    std::fs::write(&docx, &original).unwrap();
+    let txt = dir.path().join("y.fr.txt");
+    std::fs::write(&txt, "Il dit : oui.\n").unwrap();
+    let (code, out, err) = lint(&[
+        "--fix",
+        &txt.display().to_string(),
+        &docx.display().to_string(),
+    ]);
+    assert!(code < 2, "{err}");
+    assert_eq!(std::fs::read(&docx).unwrap(), original);
+    assert!(out.contains("1 fix applied in 1 file"), "{out}");
+    assert!(out.contains("not fixed"), "{out}");
+    assert!(
+        out.contains("Word (.docx) file is read, not written"),
+        "{out}"
+    );
+    assert!(out.contains("typography/fr-spacing"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(&txt).unwrap(),
+        "Il dit\u{a0}: oui.\n"
+    );
+}
+
 #[test]
 fn fix_rewrites_tmx_segments_written_as_they_read() {
     let dir = tempfile::tempdir().unwrap();

@@ -84,6 +84,7 @@ fn main() {
             lang: Lang::En,
             source_lang: with_source.then_some(Lang::Fr),
             text: None,
+            read_only: None,
             units: lines
                 .iter()
                 .zip(fr.lines())

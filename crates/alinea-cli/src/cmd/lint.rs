@@ -172,7 +172,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let summary = Summary::of(&docs, &findings, baselined);
     if args.fix {
-        let changes = lint::fix::plan(&docs, &findings);
+        let lint::fix::Plan { changes, unwritten } = lint::fix::plan(&docs, &findings);
         lint::fix::write(&changes)?;
         let mut out = String::new();
         for c in &changes {
@@ -187,9 +187,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             changes.len(),
             if changes.len() == 1 { "" } else { "s" }
         ));
+        for u in &unwritten {
+            out.push_str(&format!(
+                "not fixed {}: a {} file is read, not written ({} fix{} left; alinea writes fixes to text, Markdown and TMX files)\n",
+                u.path.display(),
+                u.format,
+                u.fixes,
+                if u.fixes == 1 { "" } else { "es" }
+            ));
+        }
         super::write_stdout(out.as_bytes())?;
-        // What is left after the fixes.
-        findings.retain(|d| d.details.as_deref().is_none_or(|x| x.fix.is_none()));
+        // What is left after the fixes: the findings whose fixes were not applied too.
+        let applied: std::collections::HashSet<usize> = changes
+            .iter()
+            .flat_map(|c| c.findings.iter().copied())
+            .collect();
+        let mut k = 0;
+        findings.retain(|_| {
+            k += 1;
+            !applied.contains(&(k - 1))
+        });
     }
     match args.format {
         FormatArg::Human => {

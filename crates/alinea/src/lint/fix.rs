@@ -2,7 +2,8 @@
 //! first come first kept) applied to its text, then all files written together
 //! ([`crate::io::FileSet`]: temporary files renamed at the end). In a TMX file, only
 //! segments written as they read carry fixes (see [`super::input`]) and replacements are
-//! escaped as XML text.
+//! escaped as XML text. A file alinea reads but does not write (Word, OpenDocument, HTML,
+//! PDF, XLIFF: [`Doc::read_only`]) is never rewritten: its fixes are counted and left.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -18,6 +19,26 @@ pub struct Change {
     pub text: String,
     /// `line:column: description`, one per fix applied.
     pub applied: Vec<String>,
+    /// The indexes (in the findings given to [`plan`]) of the findings whose fixes are
+    /// applied.
+    pub findings: Vec<usize>,
+}
+
+/// A file whose fixes are not written: what alinea reads of it is not the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unwritten {
+    pub path: PathBuf,
+    /// The file's format, as messages name it.
+    pub format: &'static str,
+    /// How many findings there carry a fix.
+    pub fixes: usize,
+}
+
+/// What `--fix` does: the files changed, and the files with fixes it does not write.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub changes: Vec<Change>,
+    pub unwritten: Vec<Unwritten>,
 }
 
 /// `text` with `edits` applied (byte ranges of `text`; an edit overlapping one already
@@ -51,24 +72,39 @@ pub fn apply(text: &str, edits: &[(Range<usize>, &str)]) -> (String, Vec<usize>)
 }
 
 /// The changes the fixes of `findings` make to the documents' files (files without a fix
-/// are left out).
-pub fn plan(docs: &[Doc], findings: &[Diagnostic]) -> Vec<Change> {
+/// are left out), and the files read only whose findings carry fixes.
+pub fn plan(docs: &[Doc], findings: &[Diagnostic]) -> Plan {
     let mut out: Vec<Change> = Vec::new();
+    let mut unwritten: Vec<Unwritten> = Vec::new();
+    let has_fix = |d: &Diagnostic| d.details.as_deref().is_some_and(|x| x.fix.is_some());
     for doc in docs {
         let Some(text) = &doc.text else { continue };
-        if out.iter().any(|c| c.path == doc.path) {
+        if out.iter().any(|c| c.path == doc.path) || unwritten.iter().any(|u| u.path == doc.path) {
             continue;
         }
-        let mine: Vec<&Diagnostic> = findings
+        let mine: Vec<(usize, &Diagnostic)> = findings
             .iter()
-            .filter(|d| d.path.as_deref() == Some(doc.path.as_path()))
+            .enumerate()
+            .filter(|(_, d)| d.path.as_deref() == Some(doc.path.as_path()))
             .collect();
+        if let Some(format) = doc.read_only {
+            let fixes = mine.iter().filter(|(_, d)| has_fix(d)).count();
+            if fixes > 0 {
+                unwritten.push(Unwritten {
+                    path: doc.path.clone(),
+                    format,
+                    fixes,
+                });
+            }
+            continue;
+        }
         // In a TMX file a replacement is XML text.
         let xml = super::input::Kind::of(&doc.path) == super::input::Kind::Tmx;
         let mut replacements: Vec<String> = Vec::new();
         let mut ranges: Vec<Range<usize>> = Vec::new();
         let mut told: Vec<String> = Vec::new();
-        for d in &mine {
+        let mut which: Vec<usize> = Vec::new();
+        for &(k, d) in &mine {
             let fix = d.details.as_deref().and_then(|x| x.fix.as_ref());
             let bytes = d.location.as_ref().and_then(|l| l.bytes.clone());
             if let (Some(fix), Some(b), Some(l)) = (fix, bytes, &d.location) {
@@ -82,6 +118,7 @@ pub fn plan(docs: &[Doc], findings: &[Diagnostic]) -> Vec<Change> {
                     "{}:{}: {} [{}]",
                     l.line, l.column, fix.description, d.code
                 ));
+                which.push(k);
             }
         }
         if ranges.is_empty() {
@@ -95,10 +132,14 @@ pub fn plan(docs: &[Doc], findings: &[Diagnostic]) -> Vec<Change> {
         out.push(Change {
             path: doc.path.clone(),
             text: new,
-            applied: taken.into_iter().map(|i| told[i].clone()).collect(),
+            applied: taken.iter().map(|&i| told[i].clone()).collect(),
+            findings: taken.iter().map(|&i| which[i]).collect(),
         });
     }
-    out
+    Plan {
+        changes: out,
+        unwritten,
+    }
 }
 
 /// Writes the changed files, all or none.

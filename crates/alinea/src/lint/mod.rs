@@ -83,6 +83,9 @@ pub struct Doc {
     pub source_lang: Option<Lang>,
     /// The file's decoded text, when the units' offsets point into it.
     pub text: Option<String>,
+    /// When that text is not the file itself but what alinea reads of it (a Word,
+    /// OpenDocument, HTML, PDF or XLIFF file), the format's name: fixes are not written to it.
+    pub read_only: Option<&'static str>,
     pub units: Vec<Unit>,
     /// What reading and aligning noticed.
     pub diagnostics: Vec<Diagnostic>,

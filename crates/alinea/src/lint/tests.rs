@@ -63,6 +63,7 @@ fn doc(pairs: &[(&str, &str)]) -> Doc {
         lang: Lang::En,
         source_lang: Some(Lang::Fr),
         text: Some(text),
+        read_only: None,
         units,
         diagnostics: Vec::new(),
     }
@@ -137,7 +138,7 @@ fn rules_can_be_turned_off_and_fixes_applied() {
     .unwrap();
     let out = lint(std::slice::from_ref(&d), &tb(), &config);
     assert_eq!(codes(&out), ["term/deprecated"]);
-    let changes = fix::plan(&[d], &out);
+    let changes = fix::plan(&[d], &out).changes;
     assert_eq!(changes.len(), 1);
     assert!(
         changes[0].text.starts_with("The Security council met;")

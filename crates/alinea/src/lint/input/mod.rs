@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use super::{Doc, SourceUnit, Unit};
 use crate::align::{Aligned, Options, Segtype};
+use crate::doc::formats::Format;
 use crate::doc::{Document, InputMode, UnitKind};
 use crate::input::lines::{line_starts, position_in};
 use crate::text::lang::{Decision, Given};
@@ -110,6 +111,12 @@ pub fn read(path: &Path, req: &Request) -> Result<Vec<Doc>> {
     }
 }
 
+/// The name of `format` when the text read from it is not the file itself, so that fixes
+/// cannot be written back (see [`Doc::read_only`]).
+fn read_only(format: Format) -> Option<&'static str> {
+    (format != Format::Text).then(|| format.name())
+}
+
 fn given(lang: &Option<Lang>, by: &str) -> Option<Given> {
     lang.clone().map(|lang| Given {
         lang,
@@ -123,6 +130,7 @@ fn given(lang: &Option<Lang>, by: &str) -> Option<Given> {
 /// reading's time and memory.
 struct Read {
     document: Document,
+    format: Format,
     /// The decoded text, and where its lines start.
     text: String,
     starts: Vec<usize>,
@@ -156,6 +164,7 @@ fn reading(
     let document = crate::doc::source_document(&source, &decision, mode)?;
     Ok(Read {
         document,
+        format: source.format,
         starts: line_starts(&source.text),
         text: source.text,
     })
@@ -237,6 +246,7 @@ fn read_alone(path: &Path, req: &Request) -> Result<Doc> {
         lang: decision.lang,
         source_lang: None,
         text: Some(text),
+        read_only: read_only(source.format),
         units,
         diagnostics,
     })
@@ -371,6 +381,7 @@ fn read_text(path: &Path, req: &Request) -> Result<Doc> {
         lang,
         source_lang: Some(src_lang),
         text: Some(target.text),
+        read_only: read_only(target.format),
         units,
         diagnostics,
     })

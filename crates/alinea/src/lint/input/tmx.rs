@@ -275,6 +275,7 @@ pub(super) fn read_tmx(path: &Path, req: &Request) -> Result<Vec<Doc>> {
             lang,
             source_lang: Some(source_lang.clone()),
             text: Some(input.text.clone()),
+            read_only: None,
             units,
             diagnostics: Vec::new(),
         });

@@ -1,5 +1,5 @@
 //! `alinea lint` end to end: outputs (human golden file, the JSON contract, SARIF), exit
-//! codes, baselines, fixes, inputs (lines, TMX) and bad input.
+//! codes, baselines, fixes, inputs (lines, TMX, Word, XLIFF) and bad input.
 
 mod common;
 
@@ -365,11 +365,85 @@ fn word_documents_are_linted_like_the_text_they_hold() {
     assert!(v["findings"][0]["place"].is_null());
 }
 
-/// An XLIFF file carries its own source: the linter says to lint the TMX made of it.
+/// An XLIFF file (1.2, and 2.x segment by segment) is a draft with its source: each
+/// translated unit is checked against its source, the finding placed by the XLIFF unit; a
+/// unit without a target is said; `--source` beside it is refused, and `--fix` leaves the
+/// file as it is.
 #[test]
-fn an_xliff_draft_is_refused_with_what_to_do() {
-    let xlf = "crates/alinea/tests/fixtures/docs/ipu-146-cybercrime.fr-en.xlf";
-    assert_one_line_error(lint(&[xlf]), Path::new(xlf), &["XLIFF", "alinea align"]);
+fn xliff_drafts_are_checked_unit_by_unit_against_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let v12 = dir.path().join("memo.xlf");
+    std::fs::write(
+        &v12,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="fr" target-language="en" datatype="plaintext" original="memo"><body>
+<trans-unit id="a1"><source>Le Conseil de sécurité a adopté la résolution le 10 décembre 1976.</source>
+<target>The <g id="1">Safety Council</g> adopted the resolution on 10 December 1976.</target></trans-unit>
+<trans-unit id="a2"><source>La cybercriminalité touche 47,7 % des États.</source>
+<target>Cybercrime affects 48.7 per cent of States.</target></trans-unit>
+<trans-unit id="a3"><source>Le Conseil de sécurité se réunit.</source></trans-unit>
+</body></file></xliff>
+"#,
+    )
+    .unwrap();
+    let v12s = v12.display().to_string();
+    let (code, out, err) = lint(&["--format", "json", &v12s]);
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let found: Vec<(String, String, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["place"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&("term/deprecated".into(), "unit a1".into(), 1)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("number/mismatch".into(), "unit a2".into(), 2)),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|f| f.0 == "xliff/no-target"), "{found:?}");
+    assert_eq!(v["summary"]["units"], 2);
+    // XLIFF 2: each segment.
+    let v2 = dir.path().join("memo2.xlf");
+    std::fs::write(
+        &v2,
+        r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="fr" trgLang="en"><file id="f">
+<unit id="u1"><segment id="s1"><source>Le Conseil de sécurité se réunit.</source><target>The Board meets.</target></segment>
+<segment id="s2"><source>Il y a 3 points.</source><target>There are 3 items.</target></segment></unit>
+</file></xliff>
+"#,
+    )
+    .unwrap();
+    let (code, out, err) = lint(&["--format", "json", &v2.display().to_string()]);
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "term/missing-equivalent", "{out}");
+    assert_eq!(f["place"], "unit u1, segment s1", "{out}");
+    assert_eq!(f["source"]["place"], "unit u1, segment s1", "{out}");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 1, "{out}");
+    // Its own source: no --source beside it.
+    let src = format!("{T}/draft.fr.txt");
+    assert_one_line_error(
+        lint(&["--source", &src, &v12s]),
+        &v12,
+        &["XLIFF", "without --source"],
+    );
+    // Fixes are told, never written into the XLIFF file.
+    let before = std::fs::read(&v12).unwrap();
+    let (code, out, _) = lint(&["--fix", &v12s]);
+    assert_eq!(code, 1);
+    assert!(out.contains("not fixed"), "{out}");
+    assert_eq!(std::fs::read(&v12).unwrap(), before);
 }
 
 /// `alinea lint --format json` of `draft` against the glossary with `source` as its source:

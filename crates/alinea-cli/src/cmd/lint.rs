@@ -17,7 +17,8 @@ use super::report;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Drafts to check: text or Markdown, or TMX (bilingual or multilingual).
+    /// Drafts to check: text or Markdown, Word, OpenDocument, HTML or PDF, TMX (bilingual or
+    /// multilingual) or XLIFF (1.2, 2.x), whose units carry their source.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Termbase (.toml .tbx .csv .tsv .json); repeat for several. Default: those of

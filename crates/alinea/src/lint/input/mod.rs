@@ -15,7 +15,9 @@
 //!   no inline tag) is a slice of the file, so that its fixes apply; any other segment has
 //!   its characters placed in the file one by one (`seg_places`), for exact positions.
 //!
-//! Other readers (DOCX, XLIFF) plug in as a [`Kind`] and a branch of [`read`].
+//! - The document formats (Word, OpenDocument, HTML, PDF) through [`crate::doc::formats`],
+//!   as text is, a finding's line being the unit's number; an XLIFF file (1.2, 2.x) holds
+//!   its own source: each translated unit is checked against it (`xliff`).
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -31,6 +33,7 @@ use crate::text::lang::{Decision, Given};
 use crate::{Error, Lang, Result};
 
 mod tmx;
+mod xliff;
 use tmx::read_tmx;
 
 /// What to read and how.
@@ -111,6 +114,14 @@ pub fn read(path: &Path, req: &Request) -> Result<Vec<Doc>> {
     }
 }
 
+/// `path` read in its format, from `bytes` when they are read already.
+fn formats_read(path: &Path, bytes: Option<&[u8]>) -> Result<crate::doc::formats::Read> {
+    match bytes {
+        Some(b) => crate::doc::formats::from_bytes(path, b, None),
+        None => crate::doc::formats::read(path),
+    }
+}
+
 /// The name of `format` when the text read from it is not the file itself, so that fixes
 /// cannot be written back (see [`Doc::read_only`]).
 fn read_only(format: Format) -> Option<&'static str> {
@@ -151,7 +162,8 @@ impl Read {
 /// A draft or source read through the document readers ([`crate::doc::formats::read`]: text,
 /// Markdown, Word, OpenDocument, HTML, PDF) into the units [`crate::doc::read_given`] gives.
 /// For a structured format, lines and columns are those of the units one per line, i.e. the
-/// line is the unit's number. An XLIFF file holds its own source and is refused.
+/// line is the unit's number. An XLIFF file holds a source and its translation: as a draft
+/// given with `--source`, or as a source, it is refused.
 fn reading(
     path: &Path,
     bytes: Option<&[u8]>,
@@ -159,7 +171,21 @@ fn reading(
     by: &str,
     mode: InputMode,
 ) -> Result<Read> {
-    let source = crate::doc::read_one_from(path, bytes)?;
+    let read = formats_read(path, bytes)?;
+    let source = match read {
+        crate::doc::formats::Read::One(s) => s,
+        crate::doc::formats::Read::Aligned(pair) => {
+            let message = if by == "--lang" {
+                "is an XLIFF file, which holds its own source: lint it without --source"
+            } else {
+                "is an XLIFF file (a source text and its translation), given as the source: lint the XLIFF file itself"
+            };
+            return Err(Error::Input {
+                path: pair[0].path.clone(),
+                message: message.into(),
+            });
+        }
+    };
     let decision = decision(lang, by, &source);
     let document = crate::doc::source_document(&source, &decision, mode)?;
     Ok(Read {
@@ -216,9 +242,14 @@ fn source_text(r: &Read, units: &[usize], (s, e): (usize, usize), marks: bool) -
 }
 
 /// A draft without a source: its units are where [`crate::doc::source_spans`] says they
-/// stand, each unit's text the slice of the file it spans.
+/// stand, each unit's text the slice of the file it spans. An XLIFF file is a draft with its
+/// source ([`xliff::read_xliff`]).
 fn read_alone(path: &Path, req: &Request) -> Result<Doc> {
-    let source = crate::doc::read_one_from(path, req.draft_bytes())?;
+    let read = formats_read(path, req.draft_bytes())?;
+    let source = match read {
+        crate::doc::formats::Read::One(s) => s,
+        crate::doc::formats::Read::Aligned(pair) => return xliff::read_xliff(*pair, req),
+    };
     let decision = decision(&req.lang, "--lang", &source);
     let crate::doc::Spans {
         spans,

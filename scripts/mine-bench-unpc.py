@@ -8,7 +8,7 @@ into a TMX (`alinea align --input lines`), mines it without any glossary (associ
 - English and Arabic: the top-1 equivalent of each gold French term is the gold one.
 Comparison is on a folded form (case, accents, Arabic letter variants and article).
 
-Usage: scripts/mine-bench-unpc.py [--bin target/release/alinea] [--unpc DIR] [--glossary]
+Usage: scripts/mine-bench-unpc.py [--bin target/release/alinea] [--unpc DIR] [--glossary] [--terms TSV]
 """
 import argparse
 import json
@@ -40,6 +40,7 @@ def main():
     ap.add_argument("--bin", default="target/release/alinea")
     ap.add_argument("--unpc", default="../shared/corpora/unpc-dev")
     ap.add_argument("--glossary", action="store_true", help="boost with the built-in glossary")
+    ap.add_argument("--terms", help="another term list (fr, en, ar columns, a header line) to score instead of terms-dev.tsv")
     a = ap.parse_args()
     binary = os.path.abspath(a.bin)
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,7 +61,7 @@ def main():
     for rank, c in enumerate(fr):
         for f in [c["text"]] + c["forms"]:
             index.setdefault(fold(f), (rank, c))
-    with open(os.path.join(a.unpc, "terms-dev.tsv"), encoding="utf-8") as f:
+    with open(a.terms or os.path.join(a.unpc, "terms-dev.tsv"), encoding="utf-8") as f:
         gold = [l.rstrip("\n").split("\t") for l in f][1:]
     found = en_ok = ar_ok = 0
     print("fr\trank\ten (gold → top-1)\tar (gold → top-1)")

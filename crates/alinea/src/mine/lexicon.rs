@@ -16,12 +16,15 @@ const STOP_FR: &str = "a à afin ai aie aient ainsi ait alors après as au aucun
 const STOP_AR: &str = "في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين اللواتي هو هي هم هن أن إن ان أو او ثم كما لا لم لن ما قد كان كانت يكون تكون كل بعض غير عند حتى إذا اذا لكن بل أي اي أيضا ايضا وفي ومن وعلى وإلى والى وعن ومع وهذا وهذه وذلك والتي والذي وأن وإن وان وأو ولا ولم ولن وما وقد وكان وكانت وكل وبعض فيها فيه منها منه عليها عليه إليها إليه بها به لها له لهم عنها عنه هناك هنا حيث قبل بعد خلال أمام دون نحو لدى منذ عدة كذلك وكذلك ولذلك لذلك التى الى وإلى يجب ينبغي وفقا بشأن حول وحول وبشأن";
 
 /// French and English words a multi-word term may hold between its content words (English
-/// names link `on` and `for` too: see [`super::candidates`]).
+/// names link `on` and `for` too: see [`super::candidates`]). The negation before an
+/// adjective is one too: French `non` (`organisations non gouvernementales`, `pays non
+/// alignés`), Arabic `غير` (`المنظمات غير الحكومية`, `الاتجار غير المشروع`); English writes
+/// `non-governmental` as one word.
 const LINK_FR: &[&str] = &[
-    "de", "d'", "du", "des", "à", "au", "aux", "la", "l'", "en", "sur", "pour", "contre",
+    "de", "d'", "du", "des", "à", "au", "aux", "la", "l'", "en", "sur", "pour", "contre", "non",
 ];
 const LINK_EN: &[&str] = &["of", "against"];
-const LINK_AR: &[&str] = &["بين", "ضد"];
+const LINK_AR: &[&str] = &["بين", "ضد", "غير"];
 
 fn stop_set(lang: &Lang) -> &'static rustc_hash::FxHashSet<&'static str> {
     static FR: OnceLock<rustc_hash::FxHashSet<&str>> = OnceLock::new();

@@ -2,7 +2,9 @@
 """Dev bench of `alinea lint`: recall of injected errors and false alarms on clean units.
 
 Reads the UN parallel dev set (../shared/corpora/unpc-dev: UNv1.0.devset.{fr,en,ar} and
-terms-dev.tsv) when present. The termbase is terms-dev.tsv converted to TBX by
+terms-dev.tsv) when present; any other line-aligned French, English and Arabic text with a
+term list is measured the same way with `--data DIR [--lines PATTERN] [--terms TSV]` (no
+audit then, unless one is given). The termbase is terms-dev.tsv converted to TBX by
 `alinea terms convert`. The lines are split in two parts: `tune` (the first half, for
 tuning rules) and `test` (the second half, for reporting). In each part, half of the units
 (seeded, deterministic) get one injected error in the target, of a kind the unit allows:
@@ -60,13 +62,13 @@ NUMBER_RULES = ("number/mismatch",)
 DIGITS = re.compile(r"[0-9\u0660-\u0669]+")
 
 
-def read_lines(lang):
-    with open(os.path.join(DEV, f"UNv1.0.devset.{lang}"), encoding="utf-8") as f:
+def read_lines(a, lang):
+    with open(os.path.join(a.data, a.lines.format(lang=lang)), encoding="utf-8") as f:
         return [l.rstrip("\n") for l in f]
 
 
-def read_terms():
-    with open(os.path.join(DEV, "terms-dev.tsv"), encoding="utf-8") as f:
+def read_terms(a):
+    with open(a.terms, encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t") for l in f if l.strip()]
     head = rows[0]
     return [dict(zip(head, r)) for r in rows[1:]]
@@ -239,17 +241,28 @@ def main():
     ap.add_argument("--pofilter", action="store_true", help="also run pofilter -t numbers")
     ap.add_argument(
         "--audit",
-        default=os.path.join(ROOT, "scripts", "lint-bench-audit.tsv"),
-        help="the findings on clean units read by hand (see above)",
+        help="the findings on clean units read by hand (see above; default: "
+        "scripts/lint-bench-audit.tsv for the dev set, none for other data)",
     )
+    ap.add_argument("--data", default=DEV, help="folder of the line-aligned fr, en, ar files")
+    ap.add_argument(
+        "--lines",
+        default="UNv1.0.devset.{lang}",
+        help="the files' names in --data, {lang} standing for fr, en, ar",
+    )
+    ap.add_argument("--terms", help="the term list (fr, en, ar columns; default: DATA/terms-dev.tsv)")
     a = ap.parse_args()
-    if not os.path.isdir(DEV):
-        print(f"lint-bench: {DEV} not found: nothing to measure", file=sys.stderr)
+    if not os.path.isdir(a.data):
+        print(f"lint-bench: {a.data} not found: nothing to measure", file=sys.stderr)
         return 0
-    fr = read_lines("fr")
+    a.terms = a.terms or os.path.join(a.data, "terms-dev.tsv")
+    if a.audit is None:
+        dev = os.path.realpath(a.data) == os.path.realpath(DEV)
+        a.audit = os.path.join(ROOT, "scripts", "lint-bench-audit.tsv") if dev else ""
+    fr = read_lines(a, "fr")
     n = len(fr)
     lo, hi = {"tune": (0, n // 2), "test": (n // 2, n), "all": (0, n)}[a.part]
-    terms = read_terms()
+    terms = read_terms(a)
     if a.keep:
         os.makedirs(a.keep, exist_ok=True)
         return run(a, lo, hi, fr, terms, a.keep)
@@ -260,12 +273,12 @@ def main():
 def run(a, lo, hi, fr, terms, work):
     tbx = os.path.join(work, "terms-dev.tbx")
     subprocess.run(
-        [a.alinea, "-q", "terms", "convert", os.path.join(DEV, "terms-dev.tsv"), tbx], check=True
+        [a.alinea, "-q", "terms", "convert", a.terms, tbx], check=True
     )
     report = {}
     audit_true_all, audit_read = read_audit(a.audit)
     for lang in ("en", "ar"):
-        tgt = read_lines(lang)
+        tgt = read_lines(a, lang)
         rng = random.Random(f"{a.seed}-{lang}")
         units, injected, lines = [], {}, []
         for i in range(lo, hi):

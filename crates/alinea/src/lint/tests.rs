@@ -445,3 +445,68 @@ fn another_word_of_the_same_stem_is_not_the_term() {
         .collect();
     assert_eq!(lines, [3, 5]);
 }
+
+/// A term the source names twice or more, which the translation renders fewer times while a
+/// term of a concept the source does not name stands in it, was replaced there: told, though
+/// another mention of it is rendered (by a compound, or apart).
+#[test]
+fn a_term_named_twice_and_rendered_once_beside_a_stray_term_is_told() {
+    let t = |l: Lang, s: &str| {
+        let mut t = Term::new(l, s);
+        t.status = Some(Status::Preferred);
+        t
+    };
+    let c = |id: &str, terms: Vec<Term>| Concept {
+        id: id.into(),
+        terms,
+        ..Concept::default()
+    };
+    let tb = Termbase {
+        concepts: vec![
+            c(
+                "international-law",
+                vec![
+                    t(Lang::Fr, "droit international"),
+                    t(Lang::En, "international law"),
+                ],
+            ),
+            c(
+                "trafficking",
+                vec![
+                    t(Lang::Fr, "traite des personnes"),
+                    t(Lang::En, "trafficking in persons"),
+                ],
+            ),
+        ],
+    };
+    let twice =
+        "dans le respect du droit international, notamment du droit international humanitaire";
+    let d = doc(&[
+        (
+            twice,
+            "in compliance with trafficking in persons, including international humanitarian law",
+        ),
+        (
+            twice,
+            "in compliance with international law, including humanitarian law",
+        ),
+        (
+            "dans le respect du droit international",
+            "in compliance with international law and trafficking in persons",
+        ),
+    ]);
+    let out = lint(&[d], &tb, &Config::default());
+    let told: Vec<(usize, &str)> = out
+        .iter()
+        .filter(|d| d.code == "term/missing-equivalent")
+        .map(|d| (d.location.as_ref().unwrap().line, d.message.as_str()))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].0, 1);
+    assert!(told[0].1.contains("2 times"), "{}", told[0].1);
+    assert!(
+        told[0].1.contains("trafficking in persons"),
+        "{}",
+        told[0].1
+    );
+}

@@ -52,7 +52,7 @@ pub(super) fn levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// The first four characters of `s`.
-pub(super) fn prefix4(s: &str) -> &str {
+fn prefix4(s: &str) -> &str {
     s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i])
 }
 
@@ -91,27 +91,40 @@ impl Deaccented {
         for (end, &id) in self.ends.iter().zip(ids) {
             if let Some(end) = *end {
                 let d = &self.text[start..end];
-                entries.push((prefix4(d), d, id));
+                entries.push((prefix_key(d), d, id));
                 start = end;
             }
         }
+        // Forms are compared only within a group of one prefix.
         entries.sort_unstable();
         entries.dedup();
         ByPrefix { entries }
     }
 }
 
+/// The first four characters of `s` (16 bytes at most) as a number: their bytes, big-endian,
+/// zeros after. Two words (which have no NUL) have the same number when they have the same
+/// first four characters.
+fn prefix_key(s: &str) -> u128 {
+    let p = prefix4(s).as_bytes();
+    let mut b = [0u8; 16];
+    b[..p.len()].copy_from_slice(p);
+    u128::from_be_bytes(b)
+}
+
 /// De-accented words by their first four letters (see [`Deaccented::by_prefix`]).
 pub(super) struct ByPrefix<'a> {
-    entries: Vec<(&'a str, &'a str, u32)>,
+    entries: Vec<(u128, &'a str, u32)>,
 }
 
 impl ByPrefix<'_> {
-    /// The entries whose first four letters are `prefix`, in order of form and id.
-    pub(super) fn with_prefix(&self, prefix: &str) -> &[(&str, &str, u32)] {
-        let lo = self.entries.partition_point(|e| e.0 < prefix);
-        let hi = lo + self.entries[lo..].partition_point(|e| e.0 == prefix);
-        &self.entries[lo..hi]
+    /// The forms (with their ids) whose first four letters are those of `word`, in order of
+    /// form and id.
+    pub(super) fn like(&self, word: &str) -> impl Iterator<Item = (&str, u32)> + '_ {
+        let key = prefix_key(word);
+        let lo = self.entries.partition_point(|e| e.0 < key);
+        let hi = lo + self.entries[lo..].partition_point(|e| e.0 == key);
+        self.entries[lo..hi].iter().map(|&(_, d, id)| (d, id))
     }
 }
 
@@ -138,23 +151,26 @@ mod tests {
         let ids = [7, 7, 3, 1, 2, 5, 4];
         let d = Deaccented::of(&words);
         let by = d.by_prefix(&ids);
+        let like = |w: &str| by.like(w).collect::<Vec<_>>();
         // Forms of fewer than four letters (`ete`) are left out; two words of one form and id
         // make one entry; an entry's order is by form, then id.
         assert_eq!(
-            by.with_prefix("deve"),
+            like("devenu"),
             [
-                ("deve", "deve", 2),
-                ("deve", "develope", 3),
-                ("deve", "developpement", 7),
-                ("deve", "devenir", 5),
+                ("deve", 2),
+                ("develope", 3),
+                ("developpement", 7),
+                ("devenir", 5)
             ]
         );
-        assert_eq!(by.with_prefix("abcd"), [("abcd", "abcd", 4)]);
-        assert!(by.with_prefix("ete").is_empty());
-        assert!(by.with_prefix("zzzz").is_empty());
-        assert!(Deaccented::default()
-            .by_prefix(&[])
-            .with_prefix("deve")
-            .is_empty());
+        assert_eq!(like("abcd"), [("abcd", 4)]);
+        assert_eq!(like("abc"), []);
+        assert_eq!(like("ete"), []);
+        assert_eq!(like("zzzz"), []);
+        assert_eq!(Deaccented::default().by_prefix(&[]).like("deve").count(), 0);
+        // The keys order as the prefixes do.
+        let keys = ["ab", "abcd", "abce", "abé", "b", "éabc"].map(prefix_key);
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(prefix_key("abcdef"), prefix_key("abcd"));
     }
 }

@@ -182,7 +182,7 @@ impl Evidence {
                 if same_latin {
                     strip_accents_into(surface, d);
                     if d.chars().count() >= 4 {
-                        for &(_, sd, id) in surfaces.with_prefix(prefix4(d)) {
+                        for (sd, id) in surfaces.like(d) {
                             if cognate(d, sd) {
                                 c.push(id);
                             }
@@ -494,7 +494,7 @@ impl Evidence {
 mod cognates;
 mod learn;
 
-use cognates::{cognate, prefix4, Deaccented};
+use cognates::{cognate, Deaccented};
 #[cfg(test)]
 use cognates::{common_prefix, levenshtein};
 

@@ -259,8 +259,17 @@ impl Aligned {
             beads: self.beads.len(),
             ..Summary::default()
         };
+        // One buffer for the shapes: a document has few distinct ones.
+        let mut shape = String::new();
         for b in &self.beads {
-            *s.shapes.entry(b.shape()).or_default() += 1;
+            shape.clear();
+            b.write_shape(&mut shape);
+            match s.shapes.get_mut(shape.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    s.shapes.insert(shape.clone(), 1);
+                }
+            }
             if is_low(b) {
                 s.low += 1;
             }

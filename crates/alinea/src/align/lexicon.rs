@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::features::{FxMap, WordStemmer};
-use crate::text::fold::fold_arabic;
+use crate::text::fold::{fold_arabic, fold_arabic_char};
 use crate::Lang;
 
 #[cfg(feature = "lexicon")]
@@ -54,12 +54,21 @@ fn key<'b>(word: &str, lang: &Lang, stemmer: &WordStemmer, buf: &'b mut String) 
     if word.is_ascii() {
         buf.push_str(word);
         buf.make_ascii_lowercase();
-    } else {
+    } else if word.contains('Σ') {
+        // A final sigma is lower-cased by its place in the word: the whole word at once.
         let lower = word.to_lowercase();
         if matches!(lang, Lang::Ar) {
             buf.push_str(&fold_arabic(&lower));
         } else {
             buf.push_str(&lower);
+        }
+    } else {
+        // Character by character, as `str::to_lowercase` does but for Σ, into `buf`.
+        let lower = word.chars().flat_map(char::to_lowercase);
+        if matches!(lang, Lang::Ar) {
+            buf.extend(lower.filter_map(fold_arabic_char));
+        } else {
+            buf.extend(lower);
         }
     }
     stemmer.stem(buf)
@@ -124,6 +133,41 @@ pub(crate) fn for_pair(src: &Lang, tgt: &Lang) -> Arc<PairLexicon> {
 #[cfg(all(test, feature = "lexicon"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_the_stems_of_the_lower_cased_folded_words() {
+        // The straightforward key: the whole word lower-cased, then folded for Arabic.
+        let reference = |word: &str, lang: &Lang| {
+            let lower = word.to_lowercase();
+            let folded = if matches!(lang, Lang::Ar) {
+                fold_arabic(&lower)
+            } else {
+                lower
+            };
+            WordStemmer::new(lang).stem(&folded).into_owned()
+        };
+        let mut buf = String::from("stale");
+        for lang in [Lang::Fr, Lang::En, Lang::Ar, Lang::Other("el".into())] {
+            let stemmer = WordStemmer::new(&lang);
+            for word in [
+                "Principe",
+                "ÉTATS",
+                "İstanbul",
+                "ΟΔΟΣ",
+                "Σίσυφος",
+                "المُجتمع",
+                "الجمعيّة",
+                "Straße",
+            ] {
+                let got = key(word, &lang, &stemmer, &mut buf).into_owned();
+                assert_eq!(got, reference(word, &lang), "{word} {lang:?}");
+            }
+        }
+        assert_eq!(
+            key("ÉTATS", &Lang::Fr, &WordStemmer::new(&Lang::Fr), &mut buf),
+            "états"
+        );
+    }
 
     #[test]
     fn both_directions_are_available() {

@@ -24,11 +24,20 @@ impl MultiBead {
 
     /// The bead's shape, e.g. `2-1-1` (units per document).
     pub fn shape(&self) -> String {
-        self.sides
-            .iter()
-            .map(|s| s.len().to_string())
-            .collect::<Vec<_>>()
-            .join("-")
+        let mut out = String::new();
+        self.write_shape(&mut out);
+        out
+    }
+
+    /// [`MultiBead::shape`] appended to `out`.
+    pub fn write_shape(&self, out: &mut String) {
+        use std::fmt::Write;
+        for (k, side) in self.sides.iter().enumerate() {
+            if k > 0 {
+                out.push('-');
+            }
+            let _ = write!(out, "{}", side.len());
+        }
     }
 }
 
@@ -373,6 +382,9 @@ mod tests {
         assert_eq!(m.beads[4].sides, vec![vec![], vec![4], vec![]]);
         assert_eq!(m.beads[4].score, 0.0);
         assert_eq!(m.beads[3].shape(), "2-1-2");
+        let mut shape = String::from("x:");
+        m.beads[3].write_shape(&mut shape);
+        assert_eq!(shape, "x:2-1-2");
     }
 
     #[test]

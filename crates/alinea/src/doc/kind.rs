@@ -220,8 +220,14 @@ fn heading_like(plain: &str, front: bool) -> bool {
 /// Notes and furniture: what a page-break join may step over. Decided on a raw segment.
 pub(crate) fn skippable(seg: &Seg) -> bool {
     let head = seg.head();
-    (head.start.note_mark && !head.start.bullet)
-        || seg.lines().len() == 1 && furniture(&strip(head.text))
+    (head.start.note_mark && !head.start.bullet) || seg.lines().len() == 1 && head_furniture(seg)
+}
+
+/// Whether the first line of `seg`, markup stripped, is page furniture ([`furniture`]), worked
+/// out once per segment.
+fn head_furniture(seg: &Seg) -> bool {
+    *seg.head_furniture
+        .get_or_init(|| furniture(&strip(seg.head().text)))
 }
 
 /// The kind of each segment.
@@ -243,7 +249,7 @@ pub(crate) fn classify(segs: &[Seg]) -> Vec<UnitKind> {
         let n = plain.chars().count();
         let kind = if head.start.hashes > 0 {
             UnitKind::Heading
-        } else if seg.lines().len() == 1 && furniture(&strip(head.text)) {
+        } else if seg.lines().len() == 1 && head_furniture(seg) {
             UnitKind::Furniture
         } else if head.start.note_mark && !head.start.bullet {
             let run = star(i)
@@ -319,6 +325,23 @@ mod tests {
     fn furniture_unfiltered(line: &str) -> bool {
         // Above 120 bytes neither looks; below, the shortcut is the only difference.
         line.len() <= 120 && furniture_rules(line)
+    }
+
+    #[test]
+    fn a_segments_furniture_is_that_of_its_first_line_asked_once() {
+        use crate::doc::read::{blocks, join, segments};
+        let text = "**Page 3**\n\nA/70/123\n\nLa délégation de l'Inde.\n\n- 4 -\nsuite\n";
+        let segs = join(segments(blocks(text)), skippable);
+        assert!(segs.len() >= 3, "{segs:?}");
+        for seg in &segs {
+            let expected = furniture(&strip(seg.head().text));
+            assert_eq!(head_furniture(seg), expected, "{:?}", seg.head().text);
+            // Kept: the segment's first line never changes.
+            assert_eq!(seg.head_furniture.get(), Some(&expected));
+        }
+        let first = &segs[0];
+        assert!(head_furniture(first) && skippable(first));
+        assert_eq!(classify(&segs)[0], UnitKind::Furniture);
     }
 
     #[test]

@@ -347,6 +347,20 @@ fn looks_like_utf16(window: &[u8], offset: u64) -> bool {
 
 /// Decodes all of `bytes` (a whole file, at most the limit) to text.
 pub(crate) fn decode(bytes: &[u8]) -> Result<String, Failure> {
+    // Most files are UTF-8 without a BOM or control characters: checked once and copied as
+    // they are, which is what the decoder writes for them.
+    if !bytes.is_empty() && !bytes.starts_with(b"\xEF\xBB\xBF") {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            if first_binary(bytes).is_none() {
+                return Ok(text.to_owned());
+            }
+        }
+    }
+    decode_chunks(bytes)
+}
+
+/// [`decode`] through the [`Decoder`], as a stream is decoded.
+fn decode_chunks(bytes: &[u8]) -> Result<String, Failure> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut d = Decoder::default();
     d.feed(bytes, true, &mut out)?;
@@ -470,6 +484,30 @@ mod tests {
             .read_to_string(&mut s)
             .map(|_| s)
             .map_err(|e| e.into_inner().unwrap().to_string())
+    }
+
+    #[test]
+    fn whole_files_decode_as_the_decoder_decodes_them() {
+        for b in [
+            &b""[..],
+            b"a",
+            b"ab",
+            b"abc\r\n\tdef\x0C",
+            b"\xEF\xBB\xBFabc",
+            b"\xEF\xBB",
+            b"\xFF\xFEa\x00\xe9\x00",
+            b"\xFE\xFF\x00a\x00\xe9",
+            "نص 😀 é".as_bytes(),
+            b"abc\x00def",
+            b"abc\x1Bdef",
+            b"abc\xC3",
+            b"abc\xFFdef",
+            b"\xEF\xBB\xBF\x01",
+        ] {
+            assert_eq!(decode(b), decode_chunks(b), "{b:?}");
+        }
+        assert_eq!(decode("نص é".as_bytes()).unwrap(), "نص é");
+        assert!(decode(b"abc\x00def").is_err());
     }
 
     #[test]

@@ -52,22 +52,34 @@ pub fn latin1_base(c: char) -> char {
 /// `word` without its Latin accents, one character for one (é → e, œ → o, ß → s): the form
 /// cognates are compared in. Lower-case input is expected; other scripts are left alone.
 pub fn strip_accents(word: &str) -> String {
+    let mut out = String::new();
+    strip_accents_into(word, &mut out);
+    out
+}
+
+/// [`strip_accents`] written into `out` (cleared first), for callers that fold many words
+/// with one buffer.
+pub fn strip_accents_into(word: &str, out: &mut String) {
     use unicode_normalization::UnicodeNormalization;
+    out.clear();
     if word.is_ascii() {
-        return word.to_string();
+        out.push_str(word);
+    } else if word.chars().all(|c| (c as u32) < 0x100) {
+        // Latin-1 letters keep their length or lose a byte.
+        out.reserve(word.len());
+        out.extend(word.chars().map(latin1_base));
+    } else {
+        out.extend(
+            word.nfd()
+                .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+                .map(|c| match c {
+                    'ß' => 's',
+                    'œ' => 'o',
+                    'æ' => 'a',
+                    _ => c,
+                }),
+        );
     }
-    if word.chars().all(|c| (c as u32) < 0x100) {
-        return word.chars().map(latin1_base).collect();
-    }
-    word.nfd()
-        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-        .map(|c| match c {
-            'ß' => 's',
-            'œ' => 'o',
-            'æ' => 'a',
-            _ => c,
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -94,6 +106,17 @@ mod tests {
         assert_eq!(strip_accents("développement"), "developpement");
         assert_eq!(strip_accents("ǎ"), "a");
         assert_eq!(strip_accents("ascii"), "ascii");
+        // One buffer for many words: each word replaces the one before.
+        let mut buf = String::from("longer than any word");
+        for (w, d) in [
+            ("cybersécurité", "cybersecurite"),
+            ("œuvre", "ouvre"),
+            ("ǎ", "a"),
+            ("ab", "ab"),
+        ] {
+            strip_accents_into(w, &mut buf);
+            assert_eq!(buf, d);
+        }
         for c in 'à'..='ÿ' {
             let s = c.to_string();
             if c.is_lowercase() {

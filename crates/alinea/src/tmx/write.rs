@@ -324,6 +324,8 @@ fn write_units_to<T: std::borrow::Borrow<Tu>>(
     }
     w.write_event(Event::Empty(head))?;
     w.write_event(Event::Start(BytesStart::new("body")))?;
+    // The start tags with an attribute, made in one buffer.
+    let mut tag = String::new();
     for (tu, tags) in tus {
         let tu = tu.borrow();
         count += 1;
@@ -334,25 +336,21 @@ fn write_units_to<T: std::borrow::Borrow<Tu>>(
         } else {
             Vec::new()
         };
-        let mut start = BytesStart::new("tu");
-        if let Some(id) = &tu.id {
-            start.push_attribute(("tuid", &*counted(id, &mut removed)));
-        }
+        let start = match &tu.id {
+            Some(id) => start_with(&mut tag, "tu", "tuid", &counted(id, &mut removed)),
+            None => BytesStart::new("tu"),
+        };
         w.write_event(Event::Start(start))?;
         for (k, v) in &tu.props {
             let k = counted(k, &mut removed);
             let v = counted(v, &mut removed);
-            w.write_event(Event::Start(
-                BytesStart::new("prop").with_attributes([("type", &*k)]),
-            ))?;
+            w.write_event(Event::Start(start_with(&mut tag, "prop", "type", &k)))?;
             w.write_event(Event::Text(text_event(&v)))?;
             w.write_event(Event::End(BytesEnd::new("prop")))?;
         }
         for (k, v) in tu.variants.iter().enumerate() {
             let lang = counted(&v.lang, &mut removed);
-            w.write_event(Event::Start(
-                BytesStart::new("tuv").with_attributes([("xml:lang", &*lang)]),
-            ))?;
+            w.write_event(Event::Start(start_with(&mut tag, "tuv", "xml:lang", &lang)))?;
             w.write_event(Event::Start(BytesStart::new("seg")))?;
             match (tags.get(k).filter(|t| !t.is_empty()), xs.get(k)) {
                 (Some(t), Some(x)) => {
@@ -382,6 +380,19 @@ fn write_units_to<T: std::borrow::Borrow<Tu>>(
     })
 }
 
+/// The start tag `name key="value"` as [`BytesStart::push_attribute`] writes it (the value
+/// escaped), made in `buf`: no buffer is allocated and grown for each element.
+fn start_with<'b>(buf: &'b mut String, name: &str, key: &str, value: &str) -> BytesStart<'b> {
+    buf.clear();
+    buf.push_str(name);
+    buf.push(' ');
+    buf.push_str(key);
+    buf.push_str("=\"");
+    buf.push_str(&quick_xml::escape::escape(value));
+    buf.push('"');
+    BytesStart::from_content(buf.as_str(), name.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -397,6 +408,23 @@ mod tests {
             proptest::prop_assert!(c.chars().all(is_xml_char));
             proptest::prop_assert_eq!(c.chars().count() + n, s.chars().count());
         }
+    }
+
+    #[test]
+    fn a_start_tag_made_in_a_buffer_is_written_as_quick_xml_makes_it() {
+        let written = |e: BytesStart| {
+            let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+            w.write_event(Event::Start(e)).unwrap();
+            String::from_utf8(w.into_inner()).unwrap()
+        };
+        let mut buf = String::from("stale");
+        for value in ["fr", "x-confidence", "a \"q\" & <b> 'c'", "", "é\u{1F600}"] {
+            let expected = written(BytesStart::new("prop").with_attributes([("type", value)]));
+            let made = start_with(&mut buf, "prop", "type", value);
+            assert_eq!(made.name().as_ref(), b"prop");
+            assert_eq!(written(made), expected, "{value}");
+        }
+        assert_eq!(buf, "prop type=\"é\u{1F600}\"");
     }
 
     #[test]

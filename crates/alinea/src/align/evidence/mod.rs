@@ -7,9 +7,9 @@
 
 use rayon::prelude::*;
 
-use super::features::{BlockLists, DocFeatures, FxMap, Lists, Script, StrTable};
+use super::features::{BlockLists, DocFeatures, Lists, Script, StrTable};
 use super::lexicon::PairLexicon;
-use crate::text::fold::strip_accents;
+use crate::text::fold::strip_accents_into;
 
 /// The evidence of a document pair.
 pub(crate) struct Evidence {
@@ -47,28 +47,6 @@ pub(crate) struct EvidenceSettings {
     pub anchor_boost: f32,
 }
 
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
-}
-
-/// Whether two de-accented words of the same script look like cognates.
-fn cognate(a: &str, b: &str) -> bool {
-    let p = common_prefix(a, b);
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    if p >= 6 || (p >= 4 && p * 10 >= la.max(lb) * 6) {
-        return true;
-    }
-    // An edit distance of at most a quarter of the longer word needs lengths that close.
-    if p < 4 || la.abs_diff(lb) * 4 > la.max(lb) {
-        return false;
-    }
-    // The distance does not change when the common prefix is left out (same bytes on both
-    // sides); normalised by the full lengths, as `strsim::normalized_levenshtein` does.
-    let cut = a.char_indices().nth(p).map_or(a.len(), |(i, _)| i);
-    let d = levenshtein(&a[cut..], &b[cut..]);
-    1.0 - (d as f64) / (la.max(lb) as f64) >= 0.75
-}
-
 /// Whether an anchor key is a hard anchor (number, symbol, URL, label), one that costs extra
 /// when found on one side of a bead only.
 fn hard(k: &str) -> bool {
@@ -103,35 +81,6 @@ fn sort_dedup(v: &mut Vec<u32>) {
     v.dedup();
 }
 
-/// `strsim::levenshtein`, on bytes without allocating when both words are short and ASCII.
-fn levenshtein(a: &str, b: &str) -> usize {
-    const MAX: usize = 48;
-    if !(a.is_ascii() && b.is_ascii()) || b.len() >= MAX {
-        return strsim::levenshtein(a, b);
-    }
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    // The distances from a prefix of `a` to each prefix of `b`.
-    let mut row = [0usize; MAX];
-    for (j, r) in row.iter_mut().enumerate().take(b.len() + 1) {
-        *r = j;
-    }
-    for (i, &x) in a.iter().enumerate() {
-        let mut diag = row[0];
-        row[0] = i + 1;
-        for (j, &y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = (diag + usize::from(x != y)).min(up + 1).min(row[j] + 1);
-            diag = up;
-        }
-    }
-    row[b.len()]
-}
-
-/// The first four characters of `s`.
-fn prefix4(s: &str) -> &str {
-    s.char_indices().nth(4).map_or(s, |(i, _)| &s[..i])
-}
-
 impl Evidence {
     pub fn build(
         src: &DocFeatures,
@@ -148,22 +97,12 @@ impl Evidence {
         let n_words = src.stems.len();
         let mut is_anchor: Vec<bool> = vec![false; n_words];
         // De-accented source words of four letters or more, by their first four letters.
-        let deaccented: Vec<Option<String>> = if same_latin {
-            (0..src.surfaces.len())
-                .into_par_iter()
-                .map(|i| {
-                    Some(strip_accents(src.surfaces.get(i))).filter(|d| d.chars().count() >= 4)
-                })
-                .collect()
+        let deaccented = if same_latin {
+            Deaccented::of(&src.surfaces)
         } else {
-            Vec::new()
+            Deaccented::default()
         };
-        let mut surfaces: FxMap<&str, Vec<(&str, u32)>> = FxMap::default();
-        for (d, &id) in deaccented.iter().zip(src_concept) {
-            if let Some(d) = d {
-                surfaces.entry(prefix4(d)).or_default().push((d, id));
-            }
-        }
+        let surfaces = deaccented.by_prefix(src_concept);
         // Source concepts of each unit: words, then anchors and names as they come.
         let n_src = src.n_units();
         let mut anchor_concept = vec![u32::MAX; src.anchor_keys.len()];
@@ -213,10 +152,6 @@ impl Evidence {
         // Reserved for the most the lists could hold; they live as long as the alignment.
         src_keys.shrink_to_fit();
         src_words.shrink_to_fit();
-        for v in surfaces.values_mut() {
-            v.sort_unstable();
-            v.dedup();
-        }
         let mut src_df = vec![0u32; n_words];
         for &k in src_words.items() {
             src_df[k as usize] += 1;
@@ -236,41 +171,59 @@ impl Evidence {
         }
         // Frequencies of a word and its translation agree (within a factor of 3, give or take).
         let df_agree = |a: u32, b: u32| a <= 3 * b + 2 && b <= 3 * a + 2;
-        let candidates = |(sid, &(surface, stem)): (usize, &(&str, &str))| -> Vec<u32> {
-            let mut c = Vec::new();
-            if let Some(i) = wid(stem) {
-                c.push(i);
-            }
-            if same_latin {
-                let d = strip_accents(surface);
-                if d.chars().count() >= 4 {
-                    for (sd, id) in surfaces.get(prefix4(&d)).into_iter().flatten() {
-                        if cognate(&d, sd) {
-                            c.push(*id);
+        // The candidates of target stem `sid` (first seen as `surface`) into `c`, with `d` for
+        // the de-accented surface.
+        let candidates =
+            |sid: usize, surface: &str, stem: &str, c: &mut Vec<u32>, d: &mut String| {
+                c.clear();
+                if let Some(i) = wid(stem) {
+                    c.push(i);
+                }
+                if same_latin {
+                    strip_accents_into(surface, d);
+                    if d.chars().count() >= 4 {
+                        for (sd, id) in surfaces.like(d) {
+                            if cognate(d, sd) {
+                                c.push(id);
+                            }
                         }
                     }
                 }
-            }
-            if settings.use_lexicon {
-                let dt = tgt_df[sid];
-                for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
-                    if let Some(i) = wid(s) {
-                        if df_agree(src_df[i as usize], dt) {
-                            c.push(i);
+                if settings.use_lexicon {
+                    let dt = tgt_df[sid];
+                    for s in lex.tgt_to_src.get(stem).into_iter().flatten() {
+                        if let Some(i) = wid(s) {
+                            if df_agree(src_df[i as usize], dt) {
+                                c.push(i);
+                            }
                         }
                     }
                 }
+                sort_dedup(c);
+            };
+        // In parallel over blocks of stems, each block's lists made with one pair of buffers.
+        const STEMS: usize = 512;
+        let parts: Vec<Lists> = firsts
+            .par_chunks(STEMS)
+            .enumerate()
+            .map(|(b, chunk)| {
+                let mut lists = Lists::with_capacity(chunk.len(), chunk.len());
+                let (mut c, mut d) = (Vec::new(), String::new());
+                for (k, &(surface, stem)) in chunk.iter().enumerate() {
+                    candidates(b * STEMS + k, surface, stem, &mut c, &mut d);
+                    lists.push(&c);
+                }
+                lists
+            })
+            .collect();
+        let items = parts.iter().map(|l| l.items().len()).sum();
+        let mut cands = Lists::with_capacity(firsts.len(), items);
+        for part in &parts {
+            for c in part.iter() {
+                cands.push(c);
             }
-            sort_dedup(&mut c);
-            c
-        };
-        let cand_lists: Vec<Vec<u32>> = firsts.par_iter().enumerate().map(candidates).collect();
-        let mut cands = Lists::with_capacity(cand_lists.len(), cand_lists.len());
-        for c in &cand_lists {
-            cands.push(c);
         }
-        cands.shrink_to_fit();
-        drop(cand_lists);
+        drop(parts);
         // Target anchors and names: the source concept of the same key.
         let tgt_anchor = match_sorted(&src.anchor_keys, &anchor_concept, &tgt.anchor_keys);
         let tgt_hard: Vec<bool> = tgt
@@ -538,7 +491,12 @@ impl Evidence {
     }
 }
 
+mod cognates;
 mod learn;
+
+use cognates::{cognate, Deaccented};
+#[cfg(test)]
+use cognates::{common_prefix, levenshtein};
 
 #[cfg(test)]
 mod tests;

@@ -526,7 +526,7 @@ fn extract_with(
         let body = if url {
             body.clear();
             for chunk in norm.split(' ') {
-                let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+                let trimmed = chunk.trim_matches(|c: char| !is_alphanumeric(c) && c != '/');
                 if is_url(trimmed) {
                     x.key.clear();
                     x.key.push_str("u:");
@@ -591,7 +591,9 @@ fn extract_with(
 
 mod tokens;
 mod words;
-use tokens::{date_in_digits, is_alphabetic, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER};
+use tokens::{
+    date_in_digits, is_alphabetic, is_alphanumeric, lower_latin1, tokens, DIGIT, NON_ASCII, UPPER,
+};
 pub(crate) use words::{StrTable, WordStemmer};
 
 /// The straightforward feature extraction that [`extract`] must agree with.

@@ -255,6 +255,7 @@ fn the_corpus_extracts_as_the_straightforward_way_does() {
 fn character_classes_match_the_unicode_tables() {
     for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
         assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         assert_eq!(is_word_char(c), reference::is_word_char(c), "{c:?}");
         if let Some((l, u)) = lower_latin1(c) {
             assert_eq!(c.to_lowercase().collect::<Vec<_>>(), vec![l], "{c:?}");

@@ -26,6 +26,12 @@ pub(super) fn is_alphabetic(c: char) -> bool {
     }
 }
 
+/// `c.is_alphanumeric()`, with the letters answered by [`is_alphabetic`].
+#[inline]
+pub(super) fn is_alphanumeric(c: char) -> bool {
+    is_alphabetic(c) || c.is_numeric()
+}
+
 /// [`is_word_char`] in the Arabic block (U+0600..=U+06FF): letters, digits and marks; not its
 /// punctuation.
 #[inline]

@@ -52,7 +52,8 @@ impl WordStemmer {
 
 /// A light Arabic stem of a folded word: a leading conjunction or preposition with the article
 /// (`وال`, `بال`, `لل`, `ال`, `و` …) and a common suffix (plural, dual, pronoun, nisba) removed,
-/// keeping at least three letters (a part of `word`).
+/// keeping at least three letters (a part of `word`). The first affix that fits is removed;
+/// the word's characters are counted once and the affixes compared byte by byte.
 pub(crate) fn arabic_light_stem(word: &str) -> &str {
     const PREFIXES: [&str; 11] = [
         "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
@@ -60,25 +61,54 @@ pub(crate) fn arabic_light_stem(word: &str) -> &str {
     const SUFFIXES: [&str; 13] = [
         "هما", "ات", "ون", "ين", "ان", "ها", "هم", "كم", "نا", "يه", "يه", "ه", "ي",
     ];
-    let len = |s: &str| s.chars().count();
-    let mut w = word;
-    for p in PREFIXES {
-        if let Some(rest) = w.strip_prefix(p) {
-            if len(rest) >= 3 {
-                w = rest;
-                break;
-            }
+    const PREFIX_CHARS: [usize; 11] = char_counts(PREFIXES);
+    const SUFFIX_CHARS: [usize; 13] = char_counts(SUFFIXES);
+    let bytes = word.as_bytes();
+    // The stem is `word[start..end]` (affixes are whole characters), of `n` characters.
+    let (mut start, mut end) = (0, bytes.len());
+    let mut n = word.chars().count();
+    for (p, k) in PREFIXES.iter().zip(PREFIX_CHARS) {
+        if n >= k + 3 && bytes_start_with(bytes, p.as_bytes()) {
+            start = p.len();
+            n -= k;
+            break;
         }
     }
-    for s in SUFFIXES {
-        if let Some(rest) = w.strip_suffix(s) {
-            if len(rest) >= 3 {
-                w = rest;
-                break;
-            }
+    for (s, k) in SUFFIXES.iter().zip(SUFFIX_CHARS) {
+        if n >= k + 3 && bytes_end_with(&bytes[start..], s.as_bytes()) {
+            end -= s.len();
+            break;
         }
     }
-    w
+    &word[start..end]
+}
+
+/// The number of characters of each string.
+const fn char_counts<const N: usize>(strs: [&str; N]) -> [usize; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        let b = strs[i].as_bytes();
+        let mut j = 0;
+        while j < b.len() {
+            out[i] += (b[j] & 0xC0 != 0x80) as usize;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether `s` starts with `p`, compared byte by byte (affixes are a few bytes long).
+#[inline]
+fn bytes_start_with(s: &[u8], p: &[u8]) -> bool {
+    s.len() >= p.len() && s.iter().zip(p).all(|(a, b)| a == b)
+}
+
+/// Whether `s` ends with `p`, compared byte by byte.
+#[inline]
+fn bytes_end_with(s: &[u8], p: &[u8]) -> bool {
+    s.len() >= p.len() && s[s.len() - p.len()..].iter().zip(p).all(|(a, b)| a == b)
 }
 
 /// Distinct strings stored end to end and numbered in order of insertion, with a hash index
@@ -179,6 +209,59 @@ impl StrTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The straightforward form of [`arabic_light_stem`].
+    fn arabic_light_stem_reference(word: &str) -> &str {
+        const PREFIXES: [&str; 11] = [
+            "وال", "بال", "كال", "فال", "لل", "ال", "و", "ف", "ب", "ل", "ك",
+        ];
+        const SUFFIXES: [&str; 13] = [
+            "هما", "ات", "ون", "ين", "ان", "ها", "هم", "كم", "نا", "يه", "يه", "ه", "ي",
+        ];
+        let len = |s: &str| s.chars().count();
+        let mut w = word;
+        for p in PREFIXES {
+            if let Some(rest) = w.strip_prefix(p) {
+                if len(rest) >= 3 {
+                    w = rest;
+                    break;
+                }
+            }
+        }
+        for s in SUFFIXES {
+            if let Some(rest) = w.strip_suffix(s) {
+                if len(rest) >= 3 {
+                    w = rest;
+                    break;
+                }
+            }
+        }
+        w
+    }
+
+    #[test]
+    fn the_arabic_stem_is_the_straightforward_one() {
+        assert_eq!(char_counts(["وال", "ه", "", "aé"]), [3, 1, 0, 2]);
+        assert!(bytes_start_with(b"abc", b"ab") && !bytes_start_with(b"a", b"ab"));
+        assert!(bytes_end_with(b"abc", b"bc") && !bytes_end_with(b"c", b"bc"));
+        // Words made of affixes and letters, short and long, with Latin and mixed ones.
+        let pieces = [
+            "و", "ال", "ل", "ب", "ك", "ف", "ه", "ي", "ات", "ون", "ما", "ن", "ا", "م", "ج", "e", "é",
+        ];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| pieces.iter().map(move |p| format!("{w}{p}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.extend(["والمجلس", "بالجمعية", "للطلبات", "الدولتين", "كتابهما"].map(String::from));
+        for w in &words {
+            assert_eq!(arabic_light_stem(w), arabic_light_stem_reference(w), "{w}");
+        }
+        assert_eq!(arabic_light_stem("والمجلس"), "مجلس");
+    }
 
     #[test]
     fn the_string_table_numbers_strings_in_order_of_insertion() {

@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -127,6 +128,9 @@ pub(crate) struct Seg<'a> {
     chars: usize,
     /// A line's plain text is longer than [`SHORT`].
     wrapped: bool,
+    /// Whether the first line is page furniture, once asked ([`crate::doc::kind`] asks it of a
+    /// segment as read and again as classified; no line is ever put before the first).
+    pub head_furniture: OnceLock<bool>,
 }
 
 impl<'a> Seg<'a> {
@@ -139,6 +143,7 @@ impl<'a> Seg<'a> {
             plain: Cow::Borrowed(""),
             chars: 0,
             wrapped: false,
+            head_furniture: OnceLock::new(),
         };
         seg.push(line);
         seg

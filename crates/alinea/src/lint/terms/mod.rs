@@ -487,11 +487,13 @@ fn bilingual(
         });
         // In Arabic, without capitals, the head must also stand about where the source
         // names the concept.
-        let at = src.text[..m.span.start].chars().count() as f64
-            / src.text.chars().count().max(1) as f64;
         let by_head = |e: &str| {
+            let at = || {
+                src.text[..m.span.start].chars().count() as f64
+                    / src.text.chars().count().max(1) as f64
+            };
             source_heads.is_some_and(|n| head_mentions(e, lang, target.text()) > n)
-                && (lang != &Lang::Ar || arabic_head_near(e, target.text(), at))
+                && (lang != &Lang::Ar || arabic_head_near(e, target.text(), at()))
         };
         if expected.iter().any(|e| {
             joined_in(e, target.text()) || by_head(e) || by_acronym(e, lang, target.text())

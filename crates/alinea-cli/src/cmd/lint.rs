@@ -203,11 +203,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .flat_map(|c| c.findings.iter().copied())
             .collect();
-        let mut k = 0;
-        findings.retain(|_| {
-            k += 1;
-            !applied.contains(&(k - 1))
-        });
+        findings = findings
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !applied.contains(i))
+            .map(|(_, d)| d)
+            .collect();
     }
     match args.format {
         FormatArg::Human => {

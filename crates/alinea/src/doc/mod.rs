@@ -195,11 +195,7 @@ pub fn read_one(path: &Path) -> Result<formats::Source> {
 /// [`read_one`], from the file's bytes when they are read already (`bytes`; `path` then only
 /// names the input and tells its format, as [`formats::from_bytes`] does).
 pub fn read_one_from(path: &Path, bytes: Option<&[u8]>) -> Result<formats::Source> {
-    let read = match bytes {
-        Some(b) => formats::from_bytes(path, b, None)?,
-        None => formats::read(path)?,
-    };
-    match read {
+    match read_any_from(path, bytes)? {
         formats::Read::One(s) => Ok(s),
         formats::Read::Aligned(pair) => Err(Error::Input {
             path: pair[0].path.clone(),
@@ -207,6 +203,15 @@ pub fn read_one_from(path: &Path, bytes: Option<&[u8]>) -> Result<formats::Sourc
                       with `alinea align` and read that"
                 .into(),
         }),
+    }
+}
+
+/// `path` read in its format, one document or an XLIFF file's two, from the file's bytes when
+/// they are read already (as [`read_one_from`]).
+pub fn read_any_from(path: &Path, bytes: Option<&[u8]>) -> Result<formats::Read> {
+    match bytes {
+        Some(b) => formats::from_bytes(path, b, None),
+        None => formats::read(path),
     }
 }
 

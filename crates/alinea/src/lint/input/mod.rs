@@ -114,14 +114,6 @@ pub fn read(path: &Path, req: &Request) -> Result<Vec<Doc>> {
     }
 }
 
-/// `path` read in its format, from `bytes` when they are read already.
-fn formats_read(path: &Path, bytes: Option<&[u8]>) -> Result<crate::doc::formats::Read> {
-    match bytes {
-        Some(b) => crate::doc::formats::from_bytes(path, b, None),
-        None => crate::doc::formats::read(path),
-    }
-}
-
 /// The name of `format` when the text read from it is not the file itself, so that fixes
 /// cannot be written back (see [`Doc::read_only`]).
 fn read_only(format: Format) -> Option<&'static str> {
@@ -171,7 +163,7 @@ fn reading(
     by: &str,
     mode: InputMode,
 ) -> Result<Read> {
-    let read = formats_read(path, bytes)?;
+    let read = crate::doc::read_any_from(path, bytes)?;
     let source = match read {
         crate::doc::formats::Read::One(s) => s,
         crate::doc::formats::Read::Aligned(pair) => {
@@ -245,7 +237,7 @@ fn source_text(r: &Read, units: &[usize], (s, e): (usize, usize), marks: bool) -
 /// stand, each unit's text the slice of the file it spans. An XLIFF file is a draft with its
 /// source ([`xliff::read_xliff`]).
 fn read_alone(path: &Path, req: &Request) -> Result<Doc> {
-    let read = formats_read(path, req.draft_bytes())?;
+    let read = crate::doc::read_any_from(path, req.draft_bytes())?;
     let source = match read {
         crate::doc::formats::Read::One(s) => s,
         crate::doc::formats::Read::Aligned(pair) => return xliff::read_xliff(*pair, req),

@@ -395,7 +395,7 @@ fn bilingual(
         // fewer times in the translation, where a term of a concept the source does not name
         // stands: the missing mentions were replaced. The source's count, the translation's
         // and the stray term.
-        let replaced = || -> Option<(usize, usize, &str)> {
+        let replaced = (|| -> Option<(usize, usize, &str)> {
             let k = in_source
                 .iter()
                 .filter(|x| {
@@ -414,11 +414,11 @@ fn bilingual(
                 .iter()
                 .find(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index))?;
             (n < k).then_some((k, n, stray.term.as_str()))
-        };
+        })();
         if let Some(t) = in_target
             .iter()
             .find(|t| t.concept_index == m.concept_index)
-            .filter(|_| replaced().is_none())
+            .filter(|_| replaced.is_none())
         {
             if let Some(name) = names::name_key(&src.text, &m.span, &src.lang) {
                 in_names
@@ -470,7 +470,7 @@ fn bilingual(
         // (In Arabic the words' keys are also how a term is found with its clitics, `بسلوك
         // الدول المسؤول`: they count whatever stands beside them.)
         if expected.iter().any(|e| all_words_in(e, lang, keys))
-            && (lang == &Lang::Ar || replaced().is_none())
+            && (lang == &Lang::Ar || replaced.is_none())
         {
             continue;
         }
@@ -497,7 +497,7 @@ fn bilingual(
         };
         if expected.iter().any(|e| {
             joined_in(e, target.text()) || by_head(e) || by_acronym(e, lang, target.text())
-        }) && replaced().is_none()
+        }) && replaced.is_none()
         {
             continue;
         }
@@ -540,7 +540,7 @@ fn bilingual(
             rule: "term/missing-equivalent",
             unit: u,
             span,
-            message: match replaced() {
+            message: match replaced {
                 Some((k, n, stray)) => format!(
                     "the source names « {} » ({}) {k} times, the target its equivalents {n} times as such, beside « {stray} », a term of a concept the source does not name",
                     &src.text[m.span.clone()],

@@ -199,7 +199,11 @@ pub(super) fn head_mentions(name: &str, lang: &Lang, text: &str) -> usize {
     }
     let articles: &[&str] = match lang {
         Lang::En => &["the", "The"],
-        Lang::Fr => &["l", "L", "le", "la", "les", "Le", "La", "Les"],
+        // With the contracted articles (`du Conseil`, `au Comité`): de + le, à + le.
+        Lang::Fr => &[
+            "l", "L", "le", "la", "les", "Le", "La", "Les", "du", "Du", "au", "Au", "des", "Des",
+            "aux", "Aux",
+        ],
         _ => return 0,
     };
     (1..words.len())

@@ -356,6 +356,9 @@ mod tests {
         assert_eq!(head_mentions("General Assembly", &Lang::En, en), 1);
         let fr = "l'Assemblée générale et l'Assemblée, les États";
         assert_eq!(head_mentions("Assemblée générale", &Lang::Fr, fr), 1);
+        // After a contracted article too (de + le, à + le).
+        let fr = "le rapporteur du Conseil des droits de l'homme et du Conseil, au Conseil";
+        assert_eq!(head_mentions("Conseil des droits de l'homme", &Lang::Fr, fr), 2);
         // A one-word name has no head.
         assert_eq!(head_mentions("Assembly", &Lang::En, "the Assembly"), 0);
     }

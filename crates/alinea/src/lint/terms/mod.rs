@@ -21,8 +21,8 @@ use crate::termbase::{Concept, MatchClass, Status, TermMatch, TermType};
 use crate::Lang;
 use apart::{all_words_in, word_keys};
 use forms::{
-    arabic_head_near, by_acronym, common_noun, derived_word, expanded_before, expanded_here,
-    head_mentions, head_words, in_title, joined_in,
+    by_acronym, common_noun, derived_word, expanded_before, expanded_here, head_mentions,
+    head_near, head_words, in_title, joined_in,
 };
 
 fn rejected(s: Option<Status>) -> bool {
@@ -485,15 +485,16 @@ fn bilingual(
             Lang::Ar => head_words(&term.text, &src.lang, &src.text),
             _ => head_mentions(&term.text, &src.lang, &src.text),
         });
-        // In Arabic, without capitals, the head must also stand about where the source
-        // names the concept.
+        // The head must also stand about where the source names the concept (a head far
+        // from it is another mention: `the Council` for the pronoun of « il vient de
+        // renouveler », the name itself left out).
         let by_head = |e: &str| {
             let at = || {
                 src.text[..m.span.start].chars().count() as f64
                     / src.text.chars().count().max(1) as f64
             };
             source_heads.is_some_and(|n| head_mentions(e, lang, target.text()) > n)
-                && (lang != &Lang::Ar || arabic_head_near(e, target.text(), at()))
+                && head_near(e, lang, target.text(), at())
         };
         if expected.iter().any(|e| {
             joined_in(e, target.text()) || by_head(e) || by_acronym(e, lang, target.text())

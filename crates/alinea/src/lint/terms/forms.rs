@@ -296,8 +296,10 @@ pub(super) fn head_near(name: &str, lang: &Lang, text: &str, at: f64) -> bool {
 /// acronym that ends with its initials: `SDGs` for Sustainable Development Goals, `OWG` for
 /// an open working group, `UNGA` for the General Assembly. The acronym is at most three
 /// letters longer than the initials (`MSMEs` does not end with `MS`, so Member States are not
-/// there).
-pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str) -> bool {
+/// there). An acronym in parentheses right after a name that ends at one of `other_names`
+/// (byte offsets in `target`: where the terms of other concepts end) is that name's, not
+/// `expected`'s: `World Health Organization (UNDP)` is a wrong name, the acronym left.
+pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str, other_names: &[usize]) -> bool {
     if lang == &Lang::Ar {
         return false;
     }
@@ -310,15 +312,22 @@ pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str) -> bool {
     if initials.chars().count() < 2 || !initials.chars().all(|c| c.is_ascii_uppercase()) {
         return false;
     }
-    target
-        .split(|c: char| !c.is_alphanumeric())
-        .map(|w| w.strip_suffix('s').unwrap_or(w))
-        .any(|w| {
-            w.len() >= initials.len()
-                && w.len() <= initials.len() + 3
-                && w.bytes().all(|b| b.is_ascii_uppercase())
-                && w.ends_with(initials.as_str())
+    let glossed = |start: usize| {
+        let before = target[..start].trim_end();
+        before.strip_suffix('(').is_some_and(|b| {
+            let end = b.trim_end().len();
+            other_names.contains(&end)
         })
+    };
+    words(target).into_iter().any(|r| {
+        let w = &target[r.clone()];
+        let w = w.strip_suffix('s').unwrap_or(w);
+        w.len() >= initials.len()
+            && w.len() <= initials.len() + 3
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && w.ends_with(initials.as_str())
+            && !glossed(r.start)
+    })
 }
 
 /// Whether `target` has `expected` written as one word, its hyphen or space lost
@@ -406,18 +415,25 @@ mod tests {
         assert!(by_acronym(
             "Sustainable Development Goals",
             &Lang::En,
-            "the SDGs and"
+            "the SDGs and",
+            &[]
         ));
-        assert!(by_acronym("working group", &Lang::En, "the OWG met"));
+        assert!(by_acronym("working group", &Lang::En, "the OWG met", &[]));
         assert!(by_acronym(
             "General Assembly",
             &Lang::En,
-            "UNGA resolutions"
+            "UNGA resolutions",
+            &[]
         ));
-        assert!(!by_acronym("Member States", &Lang::En, "MSMEs in"));
-        assert!(!by_acronym("working group", &Lang::En, "the WHO"));
-        assert!(!by_acronym("education", &Lang::En, "the E"));
-        assert!(!by_acronym("working group", &Lang::En, "the owg met"));
+        assert!(!by_acronym("Member States", &Lang::En, "MSMEs in", &[]));
+        assert!(!by_acronym("working group", &Lang::En, "the WHO", &[]));
+        assert!(!by_acronym("education", &Lang::En, "the E", &[]));
+        assert!(!by_acronym("working group", &Lang::En, "the owg met", &[]));
+        // The acronym of another concept's name, which stands before it in parentheses.
+        let t = "World Health Organization (UNDP)";
+        let undp = "United Nations Development Programme";
+        assert!(by_acronym(undp, &Lang::En, t, &[]));
+        assert!(!by_acronym(undp, &Lang::En, t, &[t.find(" (").unwrap()]));
     }
 
     #[test]

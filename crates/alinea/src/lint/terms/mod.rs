@@ -496,8 +496,15 @@ fn bilingual(
             source_heads.is_some_and(|n| head_mentions(e, lang, target.text()) > n)
                 && head_near(e, lang, target.text(), at())
         };
+        let other_names: Vec<usize> = in_target
+            .iter()
+            .filter(|t| t.concept_index != m.concept_index)
+            .map(|t| t.span.end)
+            .collect();
         if expected.iter().any(|e| {
-            joined_in(e, target.text()) || by_head(e) || by_acronym(e, lang, target.text())
+            joined_in(e, target.text())
+                || by_head(e)
+                || by_acronym(e, lang, target.text(), &other_names)
         }) && replaced.is_none()
         {
             continue;

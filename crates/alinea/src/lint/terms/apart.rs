@@ -98,6 +98,13 @@ const APART_AR: usize = 5;
 /// In Arabic every word is needed (a preposition such as `ضد` carries the meaning), within
 /// [`APART_AR`] more words.
 pub(super) fn all_words_in(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<usize>>) -> bool {
+    times_apart(term, lang, keys) > 0
+}
+
+/// How many times `term` stands in the text by its words ([`all_words_in`]): the places of
+/// its rarest word that some stretch holding every word takes in (a term whose words are
+/// all function words counts once).
+pub(super) fn times_apart(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<usize>>) -> usize {
     let st = stemmer(lang);
     let mut places: Vec<Vec<usize>> = Vec::new();
     for r in words(term) {
@@ -117,21 +124,37 @@ pub(super) fn all_words_in(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec
             at.extend(keys.get(&s).into_iter().flatten());
         }
         if at.is_empty() {
-            return false;
+            return 0;
         }
         places.push(at);
     }
     if places.is_empty() {
-        return !words(term).is_empty();
+        return usize::from(!words(term).is_empty());
     }
     let apart = if lang == &Lang::Ar { APART_AR } else { APART };
     let reach = places.len() - 1 + apart;
-    // Some place of some word opens a stretch that holds a place of every word.
-    places.iter().flatten().any(|&start| {
+    // A place of some word opens a stretch that holds a place of every word.
+    let holds = |start: usize| {
         places
             .iter()
             .all(|at| at.iter().any(|&p| p >= start && p <= start + reach))
-    })
+    };
+    let rarest = places
+        .iter()
+        .min_by_key(|at| at.len())
+        .map_or(&[][..], |v| v);
+    let mut rarest = rarest.to_vec();
+    rarest.sort_unstable();
+    rarest.dedup();
+    rarest
+        .iter()
+        .filter(|&&r| {
+            places
+                .iter()
+                .flatten()
+                .any(|&start| start <= r && r <= start + reach && holds(start))
+        })
+        .count()
 }
 
 /// A function word of `lang` (a stop word, or a word linking a term's words: `for`, `de`).
@@ -200,5 +223,29 @@ mod tests {
             Lang::En
         ));
         assert!(has("IT", "the IT networks", Lang::En));
+        // Counted: each place of the rarest word inside a stretch with the others.
+        let times =
+            |term: &str, text: &str, lang: Lang| times_apart(term, &lang, &word_keys(text, &lang));
+        assert_eq!(
+            times(
+                "الأسلحة النووية",
+                "الدول الحائزة للأسلحة النووية وتحديث ترسانات أسلحتها النووية",
+                Lang::Ar
+            ),
+            2
+        );
+        assert_eq!(
+            times(
+                "الأسلحة النووية",
+                "تحديث ترسانات أسلحتها النووية والتجارب النووية",
+                Lang::Ar
+            ),
+            1
+        );
+        assert_eq!(
+            times("working group", "the group working on it", Lang::En),
+            1
+        );
+        assert_eq!(times("working group", "the group", Lang::En), 0);
     }
 }

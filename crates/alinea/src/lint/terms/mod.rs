@@ -19,7 +19,7 @@ use crate::termbase::annotate::TextTerms;
 use crate::termbase::normalize::{lookup_key, stem_key};
 use crate::termbase::{Concept, MatchClass, Status, TermMatch, TermType};
 use crate::Lang;
-use apart::{all_words_in, word_keys};
+use apart::{all_words_in, times_apart, word_keys};
 use forms::{
     by_acronym, common_noun, derived_word, expanded_before, expanded_here, head_mentions,
     head_near, head_words, in_title, joined_in,
@@ -468,10 +468,15 @@ fn bilingual(
         // Its words all there, apart (فريق الخبراء العامل for فريق عامل): not missing.
         let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
         // (In Arabic the words' keys are also how a term is found with its clitics, `بسلوك
-        // الدول المسؤول`: they count whatever stands beside them.)
-        if expected.iter().any(|e| all_words_in(e, lang, keys))
-            && (lang == &Lang::Ar || replaced.is_none())
-        {
+        // الدول المسؤول`: they count where a replacement is suspected too, as many times as
+        // the source names the concept: `ترسانات أسلحتها النووية` once is not the two mentions
+        // of « armes nucléaires » when a stray term stands in the translation.)
+        let apart = |e: &str| match replaced {
+            None => all_words_in(e, lang, keys),
+            Some((k, _, _)) if lang == &Lang::Ar => times_apart(e, lang, keys) >= k,
+            Some(_) => false,
+        };
+        if expected.iter().any(|e| apart(e)) {
             continue;
         }
         // A compound whose hyphen was lost (capacitybuilding); a name written with its

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::forms::feminine;
 use crate::mine::lexicon::{is_link, is_stop};
 use crate::termbase::normalize::{skeleton_word, stem_word, stemmed_words, stemmer, words};
 use crate::Lang;
@@ -22,6 +23,9 @@ pub(super) fn word_keys(text: &str, lang: &Lang) -> FxHashMap<String, Vec<usize>
         add(k);
         if lang == &Lang::Ar {
             let w = &text[r];
+            if feminine(w) {
+                add(FEMININE.to_string());
+            }
             let mut s = String::new();
             skeleton_word(w, &mut s);
             add(s);
@@ -46,6 +50,10 @@ pub(super) fn word_keys(text: &str, lang: &Lang) -> FxHashMap<String, Vec<usize>
     }
     out
 }
+
+/// The key under which [`word_keys`] lists the places of the Arabic words that end in `ة`
+/// ([`feminine`]); no word's key (keys hold no control character).
+const FEMININE: &str = "\u{1}ة";
 
 /// An Arabic noun without a possessive pronoun after it (`هم`, `ها`, `هما`, `هن`, `كم`,
 /// `نا`), its last `ت` written `ة` again (`خصوصيتهم` → `خصوصية`), when at least three
@@ -133,11 +141,26 @@ pub(super) fn times_apart(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<
     }
     let apart = if lang == &Lang::Ar { APART_AR } else { APART };
     let reach = places.len() - 1 + apart;
-    // A place of some word opens a stretch that holds a place of every word.
+    // In Arabic, a term of two words or more none of them feminine is not found where every
+    // word found is feminine: that is its feminine twin ([`super::forms::feminine_twin`]), `الأمانة العامة`
+    // for `الأمين العام`.
+    let twin_places: &[usize] = match lang == &Lang::Ar
+        && places.len() >= 2
+        && words(term).iter().all(|r| !feminine(&term[r.clone()]))
+    {
+        true => keys.get(FEMININE).map_or(&[], |v| v),
+        false => &[],
+    };
+    // A place of some word opens a stretch that holds a place of every word (one at least
+    // not a twin's).
     let holds = |start: usize| {
-        places
-            .iter()
-            .all(|at| at.iter().any(|&p| p >= start && p <= start + reach))
+        let within = |p: usize| p >= start && p <= start + reach;
+        places.iter().all(|at| at.iter().any(|&p| within(p)))
+            && (twin_places.is_empty()
+                || places.iter().any(|at| {
+                    at.iter()
+                        .any(|&p| within(p) && twin_places.binary_search(&p).is_err())
+                }))
     };
     let rarest = places
         .iter()
@@ -247,5 +270,9 @@ mod tests {
             1
         );
         assert_eq!(times("working group", "the group", Lang::En), 0);
+        // The feminine twin of a two-word term is another noun.
+        assert!(!has("الأمين العام", "وتحدثت الأمانة العامة عن", Lang::Ar));
+        assert!(has("الأمين العام", "وتحدث الأمين العام عن", Lang::Ar));
+        assert!(has("المشروع الدولي", "المشاريع الدولية", Lang::Ar));
     }
 }

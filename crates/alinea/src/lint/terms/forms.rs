@@ -292,6 +292,42 @@ pub(super) fn head_near(name: &str, lang: &Lang, text: &str, at: f64) -> bool {
     heads(name, lang, text).any(|p| (p - at).abs() <= HEAD_REACH)
 }
 
+/// Whether an Arabic word ends with `ة` (or with `ت` before a possessive pronoun,
+/// `أمانتها`): the feminine form of a noun or adjective. A broken plural of the pattern
+/// أفعلة (`الأفرقة`, the plural of `فريق`) ends so too and is no feminine form.
+pub(super) fn feminine(w: &str) -> bool {
+    let fem = w.ends_with('ة')
+        || ["هما", "هم", "ها", "هن", "كم", "نا"]
+            .iter()
+            .any(|p| w.strip_suffix(p).is_some_and(|n| n.ends_with('ت')));
+    fem && !plural_af3ila(w)
+}
+
+/// Whether an Arabic word (article and clitics aside) has the shape of the broken plural
+/// أفعلة: alif, three letters none of them a long vowel, ة (folded to ه in the key).
+fn plural_af3ila(w: &str) -> bool {
+    let k: Vec<char> = lookup_key(w).chars().collect();
+    k.len() == 5
+        && k[0] == 'ا'
+        && k[4] == 'ه'
+        && k[1..4].iter().all(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى'))
+}
+
+/// Whether `found`, which the Arabic stem or skeleton gives as the term `term` (two words
+/// or more, none of them feminine), is its feminine twin instead: every word made feminine,
+/// the head and its adjective (`الأمانة العامة`, the Secretariat, for `الأمين العام`, the
+/// Secretary-General; `الرئاسة` for `الرئيس` is one word and left alone). A broken plural
+/// of a thing takes a feminine adjective, not a feminine head (`المشاريع الدولية`); a plural
+/// of persons in `ة` (`القضاة`) takes a plural adjective.
+pub(super) fn feminine_twin(term: &str, found: &str) -> bool {
+    let t = words(term);
+    let f = words(found);
+    t.len() >= 2
+        && t.len() == f.len()
+        && t.iter().all(|r| !feminine(&term[r.clone()]))
+        && f.iter().all(|r| feminine(&found[r.clone()]))
+}
+
 /// Whether `target` writes `expected` (two content words or more, in a Latin script) by an
 /// acronym that ends with its initials: `SDGs` for Sustainable Development Goals, `OWG` for
 /// an open working group, `UNGA` for the General Assembly. The acronym is at most three
@@ -400,6 +436,21 @@ mod tests {
             "which was established by the Assembly in 1974 and extended by the Council in 2014";
         assert!(head_near("Security Council", &Lang::En, en, 0.8));
         assert!(!head_near("Security Council", &Lang::En, en, 0.3));
+    }
+
+    #[test]
+    fn feminine_twins_are_other_nouns() {
+        assert!(feminine_twin("الأمين العام", "الأمانة العامة"));
+        assert!(feminine_twin("الأمين العام", "وللأمانة العامة"));
+        assert!(!feminine_twin("الأمين العام", "الأمين العام"));
+        // A broken plural of a thing: its adjective alone is feminine.
+        assert!(!feminine_twin("المشروع الدولي", "المشاريع الدولية"));
+        // A term with a feminine word is not asked.
+        assert!(!feminine_twin("الجمعية العامة", "الجمعية العامة"));
+        assert!(!feminine_twin("الأمين", "الأمانة"));
+        // The plural أفعلة of a two-word term.
+        assert!(!feminine_twin("فريق عامل", "الأفرقة العاملة"));
+        assert!(!feminine_twin("فريق عامل", "وللأفرقة العاملة"));
     }
 
     #[test]

@@ -21,8 +21,8 @@ use crate::termbase::{Concept, MatchClass, Status, TermMatch, TermType};
 use crate::Lang;
 use apart::{all_words_in, times_apart, word_keys};
 use forms::{
-    by_acronym, common_noun, derived_word, expanded_before, expanded_here, head_mentions,
-    head_near, head_words, in_title, joined_in,
+    by_acronym, common_noun, derived_word, expanded_before, expanded_here, feminine_twin,
+    head_mentions, head_near, head_words, in_title, joined_in,
 };
 
 fn rejected(s: Option<Status>) -> bool {
@@ -347,7 +347,11 @@ fn bilingual(
     if in_source.is_empty() {
         return;
     }
-    let in_target = target.find_all(MatchClass::Root);
+    let mut in_target = target.find_all(MatchClass::Root);
+    // An Arabic term's feminine twin is another noun (`الأمانة العامة` for `الأمين العام`).
+    if lang == &Lang::Ar {
+        in_target.retain(|t| !feminine_twin(&t.term, &target.text()[t.span.clone()]));
+    }
     // A lower-case short form (programme d'action for the United Nations programme of
     // action) names its concept only after the full form: before, the words are generic.
     named.extend(

@@ -328,6 +328,22 @@ pub(super) fn feminine_twin(term: &str, found: &str) -> bool {
         && f.iter().all(|r| feminine(&found[r.clone()]))
 }
 
+/// Whether the term `term` found at `span` of `text` stands inside a hyphenated compound:
+/// a hyphen joins it to the word before or after it, or stands between words the term
+/// writes apart (`non-nuclear-weapon States`, `nuclear-weapon-free zone` for nuclear
+/// weapons; not `Secretary-General`, which the term writes so). A term of one word stays
+/// itself in a compound (`anti-corruption` renders « lutte contre la corruption »).
+pub(super) fn in_compound(text: &str, span: &std::ops::Range<usize>, term: &str) -> bool {
+    let hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    if !term.contains(char::is_whitespace) {
+        return false;
+    }
+    text[..span.start].chars().next_back().is_some_and(hyphen)
+        || text[span.end..].chars().next().is_some_and(hyphen)
+        || text[span.clone()].chars().filter(|&c| hyphen(c)).count()
+            > term.chars().filter(|&c| hyphen(c)).count()
+}
+
 /// Whether `target` writes `expected` (two content words or more, in a Latin script) by an
 /// acronym that ends with its initials: `SDGs` for Sustainable Development Goals, `OWG` for
 /// an open working group, `UNGA` for the General Assembly. The acronym is at most three
@@ -451,6 +467,18 @@ mod tests {
         // The plural أفعلة of a two-word term.
         assert!(!feminine_twin("فريق عامل", "الأفرقة العاملة"));
         assert!(!feminine_twin("فريق عامل", "وللأفرقة العاملة"));
+    }
+
+    #[test]
+    fn terms_inside_hyphenated_compounds() {
+        let t = "to non-nuclear-weapon States and nuclear weapons";
+        let at = |w: &str| t.find(w).map(|i| i..i + w.len()).unwrap();
+        assert!(in_compound(t, &at("nuclear-weapon"), "nuclear weapons"));
+        assert!(!in_compound(t, &at("nuclear weapons"), "nuclear weapons"));
+        let t = "the Secretary-General and a nuclear-weapon-free zone";
+        assert!(!in_compound(t, &(4..21), "Secretary-General"));
+        assert!(in_compound(t, &(28..42), "nuclear weapons"));
+        assert!(!in_compound("anti-corruption", &(5..15), "corruption"));
     }
 
     #[test]

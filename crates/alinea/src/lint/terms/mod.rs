@@ -22,7 +22,7 @@ use crate::Lang;
 use apart::{all_words_in, times_apart, word_keys};
 use forms::{
     by_acronym, common_noun, derived_word, expanded_before, expanded_here, feminine_twin,
-    head_mentions, head_near, head_words, in_title, joined_in,
+    head_mentions, head_near, head_words, in_compound, in_title, joined_in,
 };
 
 fn rejected(s: Option<Status>) -> bool {
@@ -399,14 +399,13 @@ fn bilingual(
         // fewer times in the translation, where a term of a concept the source does not name
         // stands: the missing mentions were replaced. The source's count, the translation's
         // and the stray term.
+        let k = in_source
+            .iter()
+            .filter(|x| {
+                x.concept_index == m.concept_index && !short(concept.terms[x.term_index].term_type)
+            })
+            .count();
         let replaced = (|| -> Option<(usize, usize, &str)> {
-            let k = in_source
-                .iter()
-                .filter(|x| {
-                    x.concept_index == m.concept_index
-                        && !short(concept.terms[x.term_index].term_type)
-                })
-                .count();
             if k < 2 {
                 return None;
             }
@@ -419,10 +418,21 @@ fn bilingual(
                 .find(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index))?;
             (n < k).then_some((k, n, stray.term.as_str()))
         })();
+        // Named twice or more in the source and only inside compounds or by its words apart
+        // in the translation (`non-nuclear-weapon States`, `international humanitarian
+        // law`): those forms must stand as many times as the source names the concept (a
+        // deleted mention leaves the compound of the other).
+        let weak_only = k >= 2
+            && !in_target.iter().any(|t| {
+                t.concept_index == m.concept_index && !in_compound(target.text(), &t.span, &t.term)
+            });
+        let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
+        let weak_enough = |e: &str| times_apart(e, lang, keys) >= k;
         if let Some(t) = in_target
             .iter()
             .find(|t| t.concept_index == m.concept_index)
             .filter(|_| replaced.is_none())
+            .filter(|_| !weak_only || expected.iter().any(|e| weak_enough(e)))
         {
             if let Some(name) = names::name_key(&src.text, &m.span, &src.lang) {
                 in_names
@@ -470,12 +480,12 @@ fn bilingual(
         // left untranslated, when the target lacks it.
         let identical = expected.iter().any(|e| lookup_key(e) == src_key);
         // Its words all there, apart (فريق الخبراء العامل for فريق عامل): not missing.
-        let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
         // (In Arabic the words' keys are also how a term is found with its clitics, `بسلوك
         // الدول المسؤول`: they count where a replacement is suspected too, as many times as
         // the source names the concept: `ترسانات أسلحتها النووية` once is not the two mentions
         // of « armes nucléaires » when a stray term stands in the translation.)
         let apart = |e: &str| match replaced {
+            None if weak_only => weak_enough(e),
             None => all_words_in(e, lang, keys),
             Some((k, _, _)) if lang == &Lang::Ar => times_apart(e, lang, keys) >= k,
             Some(_) => false,

@@ -104,8 +104,10 @@ def find_term(text, term, lang):
 
 
 def source_has(text, term):
+    """Whether the French `text` has `term` at the start of a word (its end may take an
+    ending): `insécurité alimentaire` has no `sécurité alimentaire`."""
     t = term.lower().replace("’", "'")
-    return t in text.lower().replace("’", "'")
+    return re.search(r"(?<!\w)" + re.escape(t), text.lower().replace("’", "'")) is not None
 
 
 def western(run):

@@ -126,10 +126,14 @@ pub(super) fn times_apart(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<
             continue;
         }
         let mut at: Vec<usize> = keys.get(&k).cloned().unwrap_or_default();
+        // A skeleton of two letters is too loose a key (`العام` and `عما`, `الأمين` and
+        // `من` share theirs): the word's stem alone finds it then.
         if lang == &Lang::Ar {
             let mut s = String::new();
             skeleton_word(w, &mut s);
-            at.extend(keys.get(&s).into_iter().flatten());
+            if s.chars().count() >= 3 {
+                at.extend(keys.get(&s).into_iter().flatten());
+            }
         }
         if at.is_empty() {
             return 0;
@@ -270,6 +274,13 @@ mod tests {
             1
         );
         assert_eq!(times("working group", "the group", Lang::En), 0);
+        // Two-letter skeletons are no key: `عما … من` is not `الأمين العام`.
+        assert!(!has(
+            "الأمين العام",
+            "معلومات عما لم ينفذ بعد من الأحكام",
+            Lang::Ar
+        ));
+        assert!(has("الأمين العام", "وللأمين العام", Lang::Ar));
         // The feminine twin of a two-word term is another noun.
         assert!(!has("الأمين العام", "وتحدثت الأمانة العامة عن", Lang::Ar));
         assert!(has("الأمين العام", "وتحدث الأمين العام عن", Lang::Ar));

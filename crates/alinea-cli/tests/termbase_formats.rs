@@ -39,7 +39,7 @@ fn convert_to_csv_says_what_csv_cannot_carry() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("128 concepts"), "{stdout}");
     for what in [
-        "CSV cannot carry term contexts: 120 in the termbase",
+        "CSV cannot carry term contexts: 121 in the termbase",
         "CSV cannot carry term notes: 74 in the termbase",
         "CSV cannot carry acronym and abbreviation links (expands): 49 in the termbase",
     ] {

@@ -344,6 +344,37 @@ pub(super) fn in_compound(text: &str, span: &std::ops::Range<usize>, term: &str)
             > term.chars().filter(|&c| hyphen(c)).count()
 }
 
+/// Whether the Arabic word `found`, which the stem or root gives as the one-word term
+/// `term`, is the relative adjective made from it (its nisba: `الصحية`, `الصحي` for
+/// `الصحة`; `الإرهابية` for `الإرهاب`), which renders « de santé » (`الرعاية الصحية`) and
+/// not « la santé ».
+pub(super) fn nisba_of(term: &str, found: &str) -> bool {
+    if term.contains(char::is_whitespace) || found.contains(char::is_whitespace) {
+        return false;
+    }
+    let t = lookup_key(term);
+    let f = lookup_key(found);
+    let base = t.strip_suffix('ه').unwrap_or(&t);
+    base.chars().count() >= 2
+        && f.strip_prefix(base)
+            .is_some_and(|rest| rest == "ي" || rest == "يه")
+}
+
+/// Whether a term found at `span` of `text` is a weaker form of it, which renders another
+/// word of the source as often as the term: inside a hyphenated compound ([`in_compound`])
+/// or, in Arabic, its relative adjective ([`nisba_of`]).
+pub(super) fn weak_form(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    term: &str,
+    lang: &Lang,
+) -> bool {
+    match lang {
+        Lang::Ar => nisba_of(term, &text[span.clone()]),
+        _ => in_compound(text, span, term),
+    }
+}
+
 /// Whether `target` writes `expected` (two content words or more, in a Latin script) by an
 /// acronym that ends with its initials: `SDGs` for Sustainable Development Goals, `OWG` for
 /// an open working group, `UNGA` for the General Assembly. The acronym is at most three
@@ -479,6 +510,16 @@ mod tests {
         assert!(!in_compound(t, &(4..21), "Secretary-General"));
         assert!(in_compound(t, &(28..42), "nuclear weapons"));
         assert!(!in_compound("anti-corruption", &(5..15), "corruption"));
+    }
+
+    #[test]
+    fn relative_adjectives() {
+        assert!(nisba_of("الصحة", "الصحية"));
+        assert!(nisba_of("الصحة", "الصحي"));
+        assert!(nisba_of("الإرهاب", "الإرهابية"));
+        assert!(!nisba_of("الصحة", "الصحة"));
+        assert!(!nisba_of("الصحة", "صحة"));
+        assert!(!nisba_of("الأسلحة النووية", "السلاح النووي"));
     }
 
     #[test]

@@ -22,7 +22,7 @@ use crate::Lang;
 use apart::{all_words_in, times_apart, word_keys};
 use forms::{
     by_acronym, common_noun, derived_word, expanded_before, expanded_here, feminine_twin,
-    head_mentions, head_near, head_words, in_compound, in_title, joined_in,
+    head_mentions, head_near, head_words, in_title, joined_in, weak_form,
 };
 
 fn rejected(s: Option<Status>) -> bool {
@@ -418,16 +418,21 @@ fn bilingual(
                 .find(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index))?;
             (n < k).then_some((k, n, stray.term.as_str()))
         })();
-        // Named twice or more in the source and only inside compounds or by its words apart
+        // Named twice or more in the source and only inside compounds, as an Arabic relative adjective (`الرعاية الصحية` for « services de santé ») or by its words apart
         // in the translation (`non-nuclear-weapon States`, `international humanitarian
         // law`): those forms must stand as many times as the source names the concept (a
         // deleted mention leaves the compound of the other).
         let weak_only = k >= 2
             && !in_target.iter().any(|t| {
-                t.concept_index == m.concept_index && !in_compound(target.text(), &t.span, &t.term)
+                t.concept_index == m.concept_index
+                    && !weak_form(target.text(), &t.span, &t.term, lang)
             });
         let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
-        let weak_enough = |e: &str| times_apart(e, lang, keys) >= k;
+        let weak = in_target
+            .iter()
+            .filter(|t| t.concept_index == m.concept_index)
+            .count();
+        let weak_enough = |e: &str| weak >= k || times_apart(e, lang, keys) >= k;
         if let Some(t) = in_target
             .iter()
             .find(|t| t.concept_index == m.concept_index)

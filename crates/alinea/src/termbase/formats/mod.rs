@@ -206,7 +206,7 @@ mod tests {
             .map(ToString::to_string)
             .collect();
         for expected in [
-            "g.csv: CSV cannot carry term contexts: 120 in the termbase [termbase/not-carried]",
+            "g.csv: CSV cannot carry term contexts: 121 in the termbase [termbase/not-carried]",
             "g.csv: CSV cannot carry term notes: 74 in the termbase [termbase/not-carried]",
             "g.csv: CSV cannot carry acronym and abbreviation links (expands): 49 in the termbase [termbase/not-carried]",
         ] {

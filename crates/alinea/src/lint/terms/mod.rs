@@ -418,26 +418,31 @@ fn bilingual(
                 .find(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index))?;
             (n < k).then_some((k, n, stray.term.as_str()))
         })();
-        // Named twice or more in the source and only inside compounds, as an Arabic relative adjective (`الرعاية الصحية` for « services de santé ») or by its words apart
-        // in the translation (`non-nuclear-weapon States`, `international humanitarian
-        // law`): those forms must stand as many times as the source names the concept (a
-        // deleted mention leaves the compound of the other).
+        // Named twice or more in the source and only in weaker forms in the translation:
+        // inside compounds (`non-nuclear-weapon States`), as an Arabic relative adjective
+        // (`الرعاية الصحية` for « services de santé ») or by its words apart (`international
+        // humanitarian law`): those forms must stand as many times as the source names the
+        // concept (a deleted mention leaves the compound or the adjective of the other).
         let weak_only = k >= 2
             && !in_target.iter().any(|t| {
                 t.concept_index == m.concept_index
                     && !weak_form(target.text(), &t.span, &t.term, lang)
             });
-        let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
         let weak = in_target
             .iter()
             .filter(|t| t.concept_index == m.concept_index)
             .count();
-        let weak_enough = |e: &str| weak >= k || times_apart(e, lang, keys) >= k;
+        let weak_enough = |keys: &FxHashMap<String, Vec<usize>>, e: &str| {
+            weak >= k || times_apart(e, lang, keys) >= k
+        };
+        let strong_enough = !weak_only || {
+            let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
+            expected.iter().any(|e| weak_enough(keys, e))
+        };
         if let Some(t) = in_target
             .iter()
             .find(|t| t.concept_index == m.concept_index)
-            .filter(|_| replaced.is_none())
-            .filter(|_| !weak_only || expected.iter().any(|e| weak_enough(e)))
+            .filter(|_| replaced.is_none() && strong_enough)
         {
             if let Some(name) = names::name_key(&src.text, &m.span, &src.lang) {
                 in_names
@@ -489,8 +494,9 @@ fn bilingual(
         // الدول المسؤول`: they count where a replacement is suspected too, as many times as
         // the source names the concept: `ترسانات أسلحتها النووية` once is not the two mentions
         // of « armes nucléaires » when a stray term stands in the translation.)
+        let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
         let apart = |e: &str| match replaced {
-            None if weak_only => weak_enough(e),
+            None if weak_only => weak_enough(keys, e),
             None => all_words_in(e, lang, keys),
             Some((k, _, _)) if lang == &Lang::Ar => times_apart(e, lang, keys) >= k,
             Some(_) => false,

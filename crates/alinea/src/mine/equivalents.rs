@@ -51,7 +51,68 @@ fn digits(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The best equivalents in `target` of each pivot entry in `chosen` (ids into `pivot`).
+/// For each long form of `counter` that an acronym defines in the text (`Programme des Nations
+/// Unies pour le développement` of `PNUD`), the acronym's entry: the long form's mentions
+/// are its own and the acronym's.
+fn acronyms(counter: &Counter) -> FxHashMap<u32, u32> {
+    let mut by_form: FxHashMap<&str, u32> = FxHashMap::default();
+    for (i, e) in counter.entries.iter().enumerate() {
+        if e.expansion.is_some() {
+            for (f, _) in &e.forms {
+                by_form.insert(f.as_str(), i as u32);
+            }
+        }
+    }
+    counter
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let a = by_form.get(e.acronym_of.as_deref()?)?;
+            Some((i as u32, *a))
+        })
+        .collect()
+}
+
+/// The units of entry `i` of `counter`, with those of its acronym when it is a long form
+/// ([`acronyms`]), ascending and each once.
+fn mentions(counter: &Counter, acr: &FxHashMap<u32, u32>, i: u32) -> Vec<u32> {
+    let mut v: Vec<u32> = counter.entries[i as usize].units.iter().collect();
+    if let Some(&a) = acr.get(&i) {
+        v.extend(counter.entries[a as usize].units.iter());
+        v.sort_unstable();
+        v.dedup();
+    }
+    v
+}
+
+/// How many units two ascending lists share.
+fn shared_units(a: &[u32], b: &[u32]) -> u32 {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Whether `e` is an acronym: it defines a long form, or is written in capitals most of the
+/// time.
+fn is_acronym(e: &Entry) -> bool {
+    e.expansion.is_some() || e.all_caps * 2 > e.freq
+}
+
+/// The best equivalents in `target` of each pivot entry in `chosen` (ids into `pivot`). A long
+/// form defined by an acronym counts the acronym's units as its own, in both languages, and
+/// takes no acronym for an equivalent (`United Nations Development Programme` for `Programme
+/// des Nations Unies pour le développement`, not `UNDP`, which is `PNUD`'s).
 pub fn find(
     pivot: &Counter,
     chosen: &[u32],
@@ -60,6 +121,14 @@ pub fn find(
     texts: &dyn Fn(&Entry) -> String,
     glossary: &FxHashMap<String, Vec<String>>,
 ) -> Vec<Vec<Equivalent>> {
+    let pivot_acronyms = acronyms(pivot);
+    // The target's long forms with their mentions (their units and their acronym's).
+    let target_acronyms = acronyms(target);
+    let mut target_long: Vec<(u32, Vec<u32>)> = target_acronyms
+        .keys()
+        .map(|&l| (l, mentions(target, &target_acronyms, l)))
+        .collect();
+    target_long.sort_unstable_by_key(|x| x.0);
     // Unit → target candidates there: those seen twice that are not mere fragments.
     let mut by_unit: Vec<Vec<u32>> = Vec::new();
     for (i, e) in target.entries.iter().enumerate() {
@@ -81,7 +150,9 @@ pub fn find(
         .iter()
         .map(|&p| {
             let pe = &pivot.entries[p as usize];
-            for u in pe.units.iter() {
+            let pu = mentions(pivot, &pivot_acronyms, p);
+            let long_form = pivot_acronyms.contains_key(&p);
+            for &u in &pu {
                 for &t in by_unit.get(u as usize).map_or(&[][..], Vec::as_slice) {
                     if shared[t as usize] == 0 {
                         touched.push(t);
@@ -89,12 +160,26 @@ pub fn find(
                     shared[t as usize] += 1;
                 }
             }
-            let fp = pe.units.len() as f64;
-            let joint: Vec<(u32, u32)> = touched
+            let fp = pu.len() as f64;
+            // A long form's target long forms are counted with their acronyms' units too.
+            let mut borrowed: FxHashMap<u32, (u32, f64)> = FxHashMap::default();
+            if long_form {
+                for (l, m) in &target_long {
+                    let c = shared_units(&pu, m);
+                    if c > 0 {
+                        borrowed.insert(*l, (c, m.len() as f64));
+                    }
+                }
+            }
+            let mut joint: Vec<(u32, u32)> = touched
                 .drain(..)
                 .map(|t| (t, std::mem::take(&mut shared[t as usize])))
+                .filter(|(t, _)| !borrowed.contains_key(t))
+                .chain(borrowed.iter().map(|(&t, &(c, _))| (t, c)))
                 .filter(|&(_, c)| c >= 2 || fp < 2.0)
+                .filter(|&(t, _)| !(long_form && is_acronym(&target.entries[t as usize])))
                 .collect();
+            joint.sort_unstable();
             for &(t, _) in &joint {
                 target_text.entry(t).or_insert_with(|| {
                     let s = texts(&target.entries[t as usize]);
@@ -111,9 +196,10 @@ pub fn find(
             let mut scored: Vec<(f64, u32, u32)> = joint
                 .into_iter()
                 .map(|(t, c)| {
-                    let te = &target.entries[t as usize];
                     let (ttext, tkey) = &target_text[&t];
-                    let ft = te.units.len() as f64;
+                    let ft = borrowed
+                        .get(&t)
+                        .map_or(target.entries[t as usize].units.len() as f64, |b| b.1);
                     // A fragment of a longer candidate (`الإنسان` inside `حقوق الإنسان`)
                     // gives way to it.
                     let whole = 0.6 + 0.4 * target_scores[t as usize].independence;

@@ -108,3 +108,59 @@ fn tmx_srclang_is_the_pivot_without_french() {
         Some(Lang::Ar)
     );
 }
+
+#[test]
+fn a_long_form_counts_its_acronym_and_takes_a_long_form_for_equivalent() {
+    let mut m = Miner::new(true);
+    let topics = [
+        ("Le PNUD étudie la pauvreté.", "UNDP studies poverty."),
+        (
+            "Selon le PNUD, la santé progresse.",
+            "According to UNDP, health improves.",
+        ),
+        (
+            "L'énergie coûte cher, dit le PNUD.",
+            "Energy is costly, says UNDP.",
+        ),
+        ("Le PNUD aide l'agriculture.", "UNDP helps agriculture."),
+        ("La dette inquiète le PNUD.", "Debt worries UNDP."),
+        ("Le commerce intéresse le PNUD.", "Trade interests UNDP."),
+    ];
+    m.add(
+        "d",
+        0,
+        &[
+            (
+                Lang::Fr,
+                "Le Programme des Nations Unies pour le développement (PNUD) publie son rapport.",
+            ),
+            (
+                Lang::En,
+                "The United Nations Development Programme (UNDP) publishes its report.",
+            ),
+        ],
+    );
+    for (i, (fr, en)) in topics.iter().enumerate() {
+        m.add("d", i + 1, &[(Lang::Fr, fr), (Lang::En, en)]);
+    }
+    let opts = Options {
+        all: true,
+        ..Options::default()
+    };
+    let mined = m.finish(&opts, None);
+    let find = |t: &str| {
+        mined
+            .candidates
+            .iter()
+            .find(|c| c.lang == Lang::Fr && c.text == t)
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+    let long = find("Programme des Nations Unies pour le développement");
+    // Its acronym's six other units are its mentions too: an equivalent, and the long one.
+    assert_eq!(
+        long.equivalents["en"][0].text,
+        "United Nations Development Programme"
+    );
+    assert!(long.equivalents["en"].iter().all(|e| e.text != "UNDP"));
+    assert_eq!(find("PNUD").equivalents["en"][0].text, "UNDP");
+}

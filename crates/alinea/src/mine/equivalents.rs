@@ -150,9 +150,16 @@ pub fn find(
         .iter()
         .map(|&p| {
             let pe = &pivot.entries[p as usize];
-            let pu = mentions(pivot, &pivot_acronyms, p);
+            // A long form's units with its acronym's; any other entry's as they are (not
+            // copied: a frequent candidate of a large TMX holds many).
             let long_form = pivot_acronyms.contains_key(&p);
-            for &u in &pu {
+            let pu: Vec<u32> = if long_form {
+                mentions(pivot, &pivot_acronyms, p)
+            } else {
+                Vec::new()
+            };
+            let own = (!long_form).then(|| pe.units.iter()).into_iter().flatten();
+            for u in pu.iter().copied().chain(own) {
                 for &t in by_unit.get(u as usize).map_or(&[][..], Vec::as_slice) {
                     if shared[t as usize] == 0 {
                         touched.push(t);
@@ -160,7 +167,7 @@ pub fn find(
                     shared[t as usize] += 1;
                 }
             }
-            let fp = pu.len() as f64;
+            let fp = if long_form { pu.len() } else { pe.units.len() } as f64;
             // A long form's target long forms are counted with their acronyms' units too.
             let mut borrowed: FxHashMap<u32, (u32, f64)> = FxHashMap::default();
             if long_form {

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::forms::feminine;
+use super::weak::feminine;
 use crate::mine::lexicon::{is_link, is_stop};
 use crate::termbase::normalize::{skeleton_word, stem_word, stemmed_words, stemmer, words};
 use crate::Lang;
@@ -146,7 +146,7 @@ pub(super) fn times_apart(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<
     let apart = if lang == &Lang::Ar { APART_AR } else { APART };
     let reach = places.len() - 1 + apart;
     // In Arabic, a term of two words or more none of them feminine is not found where every
-    // word found is feminine: that is its feminine twin ([`super::forms::feminine_twin`]), `الأمانة العامة`
+    // word found is feminine: that is its feminine twin ([`super::weak::feminine_twin`]), `الأمانة العامة`
     // for `الأمين العام`.
     let twin_places: &[usize] = match lang == &Lang::Ar
         && places.len() >= 2

@@ -244,7 +244,7 @@ def main():
     ap.add_argument(
         "--audit",
         help="the findings on clean units read by hand (see above; default: "
-        "scripts/lint-bench-audit.tsv for the dev set, none for other data)",
+        "scripts/lint-bench-audit.tsv for the dev set with its own term list, none otherwise)",
     )
     ap.add_argument("--data", default=DEV, help="folder of the line-aligned fr, en, ar files")
     ap.add_argument(
@@ -257,10 +257,11 @@ def main():
     if not os.path.isdir(a.data):
         print(f"lint-bench: {a.data} not found: nothing to measure", file=sys.stderr)
         return 0
-    a.terms = a.terms or os.path.join(a.data, "terms-dev.tsv")
     if a.audit is None:
-        dev = os.path.realpath(a.data) == os.path.realpath(DEV)
+        # The audit judged the findings of the dev set with its own term list only.
+        dev = os.path.realpath(a.data) == os.path.realpath(DEV) and a.terms is None
         a.audit = os.path.join(ROOT, "scripts", "lint-bench-audit.tsv") if dev else ""
+    a.terms = a.terms or os.path.join(a.data, "terms-dev.tsv")
     fr = read_lines(a, "fr")
     n = len(fr)
     lo, hi = {"tune": (0, n // 2), "test": (n // 2, n), "all": (0, n)}[a.part]

@@ -51,31 +51,8 @@ fn digits(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// For each long form of `counter` that an acronym defines in the text (`Programme des Nations
-/// Unies pour le développement` of `PNUD`), the acronym's entry: the long form's mentions
-/// are its own and the acronym's.
-fn acronyms(counter: &Counter) -> FxHashMap<u32, u32> {
-    let mut by_form: FxHashMap<&str, u32> = FxHashMap::default();
-    for (i, e) in counter.entries.iter().enumerate() {
-        if e.expansion.is_some() {
-            for (f, _) in &e.forms {
-                by_form.insert(f.as_str(), i as u32);
-            }
-        }
-    }
-    counter
-        .entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let a = by_form.get(e.acronym_of.as_deref()?)?;
-            Some((i as u32, *a))
-        })
-        .collect()
-}
-
 /// The units of entry `i` of `counter`, with those of its acronym when it is a long form
-/// ([`acronyms`]), ascending and each once.
+/// ([`Counter::long_forms`]), ascending and each once.
 fn mentions(counter: &Counter, acr: &FxHashMap<u32, u32>, i: u32) -> Vec<u32> {
     let mut v: Vec<u32> = counter.entries[i as usize].units.iter().collect();
     if let Some(&a) = acr.get(&i) {
@@ -121,14 +98,13 @@ pub fn find(
     texts: &dyn Fn(&Entry) -> String,
     glossary: &FxHashMap<String, Vec<String>>,
 ) -> Vec<Vec<Equivalent>> {
-    let pivot_acronyms = acronyms(pivot);
+    let pivot_acronyms = pivot.long_forms();
     // The target's long forms with their mentions (their units and their acronym's).
-    let target_acronyms = acronyms(target);
-    let mut target_long: Vec<(u32, Vec<u32>)> = target_acronyms
+    let target_acronyms = target.long_forms();
+    let target_long: Vec<(u32, Vec<u32>)> = target_acronyms
         .keys()
         .map(|&l| (l, mentions(target, &target_acronyms, l)))
         .collect();
-    target_long.sort_unstable_by_key(|x| x.0);
     // Unit → target candidates there: those seen twice that are not mere fragments.
     let mut by_unit: Vec<Vec<u32>> = Vec::new();
     for (i, e) in target.entries.iter().enumerate() {

@@ -97,13 +97,8 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
             }
         }
     }
-    // A long form is mentioned by its acronym too: the acronym's frequency, by its forms.
-    let mut acronym_freq: FxHashMap<&str, u32> = FxHashMap::default();
-    for e in counter.entries.iter().filter(|e| e.expansion.is_some()) {
-        for (f, _) in &e.forms {
-            acronym_freq.insert(f.as_str(), e.freq);
-        }
-    }
+    // A long form is mentioned by its acronym too.
+    let long_forms = counter.long_forms();
     counter
         .entries
         .iter()
@@ -117,12 +112,9 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
             let n = specs.len().max(1) as f64;
             let specificity = specs.iter().sum::<f64>() / n;
             let min_specificity = specs.iter().copied().fold(f64::INFINITY, f64::min);
-            let by_acronym = e
-                .acronym_of
-                .as_deref()
-                .and_then(|a| acronym_freq.get(a))
-                .copied()
-                .unwrap_or(0);
+            let by_acronym = long_forms
+                .get(&(i as u32))
+                .map_or(0, |&a| counter.entries[a as usize].freq);
             let f = f64::from(e.freq + by_acronym);
             let cvalue = if e.len == 1 {
                 f

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::weak::feminine;
+use super::weak::{feminine, has_feminine_twin};
 use crate::mine::lexicon::{is_link, is_stop};
 use crate::termbase::normalize::{skeleton_word, stem_word, stemmed_words, stemmer, words};
 use crate::Lang;
@@ -145,16 +145,13 @@ pub(super) fn times_apart(term: &str, lang: &Lang, keys: &FxHashMap<String, Vec<
     }
     let apart = if lang == &Lang::Ar { APART_AR } else { APART };
     let reach = places.len() - 1 + apart;
-    // In Arabic, a term of two words or more none of them feminine is not found where every
-    // word found is feminine: that is its feminine twin ([`super::weak::feminine_twin`]), `الأمانة العامة`
-    // for `الأمين العام`.
-    let twin_places: &[usize] = match lang == &Lang::Ar
-        && places.len() >= 2
-        && words(term).iter().all(|r| !feminine(&term[r.clone()]))
-    {
-        true => keys.get(FEMININE).map_or(&[], |v| v),
-        false => &[],
-    };
+    // In Arabic, a term that may have a feminine twin is not found where every word found is
+    // feminine: that is the twin (`الأمانة العامة` for `الأمين العام`).
+    let twin_places: &[usize] =
+        match lang == &Lang::Ar && places.len() >= 2 && has_feminine_twin(term) {
+            true => keys.get(FEMININE).map_or(&[], |v| v),
+            false => &[],
+        };
     // A place of some word opens a stretch that holds a place of every word (one at least
     // not a twin's).
     let holds = |start: usize| {

@@ -35,12 +35,17 @@ fn plural_af3ila(w: &str) -> bool {
 /// of a thing takes a feminine adjective, not a feminine head (`المشاريع الدولية`); a plural
 /// of persons in `ة` (`القضاة`) takes a plural adjective.
 pub(super) fn feminine_twin(term: &str, found: &str) -> bool {
-    let t = words(term);
     let f = words(found);
-    t.len() >= 2
-        && t.len() == f.len()
-        && t.iter().all(|r| !feminine(&term[r.clone()]))
+    has_feminine_twin(term)
+        && words(term).len() == f.len()
         && f.iter().all(|r| feminine(&found[r.clone()]))
+}
+
+/// Whether the Arabic term `term` may have a feminine twin ([`feminine_twin`]): two words or
+/// more, none of them feminine.
+pub(super) fn has_feminine_twin(term: &str) -> bool {
+    let t = words(term);
+    t.len() >= 2 && t.iter().all(|r| !feminine(&term[r.clone()]))
 }
 
 /// Whether the term `term` found at `span` of `text` stands inside a hyphenated compound:

@@ -374,6 +374,25 @@ impl Counter {
         self.entries[id as usize].acronym_of = Some(short.to_string());
     }
 
+    /// For each long form that an acronym defines in the text (`Programme des Nations Unies
+    /// pour le développement` of `PNUD`), the acronym's entry (long form id → acronym id):
+    /// the long form is mentioned by the acronym too.
+    pub fn long_forms(&self) -> FxHashMap<u32, u32> {
+        let mut by_form: FxHashMap<&str, u32> = FxHashMap::default();
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.expansion.is_some() {
+                for (f, _) in &e.forms {
+                    by_form.insert(f.as_str(), i as u32);
+                }
+            }
+        }
+        self.entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((i as u32, *by_form.get(e.acronym_of.as_deref()?)?)))
+            .collect()
+    }
+
     /// The entry of `key`, if counted.
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.ids.get(key).map(|&i| &self.entries[i as usize])

@@ -57,7 +57,6 @@ fn main() -> ExitCode {
     };
     allocator::settle(match cli.command {
         Command::Lint(_) => allocator::Work::Lint,
-        Command::Build(_) => allocator::Work::Batch,
         _ => allocator::Work::Other,
     });
     cmd::report::set_quiet(cli.quiet);

@@ -152,7 +152,7 @@ def inject(fr, tgt, lang, terms, rng):
     kind = rng.choice(kinds)
     if kind == "number":
         new = change_number(tgt, fr, rng)
-        return (kind, new) if new and new != tgt else None
+        return (kind, new, None) if new and new != tgt else None
     t = rng.choice(present)
     # Another concept's equivalent that neither contains this one nor is inside it (a term
     # replaced by a longer term that still holds it would not be wrong).
@@ -180,7 +180,7 @@ def inject(fr, tgt, lang, terms, rng):
         new = new[:s] + ("" if kind == "term-missing" else other) + new[e:]
     if kind == "term-missing":
         new = new.replace("  ", " ")
-    return kind, new
+    return kind, new, t
 
 
 def tmx(units, lang):
@@ -283,7 +283,7 @@ def run(a, lo, hi, fr, terms, work):
     for lang in ("en", "ar"):
         tgt = read_lines(a, lang)
         rng = random.Random(f"{a.seed}-{lang}")
-        units, injected, lines = [], {}, []
+        units, injected, lines, what = [], {}, [], {}
         for i in range(lo, hi):
             s, t = fr[i], tgt[i]
             if not s.strip() or not t.strip():
@@ -292,6 +292,7 @@ def run(a, lo, hi, fr, terms, work):
                 r = inject(s, t, lang, terms, rng)
                 if r:
                     injected[len(units)] = r[0]
+                    what[len(units)] = (t, r[2])
                     t = r[1]
             units.append((s, t))
             lines.append(i + 1)
@@ -320,6 +321,10 @@ def run(a, lo, hi, fr, terms, work):
             kinds[k][1] += 1
             if not hit and a.show:
                 print(f"MISS {lang} {k} #{u}: {units[u][1][:200]}\n    SRC {units[u][0][:200]}")
+                orig, term = what[u]
+                if term:
+                    print(f"    TERM {term['fr']} = {term[lang]}")
+                print(f"    WAS {orig[:200]}")
         clean = [u for u in range(len(units)) if u not in injected]
         false = [
             f

@@ -251,9 +251,17 @@ pub(super) fn bilingual(
             .filter(|t| t.concept_index != m.concept_index)
             .map(|t| t.span.end)
             .collect();
+        // (Not by its head when a term of a concept the source does not name stands in the
+        // translation: maybe the wrong name put in its place, `World Health Organization
+        // resolution 1325 (2000), the Council's other resolutions`.)
+        let stray = || {
+            in_target
+                .iter()
+                .any(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index))
+        };
         if expected.iter().any(|e| {
             joined_in(e, target.text())
-                || by_head(e)
+                || (by_head(e) && !stray())
                 || by_acronym(e, lang, target.text(), &other_names)
         }) && replaced.is_none()
         {
@@ -320,14 +328,11 @@ pub(super) fn bilingual(
         // Inside a longer name: told once the whole document shows how the name is rendered.
         match names::name_key(&src.text, &m.span, &src.lang) {
             Some(name) => {
-                let stray = in_target
-                    .iter()
-                    .any(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index));
                 in_names
                     .entry((m.concept_index, name))
                     .or_default()
                     .missing
-                    .push((hit, stray));
+                    .push((hit, stray()));
             }
             None => hits.push(hit),
         }

@@ -298,7 +298,9 @@ pub(super) fn head_near(name: &str, lang: &Lang, text: &str, at: f64) -> bool {
 /// letters longer than the initials (`MSMEs` does not end with `MS`, so Member States are not
 /// there). An acronym in parentheses right after a name that ends at one of `other_names`
 /// (byte offsets in `target`: where the terms of other concepts end) is that name's, not
-/// `expected`'s: `World Health Organization (UNDP)` is a wrong name, the acronym left.
+/// `expected`'s: `World Health Organization (UNDP)` is a wrong name, the acronym left; and so
+/// is an acronym in parentheses right after a name in capitals of two words or more that is
+/// not `expected` (`the World Organization (WHO)`: the name spelt out, and wrongly).
 pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str, other_names: &[usize]) -> bool {
     if lang == &Lang::Ar {
         return false;
@@ -315,8 +317,9 @@ pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str, other_names:
     let glossed = |start: usize| {
         let before = target[..start].trim_end();
         before.strip_suffix('(').is_some_and(|b| {
-            let end = b.trim_end().len();
-            other_names.contains(&end)
+            let b = b.trim_end();
+            other_names.contains(&b.len())
+                || name_before(b, lang).is_some_and(|n| lookup_key(n) != lookup_key(expected))
         })
     };
     words(target).into_iter().any(|r| {
@@ -328,6 +331,41 @@ pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str, other_names:
             && w.ends_with(initials.as_str())
             && !glossed(r.start)
     })
+}
+
+/// The name in capitals that `text` ends with: two capitalised words or more, with the
+/// language's short words between them (`Treaty on the Non-Proliferation of Nuclear
+/// Weapons`); none when `text` does not end so.
+fn name_before<'t>(text: &'t str, lang: &Lang) -> Option<&'t str> {
+    let ws = words(text);
+    let last = ws.last()?;
+    if last.end != text.len() {
+        return None;
+    }
+    let capital = |r: &std::ops::Range<usize>| {
+        text[r.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let (mut start, mut capitals, mut next) = (None, 0, text.len());
+    for r in ws.iter().rev() {
+        // Only white space and hyphens between the words of a name.
+        if text[r.end..next]
+            .contains(|c: char| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+        {
+            break;
+        }
+        if capital(r) {
+            start = Some(r.start);
+            capitals += 1;
+        } else if !crate::mine::lexicon::is_stop(lang, &text[r.clone()].to_lowercase()) {
+            break;
+        }
+        next = r.start;
+    }
+    let start = start?;
+    (capitals >= 2).then(|| &text[start..])
 }
 
 /// Whether `target` has `expected` written as one word, its hyphen or space lost
@@ -432,8 +470,40 @@ mod tests {
         // The acronym of another concept's name, which stands before it in parentheses.
         let t = "World Health Organization (UNDP)";
         let undp = "United Nations Development Programme";
-        assert!(by_acronym(undp, &Lang::En, t, &[]));
+        assert!(by_acronym(undp, &Lang::En, "support from UNDP (2015)", &[]));
         assert!(!by_acronym(undp, &Lang::En, t, &[t.find(" (").unwrap()]));
+        // Or another name spelt out before it: the name is wrong.
+        let who = "World Health Organization";
+        assert!(!by_acronym(
+            who,
+            &Lang::En,
+            "by the World Organization (WHO)",
+            &[]
+        ));
+        assert!(by_acronym(who, &Lang::En, "by the organization (WHO)", &[]));
+        assert!(by_acronym(who, &Lang::En, "with UNICEF and the WHO", &[]));
+    }
+
+    #[test]
+    fn names_in_capitals_before_a_parenthesis() {
+        fn name(t: &str) -> Option<&str> {
+            name_before(t, &Lang::En)
+        }
+        assert_eq!(
+            name("parties to the Treaty on the Non-Proliferation of Nuclear Weapons"),
+            Some("Treaty on the Non-Proliferation of Nuclear Weapons")
+        );
+        assert_eq!(
+            name("including by the World Organization"),
+            Some("World Organization")
+        );
+        assert_eq!(
+            name("in Geneva, World Organization"),
+            Some("World Organization")
+        );
+        assert_eq!(name("in Geneva, Organization"), None);
+        assert_eq!(name("the new organization"), None);
+        assert_eq!(name("the World Organization, "), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::apart::{all_words_in, times_apart, word_keys};
 use super::forms::{by_acronym, derived_word, head_mentions, head_near, head_words, joined_in};
-use super::weak::{feminine_twin, weak_form};
+use super::weak::{demonstrative_mentions, feminine_twin, weak_form};
 use super::{approved, common_noun, names, rejected, short};
 use crate::diag::Details;
 use crate::lint::{Context, Doc, Hit};
@@ -143,7 +143,20 @@ pub(super) fn bilingual(
         // (`الرعاية الصحية` for « services de santé ») or by its words apart (`international
         // humanitarian law`): those forms must stand as many times as the source names the
         // concept (a deleted mention leaves the compound or the adjective of the other).
-        let weak_only = k >= 2
+        // A later mention by a demonstrative and the head (« ces armes ») counts on both
+        // sides (`these weapons`).
+        let named_at: Vec<_> = in_source
+            .iter()
+            .filter(|x| x.concept_index == m.concept_index)
+            .map(|x| x.span.clone())
+            .collect();
+        let mentions = k + demonstrative_mentions(&term.text, &src.lang, &src.text, &named_at);
+        let rendered_at: Vec<_> = in_target
+            .iter()
+            .filter(|t| t.concept_index == m.concept_index)
+            .map(|t| t.span.clone())
+            .collect();
+        let weak_only = mentions >= 2
             && !in_target.iter().any(|t| {
                 t.concept_index == m.concept_index
                     && !weak_form(target.text(), &t.span, &t.term, lang)
@@ -153,7 +166,8 @@ pub(super) fn bilingual(
             .filter(|t| t.concept_index == m.concept_index)
             .count();
         let weak_enough = |keys: &FxHashMap<String, Vec<usize>>, e: &str| {
-            weak >= k || times_apart(e, lang, keys) >= k
+            weak + demonstrative_mentions(e, lang, target.text(), &rendered_at) >= mentions
+                || times_apart(e, lang, keys) >= mentions
         };
         let strong_enough = !weak_only || {
             let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));

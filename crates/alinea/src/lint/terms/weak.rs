@@ -95,9 +95,140 @@ pub(super) fn weak_form(
     }
 }
 
+/// How many times `text` names the term `term` (two words or more) by its head after a
+/// demonstrative, as a later mention does: « ces armes » for « armes nucléaires », `these
+/// weapons` for nuclear weapons, `هذه الأسلحة` for `الأسلحة النووية`. The head is the first
+/// word in French and Arabic, the last in English, in either number in English and French
+/// (`this weapon`), in Arabic with a conjunction or preposition glued to the demonstrative
+/// (`بهذه الأسلحة`), not followed by the term's next word (« ces armes nucléaires » is the
+/// term itself, found as such). The word refers back to the term only when the nearest head
+/// word before it is inside one of `mentions`, the byte ranges where `text` names the term
+/// (not « des droits de l'homme et d'atteintes à ces droits » for « droit international »).
+pub(super) fn demonstrative_mentions(
+    term: &str,
+    lang: &Lang,
+    text: &str,
+    mentions: &[std::ops::Range<usize>],
+) -> usize {
+    let parts: Vec<&str> = term.split_whitespace().collect();
+    if parts.len() < 2 {
+        return 0;
+    }
+    let demonstratives: &[&str] = match lang {
+        Lang::Fr => &["ce", "cet", "cette", "ces"],
+        Lang::En => &["this", "that", "these", "those"],
+        Lang::Ar => &["هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذين", "هاتين"],
+        _ => return 0,
+    };
+    let last = lang == &Lang::En;
+    let (head, next) = match last {
+        true => (parts[parts.len() - 1], None),
+        false => (parts[0], Some(lookup_key(parts[1]))),
+    };
+    // French and English heads in either number: the key without a final s.
+    let key = |w: &str| {
+        let k = lookup_key(w);
+        match lang {
+            Lang::Ar => k,
+            _ => k.strip_suffix('s').map(str::to_string).unwrap_or(k),
+        }
+    };
+    let head = key(head);
+    let ws = words(text);
+    let is_head = |i: usize| key(&text[ws[i].clone()]) == head;
+    let named = |j: usize| {
+        mentions
+            .iter()
+            .any(|m| m.start <= ws[j].start && ws[j].end <= m.end)
+    };
+    let demonstrative = |i: usize| {
+        let d = text[ws[i - 1].clone()].to_lowercase();
+        // In Arabic with a conjunction or a preposition glued to it (`وبهذه`).
+        let d = match lang {
+            Lang::Ar => {
+                let d = d.strip_prefix(['و', 'ف']).unwrap_or(&d);
+                d.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(d).to_string()
+            }
+            _ => d,
+        };
+        demonstratives.contains(&d.as_str())
+            && next.as_ref().is_none_or(|n| {
+                ws.get(i + 1)
+                    .is_none_or(|r| &lookup_key(&text[r.clone()]) != n)
+            })
+    };
+    // Each head word in order: a mention of the term, one by a demonstrative whose nearest
+    // head word before is a mention (of either kind), or another noun's.
+    let (mut count, mut last_refers) = (0, false);
+    for i in (0..ws.len()).filter(|&i| is_head(i)) {
+        if named(i) {
+            last_refers = true;
+        } else if i > 0 && demonstrative(i) && last_refers {
+            count += 1;
+        } else {
+            last_refers = false;
+        }
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn later_mentions_by_a_demonstrative_and_the_head() {
+        let count = |term: &str, lang: Lang, text: &str, named: &str| {
+            let mentions: Vec<_> = text
+                .match_indices(named)
+                .map(|(i, m)| i..i + m.len())
+                .collect();
+            demonstrative_mentions(term, &lang, text, &mentions)
+        };
+        let fr = "pour les États non dotés d'armes nucléaires contre la menace de ces armes";
+        assert_eq!(
+            count("armes nucléaires", Lang::Fr, fr, "armes nucléaires"),
+            1
+        );
+        assert_eq!(
+            count(
+                "armes nucléaires",
+                Lang::Fr,
+                "ces armes nucléaires",
+                "armes nucléaires"
+            ),
+            0
+        );
+        let fr = "l'arme nucléaire, cette arme et ces armes";
+        assert_eq!(count("armes nucléaires", Lang::Fr, fr, "arme nucléaire"), 2);
+        assert_eq!(
+            count("santé", Lang::Fr, "la santé, cette santé", "santé"),
+            0
+        );
+        // The nearest head word before it is another noun's.
+        let fr = "violations du droit international, des droits de l'homme et de ces droits";
+        assert_eq!(
+            count("droit international", Lang::Fr, fr, "droit international"),
+            0
+        );
+        assert_eq!(
+            count(
+                "armes nucléaires",
+                Lang::Fr,
+                "ces armes",
+                "armes nucléaires"
+            ),
+            0
+        );
+        let en = "nuclear weapons: the threat of these weapons and of that weapon, not those arms";
+        assert_eq!(count("nuclear weapons", Lang::En, en, "nuclear weapons"), 2);
+        let en = "to non-nuclear-weapon States against the threat of these weapons";
+        assert_eq!(count("nuclear weapons", Lang::En, en, "nuclear-weapon"), 1);
+        let ar = "الأسلحة النووية: ضد التهديد بهذه الأسلحة وضد استخدام هذه الأسلحة";
+        assert_eq!(count("الأسلحة النووية", Lang::Ar, ar, "الأسلحة النووية"), 2);
+        let ar = "هذه الأسلحة النووية";
+        assert_eq!(count("الأسلحة النووية", Lang::Ar, ar, "الأسلحة النووية"), 0);
+    }
 
     #[test]
     fn feminine_twins_are_other_nouns() {

@@ -130,6 +130,33 @@ pub(crate) fn for_pair(src: &Lang, tgt: &Lang) -> Arc<PairLexicon> {
         .clone()
 }
 
+/// Whether the shipped word lists give the word `tgt_word` of `tgt` as a translation of
+/// one of `src_words` (words of `src`), each compared by its stem; the words' keys are made
+/// once for the call.
+pub(crate) fn translates_any(
+    src: &Lang,
+    src_words: &[&str],
+    tgt: &Lang,
+    tgt_word: &str,
+) -> Vec<bool> {
+    let lex = for_pair(src, tgt);
+    let (ss, ts) = (WordStemmer::new(src), WordStemmer::new(tgt));
+    let mut buf = String::new();
+    let Some(srcs) = lex
+        .tgt_to_src
+        .get(key(tgt_word, tgt, &ts, &mut buf).as_ref())
+    else {
+        return vec![false; src_words.len()];
+    };
+    src_words
+        .iter()
+        .map(|w| {
+            srcs.iter()
+                .any(|s| s == key(w, src, &ss, &mut buf).as_ref())
+        })
+        .collect()
+}
+
 #[cfg(all(test, feature = "lexicon"))]
 mod tests {
     use super::*;

@@ -50,7 +50,7 @@ mod confidence;
 mod dp;
 mod evidence;
 mod features;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod notes;
 pub(crate) mod numbers;
 

@@ -530,3 +530,36 @@ fn a_name_by_its_head_alone_is_not_its_rendering_beside_a_stray_term() {
         "implement resolution 1325 (2000) and its other resolutions"
     ));
 }
+
+#[cfg(feature = "lexicon")]
+#[test]
+fn a_form_of_the_term_inside_the_rendering_of_another_source_word_is_not_the_term() {
+    let t = |l: Lang, s: &str| {
+        let mut t = Term::new(l, s);
+        t.status = Some(Status::Preferred);
+        t
+    };
+    let tb = Termbase {
+        concepts: vec![Concept {
+            id: "nuclear-weapons".into(),
+            terms: vec![
+                t(Lang::Fr, "armes nucléaires"),
+                t(Lang::Ar, "الأسلحة النووية"),
+            ],
+            ..Concept::default()
+        }],
+    };
+    let src = "en vue de parvenir au désarmement nucléaire et à l'élimination totale des armes nucléaires";
+    let told = |target: &str| {
+        let mut d = doc(&[(src, target)]);
+        d.lang = Lang::Ar;
+        codes(&lint(&[d], &tb, &Config::default())).contains(&"term/missing-equivalent")
+    };
+    assert!(!told(
+        "الرامية إلى نزع السلاح النووي والإزالة التامة للأسلحة النووية"
+    ));
+    // `نزع السلاح النووي` renders « désarmement nucléaire »: the term is missing.
+    assert!(told("الرامية إلى نزع السلاح النووي والإزالة التامة"));
+    // The singular standing alone renders the term.
+    assert!(!told("الرامية إلى ذلك والإزالة التامة للسلاح النووي"));
+}

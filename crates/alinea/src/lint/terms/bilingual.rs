@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::apart::{all_words_in, times_apart, word_keys};
 use super::forms::{by_acronym, derived_word, head_mentions, head_near, head_words, joined_in};
-use super::weak::{demonstrative_mentions, feminine_twin, weak_form};
+use super::weak::{borrowed, demonstrative_mentions, feminine_twin, weak_form};
 use super::{approved, common_noun, names, rejected, short};
 use crate::diag::Details;
 use crate::lint::{Context, Doc, Hit};
@@ -72,6 +72,51 @@ pub(super) fn bilingual(
     if lang == &Lang::Ar {
         in_target.retain(|t| !feminine_twin(&t.term, &target.text()[t.span.clone()]));
     }
+    // A term in another number or shape (a stemmed or root match) that translates another
+    // word of the source is that word's rendering (`نزع السلاح النووي`, « désarmement
+    // nucléaire »), not the term's.
+    let concepts: FxHashSet<usize> = in_source.iter().map(|m| m.concept_index).collect();
+    let mut borrowed_at = Vec::new();
+    for c in concepts {
+        let other_form = |t: &TermMatch| t.concept_index == c && t.class >= MatchClass::Stemmed;
+        let found: Vec<_> = in_target
+            .iter()
+            .filter(|t| other_form(t))
+            .map(|t| t.span.clone())
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let named_at: Vec<_> = in_source
+            .iter()
+            .filter(|x| x.concept_index == c)
+            .map(|x| x.span.clone())
+            .collect();
+        let term = &in_source
+            .iter()
+            .find(|x| x.concept_index == c)
+            .map_or("", |x| &x.term);
+        let gone = borrowed(
+            (&src.text, &src.lang, term, &named_at),
+            (target.text(), lang),
+            &found,
+        );
+        let gone: Vec<_> = gone.into_iter().map(|k| found[k].clone()).collect();
+        in_target.retain(|t| !(other_form(t) && gone.contains(&t.span)));
+        borrowed_at.extend(gone);
+    }
+    // Nor are its words there apart: the words the rules below look for apart are those of
+    // the translation without them.
+    let apart_text = match borrowed_at.is_empty() {
+        true => std::borrow::Cow::Borrowed(target.text()),
+        false => {
+            let mut t = target.text().to_string();
+            for r in &borrowed_at {
+                t.replace_range(r.clone(), &" ".repeat(r.len()));
+            }
+            std::borrow::Cow::Owned(t)
+        }
+    };
     // A lower-case short form (programme d'action for the United Nations programme of
     // action) names its concept only after the full form: before, the words are generic.
     named.extend(
@@ -170,7 +215,7 @@ pub(super) fn bilingual(
                 || times_apart(e, lang, keys) >= mentions
         };
         let strong_enough = !weak_only || {
-            let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
+            let keys = target_keys.get_or_insert_with(|| word_keys(&apart_text, lang));
             expected.iter().any(|e| weak_enough(keys, e))
         };
         if let Some(t) = in_target
@@ -228,7 +273,7 @@ pub(super) fn bilingual(
         // الدول المسؤول`: they count where a replacement is suspected too, as many times as
         // the source names the concept: `ترسانات أسلحتها النووية` once is not the two mentions
         // of « armes nucléaires » when a stray term stands in the translation.)
-        let keys = target_keys.get_or_insert_with(|| word_keys(target.text(), lang));
+        let keys = target_keys.get_or_insert_with(|| word_keys(&apart_text, lang));
         let apart = |e: &str| match replaced {
             None if weak_only => weak_enough(keys, e),
             None => all_words_in(e, lang, keys),

@@ -172,6 +172,61 @@ pub(super) fn demonstrative_mentions(
     count
 }
 
+/// How many of `found` (byte ranges of `target` where a term stands in another number or
+/// shape than its own: a stemmed or root match) render another word of `source` instead, by
+/// the shipped word lists: a word outside the term's mentions there (`named`, byte ranges of
+/// `source`) and not one of the term's own words, which translates both the form's head and
+/// the word right before the form, the two being one compound (`نزع السلاح النووي` renders
+/// « désarmement nucléaire », not the « armes nucléaires » of the same unit: the lists give
+/// `نزع` and `السلاح` for « désarmement »). Each such source word accounts
+/// for one form; the indexes in `found` of the forms accounted for.
+pub(super) fn borrowed(
+    (source, src_lang, term, named): (&str, &Lang, &str, &[std::ops::Range<usize>]),
+    (target, lang): (&str, &Lang),
+    found: &[std::ops::Range<usize>],
+) -> Vec<usize> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let own: Vec<String> = words(term)
+        .into_iter()
+        .map(|r| lookup_key(&term[r]))
+        .collect();
+    let others: Vec<&str> = words(source)
+        .into_iter()
+        .filter(|r| !named.iter().any(|m| m.start <= r.start && r.end <= m.end))
+        .map(|r| &source[r])
+        .filter(|w| w.chars().count() > 3 && !own.contains(&lookup_key(w)))
+        .collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let mut used = vec![false; others.len()];
+    let mut out = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        let ws = words(&target[f.clone()]);
+        let head = match lang {
+            Lang::En => ws.last(),
+            _ => ws.first(),
+        };
+        let Some(head) = head.map(|r| &target[f.start + r.start..f.start + r.end]) else {
+            continue;
+        };
+        // The word before the form translates the same source word too: the two are one
+        // compound (`نزع السلاح` for « désarmement »).
+        let Some(before) = words(&target[..f.start]).last().map(|r| &target[r.clone()]) else {
+            continue;
+        };
+        let by = crate::align::lexicon::translates_any(src_lang, &others, lang, head);
+        let by_before = crate::align::lexicon::translates_any(src_lang, &others, lang, before);
+        if let Some(i) = (0..others.len()).find(|&i| by[i] && by_before[i] && !used[i]) {
+            used[i] = true;
+            out.push(k);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -369,27 +369,33 @@ fn name_before<'t>(text: &'t str, lang: &Lang) -> Option<&'t str> {
 }
 
 /// Whether `target` has `expected` written as one word, its hyphen or space lost
-/// (`capacitybuilding` for capacity-building), at word boundaries and in any case.
+/// (`capacitybuilding` for capacity-building), or with its hyphens lost only
+/// (`nongovernmental organizations`), at word boundaries and in any case.
 pub(super) fn joined_in(expected: &str, target: &str) -> bool {
-    let joined: String = expected
-        .chars()
-        .filter(|c| !matches!(c, '-' | ' ' | '\u{2010}' | '\u{2011}'))
-        .flat_map(char::to_lowercase)
-        .collect();
-    if joined.chars().count() == expected.chars().count() || joined.chars().count() < 6 {
-        return false;
-    }
+    let hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
     let lower = target.to_lowercase();
-    lower.match_indices(joined.as_str()).any(|(i, _)| {
-        let end = i + joined.len();
-        lower[..i]
+    // Every hyphen and space lost (capacitybuilding), or the hyphens only (nongovernmental
+    // organizations).
+    [true, false].into_iter().any(|spaces| {
+        let joined: String = expected
             .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
-            && lower[end..]
+            .filter(|&c| !hyphen(c) && !(spaces && c == ' '))
+            .flat_map(char::to_lowercase)
+            .collect();
+        if joined.chars().count() == expected.chars().count() || joined.chars().count() < 6 {
+            return false;
+        }
+        lower.match_indices(joined.as_str()).any(|(i, _)| {
+            let end = i + joined.len();
+            lower[..i]
                 .chars()
-                .next()
+                .next_back()
                 .is_none_or(|c| !c.is_alphanumeric())
+                && lower[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
     })
 }
 
@@ -515,6 +521,12 @@ mod tests {
         assert!(joined_in("capacity building", "Capacitybuilding."));
         assert!(!joined_in("capacity-building", "capacity-buildings"));
         assert!(!joined_in("education", "education"));
+        let ngo = "non-governmental organizations";
+        assert!(joined_in(
+            ngo,
+            "support for nongovernmental organizations in"
+        ));
+        assert!(!joined_in(ngo, "nongovernmental bodies"));
     }
 }
 

@@ -81,8 +81,9 @@ pub(super) fn nisba_of(term: &str, found: &str) -> bool {
 }
 
 /// Whether a term found at `span` of `text` is a weaker form of it, which renders another
-/// word of the source as often as the term: inside a hyphenated compound ([`in_compound`])
-/// or, in Arabic, its relative adjective ([`nisba_of`]).
+/// word of the source as often as the term: inside a hyphenated compound ([`in_compound`]),
+/// a plural term's head in the singular ([`singular_of`]) or, in Arabic, its relative
+/// adjective ([`nisba_of`]).
 pub(super) fn weak_form(
     text: &str,
     span: &std::ops::Range<usize>,
@@ -91,8 +92,29 @@ pub(super) fn weak_form(
 ) -> bool {
     match lang {
         Lang::Ar => nisba_of(term, &text[span.clone()]),
-        _ => in_compound(text, span, term),
+        _ => in_compound(text, span, term) || singular_of(term, &text[span.clone()], lang),
     }
+}
+
+/// Whether `found`, which the stemmer gives as the plural term `term`, has its head in the
+/// singular (the last word in English, the first in French): `child` for children, `nuclear
+/// weapon` for nuclear weapons, « enfant » for « enfants ». English writes a noun before
+/// another in the singular (`child labour`, `refugee camps`), so the singular often renders
+/// another word of the source.
+pub(super) fn singular_of(term: &str, found: &str, lang: &Lang) -> bool {
+    let head = |s: &str| {
+        let ws = words(s);
+        let r = match lang {
+            Lang::En => ws.last(),
+            _ => ws.first(),
+        };
+        r.map(|r| s[r.clone()].to_lowercase())
+    };
+    let (Some(t), Some(f)) = (head(term), head(found)) else {
+        return false;
+    };
+    let plural = matches!(t.as_str(), "children" | "women" | "men") || t.ends_with('s');
+    plural && t != f && !f.ends_with('s')
 }
 
 /// How many times `text` names the term `term` (two words or more) by its head after a
@@ -310,6 +332,25 @@ mod tests {
         assert!(!in_compound(t, &(4..21), "Secretary-General"));
         assert!(in_compound(t, &(28..42), "nuclear weapons"));
         assert!(!in_compound("anti-corruption", &(5..15), "corruption"));
+    }
+
+    #[test]
+    fn heads_in_the_singular() {
+        assert!(singular_of("children", "child", &Lang::En));
+        assert!(singular_of("nuclear weapons", "nuclear weapon", &Lang::En));
+        assert!(!singular_of(
+            "nuclear weapons",
+            "Nuclear Weapons",
+            &Lang::En
+        ));
+        assert!(!singular_of("health", "healths", &Lang::En));
+        assert!(singular_of("enfants", "enfant", &Lang::Fr));
+        assert!(singular_of("armes nucléaires", "arme nucléaire", &Lang::Fr));
+        assert!(!singular_of(
+            "armes nucléaires",
+            "armes nucléaire",
+            &Lang::Fr
+        ));
     }
 
     #[test]

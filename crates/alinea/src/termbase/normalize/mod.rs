@@ -159,13 +159,28 @@ pub fn stemmer(lang: &Lang) -> Option<Stemmer> {
     Some(Stemmer::create(alg))
 }
 
-/// The stem key of one word in `lang`.
+/// The stem key of one word in `lang`. English plurals the stemmer leaves alone
+/// (`children`, `women`, `men`) are made singular first, so that `child` is a form of
+/// `children` (these words are no words of French or Arabic).
 pub fn stem_word(word: &str, stemmer: Option<&Stemmer>) -> String {
-    let lower = word.to_lowercase();
+    let mut lower = word.to_lowercase();
+    if let Some(one) = irregular_singular(&lower) {
+        lower = one.to_string();
+    }
     match stemmer {
         Some(s) => lookup_key(&s.stem(&lower)),
         None => lookup_key(&lower),
     }
+}
+
+/// The singular of an English plural not made with -s.
+fn irregular_singular(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "children" => "child",
+        "women" => "woman",
+        "men" => "man",
+        _ => return None,
+    })
 }
 
 /// The key of the "stemmed" match class: each word stemmed in `lang`, then folded.
@@ -290,6 +305,15 @@ mod tests {
         assert_eq!(
             stem_key("cybercrimes", &Lang::En),
             stem_key("cybercrime", &Lang::En)
+        );
+        assert_eq!(
+            stem_key("Children rights", &Lang::En),
+            stem_key("child rights", &Lang::En)
+        );
+        assert_eq!(stem_key("women", &Lang::En), stem_key("Woman", &Lang::En));
+        assert_ne!(
+            stem_key("specimen", &Lang::En),
+            stem_key("speciman", &Lang::En)
         );
         assert_eq!(
             stem_key("équipes d'intervention", &Lang::Fr),

@@ -379,7 +379,7 @@ pub(super) fn joined_in(expected: &str, target: &str) -> bool {
     [true, false].into_iter().any(|spaces| {
         let joined: String = expected
             .chars()
-            .filter(|&c| !hyphen(c) && !(spaces && c == ' '))
+            .filter(|&c| !(hyphen(c) || (spaces && c == ' ')))
             .flat_map(char::to_lowercase)
             .collect();
         if joined.chars().count() == expected.chars().count() || joined.chars().count() < 6 {

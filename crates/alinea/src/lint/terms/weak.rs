@@ -255,56 +255,70 @@ mod tests {
 
     #[test]
     fn later_mentions_by_a_demonstrative_and_the_head() {
-        let count = |term: &str, lang: Lang, text: &str, named: &str| {
+        let armes = "armes nucléaires";
+        let weapons = "nuclear weapons";
+        let asliha = "الأسلحة النووية";
+        // (term, language, text, where the text names the term, how many later mentions)
+        let cases = [
+            (
+                armes,
+                Lang::Fr,
+                "pour les États non dotés d'armes nucléaires contre la menace de ces armes",
+                armes,
+                1,
+            ),
+            (armes, Lang::Fr, "ces armes nucléaires", armes, 0),
+            (
+                armes,
+                Lang::Fr,
+                "l'arme nucléaire, cette arme et ces armes",
+                "arme nucléaire",
+                2,
+            ),
+            ("santé", Lang::Fr, "la santé, cette santé", "santé", 0),
+            // The nearest head word before it is another noun's, or there is none.
+            (
+                "droit international",
+                Lang::Fr,
+                "violations du droit international, des droits de l'homme et de ces droits",
+                "droit international",
+                0,
+            ),
+            (armes, Lang::Fr, "ces armes", armes, 0),
+            (
+                weapons,
+                Lang::En,
+                "nuclear weapons: the threat of these weapons and of that weapon, not those arms",
+                weapons,
+                2,
+            ),
+            (
+                weapons,
+                Lang::En,
+                "to non-nuclear-weapon States against the threat of these weapons",
+                "nuclear-weapon",
+                1,
+            ),
+            (
+                asliha,
+                Lang::Ar,
+                "الأسلحة النووية: ضد التهديد بهذه الأسلحة وضد استخدام هذه الأسلحة",
+                asliha,
+                2,
+            ),
+            (asliha, Lang::Ar, "هذه الأسلحة النووية", asliha, 0),
+        ];
+        for (term, lang, text, named, n) in cases {
             let mentions: Vec<_> = text
                 .match_indices(named)
                 .map(|(i, m)| i..i + m.len())
                 .collect();
-            demonstrative_mentions(term, &lang, text, &mentions)
-        };
-        let fr = "pour les États non dotés d'armes nucléaires contre la menace de ces armes";
-        assert_eq!(
-            count("armes nucléaires", Lang::Fr, fr, "armes nucléaires"),
-            1
-        );
-        assert_eq!(
-            count(
-                "armes nucléaires",
-                Lang::Fr,
-                "ces armes nucléaires",
-                "armes nucléaires"
-            ),
-            0
-        );
-        let fr = "l'arme nucléaire, cette arme et ces armes";
-        assert_eq!(count("armes nucléaires", Lang::Fr, fr, "arme nucléaire"), 2);
-        assert_eq!(
-            count("santé", Lang::Fr, "la santé, cette santé", "santé"),
-            0
-        );
-        // The nearest head word before it is another noun's.
-        let fr = "violations du droit international, des droits de l'homme et de ces droits";
-        assert_eq!(
-            count("droit international", Lang::Fr, fr, "droit international"),
-            0
-        );
-        assert_eq!(
-            count(
-                "armes nucléaires",
-                Lang::Fr,
-                "ces armes",
-                "armes nucléaires"
-            ),
-            0
-        );
-        let en = "nuclear weapons: the threat of these weapons and of that weapon, not those arms";
-        assert_eq!(count("nuclear weapons", Lang::En, en, "nuclear weapons"), 2);
-        let en = "to non-nuclear-weapon States against the threat of these weapons";
-        assert_eq!(count("nuclear weapons", Lang::En, en, "nuclear-weapon"), 1);
-        let ar = "الأسلحة النووية: ضد التهديد بهذه الأسلحة وضد استخدام هذه الأسلحة";
-        assert_eq!(count("الأسلحة النووية", Lang::Ar, ar, "الأسلحة النووية"), 2);
-        let ar = "هذه الأسلحة النووية";
-        assert_eq!(count("الأسلحة النووية", Lang::Ar, ar, "الأسلحة النووية"), 0);
+            assert_eq!(
+                demonstrative_mentions(term, &lang, text, &mentions),
+                n,
+                "{text}"
+            );
+        }
     }
 
     #[test]

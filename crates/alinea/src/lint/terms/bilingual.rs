@@ -195,17 +195,20 @@ pub(super) fn bilingual(
             .filter(|x| x.concept_index == m.concept_index)
             .map(|x| x.span.clone())
             .collect();
-        let mentions = k + demonstrative_mentions(&term.text, &src.lang, &src.text, &named_at);
+        let no_strong = !in_target.iter().any(|t| {
+            t.concept_index == m.concept_index && !weak_form(target.text(), &t.span, &t.term, lang)
+        });
+        // (Counted only where it matters: the translation has no strong form.)
+        let mentions = match no_strong {
+            true => k + demonstrative_mentions(&term.text, &src.lang, &src.text, &named_at),
+            false => k,
+        };
         let rendered_at: Vec<_> = in_target
             .iter()
             .filter(|t| t.concept_index == m.concept_index)
             .map(|t| t.span.clone())
             .collect();
-        let weak_only = mentions >= 2
-            && !in_target.iter().any(|t| {
-                t.concept_index == m.concept_index
-                    && !weak_form(target.text(), &t.span, &t.term, lang)
-            });
+        let weak_only = mentions >= 2 && no_strong;
         let weak = in_target
             .iter()
             .filter(|t| t.concept_index == m.concept_index)

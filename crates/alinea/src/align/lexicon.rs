@@ -130,29 +130,30 @@ pub(crate) fn for_pair(src: &Lang, tgt: &Lang) -> Arc<PairLexicon> {
         .clone()
 }
 
-/// Whether the shipped word lists give the word `tgt_word` of `tgt` as a translation of
-/// one of `src_words` (words of `src`), each compared by its stem; the words' keys are made
-/// once for the call.
-pub(crate) fn translates_any(
+/// For each of `src_words` (words of `src`), whether the shipped word lists give every one
+/// of `tgt_words` (words of `tgt`) as its translation, each word compared by its stem; the
+/// source words' keys are made once for the call.
+pub(crate) fn translated_all(
     src: &Lang,
     src_words: &[&str],
     tgt: &Lang,
-    tgt_word: &str,
+    tgt_words: &[&str],
 ) -> Vec<bool> {
     let lex = for_pair(src, tgt);
     let (ss, ts) = (WordStemmer::new(src), WordStemmer::new(tgt));
     let mut buf = String::new();
-    let Some(srcs) = lex
-        .tgt_to_src
-        .get(key(tgt_word, tgt, &ts, &mut buf).as_ref())
-    else {
-        return vec![false; src_words.len()];
-    };
+    let mut sources = Vec::with_capacity(tgt_words.len());
+    for w in tgt_words {
+        match lex.tgt_to_src.get(key(w, tgt, &ts, &mut buf).as_ref()) {
+            Some(s) => sources.push(s),
+            None => return vec![false; src_words.len()],
+        }
+    }
     src_words
         .iter()
         .map(|w| {
-            srcs.iter()
-                .any(|s| s == key(w, src, &ss, &mut buf).as_ref())
+            let k = key(w, src, &ss, &mut buf);
+            sources.iter().all(|s| s.iter().any(|x| x == k.as_ref()))
         })
         .collect()
 }

@@ -72,39 +72,9 @@ pub(super) fn bilingual(
     if lang == &Lang::Ar {
         in_target.retain(|t| !feminine_twin(&t.term, &target.text()[t.span.clone()]));
     }
-    // A term in another number or shape (a stemmed or root match) that translates another
-    // word of the source is that word's rendering (`نزع السلاح النووي`, « désarmement
-    // nucléaire »), not the term's.
-    let concepts: FxHashSet<usize> = in_source.iter().map(|m| m.concept_index).collect();
-    let mut borrowed_at = Vec::new();
-    for c in concepts {
-        let other_form = |t: &TermMatch| t.concept_index == c && t.class >= MatchClass::Stemmed;
-        let found: Vec<_> = in_target
-            .iter()
-            .filter(|t| other_form(t))
-            .map(|t| t.span.clone())
-            .collect();
-        if found.is_empty() {
-            continue;
-        }
-        let named_at: Vec<_> = in_source
-            .iter()
-            .filter(|x| x.concept_index == c)
-            .map(|x| x.span.clone())
-            .collect();
-        let term = &in_source
-            .iter()
-            .find(|x| x.concept_index == c)
-            .map_or("", |x| &x.term);
-        let gone = borrowed(
-            (&src.text, &src.lang, term, &named_at),
-            (target.text(), lang),
-            &found,
-        );
-        let gone: Vec<_> = gone.into_iter().map(|k| found[k].clone()).collect();
-        in_target.retain(|t| !(other_form(t) && gone.contains(&t.span)));
-        borrowed_at.extend(gone);
-    }
+    // A term in another number or shape that renders another word of the source is that
+    // word's rendering, not the term's (`نزع السلاح النووي`, « désarmement nucléaire »).
+    let borrowed_at = drop_borrowed(&mut in_target, in_source, src, target.text(), lang);
     // Nor are its words there apart: the words the rules below look for apart are those of
     // the translation without them.
     let apart_text = match borrowed_at.is_empty() {
@@ -125,6 +95,9 @@ pub(super) fn bilingual(
             .filter(|m| !short(tb.concepts[m.concept_index].terms[m.term_index].term_type))
             .map(|m| m.concept_index),
     );
+    // A term of the translation whose concept the source does not name: maybe the wrong term
+    // put in another's place.
+    let stray_term = |t: &TermMatch| !in_source.iter().any(|s| s.concept_index == t.concept_index);
     let mut seen: FxHashSet<usize> = FxHashSet::default();
     let mut source_kept: Option<Vec<TermMatch>> = None;
     let mut target_keys: Option<FxHashMap<String, Vec<usize>>> = None;
@@ -178,9 +151,7 @@ pub(super) fn bilingual(
                 .iter()
                 .filter(|x| x.concept_index == m.concept_index)
                 .count();
-            let stray = in_target
-                .iter()
-                .find(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index))?;
+            let stray = in_target.iter().find(|t| stray_term(t))?;
             (n < k).then_some((k, n, stray.term.as_str()))
         })();
         // Named twice or more in the source and only in weaker forms in the translation:
@@ -190,11 +161,7 @@ pub(super) fn bilingual(
         // concept (a deleted mention leaves the compound or the adjective of the other).
         // A later mention by a demonstrative and the head (« ces armes ») counts on both
         // sides (`these weapons`).
-        let named_at: Vec<_> = in_source
-            .iter()
-            .filter(|x| x.concept_index == m.concept_index)
-            .map(|x| x.span.clone())
-            .collect();
+        let named_at = spans_of(in_source, m.concept_index);
         let no_strong = !in_target.iter().any(|t| {
             t.concept_index == m.concept_index && !weak_form(target.text(), &t.span, &t.term, lang)
         });
@@ -203,18 +170,11 @@ pub(super) fn bilingual(
             true => k + demonstrative_mentions(&term.text, &src.lang, &src.text, &named_at),
             false => k,
         };
-        let rendered_at: Vec<_> = in_target
-            .iter()
-            .filter(|t| t.concept_index == m.concept_index)
-            .map(|t| t.span.clone())
-            .collect();
+        let rendered_at = spans_of(&in_target, m.concept_index);
         let weak_only = mentions >= 2 && no_strong;
-        let weak = in_target
-            .iter()
-            .filter(|t| t.concept_index == m.concept_index)
-            .count();
         let weak_enough = |keys: &FxHashMap<String, Vec<usize>>, e: &str| {
-            weak + demonstrative_mentions(e, lang, target.text(), &rendered_at) >= mentions
+            rendered_at.len() + demonstrative_mentions(e, lang, target.text(), &rendered_at)
+                >= mentions
                 || times_apart(e, lang, keys) >= mentions
         };
         let strong_enough = !weak_only || {
@@ -316,11 +276,7 @@ pub(super) fn bilingual(
         // (Not by its head when a term of a concept the source does not name stands in the
         // translation: maybe the wrong name put in its place, `World Health Organization
         // resolution 1325 (2000), the Council's other resolutions`.)
-        let stray = || {
-            in_target
-                .iter()
-                .any(|t| !in_source.iter().any(|s| s.concept_index == t.concept_index))
-        };
+        let stray = || in_target.iter().any(&stray_term);
         if expected.iter().any(|e| {
             joined_in(e, target.text())
                 || (by_head(e) && !stray())
@@ -399,4 +355,52 @@ pub(super) fn bilingual(
             None => hits.push(hit),
         }
     }
+}
+
+/// The byte ranges of the matches of concept `c`.
+fn spans_of(matches: &[TermMatch], c: usize) -> Vec<std::ops::Range<usize>> {
+    matches
+        .iter()
+        .filter(|x| x.concept_index == c)
+        .map(|x| x.span.clone())
+        .collect()
+}
+
+/// Takes out of `in_target` the terms found in another number or shape (stemmed or root
+/// matches) that render another word of the source unit ([`borrowed`]); their byte ranges.
+fn drop_borrowed(
+    in_target: &mut Vec<TermMatch>,
+    in_source: &[TermMatch],
+    src: &crate::lint::SourceUnit,
+    target: &str,
+    lang: &Lang,
+) -> Vec<std::ops::Range<usize>> {
+    let concepts: FxHashSet<usize> = in_source.iter().map(|m| m.concept_index).collect();
+    let mut out = Vec::new();
+    for c in concepts {
+        let other_form = |t: &TermMatch| t.concept_index == c && t.class >= MatchClass::Stemmed;
+        let found: Vec<_> = in_target
+            .iter()
+            .filter(|t| other_form(t))
+            .map(|t| t.span.clone())
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let term = in_source
+            .iter()
+            .find(|x| x.concept_index == c)
+            .map_or("", |x| x.term.as_str());
+        let gone: Vec<_> = borrowed(
+            (&src.text, &src.lang, term, &spans_of(in_source, c)),
+            (target, lang),
+            &found,
+        )
+        .into_iter()
+        .map(|k| found[k].clone())
+        .collect();
+        in_target.retain(|t| !(other_form(t) && gone.contains(&t.span)));
+        out.extend(gone);
+    }
+    out
 }

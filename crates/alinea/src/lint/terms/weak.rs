@@ -96,20 +96,23 @@ pub(super) fn weak_form(
     }
 }
 
+/// The byte range of the head word of `s`: the last word in English, the first in French
+/// and Arabic.
+fn head_of(s: &str, lang: &Lang) -> Option<std::ops::Range<usize>> {
+    let ws = words(s);
+    match lang {
+        Lang::En => ws.last().cloned(),
+        _ => ws.first().cloned(),
+    }
+}
+
 /// Whether `found`, which the stemmer gives as the plural term `term`, has its head in the
 /// singular (the last word in English, the first in French): `child` for children, `nuclear
 /// weapon` for nuclear weapons, « enfant » for « enfants ». English writes a noun before
 /// another in the singular (`child labour`, `refugee camps`), so the singular often renders
 /// another word of the source.
 pub(super) fn singular_of(term: &str, found: &str, lang: &Lang) -> bool {
-    let head = |s: &str| {
-        let ws = words(s);
-        let r = match lang {
-            Lang::En => ws.last(),
-            _ => ws.first(),
-        };
-        r.map(|r| s[r.clone()].to_lowercase())
-    };
+    let head = |s: &str| head_of(s, lang).map(|r| s[r].to_lowercase());
     let (Some(t), Some(f)) = (head(term), head(found)) else {
         return false;
     };
@@ -142,11 +145,11 @@ pub(super) fn demonstrative_mentions(
         Lang::Ar => &["هذا", "هذه", "ذلك", "تلك", "هؤلاء", "أولئك", "هذين", "هاتين"],
         _ => return 0,
     };
-    let last = lang == &Lang::En;
-    let (head, next) = match last {
-        true => (parts[parts.len() - 1], None),
-        false => (parts[0], Some(lookup_key(parts[1]))),
+    let Some(head) = head_of(term, lang).map(|r| &term[r]) else {
+        return 0;
     };
+    // The word after a first-word head (« armes » of « armes nucléaires »).
+    let next = (lang != &Lang::En).then(|| lookup_key(parts[1]));
     // French and English heads in either number: the key without a final s.
     let key = |w: &str| {
         let k = lookup_key(w);
@@ -226,12 +229,8 @@ pub(super) fn borrowed(
     let mut used = vec![false; others.len()];
     let mut out = Vec::new();
     for (k, f) in found.iter().enumerate() {
-        let ws = words(&target[f.clone()]);
-        let head = match lang {
-            Lang::En => ws.last(),
-            _ => ws.first(),
-        };
-        let Some(head) = head.map(|r| &target[f.start + r.start..f.start + r.end]) else {
+        let form = &target[f.clone()];
+        let Some(head) = head_of(form, lang).map(|r| &form[r]) else {
             continue;
         };
         // The word before the form translates the same source word too: the two are one
@@ -239,9 +238,8 @@ pub(super) fn borrowed(
         let Some(before) = words(&target[..f.start]).last().map(|r| &target[r.clone()]) else {
             continue;
         };
-        let by = crate::align::lexicon::translates_any(src_lang, &others, lang, head);
-        let by_before = crate::align::lexicon::translates_any(src_lang, &others, lang, before);
-        if let Some(i) = (0..others.len()).find(|&i| by[i] && by_before[i] && !used[i]) {
+        let by = crate::align::lexicon::translated_all(src_lang, &others, lang, &[head, before]);
+        if let Some(i) = (0..others.len()).find(|&i| by[i] && !used[i]) {
             used[i] = true;
             out.push(k);
         }

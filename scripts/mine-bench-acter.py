@@ -2,8 +2,11 @@
 """TermEval 2020 scoring of `alinea terms extract` on ACTER (../shared/corpora/acter).
 
 For each domain and language: run the extractor on the domain's annotated texts, take the
-unique lower-cased list it prints (the `text` column), and compute precision, recall and F1
-against the gold list with named entities (`gold/<d>_<l>_terms_nes.tsv`).
+unique lower-cased list of what it prints — each candidate's text and the forms it was seen in
+(`conflict of interest | conflicts of interest`: ACTER's gold lists each form annotated, and
+a candidate's forms are part of its answer) — and compute precision, recall and F1 against
+the gold list with named entities (`gold/<d>_<l>_terms_nes.tsv`). `--text-only` scores the
+`text` column alone (the convention before the forms counted).
 ACTER is CC BY-NC-SA 4.0: it is read in place, never copied into the repository.
 
 With --bilingual, the parallel `corp` domain is also mined bilingually: each French text is
@@ -39,6 +42,7 @@ def main():
     ap.add_argument("--extra", default="", help="extra arguments to terms extract")
     ap.add_argument("--bilingual", action="store_true")
     ap.add_argument("--with-cor", action="store_true")
+    ap.add_argument("--text-only", action="store_true")
     a = ap.parse_args()
     rows = []
     for lang in a.langs.split(","):
@@ -48,7 +52,7 @@ def main():
             cmd = [a.bin, "--quiet", "terms", "extract", "--lang", lang, "--format", "tsv"] + a.extra.split() + files
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
             reader = csv.reader(out.splitlines()[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
-            got = {r[1].lower() for r in reader if len(r) > 1}
+            got = printed(reader, a.text_only)
             gold_path = os.path.join(a.acter, lang, dom, "gold", f"{dom}_{lang}_terms_nes.tsv")
             with open(gold_path, encoding="utf-8") as f:
                 gold = {l.split("\t")[0].strip().lower() for l in f if l.strip()}
@@ -62,6 +66,17 @@ def main():
     print("domain\tlang\textracted\tgold\tcorrect\tprecision\trecall\tF1")
     for d, l, n, g, tp, p, r, f1 in rows:
         print(f"{d}\t{l}\t{n}\t{g}\t{tp}\t{p:.3f}\t{r:.3f}\t{f1:.3f}")
+
+
+def printed(rows, text_only):
+    """The lower-cased texts and forms of TSV rows (`lang, text, freq, score, forms, …`)."""
+    got = set()
+    for r in rows:
+        if len(r) > 1:
+            got.add(r[1].lower())
+        if len(r) > 4 and not text_only:
+            got |= {f.lower() for f in r[4].split(" | ") if f}
+    return got
 
 
 def gold_of(acter, dom, lang):
@@ -93,7 +108,7 @@ def bilingual(a):
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
         reader = list(csv.reader(out.splitlines()[1:], delimiter="\t", quoting=csv.QUOTE_NONE))
         for lang in ["fr", "en"]:
-            got = {r[1].lower() for r in reader if len(r) > 1 and r[0] == lang}
+            got = printed((r for r in reader if len(r) > 1 and r[0] == lang), a.text_only)
             gold = gold_of(a.acter, "corp", lang)
             tp = len(got & gold)
             p = tp / len(got) if got else 0.0

@@ -228,6 +228,7 @@ mod tests {
             equivalents: eq,
             contexts: vec![],
             termhood: Default::default(),
+            features: Vec::new(),
         }
     }
 

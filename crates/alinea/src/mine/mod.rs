@@ -21,6 +21,8 @@ pub mod corpus;
 pub mod equivalents;
 pub mod lexicon;
 pub mod merge;
+pub mod model;
+pub mod pos;
 pub mod render;
 pub mod termhood;
 pub mod tokens;
@@ -79,6 +81,9 @@ pub struct Candidate {
     /// What the score is made of (not serialised).
     #[serde(skip)]
     pub termhood: Termhood,
+    /// The termhood model's features ([`termhood::FEATURES`]; not serialised).
+    #[serde(skip)]
+    pub features: Vec<f64>,
 }
 
 /// What mining gives.
@@ -302,7 +307,9 @@ fn select(counter: &Counter, th: &[Termhood], opts: &Options) -> Vec<u32> {
         .filter(|&i| {
             let e = &counter.entries[i as usize];
             e.freq >= opts.min_freq
-                && (opts.all || opts.limit.is_some() || th[i as usize].score >= termhood::THRESHOLD)
+                && (opts.all
+                    || opts.limit.is_some()
+                    || th[i as usize].score >= termhood::threshold(&counter.lang))
         })
         .collect();
     ids.sort_by(|&a, &b| {
@@ -370,6 +377,7 @@ fn candidate(counter: &Counter, e: &Entry, th: Termhood) -> Candidate {
         expansion: e.expansion.clone().or_else(|| e.acronym_of.clone()),
         equivalents: BTreeMap::new(),
         contexts: e.contexts.clone(),
+        features: termhood::features(counter, e, &th, &mut termhood::Classes::default()).to_vec(),
         termhood: th,
     }
 }

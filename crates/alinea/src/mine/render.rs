@@ -2,7 +2,8 @@
 //! "equivalents": {"en": [{"text", "score", "freq"}]}, "contexts": [{"doc", "unit",
 //! "text"}]}]`), TSV or CSV (one row per candidate: lang, text, freq, score, forms joined
 //! by ` | `, equivalents as `en=text (score); ar=…`, the first context), or TBX (one
-//! proposed concept per candidate, evidence as notes: [`super::merge::proposed`]).
+//! proposed concept per candidate, evidence as notes: [`super::merge::proposed`]), or the
+//! termhood model's features (TSV, for fitting the model).
 
 use super::{Candidate, Equivalent};
 use crate::termbase::{self, Format as TbFormat};
@@ -15,6 +16,9 @@ pub enum Format {
     Tsv,
     Csv,
     Tbx,
+    /// One TSV row per candidate with the termhood model's features, the data
+    /// `scripts/train-termhood.py` fits the model on.
+    Features,
 }
 
 impl Format {
@@ -25,6 +29,7 @@ impl Format {
             "tsv" => Format::Tsv,
             "csv" => Format::Csv,
             "tbx" => Format::Tbx,
+            "features" => Format::Features,
             _ => return None,
         })
     }
@@ -96,7 +101,33 @@ pub fn render(candidates: &[Candidate], format: Format) -> Result<String> {
             String::from_utf8(bytes).map_err(|e| Error::Encode(e.to_string()))
         }
         Format::Tbx => termbase::to_string(&super::merge::proposed(candidates), TbFormat::TbxV3),
+        Format::Features => Ok(features(candidates)),
     }
+}
+
+/// [`Format::Features`]: language, text, forms, score, then the features by name.
+fn features(candidates: &[Candidate]) -> String {
+    use std::fmt::Write;
+    let mut s = format!(
+        "lang\ttext\tforms\tscore\t{}\n",
+        super::termhood::FEATURES.join("\t")
+    );
+    let clean = |t: &str| t.replace(['\t', '\n', '\r'], " ");
+    for c in candidates {
+        let _ = write!(
+            s,
+            "{}\t{}\t{}\t{}",
+            c.lang,
+            clean(&c.text),
+            clean(&c.forms.join(" | ")),
+            c.score
+        );
+        for x in &c.features {
+            let _ = write!(s, "\t{x}");
+        }
+        s.push('\n');
+    }
+    s
 }
 
 #[cfg(test)]
@@ -131,6 +162,7 @@ mod tests {
                 text: "Le Conseil de sécurité\tsiège.".into(),
             }],
             termhood: Default::default(),
+            features: Vec::new(),
         }]
     }
 

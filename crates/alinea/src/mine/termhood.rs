@@ -1,21 +1,31 @@
-//! Termhood: how much a candidate looks like a term of the corpus. Three things count:
+//! Termhood: how much a candidate looks like a term of the corpus. What counts:
 //! - specificity: how much more frequent its words are in the corpus than in general language
 //!   (Zipf values, [`super::lexicon::zipf`]), the mean over its content words;
 //! - unithood, C-value (Frantzi et al.): log2(words + 1) × (frequency − the mean frequency of
 //!   the longer candidates it is nested in), so a fragment seen only inside a longer term
 //!   scores nothing;
-//! - names and acronyms: mostly capitalised occurrences, or a definition in brackets.
+//! - names and acronyms: mostly capitalised occurrences, or a definition in brackets;
+//! - for French and English, the word classes of its head and edges ([`super::pos`]): a verb
+//!   form, an adverb or an adjective alone is seldom a term.
 //!
-//! The score is a weighted sum, and the list stops where the score falls under
-//! [`THRESHOLD`] (weights and threshold tuned on two ACTER domains, checked on the third).
+//! For French and English these measures are the [`FEATURES`] of a model of gradient-boosted
+//! trees ([`super::model`], fitted by `scripts/train-termhood.py` on ACTER's three dev domains)
+//! whose log-odds is the score; the list stops at the model's own threshold. Other languages
+//! have no fitted model: a weighted sum of the same measures ([`combine`]) scores them, and
+//! their list stops where it falls under zero.
 
 use rustc_hash::FxHashMap;
 
 use super::candidates::{Counter, Entry};
-use super::lexicon::zipf;
+use super::lexicon::{is_link, is_stop, zipf, UNSEEN_ZIPF};
+use super::pos::{self, Pos};
+use crate::Lang;
 
-/// The score under which a candidate is not proposed.
-pub const THRESHOLD: f64 = 0.0;
+/// The score under which a candidate of `lang` is not proposed: the model's threshold for a
+/// language it was fitted for, zero for the weighted sum.
+pub fn threshold(lang: &Lang) -> f64 {
+    super::model::for_lang(lang).map_or(0.0, |m| m.threshold)
+}
 
 /// What the best equivalent's association (0–1, seen in ten units or more) adds to the
 /// score of a candidate of aligned text, times its specificity up to 1 (none for words no
@@ -99,6 +109,8 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
     }
     // A long form is mentioned by its acronym too.
     let long_forms = counter.long_forms();
+    let model = super::model::for_lang(&counter.lang);
+    let mut classes = Classes::default();
     counter
         .entries
         .iter()
@@ -141,14 +153,158 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
                 acronym: e.all_caps * 2 > e.freq,
                 score: 0.0,
             };
-            t.score = combine(&t, e);
+            t.score = match model {
+                Some(m) => m.logit(&features(counter, e, &t, &mut classes)),
+                None => combine(&t, e),
+            };
             t
         })
         .collect()
 }
 
-/// The weighted sum (see the module documentation); weights fitted on ACTER `equi` and
-/// `wind` (French and English), checked on `corp` (`scripts/mine-bench-acter.py`).
+/// The names of the model's features, in the order of [`features`] (the model file lists
+/// them too and is checked against this list when it is read).
+pub const FEATURES: [&str; N_FEATURES] = [
+    "ln_freq",
+    "ln_docs",
+    "doc_share",
+    "words",
+    "content_words",
+    "links",
+    "capitalised",
+    "first_capital",
+    "all_caps",
+    "defined",
+    "specificity",
+    "min_specificity",
+    "ln_cvalue",
+    "independence",
+    "acronym",
+    "general_zipf_mean",
+    "general_zipf_min",
+    "general_zipf_max",
+    "unlisted_share",
+    "forms",
+    "french",
+    "head_noun",
+    "head_adjective",
+    "head_verb",
+    "head_adverb",
+    "head_unknown",
+    "first_noun",
+    "first_adjective",
+    "first_verb",
+    "first_adverb",
+    "first_unknown",
+    "last_noun",
+    "last_adjective",
+    "last_verb",
+    "last_adverb",
+    "last_unknown",
+];
+
+/// How many features the model reads.
+pub const N_FEATURES: usize = 36;
+
+/// Word classes looked up once per distinct word.
+pub type Classes<'a> = FxHashMap<String, Option<Pos>>;
+
+/// The feature vector of entry `e` (its measures `t` already computed): see [`FEATURES`].
+/// The words are those of its most frequent form; its head is its first content word in
+/// French, its last in English.
+pub fn features(
+    counter: &Counter,
+    e: &Entry,
+    t: &Termhood,
+    classes: &mut Classes,
+) -> [f64; N_FEATURES] {
+    let lang = &counter.lang;
+    let form = e
+        .forms
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map_or(e.key.as_str(), |f| f.0.as_str());
+    let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
+    let content: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_stop(lang, w) && !is_link(lang, w))
+        .collect();
+    let content = if content.is_empty() {
+        words.iter().map(String::as_str).collect()
+    } else {
+        content
+    };
+    let general: Vec<f64> = content
+        .iter()
+        .map(|w| zipf(lang, w).unwrap_or(UNSEEN_ZIPF))
+        .collect();
+    let unlisted = general.iter().filter(|&&z| z == UNSEEN_ZIPF).count();
+    let n = general.len().max(1) as f64;
+    let mut class = |w: Option<&str>| -> [f64; 5] {
+        let p = w.and_then(|w| {
+            *classes
+                .entry(w.to_string())
+                .or_insert_with(|| pos::of(lang, w))
+        });
+        match p {
+            Some(p) => [
+                f64::from(u8::from(p.is(Pos::NOUN))),
+                f64::from(u8::from(p.is(Pos::ADJECTIVE))),
+                f64::from(u8::from(p.is(Pos::VERB))),
+                f64::from(u8::from(p.is(Pos::ADVERB))),
+                0.0,
+            ],
+            None => [0.0, 0.0, 0.0, 0.0, 1.0],
+        }
+    };
+    let head = if *lang == Lang::Fr {
+        content.first()
+    } else {
+        content.last()
+    };
+    let head = class(head.copied());
+    let first = class(words.first().map(String::as_str));
+    let last = class(words.last().map(String::as_str));
+    let f = f64::from(e.freq.max(1));
+    let mut v = [0.0; N_FEATURES];
+    let scalars = [
+        f.ln(),
+        f64::from(e.docs.max(1)).ln(),
+        f64::from(e.docs) / f64::from(counter.docs.max(1)),
+        e.len.min(5) as f64,
+        e.words.len() as f64,
+        e.links as f64,
+        f64::from(e.capitalised) / f,
+        f64::from(e.first_capital) / f,
+        f64::from(e.all_caps) / f,
+        f64::from(u8::from(t.defined)),
+        t.specificity,
+        t.min_specificity,
+        t.cvalue.ln_1p(),
+        t.independence,
+        f64::from(u8::from(t.acronym)),
+        general.iter().sum::<f64>() / n,
+        general
+            .iter()
+            .copied()
+            .fold(f64::INFINITY, f64::min)
+            .min(9.0),
+        general.iter().copied().fold(0.0, f64::max),
+        unlisted as f64 / n,
+        e.forms.len() as f64,
+        f64::from(u8::from(*lang == Lang::Fr)),
+    ];
+    v[..scalars.len()].copy_from_slice(&scalars);
+    for (k, x) in head.iter().chain(&first).chain(&last).enumerate() {
+        v[scalars.len() + k] = *x;
+    }
+    v
+}
+
+/// The weighted sum for languages without a model (see the module documentation); weights
+/// set by hand on ACTER `equi` and `wind` (French and English) before the model, checked on
+/// `corp` (`scripts/mine-bench-acter.py`).
 fn combine(t: &Termhood, e: &Entry) -> f64 {
     let words = e.words.len();
     let mut s = 0.4 * t.specificity

@@ -48,7 +48,8 @@ pub enum OutFormat {
     Tsv,
     Csv,
     Tbx,
-    /// The score's parts, one TSV row per candidate (for tuning).
+    /// The termhood model's features, one TSV row per candidate (for fitting the model:
+    /// `scripts/train-termhood.py`).
     #[value(hide = true)]
     Features,
 }
@@ -95,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         OutFormat::Tsv => render::render(&mined.candidates, render::Format::Tsv)?,
         OutFormat::Csv => render::render(&mined.candidates, render::Format::Csv)?,
         OutFormat::Tbx => render::render(&mined.candidates, render::Format::Tbx)?,
-        OutFormat::Features => features(&mined.candidates),
+        OutFormat::Features => render::render(&mined.candidates, render::Format::Features)?,
     };
     match &args.output {
         Some(o) => alinea::io::write_atomic(o, text.as_bytes())?,
@@ -109,28 +110,4 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         mined.units
     ));
     Ok(ExitCode::SUCCESS)
-}
-
-fn features(cands: &[mine::Candidate]) -> String {
-    let mut s = String::from("lang\ttext\tfreq\tscore\tspec\tminspec\tcvalue\tindep\tcap\tdefined\tacronym\twords\tforms\n");
-    for c in cands {
-        let t = &c.termhood;
-        s.push_str(&format!(
-            "{}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{}\n",
-            c.lang,
-            c.text.replace(['\t', '\n'], " "),
-            c.freq,
-            t.score,
-            t.specificity,
-            t.min_specificity,
-            t.cvalue,
-            t.independence,
-            t.capitalised,
-            u8::from(t.defined),
-            u8::from(t.acronym),
-            c.text.split_whitespace().count(),
-            c.forms.join(" | ").replace(['\t', '\n'], " ")
-        ));
-    }
-    s
 }

@@ -70,6 +70,8 @@ pub struct Counter {
     words: Words,
     /// Words counted (for relative frequencies).
     pub tokens: u64,
+    /// Documents seen (one more than the highest document number counted).
+    pub docs: u32,
     keep_units: bool,
     max_len: usize,
     max_links: usize,
@@ -135,6 +137,7 @@ impl Counter {
             node_entry: vec![NO_ENTRY],
             words: Words::default(),
             tokens: 0,
+            docs: 0,
             keep_units,
             max_len,
             max_links,
@@ -145,6 +148,7 @@ impl Counter {
     /// unit (globally, ascending); `doc_name` and `unit_index` name it in contexts.
     pub fn add(&mut self, text: &str, doc: u32, unit: u32, doc_name: &str, unit_index: usize) {
         let lang = self.lang.clone();
+        self.docs = self.docs.max(doc + 1);
         let mut words = std::mem::take(&mut self.words);
         let cut = chunks_with(text, &lang, &mut words);
         self.words = words;

@@ -42,6 +42,9 @@ pub struct Entry {
     pub first_capital: u32,
     /// Occurrences written in capitals (an acronym).
     pub all_caps: u32,
+    /// Occurrences right after an article or a determiner (`la`, `des`, `the`, `these`): a
+    /// noun phrase's start.
+    pub after_article: u32,
     /// Surface forms with their counts.
     pub forms: Vec<(String, u32)>,
     /// Distinct documents it occurs in.
@@ -112,6 +115,23 @@ fn name_link(chunk: &[Token], content: &[bool], j: usize) -> bool {
     } else {
         the(j) && is_name_linker(&chunk[j - 1]) && capital_content(j + 1)
     }
+}
+
+/// Whether `word` is an article or a determiner of `lang` (what a noun phrase starts with).
+fn is_article(lang: &Lang, word: &str) -> bool {
+    const FR: &[&str] = &[
+        "le", "la", "les", "l'", "l’", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette",
+        "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+    ];
+    const EN: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her",
+    ];
+    let list = match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+        _ => return false,
+    };
+    list.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// `on`, `for` or `against`, which link the words of an English name.
@@ -234,6 +254,9 @@ impl Counter {
                         continue;
                     }
                     let id = self.entry_at(node, &chunk[i..=j], links);
+                    if i > 0 && is_article(&lang, chunk[i - 1].surface) {
+                        self.entries[id as usize].after_article += 1;
+                    }
                     self.count(id, &chunk[i..=j], doc, unit, text, doc_name, unit_index);
                 }
             }

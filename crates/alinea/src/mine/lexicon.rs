@@ -56,6 +56,25 @@ pub fn is_coordinator(lang: &Lang, word: &str) -> bool {
     }
 }
 
+/// Adjectives and participles that call for a complement (French `relatif à`, `chargé de`,
+/// `visé à`; English `relating to`, `referred to`): inside a term they may stand (`Pacte
+/// international relatif aux droits civils et politiques`), at its end they cut a phrase short
+/// (`Pacte international relatif`, `autorités chargées`, `infractions visées`). None ends a
+/// term of ACTER's gold lists, French or English.
+const OPEN_FR: &str = "relatif relative relatifs relatives chargé chargée chargés chargées visé visée visés visées concernant portant visant tendant susceptible susceptibles concerné concernée concernés concernées destiné destinée destinés destinées afférent afférente afférents afférentes conformément prévu prévue prévus prévues mentionné mentionnée mentionnés mentionnées énoncé énoncée énoncés énoncées";
+const OPEN_EN: &str = "relating concerning regarding related concerned referred pursuant according due aimed intended";
+
+/// Whether the lower-cased `word` calls for a complement, so that no multi-word term of
+/// `lang` ends with it.
+pub fn is_open_end(lang: &Lang, word: &str) -> bool {
+    let list = match lang {
+        Lang::Fr => OPEN_FR,
+        Lang::En => OPEN_EN,
+        _ => return false,
+    };
+    list.split(' ').any(|w| w == word)
+}
+
 /// Whether the lower-cased `word` may link two content words inside a term of `lang`.
 pub fn is_link(lang: &Lang, word: &str) -> bool {
     match lang {
@@ -78,5 +97,8 @@ mod tests {
         assert!(is_link(&Lang::Fr, "de"));
         assert!(!is_link(&Lang::En, "de"));
         assert!(is_stop(&Lang::Ar, "في"));
+        assert!(is_open_end(&Lang::Fr, "relatif"));
+        assert!(is_open_end(&Lang::En, "relating"));
+        assert!(!is_open_end(&Lang::Fr, "international"));
     }
 }

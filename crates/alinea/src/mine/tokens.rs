@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{is_coordinator, is_link, is_stop, zipf};
+use super::lexicon::{is_coordinator, is_link, is_open_end, is_stop, zipf};
 use crate::termbase::normalize::lookup_key;
 use crate::Lang;
 
@@ -21,6 +21,9 @@ pub struct Token<'a> {
     pub link: bool,
     /// A coordinating word (`et`, `and`): inside a name only.
     pub coordinator: bool,
+    /// A word that calls for a complement (`relatif`, `relating`): it ends no multi-word term
+    /// ([`super::lexicon::is_open_end`]).
+    pub open_end: bool,
     /// A content word: two letters or more (or a letter and a digit), neither a function
     /// word nor a linking word.
     pub content: bool,
@@ -83,6 +86,7 @@ struct Word {
     key_id: u32,
     link: bool,
     coordinator: bool,
+    open_end: bool,
     content: bool,
     /// Starts with an upper-case letter; all of two letters or more upper case.
     capital: bool,
@@ -144,6 +148,7 @@ impl Words {
                 && !alien(lang, surface),
             link,
             coordinator: is_coordinator(lang, &lower),
+            open_end: is_open_end(lang, &lower),
             key_id,
             capital: surface.chars().next().is_some_and(char::is_uppercase),
             all_caps,
@@ -259,6 +264,7 @@ fn token<'a>(surface: &'a str, lang: &Lang, initial: bool, words: &mut Words) ->
         key_id: w.key_id,
         link: w.link,
         coordinator: w.coordinator,
+        open_end: w.open_end,
         content: w.content,
         capital: w.capital,
         all_caps: w.all_caps,

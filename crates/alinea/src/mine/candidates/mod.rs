@@ -253,6 +253,10 @@ impl Counter {
                         // `on` the name may end there (`Office on Drugs and Crime`).
                         continue;
                     }
+                    if j > i && chunk[j].open_end {
+                        // `Pacte international relatif`: a phrase cut short, not a term.
+                        continue;
+                    }
                     let id = self.entry_at(node, &chunk[i..=j], links);
                     if i > 0 && is_article(&lang, chunk[i - 1].surface) {
                         self.entries[id as usize].after_article += 1;

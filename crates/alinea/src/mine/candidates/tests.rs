@@ -192,3 +192,34 @@ fn acronym_definitions_link_both_ways() {
         Some("technologies de l'information et des communications")
     );
 }
+
+#[test]
+fn a_phrase_cut_short_is_no_candidate_the_whole_name_is() {
+    let mut c = Counter::new(Lang::Fr, false);
+    c.add(
+        "Le Pacte international relatif aux droits civils et politiques et les autorités chargées de l'enquête.",
+        0,
+        0,
+        "a",
+        0,
+    );
+    let keys: Vec<&str> = c.entries.iter().map(|e| e.key.as_str()).collect();
+    let multi = || keys.iter().filter(|k| k.contains(' '));
+    assert!(multi().all(|k| !k.ends_with(" relatif")), "{keys:?}");
+    assert!(multi().all(|k| !k.ends_with(" chargee")), "{keys:?}");
+    assert!(keys.contains(&"autorite chargee de l' enquete"), "{keys:?}");
+    assert!(keys.contains(&"pacte international"), "{keys:?}");
+    assert!(
+        keys.iter()
+            .any(|k| k.starts_with("pacte international relatif aux droit")),
+        "the word stands inside: {keys:?}"
+    );
+    assert!(
+        c.get("relatif").is_some(),
+        "a single word is counted as before"
+    );
+    let mut en = Counter::new(Lang::En, false);
+    en.add("The provisions relating to corruption.", 0, 0, "a", 0);
+    assert!(en.get("provision relating").is_none());
+    assert!(en.get("provision").is_some());
+}

@@ -51,14 +51,20 @@ impl Table {
         Table { text, starts }
     }
 
-    fn line(&self, i: usize) -> (&[u8], u8) {
+    /// Line `i` without its newline.
+    fn line(&self, i: usize) -> &[u8] {
         let start = self.starts[i] as usize;
         let end = self
             .starts
             .get(i + 1)
             .map_or(self.text.len(), |&e| e as usize);
         let line = &self.text[start..end];
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        line.strip_suffix(b"\n").unwrap_or(line)
+    }
+
+    /// The form of line `i` and its bits.
+    fn entry(&self, i: usize) -> (&[u8], u8) {
+        let line = self.line(i);
         match memchr::memchr(b'\t', line) {
             Some(tab) => {
                 let bits = std::str::from_utf8(&line[tab + 1..])
@@ -72,17 +78,15 @@ impl Table {
     }
 
     fn get(&self, word: &str) -> Option<Pos> {
-        let (mut lo, mut hi) = (0usize, self.starts.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let (form, bits) = self.line(mid);
-            match form.cmp(word.as_bytes()) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(Pos(bits)),
-            }
-        }
-        None
+        let i = self
+            .starts
+            .binary_search_by(|&start| {
+                let rest = &self.text[start as usize..];
+                let form = memchr::memchr2(b'\t', b'\n', rest).map_or(rest, |n| &rest[..n]);
+                form.cmp(word.as_bytes())
+            })
+            .ok()?;
+        Some(Pos(self.entry(i).1))
     }
 }
 
@@ -123,8 +127,8 @@ mod tests {
             let t = table(&lang).unwrap();
             assert!(t.starts.len() > 100_000, "{lang:?}: {}", t.starts.len());
             for i in 1..t.starts.len() {
-                let (a, _) = t.line(i - 1);
-                let (b, bits) = t.line(i);
+                let (a, _) = t.entry(i - 1);
+                let (b, bits) = t.entry(i);
                 assert!(a < b, "{lang:?}: line {i} out of order");
                 assert!(bits > 0 && bits < 32, "{lang:?}: line {i} bits {bits}");
             }

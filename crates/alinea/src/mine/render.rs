@@ -185,6 +185,23 @@ mod tests {
     }
 
     #[test]
+    fn features_one_named_column_each() {
+        let mut cands = sample();
+        cands[0].features = (0..crate::mine::termhood::N_FEATURES)
+            .map(|i| i as f64)
+            .collect();
+        let s = render(&cands, Format::Features).unwrap();
+        let lines: Vec<&str> = s.lines().collect();
+        let header: Vec<&str> = lines[0].split('\t').collect();
+        assert_eq!(&header[..4], ["lang", "text", "forms", "score"]);
+        assert_eq!(header[4..], crate::mine::termhood::FEATURES);
+        let row: Vec<&str> = lines[1].split('\t').collect();
+        assert_eq!(row.len(), header.len());
+        assert_eq!(row[1], "Conseil de sécurité");
+        assert_eq!(row[5], "1");
+    }
+
+    #[test]
     fn tbx_marks_candidates_proposed() {
         let s = render(&sample(), Format::Tbx).unwrap();
         assert!(s.contains("Conseil de sécurité") && s.contains("Security Council"));

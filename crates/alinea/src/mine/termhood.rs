@@ -227,7 +227,7 @@ pub const FEATURES: [&str; N_FEATURES] = [
 pub const N_FEATURES: usize = 39;
 
 /// Word classes looked up once per distinct word.
-pub type Classes<'a> = FxHashMap<String, Option<Pos>>;
+pub type Classes = FxHashMap<String, Option<Pos>>;
 
 /// The feature vector of entry `e` (its measures `t` already computed): see [`FEATURES`].
 /// The words are those of its most frequent form; its head is its first content word in

@@ -236,6 +236,7 @@ impl Miner {
         for lang in order {
             let counter = &self.counters[lang];
             let mut th = scores[lang].clone();
+            let curated = glossary.map_or_else(Vec::new, |g| curated_entries(counter, g));
             let aligned =
                 self.keep_units && Some(lang) == pivot.as_ref() && self.counters.len() > 1;
             let mut eqs: Vec<(u32, BTreeMap<String, Vec<Equivalent>>)> = Vec::new();
@@ -247,7 +248,7 @@ impl Miner {
                     limit: Some(opts.equivalents_for),
                     ..opts.clone()
                 };
-                let pre = select(counter, &th, &all);
+                let pre = select(counter, &th, &all, &curated);
                 let mut found: Vec<BTreeMap<String, Vec<Equivalent>>> =
                     vec![BTreeMap::new(); pre.len()];
                 for (other, oc) in self.counters.iter().filter(|(l, _)| *l != lang) {
@@ -269,8 +270,13 @@ impl Miner {
                         .map(|e| e.score * (f64::from(e.joint) / 10.0).min(1.0))
                         .fold(0.0, f64::max);
                     // Only as far as the words are the corpus's own (a general word such
-                    // as `propose` translates as consistently as a term).
-                    let own = th[id as usize].specificity.clamp(0.0, 1.0);
+                    // as `propose` translates as consistently as a term), and never for a
+                    // verb (a resolution's `Rappelant` is `Recalling` every time).
+                    let own = if th[id as usize].verb {
+                        0.0
+                    } else {
+                        th[id as usize].specificity.clamp(0.0, 1.0)
+                    };
                     th[id as usize].score += termhood::TRANSLATED * best * own;
                     // A name written the French way (its first word only capitalised, not at
                     // a sentence start: `Banque mondiale`) that is translated consistently.
@@ -284,7 +290,7 @@ impl Miner {
                     eqs.push((id, f));
                 }
             }
-            let chosen = select(counter, &th, opts);
+            let chosen = select(counter, &th, opts, &curated);
             let mut by_id: rustc_hash::FxHashMap<u32, BTreeMap<String, Vec<Equivalent>>> =
                 eqs.into_iter().collect();
             let cands: Vec<Candidate> = chosen
@@ -301,15 +307,41 @@ impl Miner {
     }
 }
 
-/// The ids of the entries proposed, best first.
-fn select(counter: &Counter, th: &[Termhood], opts: &Options) -> Vec<u32> {
+/// The entries of `counter` that are terms of the glossary in its language (ids, sorted): a
+/// term the terminologist has already accepted is proposed wherever the text holds it, its
+/// termhood score notwithstanding (in a small corpus `culture de la cybersécurité`, met twice,
+/// ranks under the cut). The term is cut into words as the text is, so its key is the entry's.
+fn curated_entries(counter: &Counter, glossary: &Termbase) -> Vec<u32> {
+    let mut ids: Vec<u32> = glossary
+        .concepts
+        .iter()
+        .flat_map(|c| c.terms.iter())
+        .filter(|t| t.lang == counter.lang)
+        .filter_map(|t| {
+            let chunks = tokens::chunks(&t.text, &counter.lang);
+            let [words] = chunks.as_slice() else {
+                return None;
+            };
+            let key = words.iter().map(|w| &*w.key).collect::<Vec<_>>().join(" ");
+            counter.ids.get(&key).copied()
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The ids of the entries proposed, best first: those over the threshold and the `curated`
+/// ones (sorted ids), or the `--limit` best, or all.
+fn select(counter: &Counter, th: &[Termhood], opts: &Options, curated: &[u32]) -> Vec<u32> {
     let mut ids: Vec<u32> = (0..counter.entries.len() as u32)
         .filter(|&i| {
             let e = &counter.entries[i as usize];
             e.freq >= opts.min_freq
                 && (opts.all
                     || opts.limit.is_some()
-                    || th[i as usize].score >= termhood::threshold(&counter.lang))
+                    || th[i as usize].score >= termhood::threshold(&counter.lang)
+                    || curated.binary_search(&i).is_ok())
         })
         .collect();
     ids.sort_by(|&a, &b| {

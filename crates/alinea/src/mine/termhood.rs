@@ -65,6 +65,9 @@ pub struct Termhood {
     pub head_specificity: f64,
     /// How many longer candidates hold it.
     pub containers: u32,
+    /// Its head is a verb form and nothing else (`rappelant`, `encourage`): known for French
+    /// and English only.
+    pub verb: bool,
     /// An acronym or a defined long form.
     pub defined: bool,
     /// Written in capitals most of the time.
@@ -163,6 +166,7 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
                 cvalue,
                 head_specificity,
                 containers: nested_n[i],
+                verb: false,
                 independence: (1.0 - f64::from(nested_max[i]) / f.max(1.0)).max(0.0),
                 capitalised: f64::from(e.capitalised) / f.max(1.0),
                 first_capital: f64::from(e.first_capital) / f.max(1.0),
@@ -171,7 +175,14 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
                 score: 0.0,
             };
             t.score = match model {
-                Some(m) => m.logit(&features(counter, e, &t, &mut classes)),
+                Some(m) => {
+                    let x = features(counter, e, &t, &mut classes);
+                    let at = |name: &str| FEATURES.iter().position(|f| *f == name).map(|i| x[i]);
+                    t.verb = at("head_verb") == Some(1.0)
+                        && at("head_noun") == Some(0.0)
+                        && at("head_adjective") == Some(0.0);
+                    m.logit(&x)
+                }
                 None => combine(&t, e),
             };
             t

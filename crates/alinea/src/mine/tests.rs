@@ -164,3 +164,47 @@ fn a_long_form_counts_its_acronym_and_takes_a_long_form_for_equivalent() {
     assert!(long.equivalents["en"].iter().all(|e| e.text != "UNDP"));
     assert_eq!(find("PNUD").equivalents["en"][0].text, "UNDP");
 }
+
+#[test]
+fn a_verb_translated_consistently_gains_nothing_a_noun_does() {
+    let topics = [
+        ("la pauvreté", "poverty"),
+        ("la santé", "health"),
+        ("l'énergie", "energy"),
+        ("l'agriculture", "agriculture"),
+        ("la dette", "debt"),
+        ("le commerce", "trade"),
+        ("l'emploi", "employment"),
+        ("le climat", "climate"),
+        ("la migration", "migration"),
+        ("la corruption", "corruption"),
+        ("la famine", "famine"),
+        ("la sécheresse", "drought"),
+    ];
+    let score = |word: &str, translated: bool| {
+        let mut m = Miner::new(true);
+        for (i, (fr, en)) in topics.iter().enumerate() {
+            let fr = format!("Le Conseil, rappelant sa résolution sur {fr}, agit.");
+            let en = format!("The Council, recalling its resolution on {en}, acts.");
+            if translated {
+                m.add("d", i, &[(Lang::Fr, &fr), (Lang::En, &en)]);
+            } else {
+                m.add("d", i, &[(Lang::Fr, &fr)]);
+            }
+        }
+        let opts = Options {
+            all: true,
+            ..Options::default()
+        };
+        let mined = m.finish(&opts, None);
+        mined
+            .candidates
+            .iter()
+            .find(|c| c.lang == Lang::Fr && c.text.to_lowercase() == word)
+            .unwrap_or_else(|| panic!("{word}"))
+            .termhood
+            .score
+    };
+    assert_eq!(score("rappelant", true), score("rappelant", false));
+    assert!(score("résolution", true) > score("résolution", false));
+}

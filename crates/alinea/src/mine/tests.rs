@@ -208,3 +208,49 @@ fn a_verb_translated_consistently_gains_nothing_a_noun_does() {
     assert_eq!(score("rappelant", true), score("rappelant", false));
     assert!(score("résolution", true) > score("résolution", false));
 }
+
+#[test]
+fn a_glossary_term_in_the_text_is_listed_whatever_its_score() {
+    use crate::termbase::{Concept, Term};
+    let mut counter = Counter::new(Lang::Fr, false);
+    counter.add(
+        "Une culture de la cybersécurité et l'état de droit.",
+        0,
+        0,
+        "d",
+        0,
+    );
+    let g = Termbase {
+        concepts: vec![Concept {
+            id: "c".into(),
+            terms: vec![
+                Term::new(Lang::Fr, "Culture de la cybersécurité"),
+                Term::new(Lang::En, "culture of cybersecurity"),
+                Term::new(Lang::Fr, "absent du texte"),
+            ],
+            ..Concept::default()
+        }],
+    };
+    let curated = curated_entries(&counter, &g);
+    assert_eq!(curated.len(), 1, "one French term is in the text");
+    let id = curated[0];
+    assert_eq!(
+        counter.entries[id as usize].key,
+        "culture de la cybersecurite"
+    );
+    // Every entry under the cut: only the glossary's is proposed, and only without --limit.
+    let mut th = termhood::score(&counter);
+    for t in &mut th {
+        t.score = -100.0;
+    }
+    assert_eq!(
+        select(&counter, &th, &Options::default(), &curated),
+        vec![id]
+    );
+    assert!(select(&counter, &th, &Options::default(), &[]).is_empty());
+    let limited = Options {
+        limit: Some(1),
+        ..Options::default()
+    };
+    assert_eq!(select(&counter, &th, &limited, &curated).len(), 1);
+}

@@ -121,6 +121,12 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
     // A long form is mentioned by its acronym too.
     let long_forms = counter.long_forms();
     let model = super::model::for_lang(&counter.lang);
+    let feature = |name: &str| FEATURES.iter().position(|f| *f == name).unwrap_or(0);
+    let (head_verb, head_noun, head_adjective) = (
+        feature("head_verb"),
+        feature("head_noun"),
+        feature("head_adjective"),
+    );
     let mut classes = Classes::default();
     counter
         .entries
@@ -177,10 +183,7 @@ pub fn score(counter: &Counter) -> Vec<Termhood> {
             t.score = match model {
                 Some(m) => {
                     let x = features(counter, e, &t, &mut classes);
-                    let at = |name: &str| FEATURES.iter().position(|f| *f == name).map(|i| x[i]);
-                    t.verb = at("head_verb") == Some(1.0)
-                        && at("head_noun") == Some(0.0)
-                        && at("head_adjective") == Some(0.0);
+                    t.verb = x[head_verb] == 1.0 && x[head_noun] == 0.0 && x[head_adjective] == 0.0;
                     m.logit(&x)
                 }
                 None => combine(&t, e),

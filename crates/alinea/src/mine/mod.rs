@@ -293,10 +293,12 @@ impl Miner {
             let chosen = select(counter, &th, opts, &curated);
             let mut by_id: rustc_hash::FxHashMap<u32, BTreeMap<String, Vec<Equivalent>>> =
                 eqs.into_iter().collect();
+            let mut classes = termhood::Classes::default();
             let cands: Vec<Candidate> = chosen
                 .iter()
                 .map(|&i| {
-                    let mut c = candidate(counter, &counter.entries[i as usize], th[i as usize]);
+                    let e = &counter.entries[i as usize];
+                    let mut c = candidate(counter, e, th[i as usize], &mut classes);
                     c.equivalents = by_id.remove(&i).unwrap_or_default();
                     c
                 })
@@ -334,13 +336,14 @@ fn curated_entries(counter: &Counter, glossary: &Termbase) -> Vec<u32> {
 /// The ids of the entries proposed, best first: those over the threshold and the `curated`
 /// ones (sorted ids), or the `--limit` best, or all.
 fn select(counter: &Counter, th: &[Termhood], opts: &Options, curated: &[u32]) -> Vec<u32> {
+    let threshold = termhood::threshold(&counter.lang);
     let mut ids: Vec<u32> = (0..counter.entries.len() as u32)
         .filter(|&i| {
             let e = &counter.entries[i as usize];
             e.freq >= opts.min_freq
                 && (opts.all
                     || opts.limit.is_some()
-                    || th[i as usize].score >= termhood::threshold(&counter.lang)
+                    || th[i as usize].score >= threshold
                     || curated.binary_search(&i).is_ok())
         })
         .collect();
@@ -397,7 +400,13 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-fn candidate(counter: &Counter, e: &Entry, th: Termhood) -> Candidate {
+/// The candidate `e` with its measures `th`; `classes` caches word classes across candidates.
+fn candidate(
+    counter: &Counter,
+    e: &Entry,
+    th: Termhood,
+    classes: &mut termhood::Classes,
+) -> Candidate {
     let mut forms = e.forms.clone();
     forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Candidate {
@@ -409,7 +418,7 @@ fn candidate(counter: &Counter, e: &Entry, th: Termhood) -> Candidate {
         expansion: e.expansion.clone().or_else(|| e.acronym_of.clone()),
         equivalents: BTreeMap::new(),
         contexts: e.contexts.clone(),
-        features: termhood::features(counter, e, &th, &mut termhood::Classes::default()).to_vec(),
+        features: termhood::features(counter, e, &th, classes).to_vec(),
         termhood: th,
     }
 }

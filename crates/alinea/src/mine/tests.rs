@@ -254,3 +254,47 @@ fn a_glossary_term_in_the_text_is_listed_whatever_its_score() {
     };
     assert_eq!(select(&counter, &th, &limited, &curated).len(), 1);
 }
+
+#[test]
+fn an_arabic_modifier_is_no_equivalent_of_a_noun_phrase() {
+    // `PNUD` in four units; the Arabic names the programme two ways, and `الإنمائي` (the
+    // adjective, after a definite noun every time) is in all four: the best association
+    // until it pays for standing as a modifier where `PNUD` never does. `برنامج` stands in
+    // other units too (`برنامج العمل`, the programme of action).
+    let units = [
+        ("Un rapport sur le PNUD.", "تقرير عن البرنامج الإنمائي."),
+        ("Une lettre du PNUD.", "رسالة من البرنامج الإنمائي."),
+        (
+            "Un avis sur le PNUD.",
+            "بيان عن برنامج الأمم المتحدة الإنمائي.",
+        ),
+        ("Une note du PNUD.", "مذكرة من برنامج الأمم المتحدة الإنمائي."),
+        ("Le programme d'action.", "برنامج العمل."),
+        ("Au programme d'action.", "في برنامج العمل."),
+        ("Le programme d'action.", "برنامج العمل."),
+        ("Du programme d'action.", "من برنامج العمل."),
+    ];
+    let mut m = Miner::new(true);
+    for (i, (fr, ar)) in units.iter().enumerate() {
+        m.add("d", i, &[(Lang::Fr, fr), (Lang::Ar, ar)]);
+    }
+    let opts = Options {
+        all: true,
+        ..Options::default()
+    };
+    let mined = m.finish(&opts, None);
+    let pnud = mined
+        .candidates
+        .iter()
+        .find(|c| c.lang == Lang::Fr && c.text == "PNUD")
+        .expect("PNUD");
+    let ar = &pnud.equivalents["ar"];
+    assert!(
+        ["البرنامج الإنمائي", "برنامج الأمم المتحدة الإنمائي"].contains(&ar[0].text.as_str()),
+        "{ar:?}"
+    );
+    assert!(
+        ar.iter().any(|e| e.text == "الإنمائي"),
+        "still listed, lower: {ar:?}"
+    );
+}

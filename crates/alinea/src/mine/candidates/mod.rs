@@ -45,6 +45,13 @@ pub struct Entry {
     /// Occurrences right after an article or a determiner (`la`, `des`, `the`, `these`): a
     /// noun phrase's start.
     pub after_article: u32,
+    /// Occurrences where it qualifies a word outside it, as a modifier of that word's phrase:
+    /// right after a content word in French (`humanitaire` in `droit international
+    /// humanitaire`) and in Arabic with its article after a definite word (`الإنمائي` after
+    /// `البرنامج`: an adjective agreeing with its noun); right before one in English
+    /// (`humanitarian` in `humanitarian law`; a verb after a subject counts too, no word
+    /// classes being looked up here). See [`modifies`].
+    pub modifier: u32,
     /// Surface forms with their counts.
     pub forms: Vec<(String, u32)>,
     /// Distinct documents it occurs in.
@@ -132,6 +139,29 @@ fn is_article(lang: &Lang, word: &str) -> bool {
         _ => return false,
     };
     list.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Whether the words `chunk[i..=j]` (content words by `content`) qualify a word outside them
+/// ([`Entry::modifier`]). French and Arabic put adjectives after their noun, English before.
+/// An Arabic word with the article right after a definite word agrees with it (`البرنامج
+/// الإنمائي`); after a bare noun it completes a construct (`برنامج الأمم`), a phrase of its
+/// own, and a proclitic (`والاجتماعي`) starts a coordination: neither counts.
+fn modifies(lang: &Lang, chunk: &[Token], content: &[bool], i: usize, j: usize) -> bool {
+    let definite = |w: &str| {
+        ["ال", "وال", "بال", "فال", "كال", "لل"]
+            .iter()
+            .any(|p| w.starts_with(p))
+    };
+    match lang {
+        Lang::En => content.get(j + 1) == Some(&true),
+        Lang::Ar => {
+            i > 0
+                && content[i - 1]
+                && chunk[i].surface.starts_with("ال")
+                && definite(chunk[i - 1].surface)
+        }
+        _ => i > 0 && content[i - 1],
+    }
 }
 
 /// `on`, `for` or `against`, which link the words of an English name.
@@ -260,6 +290,9 @@ impl Counter {
                     let id = self.entry_at(node, &chunk[i..=j], links);
                     if i > 0 && is_article(&lang, chunk[i - 1].surface) {
                         self.entries[id as usize].after_article += 1;
+                    }
+                    if modifies(&lang, &chunk, &content, i, j) {
+                        self.entries[id as usize].modifier += 1;
                     }
                     self.count(id, &chunk[i..=j], doc, unit, text, doc_name, unit_index);
                 }

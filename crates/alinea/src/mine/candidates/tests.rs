@@ -223,3 +223,39 @@ fn a_phrase_cut_short_is_no_candidate_the_whole_name_is() {
     assert!(en.get("provision relating").is_none());
     assert!(en.get("provision").is_some());
 }
+
+#[test]
+fn modifiers_stand_where_their_language_puts_them() {
+    let mut fr = Counter::new(Lang::Fr, false);
+    fr.add(
+        "Le droit international humanitaire s'applique.",
+        0,
+        0,
+        "d",
+        0,
+    );
+    assert_eq!(fr.get("humanitaire").map(|e| e.modifier), Some(1));
+    assert_eq!(
+        fr.get("droit international humanitaire")
+            .map(|e| e.modifier),
+        Some(0)
+    );
+    let mut en = Counter::new(Lang::En, false);
+    en.add("It is humanitarian law.", 0, 0, "d", 0);
+    assert_eq!(en.get("humanitarian").map(|e| e.modifier), Some(1));
+    assert_eq!(en.get("humanitarian law").map(|e| e.modifier), Some(0));
+    let mut ar = Counter::new(Lang::Ar, false);
+    // After a definite noun, an adjective agreeing with it; after a bare noun, the second
+    // term of a construct; after a proclitic, a coordination.
+    ar.add("يدرس البرنامج الإنمائي الفقر", 0, 0, "d", 0);
+    ar.add("برنامج الأمم المتحدة", 0, 1, "d", 1);
+    ar.add("المجلس الاقتصادي والاجتماعي", 0, 2, "d", 2);
+    let modifier = |w: &str| {
+        let k = crate::mine::tokens::variant_key(w, &Lang::Ar);
+        ar.get(&k).map(|e| e.modifier)
+    };
+    assert_eq!(modifier("الإنمائي"), Some(1));
+    assert_eq!(modifier("الأمم"), Some(0));
+    assert_eq!(modifier("المتحدة"), Some(1));
+    assert_eq!(modifier("والاجتماعي"), Some(0));
+}

@@ -563,3 +563,45 @@ fn a_form_of_the_term_inside_the_rendering_of_another_source_word_is_not_the_ter
     // The singular standing alone renders the term.
     assert!(!told("الرامية إلى ذلك والإزالة التامة للسلاح النووي"));
 }
+
+#[test]
+fn an_acronym_renders_the_spelt_out_term_only_where_the_source_has_none_of_its_own() {
+    let t = |l: Lang, s: &str| {
+        let mut t = Term::new(l, s);
+        t.status = Some(Status::Preferred);
+        t
+    };
+    let tb = Termbase {
+        concepts: vec![Concept {
+            id: "chemical-weapons".into(),
+            terms: vec![
+                t(Lang::Fr, "armes chimiques"),
+                t(Lang::En, "chemical weapons"),
+            ],
+            ..Concept::default()
+        }],
+    };
+    let told = |src: &str, target: &str| {
+        codes(&lint(&[doc(&[(src, target)])], &tb, &Config::default()))
+            .contains(&"term/missing-equivalent")
+    };
+    // The translation's acronym ends with the term's initials: it may stand for the term…
+    assert!(!told(
+        "L'utilisation d'armes chimiques en Syrie.",
+        "The use of CW in Syria."
+    ));
+    // …but not when the source has its own (`OIAC`): `OPCW` renders that one.
+    assert!(told(
+        "L'OIAC étudie l'utilisation d'armes chimiques en Syrie.",
+        "The OPCW studies the use of in Syria."
+    ));
+    assert!(!told(
+        "L'OIAC étudie l'utilisation d'armes chimiques en Syrie.",
+        "The OPCW studies the use of chemical weapons in Syria."
+    ));
+    // The term's own acronym in the source (`AC`) is no other name's.
+    assert!(!told(
+        "L'utilisation d'armes chimiques (AC) en Syrie.",
+        "The use of CW in Syria."
+    ));
+}

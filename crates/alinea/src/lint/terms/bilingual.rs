@@ -8,7 +8,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::apart::{all_words_in, times_apart, word_keys};
-use super::forms::{by_acronym, derived_word, head_mentions, head_near, head_words, joined_in};
+use super::forms::{
+    by_acronym, derived_word, head_mentions, head_near, head_words, joined_in, longer_name_acronym,
+};
 use super::weak::{borrowed, demonstrative_mentions, feminine_twin, weak_form};
 use super::{approved, common_noun, names, rejected, short};
 use crate::diag::Details;
@@ -277,10 +279,14 @@ pub(super) fn bilingual(
         // translation: maybe the wrong name put in its place, `World Health Organization
         // resolution 1325 (2000), the Council's other resolutions`.)
         let stray = || in_target.iter().any(&stray_term);
+        // An acronym of the translation renders the spelt-out term only where the source has
+        // no acronym of a longer name ending with it (`OPCW` is the source's `OIAC`, not its
+        // « armes chimiques » written out; `EU` may be « Union européenne (UE) »).
+        let source_acronym = || longer_name_acronym(&m.term, &src.lang, &src.text);
         if expected.iter().any(|e| {
             joined_in(e, target.text())
                 || (by_head(e) && !stray())
-                || by_acronym(e, lang, target.text(), &other_names)
+                || (by_acronym(e, lang, target.text(), &other_names) && !source_acronym())
         }) && replaced.is_none()
         {
             continue;

@@ -302,18 +302,9 @@ pub(super) fn head_near(name: &str, lang: &Lang, text: &str, at: f64) -> bool {
 /// is an acronym in parentheses right after a name in capitals of two words or more that is
 /// not `expected` (`the World Organization (WHO)`: the name spelt out, and wrongly).
 pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str, other_names: &[usize]) -> bool {
-    if lang == &Lang::Ar {
+    let Some(initials) = initials(expected, lang) else {
         return false;
-    }
-    let initials: String = expected
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-        .filter(|w| !w.is_empty() && !crate::mine::lexicon::is_stop(lang, &w.to_lowercase()))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect();
-    if initials.chars().count() < 2 || !initials.chars().all(|c| c.is_ascii_uppercase()) {
-        return false;
-    }
+    };
     let glossed = |start: usize| {
         let before = target[..start].trim_end();
         before.strip_suffix('(').is_some_and(|b| {
@@ -330,6 +321,38 @@ pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str, other_names:
             && w.bytes().all(|b| b.is_ascii_uppercase())
             && w.ends_with(initials.as_str())
             && !glossed(r.start)
+    })
+}
+
+/// The initials of `term` (two content words or more, in a Latin script), in capitals.
+fn initials(term: &str, lang: &Lang) -> Option<String> {
+    if lang == &Lang::Ar {
+        return None;
+    }
+    let initials: String = term
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+        .filter(|w| !w.is_empty() && !crate::mine::lexicon::is_stop(lang, &w.to_lowercase()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect();
+    (initials.chars().count() >= 2 && initials.chars().all(|c| c.is_ascii_uppercase()))
+        .then_some(initials)
+}
+
+/// Whether `text` has the acronym of a longer name that ends with `term` (`OIAC`, the
+/// Organisation pour l'interdiction des armes chimiques, for « armes chimiques »; not `UE`
+/// for « Union européenne », the term's own).
+pub(super) fn longer_name_acronym(term: &str, lang: &Lang, text: &str) -> bool {
+    let Some(initials) = initials(term, lang) else {
+        return false;
+    };
+    words(text).into_iter().any(|r| {
+        let w = &text[r];
+        let w = w.strip_suffix('s').unwrap_or(w);
+        w.len() > initials.len()
+            && w.len() <= initials.len() + 3
+            && w.bytes().all(|b| b.is_ascii_uppercase())
+            && w.ends_with(initials.as_str())
     })
 }
 

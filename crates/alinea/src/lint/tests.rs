@@ -605,3 +605,36 @@ fn an_acronym_renders_the_spelt_out_term_only_where_the_source_has_none_of_its_o
         "The use of CW in Syria."
     ));
 }
+
+#[test]
+fn a_verb_of_the_terms_stem_is_not_the_term_a_derived_adjective_may_be() {
+    let t = |l: Lang, s: &str| {
+        let mut t = Term::new(l, s);
+        t.status = Some(Status::Preferred);
+        t
+    };
+    let tb = Termbase {
+        concepts: vec![Concept {
+            id: "education".into(),
+            terms: vec![t(Lang::Fr, "éducation"), t(Lang::En, "education")],
+            ..Concept::default()
+        }],
+    };
+    let told = |src: &str, target: &str| {
+        codes(&lint(&[doc(&[(src, target)])], &tb, &Config::default()))
+            .contains(&"term/missing-equivalent")
+    };
+    // `educated` renders « éduquées »: « éducation » is missing.
+    assert!(told(
+        "Des filles éduquées et nourries, privées de nutrition et d'éducation.",
+        "Girls educated and fed, deprived of nutrition."
+    ));
+    assert!(!told(
+        "Des filles éduquées et nourries, privées de nutrition et d'éducation.",
+        "Girls educated and fed, deprived of nutrition and education."
+    ));
+    assert!(!told(
+        "Ces normes d'éducation moderne.",
+        "These modern educational standards."
+    ));
+}

@@ -10,13 +10,14 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::apart::{all_words_in, times_apart, word_keys};
 use super::forms::{
     by_acronym, derived_word, head_mentions, head_near, head_words, joined_in, longer_name_acronym,
+    verbal_form,
 };
 use super::weak::{borrowed, demonstrative_mentions, feminine_twin, weak_form};
 use super::{approved, common_noun, names, rejected, short};
 use crate::diag::Details;
 use crate::lint::{Context, Doc, Hit};
 use crate::termbase::annotate::TextTerms;
-use crate::termbase::normalize::{lookup_key, stem_key};
+use crate::termbase::normalize::{lookup_key, stem_key, stemmed_words};
 use crate::termbase::{MatchClass, TermMatch, TermType};
 use crate::Lang;
 
@@ -70,6 +71,11 @@ pub(super) fn bilingual(
         return;
     }
     let mut in_target = target.find_all(MatchClass::Root);
+    // A verb of a one-word term's stem (`educated` for `education`) is not the term.
+    in_target.retain(|t| {
+        t.class != MatchClass::Stemmed
+            || !verbal_form(&t.term, &target.text()[t.span.clone()], lang)
+    });
     // An Arabic term's feminine twin is another noun (`الأمانة العامة` for `الأمين العام`).
     if lang == &Lang::Ar {
         in_target.retain(|t| !feminine_twin(&t.term, &target.text()[t.span.clone()]));
@@ -239,7 +245,19 @@ pub(super) fn bilingual(
         // the source names the concept: `ترسانات أسلحتها النووية` once is not the two mentions
         // of « armes nucléaires » when a stray term stands in the translation.)
         let keys = target_keys.get_or_insert_with(|| word_keys(&apart_text, lang));
+        // (A one-word term's stem alone takes a verb of it for the term: not when every word
+        // of that stem in the translation is one, `educated` for `education`.)
+        let verbs_only = |e: &str| {
+            let k = stem_key(e, lang);
+            let mut same = stemmed_words(target.text(), lang)
+                .into_iter()
+                .filter(|(_, w)| *w == k)
+                .map(|(r, _)| &target.text()[r])
+                .peekable();
+            same.peek().is_some() && same.all(|f| verbal_form(e, f, lang))
+        };
         let apart = |e: &str| match replaced {
+            _ if verbs_only(e) => false,
             None if weak_only => weak_enough(keys, e),
             None => all_words_in(e, lang, keys),
             Some((k, _, _)) if lang == &Lang::Ar => times_apart(e, lang, keys) >= k,

@@ -57,6 +57,25 @@ pub(super) fn derived_word(term: &str, found: &str, lang: &Lang) -> bool {
     base(term) != base(found)
 }
 
+/// Whether the single word `found`, of the one-word `term`'s stem, is a verb's form that
+/// the term is not (`educated`, `educating` for `education`; `éduquées`, `éduquer` for
+/// `éducation`): a verb renders another word of the source, not the noun. A derived
+/// adjective may render the noun (`educational standards` for « normes d'éducation »).
+/// French and English only.
+pub(super) fn verbal_form(term: &str, found: &str, lang: &Lang) -> bool {
+    let endings: &[&str] = match lang {
+        Lang::En => &["ed", "ing"],
+        Lang::Fr => &["é", "ée", "és", "ées", "er", "ant"],
+        _ => return false,
+    };
+    if term.contains(' ') || found.contains(' ') {
+        return false;
+    }
+    let (t, f) = (term.to_lowercase(), found.to_lowercase());
+    let verbal = |w: &str| endings.iter().any(|e| w.ends_with(e));
+    verbal(&f) && !verbal(&t)
+}
+
 /// Whether a full form of the concept of `m` (a short form in unit `u`) stands before it,
 /// found with every overlapping match ([`crate::termbase::TermMatcher::find_all`]): asked
 /// only for a short form not yet seen expanded, so the extra search is rare.
@@ -533,6 +552,18 @@ mod tests {
         assert_eq!(name("in Geneva, Organization"), None);
         assert_eq!(name("the new organization"), None);
         assert_eq!(name("the World Organization, "), None);
+    }
+
+    #[test]
+    fn verbs_are_no_form_of_a_noun() {
+        assert!(verbal_form("education", "educated", &Lang::En));
+        assert!(verbal_form("education", "educating", &Lang::En));
+        assert!(!verbal_form("education", "educational", &Lang::En));
+        assert!(!verbal_form("training", "trainings", &Lang::En));
+        assert!(verbal_form("éducation", "éduquées", &Lang::Fr));
+        assert!(!verbal_form("éducation", "éducatif", &Lang::Fr));
+        assert!(!verbal_form("armes chimiques", "armé", &Lang::Fr));
+        assert!(!verbal_form("التعليم", "تعلم", &Lang::Ar));
     }
 
     #[test]

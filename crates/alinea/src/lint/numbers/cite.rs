@@ -58,9 +58,19 @@ pub(super) fn reference(
     })
 }
 
+/// The number right after the citation word `cite` among `tokens`.
+fn cited<'t>(cite: &Token, tokens: impl IntoIterator<Item = &'t Token>) -> Option<&'t Token> {
+    tokens.into_iter().find(|t| {
+        t.kind == Kind::Number && (cite.span.end..=cite.span.end + 6).contains(&t.span.start)
+    })
+}
+
 /// Takes out of `t_left` (the target's numbers left over) the number and the year of each
 /// citation of the target ([`CITE`]), as many as the source names resolutions without a
-/// number ([`REF`]), when the source has no number left over (`s_left`).
+/// number ([`REF`]), when the source has no number left over (`s_left`). Where the source
+/// cites resolutions by number too, `cette résolution` is one of them: a citation of another
+/// number is not excused (`paragraphs 9 and 11 of resolution 1817 (2008) … of resolution 1807
+/// (2008)` for « sa résolution 1807 (2008) … ladite résolution »).
 pub(super) fn made_explicit(
     source: &[Token],
     target: &[Token],
@@ -74,6 +84,12 @@ pub(super) fn made_explicit(
         .iter()
         .filter(|t| t.kind == Kind::Word && t.value == REF)
         .count();
+    let source_cited: Vec<&str> = source
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.value == CITE)
+        .filter_map(|c| cited(c, source))
+        .map(|t| t.value.as_str())
+        .collect();
     let cites = target
         .iter()
         .filter(|t| t.kind == Kind::Word && t.value == CITE);
@@ -83,6 +99,9 @@ pub(super) fn made_explicit(
         }) else {
             continue;
         };
+        if !source_cited.is_empty() && !source_cited.contains(&t_left[n].value.as_str()) {
+            continue;
+        }
         let end = t_left.remove(n).span.end;
         if let Some(y) = t_left
             .iter()

@@ -237,6 +237,21 @@ fn words_compounds_duals_months_and_divisions() {
         "this resolution, adopted by 15 votes",
         Lang::En
     ));
+    // `ladite résolution` is the one the source cites: made explicit, it has its number…
+    let src = "les paragraphes 9 et 11 de sa résolution 1807 (2008) et les paragraphes 10 et 12 de ladite résolution";
+    assert!(same(
+        src,
+        Lang::Fr,
+        "paragraphs 9 and 11 of resolution 1807 (2008) and paragraphs 10 and 12 of resolution 1807 (2008)",
+        Lang::En
+    ));
+    // …and no other (the first citation changed, the second the source's).
+    assert!(!same(
+        src,
+        Lang::Fr,
+        "paragraphs 9 and 11 of resolution 1817 (2008) and paragraphs 10 and 12 of resolution 1807 (2008)",
+        Lang::En
+    ));
     // A period said by an adjective: the same length in digits.
     assert!(same(
         "un plan d'action décennal",

@@ -190,10 +190,47 @@ pub fn find(
             let plen = pkey.chars().count();
             let pdigits = digits(&ptext);
             let curated = glossary.get(&pkey);
+            // Beside a curated equivalent, another candidate is measured on the units the
+            // curated ones leave unexplained: a second rendering stands where the first does
+            // not, a word that merely keeps the term company stands beside it.
+            let unexplained = curated.map(|ks| {
+                let mut at: FxHashMap<u32, u32> = FxHashMap::default();
+                let mut n = 0u32;
+                let own = (!long_form).then(|| pe.units.iter()).into_iter().flatten();
+                for u in pu.iter().copied().chain(own) {
+                    let here = by_unit.get(u as usize).map_or(&[][..], Vec::as_slice);
+                    let explained = here.iter().any(|&t| {
+                        let (_, k) = target_text.entry(t).or_insert_with(|| {
+                            let s = texts(&target.entries[t as usize]);
+                            let k = lookup_key(&s);
+                            (s, k)
+                        });
+                        ks.contains(k)
+                    });
+                    if !explained {
+                        n += 1;
+                        for &t in here {
+                            *at.entry(t).or_default() += 1;
+                        }
+                    }
+                }
+                (at, f64::from(n))
+            });
             let mut scored: Vec<(f64, u32, u32)> = joint
                 .into_iter()
                 .map(|(t, c)| {
                     let (ttext, tkey) = &target_text[&t];
+                    let (shared, fp) = match (&unexplained, curated) {
+                        (Some((at, n)), Some(ks)) if !ks.contains(tkey) => {
+                            let c = at.get(&t).copied().unwrap_or(0);
+                            // (Twice at least, as any association.)
+                            (if c >= 2 { c } else { 0 }, *n)
+                        }
+                        _ => (c, fp),
+                    };
+                    if shared == 0 {
+                        return (0.0, t, c);
+                    }
                     let ft = borrowed
                         .get(&t)
                         .map_or(target.entries[t as usize].units.len() as f64, |b| b.1);
@@ -208,7 +245,7 @@ pub fn find(
                         whole *= 1.0
                             - MODIFIER_COST * (modifier_share(te) - modifier_share(pe)).max(0.0);
                     }
-                    let mut s = 2.0 * f64::from(c) / (fp + ft) * whole;
+                    let mut s = 2.0 * f64::from(shared) / (fp + ft) * whole;
                     // Cognates: the distance is at least the difference in length, so keys
                     // of lengths that far apart cannot be more than half alike.
                     let tlen = tkey.chars().count();

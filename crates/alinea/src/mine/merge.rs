@@ -1,7 +1,7 @@
 //! Mined candidates against the curated glossary (terms compared by their variant keys:
 //! case, accents, plural, hyphens, Arabic letter variants and clitics). A candidate that is already a term of a
-//! concept adds its evidence (a note); a new equivalent becomes a proposed term of that
-//! concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
+//! concept adds its evidence (a note); a new equivalent associated strongly enough
+//! ([`PROPOSE_MIN`]) becomes a proposed term of that concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
 //! (the TBX process status `provisionallyProcessed`, held as a note, and the transaction kind `proposal`, with frequency,
 //! score and two contexts); the curated glossary itself is never changed: the result is a
 //! separate termbase for review.
@@ -19,6 +19,14 @@ use crate::Lang;
 /// The note every mined entry carries: on a term, TBX writes it as the data category
 /// `<termNote type="processStatus">provisionallyProcessed</termNote>`.
 pub const PROPOSED: &str = "processStatus: provisionallyProcessed";
+
+/// The association a new equivalent needs to be proposed for a curated concept: a word that
+/// only keeps the term company in two or three units (an enumeration: `sexual exploitation`
+/// for « logiciels malveillants », `January` for « sécurité de l'information ») has about
+/// 0.5–0.67; a second rendering of the term, about 0.8 and more. A terminologist reviews
+/// what is proposed: noise costs their time, a rendering left out is still in the mined
+/// list's evidence.
+pub const PROPOSE_MIN: f64 = 0.7;
 
 /// A curated concept found again in the corpus, with its equivalents.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -170,7 +178,7 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
                         found.insert(code, t.text.clone());
                     }
                 }
-                None => {
+                None if top.score >= PROPOSE_MIN => {
                     concept.terms.push(proposed_term(
                         lang,
                         &top.text,
@@ -181,6 +189,7 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
                     ));
                     merged.proposed_terms += 1;
                 }
+                None => {}
             }
         }
         if let (Some(en), Some(ar)) = (found.get("en"), found.get("ar")) {
@@ -281,5 +290,21 @@ mod tests {
         );
         assert_eq!(m.rediscovered.len(), 1);
         assert_eq!(m.rediscovered[0].ar, "الجريمة السيبرانية");
+    }
+
+    #[test]
+    fn a_weak_association_is_no_proposed_term() {
+        let mut c = cand("cybercriminalité", "cybercrime", "الجرائم الإلكترونية");
+        c.equivalents.get_mut("ar").unwrap()[0].score = PROPOSE_MIN - 0.01;
+        let m = merge(&[c.clone()], &Lang::Fr, &glossary());
+        assert_eq!(m.proposed_terms, 0);
+        assert_eq!(
+            m.termbase.concepts[0].terms.len(),
+            3,
+            "{:?}",
+            m.termbase.concepts[0]
+        );
+        c.equivalents.get_mut("ar").unwrap()[0].score = PROPOSE_MIN;
+        assert_eq!(merge(&[c], &Lang::Fr, &glossary()).proposed_terms, 1);
     }
 }

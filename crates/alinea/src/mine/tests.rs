@@ -298,3 +298,69 @@ fn an_arabic_modifier_is_no_equivalent_of_a_noun_phrase() {
         "still listed, lower: {ar:?}"
     );
 }
+
+#[test]
+fn beside_a_curated_equivalent_another_is_measured_where_the_curated_is_not() {
+    use crate::termbase::{Concept, Term};
+    let g = Termbase {
+        concepts: vec![Concept {
+            id: "cybercrime".into(),
+            terms: vec![
+                Term::new(Lang::Fr, "cybercriminalité"),
+                Term::new(Lang::En, "cybercrime"),
+            ],
+            ..Concept::default()
+        }],
+    };
+    let units = [
+        (
+            "La cybercriminalité menace les banques.",
+            "Cybercrime threatens banks.",
+        ),
+        (
+            "La cybercriminalité vise les banques.",
+            "Cybercrime targets banks.",
+        ),
+        (
+            "La cybercriminalité ruine les banques.",
+            "Cybercrime ruins banks.",
+        ),
+        (
+            "La cybercriminalité coûte cher.",
+            "Computer crime is costly.",
+        ),
+        (
+            "La cybercriminalité progresse vite.",
+            "Computer crime grows fast.",
+        ),
+    ];
+    let mut m = Miner::new(true);
+    for (i, (fr, en)) in units.iter().enumerate() {
+        m.add("d", i, &[(Lang::Fr, fr), (Lang::En, en)]);
+    }
+    let opts = Options {
+        all: true,
+        ..Options::default()
+    };
+    let mined = m.finish(&opts, Some(&g));
+    let c = mined
+        .candidates
+        .iter()
+        .find(|c| c.lang == Lang::Fr && c.text.to_lowercase() == "cybercriminalité")
+        .expect("listed");
+    let en: Vec<&str> = c.equivalents["en"]
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(en[0].to_lowercase(), "cybercrime", "{en:?}");
+    // `banks` keeps the term company where `cybercrime` renders it; `computer crime` renders
+    // it where `cybercrime` does not.
+    assert!(
+        en.iter().any(|e| e.eq_ignore_ascii_case("computer crime")),
+        "{en:?}"
+    );
+    assert!(
+        !en.iter().any(|e| e.eq_ignore_ascii_case("banks")),
+        "{en:?}"
+    );
+}

@@ -13,7 +13,7 @@ const STOP_EN: &str = "a about above across after afterwards again against all a
 
 const STOP_FR: &str = "a à afin ai aie aient ainsi ait alors après as au aucun aucune auquel aura aurai auraient aurait auront aussi autre autres aux auxquelles auxquels avaient avais avait avant avec avez avoir avons ayant c c' ça car ce ceci cela celle celles celui cependant certain certaines certains ces cet cette ceux chacun chaque chez ci comme comment d d' dans de dès desquelles desquels des deux devant doit doivent donc dont du duquel elle elles en encore entre es est et étaient était étant été être eu eux fait faire fois font hors il ils j j' je jusqu jusqu' l l' la là laquelle le lequel les lesquelles lesquels leur leurs lors lorsqu lorsqu' lorsque lui m m' ma mais me même mêmes mes moi moins mon n n' ne ni non nos notre nous on ont or ou où par parce parmi pas peu peut peuvent plus plusieurs pour pourquoi pourra pourrait puis puisqu puisqu' puisque qu qu' quand que quel quelle quelles quels qui quoi s s' sa sans se selon sera serait seront ses si sien sienne sinon soit son sont sous souvent sur t t' ta tandis te tel telle telles tels tes toi ton toujours tous tout toute toutes très trop tu un une unes uns vers voici voilà vos votre vous y été étés etc cf fig figure tableau chapitre section page p. vol voir également notamment ainsi toutefois cependant premier première deuxième troisième trois quatre cinq six sept huit neuf dix autre cas ceci afin car donc aussi bien fait faits peut pouvant doit devrait sont était étaient selon lors dont tout plupart etc. m. mme dr";
 
-const STOP_AR: &str = "في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين اللواتي هو هي هم هن أن إن ان أو او ثم كما لا لم لن ما قد كان كانت يكون تكون كل بعض غير عند حتى إذا اذا لكن بل أي اي أيضا ايضا وفي ومن وعلى وإلى والى وعن ومع وهذا وهذه وذلك والتي والذي وأن وإن وان وأو ولا ولم ولن وما وقد وكان وكانت وكل وبعض فيها فيه منها منه عليها عليه إليها إليه بها به لها له لهم عنها عنه هناك هنا حيث قبل بعد خلال أمام دون نحو لدى منذ عدة كذلك وكذلك ولذلك لذلك التى الى وإلى يجب ينبغي وفقا بشأن حول وحول وبشأن";
+const STOP_AR: &str = "في من على إلى الى عن مع هذا هذه ذلك تلك التي الذي الذين اللذين اللتين اللواتي هو هي هم هن أن إن ان أو او ثم كما لا لم لن ما قد كان كانت يكون تكون كل بعض غير عند حتى إذا اذا لكن بل أي اي أيضا ايضا وفي ومن وعلى وإلى والى وعن ومع وهذا وهذه وذلك والتي والذي وأن وإن وان وأو ولا ولم ولن وما وقد وكان وكانت وكل وبعض فيها فيه منها منه عليها عليه إليها إليه بها به لها له لهم عنها عنه هناك هنا حيث قبل بعد خلال أمام دون نحو لدى منذ عدة كذلك وكذلك ولذلك لذلك التى الى وإلى يجب ينبغي وفقا بشأن حول وحول وبشأن إذ وإذ بما مما فيما جميع وجميع لجميع سيما إلا سوى بينما عندما وهو وهي";
 
 /// French and English words a multi-word term may hold between its content words (English
 /// names link `on` and `for` too: see [`super::candidates`]). The negation before an
@@ -40,9 +40,15 @@ fn stop_set(lang: &Lang) -> &'static rustc_hash::FxHashSet<&'static str> {
     cell.get_or_init(|| src.split_whitespace().collect())
 }
 
-/// Whether the lower-cased `word` is a function word of `lang` (never a term's edge).
+/// Whether the lower-cased `word` is a function word of `lang` (never a term's edge). An
+/// Arabic word is looked up without its vowel signs and tatweel (`وفقاً` is `وفقا`).
 pub fn is_stop(lang: &Lang, word: &str) -> bool {
-    stop_set(lang).contains(word)
+    let set = stop_set(lang);
+    let marked = |c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}');
+    if lang == &Lang::Ar && word.contains(marked) {
+        return set.contains(word.replace(marked, "").as_str());
+    }
+    set.contains(word)
 }
 
 /// Whether the lower-cased `word` coordinates two words of a name in `lang` (French `et`,
@@ -97,6 +103,9 @@ mod tests {
         assert!(is_link(&Lang::Fr, "de"));
         assert!(!is_link(&Lang::En, "de"));
         assert!(is_stop(&Lang::Ar, "في"));
+        assert!(is_stop(&Lang::Ar, "وفقاً"), "vowel signs aside");
+        assert!(is_stop(&Lang::Ar, "وفقـا"), "tatweel aside");
+        assert!(!is_stop(&Lang::Ar, "وفاق"));
         assert!(is_open_end(&Lang::Fr, "relatif"));
         assert!(is_open_end(&Lang::En, "relating"));
         assert!(!is_open_end(&Lang::Fr, "international"));

@@ -364,3 +364,44 @@ fn beside_a_curated_equivalent_another_is_measured_where_the_curated_is_not() {
         "{en:?}"
     );
 }
+
+#[test]
+fn a_latin_word_in_arabic_text_is_no_name_an_adjective_after_its_noun_no_term() {
+    let scores = |units: &[&str], words: &[&str]| -> Vec<f64> {
+        let mut c = Counter::new(Lang::Ar, false);
+        for (i, u) in units.iter().enumerate() {
+            c.add(u, 0, i as u32, "d", i);
+        }
+        let th = termhood::score(&c);
+        words
+            .iter()
+            .map(|w| {
+                let k = super::tokens::variant_key(w, &Lang::Ar);
+                th[c.ids[&k] as usize].score
+            })
+            .collect()
+    };
+    // Two Latin words alike but for the capital: the same score (a capital says nothing
+    // in Arabic text).
+    let s = scores(
+        &[
+            "أطلقت مبادرة Fairness ومبادرة welfare.",
+            "دعمت مبادرة Fairness ومبادرة welfare.",
+        ],
+        &["Fairness", "welfare"],
+    );
+    assert!((s[0] - s[1]).abs() < 1e-9, "{s:?}");
+    // The same adjective after a definite noun (agreeing with it) and after a bare one.
+    let after_definite = scores(
+        &["دعم البرنامج الإنمائي.", "عمل البرنامج الإنمائي."],
+        &["الإنمائي"],
+    );
+    let after_bare = scores(
+        &["دعم برنامج الإنمائي.", "عمل برنامج الإنمائي."],
+        &["الإنمائي"],
+    );
+    assert!(
+        after_definite[0] < after_bare[0] - 1.5,
+        "{after_definite:?} {after_bare:?}"
+    );
+}

@@ -73,6 +73,24 @@ fn codes(d: &[Diagnostic]) -> Vec<&str> {
     d.iter().map(|d| d.code).collect()
 }
 
+/// A preferred term.
+fn preferred(l: Lang, s: &str) -> Term {
+    let mut t = Term::new(l, s);
+    t.status = Some(Status::Preferred);
+    t
+}
+
+/// A termbase of one concept of preferred terms.
+fn one_concept(id: &str, terms: &[(Lang, &str)]) -> Termbase {
+    Termbase {
+        concepts: vec![Concept {
+            id: id.into(),
+            terms: terms.iter().map(|(l, s)| preferred(l.clone(), s)).collect(),
+            ..Concept::default()
+        }],
+    }
+}
+
 #[test]
 fn term_and_number_rules_on_aligned_units() {
     let d = doc(&[
@@ -414,18 +432,10 @@ fn a_copy_of_the_source_is_told_unless_it_reads_as_the_target_language_too() {
 
 #[test]
 fn another_word_of_the_same_stem_is_not_the_term() {
-    let t = |l: Lang, s: &str| {
-        let mut t = Term::new(l, s);
-        t.status = Some(Status::Preferred);
-        t
-    };
-    let tb = Termbase {
-        concepts: vec![Concept {
-            id: "vulnerability".into(),
-            terms: vec![t(Lang::Fr, "vulnérabilité"), t(Lang::En, "vulnerability")],
-            ..Concept::default()
-        }],
-    };
+    let tb = one_concept(
+        "vulnerability",
+        &[(Lang::Fr, "vulnérabilité"), (Lang::En, "vulnerability")],
+    );
     let d = doc(&[
         (
             "Les personnes vulnérables sont protégées.",
@@ -451,11 +461,6 @@ fn another_word_of_the_same_stem_is_not_the_term() {
 /// another mention of it is rendered (by a compound, or apart).
 #[test]
 fn a_term_named_twice_and_rendered_once_beside_a_stray_term_is_told() {
-    let t = |l: Lang, s: &str| {
-        let mut t = Term::new(l, s);
-        t.status = Some(Status::Preferred);
-        t
-    };
     let c = |id: &str, terms: Vec<Term>| Concept {
         id: id.into(),
         terms,
@@ -466,15 +471,15 @@ fn a_term_named_twice_and_rendered_once_beside_a_stray_term_is_told() {
             c(
                 "international-law",
                 vec![
-                    t(Lang::Fr, "droit international"),
-                    t(Lang::En, "international law"),
+                    preferred(Lang::Fr, "droit international"),
+                    preferred(Lang::En, "international law"),
                 ],
             ),
             c(
                 "trafficking",
                 vec![
-                    t(Lang::Fr, "traite des personnes"),
-                    t(Lang::En, "trafficking in persons"),
+                    preferred(Lang::Fr, "traite des personnes"),
+                    preferred(Lang::En, "trafficking in persons"),
                 ],
             ),
         ],
@@ -534,21 +539,10 @@ fn a_name_by_its_head_alone_is_not_its_rendering_beside_a_stray_term() {
 #[cfg(feature = "lexicon")]
 #[test]
 fn a_form_of_the_term_inside_the_rendering_of_another_source_word_is_not_the_term() {
-    let t = |l: Lang, s: &str| {
-        let mut t = Term::new(l, s);
-        t.status = Some(Status::Preferred);
-        t
-    };
-    let tb = Termbase {
-        concepts: vec![Concept {
-            id: "nuclear-weapons".into(),
-            terms: vec![
-                t(Lang::Fr, "armes nucléaires"),
-                t(Lang::Ar, "الأسلحة النووية"),
-            ],
-            ..Concept::default()
-        }],
-    };
+    let tb = one_concept(
+        "nuclear-weapons",
+        &[(Lang::Fr, "armes nucléaires"), (Lang::Ar, "الأسلحة النووية")],
+    );
     let src = "en vue de parvenir au désarmement nucléaire et à l'élimination totale des armes nucléaires";
     let told = |target: &str| {
         let mut d = doc(&[(src, target)]);
@@ -566,21 +560,13 @@ fn a_form_of_the_term_inside_the_rendering_of_another_source_word_is_not_the_ter
 
 #[test]
 fn an_acronym_renders_the_spelt_out_term_only_where_the_source_has_none_of_its_own() {
-    let t = |l: Lang, s: &str| {
-        let mut t = Term::new(l, s);
-        t.status = Some(Status::Preferred);
-        t
-    };
-    let tb = Termbase {
-        concepts: vec![Concept {
-            id: "chemical-weapons".into(),
-            terms: vec![
-                t(Lang::Fr, "armes chimiques"),
-                t(Lang::En, "chemical weapons"),
-            ],
-            ..Concept::default()
-        }],
-    };
+    let tb = one_concept(
+        "chemical-weapons",
+        &[
+            (Lang::Fr, "armes chimiques"),
+            (Lang::En, "chemical weapons"),
+        ],
+    );
     let told = |src: &str, target: &str| {
         codes(&lint(&[doc(&[(src, target)])], &tb, &Config::default()))
             .contains(&"term/missing-equivalent")
@@ -608,18 +594,10 @@ fn an_acronym_renders_the_spelt_out_term_only_where_the_source_has_none_of_its_o
 
 #[test]
 fn a_verb_of_the_terms_stem_is_not_the_term_a_derived_adjective_may_be() {
-    let t = |l: Lang, s: &str| {
-        let mut t = Term::new(l, s);
-        t.status = Some(Status::Preferred);
-        t
-    };
-    let tb = Termbase {
-        concepts: vec![Concept {
-            id: "education".into(),
-            terms: vec![t(Lang::Fr, "éducation"), t(Lang::En, "education")],
-            ..Concept::default()
-        }],
-    };
+    let tb = one_concept(
+        "education",
+        &[(Lang::Fr, "éducation"), (Lang::En, "education")],
+    );
     let told = |src: &str, target: &str| {
         codes(&lint(&[doc(&[(src, target)])], &tb, &Config::default()))
             .contains(&"term/missing-equivalent")

@@ -2,6 +2,24 @@
 
 use super::*;
 
+/// Every candidate `m` mined, whatever its score (against `glossary` when given).
+fn finish_all(m: Miner, glossary: Option<&Termbase>) -> Mined {
+    let opts = Options {
+        all: true,
+        ..Options::default()
+    };
+    m.finish(&opts, glossary)
+}
+
+/// The French candidate written `text` (case aside).
+fn french<'m>(mined: &'m Mined, text: &str) -> &'m Candidate {
+    mined
+        .candidates
+        .iter()
+        .find(|c| c.lang == Lang::Fr && c.text.to_lowercase() == text.to_lowercase())
+        .unwrap_or_else(|| panic!("{text}"))
+}
+
 #[test]
 fn pivot_is_french_else_the_declared_source_else_the_first_seen() {
     let mut m = Miner::new(true);
@@ -69,16 +87,8 @@ fn a_french_name_translated_consistently_ranks_higher() {
                 ],
             );
         }
-        let opts = Options {
-            all: true,
-            ..Options::default()
-        };
-        let mined = m.finish(&opts, None);
-        let c = mined
-            .candidates
-            .iter()
-            .find(|c| c.lang == Lang::Fr && c.text.to_lowercase() == "banque mondiale")
-            .expect("a candidate");
+        let mined = finish_all(m, None);
+        let c = french(&mined, "banque mondiale");
         assert_eq!(c.equivalents["en"][0].text, "World Bank");
         c.score
     };
@@ -143,18 +153,8 @@ fn a_long_form_counts_its_acronym_and_takes_a_long_form_for_equivalent() {
     for (i, (fr, en)) in topics.iter().enumerate() {
         m.add("d", i + 1, &[(Lang::Fr, fr), (Lang::En, en)]);
     }
-    let opts = Options {
-        all: true,
-        ..Options::default()
-    };
-    let mined = m.finish(&opts, None);
-    let find = |t: &str| {
-        mined
-            .candidates
-            .iter()
-            .find(|c| c.lang == Lang::Fr && c.text == t)
-            .unwrap_or_else(|| panic!("{t}"))
-    };
+    let mined = finish_all(m, None);
+    let find = |t: &str| french(&mined, t);
     let long = find("Programme des Nations Unies pour le développement");
     // Its acronym's six other units are its mentions too: an equivalent, and the long one.
     assert_eq!(
@@ -192,18 +192,7 @@ fn a_verb_translated_consistently_gains_nothing_a_noun_does() {
                 m.add("d", i, &[(Lang::Fr, &fr)]);
             }
         }
-        let opts = Options {
-            all: true,
-            ..Options::default()
-        };
-        let mined = m.finish(&opts, None);
-        mined
-            .candidates
-            .iter()
-            .find(|c| c.lang == Lang::Fr && c.text.to_lowercase() == word)
-            .unwrap_or_else(|| panic!("{word}"))
-            .termhood
-            .score
+        french(&finish_all(m, None), word).termhood.score
     };
     assert_eq!(score("rappelant", true), score("rappelant", false));
     assert!(score("résolution", true) > score("résolution", false));
@@ -278,16 +267,8 @@ fn an_arabic_modifier_is_no_equivalent_of_a_noun_phrase() {
     for (i, (fr, ar)) in units.iter().enumerate() {
         m.add("d", i, &[(Lang::Fr, fr), (Lang::Ar, ar)]);
     }
-    let opts = Options {
-        all: true,
-        ..Options::default()
-    };
-    let mined = m.finish(&opts, None);
-    let pnud = mined
-        .candidates
-        .iter()
-        .find(|c| c.lang == Lang::Fr && c.text == "PNUD")
-        .expect("PNUD");
+    let mined = finish_all(m, None);
+    let pnud = french(&mined, "PNUD");
     let ar = &pnud.equivalents["ar"];
     assert!(
         ["البرنامج الإنمائي", "برنامج الأمم المتحدة الإنمائي"].contains(&ar[0].text.as_str()),
@@ -338,16 +319,8 @@ fn beside_a_curated_equivalent_another_is_measured_where_the_curated_is_not() {
     for (i, (fr, en)) in units.iter().enumerate() {
         m.add("d", i, &[(Lang::Fr, fr), (Lang::En, en)]);
     }
-    let opts = Options {
-        all: true,
-        ..Options::default()
-    };
-    let mined = m.finish(&opts, Some(&g));
-    let c = mined
-        .candidates
-        .iter()
-        .find(|c| c.lang == Lang::Fr && c.text.to_lowercase() == "cybercriminalité")
-        .expect("listed");
+    let mined = finish_all(m, Some(&g));
+    let c = french(&mined, "cybercriminalité");
     let en: Vec<&str> = c.equivalents["en"]
         .iter()
         .map(|e| e.text.as_str())

@@ -148,8 +148,11 @@ pub fn find(
             } else {
                 Vec::new()
             };
-            let own = (!long_form).then(|| pe.units.iter()).into_iter().flatten();
-            for u in pu.iter().copied().chain(own) {
+            let pivot_units = || {
+                let own = (!long_form).then(|| pe.units.iter()).into_iter().flatten();
+                pu.iter().copied().chain(own)
+            };
+            for u in pivot_units() {
                 for &t in by_unit.get(u as usize).map_or(&[][..], Vec::as_slice) {
                     if shared[t as usize] == 0 {
                         touched.push(t);
@@ -196,8 +199,7 @@ pub fn find(
             let unexplained = curated.map(|ks| {
                 let mut at: FxHashMap<u32, u32> = FxHashMap::default();
                 let mut n = 0u32;
-                let own = (!long_form).then(|| pe.units.iter()).into_iter().flatten();
-                for u in pu.iter().copied().chain(own) {
+                for u in pivot_units() {
                     let here = by_unit.get(u as usize).map_or(&[][..], Vec::as_slice);
                     let explained = here.iter().any(|&t| {
                         let (_, k) = target_text.entry(t).or_insert_with(|| {

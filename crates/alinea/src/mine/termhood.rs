@@ -352,7 +352,8 @@ fn combine(t: &Termhood, e: &Entry, lang: &Lang) -> f64 {
         - 0.3 * f64::from(e.freq.max(1)).ln()
         - 2.6;
     // Arabic has no capitals: a word in Latin letters there is capitalised whatever it is
-    // (`Fairness`, `HFC-23`), which says nothing of a term of Arabic.
+    // (`Fairness`, `HFC-23`), which says nothing of a term of Arabic; an acronym in Latin
+    // letters (`IGF`, `DESA`) is an English name's, not an Arabic term.
     let latin_in_arabic = arabic && !e.key.chars().any(crate::text::chars::is_arabic_script);
     if t.capitalised > 0.5 && !latin_in_arabic {
         s += 2.3;
@@ -360,7 +361,7 @@ fn combine(t: &Termhood, e: &Entry, lang: &Lang) -> f64 {
     if t.defined {
         s += 2.5;
     }
-    if t.acronym {
+    if t.acronym && !latin_in_arabic {
         s += 0.9;
     }
     if words > 1 || e.len > 1 {

@@ -58,11 +58,9 @@ pub(super) fn reference(
     })
 }
 
-/// The number right after the citation word `cite` among `tokens`.
-fn cited<'t>(cite: &Token, tokens: impl IntoIterator<Item = &'t Token>) -> Option<&'t Token> {
-    tokens.into_iter().find(|t| {
-        t.kind == Kind::Number && (cite.span.end..=cite.span.end + 6).contains(&t.span.start)
-    })
+/// Whether `t` is the number right after the citation word `cite`.
+fn number_of(cite: &Token, t: &Token) -> bool {
+    t.kind == Kind::Number && (cite.span.end..=cite.span.end + 6).contains(&t.span.start)
 }
 
 /// Takes out of `t_left` (the target's numbers left over) the number and the year of each
@@ -87,16 +85,14 @@ pub(super) fn made_explicit(
     let source_cited: Vec<&str> = source
         .iter()
         .filter(|t| t.kind == Kind::Word && t.value == CITE)
-        .filter_map(|c| cited(c, source))
+        .filter_map(|c| source.iter().find(|t| number_of(c, t)))
         .map(|t| t.value.as_str())
         .collect();
     let cites = target
         .iter()
         .filter(|t| t.kind == Kind::Word && t.value == CITE);
     for cite in cites.take(refs) {
-        let Some(n) = t_left.iter().position(|t| {
-            t.kind == Kind::Number && (cite.span.end..=cite.span.end + 6).contains(&t.span.start)
-        }) else {
+        let Some(n) = t_left.iter().position(|t| number_of(cite, t)) else {
             continue;
         };
         if !source_cited.is_empty() && !source_cited.contains(&t_left[n].value.as_str()) {

@@ -332,15 +332,21 @@ pub(super) fn by_acronym(expected: &str, lang: &Lang, target: &str, other_names:
                 || name_before(b, lang).is_some_and(|n| lookup_key(n) != lookup_key(expected))
         })
     };
-    words(target).into_iter().any(|r| {
-        let w = &target[r.clone()];
-        let w = w.strip_suffix('s').unwrap_or(w);
-        w.len() >= initials.len()
-            && w.len() <= initials.len() + 3
-            && w.bytes().all(|b| b.is_ascii_uppercase())
-            && w.ends_with(initials.as_str())
-            && !glossed(r.start)
-    })
+    words(target)
+        .into_iter()
+        .any(|r| acronym_of(&target[r.clone()], &initials).is_some() && !glossed(r.start))
+}
+
+/// How many letters the acronym `word` (a plural `s` aside) has before `initials`, which it
+/// ends with: at most three (`UNGA` for the General Assembly, 2); none when `word` is no
+/// acronym in capitals ending so.
+fn acronym_of(word: &str, initials: &str) -> Option<usize> {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    (w.len() >= initials.len()
+        && w.len() <= initials.len() + 3
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && w.ends_with(initials))
+    .then(|| w.len() - initials.len())
 }
 
 /// The initials of `term` (two content words or more, in a Latin script), in capitals.
@@ -365,14 +371,9 @@ pub(super) fn longer_name_acronym(term: &str, lang: &Lang, text: &str) -> bool {
     let Some(initials) = initials(term, lang) else {
         return false;
     };
-    words(text).into_iter().any(|r| {
-        let w = &text[r];
-        let w = w.strip_suffix('s').unwrap_or(w);
-        w.len() > initials.len()
-            && w.len() <= initials.len() + 3
-            && w.bytes().all(|b| b.is_ascii_uppercase())
-            && w.ends_with(initials.as_str())
-    })
+    words(text)
+        .into_iter()
+        .any(|r| acronym_of(&text[r], &initials).is_some_and(|before| before > 0))
 }
 
 /// The name in capitals that `text` ends with: two capitalised words or more, with the

@@ -30,7 +30,9 @@
 //! The first pass searches a band around the diagonal (widened while the best path runs along
 //! its edge, up to a fixed number of cells); the second pass learns word translations from the
 //! confident 1-1 beads (hunalign's realign, Moore's two passes), refits the length model and
-//! searches a narrow band around the first path. Time and memory are linear in the length for a
+//! searches a narrow band around the first path. Two consecutive beads that a name crosses
+//! (written after their boundary in one language, before it in the other) are then joined
+//! ([`crossing`]). Time and memory are linear in the length for a
 //! given band; the bead costs of a block of rows are computed in parallel while the previous
 //! block is swept. Each bead gets a confidence (`confidence`: a logistic model fitted on the UN
 //! dev benchmark). [`align_many`] aligns many pairs in parallel.
@@ -47,6 +49,7 @@ pub mod reviewed;
 pub mod suspect;
 
 mod confidence;
+mod crossing;
 mod dp;
 mod evidence;
 mod features;
@@ -289,7 +292,7 @@ fn align_pair_from(
     // The evidence and the features are no longer needed once the confidences are known.
     drop(ev);
     PairAlignment {
-        beads: to_beads(&steps, &conf),
+        beads: crossing::join(src, tgt, to_beads(&steps, &conf)).0,
     }
 }
 
@@ -307,7 +310,20 @@ pub fn align_pair_with_features(
     let margin = confidence::margins(&ev, &model, &steps);
     let features = confidence::features(&ev, &model, &steps, &margin);
     let conf = confidence::calibrated(&features);
-    to_beads(&steps, &conf).into_iter().zip(features).collect()
+    // A joined bead takes the features of its least confident part.
+    let beads = to_beads(&steps, &conf);
+    let (joined, parts) = crossing::join(src, tgt, beads);
+    joined
+        .into_iter()
+        .zip(parts)
+        .map(|(b, p)| {
+            let least = p
+                .into_iter()
+                .min_by(|&x, &y| conf[x].total_cmp(&conf[y]))
+                .expect("every joined bead has a part");
+            (b, features[least])
+        })
+        .collect()
 }
 
 /// Names of the features of [`align_pair_with_features`].

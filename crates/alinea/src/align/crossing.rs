@@ -17,8 +17,6 @@
 //! second's). The merged bead may merge again with the next one, up to
 //! [`MAX_SIDE`] units a side; its confidence is the lower of the two.
 
-use rustc_hash::FxHashMap;
-
 use super::Bead;
 
 /// The most units a side of a merged bead holds.
@@ -29,51 +27,161 @@ pub(crate) const MAX_SIDE: usize = 6;
 /// one French sentence, `of Ukraine` early in the English sentence before.)
 const NEAR: f64 = 0.5;
 
-/// A unit's names, each with its byte offset ([`names`]).
-type Names = Vec<(String, usize)>;
+/// A name of a unit: a key of its lower-cased letters and its byte offset.
+#[derive(Clone, Copy, Debug)]
+struct Name {
+    key: u64,
+    at: usize,
+}
 
-/// The names of a unit (words of four letters or more starting with a capital, lower-cased),
-/// each with its byte offset.
-fn names(text: &str) -> Names {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for w in text.split(|c: char| !c.is_alphabetic()) {
-        let mut chars = w.chars();
-        if chars.next().is_some_and(char::is_uppercase) && chars.count() >= 3 {
-            out.push((w.to_lowercase(), at));
+/// The key of a word: a hash of its lower-cased letters (two names alike but for their
+/// capitals have the same key).
+fn key(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    if word.is_ascii() {
+        // The same values as below, without decoding.
+        for b in word.bytes() {
+            h.write_u32(u32::from(b.to_ascii_lowercase()));
         }
-        at += w.len();
-        // The separator after the word (one character, whatever its length).
-        at += text[at..].chars().next().map_or(0, char::len_utf8);
+    } else {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+    }
+    h.finish()
+}
+
+/// The character at byte `i` of `text` (a character boundary) and its length.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..].chars().next().expect("a character at a boundary");
+    (c, c.len_utf8())
+}
+
+/// Whether the character at byte `i` (a lead byte `b`) may be a capital: ASCII capitals,
+/// and the capitals of the other scripts, but for the caseless block U+0600–U+07FF (Arabic,
+/// Syriac, Thaana, N'Ko), whose lead bytes are 0xD8–0xDF.
+fn capital_at(text: &str, i: usize, b: u8) -> bool {
+    match b {
+        b'A'..=b'Z' => true,
+        0..=0x7f | 0xd8..=0xdf => false,
+        _ => char_at(text, i).0.is_uppercase(),
+    }
+}
+
+/// The first byte from `i` on that is an ASCII capital or not ASCII (or the end): eight
+/// bytes at a time while none is.
+fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let low = w & LOW;
+        // The high bit of each byte: set from 0x41 ('A') on, and from 0x5B (after 'Z') on.
+        let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+        let after_z = low + 0x2525_2525_2525_2525;
+        if (w | (from_a & !after_z)) & HI != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !(bytes[i].is_ascii_uppercase() || bytes[i] >= 0x80) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether the character before byte `i` is a letter.
+fn letter_before(text: &str, i: usize) -> bool {
+    match text.as_bytes()[..i].last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic),
+    }
+}
+
+/// The names of a unit: its words of four letters or more starting with a capital. (Only
+/// the capitals that start a word are looked at closely: the text is run through a byte at
+/// a time where it is ASCII.)
+fn names(text: &str) -> Vec<Name> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        i = next_interesting(bytes, i);
+        if i == bytes.len() {
+            break;
+        }
+        let b = bytes[i];
+        if !capital_at(text, i, b) || letter_before(text, i) {
+            i += if b < 0x80 { 1 } else { char_at(text, i).1 };
+            continue;
+        }
+        // A word starts with a capital: read it whole.
+        let from = i;
+        let mut letters = 0;
+        while i < bytes.len() {
+            let (letter, len) = match bytes[i] {
+                b if b < 0x80 => (b.is_ascii_alphabetic(), 1),
+                _ => {
+                    let (c, len) = char_at(text, i);
+                    (c.is_alphabetic(), len)
+                }
+            };
+            if !letter {
+                break;
+            }
+            letters += 1;
+            i += len;
+        }
+        if letters >= 4 {
+            out.push(Name {
+                key: key(&text[from..i]),
+                at: from,
+            });
+        }
     }
     out
 }
 
-/// The names of one side of a bead, each with the relative places (0 at the start of the
-/// side's first unit, 1 at the end of its last) of its first and last occurrences.
+/// One side of a bead: its units, their texts and their names.
 struct Side<'a> {
-    at: FxHashMap<&'a str, (f64, f64)>,
+    ids: &'a [usize],
+    texts: &'a [&'a str],
+    names: &'a [Vec<Name>],
 }
 
-impl<'a> Side<'a> {
-    fn new(ids: &[usize], texts: &[&str], names: &'a [Names]) -> Side<'a> {
-        let total: usize = ids.iter().map(|&i| texts[i].len() + 1).sum();
-        let mut at: FxHashMap<&'a str, (f64, f64)> = FxHashMap::default();
-        let mut offset = 0;
-        for &i in ids {
-            for (n, o) in &names[i] {
-                let p = (offset + o) as f64 / total.max(1) as f64;
-                at.entry(n.as_str())
-                    .and_modify(|e| e.1 = p)
-                    .or_insert((p, p));
-            }
-            offset += texts[i].len() + 1;
-        }
-        Side { at }
+impl Side<'_> {
+    fn has(&self, key: u64) -> bool {
+        self.ids
+            .iter()
+            .any(|&i| self.names[i].iter().any(|n| n.key == key))
     }
 
-    fn has(&self, n: &str) -> bool {
-        self.at.contains_key(n)
+    /// The relative places (0 at the start of the side's first unit, 1 at the end of its
+    /// last) of the first and the last occurrences of the name `key`.
+    fn places(&self, key: u64) -> Option<(f64, f64)> {
+        let total: usize = self.ids.iter().map(|&i| self.texts[i].len() + 1).sum();
+        let (mut first, mut last) = (None, None);
+        let mut offset = 0;
+        for &i in self.ids {
+            for n in self.names[i].iter().filter(|n| n.key == key) {
+                let p = (offset + n.at) as f64 / total.max(1) as f64;
+                first.get_or_insert(p);
+                last = Some(p);
+            }
+            offset += self.texts[i].len() + 1;
+        }
+        Some((first?, last?))
+    }
+
+    fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.ids
+            .iter()
+            .flat_map(|&i| self.names[i].iter().map(|n| n.key))
     }
 }
 
@@ -82,19 +190,23 @@ impl<'a> Side<'a> {
 fn crosses(
     a: &Bead,
     b: &Bead,
-    (src, sn): (&[&str], &[Names]),
-    (tgt, tn): (&[&str], &[Names]),
+    (src, sn): (&[&str], &[Vec<Name>]),
+    (tgt, tn): (&[&str], &[Vec<Name>]),
 ) -> bool {
-    let (s1, s2) = (Side::new(&a.src, src, sn), Side::new(&b.src, src, sn));
-    let (t1, t2) = (Side::new(&a.tgt, tgt, tn), Side::new(&b.tgt, tgt, tn));
+    let side = |ids, texts, names| Side { ids, texts, names };
+    let (s1, s2) = (side(&a.src, src, sn), side(&b.src, src, sn));
+    let (t1, t2) = (side(&a.tgt, tgt, tn), side(&b.tgt, tgt, tn));
     // A name of `before` (a side of the first bead) that `after` (the other language's side
     // of the second) has and neither other side does, in the half of one of them next to the
     // boundary.
     let one_way = |before: &Side, after: &Side, others: [&Side; 2]| {
-        before.at.iter().any(|(n, &(_, last))| {
-            after.at.get(n).is_some_and(|&(first, _)| {
-                others.iter().all(|o| !o.has(n)) && (1.0 - last).min(first) <= NEAR
-            })
+        before.keys().any(|k| {
+            after.has(k)
+                && others.iter().all(|o| !o.has(k))
+                && match (before.places(k), after.places(k)) {
+                    (Some((_, last)), Some((first, _))) => (1.0 - last).min(first) <= NEAR,
+                    _ => false,
+                }
         })
     };
     one_way(&t1, &s2, [&s1, &t2]) || one_way(&s1, &t2, [&s2, &t1])
@@ -103,8 +215,8 @@ fn crosses(
 /// `beads` (in document order) with every two consecutive beads that a name crosses joined,
 /// and for each resulting bead the indices in `beads` it was made of.
 pub(crate) fn join(src: &[&str], tgt: &[&str], beads: Vec<Bead>) -> (Vec<Bead>, Vec<Vec<usize>>) {
-    let sn: Vec<Names> = src.iter().map(|t| names(t)).collect();
-    let tn: Vec<Names> = tgt.iter().map(|t| names(t)).collect();
+    let sn: Vec<Vec<Name>> = src.iter().map(|t| names(t)).collect();
+    let tn: Vec<Vec<Name>> = tgt.iter().map(|t| names(t)).collect();
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     let mut parts: Vec<Vec<usize>> = Vec::with_capacity(beads.len());
     for (k, b) in beads.into_iter().enumerate() {
@@ -141,25 +253,71 @@ mod tests {
         }
     }
 
+    /// The names of `text` as the words they stand for, lower-cased, checked against their keys.
     fn words(text: &str) -> Vec<String> {
-        names(text).into_iter().map(|(n, _)| n).collect()
+        names(text)
+            .into_iter()
+            .map(|n| {
+                let w: String = text[n.at..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                assert_eq!(key(&w), n.key, "{w}");
+                w.to_lowercase()
+            })
+            .collect()
     }
 
     #[test]
-    fn names_are_capitalised_words_of_four_letters_or_more_with_their_offsets() {
+    fn names_are_capitalised_words_of_four_letters_or_more() {
         let text = "7. Kangchenjunga, environ 8597 m. Chef Ch.Evans ; G.Band-J. Été";
         assert_eq!(words(text), ["kangchenjunga", "chef", "evans", "band"]);
-        for (n, at) in names(text) {
-            assert_eq!(text[at..].to_lowercase().find(&n), Some(0), "{n} at {at}");
-        }
-        let text = "« Österreich » und Évian-les-Bains";
-        for (n, at) in names(text) {
-            assert_eq!(text[at..].to_lowercase().find(&n), Some(0), "{n} at {at}");
-        }
-        assert_eq!(words(text), ["österreich", "évian", "bains"]);
+        assert_eq!(
+            words("« Österreich » und Évian-les-Bains"),
+            ["österreich", "évian", "bains"]
+        );
         assert!(words("le 11 mai , Kato et Higeta").contains(&"higeta".to_string()));
         assert!(words("Nur persönliche Berichte sind frei .").contains(&"berichte".to_string()));
         assert!(words("وصدقت فرنسا لاحقا").is_empty());
+        // A name alike but for its capitals has the same key.
+        assert_eq!(key("EVANS"), key("Evans"));
+        assert_eq!(key("ÉVIAN"), key("Évian"));
+        // The ASCII path gives what the general one would.
+        let general = |w: &str| {
+            use std::hash::Hasher;
+            let mut h = rustc_hash::FxHasher::default();
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .for_each(|c| h.write_u32(c as u32));
+            h.finish()
+        };
+        assert_eq!(key("Evans"), general("Evans"));
+        assert_ne!(key("Evans"), key("Evan"));
+    }
+
+    /// The names of `text` found the plain way: split on what is not a letter.
+    fn plain_names(text: &str) -> Vec<(u64, usize)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for w in text.split(|c: char| !c.is_alphabetic()) {
+            let mut chars = w.chars();
+            if chars.next().is_some_and(char::is_uppercase) && chars.count() >= 3 {
+                out.push((key(w), at));
+            }
+            at += w.len();
+            at += text[at..].chars().next().map_or(0, char::len_utf8);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn names_are_those_of_the_plain_reading(
+            text in "([a-zA-Z]{1,7}|[ÉéÖöÀ]|[ابت]{1,3}|Ḥ|[ .,'0-9-]|ⅠⅡ){0,40}"
+        ) {
+            let got: Vec<(u64, usize)> = names(&text).into_iter().map(|n| (n.key, n.at)).collect();
+            proptest::prop_assert_eq!(got, plain_names(&text));
+        }
     }
 
     #[test]

@@ -462,6 +462,42 @@ mod tests {
     }
 
     #[test]
+    fn joins_the_sentences_a_name_crosses() {
+        // German and French end the sentences of an expedition list at other places: `Evans`
+        // closes the first French sentence and opens the second German one.
+        let de = [
+            "Der Rakaposhi liegt unweit Gilgit , das einen Flugplatz hat .",
+            "7. Kangchendzönga , ca. 8597 m , Leiter Ch .",
+            "Evans , Gipfelmannschaften G. Band-J .",
+            "Brown und N. Hardie-T .",
+            "8. Makalu , 8481 m , Leiter J. Franco .",
+        ];
+        let fr = [
+            "Le Rakaposhi se dresse non loin de Gilgit , où il y a un aérodrome .",
+            "7. Kangchenjunga , environ 8597 m. Chef Ch.Evans ;",
+            "équipes du sommet G.Band-J .",
+            "Brown et N. Hardie-T .",
+            "8. Makalu , 8481 m , chef J. Franco .",
+        ];
+        let a = align_pair(
+            &de,
+            &Lang::Other("de".into()),
+            &fr,
+            &Lang::Fr,
+            &Options::default(),
+        );
+        assert_eq!(
+            shapes(&a),
+            vec![
+                (vec![0], vec![0]),
+                (vec![1, 2], vec![1, 2]),
+                (vec![3], vec![3]),
+                (vec![4], vec![4]),
+            ]
+        );
+    }
+
+    #[test]
     fn finds_a_sentence_split_into_four_and_four_joined_into_one() {
         let fr = [
             "Le Comité consultatif a examiné le rapport du Secrétaire général le 12 mars 2020.",

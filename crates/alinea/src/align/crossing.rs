@@ -244,14 +244,7 @@ pub(crate) fn join(src: &[&str], tgt: &[&str], beads: Vec<Bead>) -> (Vec<Bead>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn bead(src: &[usize], tgt: &[usize], score: f64) -> Bead {
-        Bead {
-            src: src.to_vec(),
-            tgt: tgt.to_vec(),
-            score,
-        }
-    }
+    use crate::align::test_bead as bead;
 
     /// The names of `text` as the words they stand for, lower-cased, checked against their keys.
     fn words(text: &str) -> Vec<String> {

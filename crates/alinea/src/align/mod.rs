@@ -77,6 +77,16 @@ pub struct Bead {
     pub score: f64,
 }
 
+/// A bead from its units and confidence (for tests).
+#[cfg(test)]
+pub(crate) fn test_bead(src: &[usize], tgt: &[usize], score: f64) -> Bead {
+    Bead {
+        src: src.to_vec(),
+        tgt: tgt.to_vec(),
+        score,
+    }
+}
+
 /// The alignment of two documents.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct PairAlignment {

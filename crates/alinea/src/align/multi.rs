@@ -349,16 +349,8 @@ pub fn sentence_level(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::Bead;
+    use crate::align::test_bead as bead;
     use proptest::prelude::*;
-
-    fn bead(src: &[usize], tgt: &[usize], score: f64) -> Bead {
-        Bead {
-            src: src.to_vec(),
-            tgt: tgt.to_vec(),
-            score,
-        }
-    }
 
     #[test]
     fn merges_connected_components() {

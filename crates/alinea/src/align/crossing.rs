@@ -14,12 +14,12 @@
 //! bead's target have it and neither the first bead's source nor the second bead's target
 //! does, or the reverse, and it stands in the half next to the boundary of at least one of the
 //! two sides that have it (the last half of the first bead's side, the first half of the
-//! second's). The merged bead may merge again with the next one, up to
-//! [`MAX_SIDE`] units a side; its confidence is the lower of the two.
+//! second's). The joined bead may join the next one too, up to [`MAX_SIDE`] units a side; its
+//! confidence is the lower of the two.
 
 use super::Bead;
 
-/// The most units a side of a merged bead holds.
+/// The most units a side of a joined bead holds.
 pub(crate) const MAX_SIDE: usize = 6;
 
 /// How near the boundary a crossing name stands, on one side at least: in the half of the
@@ -104,8 +104,8 @@ fn letter_before(text: &str, i: usize) -> bool {
 }
 
 /// The names of a unit: its words of four letters or more starting with a capital. (Only
-/// the capitals that start a word are looked at closely: the text is run through a byte at
-/// a time where it is ASCII.)
+/// the capitals that start a word are looked at closely; ASCII text without capitals is
+/// skipped eight bytes at a time.)
 fn names(text: &str) -> Vec<Name> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();

@@ -32,10 +32,10 @@
 //! confident 1-1 beads (hunalign's realign, Moore's two passes), refits the length model and
 //! searches a narrow band around the first path. Two consecutive beads that a name crosses
 //! (written after their boundary in one language, before it in the other) are then joined
-//! ([`crossing`]). Time and memory are linear in the length for a
-//! given band; the bead costs of a block of rows are computed in parallel while the previous
-//! block is swept. Each bead gets a confidence (`confidence`: a logistic model fitted on the UN
-//! dev benchmark). [`align_many`] aligns many pairs in parallel.
+//! (`crossing`). Time and memory are linear in the length for a given band; the bead costs of
+//! a block of rows are computed in parallel while the previous block is swept. Each bead gets
+//! a confidence (`confidence`: a logistic model fitted on the UN dev benchmark).
+//! [`align_many`] aligns many pairs in parallel.
 //!
 //! [`Aligned`] is an alignment with its texts, what every output is written from;
 //! [`pipeline::align_files`] goes from files to an [`Aligned`] (reading, languages,

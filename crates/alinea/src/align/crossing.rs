@@ -311,6 +311,57 @@ mod tests {
             let got: Vec<(u64, usize)> = names(&text).into_iter().map(|n| (n.key, n.at)).collect();
             proptest::prop_assert_eq!(got, plain_names(&text));
         }
+
+        #[test]
+        fn joining_keeps_every_unit_once_and_in_order(
+            // Each bead: how many source and target units (0 to 3; not both 0), its score.
+            shapes in proptest::collection::vec((0usize..4, 0usize..4, 0.0f64..1.0), 1..30),
+            // Each unit's text: a few of six names and common words.
+            words in proptest::collection::vec(
+                proptest::collection::vec(0usize..9, 0..5), 120)
+        ) {
+            const VOCAB: [&str; 9] =
+                ["Evans", "Band", "Brown", "Kato", "Higeta", "Makalu", "le", "und", "sommet"];
+            let shapes: Vec<_> = shapes.into_iter().filter(|&(a, b, _)| a + b > 0).collect();
+            let (n, m) = shapes.iter().fold((0, 0), |(n, m), &(a, b, _)| (n + a, m + b));
+            let text = |k: usize| -> String {
+                words[k % words.len()].iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ")
+            };
+            let src: Vec<String> = (0..n).map(text).collect();
+            let tgt: Vec<String> = (0..m).map(|k| text(k + 60)).collect();
+            let (src, tgt): (Vec<&str>, Vec<&str>) = (
+                src.iter().map(String::as_str).collect(),
+                tgt.iter().map(String::as_str).collect(),
+            );
+            let (mut i, mut j) = (0, 0);
+            let beads: Vec<Bead> = shapes
+                .iter()
+                .map(|&(a, b, score)| {
+                    let out = bead(&(i..i + a).collect::<Vec<_>>(), &(j..j + b).collect::<Vec<_>>(), score);
+                    (i, j) = (i + a, j + b);
+                    out
+                })
+                .collect();
+            let (out, parts) = join(&src, &tgt, beads.clone());
+            // Every unit once, in order, on both sides.
+            let all_src: Vec<usize> = out.iter().flat_map(|b| b.src.clone()).collect();
+            let all_tgt: Vec<usize> = out.iter().flat_map(|b| b.tgt.clone()).collect();
+            proptest::prop_assert_eq!(all_src, (0..n).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(all_tgt, (0..m).collect::<Vec<_>>());
+            // Each joined bead is its parts, consecutive, with the lowest of their scores;
+            // a bead of one part is the bead as it was, and only pairs are joined.
+            proptest::prop_assert_eq!(parts.iter().flatten().copied().collect::<Vec<_>>(), (0..beads.len()).collect::<Vec<_>>());
+            for (b, p) in out.iter().zip(&parts) {
+                if p.len() == 1 {
+                    proptest::prop_assert_eq!(b, &beads[p[0]]);
+                } else {
+                    proptest::prop_assert!(b.src.len() <= MAX_SIDE && b.tgt.len() <= MAX_SIDE);
+                    proptest::prop_assert!(p.iter().all(|&k| !beads[k].src.is_empty() && !beads[k].tgt.is_empty()));
+                    let low = p.iter().map(|&k| beads[k].score).fold(f64::INFINITY, f64::min);
+                    proptest::prop_assert_eq!(b.score, low);
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,11 @@
 //! two sides that have it (the last half of the first bead's side, the first half of the
 //! second's). The joined bead may join the next one too, up to [`MAX_SIDE`] units a side; its
 //! confidence is the lower of the two.
+//!
+//! In the same way a source unit and a target unit that the programme left unpaired side by
+//! side are paired when they have a name in common (`Swami Pranavananda hat kürzlich …` and
+//! `« Swami Pranavananda a récemment publié …`, whose cited issues differ: the numbers made the
+//! pair cost more than two omissions).
 
 use super::Bead;
 
@@ -212,8 +217,20 @@ fn crosses(
     one_way(&t1, &s2, [&s1, &t2]) || one_way(&s1, &t2, [&s2, &t1])
 }
 
+/// Whether `a` and `b` are a source unit and a target unit each left unpaired, side by side,
+/// that have a name in common: a pair the programme found too costly (a number the
+/// translation changed, a length far from the usual ratio), which the name says it is.
+fn nulls_named_alike(a: &Bead, b: &Bead, src: &[Vec<Name>], tgt: &[Vec<Name>]) -> bool {
+    let (s, t) = match (&a.src[..], &a.tgt[..], &b.src[..], &b.tgt[..]) {
+        (&[s], &[], &[], &[t]) | (&[], &[t], &[s], &[]) => (s, t),
+        _ => return false,
+    };
+    src[s].iter().any(|n| tgt[t].iter().any(|m| m.key == n.key))
+}
+
 /// `beads` (in document order) with every two consecutive beads that a name crosses joined,
-/// and for each resulting bead the indices in `beads` it was made of.
+/// and every source unit and target unit left unpaired side by side that have a name in
+/// common paired; for each resulting bead, the indices in `beads` it was made of.
 pub(crate) fn join(src: &[&str], tgt: &[&str], beads: Vec<Bead>) -> (Vec<Bead>, Vec<Vec<usize>>) {
     let sn: Vec<Vec<Name>> = src.iter().map(|t| names(t)).collect();
     let tn: Vec<Vec<Name>> = tgt.iter().map(|t| names(t)).collect();
@@ -223,11 +240,11 @@ pub(crate) fn join(src: &[&str], tgt: &[&str], beads: Vec<Bead>) -> (Vec<Bead>, 
         if let Some(a) = out.last_mut() {
             let pairs =
                 !a.src.is_empty() && !a.tgt.is_empty() && !b.src.is_empty() && !b.tgt.is_empty();
-            if pairs
+            let crossed = pairs
                 && a.src.len() + b.src.len() <= MAX_SIDE
                 && a.tgt.len() + b.tgt.len() <= MAX_SIDE
-                && crosses(a, &b, (src, &sn), (tgt, &tn))
-            {
+                && crosses(a, &b, (src, &sn), (tgt, &tn));
+            if crossed || nulls_named_alike(a, &b, &sn, &tn) {
                 a.src.extend(&b.src);
                 a.tgt.extend(&b.tgt);
                 a.score = a.score.min(b.score);
@@ -349,14 +366,26 @@ mod tests {
             proptest::prop_assert_eq!(all_src, (0..n).collect::<Vec<_>>());
             proptest::prop_assert_eq!(all_tgt, (0..m).collect::<Vec<_>>());
             // Each joined bead is its parts, consecutive, with the lowest of their scores;
-            // a bead of one part is the bead as it was, and only pairs are joined.
+            // a bead of one part is the bead as it was.
             proptest::prop_assert_eq!(parts.iter().flatten().copied().collect::<Vec<_>>(), (0..beads.len()).collect::<Vec<_>>());
             for (b, p) in out.iter().zip(&parts) {
                 if p.len() == 1 {
                     proptest::prop_assert_eq!(b, &beads[p[0]]);
                 } else {
                     proptest::prop_assert!(b.src.len() <= MAX_SIDE && b.tgt.len() <= MAX_SIDE);
-                    proptest::prop_assert!(p.iter().all(|&k| !beads[k].src.is_empty() && !beads[k].tgt.is_empty()));
+                    // Pairs only, but for a first source unit and target unit left unpaired
+                    // side by side, which pairing made a pair.
+                    let pair = |k: usize| !beads[k].src.is_empty() && !beads[k].tgt.is_empty();
+                    let rest = if pair(p[0]) {
+                        &p[..]
+                    } else {
+                        let (x, y) = (&beads[p[0]], &beads[p[1]]);
+                        proptest::prop_assert_eq!(x.src.len() + x.tgt.len(), 1);
+                        proptest::prop_assert_eq!(y.src.len() + y.tgt.len(), 1);
+                        proptest::prop_assert_eq!(x.src.len(), y.tgt.len());
+                        &p[2..]
+                    };
+                    proptest::prop_assert!(rest.iter().all(|&k| pair(k)));
                     let low = p.iter().map(|&k| beads[k].score).fold(f64::INFINITY, f64::min);
                     proptest::prop_assert_eq!(b.score, low);
                 }
@@ -404,6 +433,56 @@ mod tests {
         let src = ["Evans leitete .", "Band folgte ."];
         let tgt = ["Chef Band ."];
         let beads = vec![bead(&[0], &[0], 0.9), bead(&[1], &[], 0.2)];
+        assert_eq!(join(&src, &tgt, beads.clone()).0, beads);
+    }
+
+    #[test]
+    fn units_left_unpaired_side_by_side_are_paired_by_a_name() {
+        let src = [
+            "Der Gipfel wurde erreicht .",
+            "Swami Pranavananda hat einen Artikel geschrieben ( Nr. 292 , May 1956 ) .",
+            "Endlich .",
+        ];
+        let tgt = [
+            "Le sommet fut atteint .",
+            "« Swami Pranavananda a publié un article ( voir Les Alpes , octobre 1955 ) .",
+            "Enfin .",
+        ];
+        let beads = vec![
+            bead(&[0], &[0], 0.9),
+            bead(&[1], &[], 0.2),
+            bead(&[], &[1], 0.1),
+            bead(&[2], &[2], 0.8),
+        ];
+        let (out, parts) = join(&src, &tgt, beads);
+        assert_eq!(
+            out,
+            vec![
+                bead(&[0], &[0], 0.9),
+                bead(&[1], &[1], 0.1),
+                bead(&[2], &[2], 0.8)
+            ]
+        );
+        assert_eq!(parts, vec![vec![0], vec![1, 2], vec![3]]);
+        // Without a name in common, or not side by side, they stay as they are.
+        let tgt = [tgt[0], "Un article a paru ( voir octobre 1955 ) .", tgt[2]];
+        let beads = vec![
+            bead(&[0], &[0], 0.9),
+            bead(&[1], &[], 0.2),
+            bead(&[], &[1], 0.1),
+        ];
+        assert_eq!(join(&src, &tgt, beads.clone()).0, beads);
+        let tgt = [
+            "Le sommet fut atteint .",
+            "Enfin .",
+            "« Swami Pranavananda a publié un article .",
+        ];
+        let beads = vec![
+            bead(&[0], &[0], 0.9),
+            bead(&[1], &[], 0.2),
+            bead(&[2], &[1], 0.8),
+            bead(&[], &[2], 0.1),
+        ];
         assert_eq!(join(&src, &tgt, beads.clone()).0, beads);
     }
 

@@ -25,7 +25,7 @@
 use super::Bead;
 
 /// The most units a side of a joined bead holds.
-pub(crate) const MAX_SIDE: usize = 6;
+const MAX_SIDE: usize = 6;
 
 /// How near the boundary a crossing name stands, on one side at least: in the half of the
 /// side next to it. (A name farther in on both sides is another mention: `l'Ukraine` late in

@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::apart::{all_words_in, times_apart, word_keys};
+use super::coordinated::coordinated;
 use super::forms::{
     by_acronym, derived_word, head_mentions, head_near, head_words, joined_in, longer_name_acronym,
     verbal_form,
@@ -117,6 +118,11 @@ pub(super) fn bilingual(
         if m.class == MatchClass::Stemmed
             && derived_word(&term.text, &src.text[m.span.clone()], &src.lang)
         {
+            continue;
+        }
+        // « maintien de la paix et de la sécurité » is not peacekeeping: the term's complement
+        // is coordinated with another, and the translation says the phrase its own way.
+        if coordinated(&term.text, &src.text, &m.span, &src.lang) {
             continue;
         }
         if !seen.insert(m.concept_index) {

@@ -6,10 +6,12 @@
 //! a cited title); [`apart`] finds a term whose words stand apart in a translation; [`names`]
 //! tells a term inside a longer name, which a translation may render by its own name; [`weak`]
 //! tells the weaker forms of a term (inside a compound, an Arabic relative adjective) and an
-//! Arabic term's feminine twin.
+//! Arabic term's feminine twin; [`coordinated`] tells a source term whose complement is
+//! coordinated with another (« maintien de la paix et de la sécurité »).
 
 mod apart;
 mod bilingual;
+mod coordinated;
 mod forms;
 mod names;
 mod weak;

@@ -6,7 +6,8 @@
 #   corpora/bleualign-dev. Extra aligner flags can be passed in ALIGN_FLAGS
 #   (e.g. ALIGN_FLAGS=--no-realign). With ALIGNER=cli the documents are aligned one by one
 #   with `alinea align --input lines --format beads` instead of the batch harness
-#   (crates/alinea/examples/align_lines.rs); the beads are the same. With FOLD=K/N only the
+#   (crates/alinea/examples/align_lines.rs); the beads are the same; CLI=PATH names another
+#   `alinea` binary for it (to compare two builds). With FOLD=K/N only the
 #   UNPC documents whose number is K modulo N are scored (those whose lines
 #   `scripts/train-lexicon.py --fold K/N` left out of a table's training).
 set -euo pipefail
@@ -14,7 +15,7 @@ shared=${1:?usage: scripts/bench-align.sh SHARED_DIR [WORK_DIR]}
 work=${2:-$(mktemp -d)}
 cargo build --release --quiet --example align_lines --bin alinea
 bin=target/release/examples/align_lines
-cli=target/release/alinea
+cli=${CLI:-target/release/alinea}
 [ -d "$work/unpc" ] || python3 "$shared/bench/make_unpc_bench.py" "$shared/corpora/unpc-dev" "$work/unpc" >/dev/null
 for tl in en ar; do
   list="$work/list-fr-$tl.tsv"

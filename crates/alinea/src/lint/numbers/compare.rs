@@ -1,6 +1,6 @@
 //! [`compare`]: what differs between the number-like tokens of a source and a target unit.
 
-use super::{Kind, Token, DUAL};
+use super::{Kind, Token, DUAL, SINGULAR};
 
 /// A difference between the numbers of a source and a target unit.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -342,6 +342,13 @@ pub fn compare(source: &[Token], target: &[Token]) -> Vec<Mismatch> {
     }
     if !s_numbers {
         excuse(&mut t_left, source, true, true);
+    }
+    // A count of one before a noun in the source (`1 étudiant`) said by the singular alone
+    // (`طالب`), only when the translation has no number left over that could be that 1
+    // changed. (Not the other way: a 1 the translation writes where the source says `trois`
+    // is a changed number.)
+    if !numbers(&t_left) {
+        s_left.retain(|t| !(t.kind == Kind::Number && t.alt.as_deref() == Some(SINGULAR)));
     }
     // A resolution the translation cites by its number where the source does not.
     super::cite::made_explicit(source, target, &mut t_left, &s_left);

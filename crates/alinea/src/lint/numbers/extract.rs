@@ -190,7 +190,18 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 && raw.len() <= 3
                 && at(text, end) == Some(']')
                 && before(text, i - 1).is_some_and(|p| !p.is_whitespace());
-            let call = call || bracketed || square;
+            // A call glued to the full stop or comma after a word (`of a dominant position.2`,
+            // `States,3 and`): not `No.2`, `p.2` (a word of three letters or more), nor a decimal.
+            let stop = matches!(prev, Some('.' | ','))
+                && raw.len() <= 3
+                && at(text, end).is_none_or(char::is_whitespace)
+                && text[..i - 1]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .count()
+                    >= 3;
+            let call = call || bracketed || square || stop;
             // An Arabic unit with its exponent: كلم2, م2 (km², m²).
             let exponent = matches!(raw, "2" | "3" | "\u{662}" | "\u{663}")
                 && ARABIC_UNITS.iter().any(|u| {
@@ -345,7 +356,33 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                         && x.parse::<u32>().ok() < y.parse::<u32>().ok()
                 })
                 .map(|(x, y)| format!("range:{}:{y}", strip_zeros(x, "")));
-            let alt = decade.or(french).or(list);
+            // A count of one before a noun in a list of counts (`6 marins, 1 étudiant et 1
+            // enfant`: after a comma, a colon, a bracket or `et`, `ou`, `and`, `or`, `dont`),
+            // which a translation may say by the singular alone (`طالب`, `a student`); not
+            // `l'article 1 dispose`.
+            let listed = {
+                let head = text[..i].trim_end_matches([' ', '\u{a0}']);
+                let last: String = head
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                head.is_empty()
+                    || head.ends_with([',', ';', ':', '('])
+                    || ["et", "ou", "and", "or", "dont"].contains(&last.to_lowercase().as_str())
+                        && before(head, head.len() - last.len()).is_none_or(|p| !p.is_alphabetic())
+            };
+            let single = (raw == "1"
+                && listed
+                && rest.starts_with([' ', '\u{a0}'])
+                && at(text, end + 1)
+                    .is_some_and(|c| c.is_lowercase() || c.is_alphabetic() && is_arabic_script(c))
+                && words::month(&words::Keys::of(word_at(text, end + 1))).is_none())
+            .then(|| super::SINGULAR.to_string());
+            let alt = decade.or(french).or(list).or(single);
             out.push(Token {
                 span: i..end,
                 kind: Kind::Number,

@@ -27,7 +27,8 @@
 //! an Arabic evening hour `الساعة العاشرة مساء` (22), a period's adjective `décennal`,
 //! `quinquennial`; see `words`), a Roman
 //! numeral after `article`, `chapter`, `annex` …, an Arabic dual (a 2, only when nothing
-//! else can be that 2) and a month named with no number near it are found too, as
+//! else can be that 2; so a source's count of one before a noun, `1 étudiant`, which a
+//! translation may say by the singular, `طالب`) and a month named with no number near it are found too, as
 //! [`Kind::Word`], so that a comparison can excuse `5` against `الخمس`, `12` against
 //! `article XII`, the month of `October 2014` against `En octobre` (and the year the
 //! translation adds to it).
@@ -82,6 +83,11 @@ pub struct Token {
 /// The `alt` of the [`Kind::Word`] an Arabic dual gives (`طائرتان`: 2), which excuses a 2
 /// only when the other side has no number left over.
 const DUAL: &str = "dual";
+
+/// The `alt` of a count of one before a noun (`1 étudiant`), which the translation may say by
+/// the singular alone (`طالب`): excused in the source only when the translation has no number
+/// left over.
+const SINGULAR: &str = "singular";
 
 mod calendar;
 mod cite;

@@ -162,3 +162,54 @@ fn round_the_clock_said_in_words() {
     ));
     assert!(!same("24 heures", Lang::Fr, "على مدار الساعة", Lang::Ar));
 }
+
+#[test]
+fn a_call_after_a_full_stop_and_a_count_of_one_said_by_the_singular() {
+    // A footnote call glued to the full stop or comma after a word.
+    assert!(same(
+        "du concept d'abus de position dominante.",
+        Lang::Fr,
+        "the concept of abuse of a dominant position.2",
+        Lang::En
+    ));
+    assert!(same("des États, et", Lang::Fr, "of States,3 and", Lang::En));
+    // Not after an abbreviation, nor a decimal.
+    assert!(!same("le no 3", Lang::Fr, "No.2", Lang::En));
+    assert!(!same("de 0,5 %", Lang::Fr, "of 0.2%", Lang::En));
+    // A count of one said by the singular: « 1 étudiant et 1 enfant », `وطالب وطفل`.
+    let fr = "Parmi ces 8 cas, il y avait 6 marins, 1 étudiant et 1 enfant.";
+    assert!(same(
+        fr,
+        Lang::Fr,
+        "ويشكل البحارة 6 من الحالات الـ 8؛ أما الآخران فهما طالب وطفل.",
+        Lang::Ar
+    ));
+    // Only when the translation has no number left over that could be that 1 changed, and
+    // only a count before a noun.
+    assert!(!same(
+        fr,
+        Lang::Fr,
+        "ويشكل البحارة 6 من الحالات الـ 8؛ و7 طلاب وطفل.",
+        Lang::Ar
+    ));
+    assert!(!same(
+        "l'article 1 dispose",
+        Lang::Fr,
+        "the article provides",
+        Lang::En
+    ));
+    assert!(!same(
+        "il a eu 1 enfant",
+        Lang::Fr,
+        "he had a child",
+        Lang::En
+    ));
+    assert!(!same("le 1 juin", Lang::Fr, "in June", Lang::En));
+    // Not the other way: a 1 the translation writes where the source says three.
+    assert!(!same(
+        "créer trois postes",
+        Lang::Fr,
+        "إنشاء 1 وظائف",
+        Lang::Ar
+    ));
+}

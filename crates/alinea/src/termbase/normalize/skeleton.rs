@@ -24,15 +24,18 @@ const ARTICLES: [&str; 6] = [
     "\u{0644}\u{0644}",         // لل
 ];
 
-/// The suffixes stripped from the end of a word (folded: ة is ه), longest first; not ان,
-/// which ends many stems (برلمان).
-const SUFFIXES: [&str; 6] = [
-    "\u{0627}\u{062A}", // ات
-    "\u{0648}\u{0646}", // ون
-    "\u{064A}\u{0646}", // ين
-    "\u{064A}\u{0647}", // ية
-    "\u{064A}",         // ي
-    "\u{0647}",         // ة, ه
+/// The suffixes stripped from the end of a word (folded: ة is ه), longest first: the dual of a
+/// noun or adjective in ة (الميزانيتين البرنامجيتين, الميزانيتان, of الميزانية البرنامجية),
+/// the plurals, the relative adjective; not ان alone, which ends many stems (برلمان).
+const SUFFIXES: [&str; 8] = [
+    "\u{062A}\u{064A}\u{0646}", // تين
+    "\u{062A}\u{0627}\u{0646}", // تان
+    "\u{0627}\u{062A}",         // ات
+    "\u{0648}\u{0646}",         // ون
+    "\u{064A}\u{0646}",         // ين
+    "\u{064A}\u{0647}",         // ية
+    "\u{064A}",                 // ي
+    "\u{0647}",                 // ة, ه
 ];
 
 /// Plurals from another root than their singular's, with the singular's skeleton (folded,
@@ -73,7 +76,7 @@ fn strip_affix<'w>(w: &'w [char], affixes: &[&str], front: bool) -> &'w [char] {
 
 /// The consonant skeleton of one Arabic word, appended to `out`: folded (alef, ya and ta
 /// marbuta variants, diacritics, tatweel), without its article (ال وال بال كال فال لل), an
-/// attached pronoun and a plural or adjective suffix (ات ون ين ية ي ة) when three letters
+/// attached pronoun and a dual, plural or adjective suffix (تين تان ات ون ين ية ي ة) when three letters
 /// remain, then without its weak letters and hamza carriers, a doubled letter collapsed.
 /// Broken plurals and their singulars mostly share it: جرائم and جريمة → جرم, فرق and فريق
 /// → فرق, حقوق and حق → حق. A word without Arabic letters is only folded.
@@ -226,6 +229,13 @@ mod tests {
         assert_eq!(sk("للأطفال"), "طفل");
         assert_eq!(sk("الجرائم السيبرانية"), sk("جريمة سيبرانية"));
         assert_eq!(sk("حقوق الإنسان"), sk("حق الإنسان"));
+        // The dual of a noun and an adjective in ة, in both cases.
+        let term = sk("الميزانية البرنامجية");
+        assert_eq!(sk("الميزانيتين البرنامجيتين"), term);
+        assert_eq!(sk("الميزانيتان البرنامجيتان"), term);
+        assert_eq!(sk("السلطتين"), sk("السلطة"));
+        // A short word ending so keeps three letters (بيتين: بيت and the dual's ين).
+        assert_eq!(sk("بيتين"), sk("بيت"));
         // A word in Latin script is only folded.
         assert_eq!(sk("CSIRT الوطني"), "csirt طن");
     }

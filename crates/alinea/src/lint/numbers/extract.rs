@@ -375,12 +375,18 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                     || ["et", "ou", "and", "or", "dont"].contains(&last.to_lowercase().as_str())
                         && before(head, head.len() - last.len()).is_none_or(|p| !p.is_alphabetic())
             };
+            let next = rest
+                .chars()
+                .next()
+                .filter(|&c| matches!(c, ' ' | '\u{a0}'))
+                .map(|c| end + c.len_utf8());
             let single = (raw == "1"
                 && listed
-                && rest.starts_with([' ', '\u{a0}'])
-                && at(text, end + 1)
-                    .is_some_and(|c| c.is_lowercase() || c.is_alphabetic() && is_arabic_script(c))
-                && words::month(&words::Keys::of(word_at(text, end + 1))).is_none())
+                && next.is_some_and(|n| {
+                    at(text, n).is_some_and(|c| {
+                        c.is_lowercase() || c.is_alphabetic() && is_arabic_script(c)
+                    }) && words::month(&words::Keys::of(word_at(text, n))).is_none()
+                }))
             .then(|| super::SINGULAR.to_string());
             let alt = decade.or(french).or(list).or(single);
             out.push(Token {

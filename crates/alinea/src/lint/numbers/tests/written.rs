@@ -184,6 +184,12 @@ fn a_call_after_a_full_stop_and_a_count_of_one_said_by_the_singular() {
         "ويشكل البحارة 6 من الحالات الـ 8؛ أما الآخران فهما طالب وطفل.",
         Lang::Ar
     ));
+    assert!(same(
+        "6 marins et 1\u{a0}étudiant",
+        Lang::Fr,
+        "6 بحارة وطالب",
+        Lang::Ar
+    ));
     // Only when the translation has no number left over that could be that 1 changed, and
     // only a count before a noun.
     assert!(!same(

@@ -59,7 +59,7 @@ pub(super) fn coordinated(term: &str, text: &str, span: &Range<usize>, lang: &La
         .into_iter()
         .skip(1)
         .filter_map(|r| family(&term[r]))
-        .last()
+        .next_back()
     else {
         return false;
     };

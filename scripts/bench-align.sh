@@ -7,7 +7,8 @@
 #   (e.g. ALIGN_FLAGS=--no-realign). With ALIGNER=cli the documents are aligned one by one
 #   with `alinea align --input lines --format beads` instead of the batch harness
 #   (crates/alinea/examples/align_lines.rs); the beads are the same; CLI=PATH names another
-#   `alinea` binary for it (to compare two builds). With FOLD=K/N only the
+#   `alinea` binary for it (to compare two builds; the Bleualign set is always aligned by the
+#   harness built from the working tree). With FOLD=K/N only the
 #   UNPC documents whose number is K modulo N are scored (those whose lines
 #   `scripts/train-lexicon.py --fold K/N` left out of a table's training).
 set -euo pipefail

@@ -218,14 +218,66 @@ fn crosses(
 }
 
 /// Whether `a` and `b` are a source unit and a target unit each left unpaired, side by side,
-/// that have a name in common: a pair the programme found too costly (a number the
-/// translation changed, a length far from the usual ratio), which the name says it is.
-fn nulls_named_alike(a: &Bead, b: &Bead, src: &[Vec<Name>], tgt: &[Vec<Name>]) -> bool {
+/// that have a name or a number of three digits or more in common: a pair the programme found
+/// too costly (a number the translation changed, a length far from the usual ratio, a
+/// paragraph whose translation is missing but for the line glued to its end: « … Point 107 de
+/// l'ordre du jour » and `Agenda item 107`), which the name or the number says it is.
+fn nulls_named_alike(
+    a: &Bead,
+    b: &Bead,
+    (src, sn): (&[&str], &[Vec<Name>]),
+    (tgt, tn): (&[&str], &[Vec<Name>]),
+) -> bool {
     let (s, t) = match (&a.src[..], &a.tgt[..], &b.src[..], &b.tgt[..]) {
         (&[s], &[], &[], &[t]) | (&[], &[t], &[s], &[]) => (s, t),
         _ => return false,
     };
-    src[s].iter().any(|n| tgt[t].iter().any(|m| m.key == n.key))
+    if sn[s].iter().any(|n| tn[t].iter().any(|m| m.key == n.key)) {
+        return true;
+    }
+    let theirs = numbers(tgt[t]);
+    numbers(src[s]).iter().any(|n| theirs.contains(n))
+}
+
+/// The numbers of three digits or more in `text`, as their digits without leading zeros:
+/// groups of three after a space, a no-break space, a comma or a full stop are one number
+/// (`350 000`, `350,000`, `1.731` — and `1 731,3` reads as 1731 and 3, `1,731.5` as 1731 and
+/// 5, so their integer parts meet); Arabic-Indic digits read as ASCII ones.
+fn numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |k: usize| {
+        chars.get(k).and_then(|&c| match c.is_ascii_digit() {
+            true => Some(c),
+            false => crate::text::chars::ascii_digit(c),
+        })
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if digit(k).is_none() {
+            k += 1;
+            continue;
+        }
+        let mut n = String::new();
+        while let Some(d) = digit(k) {
+            n.push(d);
+            k += 1;
+            // A thousands separator: one of these, then three digits and no fourth.
+            let sep = matches!(chars.get(k), Some(' ' | '\u{a0}' | '\u{202f}' | ',' | '.'));
+            if digit(k).is_none()
+                && sep
+                && (1..=3).all(|j| digit(k + j).is_some())
+                && digit(k + 4).is_none()
+            {
+                k += 1;
+            }
+        }
+        let n = n.trim_start_matches('0');
+        if n.len() >= 3 {
+            out.push(n.to_string());
+        }
+    }
+    out
 }
 
 /// `beads` (in document order) with every two consecutive beads that a name crosses joined,
@@ -244,7 +296,7 @@ pub(crate) fn join(src: &[&str], tgt: &[&str], beads: Vec<Bead>) -> (Vec<Bead>, 
                 && a.src.len() + b.src.len() <= MAX_SIDE
                 && a.tgt.len() + b.tgt.len() <= MAX_SIDE
                 && crosses(a, &b, (src, &sn), (tgt, &tn));
-            if crossed || nulls_named_alike(a, &b, &sn, &tn) {
+            if crossed || nulls_named_alike(a, &b, (src, &sn), (tgt, &tn)) {
                 a.src.extend(&b.src);
                 a.tgt.extend(&b.tgt);
                 a.score = a.score.min(b.score);
@@ -484,6 +536,51 @@ mod tests {
             bead(&[], &[2], 0.1),
         ];
         assert_eq!(join(&src, &tgt, beads.clone()).0, beads);
+    }
+
+    #[test]
+    fn units_left_unpaired_side_by_side_are_paired_by_a_number() {
+        // The French paragraph's translation is missing but for the line glued to its end.
+        let src = [
+            "Ces actes ont fait 17 186 morts parmi les civils. Point 107 de l'ordre du jour",
+            "Suite .",
+        ];
+        let tgt = ["Agenda item 107", "Next ."];
+        let beads = vec![
+            bead(&[0], &[], 0.2),
+            bead(&[], &[0], 0.1),
+            bead(&[1], &[1], 0.8),
+        ];
+        let (out, _) = join(&src, &tgt, beads);
+        assert_eq!(out, vec![bead(&[0], &[0], 0.1), bead(&[1], &[1], 0.8)]);
+        // Numbers of one or two digits say nothing.
+        let src = ["Il y avait 12 cas .", "Suite ."];
+        let tgt = ["Item 12", "Next ."];
+        let beads = vec![
+            bead(&[0], &[], 0.2),
+            bead(&[], &[0], 0.1),
+            bead(&[1], &[1], 0.8),
+        ];
+        assert_eq!(join(&src, &tgt, beads.clone()).0, beads);
+    }
+
+    #[test]
+    fn numbers_read_across_separators_and_scripts() {
+        assert_eq!(
+            numbers("2016-2017 (objectif) : 350 000"),
+            ["2016", "2017", "350000"]
+        );
+        assert_eq!(
+            numbers("Target 2016 - 2017: 350,000"),
+            ["2016", "2017", "350000"]
+        );
+        // The integer parts of `1 731,3` and `1,731.5` meet.
+        assert_eq!(numbers("1 731,3 millions"), ["1731"]);
+        assert_eq!(numbers("$1,731.5 million"), ["1731"]);
+        assert_eq!(numbers("ما مجموعه ٥٥٠ منحة في عام 2002"), ["550", "2002"]);
+        // Leading zeros go; a fourth digit after a separator is another number; short ones
+        // are left out.
+        assert_eq!(numbers("No 0042, 1,2345 et 12"), ["2345"]);
     }
 
     #[test]

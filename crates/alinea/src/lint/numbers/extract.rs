@@ -360,20 +360,18 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
             // enfant`: after a comma, a colon, a bracket or `et`, `ou`, `and`, `or`, `dont`),
             // which a translation may say by the singular alone (`طالب`, `a student`); not
             // `l'article 1 dispose`.
-            let listed = {
+            let listed = || {
                 let head = text[..i].trim_end_matches([' ', '\u{a0}']);
-                let last: String = head
+                let letters: usize = head
                     .chars()
                     .rev()
                     .take_while(|c| c.is_alphabetic())
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
+                    .map(char::len_utf8)
+                    .sum();
+                let last = head[head.len() - letters..].to_lowercase();
                 head.is_empty()
                     || head.ends_with([',', ';', ':', '('])
-                    || ["et", "ou", "and", "or", "dont"].contains(&last.to_lowercase().as_str())
-                        && before(head, head.len() - last.len()).is_none_or(|p| !p.is_alphabetic())
+                    || ["et", "ou", "and", "or", "dont"].contains(&last.as_str())
             };
             let next = rest
                 .chars()
@@ -381,7 +379,7 @@ pub fn extract(text: &str, lang: &Lang, order: GroupOrder) -> Vec<Token> {
                 .filter(|&c| matches!(c, ' ' | '\u{a0}'))
                 .map(|c| end + c.len_utf8());
             let single = (raw == "1"
-                && listed
+                && listed()
                 && next.is_some_and(|n| {
                     at(text, n).is_some_and(|c| {
                         c.is_lowercase() || c.is_alphabetic() && is_arabic_script(c)

@@ -27,7 +27,7 @@ only=()
 bytes=$(find "$corpus"/fr "$corpus"/en "$corpus"/ar -type f -printf "%s\n" | awk "{ s += \$1 } END { print s }")
 printf 'corpus: %s document triples, %s bytes of input\n' "$docs" "$bytes"
 
-# One timed build into $out: prints "wall_s peak_kb cpu_s".
+# One timed build into $out: prints "wall_s peak_kb user_s sys_s".
 timed() {
   /usr/bin/time -v -o "$work/time.txt" "$bin" build -q "${jobs[@]}" "${only[@]}" --corpus "$corpus" --out "$1" "${@:2}" >/dev/null 2>"$work/stderr.txt" || {
     cat "$work/stderr.txt" >&2
@@ -36,34 +36,43 @@ timed() {
   awk -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; wall = s }
     /Maximum resident set size/ { rss = $2 }
-    /User time/ { cpu += $2 } /System time/ { cpu += $2 }
-    END { printf "%.2f %d %.2f\n", wall, rss, cpu }' "$work/time.txt"
+    /User time/ { user = $2 } /System time/ { sys = $2 }
+    END { printf "%.2f %d %.2f %.2f\n", wall, rss, user, sys }' "$work/time.txt"
 }
 
-# Each run writes into a folder of its own, removed only after the last run: a run that
-# creates its files right after tens of thousands were deleted measures the file system
-# (ext4 without a journal skips the inodes freed in the last half minute, one by one), not
-# the batch: the same build took 3.7 s of system time in a new folder and 9–15 s after an
-# `rm -rf` of the last run's output.
+# Each run writes into a folder of its own. The file system is part of what a run measures,
+# so it is left as a fresh one would be:
+# - outputs of an earlier invocation are removed first, then the script waits SETTLE seconds
+#   (default 305). Where ext4 has no journal (as on the machines these figures come from), a
+#   new file's inode is not taken among those freed in the last 5 seconds, or the last 305
+#   when the inode table block is dirty — which it is while a build creates files — and each
+#   skipped inode is looked up one by one: right after an `rm -rf` of a run's 60,000 files, a
+#   third of a 2,000-triple build's CPU time went there (`perf`: `recently_deleted`,
+#   `find_inode_bit`), against a few per cent with nothing freed in the last minutes.
+# - the outputs stay after the last run (removed by the next invocation), and the file
+#   system is synced before each run, so that a run's syncs do not write the last run's files.
 if compgen -G "$work/out*" >/dev/null; then
   rm -rf "$work"/out "$work"/out-*
-  echo "(old outputs removed: waiting 31 s for the file system)"
-  sleep 31
+  sync
+  echo "(old outputs removed: waiting ${SETTLE:-305} s for the file system)"
+  sleep "${SETTLE:-305}"
 fi
 rates=()
 for r in $(seq "$runs"); do
   out="$work/out-$r"
-  read -r wall rss cpu < <(timed "$out")
+  sync
+  read -r wall rss user sys < <(timed "$out")
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   rate=$(awk -v b="$bytes" -v w="$wall" 'BEGIN { printf "%.1f", b / 1e6 / w }')
   per_cpu=$(awk -v b="$bytes" -v c="$cpu" 'BEGIN { printf "%.1f", b / 1e6 / c }')
-  printf 'run %s: %s s wall, %s MB/s, peak RSS %s MB, %s s CPU (%s MB per CPU second), load %s\n' \
-    "$r" "$wall" "$rate" "$((rss / 1024))" "$cpu" "$per_cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf 'run %s: %s s wall, %s MB/s, peak RSS %s MB, %s s CPU (%s user + %s system; %s MB per CPU second), load %s\n' \
+    "$r" "$wall" "$rate" "$((rss / 1024))" "$cpu" "$user" "$sys" "$per_cpu" "$(cut -d' ' -f1 /proc/loadavg)"
   rates+=("$rate")
 done
 median=$(printf '%s\n' "${rates[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 printf 'median: %s MB/s of input\n' "$median"
 
-read -r wall rss cpu < <(timed "$out")
+read -r wall rss _ _ < <(timed "$out")
 printf 'rerun, every document unchanged: %s s wall, peak RSS %s MB\n' "$wall" "$((rss / 1024))"
 
 shards=${SHARDS:-1}
@@ -78,4 +87,4 @@ if [ "$shards" -gt 1 ]; then
   "$bin" build -q --merge-summaries "$work"/sharded/.alinea-build/summary-*-of-"$shards".json --summary "$work/merged.json"
   printf '%s shards side by side: %.2f s wall; merged summary %s\n' "$shards" "$(echo "$end - $start" | bc)" "$work/merged.json"
 fi
-rm -rf "$work"/out-*
+echo "outputs left in $work/out-* (the next run removes them first)"

@@ -1,9 +1,12 @@
 //! Bilingual word lists shipped with the crate and their stemmed, per-direction form, built once
 //! and shared: general dictionaries (data/lexicon/{fr-en,en-ar,fr-ar}.tsv, converted from
-//! FreeDict by scripts/build-lexicon.py) and word translations learned from the UN parallel
+//! FreeDict by scripts/build-lexicon.py), a French–English list through Spanish
+//! (data/lexicon/fr-en-apertium.tsv, converted from Apertium's fr-es and eng-spa pairs by
+//! scripts/build-lexicon-apertium.py) and word translations learned from the UN parallel
 //! corpus dev set (data/lexicon/un-fr-ar.tsv, scripts/train-lexicon.py), merged per pair.
-//! The lists are GPL (FreeDict); building without the default `lexicon` feature leaves them out
-//! and the aligner then relies on anchors, cognates and learned translations only.
+//! The lists are GPL (FreeDict, Apertium); building without the default `lexicon` feature
+//! leaves them out and the aligner then relies on anchors, cognates and learned translations
+//! only.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -19,6 +22,8 @@ const FR_EN: &str = include_str!("../../../../data/lexicon/fr-en.tsv");
 const EN_AR: &str = include_str!("../../../../data/lexicon/en-ar.tsv");
 #[cfg(feature = "lexicon")]
 const FR_AR: &str = include_str!("../../../../data/lexicon/fr-ar.tsv");
+#[cfg(feature = "lexicon")]
+const FR_EN_APERTIUM: &str = include_str!("../../../../data/lexicon/fr-en-apertium.tsv");
 #[cfg(feature = "lexicon")]
 const UN_FR_AR: &str = include_str!("../../../../data/lexicon/un-fr-ar.tsv");
 
@@ -37,8 +42,8 @@ fn raw(_: &str, _: &str) -> Vec<(&'static str, bool)> {
 #[cfg(feature = "lexicon")]
 fn raw(a: &str, b: &str) -> Vec<(&'static str, bool)> {
     match (a, b) {
-        ("fr", "en") => vec![(FR_EN, false)],
-        ("en", "fr") => vec![(FR_EN, true)],
+        ("fr", "en") => vec![(FR_EN, false), (FR_EN_APERTIUM, false)],
+        ("en", "fr") => vec![(FR_EN, true), (FR_EN_APERTIUM, true)],
         ("en", "ar") => vec![(EN_AR, false)],
         ("ar", "en") => vec![(EN_AR, true)],
         ("fr", "ar") => vec![(FR_AR, false), (UN_FR_AR, false)],
@@ -207,6 +212,17 @@ mod tests {
         let ef = for_pair(&Lang::En, &Lang::Fr);
         assert!(ef.tgt_to_src[&fr.stem("principe").into_owned()]
             .contains(&en.stem("principle").into_owned()));
+        // French–English: FreeDict's links and those through Spanish (Apertium), merged: the
+        // second gives `préoccupé` → `concerned` and `hommes` → `men`, the first neither.
+        let links = |f: &str, e: &str| {
+            fe.tgt_to_src
+                .get(en.stem(e).as_ref())
+                .is_some_and(|v| v.contains(&fr.stem(f).into_owned()))
+        };
+        assert!(links("préoccupé", "concerned"));
+        assert!(links("hommes", "men"));
+        assert!(links("responsabilités", "responsibility"));
+        assert!(!links("hommes", "concerned"));
         // French–Arabic: the dictionary's links and those learned from the UN dev set, merged.
         let fa = for_pair(&Lang::Fr, &Lang::Ar);
         let ar = WordStemmer::new(&Lang::Ar);

@@ -1,8 +1,8 @@
 //! Bilingual word lists shipped with the crate and their stemmed, per-direction form, built once
 //! and shared: general dictionaries (data/lexicon/{fr-en,en-ar,fr-ar}.tsv, converted from
-//! FreeDict by scripts/build-lexicon.py), a French–English list through Spanish
-//! (data/lexicon/fr-en-apertium.tsv, converted from Apertium's fr-es and eng-spa pairs by
-//! scripts/build-lexicon-apertium.py) and word translations learned from the UN parallel
+//! FreeDict by scripts/build-lexicon.py), a French–English list through Spanish and Esperanto
+//! (data/lexicon/fr-en-apertium.tsv, converted from Apertium's fr-es, eng-spa, eo-fr and
+//! eo-en pairs by scripts/build-lexicon-apertium.py) and word translations learned from the UN parallel
 //! corpus dev set (data/lexicon/un-fr-ar.tsv, scripts/train-lexicon.py), merged per pair.
 //! The lists are GPL (FreeDict, Apertium); building without the default `lexicon` feature
 //! leaves them out and the aligner then relies on anchors, cognates and learned translations
@@ -212,8 +212,9 @@ mod tests {
         let ef = for_pair(&Lang::En, &Lang::Fr);
         assert!(ef.tgt_to_src[&fr.stem("principe").into_owned()]
             .contains(&en.stem("principle").into_owned()));
-        // French–English: FreeDict's links and those through Spanish (Apertium), merged: the
-        // second gives `préoccupé` → `concerned` and `hommes` → `men`, the first neither.
+        // French–English: FreeDict's links and Apertium's through Spanish and Esperanto,
+        // merged: the second gives `préoccupé` → `concerned`, `hommes` → `men` and `résumé` →
+        // `summary`, the first none of them.
         let links = |f: &str, e: &str| {
             fe.tgt_to_src
                 .get(en.stem(e).as_ref())
@@ -222,6 +223,7 @@ mod tests {
         assert!(links("préoccupé", "concerned"));
         assert!(links("hommes", "men"));
         assert!(links("responsabilités", "responsibility"));
+        assert!(links("résumé", "summary"));
         assert!(!links("hommes", "concerned"));
         // French–Arabic: the dictionary's links and those learned from the UN dev set, merged.
         let fa = for_pair(&Lang::Fr, &Lang::Ar);

@@ -17,7 +17,7 @@ MAX_TRANSLATIONS words on one route is left out of that route (a pivot through v
 words says little). The list keeps one line per French stem of the aligner (its first six
 letters) and one English word per English stem.
 
-Output: one line per French word, `word<TAB>translation translation …` (the format of
+Output: one line per French stem, `word<TAB>translation translation …` (the format of
 data/lexicon/*.tsv): words only, no sentence.
 """
 import os
@@ -60,8 +60,8 @@ def lemma_tags(reading):
 
 def pivot(lt_proc, here, lang, first, second, generator):
     """(word, its translations) for every word of the frequency list of `lang` and its lemma:
-    analysed and translated by the pair `first` (folder, prefix) into Spanish, by `second`
-    out of it, generated with `generator`."""
+    analysed and translated into the pivot language by the pair `first` (folder, file prefix),
+    out of it by the pair `second`, the translation generated with `generator`."""
     with open(os.path.join(here, "data", "freq", f"{lang}.tsv"), encoding="utf-8") as f:
         words = [l.split("\t")[0] for l in f if l.strip()]
     words = [w for w in words if WORD.match(w)]

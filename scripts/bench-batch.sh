@@ -46,8 +46,8 @@ timed() {
 #   (default 305). Where ext4 has no journal (as on the machines these figures come from), a
 #   new file's inode is not taken among those freed in the last 5 seconds, or the last 305
 #   when the inode table block is dirty — which it is while a build creates files — and each
-#   skipped inode is looked up one by one: right after an `rm -rf` of a run's 60,000 files, a
-#   third of a 2,000-triple build's CPU time went there (`perf`: `recently_deleted`,
+#   skipped inode is looked up one by one: a 2,000-triple build started 20 s after an `rm -rf`
+#   of the last run's outputs spent a third of its CPU time there (`perf`: `recently_deleted`,
 #   `find_inode_bit`), against a few per cent with nothing freed in the last minutes.
 # - the outputs stay after the last run (removed by the next invocation), and the file
 #   system is synced before each run, so that a run's syncs do not write the last run's files.

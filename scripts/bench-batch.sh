@@ -42,8 +42,8 @@ timed() {
 
 # Each run writes into a folder of its own. The file system is part of what a run measures,
 # so it is left as a fresh one would be:
-# - outputs of an earlier invocation are removed first, then the script waits SETTLE seconds
-#   (default 305). Where ext4 has no journal (as on the machines these figures come from), a
+# - outputs of an earlier invocation (the runs' and the shards') are removed first, then the
+#   script waits SETTLE seconds (default 305). Where ext4 has no journal (as on the machines these figures come from), a
 #   new file's inode is not taken among those freed in the last 5 seconds, or the last 305
 #   when the inode table block is dirty — which it is while a build creates files — and each
 #   skipped inode is looked up one by one: a 2,000-triple build started 20 s after an `rm -rf`
@@ -51,8 +51,8 @@ timed() {
 #   `find_inode_bit`), against a few per cent with nothing freed in the last minutes.
 # - the outputs stay after the last run (removed by the next invocation), and the file
 #   system is synced before each run, so that a run's syncs do not write the last run's files.
-if compgen -G "$work/out*" >/dev/null; then
-  rm -rf "$work"/out "$work"/out-*
+if compgen -G "$work/out*" >/dev/null || [ -d "$work/sharded" ]; then
+  rm -rf "$work"/out "$work"/out-* "$work/sharded"
   sync
   echo "(old outputs removed: waiting ${SETTLE:-305} s for the file system)"
   sleep "${SETTLE:-305}"
@@ -77,7 +77,7 @@ printf 'rerun, every document unchanged: %s s wall, peak RSS %s MB\n' "$wall" "$
 
 shards=${SHARDS:-1}
 if [ "$shards" -gt 1 ]; then
-  rm -rf "$work/sharded"
+  sync
   start=$(date +%s.%N)
   for i in $(seq 0 $((shards - 1))); do
     "$bin" build -q "${jobs[@]}" --corpus "$corpus" --out "$work/sharded" --shard "$i/$shards" &
@@ -87,4 +87,4 @@ if [ "$shards" -gt 1 ]; then
   "$bin" build -q --merge-summaries "$work"/sharded/.alinea-build/summary-*-of-"$shards".json --summary "$work/merged.json"
   printf '%s shards side by side: %.2f s wall; merged summary %s\n' "$shards" "$(echo "$end - $start" | bc)" "$work/merged.json"
 fi
-echo "outputs left in $work/out-* (the next run removes them first)"
+echo "outputs left in $work (the next run removes them first)"

@@ -6,7 +6,9 @@
 //!   scores nothing;
 //! - names and acronyms: mostly capitalised occurrences, or a definition in brackets;
 //! - for French and English, the word classes of its head and edges ([`super::pos`]): a verb
-//!   form, an adverb or an adjective alone is seldom a term.
+//!   form, an adverb or an adjective alone is seldom a term;
+//! - what follows it: how often a linking word (`de`, `of`: maybe the start of a longer
+//!   phrase) and how often punctuation or the unit's end (a phrase that ends there).
 //!
 //! For French and English these measures are the [`FEATURES`] of a model of gradient-boosted
 //! trees ([`super::model`], fitted by `scripts/train-termhood.py` on ACTER's three dev domains)
@@ -220,6 +222,8 @@ pub const FEATURES: [&str; N_FEATURES] = [
     "after_article",
     "head_specificity",
     "ln_containers",
+    "right_link",
+    "right_edge",
     "head_noun",
     "head_adjective",
     "head_verb",
@@ -238,7 +242,7 @@ pub const FEATURES: [&str; N_FEATURES] = [
 ];
 
 /// How many features the model reads.
-pub const N_FEATURES: usize = 39;
+pub const N_FEATURES: usize = 41;
 
 /// Word classes looked up once per distinct word.
 pub type Classes = FxHashMap<String, Option<Pos>>;
@@ -331,6 +335,8 @@ pub fn features(
         f64::from(e.after_article) / f,
         t.head_specificity,
         f64::from(t.containers).ln_1p(),
+        f64::from(e.before_link) / f,
+        f64::from(e.before_edge) / f,
     ];
     v[..scalars.len()].copy_from_slice(&scalars);
     for (k, x) in head.iter().chain(&first).chain(&last).enumerate() {

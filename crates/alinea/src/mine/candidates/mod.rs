@@ -52,6 +52,10 @@ pub struct Entry {
     /// (`humanitarian` in `humanitarian law`; a verb after a subject counts too, no word
     /// classes being looked up here). See [`modifies`].
     pub modifier: u32,
+    /// Occurrences followed by a linking word (`de`, `of`): maybe the start of a longer phrase.
+    pub before_link: u32,
+    /// Occurrences followed by punctuation or the unit's end: a phrase that ends there.
+    pub before_edge: u32,
     /// Surface forms with their counts.
     pub forms: Vec<(String, u32)>,
     /// Distinct documents it occurs in.
@@ -293,6 +297,12 @@ impl Counter {
                     }
                     if modifies(&lang, &chunk, &content, i, j) {
                         self.entries[id as usize].modifier += 1;
+                    }
+                    let e = &mut self.entries[id as usize];
+                    match chunk.get(j + 1) {
+                        None => e.before_edge += 1,
+                        Some(t) if t.link => e.before_link += 1,
+                        Some(_) => {}
                     }
                     self.count(id, &chunk[i..=j], doc, unit, text, doc_name, unit_index);
                 }

@@ -259,3 +259,35 @@ fn modifiers_stand_where_their_language_puts_them() {
     assert_eq!(modifier("المتحدة"), Some(1));
     assert_eq!(modifier("والاجتماعي"), Some(0));
 }
+
+#[test]
+fn what_follows_a_candidate_is_counted() {
+    let mut c = Counter::new(Lang::Fr, false);
+    c.add(
+        "Le Haut-Commissaire des Nations Unies a parlé au Haut-Commissaire.",
+        0,
+        0,
+        "a",
+        0,
+    );
+    c.add(
+        "Le Haut-Commissaire, puis le Haut-Commissaire aux droits.",
+        0,
+        1,
+        "a",
+        1,
+    );
+    let by_form = |form: &str| {
+        c.entries
+            .iter()
+            .find(|e| e.forms.iter().any(|(f, _)| f == form))
+            .expect("counted")
+    };
+    let e = by_form("Haut-Commissaire");
+    assert_eq!(e.freq, 4);
+    // Before `des` and `aux` (linking words), before `.` and `,` (the end of a run of words).
+    assert_eq!((e.before_link, e.before_edge), (2, 2));
+    let e = by_form("Haut-Commissaire des Nations Unies");
+    // Before `a`, a word that links nothing.
+    assert_eq!((e.freq, e.before_link, e.before_edge), (1, 0, 0));
+}

@@ -1,12 +1,13 @@
 //! Mined candidates against the curated glossary (terms compared by their variant keys:
 //! case, accents, plural, hyphens, Arabic letter variants and clitics). A candidate that is already a term of a
 //! concept adds its evidence (a note); a new equivalent associated strongly enough
-//! ([`PROPOSE_MIN`]) becomes a proposed term of that concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
+//! ([`PROPOSE_MIN`]) becomes a proposed term of that concept, unless it is a curated term of
+//! another concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
 //! (the TBX process status `provisionallyProcessed`, held as a note, and the transaction kind `proposal`, with frequency,
 //! score and two contexts); the curated glossary itself is never changed: the result is a
 //! separate termbase for review.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::tokens::variant_key;
@@ -138,9 +139,14 @@ fn unique_id(ids: &mut FxHashMap<String, usize>, c: &Candidate) -> String {
 pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Merged {
     // lookup key of a pivot-language term → concept index.
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    // (language, variant key) of every curated term.
+    let mut curated_terms: FxHashSet<(Lang, String)> = FxHashSet::default();
     for (i, c) in glossary.concepts.iter().enumerate() {
         for t in c.terms.iter().filter(|t| &t.lang == pivot) {
             by_key.entry(variant_key(&t.text, pivot)).or_insert(i);
+        }
+        for t in &c.terms {
+            curated_terms.insert((t.lang.clone(), variant_key(&t.text, &t.lang)));
         }
     }
     let mut merged = Merged::default();
@@ -178,7 +184,11 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
                         found.insert(code, t.text.clone());
                     }
                 }
-                None if top.score >= PROPOSE_MIN => {
+                // A curated term of another concept is that concept's, whatever units the two
+                // share (`Budapest Convention` beside « données à caractère personnel »).
+                None if top.score >= PROPOSE_MIN
+                    && !curated_terms.contains(&(lang.clone(), key.clone())) =>
+                {
                     concept.terms.push(proposed_term(
                         lang,
                         &top.text,
@@ -306,5 +316,29 @@ mod tests {
         );
         c.equivalents.get_mut("ar").unwrap()[0].score = PROPOSE_MIN;
         assert_eq!(merge(&[c], &Lang::Fr, &glossary()).proposed_terms, 1);
+    }
+
+    #[test]
+    fn a_curated_term_of_another_concept_is_not_proposed() {
+        let mut g = glossary();
+        g.concepts.push(Concept {
+            id: "budapest-convention".into(),
+            terms: vec![
+                Term::new(Lang::Fr, "Convention de Budapest"),
+                Term::new(Lang::En, "Budapest Convention"),
+            ],
+            ..Concept::default()
+        });
+        let c = cand(
+            "cybercriminalité",
+            "Budapest Convention",
+            "الجرائم الإلكترونية",
+        );
+        let m = merge(&[c], &Lang::Fr, &g);
+        // The Arabic one is new to every concept: proposed; the English one is another's.
+        assert_eq!(m.proposed_terms, 1);
+        let cyber = &m.termbase.concepts[0];
+        assert!(cyber.terms.iter().all(|t| t.text != "Budapest Convention"));
+        assert!(cyber.terms.iter().any(|t| t.text == "الجرائم الإلكترونية"));
     }
 }

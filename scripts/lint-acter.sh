@@ -4,7 +4,7 @@
 # English versions; CC BY-NC-SA 4.0, read in place and never copied) aligned sentence by
 # sentence with `alinea align`, then linted with the French as source against the UN dev
 # termbase (terms-dev.tsv converted to TBX). Prints the findings per rule and, with --show,
-# each number and structure finding with its unit. There is no gold: the findings are read.
+# each number, structure and term finding with its place. There is no gold: the findings are read.
 # Usage: scripts/lint-acter.sh [--show] [path/to/alinea]
 set -euo pipefail
 show=0
@@ -32,6 +32,6 @@ for rule, n in sorted(collections.Counter(f["rule"] for f in d["findings"]).item
     print(f"{rule}\t{n}")
 if sys.argv[2] == "1":
     for f in d["findings"]:
-        if f["rule"].startswith(("number/", "structure/")):
+        if f["rule"].startswith(("number/", "structure/", "term/")):
             print(f"{f['path'].rsplit('/', 1)[-1]}:{f['line']} {f['rule']}: {f['message']}")
 PY

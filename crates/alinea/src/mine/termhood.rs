@@ -8,7 +8,9 @@
 //! - for French and English, the word classes of its head and edges ([`super::pos`]): a verb
 //!   form, an adverb or an adjective alone is seldom a term;
 //! - what follows it: how often a linking word (`de`, `of`: maybe the start of a longer
-//!   phrase) and how often punctuation or the unit's end (a phrase that ends there).
+//!   phrase) and how often punctuation or the unit's end (a phrase that ends there);
+//! - for French and English, the share of its words that only the other language's general
+//!   list holds (an English title cited in a French text).
 //!
 //! For French and English these measures are the [`FEATURES`] of a model of gradient-boosted
 //! trees ([`super::model`], fitted by `scripts/train-termhood.py` on ACTER's three dev domains)
@@ -224,6 +226,7 @@ pub const FEATURES: [&str; N_FEATURES] = [
     "ln_containers",
     "right_link",
     "right_edge",
+    "foreign_share",
     "head_noun",
     "head_adjective",
     "head_verb",
@@ -242,7 +245,7 @@ pub const FEATURES: [&str; N_FEATURES] = [
 ];
 
 /// How many features the model reads.
-pub const N_FEATURES: usize = 41;
+pub const N_FEATURES: usize = 42;
 
 /// Word classes looked up once per distinct word.
 pub type Classes = FxHashMap<String, Option<Pos>>;
@@ -278,6 +281,11 @@ pub fn features(
         .map(|w| zipf(lang, w).unwrap_or(UNSEEN_ZIPF))
         .collect();
     let unlisted = general.iter().filter(|&&z| z == UNSEEN_ZIPF).count();
+    let foreign = content
+        .iter()
+        .zip(&general)
+        .filter(|(w, &z)| z <= UNSEEN_ZIPF && is_foreign(lang, w))
+        .count();
     let n = general.len().max(1) as f64;
     let mut class = |w: Option<&str>| -> [f64; 5] {
         let p = w.and_then(|w| {
@@ -337,12 +345,25 @@ pub fn features(
         f64::from(t.containers).ln_1p(),
         f64::from(e.before_link) / f,
         f64::from(e.before_edge) / f,
+        foreign as f64 / n,
     ];
     v[..scalars.len()].copy_from_slice(&scalars);
     for (k, x) in head.iter().chain(&first).chain(&last).enumerate() {
         v[scalars.len() + k] = *x;
     }
     v
+}
+
+/// Whether `word`, which `lang`'s general list does not hold, is a common word of the other
+/// language of the pair French–English (Zipf 3 or more): an English title cited in a French
+/// text (`Corporate Practices Manual`), a French phrase in an English one.
+fn is_foreign(lang: &Lang, word: &str) -> bool {
+    let other = match lang {
+        Lang::Fr => Lang::En,
+        Lang::En => Lang::Fr,
+        _ => return false,
+    };
+    zipf(&other, word).is_some_and(|z| z >= 3.0)
 }
 
 /// The weighted sum for languages without a model (see the module documentation); weights

@@ -381,3 +381,32 @@ fn a_latin_word_in_arabic_text_is_no_name_an_adjective_after_its_noun_no_term() 
         "{after_definite:?} {after_bare:?}"
     );
 }
+
+#[test]
+fn words_only_the_other_language_knows_are_foreign() {
+    let mut c = Counter::new(Lang::Fr, false);
+    c.add(
+        "Le guide Corporate Practices Manual traite de la corruption transnationale.",
+        0,
+        0,
+        "d",
+        0,
+    );
+    let mut classes = termhood::Classes::default();
+    let th = termhood::score(&c);
+    let at = termhood::FEATURES
+        .iter()
+        .position(|f| *f == "foreign_share")
+        .unwrap();
+    let mut share = |form: &str| {
+        let id = (c.entries.iter())
+            .position(|e| e.forms.iter().any(|(f, _)| f == form))
+            .expect("counted");
+        termhood::features(&c, &c.entries[id], &th[id], &mut classes)[at]
+    };
+    // `practices`, `manual`: common English words the French list does not hold; French web
+    // text writes `corporate` often enough for its list to hold it.
+    assert!((share("Corporate Practices Manual") - 2.0 / 3.0).abs() < 1e-12);
+    // `corruption` is an English word too, but a French one first.
+    assert_eq!(share("corruption transnationale"), 0.0);
+}

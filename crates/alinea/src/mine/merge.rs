@@ -1,11 +1,12 @@
-//! Mined candidates against the curated glossary (terms compared by their variant keys:
-//! case, accents, plural, hyphens, Arabic letter variants and clitics). A candidate that is already a term of a
-//! concept adds its evidence (a note); a new equivalent associated strongly enough
+//! Mined candidates against the curated glossary (terms compared by their variant keys: case,
+//! accents, plural, hyphens, Arabic letter variants and clitics). A candidate that is already a
+//! term of a concept adds its evidence (a note); a new equivalent associated strongly enough
 //! ([`PROPOSE_MIN`]) becomes a proposed term of that concept, unless it is a curated term of
-//! another concept; a new term seen twice or more, with an equivalent, becomes a proposed concept. Everything mined is marked `proposed`
-//! (the TBX process status `provisionallyProcessed`, held as a note, and the transaction kind `proposal`, with frequency,
-//! score and two contexts); the curated glossary itself is never changed: the result is a
-//! separate termbase for review.
+//! another concept; a new term seen twice or more, with an equivalent, becomes a proposed
+//! concept. Everything mined is marked `proposed` (the TBX process status
+//! `provisionallyProcessed`, held as a note, and the transaction kind `proposal`, with
+//! frequency, score and two contexts); the curated glossary itself is never changed: the result
+//! is a separate termbase for review.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;

@@ -143,11 +143,12 @@ pub fn merge(candidates: &[Candidate], pivot: &Lang, glossary: &Termbase) -> Mer
     // (language, variant key) of every curated term.
     let mut curated_terms: FxHashSet<(Lang, String)> = FxHashSet::default();
     for (i, c) in glossary.concepts.iter().enumerate() {
-        for t in c.terms.iter().filter(|t| &t.lang == pivot) {
-            by_key.entry(variant_key(&t.text, pivot)).or_insert(i);
-        }
         for t in &c.terms {
-            curated_terms.insert((t.lang.clone(), variant_key(&t.text, &t.lang)));
+            let key = variant_key(&t.text, &t.lang);
+            if &t.lang == pivot {
+                by_key.entry(key.clone()).or_insert(i);
+            }
+            curated_terms.insert((t.lang.clone(), key));
         }
     }
     let mut merged = Merged::default();

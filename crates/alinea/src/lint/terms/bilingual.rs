@@ -200,7 +200,7 @@ pub(super) fn bilingual(
             .find(|t| t.concept_index == m.concept_index)
             .filter(|_| replaced.is_none() && strong_enough)
         {
-            if let Some(name) = names::name_key(&src.text, &m.span, &src.lang) {
+            if let Some(name) = names::phrase_key(&src.text, &m.span, &term.text, &src.lang) {
                 in_names
                     .entry((m.concept_index, name))
                     .or_default()
@@ -374,7 +374,7 @@ pub(super) fn bilingual(
             fix: None,
         };
         // Inside a longer name: told once the whole document shows how the name is rendered.
-        match names::name_key(&src.text, &m.span, &src.lang) {
+        match names::phrase_key(&src.text, &m.span, &term.text, &src.lang) {
             Some(name) => {
                 in_names
                     .entry((m.concept_index, name))

@@ -4,7 +4,8 @@
 //!
 //! [`forms`] tells how a found term stands (a name or a common noun, expanded or not, inside
 //! a cited title); [`apart`] finds a term whose words stand apart in a translation; [`names`]
-//! tells a term inside a longer name, which a translation may render by its own name; [`weak`]
+//! tells a term inside a longer name or a narrower term, which a translation may render by a
+//! form of its own; [`weak`]
 //! tells the weaker forms of a term (inside a compound, an Arabic relative adjective) and an
 //! Arabic term's feminine twin; [`coordinated`] tells a source term whose complement is
 //! coordinated with another (« maintien de la paix et de la sécurité »).

@@ -10,6 +10,10 @@
 //! told; a name met less often, or rendered with the equivalent elsewhere, is told as any
 //! term is.
 //!
+//! A one-word term and the modifier that makes a narrower term of it (« éducation sexuelle »,
+//! `sex education`: [`narrower_key`]) are weighed the same way: the narrower term may have
+//! renderings of its own (`التربية الجنسية`, `التثقيف الجنسي`) where the one word has one.
+//!
 //! A name is recognised by the noun that says what kind of body, meeting or text it is
 //! (`Organisation`, `Coalition`, `Convention` …), capitalised: in French it comes first, a
 //! preposition right after it (`Groupe des`, `Coalition pour`; not `aux`: `le Conseil aux
@@ -259,6 +263,62 @@ fn english(term: &str, before: &[&str], after: &[&str]) -> Option<(usize, usize)
     }
 }
 
+/// The fixed phrase `span` of `text` stands in, as a key: the longer name it is part of
+/// ([`name_key`]) or else the narrower term a one-word term makes with its modifier
+/// ([`narrower_key`]). Both are rendered by forms of their own, told from the document as a
+/// whole ([`NameUses`]).
+pub(super) fn phrase_key(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    term: &str,
+    lang: &Lang,
+) -> Option<String> {
+    name_key(text, span, lang).or_else(|| narrower_key(text, span, term, lang))
+}
+
+/// The narrower term a one-word term `term`, found at `span` of `text`, makes with the
+/// adjective right after it in French (« éducation sexuelle ») or the modifier right before
+/// it in English (`sex education`), as a key: the two words, lower-cased. A narrower term has
+/// renderings of its own (`التربية الجنسية`, `التثقيف الجنسي` for « éducation sexuelle »,
+/// where `التعليم` renders « éducation »). The modifier is a word of the language's
+/// part-of-speech table (an adjective in French; an adjective or a noun in English) written
+/// in lower case, not a function word, and nothing but a space stands between the two.
+/// `None` for a term of two words or more, or a language without a table.
+pub(super) fn narrower_key(
+    text: &str,
+    span: &std::ops::Range<usize>,
+    term: &str,
+    lang: &Lang,
+) -> Option<String> {
+    if term.contains(char::is_whitespace) || !crate::mine::pos::has_table(lang) {
+        return None;
+    }
+    use crate::mine::pos::{self, Pos};
+    let modifier = |w: &str, classes: u8| {
+        w.chars().all(char::is_lowercase)
+            && !crate::mine::lexicon::is_stop(lang, w)
+            && pos::of(lang, w).is_some_and(|p| p.is(classes))
+    };
+    let spaced = |gap: &str| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+    let found = text[span.clone()].to_lowercase();
+    match lang {
+        Lang::Fr => {
+            let rest = &text[span.end..];
+            let w = words(rest).into_iter().next()?;
+            let adj = &rest[w.clone()];
+            (spaced(&rest[..w.start]) && modifier(adj, Pos::ADJECTIVE))
+                .then(|| format!("{found} {adj}"))
+        }
+        _ => {
+            let head = &text[..span.start];
+            let w = words(head).into_iter().next_back()?;
+            let m = &head[w.clone()];
+            (spaced(&head[w.end..]) && modifier(m, Pos::ADJECTIVE | Pos::NOUN))
+                .then(|| format!("{m} {found}"))
+        }
+    }
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -301,6 +361,43 @@ mod tests {
     fn key(text: &str, term: &str, lang: Lang) -> Option<String> {
         let start = text.find(term).unwrap();
         name_key(text, &(start..start + term.len()), &lang)
+    }
+
+    #[test]
+    fn a_one_word_term_and_its_modifier_make_a_narrower_term() {
+        let k = |text: &str, term: &str, lang: Lang| {
+            let start = text.find(term).unwrap();
+            narrower_key(text, &(start..start + term.len()), term, &lang)
+        };
+        let fr = "des programmes d'éducation sexuelle complets";
+        assert_eq!(
+            k(fr, "éducation", Lang::Fr).as_deref(),
+            Some("éducation sexuelle")
+        );
+        assert_eq!(
+            k("sex education programmes", "education", Lang::En).as_deref(),
+            Some("sex education")
+        );
+        // No modifier: a punctuation mark, a function word, a verb, a capitalised word, a term
+        // of two words, a language without a part-of-speech table.
+        for (t, term, lang) in [
+            ("le droit à l'éducation, la santé", "éducation", Lang::Fr),
+            ("l'éducation des filles", "éducation", Lang::Fr),
+            ("l'éducation est un droit", "éducation", Lang::Fr),
+            ("the education of girls", "education", Lang::En),
+            ("UNESCO education", "education", Lang::En),
+            ("la société civile organisée", "société civile", Lang::Fr),
+            ("التعليم الجنسي", "التعليم", Lang::Ar),
+        ] {
+            assert_eq!(k(t, term, lang), None, "{t}");
+        }
+        // A name comes first: the narrower term is only asked when the term is in no name.
+        let t = "l'Organisation des Nations Unies pour l'éducation scientifique";
+        let start = t.find("éducation").unwrap();
+        assert_eq!(
+            phrase_key(t, &(start..start + 10), "éducation", &Lang::Fr).as_deref(),
+            Some("organisation des nations unies pour l éducation")
+        );
     }
 
     #[test]

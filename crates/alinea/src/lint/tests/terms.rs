@@ -143,6 +143,46 @@ fn a_name_rendered_by_its_own_form_throughout_the_document_is_not_told() {
     assert_eq!(out[0].location.as_ref().unwrap().line, 3);
 }
 
+/// A one-word term inside a narrower term of the source (« éducation sexuelle ») that the
+/// translation renders by a form of its own throughout the document is not told; rendered
+/// with the equivalent once, or met twice only, it is.
+#[test]
+fn a_narrower_term_rendered_by_its_own_form_throughout_the_document_is_not_told() {
+    let tb = one_concept(
+        "education",
+        &[(Lang::Fr, "éducation"), (Lang::En, "education")],
+    );
+    let own = [
+        (
+            "Des programmes d'éducation sexuelle sont offerts.",
+            "Sexuality programmes are offered.",
+        ),
+        (
+            "Une éducation sexuelle complète est dispensée.",
+            "Comprehensive sexuality teaching is given.",
+        ),
+        (
+            "L'éducation sexuelle commence tôt.",
+            "Sexuality teaching starts early.",
+        ),
+    ];
+    let missing = |d: Doc| {
+        lint(&[d], &tb, &Config::default())
+            .iter()
+            .filter(|d| d.code == "term/missing-equivalent")
+            .count()
+    };
+    assert_eq!(missing(doc(&own)), 0);
+    assert_eq!(missing(doc(&own[..2])), 2);
+    let mut mixed = own.to_vec();
+    mixed.push(("L'éducation sexuelle aussi.", "Sex education too."));
+    assert_eq!(missing(doc(&mixed)), 3);
+    // The term alone is told as before.
+    let mut plain = own.to_vec();
+    plain.push(("Le droit à l'éducation.", "The right to schooling."));
+    assert_eq!(missing(doc(&plain)), 1);
+}
+
 #[test]
 fn a_copy_of_the_source_is_told_unless_it_reads_as_the_target_language_too() {
     let d = doc(&[

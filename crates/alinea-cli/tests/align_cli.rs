@@ -87,6 +87,56 @@ fn beads_cover_every_unit_once_in_order() {
     assert!(beads.iter().all(|b| (0.0..=1.0).contains(&b.2)));
 }
 
+/// A page number between the two halves of a sentence (a page break in one version only):
+/// the two halves are one bead, the page number a bead of its own; in the TMX the halves make
+/// one unit.
+#[test]
+fn a_page_number_inside_a_sentence_is_a_bead_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.fr.txt");
+    let e = dir.path().join("a.en.txt");
+    std::fs::write(
+        &f,
+        "Le Conseil a examiné le rapport annuel du Comité sur la sécurité alimentaire en 2019.\n\
+         L'une d'elles concerne la réforme de la gouvernance, sur laquelle le Conseil n'avait pas encore pris de décision en 2012, et elle est en cours.\n\
+         La séance est levée à 13 heures.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &e,
+        "The Council considered the annual report of the Committee on food security in 2019.\n\
+         One of these is governance reform, on which the Council had not reached\n\
+         26/47\n\
+         a decision in 2012, and it is under way.\n\
+         The meeting rose at 1 p.m.\n",
+    )
+    .unwrap();
+    let (out, _) = run_ok(
+        &["--input", "lines", "--format", "beads"],
+        &[f.as_path(), e.as_path()],
+    );
+    let beads: Vec<(Vec<usize>, Vec<usize>)> =
+        out.lines().map(parse_bead).map(|b| (b.0, b.1)).collect();
+    assert_eq!(
+        beads,
+        [
+            (vec![0], vec![0]),
+            (vec![1], vec![1, 3]),
+            (vec![], vec![2]),
+            (vec![2], vec![4]),
+        ]
+    );
+    let (tmx, _) = run_ok(
+        &["--input", "lines", "--format", "tmx"],
+        &[f.as_path(), e.as_path()],
+    );
+    assert!(
+        tmx.contains("<seg>One of these is governance reform, on which the Council had not reached a decision in 2012, and it is under way.</seg>"),
+        "{tmx}"
+    );
+    assert!(!tmx.contains("26/47"), "{tmx}");
+}
+
 #[test]
 fn beads_need_two_files() {
     let e = run_err(&["--format", "beads"], &[&fr(), &en(), &ar()]);

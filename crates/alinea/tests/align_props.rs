@@ -5,22 +5,47 @@ use alinea::align::{align_pair, Options, PairAlignment};
 use alinea::Lang;
 use proptest::prelude::*;
 
-/// Check that the beads cover 0..n and 0..m exactly once, in order, with consecutive indices.
-fn check_cover(a: &PairAlignment, n: usize, m: usize) -> Result<(), TestCaseError> {
-    let (mut i, mut j) = (0, 0);
+/// Check that the beads cover 0..n and 0..m exactly once; that the units which are not page
+/// furniture with nothing to translate come in order, each bead's consecutive but for such
+/// furniture between them; and that such furniture stands alone in its bead.
+fn check_cover(a: &PairAlignment, (src, tgt): (&[&str], &[&str])) -> Result<(), TestCaseError> {
+    use alinea::doc::kind::bare_furniture;
+    let (n, m) = (src.len(), tgt.len());
+    let (mut seen_s, mut seen_t) = (vec![0; n], vec![0; m]);
+    let (mut next_s, mut next_t) = (0, 0);
     for b in &a.beads {
         prop_assert!(!(b.src.is_empty() && b.tgt.is_empty()), "empty bead");
         prop_assert!((0.0..=1.0).contains(&b.score), "score {}", b.score);
-        for &s in &b.src {
-            prop_assert_eq!(s, i);
-            i += 1;
-        }
-        for &t in &b.tgt {
-            prop_assert_eq!(t, j);
-            j += 1;
+        for (side, units, seen, next) in [
+            (&b.src, src, &mut seen_s, &mut next_s),
+            (&b.tgt, tgt, &mut seen_t, &mut next_t),
+        ] {
+            for (k, &i) in side.iter().enumerate() {
+                prop_assert!(i < units.len(), "index {i}");
+                seen[i] += 1;
+                if bare_furniture(units[i]) {
+                    prop_assert_eq!(b.src.len() + b.tgt.len(), 1, "furniture with other units");
+                    continue;
+                }
+                // The next unit that is not furniture, and nothing but furniture in a gap.
+                while *next < units.len() && bare_furniture(units[*next]) {
+                    *next += 1;
+                }
+                prop_assert_eq!(i, *next);
+                *next += 1;
+                if k > 0 {
+                    prop_assert!(
+                        (side[k - 1] + 1..i).all(|g| bare_furniture(units[g])),
+                        "a gap of other units"
+                    );
+                }
+            }
         }
     }
-    prop_assert_eq!((i, j), (n, m));
+    prop_assert!(
+        seen_s.iter().chain(&seen_t).all(|&c| c == 1),
+        "each unit once"
+    );
     Ok(())
 }
 
@@ -53,6 +78,7 @@ const WORDS: &[&str] = &[
     "und",
     "100 000",
     "https://undocs.org/A/1",
+    "26/47",
     "UNICEF",
     "l'Organisation",
     "é",
@@ -92,7 +118,7 @@ proptest! {
     ) {
         let opts = Options { realign, ..Options::default() };
         let a = align_pair(&refs(&src), &sl, &refs(&tgt), &tl, &opts);
-        check_cover(&a, src.len(), tgt.len())?;
+        check_cover(&a, (&refs(&src), &refs(&tgt)))?;
     }
 
     #[test]
@@ -115,7 +141,7 @@ proptest! {
         let mut t = d.clone();
         t.insert(k, extra);
         let a = align_pair(&refs(&d), &Lang::En, &refs(&t), &Lang::En, &Options::default());
-        check_cover(&a, d.len(), t.len())?;
+        check_cover(&a, (&refs(&d), &refs(&t)))?;
         let b = a.beads.iter().find(|b| b.tgt.contains(&k)).expect("covered");
         prop_assert!(b.src.is_empty() || b.tgt.len() > b.src.len(), "bead {:?}", b);
     }

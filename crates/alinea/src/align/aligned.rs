@@ -191,12 +191,35 @@ impl Aligned {
         self.segtype == Segtype::Paragraph && super::notes::pair_moved(&mut self.beads, docs)
     }
 
-    /// The text of `bead` on side `d`: its units joined with a space.
-    pub fn text(&self, bead: &MultiBead, d: usize) -> String {
-        bead.sides[d]
+    /// The units of `bead` on side `d` that its text holds: all of them, but page furniture
+    /// with nothing to translate between the others (a page number between the two halves of
+    /// a sentence, [`crate::doc::kind::bare_furniture`]) when the side has other units.
+    fn text_units<'a>(&'a self, bead: &'a MultiBead, d: usize) -> Vec<(usize, &'a str)> {
+        let units: Vec<(usize, &str)> = bead.sides[d]
             .iter()
-            .filter_map(|&i| self.sides[d].units.get(i))
-            .map(String::as_str)
+            .filter_map(|&i| self.sides[d].units.get(i).map(|u| (i, u.as_str())))
+            .collect();
+        if units.len() < 2 {
+            return units;
+        }
+        let kept: Vec<(usize, &str)> = units
+            .iter()
+            .copied()
+            .filter(|(_, u)| !crate::doc::kind::bare_furniture(u))
+            .collect();
+        if kept.is_empty() {
+            units
+        } else {
+            kept
+        }
+    }
+
+    /// The text of `bead` on side `d`: its units joined with a space (page furniture between
+    /// them left out: [`Aligned::text_units`]).
+    pub fn text(&self, bead: &MultiBead, d: usize) -> String {
+        self.text_units(bead, d)
+            .into_iter()
+            .map(|(_, u)| u)
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -233,10 +256,7 @@ impl Aligned {
         };
         let mut out = Vec::new();
         let mut at = 0;
-        for &i in &bead.sides[d] {
-            let Some(text) = self.sides[d].units.get(i) else {
-                continue;
-            };
+        for (i, text) in self.text_units(bead, d) {
             out.extend(side.get(i).into_iter().flatten().map(|t| t.shifted(at)));
             at += text.len() + 1;
         }

@@ -24,8 +24,12 @@
 //!   shares less of its translatable weight with the other side than confident 1-1 units
 //!   commonly do (the lower quartile's share, times 0.6) costs extra: a heading whose words the
 //!   other side does not express is more likely left out than merged;
-//! - a prior per shape; leaving page furniture unpaired (a page or job number, a reissue note:
+//! - a prior per shape; leaving page furniture unpaired (a reissue note, a `Distr.` line:
 //!   [`crate::doc::kind::furniture`]) costs 1.5 instead of 4.5.
+//!
+//! Page furniture with nothing to translate (a page or job number, a document symbol alone on
+//! its line) is left out of the search and put back as beads of its own ([`furniture`]): a
+//! sentence a page number cuts in two is one bead whose units have a gap (`[92]:[94, 96]`).
 //!
 //! The first pass searches a band around the diagonal (widened while the best path runs along
 //! its edge, up to a fixed number of cells); the second pass learns word translations from the
@@ -53,6 +57,7 @@ mod crossing;
 mod dp;
 mod evidence;
 mod features;
+pub(crate) mod furniture;
 pub(crate) mod lexicon;
 pub mod notes;
 pub(crate) mod numbers;
@@ -69,9 +74,10 @@ pub use pipeline::{align_files, length_ratio, Loaded, Outcome, Request};
 /// A group of source units aligned with a group of target units.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Bead {
-    /// 0-based source unit indices, consecutive and ascending (empty for an addition).
+    /// 0-based source unit indices, ascending (empty for an addition); consecutive but for
+    /// page furniture between them, which is a bead of its own ([`furniture`]).
     pub src: Vec<usize>,
-    /// 0-based target unit indices, consecutive and ascending (empty for an omission).
+    /// 0-based target unit indices, as `src` (empty for an omission).
     pub tgt: Vec<usize>,
     /// Confidence in [0, 1].
     pub score: f64,
@@ -285,7 +291,8 @@ pub fn align_pair(
 }
 
 /// [`align_pair`], the source's features given when they are extracted already (a pivot
-/// aligned with several translations is read once: [`multi::align_all`]).
+/// aligned with several translations is read once: [`multi::align_all`]), those of its units
+/// that are not page furniture ([`furniture`]).
 fn align_pair_from(
     src: &[&str],
     src_lang: &Lang,
@@ -294,20 +301,48 @@ fn align_pair_from(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> PairAlignment {
-    let (ev, model, steps) = search_pair(src, src_lang, src_features, tgt, tgt_lang, opts);
+    // Page furniture is left out of the search and put back as beads of its own.
+    let (src_kept, tgt_kept) = (furniture::kept(src), furniture::kept(tgt));
+    let (s, t) = (
+        src_kept.as_ref().map_or(src, |k| k.0.as_slice()),
+        tgt_kept.as_ref().map_or(tgt, |k| k.0.as_slice()),
+    );
+    let (ev, model, steps) = search_pair(s, src_lang, src_features, t, tgt_lang, opts);
     let conf = {
         let margin = confidence::margins(&ev, &model, &steps);
         confidence::calibrated(&confidence::features(&ev, &model, &steps, &margin))
     };
     // The evidence and the features are no longer needed once the confidences are known.
     drop(ev);
+    let beads = crossing::join(s, t, to_beads(&steps, &conf)).0;
     PairAlignment {
-        beads: crossing::join(src, tgt, to_beads(&steps, &conf)).0,
+        beads: restore_furniture(beads, src, &src_kept, tgt, &tgt_kept),
     }
+}
+
+/// [`furniture::restore`] when a side had furniture left out.
+fn restore_furniture(
+    beads: Vec<Bead>,
+    src: &[&str],
+    src_kept: &Option<(Vec<&str>, Vec<usize>)>,
+    tgt: &[&str],
+    tgt_kept: &Option<(Vec<&str>, Vec<usize>)>,
+) -> Vec<Bead> {
+    if src_kept.is_none() && tgt_kept.is_none() {
+        return beads;
+    }
+    let all = |n: usize| (0..n).collect::<Vec<usize>>();
+    let (si, ti) = (all(src.len()), all(tgt.len()));
+    furniture::restore(
+        beads,
+        (src_kept.as_ref().map_or(&si, |k| &k.1), src.len()),
+        (tgt_kept.as_ref().map_or(&ti, |k| &k.1), tgt.len()),
+    )
 }
 
 /// [`align_pair`], each bead with the features its confidence is computed from (named by
 /// [`CONFIDENCE_FEATURES`]): what `scripts/fit-confidence.py` refits the confidence model on.
+/// The beads of page furniture, which the search leaves out, are not among them.
 #[doc(hidden)]
 pub fn align_pair_with_features(
     src: &[&str],
@@ -316,6 +351,12 @@ pub fn align_pair_with_features(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> Vec<(Bead, [f64; confidence::N_FEATURES])> {
+    let (src_kept, tgt_kept) = (furniture::kept(src), furniture::kept(tgt));
+    let at = |kept: &Option<(Vec<&str>, Vec<usize>)>, k: usize| kept.as_ref().map_or(k, |x| x.1[k]);
+    let (src, tgt) = (
+        src_kept.as_ref().map_or(src, |k| k.0.as_slice()),
+        tgt_kept.as_ref().map_or(tgt, |k| k.0.as_slice()),
+    );
     let (ev, model, steps) = search_pair(src, src_lang, None, tgt, tgt_lang, opts);
     let margin = confidence::margins(&ev, &model, &steps);
     let features = confidence::features(&ev, &model, &steps, &margin);
@@ -331,6 +372,11 @@ pub fn align_pair_with_features(
                 .into_iter()
                 .min_by(|&x, &y| conf[x].total_cmp(&conf[y]))
                 .expect("every joined bead has a part");
+            let b = Bead {
+                src: b.src.iter().map(|&k| at(&src_kept, k)).collect(),
+                tgt: b.tgt.iter().map(|&k| at(&tgt_kept, k)).collect(),
+                score: b.score,
+            };
             (b, features[least])
         })
         .collect()

@@ -277,7 +277,12 @@ pub fn align_all(sides: &[(&Lang, Vec<&str>)], opts: &Options) -> MultiAlignment
         return MultiAlignment::default();
     };
     // With two translations or more, the pivot's features are extracted once for all pairs.
-    let shared = (rest.len() > 1).then(|| super::features::extract(pivot, pivot_lang));
+    // (Of the units the search reads: page furniture is left out of it.)
+    let shared = (rest.len() > 1).then(|| {
+        let kept = super::furniture::kept(pivot);
+        let units = kept.as_ref().map_or(pivot.as_slice(), |k| k.0.as_slice());
+        super::features::extract(units, pivot_lang)
+    });
     let pairs: Vec<PairAlignment> = rest
         .iter()
         .map(|(lang, units)| align_pair_from(pivot, pivot_lang, shared.as_ref(), units, lang, opts))

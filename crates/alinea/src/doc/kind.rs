@@ -139,6 +139,12 @@ fn furniture_rules(line: &str) -> bool {
             }
         }
     }
+    distribution(t, &lower)
+}
+
+/// A distribution or original-language line (`Distr.: General`, `Original: English`,
+/// `التوزيع: عام`): `t` normalised and trimmed, `lower` the same in lower case.
+fn distribution(t: &str, lower: &str) -> bool {
     [
         "distr.",
         "distr :",
@@ -151,6 +157,18 @@ fn furniture_rules(line: &str) -> bool {
     .iter()
     .any(|p| lower.starts_with(p))
         && t.chars().count() <= 40
+}
+
+/// Page furniture with nothing to translate ([`furniture`] less the reissue notes and the
+/// distribution and original-language lines, which a translation renders): a page or job
+/// number, a document symbol alone on its line, a page count.
+pub fn bare_furniture(line: &str) -> bool {
+    if !furniture(line) || reissue_note(line) {
+        return false;
+    }
+    let t = crate::text::normalize::for_matching(line);
+    let t = t.trim();
+    !distribution(t, &t.to_lowercase())
 }
 
 /// Whether `line` has too many words to be furniture, told without normalising it: more than
@@ -342,6 +360,30 @@ mod tests {
         let first = &segs[0];
         assert!(head_furniture(first) && skippable(first));
         assert_eq!(classify(&segs)[0], UnitKind::Furniture);
+    }
+
+    #[test]
+    fn bare_furniture_has_nothing_to_translate() {
+        for l in [
+            "26/47",
+            "A/70/96214",
+            "15-12345 (E)",
+            "GE.15-97243",
+            "13/41",
+        ] {
+            assert!(bare_furniture(l), "{l}");
+        }
+        for l in [
+            "Distr.: General",
+            "Distr. générale",
+            "التوزيع: عام",
+            "Original: English",
+            "* Reissued for technical reasons on 28 May 2015.",
+            "One of these is governance reform,",
+        ] {
+            assert!(!bare_furniture(l), "{l}");
+        }
+        assert!(furniture("Distr.: General"));
     }
 
     #[test]

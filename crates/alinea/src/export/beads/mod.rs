@@ -5,7 +5,9 @@
 //!
 //! - [`write`]: what `--format beads` writes, the lines alone (`[3, 4]:[3]:0.8125`, two
 //!   documents), the format alignment scorers read (`../shared/bench/score.py` reads every
-//!   non-empty line as a bead, so this form has no header).
+//!   non-empty line as a bead, so this form has no header). Page furniture a bead holds
+//!   beside other units (a page number between the two halves of a sentence) is written as
+//!   a bead of its own after it: `[92]:[94, 96]:0.9512`, then `[]:[95]:0.9000`.
 //! - [`write_corrected`]: a corrected alignment, as the review page downloads it and
 //!   `alinea align --beads` reads it ([`read`]): a header naming the documents and the
 //!   SHA-256 of each side's units ([`units_hash`]), then the beads (two or three sides), each
@@ -52,9 +54,13 @@ pub fn write(a: &Aligned) -> Result<String> {
         )));
     }
     let mut out = String::new();
+    let units: Vec<&[String]> = a.sides.iter().map(|s| s.units.as_slice()).collect();
     for b in &a.beads {
-        out.push_str(&bead_line(b, Mark::default()));
-        out.push('\n');
+        // Page furniture inside a bead, as the pairwise search gives it: a bead of its own.
+        for b in crate::align::furniture::split_out(b, &units) {
+            out.push_str(&bead_line(&b, Mark::default()));
+            out.push('\n');
+        }
     }
     Ok(out)
 }

@@ -1,0 +1,240 @@
+//! Page furniture left out of the search: a page number (`26/47`), a job number (`15-12345
+//! (E)`), a document symbol alone on its line (`A/70/96214`)
+//! ([`crate::doc::kind::bare_furniture`]) is no translation of anything, even when the other
+//! version has one at the same place. (A reissue note and a `Distr.: General` line are
+//! translated, and stay in the search, where leaving them unpaired costs less than other
+//! units.) The pairwise search runs over the other units only, so a sentence
+//! cut in two by a page break (`One of these is governance reform, …` / `26/47` / `In 2012,
+//! …`) is found as one bead with its two halves (`[92]:[94, 96]`), and every unit of furniture
+//! comes out as a bead of its own with nothing on the other side (`[]:[95]`), right after the
+//! bead holding the unit before it.
+//!
+//! Invariants ([`restore`], tested below): every unit of both sides is in exactly one bead;
+//! a unit of furniture is always alone in its bead; the beads over the other units are those
+//! of the search, in its order. A bead's units are ascending; they are consecutive but for the
+//! furniture between them (which the multi-way merge, [`super::multi::merge`], takes back
+//! inside the bead, so that the units of a merged bead are consecutive on every side).
+
+use super::Bead;
+
+/// The confidence of a bead that holds one unit of furniture alone: the lines the detector
+/// takes for furniture are rarely anything else.
+pub(crate) const CONFIDENCE: f64 = 0.9;
+
+/// `bead` with the page furniture it holds beside other units taken out of it, then each unit
+/// of that furniture as a bead of its own ([`CONFIDENCE`]), as the pairwise search gives them
+/// (the multi-way merge takes furniture between a bead's units back inside the bead). A bead
+/// of furniture alone is left as it is. `units[d]` are side `d`'s units.
+pub(crate) fn split_out(
+    bead: &super::multi::MultiBead,
+    units: &[&[String]],
+) -> Vec<super::multi::MultiBead> {
+    let furniture = |d: usize, i: usize| {
+        units
+            .get(d)
+            .and_then(|u| u.get(i))
+            .is_some_and(|t| crate::doc::kind::bare_furniture(t))
+    };
+    let any_content = bead
+        .sides
+        .iter()
+        .enumerate()
+        .any(|(d, s)| s.iter().any(|&i| !furniture(d, i)));
+    let any_furniture = bead
+        .sides
+        .iter()
+        .enumerate()
+        .any(|(d, s)| s.iter().any(|&i| furniture(d, i)));
+    if !(any_content && any_furniture) {
+        return vec![bead.clone()];
+    }
+    let n = bead.sides.len();
+    let mut out = vec![super::multi::MultiBead {
+        sides: (0..n)
+            .map(|d| {
+                bead.sides[d]
+                    .iter()
+                    .copied()
+                    .filter(|&i| !furniture(d, i))
+                    .collect()
+            })
+            .collect(),
+        score: bead.score,
+    }];
+    for (d, side) in bead.sides.iter().enumerate() {
+        for &i in side.iter().filter(|&&i| furniture(d, i)) {
+            let mut sides = vec![Vec::new(); n];
+            sides[d].push(i);
+            out.push(super::multi::MultiBead {
+                sides,
+                score: CONFIDENCE,
+            });
+        }
+    }
+    out
+}
+
+/// The units of `units` that are not page furniture, and their indices in `units`; `None`
+/// when every unit is kept.
+pub(super) fn kept<'a>(units: &[&'a str]) -> Option<(Vec<&'a str>, Vec<usize>)> {
+    let keep: Vec<usize> = (0..units.len())
+        .filter(|&i| !crate::doc::kind::bare_furniture(units[i]))
+        .collect();
+    (keep.len() < units.len()).then(|| (keep.iter().map(|&i| units[i]).collect(), keep))
+}
+
+/// Beads over kept units (indices into the kept units of each side: `src_ix[k]` is the index
+/// of the `k`-th kept source unit among the `n_src` units of its side) back over all units,
+/// each unit of furniture a bead of its own right after the bead holding the unit before it
+/// on its side (first when there is none).
+pub(super) fn restore(
+    beads: Vec<Bead>,
+    (src_ix, n_src): (&[usize], usize),
+    (tgt_ix, n_tgt): (&[usize], usize),
+) -> Vec<Bead> {
+    let beads: Vec<Bead> = beads
+        .into_iter()
+        .map(|b| Bead {
+            src: b.src.iter().map(|&k| src_ix[k]).collect(),
+            tgt: b.tgt.iter().map(|&k| tgt_ix[k]).collect(),
+            score: b.score,
+        })
+        .collect();
+    // after[b + 1]: the furniture beads that follow bead b; after[0]: those before the first.
+    let mut after: Vec<Vec<Bead>> = vec![Vec::new(); beads.len() + 1];
+    for (source, ix, n) in [(true, src_ix, n_src), (false, tgt_ix, n_tgt)] {
+        let mut owner = vec![usize::MAX; n];
+        for (b, bead) in beads.iter().enumerate() {
+            for &i in if source { &bead.src } else { &bead.tgt } {
+                owner[i] = b;
+            }
+        }
+        let mut kept = ix.iter().peekable();
+        let mut last: Option<usize> = None;
+        for (i, &own) in owner.iter().enumerate() {
+            if kept.peek() == Some(&&i) {
+                kept.next();
+                if own != usize::MAX {
+                    last = Some(own);
+                }
+                continue;
+            }
+            let (src, tgt) = match source {
+                true => (vec![i], Vec::new()),
+                false => (Vec::new(), vec![i]),
+            };
+            after[last.map_or(0, |b| b + 1)].push(Bead {
+                src,
+                tgt,
+                score: CONFIDENCE,
+            });
+        }
+    }
+    let mut after = after.into_iter();
+    let mut out: Vec<Bead> = after.next().unwrap_or_default();
+    for (bead, furniture) in beads.into_iter().zip(after) {
+        out.push(bead);
+        out.extend(furniture);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::test_bead as bead;
+
+    fn sides(beads: &[Bead]) -> Vec<(Vec<usize>, Vec<usize>)> {
+        beads
+            .iter()
+            .map(|b| (b.src.clone(), b.tgt.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn furniture_is_found_and_left_out() {
+        let units = [
+            "One of these is reform,",
+            "26/47",
+            "on which it decided.",
+            "A/70/96214",
+        ];
+        let (kept_units, ix) = kept(&units).unwrap();
+        assert_eq!(
+            kept_units,
+            ["One of these is reform,", "on which it decided."]
+        );
+        assert_eq!(ix, [0, 2]);
+        assert!(kept(&["Un.", "Deux."]).is_none());
+    }
+
+    #[test]
+    fn a_page_break_inside_a_sentence_leaves_its_halves_in_one_bead() {
+        // Source: 0, 1; target: 0, [1 furniture], 2, 3, [4 furniture]; kept target 0, 2, 3.
+        let found = vec![bead(&[0], &[0, 1], 0.8), bead(&[1], &[2], 0.9)];
+        let out = restore(found, (&[0, 1], 2), (&[0, 2, 3], 5));
+        assert_eq!(
+            sides(&out),
+            [
+                (vec![0], vec![0, 2]),
+                (vec![], vec![1]),
+                (vec![1], vec![3]),
+                (vec![], vec![4]),
+            ]
+        );
+        assert_eq!(out[1].score, CONFIDENCE);
+        assert_eq!(out[0].score, 0.8);
+    }
+
+    #[test]
+    fn furniture_before_every_unit_and_on_both_sides() {
+        // Source: [0 furniture], 1, 2; target: [0 furniture], [1 furniture], 2.
+        let found = vec![bead(&[0], &[0], 0.9), bead(&[1], &[], 0.2)];
+        let out = restore(found, (&[1, 2], 3), (&[2], 3));
+        assert_eq!(
+            sides(&out),
+            [
+                (vec![0], vec![]),
+                (vec![], vec![0]),
+                (vec![], vec![1]),
+                (vec![1], vec![2]),
+                (vec![2], vec![]),
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        /// Every unit in exactly one bead; furniture alone; the search's beads in their order.
+        #[test]
+        fn every_unit_once_and_furniture_alone(
+            src_furn in proptest::collection::vec(proptest::bool::weighted(0.3), 0..12),
+            tgt_furn in proptest::collection::vec(proptest::bool::weighted(0.3), 0..12),
+        ) {
+            let ix = |f: &[bool]| (0..f.len()).filter(|&i| !f[i]).collect::<Vec<usize>>();
+            let (si, ti) = (ix(&src_furn), ix(&tgt_furn));
+            // A monotone search result over the kept units: pair them while both last.
+            let mut found = Vec::new();
+            for k in 0..si.len().max(ti.len()) {
+                let s = if k < si.len() { vec![k] } else { vec![] };
+                let t = if k < ti.len() { vec![k] } else { vec![] };
+                found.push(bead(&s, &t, 0.5));
+            }
+            let out = restore(found.clone(), (&si, src_furn.len()), (&ti, tgt_furn.len()));
+            for (furn, src) in [(&src_furn, true), (&tgt_furn, false)] {
+                let mut seen = vec![0; furn.len()];
+                for b in &out {
+                    let side = if src { &b.src } else { &b.tgt };
+                    for &i in side {
+                        seen[i] += 1;
+                        if furn[i] {
+                            proptest::prop_assert_eq!(b.src.len() + b.tgt.len(), 1);
+                        }
+                    }
+                }
+                proptest::prop_assert!(seen.iter().all(|&n| n == 1));
+            }
+            let searched: Vec<&Bead> = out.iter().filter(|b| b.score != CONFIDENCE).collect();
+            proptest::prop_assert_eq!(searched.len(), found.len());
+        }
+    }
+}

@@ -21,48 +21,54 @@ use super::Bead;
 /// takes for furniture are rarely anything else.
 pub(crate) const CONFIDENCE: f64 = 0.9;
 
-/// `bead` with the page furniture it holds beside other units taken out of it, then each unit
-/// of that furniture as a bead of its own ([`CONFIDENCE`]), as the pairwise search gives them
-/// (the multi-way merge takes furniture between a bead's units back inside the bead). A bead
-/// of furniture alone is left as it is. `units[d]` are side `d`'s units.
+/// `bead` with the page furniture that a side holds beside its other units taken out of it,
+/// then each unit of that furniture as a bead of its own ([`CONFIDENCE`]), as the pairwise
+/// search gives them (the multi-way merge takes furniture between a bead's units back inside
+/// the bead). A side of one unit, or of furniture alone, is left as it is, as
+/// [`super::Aligned::text`] leaves it. `units[d]` are side `d`'s units.
 pub(crate) fn split_out(
     bead: &super::multi::MultiBead,
     units: &[&[String]],
 ) -> Vec<super::multi::MultiBead> {
-    let furniture = |d: usize, i: usize| {
-        units
-            .get(d)
-            .and_then(|u| u.get(i))
-            .is_some_and(|t| crate::doc::kind::bare_furniture(t))
+    // Per side with two units or more: which of them are furniture.
+    let flags: Vec<Option<Vec<bool>>> = bead
+        .sides
+        .iter()
+        .enumerate()
+        .map(|(d, side)| {
+            (side.len() >= 2).then(|| {
+                side.iter()
+                    .map(|&i| {
+                        units
+                            .get(d)
+                            .and_then(|u| u.get(i))
+                            .is_some_and(|t| crate::doc::kind::bare_furniture(t))
+                    })
+                    .collect::<Vec<bool>>()
+            })
+        })
+        .collect();
+    let apart = |f: &Option<Vec<bool>>| {
+        f.as_ref()
+            .is_some_and(|f| f.contains(&true) && f.contains(&false))
     };
-    let any_content = bead
-        .sides
-        .iter()
-        .enumerate()
-        .any(|(d, s)| s.iter().any(|&i| !furniture(d, i)));
-    let any_furniture = bead
-        .sides
-        .iter()
-        .enumerate()
-        .any(|(d, s)| s.iter().any(|&i| furniture(d, i)));
-    if !(any_content && any_furniture) {
+    if !flags.iter().any(apart) {
         return vec![bead.clone()];
     }
     let n = bead.sides.len();
-    let mut out = vec![super::multi::MultiBead {
-        sides: (0..n)
-            .map(|d| {
-                bead.sides[d]
-                    .iter()
-                    .copied()
-                    .filter(|&i| !furniture(d, i))
-                    .collect()
-            })
-            .collect(),
-        score: bead.score,
-    }];
-    for (d, side) in bead.sides.iter().enumerate() {
-        for &i in side.iter().filter(|&&i| furniture(d, i)) {
+    let mut kept = bead.clone();
+    let mut out = Vec::new();
+    for (d, f) in flags.iter().enumerate() {
+        let Some(f) = f.as_ref().filter(|_| apart(&flags[d])) else {
+            continue;
+        };
+        kept.sides[d] = bead.sides[d]
+            .iter()
+            .zip(f)
+            .filter(|(_, &furn)| !furn)
+            .map(|(&i, _)| i)
+            .collect();
+        for (&i, _) in bead.sides[d].iter().zip(f).filter(|(_, &furn)| furn) {
             let mut sides = vec![Vec::new(); n];
             sides[d].push(i);
             out.push(super::multi::MultiBead {
@@ -71,6 +77,7 @@ pub(crate) fn split_out(
             });
         }
     }
+    out.insert(0, kept);
     out
 }
 
@@ -201,6 +208,33 @@ mod tests {
                 (vec![2], vec![]),
             ]
         );
+    }
+
+    #[test]
+    fn the_beads_format_writes_furniture_inside_a_merged_bead_apart() {
+        use crate::align::multi::MultiBead;
+        let fr: Vec<String> = ["Une phrase", "coupée."].map(String::from).to_vec();
+        let en: Vec<String> = ["A sentence", "26/47", "cut."].map(String::from).to_vec();
+        let merged = MultiBead {
+            sides: vec![vec![0, 1], vec![0, 1, 2]],
+            score: 0.7,
+        };
+        let out = split_out(&merged, &[&fr, &en]);
+        let sides: Vec<Vec<Vec<usize>>> = out.iter().map(|b| b.sides.clone()).collect();
+        assert_eq!(sides, [vec![vec![0, 1], vec![0, 2]], vec![vec![], vec![1]]]);
+        assert_eq!((out[0].score, out[1].score), (0.7, CONFIDENCE));
+        // A page number alone on its side, or in a bead of furniture only: as it is.
+        let one = MultiBead {
+            sides: vec![vec![0], vec![1]],
+            score: 0.2,
+        };
+        assert_eq!(split_out(&one, &[&fr, &en]), vec![one]);
+        let pages: Vec<String> = ["3/9", "4/9"].map(String::from).to_vec();
+        let only = MultiBead {
+            sides: vec![vec![0, 1], vec![]],
+            score: 0.2,
+        };
+        assert_eq!(split_out(&only, &[&pages, &en]), vec![only]);
     }
 
     proptest::proptest! {

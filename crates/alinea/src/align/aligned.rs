@@ -192,7 +192,7 @@ impl Aligned {
     }
 
     /// The units of `bead` on side `d` that its text holds: all of them, but page furniture
-    /// with nothing to translate between the others (a page number between the two halves of
+    /// with nothing to translate beside the others (a page number between the two halves of
     /// a sentence, [`crate::doc::kind::bare_furniture`]) when the side has other units.
     fn text_units<'a>(&'a self, bead: &'a MultiBead, d: usize) -> Vec<(usize, &'a str)> {
         let units: Vec<(usize, &str)> = bead.sides[d]
@@ -214,7 +214,7 @@ impl Aligned {
         }
     }
 
-    /// The text of `bead` on side `d`: its units joined with a space (page furniture between
+    /// The text of `bead` on side `d`: its units joined with a space (page furniture beside
     /// them left out: [`Aligned::text_units`]).
     pub fn text(&self, bead: &MultiBead, d: usize) -> String {
         self.text_units(bead, d)

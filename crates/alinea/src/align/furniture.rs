@@ -13,7 +13,8 @@
 //! a unit of furniture is always alone in its bead; the beads over the other units are those
 //! of the search, in its order. A bead's units are ascending; they are consecutive but for the
 //! furniture between them (which the multi-way merge, [`super::multi::merge`], takes back
-//! inside the bead, so that the units of a merged bead are consecutive on every side).
+//! inside the bead, so that the units of a merged bead are consecutive on every side; the
+//! merged bead is then no surer than [`CONFIDENCE`], as a bead is no surer than its parts).
 
 use super::Bead;
 

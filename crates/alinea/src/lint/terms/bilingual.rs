@@ -200,10 +200,15 @@ pub(super) fn bilingual(
             .find(|t| t.concept_index == m.concept_index)
             .filter(|_| replaced.is_none() && strong_enough)
         {
-            if let Some(name) = names::phrase_key(&src.text, &m.span, &term.text, &src.lang) {
+            if let Some((name, narrower)) =
+                names::phrase_key(&src.text, &m.span, &term.text, &src.lang)
+            {
                 in_names
                     .entry((m.concept_index, name))
-                    .or_default()
+                    .or_insert_with(|| names::NameUses {
+                        narrower,
+                        ..Default::default()
+                    })
                     .rendered += 1;
             }
             // Rendered: the same source term rendered another way before?
@@ -375,10 +380,13 @@ pub(super) fn bilingual(
         };
         // Inside a longer name: told once the whole document shows how the name is rendered.
         match names::phrase_key(&src.text, &m.span, &term.text, &src.lang) {
-            Some(name) => {
+            Some((name, narrower)) => {
                 in_names
                     .entry((m.concept_index, name))
-                    .or_default()
+                    .or_insert_with(|| names::NameUses {
+                        narrower,
+                        ..Default::default()
+                    })
                     .missing
                     .push((hit, stray()));
             }

@@ -203,8 +203,8 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             );
         }
     }
-    for (_, uses) in std::mem::take(&mut memory.names) {
-        hits.extend(uses.settle());
+    for ((_, key), uses) in std::mem::take(&mut memory.names) {
+        hits.extend(uses.settle(&key));
     }
     // Variants: a concept written with two of its approved (non-short) terms in one
     // monolingual document; the less used ones are told.

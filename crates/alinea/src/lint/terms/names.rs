@@ -264,26 +264,31 @@ fn english(term: &str, before: &[&str], after: &[&str]) -> Option<(usize, usize)
 }
 
 /// The fixed phrase `span` of `text` stands in, as a key: the longer name it is part of
-/// ([`name_key`]) or else the narrower term a one-word term makes with its modifier
-/// ([`narrower_key`]). Both are rendered by forms of their own, told from the document as a
-/// whole ([`NameUses`]).
+/// ([`name_key`]) or else the narrower term a one-word term may make with its modifier
+/// ([`narrower_key`]; then the language, in which [`NameUses::settle`] checks the modifier's
+/// part of speech, only when it matters). Both are rendered by forms of their own, told from
+/// the document as a whole ([`NameUses`]).
 pub(super) fn phrase_key(
     text: &str,
     span: &std::ops::Range<usize>,
     term: &str,
     lang: &Lang,
-) -> Option<String> {
-    name_key(text, span, lang).or_else(|| narrower_key(text, span, term, lang))
+) -> Option<(String, Option<Lang>)> {
+    match name_key(text, span, lang) {
+        Some(k) => Some((k, None)),
+        None => narrower_key(text, span, term, lang).map(|k| (k, Some(lang.clone()))),
+    }
 }
 
-/// The narrower term a one-word term `term`, found at `span` of `text`, makes with the
-/// adjective right after it in French (« éducation sexuelle ») or the modifier right before
-/// it in English (`sex education`), as a key: the two words, lower-cased. A narrower term has
-/// renderings of its own (`التربية الجنسية`, `التثقيف الجنسي` for « éducation sexuelle »,
-/// where `التعليم` renders « éducation »). The modifier is a word of the language's
-/// part-of-speech table (an adjective in French; an adjective or a noun in English) written
-/// in lower case, not a function word, and nothing but a space stands between the two.
-/// `None` for a term of two words or more, or a language without a table.
+/// The narrower term a one-word term `term`, found at `span` of `text`, may make with the word
+/// right after it in French (« éducation sexuelle ») or right before it in English (`sex
+/// education`), as a key: the two words, lower-cased. A narrower term has renderings of its
+/// own (`التربية الجنسية`, `التثقيف الجنسي` for « éducation sexuelle », where `التعليم`
+/// renders « éducation »). The word is written in lower case, is no function word, and
+/// nothing but a space stands between the two; whether it is a modifier (an adjective in
+/// French, an adjective or a noun in English: [`modifies`]) is asked apart, since it takes
+/// the part-of-speech table. `None` for a term of two words or more, or a language without a
+/// table.
 pub(super) fn narrower_key(
     text: &str,
     span: &std::ops::Range<usize>,
@@ -293,12 +298,8 @@ pub(super) fn narrower_key(
     if term.contains(char::is_whitespace) || !crate::mine::pos::has_table(lang) {
         return None;
     }
-    use crate::mine::pos::{self, Pos};
-    let modifier = |w: &str, classes: u8| {
-        w.chars().all(char::is_lowercase)
-            && !crate::mine::lexicon::is_stop(lang, w)
-            && pos::of(lang, w).is_some_and(|p| p.is(classes))
-    };
+    let word =
+        |w: &str| w.chars().all(char::is_lowercase) && !crate::mine::lexicon::is_stop(lang, w);
     let spaced = |gap: &str| !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
     let found = text[span.clone()].to_lowercase();
     match lang {
@@ -306,17 +307,27 @@ pub(super) fn narrower_key(
             let rest = &text[span.end..];
             let w = words(rest).into_iter().next()?;
             let adj = &rest[w.clone()];
-            (spaced(&rest[..w.start]) && modifier(adj, Pos::ADJECTIVE))
-                .then(|| format!("{found} {adj}"))
+            (spaced(&rest[..w.start]) && word(adj)).then(|| format!("{found} {adj}"))
         }
         _ => {
             let head = &text[..span.start];
             let w = words(head).into_iter().next_back()?;
             let m = &head[w.clone()];
-            (spaced(&head[w.end..]) && modifier(m, Pos::ADJECTIVE | Pos::NOUN))
-                .then(|| format!("{m} {found}"))
+            (spaced(&head[w.end..]) && word(m)).then(|| format!("{m} {found}"))
         }
     }
+}
+
+/// Whether the key of [`narrower_key`] in `lang` holds a modifier: its French second word is
+/// an adjective, its English first word an adjective or a noun, by the part-of-speech tables.
+pub(super) fn modifies(key: &str, lang: &Lang) -> bool {
+    use crate::mine::pos::{self, Pos};
+    let (word, classes) = match lang {
+        Lang::Fr => (key.rsplit(' ').next(), Pos::ADJECTIVE),
+        _ => (key.split(' ').next(), Pos::ADJECTIVE | Pos::NOUN),
+    };
+    word.and_then(|w| pos::of(lang, w))
+        .is_some_and(|p| p.is(classes))
 }
 
 fn capitalised(w: &str) -> bool {
@@ -338,14 +349,20 @@ pub(super) const NAME_EVIDENCE: usize = 3;
 pub(super) struct NameUses {
     pub rendered: usize,
     pub missing: Vec<(Hit, bool)>,
+    /// For a narrower term's key ([`narrower_key`]): its language, in which the modifier is
+    /// checked ([`modifies`]).
+    pub narrower: Option<Lang>,
 }
 
 impl NameUses {
-    /// The findings to tell: when the name is met [`NAME_EVIDENCE`] times or more and never
-    /// rendered with the term's equivalent (its translation is a name of its own), only the
-    /// stray ones; else all of them.
-    pub fn settle(self) -> Vec<Hit> {
-        let own_name = self.rendered == 0 && self.missing.len() >= NAME_EVIDENCE;
+    /// The findings to tell: when the name (`key`) is met [`NAME_EVIDENCE`] times or more and
+    /// never rendered with the term's equivalent (its translation is a name of its own), only
+    /// the stray ones; else all of them. A narrower term's key counts so only if its word is a
+    /// modifier, asked only then (the part-of-speech table is read on first use).
+    pub fn settle(self, key: &str) -> Vec<Hit> {
+        let own_name = self.rendered == 0
+            && self.missing.len() >= NAME_EVIDENCE
+            && self.narrower.as_ref().is_none_or(|l| modifies(key, l));
         self.missing
             .into_iter()
             .filter(|(_, stray)| !own_name || *stray)
@@ -374,12 +391,20 @@ mod tests {
             k(fr, "éducation", Lang::Fr).as_deref(),
             Some("éducation sexuelle")
         );
+        assert!(modifies("éducation sexuelle", &Lang::Fr));
         assert_eq!(
             k("sex education programmes", "education", Lang::En).as_deref(),
             Some("sex education")
         );
-        // No modifier: a punctuation mark, a function word, a verb, a capitalised word, a term
-        // of two words, a language without a part-of-speech table.
+        assert!(modifies("sex education", &Lang::En));
+        // A verb after the term is no modifier.
+        assert_eq!(
+            k("l'éducation dispense", "éducation", Lang::Fr).as_deref(),
+            Some("éducation dispense")
+        );
+        assert!(!modifies("éducation dispense", &Lang::Fr));
+        // No key: a punctuation mark, a function word, a capitalised word, a term of two
+        // words, a language without a part-of-speech table.
         for (t, term, lang) in [
             ("le droit à l'éducation, la santé", "éducation", Lang::Fr),
             ("l'éducation des filles", "éducation", Lang::Fr),
@@ -395,8 +420,17 @@ mod tests {
         let t = "l'Organisation des Nations Unies pour l'éducation scientifique";
         let start = t.find("éducation").unwrap();
         assert_eq!(
-            phrase_key(t, &(start..start + 10), "éducation", &Lang::Fr).as_deref(),
-            Some("organisation des nations unies pour l éducation")
+            phrase_key(t, &(start..start + 10), "éducation", &Lang::Fr),
+            Some((
+                "organisation des nations unies pour l éducation".to_string(),
+                None
+            ))
+        );
+        let t = "une éducation sexuelle";
+        let start = t.find("éducation").unwrap();
+        assert_eq!(
+            phrase_key(t, &(start..start + 10), "éducation", &Lang::Fr),
+            Some(("éducation sexuelle".to_string(), Some(Lang::Fr)))
         );
     }
 
@@ -482,10 +516,23 @@ mod tests {
         let uses = |rendered, missing: usize, stray: usize| NameUses {
             rendered,
             missing: (0..missing).map(|k| (hit(), k < stray)).collect(),
+            narrower: None,
         };
-        assert!(uses(0, 3, 0).settle().is_empty());
-        assert_eq!(uses(0, 3, 1).settle().len(), 1);
-        assert_eq!(uses(0, 2, 0).settle().len(), 2);
-        assert_eq!(uses(1, 3, 0).settle().len(), 3);
+        let key = "coalition contre la corruption";
+        assert!(uses(0, 3, 0).settle(key).is_empty());
+        assert_eq!(uses(0, 3, 1).settle(key).len(), 1);
+        assert_eq!(uses(0, 2, 0).settle(key).len(), 2);
+        assert_eq!(uses(1, 3, 0).settle(key).len(), 3);
+        // A narrower term's key: only when its word is a modifier.
+        let narrower = |key: &str| {
+            NameUses {
+                narrower: Some(Lang::Fr),
+                ..uses(0, 3, 0)
+            }
+            .settle(key)
+            .len()
+        };
+        assert_eq!(narrower("éducation sexuelle"), 0);
+        assert_eq!(narrower("éducation dispense"), 3);
     }
 }

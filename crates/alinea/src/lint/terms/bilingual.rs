@@ -378,7 +378,8 @@ pub(super) fn bilingual(
             },
             fix: None,
         };
-        // Inside a longer name: told once the whole document shows how the name is rendered.
+        // Inside a longer name or a narrower term: told once the whole document shows how it
+        // is rendered.
         match names::phrase_key(&src.text, &m.span, &term.text, &src.lang) {
             Some((name, narrower)) => {
                 in_names

@@ -186,14 +186,13 @@ pub(super) fn bilingual(
         };
         let rendered_at = spans_of(&in_target, m.concept_index);
         let weak_only = mentions >= 2 && no_strong;
-        let weak_enough = |keys: &FxHashMap<String, Vec<usize>>, e: &str| {
-            rendered_at.len() + demonstrative_mentions(e, lang, target.text(), &rendered_at)
-                >= mentions
-                || times_apart(e, lang, keys) >= mentions
+        let weak_enough = |keys: &FxHashMap<String, Vec<usize>>, e: &str, need: usize| {
+            rendered_at.len() + demonstrative_mentions(e, lang, target.text(), &rendered_at) >= need
+                || times_apart(e, lang, keys) >= need
         };
         let strong_enough = !weak_only || {
             let keys = target_keys.get_or_insert_with(|| word_keys(&apart_text, lang));
-            expected.iter().any(|e| weak_enough(keys, e))
+            expected.iter().any(|e| weak_enough(keys, e, mentions))
         };
         if let Some(t) = in_target
             .iter()
@@ -269,7 +268,7 @@ pub(super) fn bilingual(
         };
         let apart = |e: &str| match replaced {
             _ if verbs_only(e) => false,
-            None if weak_only => weak_enough(keys, e),
+            None if weak_only => weak_enough(keys, e, mentions),
             None => all_words_in(e, lang, keys),
             Some((k, _, _)) if lang == &Lang::Ar => times_apart(e, lang, keys) >= k,
             Some(_) => false,
@@ -354,6 +353,34 @@ pub(super) fn bilingual(
             });
             continue;
         }
+        // Weak forms enough for the source's mentions but those inside a longer name or a
+        // narrower term (« en matière d'éducation » and « d'éducation sexuelle » against
+        // `التحصيل التعليمي` and `التوعية الجنسية`): the finding waits for the document to show
+        // whether that phrase has a rendering of its own, as the phrase's own findings do.
+        let phrase_mention = match (weak_only, replaced) {
+            (true, None) => {
+                let phrases: Vec<(String, Option<Lang>)> = in_source
+                    .iter()
+                    .filter(|x| {
+                        x.concept_index == m.concept_index
+                            && x.span != m.span
+                            && !short(concept.terms[x.term_index].term_type)
+                    })
+                    .filter_map(|x| {
+                        let t = &concept.terms[x.term_index].text;
+                        names::phrase_key(&src.text, &x.span, t, &src.lang)
+                    })
+                    .collect();
+                let need = mentions.saturating_sub(phrases.len());
+                phrases.into_iter().next().filter(|_| {
+                    need >= 1 && {
+                        let keys = target_keys.get_or_insert_with(|| word_keys(&apart_text, lang));
+                        expected.iter().any(|e| weak_enough(keys, e, need))
+                    }
+                })
+            }
+            _ => None,
+        };
         let span = whole(target.text());
         let hit = Hit {
             rule: "term/missing-equivalent",
@@ -380,7 +407,7 @@ pub(super) fn bilingual(
         };
         // Inside a longer name or a narrower term: told once the whole document shows how it
         // is rendered.
-        match names::phrase_key(&src.text, &m.span, &term.text, &src.lang) {
+        match names::phrase_key(&src.text, &m.span, &term.text, &src.lang).or(phrase_mention) {
             Some((name, narrower)) => {
                 in_names
                     .entry((m.concept_index, name))

@@ -183,6 +183,54 @@ fn a_narrower_term_rendered_by_its_own_form_throughout_the_document_is_not_told(
     assert_eq!(missing(doc(&plain)), 1);
 }
 
+/// The source names a one-word term twice, once inside a narrower term: the translation's
+/// single weak form (an Arabic relative adjective) is enough when the narrower term has a
+/// rendering of its own throughout the document, and told when the document does not show one.
+#[test]
+fn a_weak_form_is_enough_beside_a_narrower_term_the_document_renders_its_own_way() {
+    let tb = one_concept(
+        "education",
+        &[(Lang::Fr, "éducation"), (Lang::Ar, "التعليم")],
+    );
+    let own = [
+        (
+            "Des programmes d'éducation sexuelle sont offerts.",
+            "تقدم برامج التوعية الجنسية.",
+        ),
+        (
+            "Une éducation sexuelle complète est dispensée.",
+            "تقدم التوعية الجنسية الشاملة.",
+        ),
+    ];
+    let both = (
+        "Les objectifs en matière d'éducation et l'éducation sexuelle à l'école.",
+        "أهداف التحصيل التعليمي والتوعية الجنسية في المدرسة.",
+    );
+    let missing = |pairs: &[(&str, &str)]| {
+        let mut d = doc(pairs);
+        d.lang = Lang::Ar;
+        lint(&[d], &tb, &Config::default())
+            .iter()
+            .filter(|d| d.code == "term/missing-equivalent")
+            .map(|d| d.location.as_ref().unwrap().line)
+            .collect::<Vec<_>>()
+    };
+    // The narrower term met three times without the equivalent: none told.
+    let mut all = own.to_vec();
+    all.push(both);
+    assert_eq!(missing(&all), Vec::<usize>::new());
+    // Met twice only: the document does not show its own rendering, all three told.
+    assert_eq!(missing(&[own[0], both]), [1, 3]);
+    // Another phrase met once (« éducation bilingue »): the relative adjective alone does not
+    // stand for two mentions.
+    let mut other = own.to_vec();
+    other.push((
+        "L'éducation dans la langue maternelle et l'éducation bilingue réussissent.",
+        "يؤدي ذلك إلى تحصيل تعليمي ناجح.",
+    ));
+    assert_eq!(missing(&other), [1, 3, 5]);
+}
+
 #[test]
 fn a_copy_of_the_source_is_told_unless_it_reads_as_the_target_language_too() {
     let d = doc(&[

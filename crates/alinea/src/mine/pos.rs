@@ -4,15 +4,14 @@
 //!
 //! The tables (`data/pos/fr.tsv.z`, `data/pos/en.tsv.z`, built by `scripts/build-pos.py` from
 //! Debian's `hunspell-fr-comprehensive` and `wordnet-base`) list lower-cased forms sorted by
-//! their bytes, `form<TAB>bits`, zlib-compressed. A table is inflated on first use (about 7 MB
-//! for French) and searched by bisection over its line starts: no map is built.
-
-use std::sync::OnceLock;
+//! their bytes, `form<TAB>bits`, zlib-compressed. The build inflates them (`build.rs`) into
+//! the binary, where a lookup bisects the text in place: nothing is inflated or indexed at
+//! run time, and a lookup touches a few pages of the table only.
 
 use crate::Lang;
 
-const FR: &[u8] = include_bytes!("../../../../data/pos/fr.tsv.z");
-const EN: &[u8] = include_bytes!("../../../../data/pos/en.tsv.z");
+const FR: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pos-fr.tsv"));
+const EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/pos-en.tsv"));
 
 /// The word classes a form may belong to (a set: `relative` is an adjective and a noun).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -31,71 +30,44 @@ impl Pos {
     }
 }
 
-/// One inflated table and where its lines start.
-struct Table {
-    text: Vec<u8>,
-    starts: Vec<u32>,
-}
-
-impl Table {
-    fn load(compressed: &[u8]) -> Table {
-        // The tables are part of the binary and checked by the tests: a failure here is a
-        // build that shipped a broken file, so it leaves the table empty rather than panic.
-        let text = miniz_oxide::inflate::decompress_to_vec_zlib(compressed).unwrap_or_default();
-        let mut starts = Vec::with_capacity(text.len() / 12);
-        let mut at = 0usize;
-        while at < text.len() {
-            starts.push(at as u32);
-            at = memchr::memchr(b'\n', &text[at..]).map_or(text.len(), |n| at + n + 1);
+/// A line `form<TAB>bits` as its form and bits (0 when they do not parse: the tests check
+/// that none is so).
+fn entry(line: &[u8]) -> (&[u8], u8) {
+    match memchr::memchr(b'\t', line) {
+        Some(tab) => {
+            let bits = std::str::from_utf8(&line[tab + 1..])
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            (&line[..tab], bits)
         }
-        Table { text, starts }
-    }
-
-    /// Line `i` without its newline.
-    fn line(&self, i: usize) -> &[u8] {
-        let start = self.starts[i] as usize;
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&e| e as usize);
-        let line = &self.text[start..end];
-        line.strip_suffix(b"\n").unwrap_or(line)
-    }
-
-    /// The form of line `i` and its bits.
-    fn entry(&self, i: usize) -> (&[u8], u8) {
-        let line = self.line(i);
-        match memchr::memchr(b'\t', line) {
-            Some(tab) => {
-                let bits = std::str::from_utf8(&line[tab + 1..])
-                    .ok()
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
-                (&line[..tab], bits)
-            }
-            None => (line, 0),
-        }
-    }
-
-    fn get(&self, word: &str) -> Option<Pos> {
-        let i = self
-            .starts
-            .binary_search_by(|&start| {
-                let rest = &self.text[start as usize..];
-                let form = memchr::memchr2(b'\t', b'\n', rest).map_or(rest, |n| &rest[..n]);
-                form.cmp(word.as_bytes())
-            })
-            .ok()?;
-        Some(Pos(self.entry(i).1))
+        None => (line, 0),
     }
 }
 
-fn table(lang: &Lang) -> Option<&'static Table> {
-    static FR_TABLE: OnceLock<Table> = OnceLock::new();
-    static EN_TABLE: OnceLock<Table> = OnceLock::new();
+/// The bits of `word` in `table`, a text of lines sorted by their forms: bisection over
+/// the bytes, each probe taken back to the start of its line. Invariant: `lo` is a line's
+/// start, and the line sought, if there, starts in `lo..hi`.
+fn get(table: &[u8], word: &[u8]) -> Option<u8> {
+    let (mut lo, mut hi) = (0, table.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = memchr::memrchr(b'\n', &table[lo..mid]).map_or(lo, |n| lo + n + 1);
+        let end = memchr::memchr(b'\n', &table[start..]).map_or(table.len(), |n| start + n);
+        let (form, bits) = entry(&table[start..end]);
+        match form.cmp(word) {
+            std::cmp::Ordering::Equal => return Some(bits),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    None
+}
+
+fn table(lang: &Lang) -> Option<&'static [u8]> {
     match lang {
-        Lang::Fr => Some(FR_TABLE.get_or_init(|| Table::load(FR))),
-        Lang::En => Some(EN_TABLE.get_or_init(|| Table::load(EN))),
+        Lang::Fr => Some(FR),
+        Lang::En => Some(EN),
         _ => None,
     }
 }
@@ -106,10 +78,12 @@ fn table(lang: &Lang) -> Option<&'static Table> {
 pub fn of(lang: &Lang, word: &str) -> Option<Pos> {
     let t = table(lang)?;
     let lower = word.replace('’', "'").to_lowercase();
-    t.get(&lower).or_else(|| {
-        let (_, rest) = lower.split_once('\'')?;
-        t.get(rest)
-    })
+    get(t, lower.as_bytes())
+        .or_else(|| {
+            let (_, rest) = lower.split_once('\'')?;
+            get(t, rest.as_bytes())
+        })
+        .map(Pos)
 }
 
 /// Whether `lang` has a table.
@@ -122,17 +96,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tables_are_sorted_and_parse() {
+    fn tables_are_sorted_and_parse_and_every_form_is_found() {
         for lang in [Lang::Fr, Lang::En] {
             let t = table(&lang).unwrap();
-            assert!(t.starts.len() > 100_000, "{lang:?}: {}", t.starts.len());
-            for i in 1..t.starts.len() {
-                let (a, _) = t.entry(i - 1);
-                let (b, bits) = t.entry(i);
-                assert!(a < b, "{lang:?}: line {i} out of order");
-                assert!(bits > 0 && bits < 32, "{lang:?}: line {i} bits {bits}");
+            let lines: Vec<&[u8]> = t.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+            assert!(lines.len() > 100_000, "{lang:?}: {}", lines.len());
+            for (i, pair) in lines.windows(2).enumerate() {
+                let (a, _) = entry(pair[0]);
+                let (b, bits) = entry(pair[1]);
+                assert!(a < b, "{lang:?}: line {} out of order", i + 1);
+                assert!(
+                    bits > 0 && bits < 32,
+                    "{lang:?}: line {} bits {bits}",
+                    i + 1
+                );
             }
+            // The bisection finds every form with its bits, the first and the last too, and
+            // nothing between two forms.
+            for (i, line) in lines.iter().enumerate() {
+                let (form, bits) = entry(line);
+                assert_eq!(get(t, form), Some(bits), "{lang:?}: line {i}");
+                let mut after = form.to_vec();
+                after.push(0);
+                assert_eq!(get(t, &after), None, "{lang:?}: after line {i}");
+            }
+            assert_eq!(get(t, b""), None);
         }
+        // Edge cases: an empty table, one line, no final newline.
+        assert_eq!(get(b"", b"a"), None);
+        assert_eq!(get(b"b\t2", b"b"), Some(2));
+        assert_eq!(get(b"b\t2\n", b"a"), None);
+        assert_eq!(get(b"a\t1\nb\t2", b"b"), Some(2));
+        assert_eq!(get(b"a\t1\nb\t2", b"c"), None);
     }
 
     #[test]

@@ -91,26 +91,74 @@ pub(super) fn kept<'a>(units: &[&'a str]) -> Option<(Vec<&'a str>, Vec<usize>)> 
     (keep.len() < units.len()).then(|| (keep.iter().map(|&i| units[i]).collect(), keep))
 }
 
+/// One side of a pair as the search reads it: its units but page furniture, and where each
+/// stands among all of them. Worked out once per side (a pivot aligned with several
+/// translations is asked once).
+pub(super) struct Searched<'u, 'a> {
+    all: &'u [&'a str],
+    /// [`kept`]: `None` when the side has no furniture.
+    kept: Option<(Vec<&'a str>, Vec<usize>)>,
+}
+
+impl<'u, 'a> Searched<'u, 'a> {
+    pub(super) fn new(all: &'u [&'a str]) -> Self {
+        Searched {
+            all,
+            kept: kept(all),
+        }
+    }
+
+    /// The units the search reads.
+    pub(super) fn units(&self) -> &[&'a str] {
+        self.kept.as_ref().map_or(self.all, |k| k.0.as_slice())
+    }
+
+    /// Where the `k`-th unit the search reads stands among all the side's units.
+    pub(super) fn index(&self, k: usize) -> usize {
+        self.kept.as_ref().map_or(k, |x| x.1[k])
+    }
+
+    /// Where the units the search reads stand (`None`: all of them, in order), and how many
+    /// units the side has.
+    fn layout(&self) -> (Option<&[usize]>, usize) {
+        (self.kept.as_ref().map(|k| k.1.as_slice()), self.all.len())
+    }
+}
+
+/// The search's beads over the units of `src` and `tgt` it read, back over all their units
+/// ([`restore_over`]).
+pub(super) fn restore(beads: Vec<Bead>, src: &Searched, tgt: &Searched) -> Vec<Bead> {
+    if src.kept.is_none() && tgt.kept.is_none() {
+        return beads;
+    }
+    restore_over(beads, src.layout(), tgt.layout())
+}
+
 /// Beads over kept units (indices into the kept units of each side: `src_ix[k]` is the index
-/// of the `k`-th kept source unit among the `n_src` units of its side) back over all units,
-/// each unit of furniture a bead of its own right after the bead holding the unit before it
-/// on its side (first when there is none).
-pub(super) fn restore(
+/// of the `k`-th kept source unit among the `n_src` units of its side; `None`: every unit
+/// kept) back over all units, each unit of furniture a bead of its own right after the bead
+/// holding the unit before it on its side (first when there is none).
+fn restore_over(
     beads: Vec<Bead>,
-    (src_ix, n_src): (&[usize], usize),
-    (tgt_ix, n_tgt): (&[usize], usize),
+    (src_ix, n_src): (Option<&[usize]>, usize),
+    (tgt_ix, n_tgt): (Option<&[usize]>, usize),
 ) -> Vec<Bead> {
+    let at = |ix: Option<&[usize]>, k: usize| ix.map_or(k, |x| x[k]);
     let beads: Vec<Bead> = beads
         .into_iter()
         .map(|b| Bead {
-            src: b.src.iter().map(|&k| src_ix[k]).collect(),
-            tgt: b.tgt.iter().map(|&k| tgt_ix[k]).collect(),
+            src: b.src.iter().map(|&k| at(src_ix, k)).collect(),
+            tgt: b.tgt.iter().map(|&k| at(tgt_ix, k)).collect(),
             score: b.score,
         })
         .collect();
     // after[b + 1]: the furniture beads that follow bead b; after[0]: those before the first.
     let mut after: Vec<Vec<Bead>> = vec![Vec::new(); beads.len() + 1];
     for (source, ix, n) in [(true, src_ix, n_src), (false, tgt_ix, n_tgt)] {
+        // A side without furniture has no bead to add.
+        let Some(ix) = ix else {
+            continue;
+        };
         let mut owner = vec![usize::MAX; n];
         for (b, bead) in beads.iter().enumerate() {
             for &i in if source { &bead.src } else { &bead.tgt } {
@@ -180,7 +228,7 @@ mod tests {
     fn a_page_break_inside_a_sentence_leaves_its_halves_in_one_bead() {
         // Source: 0, 1; target: 0, [1 furniture], 2, 3, [4 furniture]; kept target 0, 2, 3.
         let found = vec![bead(&[0], &[0, 1], 0.8), bead(&[1], &[2], 0.9)];
-        let out = restore(found, (&[0, 1], 2), (&[0, 2, 3], 5));
+        let out = restore_over(found, (None, 2), (Some(&[0, 2, 3]), 5));
         assert_eq!(
             sides(&out),
             [
@@ -198,7 +246,7 @@ mod tests {
     fn furniture_before_every_unit_and_on_both_sides() {
         // Source: [0 furniture], 1, 2; target: [0 furniture], [1 furniture], 2.
         let found = vec![bead(&[0], &[0], 0.9), bead(&[1], &[], 0.2)];
-        let out = restore(found, (&[1, 2], 3), (&[2], 3));
+        let out = restore_over(found, (Some(&[1, 2]), 3), (Some(&[2]), 3));
         assert_eq!(
             sides(&out),
             [
@@ -254,7 +302,7 @@ mod tests {
                 let t = if k < ti.len() { vec![k] } else { vec![] };
                 found.push(bead(&s, &t, 0.5));
             }
-            let out = restore(found.clone(), (&si, src_furn.len()), (&ti, tgt_furn.len()));
+            let out = restore_over(found.clone(), (Some(&si), src_furn.len()), (Some(&ti), tgt_furn.len()));
             for (furn, src) in [(&src_furn, true), (&tgt_furn, false)] {
                 let mut seen = vec![0; furn.len()];
                 for b in &out {

@@ -287,14 +287,21 @@ pub fn align_pair(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> PairAlignment {
-    align_pair_from(src, src_lang, None, tgt, tgt_lang, opts)
+    align_pair_from(
+        &furniture::Searched::new(src),
+        src_lang,
+        None,
+        tgt,
+        tgt_lang,
+        opts,
+    )
 }
 
 /// [`align_pair`], the source's features given when they are extracted already (a pivot
-/// aligned with several translations is read once: [`multi::align_all`]), those of its units
-/// that are not page furniture ([`furniture`]).
+/// aligned with several translations is read once: [`multi::align_all`]), those of the units
+/// the search reads, page furniture left out ([`furniture`]).
 fn align_pair_from(
-    src: &[&str],
+    src: &furniture::Searched,
     src_lang: &Lang,
     src_features: Option<&features::DocFeatures>,
     tgt: &[&str],
@@ -302,11 +309,8 @@ fn align_pair_from(
     opts: &Options,
 ) -> PairAlignment {
     // Page furniture is left out of the search and put back as beads of its own.
-    let (src_kept, tgt_kept) = (furniture::kept(src), furniture::kept(tgt));
-    let (s, t) = (
-        src_kept.as_ref().map_or(src, |k| k.0.as_slice()),
-        tgt_kept.as_ref().map_or(tgt, |k| k.0.as_slice()),
-    );
+    let tgt = furniture::Searched::new(tgt);
+    let (s, t) = (src.units(), tgt.units());
     let (ev, model, steps) = search_pair(s, src_lang, src_features, t, tgt_lang, opts);
     let conf = {
         let margin = confidence::margins(&ev, &model, &steps);
@@ -316,28 +320,8 @@ fn align_pair_from(
     drop(ev);
     let beads = crossing::join(s, t, to_beads(&steps, &conf)).0;
     PairAlignment {
-        beads: restore_furniture(beads, src, &src_kept, tgt, &tgt_kept),
+        beads: furniture::restore(beads, src, &tgt),
     }
-}
-
-/// [`furniture::restore`] when a side had furniture left out.
-fn restore_furniture(
-    beads: Vec<Bead>,
-    src: &[&str],
-    src_kept: &Option<(Vec<&str>, Vec<usize>)>,
-    tgt: &[&str],
-    tgt_kept: &Option<(Vec<&str>, Vec<usize>)>,
-) -> Vec<Bead> {
-    if src_kept.is_none() && tgt_kept.is_none() {
-        return beads;
-    }
-    let all = |n: usize| (0..n).collect::<Vec<usize>>();
-    let (si, ti) = (all(src.len()), all(tgt.len()));
-    furniture::restore(
-        beads,
-        (src_kept.as_ref().map_or(&si, |k| &k.1), src.len()),
-        (tgt_kept.as_ref().map_or(&ti, |k| &k.1), tgt.len()),
-    )
 }
 
 /// [`align_pair`], each bead with the features its confidence is computed from (named by
@@ -351,19 +335,15 @@ pub fn align_pair_with_features(
     tgt_lang: &Lang,
     opts: &Options,
 ) -> Vec<(Bead, [f64; confidence::N_FEATURES])> {
-    let (src_kept, tgt_kept) = (furniture::kept(src), furniture::kept(tgt));
-    let at = |kept: &Option<(Vec<&str>, Vec<usize>)>, k: usize| kept.as_ref().map_or(k, |x| x.1[k]);
-    let (src, tgt) = (
-        src_kept.as_ref().map_or(src, |k| k.0.as_slice()),
-        tgt_kept.as_ref().map_or(tgt, |k| k.0.as_slice()),
-    );
-    let (ev, model, steps) = search_pair(src, src_lang, None, tgt, tgt_lang, opts);
+    let (src, tgt) = (furniture::Searched::new(src), furniture::Searched::new(tgt));
+    let (s, t) = (src.units(), tgt.units());
+    let (ev, model, steps) = search_pair(s, src_lang, None, t, tgt_lang, opts);
     let margin = confidence::margins(&ev, &model, &steps);
     let features = confidence::features(&ev, &model, &steps, &margin);
     let conf = confidence::calibrated(&features);
     // A joined bead takes the features of its least confident part.
     let beads = to_beads(&steps, &conf);
-    let (joined, parts) = crossing::join(src, tgt, beads);
+    let (joined, parts) = crossing::join(s, t, beads);
     joined
         .into_iter()
         .zip(parts)
@@ -373,8 +353,8 @@ pub fn align_pair_with_features(
                 .min_by(|&x, &y| conf[x].total_cmp(&conf[y]))
                 .expect("every joined bead has a part");
             let b = Bead {
-                src: b.src.iter().map(|&k| at(&src_kept, k)).collect(),
-                tgt: b.tgt.iter().map(|&k| at(&tgt_kept, k)).collect(),
+                src: b.src.iter().map(|&k| src.index(k)).collect(),
+                tgt: b.tgt.iter().map(|&k| tgt.index(k)).collect(),
                 score: b.score,
             };
             (b, features[least])

@@ -276,16 +276,15 @@ pub fn align_all(sides: &[(&Lang, Vec<&str>)], opts: &Options) -> MultiAlignment
     let Some(((pivot_lang, pivot), rest)) = sides.split_first() else {
         return MultiAlignment::default();
     };
-    // With two translations or more, the pivot's features are extracted once for all pairs.
-    // (Of the units the search reads: page furniture is left out of it.)
-    let shared = (rest.len() > 1).then(|| {
-        let kept = super::furniture::kept(pivot);
-        let units = kept.as_ref().map_or(pivot.as_slice(), |k| k.0.as_slice());
-        super::features::extract(units, pivot_lang)
-    });
+    // The units of the pivot the search reads (page furniture left out) and, with two
+    // translations or more, their features: worked out once for all pairs.
+    let searched = super::furniture::Searched::new(pivot);
+    let shared = (rest.len() > 1).then(|| super::features::extract(searched.units(), pivot_lang));
     let pairs: Vec<PairAlignment> = rest
         .iter()
-        .map(|(lang, units)| align_pair_from(pivot, pivot_lang, shared.as_ref(), units, lang, opts))
+        .map(|(lang, units)| {
+            align_pair_from(&searched, pivot_lang, shared.as_ref(), units, lang, opts)
+        })
         .collect();
     let refs: Vec<(&PairAlignment, usize)> = pairs
         .iter()

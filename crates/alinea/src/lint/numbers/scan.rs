@@ -223,17 +223,46 @@ pub(super) fn symbol_end(s: &str, i: usize) -> Option<usize> {
 /// The word starting at byte `i`: letters (and Arabic diacritics) of one script, so that a
 /// conjunction glued to a symbol (وE/2013/30) ends before it.
 pub(super) fn word_at(s: &str, i: usize) -> &str {
-    let latin = s[i..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic());
-    let end = s[i..]
+    let b = s.as_bytes();
+    let latin = b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    // A word of ASCII letters (most words) is read byte by byte up to the first byte that is
+    // no letter; the characters are asked only past a non-ASCII one (an accented letter, a
+    // diacritic), as `word_at_by_chars` does throughout.
+    let from = match latin {
+        true => {
+            let j = i + b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .unwrap_or(b.len() - i);
+            if b.get(j).is_none_or(u8::is_ascii) {
+                return &s[i..j];
+            }
+            j
+        }
+        false => i,
+    };
+    &s[i..word_end(s, from, latin)]
+}
+
+/// Where the word that goes on at byte `from` ends: letters (and Arabic diacritics), ASCII
+/// ones only if the word is `latin` (starts with one), other ASCII characters never.
+fn word_end(s: &str, from: usize, latin: bool) -> usize {
+    s[from..]
         .find(|c: char| {
             !(c.is_alphabetic() || crate::text::chars::is_arabic_diacritic(c))
                 || (c.is_ascii_alphabetic() != latin && c.is_ascii())
         })
-        .map_or(s.len(), |j| i + j);
-    &s[i..end]
+        .map_or(s.len(), |j| from + j)
+}
+
+/// [`word_at`] character by character, the form its byte scan keeps (tested against it).
+#[cfg(test)]
+pub(super) fn word_at_by_chars(s: &str, i: usize) -> &str {
+    let latin = s[i..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    &s[i..word_end(s, i, latin)]
 }
 
 /// Whether a number stands within a few characters of `span` (a date's day or year).
@@ -302,6 +331,13 @@ pub(super) fn roman(s: &str) -> Option<u32> {
         'M' => Some(1000),
         _ => None,
     };
+    // (Most words hold another letter: told by their bytes.)
+    if !s
+        .bytes()
+        .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+    {
+        return None;
+    }
     let v: Vec<u32> = s.chars().map(val).collect::<Option<_>>()?;
     let mut total = 0;
     for (k, &x) in v.iter().enumerate() {

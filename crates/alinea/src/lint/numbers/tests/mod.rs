@@ -584,3 +584,36 @@ fn footnote_marks_ocr_ones_and_lost_hyphens() {
 
 mod special;
 mod written;
+
+proptest! {
+    /// `scan::word_at` reads ASCII words by their bytes: the same word as character by
+    /// character, at every character boundary of mixed Latin, Arabic, digits and marks.
+    #[test]
+    fn word_at_by_bytes_is_word_at_by_chars(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Z", "é", "\u{301}", "ß", "1", "٣", " ", "-", "/", "(", "ا", "و",
+                "\u{64E}", "\u{640}", "ـ", "E", "œ", "\u{A0}", "’",
+            ]),
+            0..14,
+        )
+    ) {
+        let text: String = parts.concat();
+        for (i, _) in text.char_indices() {
+            prop_assert_eq!(
+                super::scan::word_at(&text, i),
+                super::scan::word_at_by_chars(&text, i),
+                "{:?} at {}",
+                text,
+                i
+            );
+        }
+    }
+
+    /// `scan::roman` is no Roman numeral for any word with another character.
+    #[test]
+    fn roman_numerals_only_of_roman_letters(w in "[IVXLCDMiaé]{0,6}") {
+        let roman_only = !w.is_empty() && w.chars().all(|c| "IVXLCDM".contains(c));
+        prop_assert_eq!(super::scan::roman(&w).is_some(), roman_only, "{}", w);
+    }
+}

@@ -2,6 +2,7 @@
 //! `structure/untranslated`, `consistency/segment` and `number/mismatch` (over the tokens of
 //! [`super::numbers`]).
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::numbers::{self, Mismatch};
@@ -91,6 +92,8 @@ fn signature_name(text: &str) -> bool {
         && words.iter().all(|w| initials(w) || capitalised(w))
 }
 
+/// The structure rules over a document whose units have sources: missing and untranslated
+/// units, numbers that differ, one source segment translated two ways.
 pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
     let Some(src_lang) = &doc.source_lang else {
         return;
@@ -103,99 +106,169 @@ pub(super) fn check(doc: &Doc, cx: &Context, hits: &mut Vec<Hit>) {
             .filter_map(|u| u.source.as_ref().map(|s| s.text.as_str())),
         src_lang,
     );
+    let rules = Rules {
+        untranslated: on("structure/untranslated"),
+        segment: on("consistency/segment"),
+        numbers: on("number/mismatch"),
+    };
+    // Each unit on its own, in parallel; then, in order, the segments translated two ways,
+    // the one check that carries what it saw from unit to unit.
+    let checked: Vec<Option<Checked>> = doc
+        .units
+        .par_iter()
+        .enumerate()
+        .map(|(u, unit)| {
+            let src = unit.source.as_ref()?;
+            Some(check_unit(
+                u,
+                unit,
+                src,
+                &doc.lang,
+                rules,
+                (order_s, order_t),
+            ))
+        })
+        .collect();
     let mut segments: FxHashMap<String, (String, usize)> = FxHashMap::default();
-    for (u, unit) in doc.units.iter().enumerate() {
-        let Some(src) = &unit.source else { continue };
-        if unit.text.trim().is_empty() {
-            if !src.text.trim().is_empty() || letters(&src.text) > 0 {
-                let preview: String = src.text.chars().take(60).collect();
-                hits.push(Hit {
-                    rule: "structure/missing",
-                    unit: u,
-                    span: 0..0,
-                    message: format!(
-                        "source unit (line {}) has no translation: « {preview} »",
-                        src.line
-                    ),
-                    ..Hit::default()
-                });
-            }
-            continue;
-        }
-        // The matching forms, made when a rule needs them.
-        let norms = std::cell::OnceCell::new();
-        let norm = || norms.get_or_init(|| (for_matching(&unit.text), for_matching(&src.text)));
-        // Untranslated: the source itself, or text in the source's language.
-        let t_letters = if on("structure/untranslated") {
-            letters(&unit.text)
-        } else {
-            0
-        };
-        if t_letters >= 12 && src.lang != doc.lang {
-            let detected = crate::text::lang::detect(&unit.text);
-            // The same text in a third language (an Arabic line of a French letterhead kept
-            // in the English) is quoted, not left untranslated.
-            let (t_norm, s_norm) = norm();
-            // A copy that also reads as the target's language (`Introduction`,
-            // `Participation`) is the same word in both, not a copy.
-            let latin = |l: &Lang| matches!(l, Lang::Fr | Lang::En);
-            let same = t_norm == s_norm
-                && detected.as_ref().is_none_or(|l| l == &src.lang)
-                && !reads_as_both(&unit.text, &src.lang, &doc.lang)
-                && !(latin(&src.lang) && latin(&doc.lang) && signature_name(unit.text.trim()));
-            let in_source_lang = t_letters >= 40
-                && detected.as_ref() == Some(&src.lang)
-                && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang);
-            if same || in_source_lang {
-                hits.push(Hit {
-                    rule: "structure/untranslated",
-                    unit: u,
-                    span: whole(&unit.text),
-                    message: if same {
-                        "the target unit is the source unit".into()
-                    } else {
-                        format!("the target unit is in {}, the source's language", src.lang)
-                    },
-                    ..Hit::default()
-                });
+    for (u, c) in checked.into_iter().enumerate() {
+        let Some(c) = c else { continue };
+        let numbers = match c {
+            Checked::Told(hit) => {
+                hits.push(*hit);
                 continue;
             }
-        }
-        // One source segment translated two ways.
-        if on("consistency/segment") && letters(&src.text) >= 20 {
-            let (t_norm, s_norm) = norm();
-            match segments.get(s_norm) {
-                None => {
-                    segments.insert(s_norm.clone(), (t_norm.clone(), u));
+            Checked::Compared { segment, numbers } => {
+                if let Some((t_norm, s_norm)) = segment {
+                    match segments.get(&s_norm) {
+                        None => {
+                            segments.insert(s_norm, (t_norm, u));
+                        }
+                        Some((first, at)) if *first != t_norm => {
+                            let other = &doc.units[*at];
+                            hits.push(Hit {
+                                rule: "consistency/segment",
+                                unit: u,
+                                span: whole(&doc.units[u].text),
+                                message: format!(
+                                    "the same source segment is translated differently at line {}",
+                                    other.line
+                                ),
+                                details: Details {
+                                    expected: vec![other.text.clone()],
+                                    ..Details::default()
+                                },
+                                ..Hit::default()
+                            });
+                        }
+                        _ => {}
+                    }
                 }
-                Some((first, at)) if first != t_norm => {
-                    let other = &doc.units[*at];
-                    hits.push(Hit {
-                        rule: "consistency/segment",
-                        unit: u,
-                        span: whole(&unit.text),
-                        message: format!(
-                            "the same source segment is translated differently at line {}",
-                            other.line
-                        ),
-                        details: Details {
-                            expected: vec![other.text.clone()],
-                            ..Details::default()
-                        },
-                        ..Hit::default()
-                    });
-                }
-                _ => {}
+                numbers
             }
+        };
+        hits.extend(numbers);
+    }
+}
+
+/// Which of the structure rules are on.
+#[derive(Clone, Copy)]
+struct Rules {
+    untranslated: bool,
+    segment: bool,
+    numbers: bool,
+}
+
+/// What one unit's checks found: the one finding that ends them (a missing or untranslated
+/// unit), or the unit's matching forms for the segment check (when it applies) and its
+/// number findings.
+enum Checked {
+    Told(Box<Hit>),
+    Compared {
+        segment: Option<(String, String)>,
+        numbers: Vec<Hit>,
+    },
+}
+
+/// The checks of unit `u` against its source that need no other unit.
+fn check_unit(
+    u: usize,
+    unit: &super::Unit,
+    src: &super::SourceUnit,
+    lang: &Lang,
+    rules: Rules,
+    (order_s, order_t): (GroupOrder, GroupOrder),
+) -> Checked {
+    if unit.text.trim().is_empty() {
+        if !src.text.trim().is_empty() || letters(&src.text) > 0 {
+            let preview: String = src.text.chars().take(60).collect();
+            return Checked::Told(Box::new(Hit {
+                rule: "structure/missing",
+                unit: u,
+                span: 0..0,
+                message: format!(
+                    "source unit (line {}) has no translation: « {preview} »",
+                    src.line
+                ),
+                ..Hit::default()
+            }));
         }
-        if on("number/mismatch") {
-            let s = numbers::extract(&src.text, &src.lang, order_s);
-            let t = numbers::extract(&unit.text, &doc.lang, order_t);
-            for m in numbers::compare(&s, &t) {
-                hits.push(number_hit(u, unit, src, m));
-            }
+        return Checked::Compared {
+            segment: None,
+            numbers: Vec::new(),
+        };
+    }
+    // The matching forms, made when a rule needs them.
+    let norms = std::cell::OnceCell::new();
+    let norm = || norms.get_or_init(|| (for_matching(&unit.text), for_matching(&src.text)));
+    // Untranslated: the source itself, or text in the source's language.
+    let t_letters = if rules.untranslated {
+        letters(&unit.text)
+    } else {
+        0
+    };
+    if t_letters >= 12 && &src.lang != lang {
+        let detected = crate::text::lang::detect(&unit.text);
+        // The same text in a third language (an Arabic line of a French letterhead kept
+        // in the English) is quoted, not left untranslated.
+        let (t_norm, s_norm) = norm();
+        // A copy that also reads as the target's language (`Introduction`,
+        // `Participation`) is the same word in both, not a copy.
+        let latin = |l: &Lang| matches!(l, Lang::Fr | Lang::En);
+        let same = t_norm == s_norm
+            && detected.as_ref().is_none_or(|l| l == &src.lang)
+            && !reads_as_both(&unit.text, &src.lang, lang)
+            && !(latin(&src.lang) && latin(lang) && signature_name(unit.text.trim()));
+        let in_source_lang = t_letters >= 40
+            && detected.as_ref() == Some(&src.lang)
+            && crate::text::lang::detect(&src.text).as_ref() == Some(&src.lang);
+        if same || in_source_lang {
+            return Checked::Told(Box::new(Hit {
+                rule: "structure/untranslated",
+                unit: u,
+                span: whole(&unit.text),
+                message: if same {
+                    "the target unit is the source unit".into()
+                } else {
+                    format!("the target unit is in {}, the source's language", src.lang)
+                },
+                ..Hit::default()
+            }));
         }
     }
+    // One source segment translated two ways: its matching forms, compared in order after.
+    let segment = (rules.segment && letters(&src.text) >= 20).then(|| norm().clone());
+    let numbers = match rules.numbers {
+        true => {
+            let s = numbers::extract(&src.text, &src.lang, order_s);
+            let t = numbers::extract(&unit.text, lang, order_t);
+            numbers::compare(&s, &t)
+                .into_iter()
+                .map(|m| number_hit(u, unit, src, m))
+                .collect()
+        }
+        false => Vec::new(),
+    };
+    Checked::Compared { segment, numbers }
 }
 
 fn number_hit(u: usize, unit: &super::Unit, src: &super::SourceUnit, m: Mismatch) -> Hit {

@@ -193,24 +193,21 @@ impl Aligned {
 
     /// The units of `bead` on side `d` that its text holds: all of them, but page furniture
     /// with nothing to translate beside the others (a page number between the two halves of
-    /// a sentence, [`crate::doc::kind::bare_furniture`]) when the side has other units.
+    /// a sentence) when the side has other units: [`super::furniture::set_apart`].
     fn text_units<'a>(&'a self, bead: &'a MultiBead, d: usize) -> Vec<(usize, &'a str)> {
         let units: Vec<(usize, &str)> = bead.sides[d]
             .iter()
             .filter_map(|&i| self.sides[d].units.get(i).map(|u| (i, u.as_str())))
             .collect();
-        if units.len() < 2 {
-            return units;
-        }
-        let kept: Vec<(usize, &str)> = units
-            .iter()
-            .copied()
-            .filter(|(_, u)| !crate::doc::kind::bare_furniture(u))
-            .collect();
-        if kept.is_empty() {
-            units
-        } else {
-            kept
+        let texts: Vec<&str> = units.iter().map(|&(_, u)| u).collect();
+        match super::furniture::set_apart(&texts) {
+            None => units,
+            Some(apart) => units
+                .into_iter()
+                .zip(apart)
+                .filter(|&(_, furniture)| !furniture)
+                .map(|(u, _)| u)
+                .collect(),
         }
     }
 

@@ -31,36 +31,32 @@ pub(crate) fn split_out(
     bead: &super::multi::MultiBead,
     units: &[&[String]],
 ) -> Vec<super::multi::MultiBead> {
-    // Per side with two units or more: which of them are furniture.
+    // Per side: which of its units are set apart, when some are.
     let flags: Vec<Option<Vec<bool>>> = bead
         .sides
         .iter()
         .enumerate()
         .map(|(d, side)| {
-            (side.len() >= 2).then(|| {
-                side.iter()
-                    .map(|&i| {
-                        units
-                            .get(d)
-                            .and_then(|u| u.get(i))
-                            .is_some_and(|t| crate::doc::kind::bare_furniture(t))
-                    })
-                    .collect::<Vec<bool>>()
-            })
+            let texts: Vec<&str> = side
+                .iter()
+                .map(|&i| {
+                    units
+                        .get(d)
+                        .and_then(|u| u.get(i))
+                        .map_or("", String::as_str)
+                })
+                .collect();
+            set_apart(&texts)
         })
         .collect();
-    let apart = |f: &Option<Vec<bool>>| {
-        f.as_ref()
-            .is_some_and(|f| f.contains(&true) && f.contains(&false))
-    };
-    if !flags.iter().any(apart) {
+    if flags.iter().all(Option::is_none) {
         return vec![bead.clone()];
     }
     let n = bead.sides.len();
     let mut kept = bead.clone();
     let mut out = Vec::new();
     for (d, f) in flags.iter().enumerate() {
-        let Some(f) = f.as_ref().filter(|_| apart(&flags[d])) else {
+        let Some(f) = f else {
             continue;
         };
         kept.sides[d] = bead.sides[d]
@@ -80,6 +76,20 @@ pub(crate) fn split_out(
     }
     out.insert(0, kept);
     out
+}
+
+/// Which of the units of one side of a bead (`texts`, in order) are page furniture to set
+/// apart from the others: `None` when the side stays whole — one unit, no furniture, or
+/// furniture alone. What [`split_out`] writes apart and [`super::Aligned::text`] leaves out.
+pub(crate) fn set_apart(texts: &[&str]) -> Option<Vec<bool>> {
+    if texts.len() < 2 {
+        return None;
+    }
+    let flags: Vec<bool> = texts
+        .iter()
+        .map(|t| crate::doc::kind::bare_furniture(t))
+        .collect();
+    (flags.contains(&true) && flags.contains(&false)).then_some(flags)
 }
 
 /// The units of `units` that are not page furniture, and their indices in `units`; `None`
@@ -198,14 +208,7 @@ fn restore_over(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::test_bead as bead;
-
-    fn sides(beads: &[Bead]) -> Vec<(Vec<usize>, Vec<usize>)> {
-        beads
-            .iter()
-            .map(|b| (b.src.clone(), b.tgt.clone()))
-            .collect()
-    }
+    use crate::align::{test_bead as bead, test_shapes as sides};
 
     #[test]
     fn furniture_is_found_and_left_out() {

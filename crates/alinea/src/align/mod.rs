@@ -83,6 +83,15 @@ pub struct Bead {
     pub score: f64,
 }
 
+/// The units of each bead, confidences aside (for tests).
+#[cfg(test)]
+pub(crate) fn test_shapes(beads: &[Bead]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    beads
+        .iter()
+        .map(|b| (b.src.clone(), b.tgt.clone()))
+        .collect()
+}
+
 /// A bead from its units and confidence (for tests).
 #[cfg(test)]
 pub(crate) fn test_bead(src: &[usize], tgt: &[usize], score: f64) -> Bead {
@@ -419,10 +428,7 @@ mod tests {
     use super::*;
 
     fn shapes(a: &PairAlignment) -> Vec<(Vec<usize>, Vec<usize>)> {
-        a.beads
-            .iter()
-            .map(|b| (b.src.clone(), b.tgt.clone()))
-            .collect()
+        test_shapes(&a.beads)
     }
 
     #[test]

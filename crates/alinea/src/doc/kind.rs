@@ -78,23 +78,44 @@ fn reissue_note(line: &str) -> bool {
         })
 }
 
+/// What a line of page furniture is: nothing to translate (a page or job number, a document
+/// symbol alone, a page count), or text a translation renders (a reissue note, a distribution
+/// or original-language line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Furniture {
+    Bare,
+    Rendered,
+}
+
 /// Page furniture: `line` is one whole line, markup stripped.
 pub fn furniture(line: &str) -> bool {
+    furniture_kind(line).is_some()
+}
+
+/// Page furniture with nothing to translate ([`furniture`] less the reissue notes and the
+/// distribution and original-language lines, which a translation renders): a page or job
+/// number, a document symbol alone on its line, a page count.
+pub fn bare_furniture(line: &str) -> bool {
+    furniture_kind(line) == Some(Furniture::Bare)
+}
+
+/// Which furniture `line` is, if it is.
+fn furniture_kind(line: &str) -> Option<Furniture> {
     if reissue_note(line) {
-        return true;
+        return Some(Furniture::Rendered);
     }
     if line.len() > 120 || wordy(line) {
-        return false; // furniture is short; spare the normalisation
+        return None; // furniture is short; spare the normalisation
     }
     furniture_rules(line)
 }
 
 /// The rules of [`furniture`] on a short line.
-fn furniture_rules(line: &str) -> bool {
+fn furniture_rules(line: &str) -> Option<Furniture> {
     let t = crate::text::normalize::for_matching(line);
     let t = t.trim();
     if t.is_empty() {
-        return false;
+        return None;
     }
     let toks: Vec<&str> = t.split_whitespace().collect();
     let lower = t.to_lowercase();
@@ -102,11 +123,11 @@ fn furniture_rules(line: &str) -> bool {
         || t.trim_matches(|c| matches!(c, '-' | '–' | '—' | ' ')) != t
             && number(t.trim_matches(|c| matches!(c, '-' | '–' | '—' | ' ')))
     {
-        return true;
+        return Some(Furniture::Bare);
     }
     if let Some((a, b)) = t.split_once('/') {
         if number(a.trim()) && number(b.trim()) {
-            return true;
+            return Some(Furniture::Bare);
         }
     }
     let paren_tail = |i: usize| {
@@ -114,16 +135,17 @@ fn furniture_rules(line: &str) -> bool {
             || (toks.len() == i + 2 && toks[i + 1].starts_with('(') && toks[i + 1].len() <= 5)
     };
     if symbol(toks[0]) && paren_tail(0) {
-        return true;
+        return Some(Furniture::Bare);
     }
     let tok0 = toks[0].trim_matches('*');
     if job_number(tok0) && paren_tail(0) {
-        return true;
+        return Some(Furniture::Bare);
     }
     if toks[0].starts_with('*') && toks[0].ends_with('*') && toks.len() == 1 && toks[0].len() > 2 {
         return toks[0][1..toks[0].len() - 1]
             .bytes()
-            .all(|b| b.is_ascii_digit());
+            .all(|b| b.is_ascii_digit())
+            .then_some(Furniture::Bare);
     }
     for page in ["page", "p.", "seite", "الصفحة", "صفحة"] {
         if let Some(rest) = lower.strip_prefix(page) {
@@ -135,11 +157,11 @@ fn furniture_rules(line: &str) -> bool {
                         && matches!(words[1], "of" | "sur" | "de" | "/" | "von" | "من")
                         && number(words[2]))
             {
-                return true;
+                return Some(Furniture::Bare);
             }
         }
     }
-    distribution(t, &lower)
+    distribution(t, &lower).then_some(Furniture::Rendered)
 }
 
 /// A distribution or original-language line (`Distr.: General`, `Original: English`,
@@ -157,18 +179,6 @@ fn distribution(t: &str, lower: &str) -> bool {
     .iter()
     .any(|p| lower.starts_with(p))
         && t.chars().count() <= 40
-}
-
-/// Page furniture with nothing to translate ([`furniture`] less the reissue notes and the
-/// distribution and original-language lines, which a translation renders): a page or job
-/// number, a document symbol alone on its line, a page count.
-pub fn bare_furniture(line: &str) -> bool {
-    if !furniture(line) || reissue_note(line) {
-        return false;
-    }
-    let t = crate::text::normalize::for_matching(line);
-    let t = t.trim();
-    !distribution(t, &t.to_lowercase())
 }
 
 /// Whether `line` has too many words to be furniture, told without normalising it: more than
@@ -342,7 +352,7 @@ mod tests {
     /// [`furniture`] without its word-count shortcut.
     fn furniture_unfiltered(line: &str) -> bool {
         // Above 120 bytes neither looks; below, the shortcut is the only difference.
-        line.len() <= 120 && furniture_rules(line)
+        line.len() <= 120 && furniture_rules(line).is_some()
     }
 
     #[test]

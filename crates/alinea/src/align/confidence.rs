@@ -15,6 +15,8 @@
 //! benchmark the beads below 0.5 hold 83 % of the wrong fr-en beads and 85 % of the wrong
 //! fr-ar ones (76 % before the shift), with 8 % and 10 % of the right ones.
 
+use rayon::prelude::*;
+
 use super::dp::{CostModel, Step, SHAPES};
 use super::evidence::Evidence;
 
@@ -87,10 +89,15 @@ fn null_alternative(ev: &Evidence, model: &CostModel, s: &Step) -> f32 {
     best
 }
 
+/// The fewest steps [`margins`] and [`features`] give one parallel task (each step's value
+/// is its own, so the result is the same in any order).
+const STEPS_PER_TASK: usize = 1024;
+
 /// The margin of each step, in [0, 1] (see the module documentation).
 pub(crate) fn margins(ev: &Evidence, model: &CostModel, steps: &[Step]) -> Vec<f64> {
     steps
-        .iter()
+        .par_iter()
+        .with_min_len(STEPS_PER_TASK)
         .map(|s| {
             let (a, b) = SHAPES[s.shape as usize];
             if a > 0 && b > 0 {
@@ -117,7 +124,8 @@ pub(crate) fn features(
     };
     let gap = |s: Option<&Step>| s.map_or(16.0, |s| s.gap as f64);
     steps
-        .iter()
+        .par_iter()
+        .with_min_len(STEPS_PER_TASK)
         .enumerate()
         .map(|(k, s)| {
             let (a, b) = SHAPES[s.shape as usize];

@@ -12,6 +12,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::aligned::{Aligned, Segtype};
 use super::Options;
 use crate::diag::Diagnostic;
@@ -121,17 +123,15 @@ pub fn load(req: &Request) -> Result<Loaded> {
                 req.files.len()
             )))
         }
-        Some(contents) => req
-            .files
-            .iter()
-            .zip(contents)
-            .map(|(p, b)| formats::from_bytes(p, b, Some(p)))
-            .collect::<Result<_>>()?,
-        None => req
-            .files
-            .iter()
-            .map(|p| formats::read(p))
-            .collect::<Result<_>>()?,
+        // The files are read side by side; an error is that of the first file in order.
+        Some(contents) => first_error(
+            req.files
+                .par_iter()
+                .zip(contents)
+                .map(|(p, b)| formats::from_bytes(p, b, Some(p)))
+                .collect(),
+        )?,
+        None => first_error(req.files.par_iter().map(|p| formats::read(p)).collect())?,
     };
     let given = matches!(reads.as_slice(), [formats::Read::Aligned(_)]);
     if !given {
@@ -158,31 +158,44 @@ pub fn load(req: &Request) -> Result<Loaded> {
     if let Some(langs) = &req.langs {
         check_given(langs, inputs.len(), &req.langs_by)?;
     }
-    let mut decisions: Vec<Option<Decision>> = Vec::new();
-    for (i, source) in inputs.iter().enumerate() {
-        let given = req.langs.as_ref().map(|l| Given {
-            lang: l[i].clone(),
-            by: req.langs_by.clone(),
-        });
-        decisions.push(doc::decide_source(given.as_ref(), source));
-    }
+    let decisions: Vec<Option<Decision>> = inputs
+        .par_iter()
+        .enumerate()
+        .map(|(i, source)| {
+            let given = req.langs.as_ref().map(|l| Given {
+                lang: l[i].clone(),
+                by: req.langs_by.clone(),
+            });
+            doc::decide_source(given.as_ref(), source)
+        })
+        .collect();
     let decisions = with_defaults(decisions);
     let paths: Vec<PathBuf> = inputs.iter().map(|s| s.path.clone()).collect();
     check_distinct(&paths, &decisions, &req.langs_by)?;
-    let mut documents = Vec::new();
-    let mut diagnostics = Vec::new();
-    // Each text is dropped once its units are built.
-    for (input, decision) in inputs.into_iter().zip(&decisions) {
-        let d = doc::source_document(&input, decision, req.mode)?;
-        diagnostics.extend(d.warnings.iter().cloned());
-        documents.push(d);
-    }
+    // The documents are built side by side, each text dropped once its units are built.
+    let documents: Vec<Document> = first_error(
+        inputs
+            .into_par_iter()
+            .zip(&decisions)
+            .map(|(input, decision)| doc::source_document(&input, decision, req.mode))
+            .collect(),
+    )?;
+    let mut diagnostics: Vec<Diagnostic> = documents
+        .iter()
+        .flat_map(|d| d.warnings.iter().cloned())
+        .collect();
     diagnostics.extend(length_ratio(&documents));
     Ok(Loaded {
         documents,
         diagnostics,
         given,
     })
+}
+
+/// The values of `results`, or the error of the first that failed (in the files' order, as
+/// when they were read one after the other).
+fn first_error<T>(results: Vec<Result<T>>) -> Result<Vec<T>> {
+    results.into_iter().collect()
 }
 
 /// The alignment of documents that came aligned unit by unit (an XLIFF file): unit `i` of

@@ -27,6 +27,8 @@ mod numbers;
 #[cfg(test)]
 mod tests;
 
+use rayon::prelude::*;
+
 use super::Bead;
 use names::{names, Name};
 use numbers::numbers;
@@ -130,8 +132,15 @@ fn nulls_named_alike(
 /// and every source unit and target unit left unpaired side by side that have a name in
 /// common paired; for each resulting bead, the indices in `beads` it was made of.
 pub(crate) fn join(src: &[&str], tgt: &[&str], beads: Vec<Bead>) -> (Vec<Bead>, Vec<Vec<usize>>) {
-    let sn: Vec<Vec<Name>> = src.iter().map(|t| names(t)).collect();
-    let tn: Vec<Vec<Name>> = tgt.iter().map(|t| names(t)).collect();
+    // Each unit's names, both sides at once and the units of each in parallel.
+    let names_of = |units: &[&str]| -> Vec<Vec<Name>> {
+        units
+            .par_iter()
+            .with_min_len(256)
+            .map(|t| names(t))
+            .collect()
+    };
+    let (sn, tn) = rayon::join(|| names_of(src), || names_of(tgt));
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
     let mut parts: Vec<Vec<usize>> = Vec::with_capacity(beads.len());
     for (k, b) in beads.into_iter().enumerate() {

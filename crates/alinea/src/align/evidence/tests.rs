@@ -114,3 +114,47 @@ fn a_symbol_the_other_document_writes_its_own_way_is_no_hard_anchor() {
     let (_, anchors) = ev.hits(0, 0);
     assert!(ev.src_anchor_mass[0] > anchors);
 }
+
+#[test]
+fn words_are_learned_alike_in_any_blocks() {
+    use crate::align::features::extract;
+    use crate::Lang;
+    let settings = EvidenceSettings {
+        use_lexicon: false,
+        anchor_boost: 1.5,
+    };
+    // Pairs of units whose words recur together (`maison` with `house` …).
+    let fr_words = [
+        "maison", "jardin", "soleil", "fleuve", "montagne", "village", "forêt",
+    ];
+    let en_words = [
+        "house", "garden", "sunlight", "stream", "mountain", "hamlet", "woodland",
+    ];
+    let unit = |words: &[&str], k: usize| {
+        format!(
+            "{} {} {}",
+            words[k % 7],
+            words[(k / 7) % 7],
+            words[(k * 3 + 1) % 7]
+        )
+    };
+    let fr: Vec<String> = (0..40).map(|k| unit(&fr_words, k)).collect();
+    let en: Vec<String> = (0..40).map(|k| unit(&en_words, k)).collect();
+    let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+    let en: Vec<&str> = en.iter().map(String::as_str).collect();
+    let (src, tgt) = (extract(&fr, &Lang::Fr), extract(&en, &Lang::En));
+    let build = || Evidence::build(&src, &tgt, &PairLexicon::default(), &settings);
+    let pairs: Vec<(usize, usize)> = (0..40).map(|k| (k, k)).collect();
+    let state = |e: &Evidence| format!("{:?} {:?} {:?}", e.cands, e.tgt_keys, e.tgt_mass);
+    let learned = |block: usize| {
+        let mut e = build();
+        e.learn_in_blocks(&pairs, 2, 0.4, block);
+        state(&e)
+    };
+    let whole = learned(usize::MAX);
+    // Something was learned, and the same in blocks of one, two and three stems.
+    assert_ne!(whole, state(&build()));
+    for block in [1, 2, 3] {
+        assert_eq!(learned(block), whole, "blocks of {block}");
+    }
+}

@@ -299,28 +299,27 @@ pub fn align_pair(
     align_pair_from(
         &furniture::Searched::new(src),
         src_lang,
-        None,
-        tgt,
+        &furniture::Searched::new(tgt),
         tgt_lang,
+        None,
         opts,
     )
 }
 
-/// [`align_pair`], the source's features given when they are extracted already (a pivot
-/// aligned with several translations is read once: [`multi::align_all`]), those of the units
-/// the search reads, page furniture left out ([`furniture`]).
+/// [`align_pair`] over the sides as the search reads them, page furniture left out
+/// ([`furniture`]), with the features of those units when they are extracted already (a
+/// pivot aligned with several translations is read once, each translation beside it:
+/// [`multi::align_all`]).
 fn align_pair_from(
     src: &furniture::Searched,
     src_lang: &Lang,
-    src_features: Option<&features::DocFeatures>,
-    tgt: &[&str],
+    tgt: &furniture::Searched,
     tgt_lang: &Lang,
+    features: Option<(&features::DocFeatures, features::DocFeatures)>,
     opts: &Options,
 ) -> PairAlignment {
-    // Page furniture is left out of the search and put back as beads of its own.
-    let tgt = furniture::Searched::new(tgt);
     let (s, t) = (src.units(), tgt.units());
-    let (ev, model, steps) = search_pair(s, src_lang, src_features, t, tgt_lang, opts);
+    let (ev, model, steps) = search_pair(s, src_lang, t, tgt_lang, features, opts);
     let conf = {
         let margin = confidence::margins(&ev, &model, &steps);
         confidence::calibrated(&confidence::features(&ev, &model, &steps, &margin))
@@ -329,7 +328,7 @@ fn align_pair_from(
     drop(ev);
     let beads = crossing::join(s, t, to_beads(&steps, &conf)).0;
     PairAlignment {
-        beads: furniture::restore(beads, src, &tgt),
+        beads: furniture::restore(beads, src, tgt),
     }
 }
 
@@ -346,7 +345,7 @@ pub fn align_pair_with_features(
 ) -> Vec<(Bead, [f64; confidence::N_FEATURES])> {
     let (src, tgt) = (furniture::Searched::new(src), furniture::Searched::new(tgt));
     let (s, t) = (src.units(), tgt.units());
-    let (ev, model, steps) = search_pair(s, src_lang, None, t, tgt_lang, opts);
+    let (ev, model, steps) = search_pair(s, src_lang, t, tgt_lang, None, opts);
     let margin = confidence::margins(&ev, &model, &steps);
     let features = confidence::features(&ev, &model, &steps, &margin);
     let conf = confidence::calibrated(&features);
@@ -380,14 +379,14 @@ pub const CONFIDENCE_FEATURES: [&str; confidence::N_FEATURES] = confidence::FEAT
 fn search_pair(
     src: &[&str],
     src_lang: &Lang,
-    src_features: Option<&features::DocFeatures>,
     tgt: &[&str],
     tgt_lang: &Lang,
+    features: Option<(&features::DocFeatures, features::DocFeatures)>,
     opts: &Options,
 ) -> (Evidence, CostModel, Vec<Step>) {
     let mut sf = None;
-    let (source, tf) = match src_features {
-        Some(f) => (f, features::extract(tgt, tgt_lang)),
+    let (source, tf) = match features {
+        Some((s, t)) => (s, t),
         None => {
             let (s, t) = rayon::join(
                 || features::extract(src, src_lang),

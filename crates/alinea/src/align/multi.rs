@@ -2,6 +2,7 @@
 //! units that hold the connected components of all pairwise alignments (so one unit may hold
 //! French 3–4, English 3 and Arabic 3–4), and sentence alignment inside aligned paragraphs.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{align_pair_from, Options, PairAlignment};
@@ -276,16 +277,40 @@ pub fn align_all(sides: &[(&Lang, Vec<&str>)], opts: &Options) -> MultiAlignment
     let Some(((pivot_lang, pivot), rest)) = sides.split_first() else {
         return MultiAlignment::default();
     };
-    // The units of the pivot the search reads (page furniture left out) and, with two
-    // translations or more, their features: worked out once for all pairs.
+    // The units of each side the search reads (page furniture left out) and, with two
+    // translations or more, their features: the pivot's worked out once for all pairs, each
+    // translation's beside it, all at once (a pair alone extracts its two sides side by side).
     let searched = super::furniture::Searched::new(pivot);
-    let shared = (rest.len() > 1).then(|| super::features::extract(searched.units(), pivot_lang));
-    let pairs: Vec<PairAlignment> = rest
+    let targets: Vec<super::furniture::Searched> = rest
         .iter()
-        .map(|(lang, units)| {
-            align_pair_from(&searched, pivot_lang, shared.as_ref(), units, lang, opts)
-        })
+        .map(|(_, units)| super::furniture::Searched::new(units))
         .collect();
+    let pairs: Vec<PairAlignment> = if rest.len() > 1 {
+        let (shared, translations) = rayon::join(
+            || super::features::extract(searched.units(), pivot_lang),
+            || {
+                targets
+                    .par_iter()
+                    .zip(rest)
+                    .map(|(t, (lang, _))| super::features::extract(t.units(), lang))
+                    .collect::<Vec<_>>()
+            },
+        );
+        targets
+            .iter()
+            .zip(rest)
+            .zip(translations)
+            .map(|((t, (lang, _)), tf)| {
+                align_pair_from(&searched, pivot_lang, t, lang, Some((&shared, tf)), opts)
+            })
+            .collect()
+    } else {
+        targets
+            .iter()
+            .zip(rest)
+            .map(|(t, (lang, _))| align_pair_from(&searched, pivot_lang, t, lang, None, opts))
+            .collect()
+    };
     let refs: Vec<(&PairAlignment, usize)> = pairs
         .iter()
         .zip(rest)

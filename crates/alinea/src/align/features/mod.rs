@@ -377,29 +377,42 @@ pub(crate) fn extract(units: &[&str], lang: &Lang) -> DocFeatures {
     extract_with(units, lang, vote.order(), Some(&normalised))
 }
 
-/// The matching form ([`for_matching_into`]) of every unit of a document, end to end.
+/// The matching form ([`for_matching_into`]) of every unit of a document, end to end, in
+/// blocks of [`Normalised::BLOCK`] units normalised in parallel.
 struct Normalised {
-    text: String,
-    ends: Vec<usize>,
+    /// Each block's text and where each of its units ends in it.
+    blocks: Vec<(String, Vec<usize>)>,
 }
 
 impl Normalised {
+    /// The units of a block.
+    const BLOCK: usize = 1024;
+
     fn of(units: &[&str]) -> Normalised {
-        let mut text = String::with_capacity(units.iter().map(|u| u.len()).sum());
-        let mut ends = Vec::with_capacity(units.len());
-        let mut norm = String::new();
-        for unit in units {
-            for_matching_into(unit, &mut norm);
-            text.push_str(&norm);
-            ends.push(text.len());
-        }
-        Normalised { text, ends }
+        use rayon::prelude::*;
+        let blocks = units
+            .par_chunks(Self::BLOCK)
+            .map(|block| {
+                let mut text = String::with_capacity(block.iter().map(|u| u.len()).sum());
+                let mut ends = Vec::with_capacity(block.len());
+                let mut norm = String::new();
+                for unit in block {
+                    for_matching_into(unit, &mut norm);
+                    text.push_str(&norm);
+                    ends.push(text.len());
+                }
+                (text, ends)
+            })
+            .collect();
+        Normalised { blocks }
     }
 
     /// Unit `k`'s matching form.
     fn get(&self, k: usize) -> &str {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] };
-        &self.text[start..self.ends[k]]
+        let (text, ends) = &self.blocks[k / Self::BLOCK];
+        let i = k % Self::BLOCK;
+        let start = if i == 0 { 0 } else { ends[i - 1] };
+        &text[start..ends[i]]
     }
 }
 

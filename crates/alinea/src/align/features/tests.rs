@@ -467,3 +467,18 @@ fn a_date_in_digits_is_its_day_and_its_year() {
     assert!(keys("2014-2015", Lang::Fr).contains(&"s:2014-2015".to_string()));
     assert!(keys("21/13/1997", Lang::Fr).contains(&"n:13".to_string()));
 }
+
+#[test]
+fn units_are_normalised_alike_in_blocks() {
+    // Over two blocks and part of a third, each unit's form as one normalisation gives it.
+    let units: Vec<String> = (0..2 * Normalised::BLOCK + 7)
+        .map(|k| format!("Unité  n° {k} — ÉTAT’S  أَلْـعَرَبِيَّة {}", "x".repeat(k % 5)))
+        .collect();
+    let units: Vec<&str> = units.iter().map(String::as_str).collect();
+    let normalised = Normalised::of(&units);
+    let mut expected = String::new();
+    for (k, unit) in units.iter().enumerate() {
+        crate::text::normalize::for_matching_into(unit, &mut expected);
+        assert_eq!(normalised.get(k), expected, "unit {k}");
+    }
+}

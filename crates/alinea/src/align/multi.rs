@@ -285,32 +285,36 @@ pub fn align_all(sides: &[(&Lang, Vec<&str>)], opts: &Options) -> MultiAlignment
         .iter()
         .map(|(_, units)| super::furniture::Searched::new(units))
         .collect();
-    let pairs: Vec<PairAlignment> = if rest.len() > 1 {
+    let (shared, translations) = if rest.len() > 1 {
         let (shared, translations) = rayon::join(
             || super::features::extract(searched.units(), pivot_lang),
             || {
                 targets
                     .par_iter()
                     .zip(rest)
-                    .map(|(t, (lang, _))| super::features::extract(t.units(), lang))
+                    .map(|(t, (lang, _))| Some(super::features::extract(t.units(), lang)))
                     .collect::<Vec<_>>()
             },
         );
-        targets
-            .iter()
-            .zip(rest)
-            .zip(translations)
-            .map(|((t, (lang, _)), tf)| {
-                align_pair_from(&searched, pivot_lang, t, lang, Some((&shared, tf)), opts)
-            })
-            .collect()
+        (Some(shared), translations)
     } else {
-        targets
-            .iter()
-            .zip(rest)
-            .map(|(t, (lang, _))| align_pair_from(&searched, pivot_lang, t, lang, None, opts))
-            .collect()
+        (None, rest.iter().map(|_| None).collect())
     };
+    let pairs: Vec<PairAlignment> = targets
+        .iter()
+        .zip(rest)
+        .zip(translations)
+        .map(|((t, (lang, _)), tf)| {
+            align_pair_from(
+                &searched,
+                pivot_lang,
+                t,
+                lang,
+                shared.as_ref().zip(tf),
+                opts,
+            )
+        })
+        .collect();
     let refs: Vec<(&PairAlignment, usize)> = pairs
         .iter()
         .zip(rest)

@@ -143,6 +143,15 @@ fn a_name_rendered_by_its_own_form_throughout_the_document_is_not_told() {
     assert_eq!(out[0].location.as_ref().unwrap().line, 3);
 }
 
+/// The lines of the `term/missing-equivalent` findings of `d` against `tb`, in order.
+fn missing_lines(d: Doc, tb: &Termbase) -> Vec<usize> {
+    lint(&[d], tb, &Config::default())
+        .iter()
+        .filter(|d| d.code == "term/missing-equivalent")
+        .map(|d| d.location.as_ref().unwrap().line)
+        .collect()
+}
+
 /// A one-word term inside a narrower term of the source (« éducation sexuelle ») that the
 /// translation renders by a form of its own throughout the document is not told; rendered
 /// with the equivalent once, or met twice only, it is.
@@ -166,12 +175,7 @@ fn a_narrower_term_rendered_by_its_own_form_throughout_the_document_is_not_told(
             "Sexuality teaching starts early.",
         ),
     ];
-    let missing = |d: Doc| {
-        lint(&[d], &tb, &Config::default())
-            .iter()
-            .filter(|d| d.code == "term/missing-equivalent")
-            .count()
-    };
+    let missing = |d: Doc| missing_lines(d, &tb).len();
     assert_eq!(missing(doc(&own)), 0);
     assert_eq!(missing(doc(&own[..2])), 2);
     let mut mixed = own.to_vec();
@@ -209,11 +213,7 @@ fn a_weak_form_is_enough_beside_a_narrower_term_the_document_renders_its_own_way
     let missing = |pairs: &[(&str, &str)]| {
         let mut d = doc(pairs);
         d.lang = Lang::Ar;
-        lint(&[d], &tb, &Config::default())
-            .iter()
-            .filter(|d| d.code == "term/missing-equivalent")
-            .map(|d| d.location.as_ref().unwrap().line)
-            .collect::<Vec<_>>()
+        missing_lines(d, &tb)
     };
     // The narrower term met three times without the equivalent: none told.
     let mut all = own.to_vec();
